@@ -1,0 +1,252 @@
+/**
+ * The workbook's tables. Every entity of DESIGN.md is here from the start so later features
+ * add behaviour, not schema churn. Conventions: UUIDv7 text ids, `updated_at` on every row,
+ * soft deletes (`deleted_at`), money in integer minor units, dates `YYYY-MM-DD`,
+ * timestamps UTC ISO strings.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const id = () => text('id').primaryKey();
+const updatedAt = () => text('updated_at').notNull();
+const createdAt = () => text('created_at').notNull();
+
+export const managers = sqliteTable('managers', {
+  id: id(),
+  name: text('name').notNull(),
+  email: text('email'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const clients = sqliteTable(
+  'clients',
+  {
+    id: id(),
+    kind: text('kind', { enum: ['person', 'company'] })
+      .notNull()
+      .default('person'),
+    name: text('name').notNull(),
+    company: text('company'),
+    position: text('position'),
+    phone: text('phone'),
+    phone2: text('phone2'),
+    email: text('email'),
+    address: text('address'),
+    birthday: text('birthday'),
+    channel: text('channel'),
+    managerId: text('manager_id').references(() => managers.id),
+    stage: text('stage').notNull().default('prospect'),
+    lostReason: text('lost_reason'),
+    /** JSON array of strings. */
+    tags: text('tags').notNull().default('[]'),
+    note: text('note'),
+    externalId: text('external_id'),
+    taxId: text('tax_id'),
+    /** Derived by the write path: lower-cased name for ordering and prefix search. */
+    nameFold: text('name_fold').notNull().default(''),
+    /** Derived by the write path: folded name, company, email, position and phone digits. */
+    searchText: text('search_text').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('clients_external_id_unique')
+      .on(t.externalId)
+      .where(sql`${t.externalId} IS NOT NULL`),
+    index('clients_name_fold_idx').on(t.nameFold, t.id),
+    index('clients_manager_idx').on(t.managerId),
+    index('clients_stage_idx').on(t.stage),
+  ],
+);
+
+export const fieldDefs = sqliteTable('field_defs', {
+  id: id(),
+  key: text('key').notNull().unique(),
+  label: text('label').notNull(),
+  type: text('type', {
+    enum: ['text', 'number', 'money', 'date', 'boolean', 'choice', 'multichoice'],
+  }).notNull(),
+  /** JSON array of choice labels for choice and multichoice fields. */
+  options: text('options').notNull().default('[]'),
+  groupName: text('group_name'),
+  position: integer('position').notNull().default(0),
+  retiredAt: text('retired_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const fieldValues = sqliteTable(
+  'field_values',
+  {
+    id: id(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    fieldId: text('field_id')
+      .notNull()
+      .references(() => fieldDefs.id),
+    /** JSON-encoded value of the field's type. */
+    value: text('value').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('field_values_client_field_unique').on(t.clientId, t.fieldId)],
+);
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: id(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    kind: text('kind', {
+      enum: ['note', 'call', 'meeting', 'email', 'visit', 'offer', 'invoice'],
+    }).notNull(),
+    /** Touch mix tag: useful content, company news or an offer. */
+    touch: text('touch', { enum: ['content', 'news', 'offer'] }),
+    author: text('author').notNull(),
+    body: text('body').notNull(),
+    at: text('at').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [index('comments_client_idx').on(t.clientId, t.at)],
+);
+
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: id(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    title: text('title').notNull(),
+    dueDate: text('due_date').notNull(),
+    dueTime: text('due_time'),
+    /** JSON repeat rule, null for a one-off reminder. */
+    repeat: text('repeat'),
+    snoozedUntil: text('snoozed_until'),
+    doneAt: text('done_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [index('reminders_due_idx').on(t.dueDate), index('reminders_client_idx').on(t.clientId)],
+);
+
+export const batches = sqliteTable('batches', {
+  id: id(),
+  kind: text('kind', { enum: ['edit', 'create', 'bulk', 'import', 'revert', 'undo'] }).notNull(),
+  label: text('label'),
+  actor: text('actor').notNull(),
+  createdAt: createdAt(),
+  undoneAt: text('undone_at'),
+  updatedAt: updatedAt(),
+});
+
+export const changes = sqliteTable(
+  'changes',
+  {
+    id: id(),
+    /** The table the change belongs to: client, comment, reminder, sale, plan, field_value. */
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    clientId: text('client_id'),
+    field: text('field').notNull(),
+    /** JSON-encoded old and new values; null for "no value". */
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => batches.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('changes_client_idx').on(t.clientId, t.at),
+    index('changes_batch_idx').on(t.batchId),
+  ],
+);
+
+export const sales = sqliteTable(
+  'sales',
+  {
+    id: id(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    date: text('date').notNull(),
+    /** Minor units (kopecks, cents). */
+    amount: integer('amount').notNull(),
+    margin: integer('margin'),
+    category: text('category'),
+    product: text('product'),
+    quantity: real('quantity'),
+    docNo: text('doc_no'),
+    managerId: text('manager_id').references(() => managers.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [index('sales_client_date_idx').on(t.clientId, t.date), index('sales_date_idx').on(t.date)],
+);
+
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: id(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    category: text('category').notNull(),
+    /** `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
+    period: text('period').notNull(),
+    plan: integer('plan'),
+    potential: integer('potential'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('plans_client_category_period').on(t.clientId, t.category, t.period)],
+);
+
+export const npsAnswers = sqliteTable('nps_answers', {
+  id: id(),
+  clientId: text('client_id')
+    .notNull()
+    .references(() => clients.id),
+  score: integer('score').notNull(),
+  comment: text('comment'),
+  at: text('at').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const lostReasons = sqliteTable('lost_reasons', {
+  id: id(),
+  label: text('label').notNull(),
+  position: integer('position').notNull().default(0),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const savedViews = sqliteTable('saved_views', {
+  id: id(),
+  name: text('name').notNull(),
+  /** JSON: filters, sort and visible columns. */
+  definition: text('definition').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  /** JSON-encoded value. */
+  value: text('value').notNull(),
+  updatedAt: updatedAt(),
+});

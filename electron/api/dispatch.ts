@@ -1,0 +1,66 @@
+/**
+ * The one dispatch: validates the input against the channel's schema, runs the handler and
+ * returns an envelope. It never throws: expected failures come back as `AppError` data, anything
+ * else is logged and returned as `internal`.
+ */
+import { z } from 'zod';
+import { contract, isChannelName, type ApiErrorBody, type Envelope } from './contract';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { handlers as defaultHandlers } from './handlers';
+import type { Handler, HandlerMap } from './handlers/types';
+import { localizeIssues } from './localize-issues';
+import { translate } from './messages';
+import type { Logger } from './logger';
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export interface DispatchOptions {
+  handlers?: HandlerMap;
+  logger: Logger;
+}
+
+export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispatch {
+  const handlers = options.handlers ?? defaultHandlers;
+  return async (channel, input) => {
+    let locale: ReturnType<AppContext['locale']> = 'en';
+    try {
+      locale = ctx.locale();
+      if (!isChannelName(channel)) {
+        return fail({ code: 'unknown_channel', message: translate(locale, 'unknown_channel', { channel: channel.slice(0, 100) }) });
+      }
+      const parsed = contract[channel].input.safeParse(input, { reportInput: true });
+      if (!parsed.success) return fail(invalidInput(parsed.error, locale));
+      const handler = handlers[channel] as Handler<typeof channel>;
+      const data: unknown = await handler(parsed.data as never, ctx);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return fail({
+          code: error.code,
+          message: translate(locale, error.key, error.params),
+          ...(error.field ? { field: error.field } : {}),
+        });
+      }
+      options.logger.error(`dispatch ${channel} failed`, error);
+      const details = error instanceof Error ? error.message : String(error);
+      return fail({ code: 'internal', message: translate(locale, 'internal', { details }) });
+    }
+  };
+}
+
+function invalidInput(error: z.ZodError, locale: ReturnType<AppContext['locale']>): ApiErrorBody {
+  const issues = localizeIssues(error, locale);
+  const first = issues[0];
+  const details = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return {
+    code: 'invalid_input',
+    message: translate(locale, 'invalid_input', { details }),
+    ...(first?.path ? { field: first.path } : {}),
+    issues,
+  };
+}
+
+function fail(error: ApiErrorBody): Envelope<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,20 @@
+/** The handler registry: every domain's slice joined once; a name in two slices is refused. */
+import { clientHandlers } from './clients';
+import { settingsHandlers } from './settings';
+import type { HandlerMap } from './types';
+
+export function assertDistinct(slices: object[]): void {
+  const seen = new Set<string>();
+  for (const slice of slices) {
+    for (const name of Object.keys(slice)) {
+      if (seen.has(name)) throw new Error(`Handler for "${name}" is registered twice`);
+      seen.add(name);
+    }
+  }
+}
+
+const slices = [clientHandlers, settingsHandlers];
+assertDistinct(slices);
+
+/** Typed as the full map, so a channel without a handler fails to compile. */
+export const handlers: HandlerMap = { ...clientHandlers, ...settingsHandlers };

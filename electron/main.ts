@@ -1,0 +1,137 @@
+/**
+ * The Electron shell: a window, the `app://` protocol serving the renderer, and one IPC
+ * handler that forwards to the same dispatch the browser shell uses. Everything else lives in
+ * Electron-free modules.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { createApp, type App } from './app';
+import { consoleLogger } from './api/logger';
+import { handleIpcInvoke, IPC_INVOKE, RENDERER_ORIGIN } from './ipc';
+import { APP_VERSION, bundledPaths, defaultWorkbookPath } from './paths';
+import { CONTENT_SECURITY_POLICY } from './web-server';
+
+const SCHEME = 'app';
+const paths = bundledPaths(__dirname);
+let kartoteka: App | null = null;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+/** better-sqlite3 built for Electron's ABI, kept apart from the Node build (see README). */
+function electronNativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = path.join(
+    path.resolve(__dirname, '..', '..'),
+    'native',
+    `electron-${process.versions.electron}-${process.arch}`,
+    'better_sqlite3.node',
+  );
+  if (!fs.existsSync(file)) {
+    throw new Error(`better-sqlite3 is not built for Electron ${process.versions.electron}: run "npm run native:electron".`);
+  }
+  return file;
+}
+
+function serveRenderer(request: Request): Response {
+  const url = new URL(request.url);
+  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+  const file = path.resolve(paths.rendererDir, relative);
+  if (!file.startsWith(paths.rendererDir + path.sep) || !fs.existsSync(file)) {
+    return new Response('Not found', { status: 404 });
+  }
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+  };
+  return new Response(fs.readFileSync(file), {
+    headers: {
+      'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Kartoteka',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(RENDERER_ORIGIN);
+}
+
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(RENDERER_ORIGIN)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  lockDown();
+  protocol.handle(SCHEME, serveRenderer);
+  try {
+    const nativeBinding = electronNativeBinding();
+    kartoteka = createApp({
+      workbookPath: defaultWorkbookPath(app.getPath('userData')),
+      migrationsDir: paths.migrationsDir,
+      shell: 'electron',
+      version: APP_VERSION,
+      systemLocale: app.getLocale(),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+  } catch (error) {
+    dialog.showErrorBox('Kartoteka', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
+  const dispatch = kartoteka.dispatch;
+  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) =>
+    handleIpcInvoke(dispatch, event.senderFrame?.url, channel, input),
+  );
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('window-all-closed', () => {
+    kartoteka?.close();
+    app.quit();
+  });
+  start().catch((error: unknown) => {
+    consoleLogger.error('Kartoteka could not start', error);
+    app.quit();
+  });
+}

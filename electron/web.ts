@@ -1,0 +1,60 @@
+/**
+ * The browser shell: `npm run web [-- --workbook <file>] [--port <n>] [--token <t>]`.
+ * Serves the renderer and the API on 127.0.0.1 and prints `listening on http://127.0.0.1:<port>`.
+ */
+import crypto from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { createApp, systemLocaleTag } from './app';
+import { consoleLogger } from './api/logger';
+import { APP_VERSION, bundledPaths, defaultWorkbookPath } from './paths';
+import { startWebServer } from './web-server';
+
+export async function runWebShell(argv: string[], bundleDir: string): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      workbook: { type: 'string' },
+      port: { type: 'string', default: '0' },
+      token: { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  }
+  const token = values.token ?? process.env['KARTOTEKA_TOKEN'] ?? crypto.randomBytes(24).toString('base64url');
+  const paths = bundledPaths(bundleDir);
+  const app = createApp({
+    workbookPath: values.workbook ?? defaultWorkbookPath(),
+    migrationsDir: paths.migrationsDir,
+    shell: 'web',
+    version: APP_VERSION,
+    systemLocale: systemLocaleTag(),
+  });
+  const server = await startWebServer({
+    dispatch: app.dispatch,
+    token,
+    port,
+    staticDir: paths.rendererDir,
+    locale: app.ctx.locale,
+    logger: consoleLogger,
+  });
+  consoleLogger.info(`listening on ${server.origin}`);
+  consoleLogger.info(`open ${server.origin}/#token=${encodeURIComponent(token)}  (workbook: ${app.wb.file})`);
+  const stop = () => {
+    void server.close().then(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  runWebShell(process.argv.slice(2), __dirname).catch((error: unknown) => {
+    consoleLogger.error('kartoteka web shell could not start', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

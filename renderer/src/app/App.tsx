@@ -1,0 +1,24 @@
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { ClientCard } from '../features/clients/ClientCard';
+import { ClientsPage } from '../features/clients/ClientsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { Rail } from './Rail';
+
+export function App() {
+  return (
+    <HashRouter>
+      <div className="frame">
+        <Rail />
+        <main className="content">
+          <Routes>
+            <Route path="/" element={<Navigate to="/clients" replace />} />
+            <Route path="/clients" element={<ClientsPage />} />
+            <Route path="/clients/:id" element={<ClientCard />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="*" element={<Navigate to="/clients" replace />} />
+          </Routes>
+        </main>
+      </div>
+    </HashRouter>
+  );
+}

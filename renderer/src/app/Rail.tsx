@@ -1,0 +1,32 @@
+/** The narrow left rail: sections, and the open workbook and current user at the bottom. */
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { api } from '../api/client';
+
+export function Rail() {
+  const { t } = useTranslation();
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.call('settings.get', {}) });
+  return (
+    <nav className="rail" aria-label={t('app.name')}>
+      <div className="rail__brand">{t('app.name')}</div>
+      <NavLink to="/clients" className="rail__link">
+        {t('nav.clients')}
+      </NavLink>
+      <NavLink to="/settings" className="rail__link">
+        {t('nav.settings')}
+      </NavLink>
+      <div className="rail__footer">
+        <div title={info.data?.workbookPath}>
+          <span className="muted">{t('nav.workbook')}: </span>
+          <span data-testid="workbook-name">{info.data?.workbookName}</span>
+        </div>
+        <div>
+          <span className="muted">{t('nav.user')}: </span>
+          {settings.data?.userName ?? '—'}
+        </div>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * One field of the portrait, edited in place: click or Enter to edit, Enter saves, Escape
+ * cancels, and a value the main process refuses is explained right under the field.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type EditorKind = 'text' | 'textarea' | 'date' | 'select';
+
+interface Props {
+  field: string;
+  label: string;
+  /** The stored value as text ('' for none). */
+  value: string;
+  /** What to show when not editing; defaults to the value. */
+  display?: string;
+  kind?: EditorKind;
+  options?: { value: string; label: string }[];
+  /** Saves the new text; rejects with a message to show under the field. */
+  onSave(value: string): Promise<void>;
+  copyable?: boolean;
+  large?: boolean;
+}
+
+export function EditableField({ field, label, value, display, kind = 'text', options, onSave, copyable, large }: Props) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
+
+  useEffect(() => {
+    if (!editing) setDraft(value);
+  }, [value, editing]);
+  useEffect(() => {
+    if (editing) inputRef.current?.focus();
+  }, [editing]);
+
+  const cancel = () => {
+    setDraft(value);
+    setError(null);
+    setEditing(false);
+  };
+  const save = async () => {
+    if (saving) return;
+    if (draft === value) return cancel();
+    setSaving(true);
+    try {
+      await onSave(draft);
+      setError(null);
+      setEditing(false);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+    } else if (event.key === 'Enter' && (kind !== 'textarea' || event.ctrlKey)) {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  const inputProps = {
+    ref: inputRef,
+    id: `field-${field}`,
+    name: field,
+    value: draft,
+    disabled: saving,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `field-${field}-error` : undefined,
+    onKeyDown,
+    onBlur: () => void save(),
+  };
+
+  return (
+    <div className={`field${large ? ' field--large' : ''}`} data-field={field}>
+      <label htmlFor={`field-${field}`} className="field__label">
+        {label}
+      </label>
+      {editing ? (
+        kind === 'textarea' ? (
+          <textarea {...inputProps} rows={4} onChange={(e) => setDraft(e.target.value)} />
+        ) : kind === 'select' ? (
+          <select {...inputProps} onChange={(e) => setDraft(e.target.value)}>
+            {options?.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input {...inputProps} type={kind === 'date' ? 'date' : 'text'} onChange={(e) => setDraft(e.target.value)} />
+        )
+      ) : (
+        <div className="field__value-row">
+          <button
+            type="button"
+            id={`field-${field}`}
+            className={`field__value${value ? '' : ' muted'}`}
+            title={t('card.editHint')}
+            onClick={() => setEditing(true)}
+          >
+            {value ? (display ?? value) : t('card.empty')}
+          </button>
+          {copyable && value ? (
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                void navigator.clipboard?.writeText(value).then(() => setCopied(true));
+                setTimeout(() => setCopied(false), 1500);
+              }}
+            >
+              {copied ? t('card.copied') : t('card.copyPhone')}
+            </button>
+          ) : null}
+        </div>
+      )}
+      {error ? (
+        <div className="field-error" id={`field-${field}-error`} role="alert">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}

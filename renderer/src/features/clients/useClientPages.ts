@@ -1,0 +1,35 @@
+/**
+ * Random-access pages of the client list for a virtualized table: only the pages that hold
+ * visible rows are fetched, so 100,000 clients cost a few hundred rows of memory.
+ */
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import type { ClientRow } from '../../../../electron/api/contract';
+import { api } from '../../api/client';
+
+export const PAGE_SIZE = 100;
+
+export function useClientPages(query: string, firstIndex: number, lastIndex: number) {
+  const first = Math.floor(firstIndex / PAGE_SIZE);
+  const last = Math.max(first, Math.floor(lastIndex / PAGE_SIZE));
+  const pageNumbers = [0];
+  for (let p = Math.max(1, first); p <= last; p++) pageNumbers.push(p);
+  const results = useQueries({
+    queries: pageNumbers.map((page) => ({
+      queryKey: ['clients.list', query, page],
+      queryFn: () => api.call('clients.list', { query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
+      placeholderData: page === 0 ? keepPreviousData : undefined,
+    })),
+  });
+  const byPage = new Map<number, ClientRow[]>();
+  results.forEach((r, i) => {
+    if (r.data) byPage.set(pageNumbers[i] ?? 0, r.data.rows);
+  });
+  const head = results[0];
+  return {
+    total: head?.data?.total ?? 0,
+    loading: head?.isPending ?? true,
+    error: results.find((r) => r.error)?.error ?? null,
+    rowAt: (index: number): ClientRow | undefined =>
+      byPage.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+  };
+}

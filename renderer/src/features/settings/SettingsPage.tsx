@@ -1,0 +1,87 @@
+/** Language and the user's name; both stored in the workbook. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALES, type Locale } from '../../../../electron/api/contract/enums';
+import { api, ApiError } from '../../api/client';
+import { switchLanguage } from '../../i18n';
+
+const LANGUAGE_NAMES: Record<Locale, string> = { ru: 'Русский', en: 'English' };
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.call('settings.get', {}) });
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const [userName, setUserName] = useState('');
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    setUserName(settings.data?.userName ?? '');
+  }, [settings.data?.userName]);
+
+  const save = useMutation({
+    mutationFn: (input: { language?: Locale; userName?: string }) => api.call('settings.set', input),
+    onSuccess: async (next) => {
+      queryClient.setQueryData(['settings'], next);
+      if (next.language) await switchLanguage(next.language);
+      await queryClient.invalidateQueries();
+      setSaved(true);
+    },
+  });
+  const nameError = save.error instanceof ApiError ? save.error.messageFor('userName') : undefined;
+
+  const submitName = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    save.mutate({ userName });
+  };
+
+  return (
+    <section className="page settings">
+      <header className="page__header">
+        <h1>{t('settings.title')}</h1>
+      </header>
+      <label className="form-field">
+        <span>{t('settings.language')}</span>
+        <select
+          name="language"
+          value={settings.data?.language ?? 'ru'}
+          onChange={(e) => save.mutate({ language: e.target.value as Locale })}
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <form className="form-field" onSubmit={submitName} noValidate>
+        <label htmlFor="settings-user-name">{t('settings.userName')}</label>
+        <div className="row">
+          <input
+            id="settings-user-name"
+            name="userName"
+            value={userName}
+            aria-invalid={nameError ? true : undefined}
+            onChange={(e) => {
+              setUserName(e.target.value);
+              setSaved(false);
+            }}
+          />
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t('settings.save')}
+          </button>
+          {saved ? <span className="muted" role="status">{t('settings.saved')}</span> : null}
+        </div>
+        <span className="muted">{t('settings.userNameHint')}</span>
+        {nameError ? <span className="field-error" role="alert">{nameError}</span> : null}
+      </form>
+      <dl className="facts">
+        <dt>{t('settings.workbook')}</dt>
+        <dd>{info.data?.workbookPath}</dd>
+        <dt>{t('settings.version')}</dt>
+        <dd>{info.data?.version}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/** The renderer's i18n layer: i18next with the Russian and English catalogues bundled. */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../../../electron/api/contract';
+import { en } from './en';
+import { ru } from './ru';
+
+export function detectLocale(languages: readonly string[] = navigator.languages): Locale {
+  const first = languages[0] ?? 'ru';
+  return first.toLowerCase().startsWith('en') ? 'en' : 'ru';
+}
+
+export async function initI18n(locale: Locale): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, ru: { translation: ru } },
+    lng: locale,
+    fallbackLng: 'ru',
+    interpolation: { escapeValue: false },
+    returnObjects: true,
+  });
+  document.documentElement.lang = locale;
+  return i18next;
+}
+
+export async function switchLanguage(locale: Locale): Promise<void> {
+  await i18next.changeLanguage(locale);
+  document.documentElement.lang = locale;
+}

@@ -1,0 +1,42 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api, hasTransport } from './api/client';
+import { App } from './app/App';
+import { ErrorBoundary, FatalScreen } from './app/FatalScreen';
+import { detectLocale, initI18n } from './i18n';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  if (!hasTransport()) {
+    await initI18n(detectLocale());
+    root.render(<FatalScreen kind="noToken" />);
+    return;
+  }
+  let settings = await api.call('settings.get', {});
+  if (settings.language === null) {
+    // First start: take the OS language and remember it in the workbook.
+    settings = await api.call('settings.set', { language: detectLocale() });
+  }
+  await initI18n(settings.language ?? detectLocale());
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+  });
+  root.render(
+    <StrictMode>
+      <ErrorBoundary>
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+boot().catch(async (error: unknown) => {
+  await initI18n(detectLocale());
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <FatalScreen kind="fatal" error={error} />,
+  );
+});

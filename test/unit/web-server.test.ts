@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleIpcInvoke, RENDERER_ORIGIN } from '../../electron/ipc';
+import { startWebServer, type WebServer } from '../../electron/web-server';
+import { makeWorld, tempDir, type World } from '../helpers/world';
+
+const TOKEN = 'test-token-123';
+let world: World;
+let server: WebServer;
+let staticDir: string;
+
+beforeEach(async () => {
+  world = makeWorld();
+  staticDir = tempDir('kartoteka-static-');
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>K</title>');
+  fs.mkdirSync(path.join(staticDir, 'assets'));
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.info(1)');
+  server = await startWebServer({
+    dispatch: world.app.dispatch,
+    token: TOKEN,
+    port: 0,
+    staticDir,
+    locale: world.app.ctx.locale,
+    logger: { info: () => undefined, error: () => undefined },
+  });
+});
+afterEach(async () => {
+  await server.close();
+  world.dispose();
+  fs.rmSync(staticDir, { recursive: true, force: true });
+});
+
+function post(channel: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${server.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+describe('the browser shell', () => {
+  it('listens on 127.0.0.1 only and answers API calls with the envelope', async () => {
+    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const response = await post('clients.create', { name: 'Анна' });
+    expect(response.status).toBe(200);
+    const envelope = (await response.json()) as { ok: boolean; data: { name: string } };
+    expect(envelope).toMatchObject({ ok: true, data: { name: 'Анна' } });
+  });
+
+  it('refuses calls without the token, with a wrong one, or from a foreign page, and touches nothing', async () => {
+    const before = world.count('clients');
+    const noToken = await fetch(`${server.origin}/api/clients.create`, { method: 'POST', body: '{"name":"X"}' });
+    expect(noToken.status).toBe(401);
+    expect((await post('clients.create', { name: 'X' }, { Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await post('clients.create', { name: 'X' }, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect(world.count('clients')).toBe(before);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) before doing anything', async () => {
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: server.port, path: '/api/clients.create', method: 'POST', headers: { Host: 'attacker.example', Authorization: `Bearer ${TOKEN}` } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end('{"name":"X"}');
+    });
+    expect(status).toBe(403);
+    expect(world.count('clients')).toBe(0);
+  });
+
+  it('explains a body that is not JSON, a body that is too large and a wrong method', async () => {
+    const notJson = await post('clients.create', '{name:');
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const huge = await post('clients.create', JSON.stringify({ name: 'x'.repeat(9 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    const get = await fetch(`${server.origin}/api/clients.list`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(get.status).toBe(405);
+    expect(world.count('clients')).toBe(0);
+  });
+
+  it('serves the renderer with a strict CSP and nothing outside its folder', async () => {
+    const index = await fetch(`${server.origin}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(index.headers.get('content-security-policy')).not.toContain('unsafe');
+    expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${server.origin}/../package.json`)).status).toBe(404);
+    expect((await fetch(`${server.origin}/%2e%2e/%2e%2e/package.json`)).status).toBe(404);
+  });
+});
+
+describe('both transports carry the same envelope', () => {
+  it('IPC and HTTP return the same results for the same calls', async () => {
+    const calls: [string, unknown][] = [
+      ['clients.list', {}],
+      ['clients.create', { name: 'X', phone: 'letters' }],
+      ['clients.nope', {}],
+      ['settings.get', undefined],
+    ];
+    for (const [channel, input] of calls) {
+      const viaIpc = await handleIpcInvoke(world.app.dispatch, RENDERER_ORIGIN, channel, input);
+      const viaHttp = (await (await post(channel, input === undefined ? '' : input)).json()) as unknown;
+      expect(viaHttp, channel).toEqual(viaIpc);
+    }
+  });
+
+  it('IPC refuses frames that are not the app', async () => {
+    const result = await handleIpcInvoke(world.app.dispatch, 'https://example.com/', 'clients.list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+});
