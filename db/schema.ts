@@ -193,7 +193,10 @@ export const sales = sqliteTable(
     updatedAt: updatedAt(),
     deletedAt: text('deleted_at'),
   },
-  (t) => [index('sales_client_date_idx').on(t.clientId, t.date), index('sales_date_idx').on(t.date)],
+  (t) => [
+    index('sales_client_date_idx').on(t.clientId, t.date),
+    index('sales_date_idx').on(t.date),
+  ],
 );
 
 export const plans = sqliteTable(

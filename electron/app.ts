@@ -36,7 +36,9 @@ export function toLocale(tag: string | undefined): Locale {
 }
 
 export function systemLocaleTag(): string {
-  return process.env['LC_ALL'] || process.env['LANG'] || Intl.DateTimeFormat().resolvedOptions().locale;
+  return (
+    process.env['LC_ALL'] || process.env['LANG'] || Intl.DateTimeFormat().resolvedOptions().locale
+  );
 }
 
 function systemUserName(): string {

@@ -16,7 +16,10 @@ export function handleIpcInvoke(
   input: unknown,
 ): Promise<Envelope<unknown>> {
   if (!senderUrl?.startsWith(RENDERER_ORIGIN)) {
-    return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'Forbidden sender' } });
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'unavailable', message: 'Forbidden sender' },
+    });
   }
   return dispatch(typeof channel === 'string' ? channel : '', input);
 }

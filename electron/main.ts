@@ -21,8 +21,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 /** better-sqlite3 built for Electron's ABI, kept apart from the Node build (see README). */
-function electronNativeBinding(): string | undefined {
-  if (app.isPackaged) return undefined;
+function electronNativeBinding(): string {
+  if (app.isPackaged) return path.join(process.resourcesPath, 'native', 'better_sqlite3.node');
   const file = path.join(
     path.resolve(__dirname, '..', '..'),
     'native',
@@ -30,7 +30,9 @@ function electronNativeBinding(): string | undefined {
     'better_sqlite3.node',
   );
   if (!fs.existsSync(file)) {
-    throw new Error(`better-sqlite3 is not built for Electron ${process.versions.electron}: run "npm run native:electron".`);
+    throw new Error(
+      `better-sqlite3 is not built for Electron ${process.versions.electron}: run "npm run native:electron".`,
+    );
   }
   return file;
 }
@@ -80,7 +82,9 @@ function createWindow(): void {
 }
 
 function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event, url) => {
@@ -102,7 +106,7 @@ async function start(): Promise<void> {
       shell: 'electron',
       version: APP_VERSION,
       systemLocale: app.getLocale(),
-      ...(nativeBinding ? { nativeBinding } : {}),
+      nativeBinding,
     });
   } catch (error) {
     dialog.showErrorBox('Kartoteka', error instanceof Error ? error.message : String(error));

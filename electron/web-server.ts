@@ -118,7 +118,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return readBody(req, (error, body) => {
         const locale = options.locale();
         if (error === 'too_large') {
-          return refuse(413, 'invalid_input', translate(locale, 'too_large', { max: MAX_BODY_BYTES / 1024 / 1024 }));
+          return refuse(
+            413,
+            'invalid_input',
+            translate(locale, 'too_large', { max: MAX_BODY_BYTES / 1024 / 1024 }),
+          );
         }
         let input: unknown;
         try {

@@ -23,7 +23,8 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
   }
-  const token = values.token ?? process.env['KARTOTEKA_TOKEN'] ?? crypto.randomBytes(24).toString('base64url');
+  const token =
+    values.token ?? process.env['KARTOTEKA_TOKEN'] ?? crypto.randomBytes(24).toString('base64url');
   const paths = bundledPaths(bundleDir);
   const app = createApp({
     workbookPath: values.workbook ?? defaultWorkbookPath(),
@@ -41,7 +42,9 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     logger: consoleLogger,
   });
   consoleLogger.info(`listening on ${server.origin}`);
-  consoleLogger.info(`open ${server.origin}/#token=${encodeURIComponent(token)}  (workbook: ${app.wb.file})`);
+  consoleLogger.info(
+    `open ${server.origin}/#token=${encodeURIComponent(token)}  (workbook: ${app.wb.file})`,
+  );
   const stop = () => {
     void server.close().then(() => {
       app.close();
@@ -54,7 +57,10 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
 
 if (require.main === module) {
   runWebShell(process.argv.slice(2), __dirname).catch((error: unknown) => {
-    consoleLogger.error('kartoteka web shell could not start', error instanceof Error ? error.message : error);
+    consoleLogger.error(
+      'kartoteka web shell could not start',
+      error instanceof Error ? error.message : error,
+    );
     process.exit(1);
   });
 }

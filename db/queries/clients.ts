@@ -58,7 +58,7 @@ export function updateClient(ctx: WriteContext, id: string, patch: ClientPatch):
     );
     if (changed.length === 0) return requireClient(ctx.wb, id);
     checkReferences(ctx.wb, values, id);
-    const after = { ...before, ...values, updatedAt: ctx.now().toISOString() } as ClientRow;
+    const after = { ...before, ...values, updatedAt: ctx.now().toISOString() };
     ctx.wb.db
       .update(clients)
       .set({ ...toColumns(after), ...derived(after) })
@@ -167,7 +167,7 @@ function normalize(input: Partial<Record<ClientField, unknown>>): Partial<Client
   for (const field of CLIENT_FIELDS) {
     if (input[field] !== undefined) out[field] = input[field];
   }
-  return out as Partial<ClientRow>;
+  return out;
 }
 
 /** Row values as columns: tags are stored as a JSON array. */

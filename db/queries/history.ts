@@ -2,16 +2,16 @@
  * Change history: batches and change rows. Only the write paths in this folder call these,
  * inside the same transaction as the change itself.
  */
-import { desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { HistoryEntry } from '../../electron/api/contract';
 import type { Workbook } from '../workbook';
 import { batches, changes } from '../schema';
 
 export interface WriteContext {
   wb: Workbook;
-  now(): Date;
-  newId(): string;
-  actor(): string;
+  now: () => Date;
+  newId: () => string;
+  actor: () => string;
 }
 
 export type BatchKind = (typeof batches.$inferInsert)['kind'];
@@ -74,7 +74,7 @@ export function listClientHistory(wb: Workbook, clientId: string): HistoryEntry[
     .from(changes)
     .innerJoin(batches, eq(batches.id, changes.batchId))
     .where(eq(changes.clientId, clientId))
-    .orderBy(desc(changes.at), desc(changes.id))
+    .orderBy(desc(changes.at), desc(changes.batchId), asc(changes.id))
     .all();
   return rows.map((r) => ({ ...r, oldValue: decode(r.oldValue), newValue: decode(r.newValue) }));
 }

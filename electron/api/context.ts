@@ -5,13 +5,13 @@ import type { Locale } from './contract';
 export interface AppContext {
   wb: Workbook;
   /** The current time; tests inject a fixed clock. */
-  now(): Date;
+  now: () => Date;
   /** A fresh UUIDv7; tests may inject a deterministic source. */
-  newId(): string;
+  newId: () => string;
   /** The language of messages returned to the user. */
-  locale(): Locale;
+  locale: () => Locale;
   /** The name recorded as the author of changes. */
-  actor(): string;
+  actor: () => string;
   version: string;
   shell: 'electron' | 'web';
 }

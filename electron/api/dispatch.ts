@@ -3,7 +3,7 @@
  * returns an envelope. It never throws: expected failures come back as `AppError` data, anything
  * else is logged and returned as `internal`.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { contract, isChannelName, type ApiErrorBody, type Envelope } from './contract';
 import type { AppContext } from './context';
 import { AppError } from './errors';
@@ -27,12 +27,15 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
     try {
       locale = ctx.locale();
       if (!isChannelName(channel)) {
-        return fail({ code: 'unknown_channel', message: translate(locale, 'unknown_channel', { channel: channel.slice(0, 100) }) });
+        return fail({
+          code: 'unknown_channel',
+          message: translate(locale, 'unknown_channel', { channel: channel.slice(0, 100) }),
+        });
       }
       const parsed = contract[channel].input.safeParse(input, { reportInput: true });
       if (!parsed.success) return fail(invalidInput(parsed.error, locale));
       const handler = handlers[channel] as Handler<typeof channel>;
-      const data: unknown = await handler(parsed.data as never, ctx);
+      const data: unknown = await handler(parsed.data, ctx);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) {

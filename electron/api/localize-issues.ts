@@ -6,7 +6,8 @@ import { isMessageKey, translate, typeName } from './messages';
 export function localizeIssues(error: z.ZodError, locale: Locale): ApiIssue[] {
   return error.issues.map((issue) => {
     // An unknown key is reported on the object; point at the key itself instead.
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    const path =
+      issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     return { path: path.map(String).join('.'), message: describe(issue, locale) };
   });
 }
@@ -24,7 +25,8 @@ function describe(issue: z.core.$ZodIssue, locale: Locale): string {
         return translate(locale, 'too_long_list', { max: Number(issue.maximum) });
       return translate(locale, 'too_big_number', { max: Number(issue.maximum) });
     case 'too_small':
-      if (issue.origin === 'string' || issue.origin === 'array') return translate(locale, 'required');
+      if (issue.origin === 'string' || issue.origin === 'array')
+        return translate(locale, 'required');
       return translate(locale, 'too_small_number', { min: Number(issue.minimum) });
     case 'unrecognized_keys':
       return translate(locale, 'unknown_field', { keys: issue.keys.join(', ') });

@@ -67,8 +67,20 @@ const ru: Record<MessageKey, string> = {
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };
 
 const typeNames: Record<Locale, Record<string, string>> = {
-  en: { string: 'text', number: 'a number', boolean: 'yes or no', array: 'a list', object: 'an object' },
-  ru: { string: 'текст', number: 'число', boolean: 'да или нет', array: 'список', object: 'объект' },
+  en: {
+    string: 'text',
+    number: 'a number',
+    boolean: 'yes or no',
+    array: 'a list',
+    object: 'an object',
+  },
+  ru: {
+    string: 'текст',
+    number: 'число',
+    boolean: 'да или нет',
+    array: 'список',
+    object: 'объект',
+  },
 };
 
 export function translate(

@@ -57,7 +57,10 @@ describe('a client from creation to history', () => {
     });
     try {
       const envelope = await reopened.dispatch('clients.get', { id });
-      expect(envelope).toMatchObject({ ok: true, data: { name: 'Пётр', company: 'ООО Ромашка', custom: {} } });
+      expect(envelope).toMatchObject({
+        ok: true,
+        data: { name: 'Пётр', company: 'ООО Ромашка', custom: {} },
+      });
     } finally {
       reopened.close();
       world.app = reopened; // dispose() closes again harmlessly
@@ -89,7 +92,10 @@ describe('a client from creation to history', () => {
 
   it('refuses a second client with the same external code and names the holder', async () => {
     await world.call('clients.create', makeClient({ name: 'Первый', externalId: 'A-001' }));
-    const clash = await world.send('clients.create', makeClient({ name: 'Второй', externalId: 'A-001' }));
+    const clash = await world.send(
+      'clients.create',
+      makeClient({ name: 'Второй', externalId: 'A-001' }),
+    );
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict', field: 'externalId' } });
     expect(!clash.ok && clash.error.message).toContain('Первый');
     expect(world.count('clients')).toBe(1);
@@ -131,7 +137,12 @@ describe('the client list', () => {
   });
 
   it('orders by name regardless of case and pages with limit and offset', async () => {
-    await seed([{ name: 'борисов' }, { name: 'Алексеев' }, { name: 'Васильев' }, { name: 'анисимов' }]);
+    await seed([
+      { name: 'борисов' },
+      { name: 'Алексеев' },
+      { name: 'Васильев' },
+      { name: 'анисимов' },
+    ]);
     const page1 = await world.call('clients.list', { limit: 2, offset: 0 });
     const page2 = await world.call('clients.list', { limit: 2, offset: 2 });
     expect(page1.total).toBe(4);

@@ -6,7 +6,9 @@ import { ru } from '../../renderer/src/i18n/ru';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? keys(v as object, `${prefix}${k}.`)
+      : [`${prefix}${k}`],
   );
 }
 
@@ -19,7 +21,15 @@ describe('the contract', () => {
   });
 
   it('keeps the fixed public channel names', () => {
-    expect(CHANNELS).toEqual(expect.arrayContaining(['clients.create', 'clients.get', 'clients.update', 'clients.list', 'history.list']));
+    expect(CHANNELS).toEqual(
+      expect.arrayContaining([
+        'clients.create',
+        'clients.get',
+        'clients.update',
+        'clients.list',
+        'history.list',
+      ]),
+    );
   });
 
   it('refuses a handler registered twice', () => {

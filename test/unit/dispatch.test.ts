@@ -22,7 +22,12 @@ const BAD_CALLS: [string, string, unknown, string][] = [
   ['an unknown field', 'clients.create', { name: 'A', favouriteColour: 'red' }, 'invalid_input'],
   ['a phone with letters', 'clients.create', { name: 'A', phone: '+7 912 ABC' }, 'invalid_input'],
   ['31 February', 'clients.create', { name: 'A', birthday: '1990-02-31' }, 'invalid_input'],
-  ['a birthday in the future', 'clients.create', { name: 'A', birthday: '2999-01-01' }, 'invalid_input'],
+  [
+    'a birthday in the future',
+    'clients.create',
+    { name: 'A', birthday: '2999-01-01' },
+    'invalid_input',
+  ],
   ['a bad email', 'clients.create', { name: 'A', email: 'not-an-email' }, 'invalid_input'],
   ['an unknown stage', 'clients.create', { name: 'A', stage: 'vip' }, 'invalid_input'],
   ['an array instead of an object', 'clients.create', [1, 2, 3], 'invalid_input'],
@@ -30,7 +35,12 @@ const BAD_CALLS: [string, string, unknown, string][] = [
   ['a patch without id', 'clients.update', { patch: { name: 'B' } }, 'invalid_input'],
   ['a negative offset', 'clients.list', { offset: -1 }, 'invalid_input'],
   ['a fractional limit', 'clients.list', { limit: 2.5 }, 'invalid_input'],
-  ['a manager that does not exist', 'clients.create', { name: 'A', managerId: 'ghost' }, 'not_found'],
+  [
+    'a manager that does not exist',
+    'clients.create',
+    { name: 'A', managerId: 'ghost' },
+    'not_found',
+  ],
 ];
 
 describe('bad input is refused with a clear message and changes nothing', () => {
@@ -56,14 +66,21 @@ describe('bad input is refused with a clear message and changes nothing', () => 
       id: client.id,
       patch: { phone: 'call me', company: 'Новая' },
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'patch.phone' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'patch.phone' },
+    });
     expect(snapshot(world)).toEqual(before);
     expect(await world.call('clients.get', { id: client.id })).toEqual(client);
   });
 
   it('points at the field and speaks the user language', async () => {
     world = makeWorld({ locale: 'ru' });
-    const result = await world.send('clients.create', { name: 'A', phone: '+7 912 ABC', birthday: '2025-02-31' });
+    const result = await world.send('clients.create', {
+      name: 'A',
+      phone: '+7 912 ABC',
+      birthday: '2025-02-31',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.field).toBe('phone');
@@ -108,7 +125,10 @@ describe('dispatch never throws across the boundary', () => {
         return `00000000-0000-7000-8000-${String(calls).padStart(12, '0')}`;
       },
     });
-    const result = await world.send('clients.create', { name: 'Половинка', phone: '+7 900 000-00-01' });
+    const result = await world.send('clients.create', {
+      name: 'Половинка',
+      phone: '+7 900 000-00-01',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(world.count('clients')).toBe(0);
     expect(world.count('batches')).toBe(0);

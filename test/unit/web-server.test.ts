@@ -50,10 +50,17 @@ describe('the browser shell', () => {
 
   it('refuses calls without the token, with a wrong one, or from a foreign page, and touches nothing', async () => {
     const before = world.count('clients');
-    const noToken = await fetch(`${server.origin}/api/clients.create`, { method: 'POST', body: '{"name":"X"}' });
+    const noToken = await fetch(`${server.origin}/api/clients.create`, {
+      method: 'POST',
+      body: '{"name":"X"}',
+    });
     expect(noToken.status).toBe(401);
-    expect((await post('clients.create', { name: 'X' }, { Authorization: 'Bearer wrong' })).status).toBe(401);
-    expect((await post('clients.create', { name: 'X' }, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect(
+      (await post('clients.create', { name: 'X' }, { Authorization: 'Bearer wrong' })).status,
+    ).toBe(401);
+    expect(
+      (await post('clients.create', { name: 'X' }, { Origin: 'http://evil.example' })).status,
+    ).toBe(403);
     expect(world.count('clients')).toBe(before);
   });
 
@@ -61,7 +68,13 @@ describe('the browser shell', () => {
     const http = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: server.port, path: '/api/clients.create', method: 'POST', headers: { Host: 'attacker.example', Authorization: `Bearer ${TOKEN}` } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/clients.create',
+          method: 'POST',
+          headers: { Host: 'attacker.example', Authorization: `Bearer ${TOKEN}` },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -78,9 +91,14 @@ describe('the browser shell', () => {
     const notJson = await post('clients.create', '{name:');
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const huge = await post('clients.create', JSON.stringify({ name: 'x'.repeat(9 * 1024 * 1024) }));
+    const huge = await post(
+      'clients.create',
+      JSON.stringify({ name: 'x'.repeat(9 * 1024 * 1024) }),
+    );
     expect(huge.status).toBe(413);
-    const get = await fetch(`${server.origin}/api/clients.list`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    const get = await fetch(`${server.origin}/api/clients.list`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
     expect(get.status).toBe(405);
     expect(world.count('clients')).toBe(0);
   });
@@ -90,7 +108,9 @@ describe('the browser shell', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(index.headers.get('content-security-policy')).not.toContain('unsafe');
-    expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toContain(
+      'javascript',
+    );
     expect((await fetch(`${server.origin}/../package.json`)).status).toBe(404);
     expect((await fetch(`${server.origin}/%2e%2e/%2e%2e/package.json`)).status).toBe(404);
   });
@@ -106,13 +126,18 @@ describe('both transports carry the same envelope', () => {
     ];
     for (const [channel, input] of calls) {
       const viaIpc = await handleIpcInvoke(world.app.dispatch, RENDERER_ORIGIN, channel, input);
-      const viaHttp = (await (await post(channel, input === undefined ? '' : input)).json()) as unknown;
+      const viaHttp = await (await post(channel, input === undefined ? '' : input)).json();
       expect(viaHttp, channel).toEqual(viaIpc);
     }
   });
 
   it('IPC refuses frames that are not the app', async () => {
-    const result = await handleIpcInvoke(world.app.dispatch, 'https://example.com/', 'clients.list', {});
+    const result = await handleIpcInvoke(
+      world.app.dispatch,
+      'https://example.com/',
+      'clients.list',
+      {},
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });

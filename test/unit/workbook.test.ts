@@ -32,7 +32,13 @@ function migrationsWith(extra: { tag: string; sql: string; when: number }[]) {
   const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: object[] };
   for (const m of extra) {
     fs.writeFileSync(path.join(dir, `${m.tag}.sql`), m.sql);
-    journal.entries.push({ idx: journal.entries.length, version: '6', when: m.when, tag: m.tag, breakpoints: true });
+    journal.entries.push({
+      idx: journal.entries.length,
+      version: '6',
+      when: m.when,
+      tag: m.tag,
+      breakpoints: true,
+    });
   }
   fs.writeFileSync(journalFile, JSON.stringify(journal));
   return dir;
@@ -43,8 +49,27 @@ describe('opening a workbook', () => {
     const { file } = fresh();
     const wb = openAt(file);
     expect(fs.existsSync(file)).toBe(true);
-    const tables = (wb.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
-    for (const t of ['clients', 'managers', 'field_defs', 'field_values', 'comments', 'reminders', 'changes', 'batches', 'sales', 'plans', 'nps_answers', 'settings', 'lost_reasons', 'saved_views']) {
+    const tables = (
+      wb.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
+    for (const t of [
+      'clients',
+      'managers',
+      'field_defs',
+      'field_values',
+      'comments',
+      'reminders',
+      'changes',
+      'batches',
+      'sales',
+      'plans',
+      'nps_answers',
+      'settings',
+      'lost_reasons',
+      'saved_views',
+    ]) {
       expect(tables).toContain(t);
     }
     expect(wb.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -55,10 +80,23 @@ describe('opening a workbook', () => {
 
   it('gives every table a text id (or key) and an updated_at column', () => {
     const wb = openAt(fresh().file);
-    const tables = (wb.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      wb.sqlite
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'",
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name);
     for (const table of tables) {
-      const columns = wb.sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; pk: number }[];
-      expect(columns.map((c) => c.name), table).toContain('updated_at');
+      const columns = wb.sqlite.prepare(`PRAGMA table_info("${table}")`).all() as {
+        name: string;
+        type: string;
+        pk: number;
+      }[];
+      expect(
+        columns.map((c) => c.name),
+        table,
+      ).toContain('updated_at');
       const pk = columns.find((c) => c.pk === 1);
       expect(pk?.type.toLowerCase(), table).toBe('text');
     }
@@ -75,17 +113,29 @@ describe('opening a workbook', () => {
   it('takes a backup copy before migrating an existing workbook, then keeps its data', () => {
     const { dir, file } = fresh();
     const v1 = openAt(file);
-    v1.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('userName', '\"Петров\"', 'x')").run();
+    v1.sqlite
+      .prepare(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('userName', '\"Петров\"', 'x')",
+      )
+      .run();
     v1.close();
     open.pop();
     const migrations = migrationsWith([
-      { tag: '0099_add_column', sql: 'ALTER TABLE `clients` ADD `vip` integer DEFAULT 0 NOT NULL;', when: 4102444800000 },
+      {
+        tag: '0099_add_column',
+        sql: 'ALTER TABLE `clients` ADD `vip` integer DEFAULT 0 NOT NULL;',
+        when: 4102444800000,
+      },
     ]);
     const v2 = openAt(file, migrations);
     const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
     expect(backups).toHaveLength(1);
-    expect(v2.sqlite.prepare("SELECT value FROM settings WHERE key='userName'").get()).toEqual({ value: '"Петров"' });
-    const columns = (v2.sqlite.prepare('PRAGMA table_info(clients)').all() as { name: string }[]).map((c) => c.name);
+    expect(v2.sqlite.prepare("SELECT value FROM settings WHERE key='userName'").get()).toEqual({
+      value: '"Петров"',
+    });
+    const columns = (
+      v2.sqlite.prepare('PRAGMA table_info(clients)').all() as { name: string }[]
+    ).map((c) => c.name);
     expect(columns).toContain('vip');
   });
 
@@ -102,7 +152,9 @@ describe('opening a workbook', () => {
     ]);
     expect(() => openAt(file, migrations)).toThrow();
     const wb = openAt(file);
-    const columns = (wb.sqlite.prepare('PRAGMA table_info(clients)').all() as { name: string }[]).map((c) => c.name);
+    const columns = (
+      wb.sqlite.prepare('PRAGMA table_info(clients)').all() as { name: string }[]
+    ).map((c) => c.name);
     expect(columns).not.toContain('half');
   });
 
@@ -118,13 +170,17 @@ describe('opening a workbook', () => {
       },
     ]);
     expect(() => openAt(file, migrations)).toThrow(WorkbookOpenError);
-    expect(openAt(file).sqlite.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({ n: 0 });
+    expect(openAt(file).sqlite.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({
+      n: 0,
+    });
   });
 
   it('refuses a workbook written by a newer version', () => {
     const { file } = fresh();
     const wb = openAt(file);
-    wb.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 4102444800000);
+    wb.sqlite
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('future', 4102444800000);
     wb.close();
     open.pop();
     expect(() => openAt(file)).toThrow(/newer version/);
@@ -139,7 +195,9 @@ describe('opening a workbook', () => {
 
 describe('the committed migrations', () => {
   it('have journal timestamps that strictly increase (drizzle skips an older one silently)', () => {
-    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
+    const journal = JSON.parse(
+      fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'),
+    ) as {
       entries: { when: number; tag: string }[];
     };
     expect(journal.entries.length).toBeGreaterThan(0);

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from './enums';
 import { optionalText } from './validators';
 
-
 export interface Settings {
   /** Interface language; null until the user or the first start picks one. */
   language: Locale | null;
@@ -25,4 +24,6 @@ export interface AppInfo {
   workbookPath: string;
   /** The shell the renderer runs in. */
   shell: 'electron' | 'web';
+  /** The name written as the author of changes now: the user's name, or the OS user. */
+  actor: string;
 }

@@ -25,5 +25,6 @@ export const settingsHandlers: HandlerSlice<'settings.get' | 'settings.set' | 'a
     workbookName: path.basename(ctx.wb.file),
     workbookPath: ctx.wb.file,
     shell: ctx.shell,
+    actor: ctx.actor(),
   }),
 };

@@ -13,7 +13,7 @@ import type {
 
 declare global {
   interface Window {
-    kartoteka?: { invoke(channel: string, input: unknown): Promise<unknown> };
+    kartoteka?: { invoke: (channel: string, input: unknown) => Promise<unknown> };
   }
 }
 

@@ -17,7 +17,10 @@ export function FatalScreen({ kind, error }: Props) {
       </main>
     );
   }
-  const details = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
+  const details =
+    error instanceof Error
+      ? `${error.name}: ${error.message}\n${error.stack ?? ''}`
+      : String(error);
   return (
     <main className="fatal" role="alert">
       <h1>{t('errors.fatalTitle')}</h1>
@@ -41,6 +44,10 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: u
     return { error };
   }
   override render() {
-    return this.state.error ? <FatalScreen kind="fatal" error={this.state.error} /> : this.props.children;
+    return this.state.error ? (
+      <FatalScreen kind="fatal" error={this.state.error} />
+    ) : (
+      this.props.children
+    );
   }
 }

@@ -7,7 +7,6 @@ import { api } from '../api/client';
 export function Rail() {
   const { t } = useTranslation();
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.call('settings.get', {}) });
   return (
     <nav className="rail" aria-label={t('app.name')}>
       <div className="rail__brand">{t('app.name')}</div>
@@ -24,7 +23,7 @@ export function Rail() {
         </div>
         <div>
           <span className="muted">{t('nav.user')}: </span>
-          {settings.data?.userName ?? '—'}
+          <span data-testid="actor">{info.data?.actor}</span>
         </div>
       </div>
     </nav>

@@ -61,7 +61,7 @@ export const en = {
     save: 'Save',
     cancel: 'Cancel',
     copied: 'Copied',
-    copyPhone: 'Copy phone',
+    copyPhone: 'Copy',
     notFound: 'This client was not found. It may have been deleted.',
     saved: 'Saved',
   },
@@ -96,5 +96,7 @@ export const en = {
 };
 
 /** The shape every catalogue follows: same keys, any strings. */
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends string[] ? string[] : Widen<T[K]> };
+type Widen<T> = {
+  [K in keyof T]: T[K] extends string ? string : T[K] extends string[] ? string[] : Widen<T[K]>;
+};
 export type Catalogue = Widen<typeof en>;

@@ -63,7 +63,7 @@ export const ru: Catalogue = {
     save: 'Сохранить',
     cancel: 'Отмена',
     copied: 'Скопировано',
-    copyPhone: 'Скопировать телефон',
+    copyPhone: 'Копировать',
     notFound: 'Клиент не найден. Возможно, он удалён.',
     saved: 'Сохранено',
   },

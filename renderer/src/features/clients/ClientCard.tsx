@@ -9,7 +9,19 @@ import { formatDate } from '../../lib/format';
 import { EditableField, type EditorKind } from './EditableField';
 import { HistoryPanel } from './HistoryPanel';
 
-type TextField = 'company' | 'position' | 'phone' | 'phone2' | 'email' | 'address' | 'birthday' | 'channel' | 'lostReason' | 'note' | 'externalId' | 'taxId';
+type TextField =
+  | 'company'
+  | 'position'
+  | 'phone'
+  | 'phone2'
+  | 'email'
+  | 'address'
+  | 'birthday'
+  | 'channel'
+  | 'lostReason'
+  | 'note'
+  | 'externalId'
+  | 'taxId';
 
 const CONTACTS: { field: TextField; kind?: EditorKind; copyable?: boolean }[] = [
   { field: 'phone', copyable: true },
@@ -30,7 +42,10 @@ export function ClientCard() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const client = useQuery({ queryKey: ['client', id], queryFn: () => api.call('clients.get', { id }) });
+  const client = useQuery({
+    queryKey: ['client', id],
+    queryFn: () => api.call('clients.get', { id }),
+  });
   const update = useMutation({
     mutationFn: (patch: ClientPatch) => api.call('clients.update', { id, patch }),
     onSuccess: async (updated) => {
@@ -44,12 +59,20 @@ export function ClientCard() {
 
   /** Saves one field; a refusal becomes the message under that field. */
   const saveField = (field: keyof ClientPatch) => async (text: string) => {
-    const value = field === 'tags' ? text.split(',').map((s) => s.trim()).filter(Boolean) : text;
+    const value =
+      field === 'tags'
+        ? text
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : text;
     try {
-      await update.mutateAsync({ [field]: value } as ClientPatch);
+      await update.mutateAsync({ [field]: value });
     } catch (error) {
       if (error instanceof ApiError) {
-        throw new Error(error.messageFor(`patch.${field}`) ?? error.messageFor(field) ?? error.message);
+        throw new Error(
+          error.messageFor(`patch.${field}`) ?? error.messageFor(field) ?? error.message,
+        );
       }
       throw error;
     }
@@ -61,7 +84,9 @@ export function ClientCard() {
       <section className="page">
         <Link to="/clients">← {t('card.back')}</Link>
         <p className="error" role="alert">
-          {client.error instanceof ApiError && client.error.code === 'not_found' ? t('card.notFound') : client.error.message}
+          {client.error instanceof ApiError && client.error.code === 'not_found'
+            ? t('card.notFound')
+            : client.error.message}
         </p>
       </section>
     );
@@ -76,8 +101,19 @@ export function ClientCard() {
       </Link>
       <div className="card__columns">
         <div className="card__portrait">
-          <EditableField field="name" label={t('fields.name')} value={c.name} onSave={saveField('name')} large />
-          <EditableField field="company" label={t('fields.company')} value={text('company')} onSave={saveField('company')} />
+          <EditableField
+            field="name"
+            label={t('fields.name')}
+            value={c.name}
+            onSave={saveField('name')}
+            large
+          />
+          <EditableField
+            field="company"
+            label={t('fields.company')}
+            value={text('company')}
+            onSave={saveField('company')}
+          />
           <div className="card__badges">
             <span className={`badge badge--${c.stage}`} data-testid="stage-badge">
               {t(`stages.${c.stage}`)}
@@ -106,7 +142,12 @@ export function ClientCard() {
             onSave={saveField('stage')}
           />
           {c.stage === 'lost' ? (
-            <EditableField field="lostReason" label={t('fields.lostReason')} value={text('lostReason')} onSave={saveField('lostReason')} />
+            <EditableField
+              field="lostReason"
+              label={t('fields.lostReason')}
+              value={text('lostReason')}
+              onSave={saveField('lostReason')}
+            />
           ) : null}
           <EditableField
             field="kind"
@@ -128,7 +169,12 @@ export function ClientCard() {
               onSave={saveField(field)}
             />
           ))}
-          <EditableField field="tags" label={t('fields.tags')} value={c.tags.join(', ')} onSave={saveField('tags')} />
+          <EditableField
+            field="tags"
+            label={t('fields.tags')}
+            value={c.tags.join(', ')}
+            onSave={saveField('tags')}
+          />
         </div>
         <HistoryPanel clientId={id} />
       </div>

@@ -20,10 +20,14 @@ export function ClientsPage() {
   const query = useDebounced(search.trim(), 150);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  useHotkey(HOTKEYS, useCallback(() => searchRef.current?.focus(), []));
+  useHotkey(
+    HOTKEYS,
+    useCallback(() => searchRef.current?.focus(), []),
+  );
 
   const [range, setRange] = useState({ first: 0, last: 50 });
   const pages = useClientPages(query, range.first, range.last);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is not memoizable by React Compiler; this component is not compiled.
   const virtualizer = useVirtualizer({
     count: pages.total,
     getScrollElement: () => scrollRef.current,
@@ -61,7 +65,11 @@ export function ClientsPage() {
           {t('clients.new')}
         </button>
       </header>
-      {pages.error ? <p className="error" role="alert">{pages.error.message}</p> : null}
+      {pages.error ? (
+        <p className="error" role="alert">
+          {pages.error.message}
+        </p>
+      ) : null}
       {isEmptyBase ? (
         <div className="empty">
           <h2>{t('clients.emptyTitle')}</h2>
@@ -108,16 +116,28 @@ export function ClientsPage() {
                         <div role="cell" className="cell cell--name">
                           <Link to={`/clients/${row.id}`}>{row.name}</Link>
                         </div>
-                        <div role="cell" className="cell cell--company">{row.company}</div>
-                        <div role="cell" className="cell cell--phone">{row.phone}</div>
-                        <div role="cell" className="cell cell--email">{row.email}</div>
-                        <div role="cell" className="cell cell--stage">
-                          <span className={`badge badge--${row.stage}`}>{t(`stages.${row.stage}`)}</span>
+                        <div role="cell" className="cell cell--company">
+                          {row.company}
                         </div>
-                        <div role="cell" className="cell cell--updatedAt">{formatDate(row.updatedAt)}</div>
+                        <div role="cell" className="cell cell--phone">
+                          {row.phone}
+                        </div>
+                        <div role="cell" className="cell cell--email">
+                          {row.email}
+                        </div>
+                        <div role="cell" className="cell cell--stage">
+                          <span className={`badge badge--${row.stage}`}>
+                            {t(`stages.${row.stage}`)}
+                          </span>
+                        </div>
+                        <div role="cell" className="cell cell--updatedAt">
+                          {formatDate(row.updatedAt)}
+                        </div>
                       </>
                     ) : (
-                      <div role="cell" className="cell muted">…</div>
+                      <div role="cell" className="cell muted">
+                        …
+                      </div>
                     )}
                   </div>
                 );

@@ -17,12 +17,22 @@ interface Props {
   kind?: EditorKind;
   options?: { value: string; label: string }[];
   /** Saves the new text; rejects with a message to show under the field. */
-  onSave(value: string): Promise<void>;
+  onSave: (value: string) => Promise<void>;
   copyable?: boolean;
   large?: boolean;
 }
 
-export function EditableField({ field, label, value, display, kind = 'text', options, onSave, copyable, large }: Props) {
+export function EditableField({
+  field,
+  label,
+  value,
+  display,
+  kind = 'text',
+  options,
+  onSave,
+  copyable,
+  large,
+}: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
@@ -31,9 +41,6 @@ export function EditableField({ field, label, value, display, kind = 'text', opt
   const [copied, setCopied] = useState(false);
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
 
-  useEffect(() => {
-    if (!editing) setDraft(value);
-  }, [value, editing]);
   useEffect(() => {
     if (editing) inputRef.current?.focus();
   }, [editing]);
@@ -96,7 +103,11 @@ export function EditableField({ field, label, value, display, kind = 'text', opt
             ))}
           </select>
         ) : (
-          <input {...inputProps} type={kind === 'date' ? 'date' : 'text'} onChange={(e) => setDraft(e.target.value)} />
+          <input
+            {...inputProps}
+            type={kind === 'date' ? 'date' : 'text'}
+            onChange={(e) => setDraft(e.target.value)}
+          />
         )
       ) : (
         <div className="field__value-row">
@@ -105,7 +116,10 @@ export function EditableField({ field, label, value, display, kind = 'text', opt
             id={`field-${field}`}
             className={`field__value${value ? '' : ' muted'}`}
             title={t('card.editHint')}
-            onClick={() => setEditing(true)}
+            onClick={() => {
+              setDraft(value);
+              setEditing(true);
+            }}
           >
             {value ? (display ?? value) : t('card.empty')}
           </button>

@@ -9,14 +9,19 @@ const FIELDS = ['name', 'company', 'phone', 'email'] as const;
 type FormField = (typeof FIELDS)[number];
 
 interface Props {
-  onClose(): void;
-  onCreated(id: string): void;
+  onClose: () => void;
+  onCreated: (id: string) => void;
 }
 
 export function NewClientDialog({ onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Record<FormField, string>>({ name: '', company: '', phone: '', email: '' });
+  const [values, setValues] = useState<Record<FormField, string>>({
+    name: '',
+    company: '',
+    phone: '',
+    email: '',
+  });
   const create = useMutation({
     mutationFn: (input: ClientCreateInput) => api.call('clients.create', input),
     onSuccess: async (client) => {
@@ -33,7 +38,14 @@ export function NewClientDialog({ onClose, onCreated }: Props) {
 
   return (
     <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form noValidate className="dialog" role="dialog" aria-modal="true" aria-labelledby="new-client-title" onSubmit={submit}>
+      <form
+        noValidate
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="new-client-title"
+        onSubmit={submit}
+      >
         <h2 id="new-client-title">{t('newClient.title')}</h2>
         {FIELDS.map((field, i) => {
           const message = error?.messageFor(field);
@@ -49,12 +61,18 @@ export function NewClientDialog({ onClose, onCreated }: Props) {
                 type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text'}
                 onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
               />
-              {message ? <span className="field-error" role="alert">{message}</span> : null}
+              {message ? (
+                <span className="field-error" role="alert">
+                  {message}
+                </span>
+              ) : null}
             </label>
           );
         })}
         {create.error && !error?.issues.length && !error?.field ? (
-          <p className="error" role="alert">{create.error.message}</p>
+          <p className="error" role="alert">
+            {create.error.message}
+          </p>
         ) : null}
         <div className="row row--end">
           <button type="button" onClick={onClose}>

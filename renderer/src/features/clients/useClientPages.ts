@@ -16,7 +16,8 @@ export function useClientPages(query: string, firstIndex: number, lastIndex: num
   const results = useQueries({
     queries: pageNumbers.map((page) => ({
       queryKey: ['clients.list', query, page],
-      queryFn: () => api.call('clients.list', { query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
+      queryFn: () =>
+        api.call('clients.list', { query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
       placeholderData: page === 0 ? keepPreviousData : undefined,
     })),
   });

@@ -1,6 +1,6 @@
 /** Language and the user's name; both stored in the workbook. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../electron/api/contract/enums';
 import { api, ApiError } from '../../api/client';
@@ -11,30 +11,20 @@ const LANGUAGE_NAMES: Record<Locale, string> = { ru: 'Русский', en: 'Engl
 export function SettingsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.call('settings.get', {}) });
+  const settings = useQuery({
+    queryKey: ['settings'],
+    queryFn: () => api.call('settings.get', {}),
+  });
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
-  const [userName, setUserName] = useState('');
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    setUserName(settings.data?.userName ?? '');
-  }, [settings.data?.userName]);
-
   const save = useMutation({
-    mutationFn: (input: { language?: Locale; userName?: string }) => api.call('settings.set', input),
+    mutationFn: (input: { language?: Locale; userName?: string }) =>
+      api.call('settings.set', input),
     onSuccess: async (next) => {
       queryClient.setQueryData(['settings'], next);
       if (next.language) await switchLanguage(next.language);
       await queryClient.invalidateQueries();
-      setSaved(true);
     },
   });
-  const nameError = save.error instanceof ApiError ? save.error.messageFor('userName') : undefined;
-
-  const submitName = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    save.mutate({ userName });
-  };
 
   return (
     <section className="page settings">
@@ -55,27 +45,13 @@ export function SettingsPage() {
           ))}
         </select>
       </label>
-      <form className="form-field" onSubmit={submitName} noValidate>
-        <label htmlFor="settings-user-name">{t('settings.userName')}</label>
-        <div className="row">
-          <input
-            id="settings-user-name"
-            name="userName"
-            value={userName}
-            aria-invalid={nameError ? true : undefined}
-            onChange={(e) => {
-              setUserName(e.target.value);
-              setSaved(false);
-            }}
-          />
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {t('settings.save')}
-          </button>
-          {saved ? <span className="muted" role="status">{t('settings.saved')}</span> : null}
-        </div>
-        <span className="muted">{t('settings.userNameHint')}</span>
-        {nameError ? <span className="field-error" role="alert">{nameError}</span> : null}
-      </form>
+      {settings.data ? (
+        <UserNameForm
+          key={settings.data.userName ?? ''}
+          initial={settings.data.userName ?? ''}
+          save={(userName) => save.mutateAsync({ userName })}
+        />
+      ) : null}
       <dl className="facts">
         <dt>{t('settings.workbook')}</dt>
         <dd>{info.data?.workbookPath}</dd>
@@ -83,5 +59,63 @@ export function SettingsPage() {
         <dd>{info.data?.version}</dd>
       </dl>
     </section>
+  );
+}
+
+function UserNameForm({
+  initial,
+  save,
+}: {
+  initial: string;
+  save: (userName: string) => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const [userName, setUserName] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    save(userName).then(
+      () => {
+        setError(undefined);
+        setSaved(true);
+      },
+      (e: unknown) =>
+        setError(e instanceof ApiError ? (e.messageFor('userName') ?? e.message) : String(e)),
+    );
+  };
+
+  return (
+    <form className="form-field" onSubmit={submit} noValidate>
+      <label htmlFor="settings-user-name">{t('settings.userName')}</label>
+      <div className="row">
+        <input
+          id="settings-user-name"
+          name="userName"
+          value={userName}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            setUserName(e.target.value);
+            setSaved(false);
+          }}
+        />
+        <button type="submit" className="primary">
+          {t('settings.save')}
+        </button>
+        {saved ? (
+          <span className="muted" role="status">
+            {t('settings.saved')}
+          </span>
+        ) : null}
+      </div>
+      <span className="muted">{t('settings.userNameHint')}</span>
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </form>
   );
 }

@@ -1,0 +1,83 @@
+/**
+ * Each test gets its own browser shell: the built `dist/main/web.cjs` on a free port with a
+ * fresh workbook in a temp folder and a random token, stopped and removed afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { ClientsPage } from './pages/clients-page';
+import { ClientCardPage } from './pages/client-card-page';
+
+export interface Shell {
+  origin: string;
+  token: string;
+  workbook: string;
+  /** The address a user opens: origin plus the token in the fragment. */
+  url: string;
+  /** Calls a channel over HTTP like an outside tool would. */
+  call(channel: string, input?: unknown): Promise<unknown>;
+}
+
+async function startShell(dir: string): Promise<{ shell: Shell; child: ChildProcess }> {
+  const workbook = path.join(dir, 'e2e.kartoteka');
+  const token = crypto.randomBytes(16).toString('hex');
+  const child = spawn(
+    process.execPath,
+    ['dist/main/web.cjs', '--workbook', workbook, '--port', '0', '--token', token],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LANG: 'ru_RU.UTF-8' },
+    },
+  );
+  let output = '';
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`web shell did not start:\n${output}`)),
+      15_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web shell exited with ${code}:\n${output}`)));
+  });
+  const call = async (channel: string, input?: unknown) => {
+    const response = await fetch(`${origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: input === undefined ? '' : JSON.stringify(input),
+    });
+    const body: unknown = await response.json();
+    return body;
+  };
+  return { shell: { origin, token, workbook, url: `${origin}/#token=${token}`, call }, child };
+}
+
+export const test = base.extend<{ shell: Shell; clients: ClientsPage; card: ClientCardPage }>({
+  shell: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-e2e-'));
+    const { shell, child } = await startShell(dir);
+    await use(shell);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  clients: async ({ page, shell }, use) => {
+    await use(new ClientsPage(page, shell));
+  },
+  card: async ({ page }, use) => {
+    await use(new ClientCardPage(page));
+  },
+});
+
+export { expect };
