@@ -1,6 +1,8 @@
 /** Clients and their change history: schemas and the shapes the channels return. */
 import { z } from 'zod';
-import { CLIENT_KINDS, STAGES, type ClientKind, type Stage } from './enums';
+import { customPatch, type CustomValue } from './fields';
+import { listQueryShape } from './list';
+import { BULK_ACTIONS, CLIENT_KINDS, STAGES, type ClientKind, type Stage } from './enums';
 import { birthday, email, id, optionalText, phone, requiredText } from './validators';
 
 /** Standard client fields, as stored and as returned. */
@@ -28,9 +30,21 @@ export interface ClientRow {
   deletedAt: string | null;
 }
 
-export interface Client extends ClientRow {
+/** A row of the client list: the standard fields, custom values and related figures. */
+export interface ClientListRow extends ClientRow {
   /** Custom (portrait) field values by field key. */
-  custom: Record<string, unknown>;
+  custom: Record<string, CustomValue>;
+  /** Date of the latest purchase, or null. */
+  lastPurchase: string | null;
+  /** Revenue this calendar year, minor units. */
+  revenueYear: number;
+  /** Date of the latest comment of a contact kind (call, meeting, email, visit, offer). */
+  lastContact: string | null;
+}
+
+export interface Client extends ClientListRow {
+  /** The stage the sales history points to, when it differs from the stage set; else null. */
+  suggestedStage: Stage | null;
 }
 
 /** The client fields a user may write, and how each is validated. */
@@ -57,11 +71,11 @@ export const clientFieldShape = {
 export type ClientField = keyof typeof clientFieldShape;
 export const CLIENT_FIELDS = Object.keys(clientFieldShape) as ClientField[];
 
-export const clientCreateInput = z.object(clientFieldShape).strict();
+export const clientCreateInput = z.object({ ...clientFieldShape, custom: customPatch.optional() }).strict();
 export type ClientCreateInput = z.output<typeof clientCreateInput>;
 
 export const clientPatch = z
-  .object({ ...clientFieldShape, name: clientFieldShape.name.optional() })
+  .object({ ...clientFieldShape, name: clientFieldShape.name.optional(), custom: customPatch.optional() })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { params: { key: 'patch_empty' } });
 export type ClientPatch = z.output<typeof clientPatch>;
@@ -71,7 +85,7 @@ export const clientGetInput = z.object({ id }).strict();
 
 export const clientListInput = z
   .object({
-    query: z.string().max(200).optional(),
+    ...listQueryShape,
     limit: z.number().int().min(1).max(1000).optional(),
     offset: z.number().int().min(0).optional(),
   })
@@ -80,11 +94,74 @@ export const clientListInput = z
 export type ClientListInput = z.output<typeof clientListInput>;
 
 export interface ClientList {
-  rows: ClientRow[];
+  rows: ClientListRow[];
   total: number;
 }
 
+export const clientIdInput = z.object({ id }).strict();
+
+/** What a bulk action does to every client it reaches. */
+export const bulkActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('setManager'), managerId: id.nullable() }).strict(),
+  z.object({ type: z.literal('setStage'), stage: z.enum(STAGES), lostReason: z.string().max(200).optional() }).strict(),
+  z.object({ type: z.literal('addTag'), tag: requiredText(50) }).strict(),
+  z.object({ type: z.literal('setCustom'), key: z.string().max(40), value: z.unknown() }).strict(),
+  z.object({ type: z.literal('delete') }).strict(),
+]);
+export type BulkAction = z.output<typeof bulkActionSchema>;
+export const BULK_ACTION_TYPES = BULK_ACTIONS;
+
+/** Either explicit ids (a selection) or a whole filter result. */
+export const clientBulkInput = z
+  .object({
+    ids: z.array(id).min(1).max(200_000).optional(),
+    filter: z.object(listQueryShape).strict().optional(),
+    action: bulkActionSchema,
+  })
+  .strict()
+  .refine((v) => (v.ids === undefined) !== (v.filter === undefined), { params: { key: 'bulk_target' } });
+
+export interface BulkResult {
+  batchId: string;
+  /** Clients actually changed (those already holding the value are not counted). */
+  affected: number;
+}
+
+export interface TrashResult {
+  purged: number;
+}
+
 export const historyListInput = z.object({ clientId: id }).strict();
+
+export const historyRevertInput = z.object({ changeId: id }).strict();
+export const historyUndoBatchInput = z.object({ batchId: id }).strict();
+export const historyAsOfInput = z
+  .object({ clientId: id, at: z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), { params: { key: 'date_invalid' } }) })
+  .strict();
+export const historyBatchesInput = z
+  .object({ limit: z.number().int().min(1).max(500).optional() })
+  .strict()
+  .optional();
+
+export interface Batch {
+  id: string;
+  kind: string;
+  label: string | null;
+  actor: string;
+  createdAt: string;
+  undoneAt: string | null;
+  /** Number of change rows and distinct clients in the batch. */
+  changes: number;
+  clients: number;
+}
+
+export interface UndoResult {
+  /** The batch that records the undo itself. */
+  batchId: string;
+  reverted: number;
+  /** Changes not undone because the field was edited again since. */
+  skipped: number;
+}
 
 export interface HistoryEntry {
   id: string;

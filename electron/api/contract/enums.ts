@@ -18,3 +18,39 @@ export type ClientKind = (typeof CLIENT_KINDS)[number];
 
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+export const COMMENT_KINDS = [
+  'note',
+  'call',
+  'meeting',
+  'email',
+  'visit',
+  'offer',
+  'invoice',
+] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+
+/** The touch mix: useful content, company news, or an offer. */
+export const TOUCH_KINDS = ['content', 'news', 'offer'] as const;
+export type TouchKind = (typeof TOUCH_KINDS)[number];
+
+export const FILTER_OPS = [
+  'eq',
+  'neq',
+  'contains',
+  'empty',
+  'notEmpty',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'in',
+] as const;
+export type FilterOp = (typeof FILTER_OPS)[number];
+
+/** Columns computed from related records, usable in filters, sorting and the list. */
+export const RELATED_FIELDS = ['lastPurchase', 'revenueYear', 'lastContact'] as const;
+export type RelatedField = (typeof RELATED_FIELDS)[number];
+
+export const BULK_ACTIONS = ['setManager', 'setStage', 'addTag', 'setCustom', 'delete'] as const;
+export type BulkActionType = (typeof BULK_ACTIONS)[number];

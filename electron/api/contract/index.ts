@@ -4,15 +4,52 @@
  */
 import { z } from 'zod';
 import {
+  clientBulkInput,
   clientCreateInput,
   clientGetInput,
+  clientIdInput,
   clientListInput,
   clientUpdateInput,
+  historyAsOfInput,
+  historyBatchesInput,
   historyListInput,
+  historyRevertInput,
+  historyUndoBatchInput,
+  type Batch,
+  type BulkResult,
   type Client,
   type ClientList,
   type HistoryEntry,
+  type TrashResult,
+  type UndoResult,
 } from './clients';
+import {
+  commentAddInput,
+  commentIdInput,
+  commentListInput,
+  commentUpdateInput,
+  type Comment,
+} from './comments';
+import {
+  fieldDefineInput,
+  fieldKeyInput,
+  fieldListInput,
+  fieldReorderInput,
+  fieldUpdateInput,
+  type FieldDef,
+} from './fields';
+import {
+  lostReasonAddInput,
+  lostReasonUpdateInput,
+  managerAddInput,
+  managerReassignInput,
+  managerUpdateInput,
+  viewIdInput,
+  viewSaveInput,
+  type LostReason,
+  type Manager,
+  type SavedView,
+} from './managers';
 import { settingsSetInput, type AppInfo, type Settings } from './settings';
 
 /** A channel: its input schema, and its output type carried as a phantom. */
@@ -37,8 +74,48 @@ export const contract = {
   'clients.update': channel<Client>()(clientUpdateInput),
   /** Clients not in the trash, ordered by name; `query` matches name, company, email, phone digits. */
   'clients.list': channel<ClientList>()(clientListInput),
-  /** A client's change history, newest first. */
+  /** Moves a client to the trash (restorable with everything attached). */
+  'clients.delete': channel<Client>()(clientIdInput),
+  /** Brings a client back from the trash. */
+  'clients.restore': channel<Client>()(clientIdInput),
+  /** One action on a selection or a whole filter result, recorded as one batch. */
+  'clients.bulk': channel<BulkResult>()(clientBulkInput),
+  /** Deletes for good every client in the trash, with its comments, reminders and history. */
+  'trash.empty': channel<TrashResult>()(noInput),
+  /** A client's change history (fields, custom fields, comments), newest first. */
   'history.list': channel<HistoryEntry[]>()(historyListInput),
+  /** Puts back the old value of one change; the restore is itself a change. */
+  'history.revert': channel<Client>()(historyRevertInput),
+  /** Undoes a whole batch (a bulk edit, an import); fields edited since are left alone. */
+  'history.undoBatch': channel<UndoResult>()(historyUndoBatchInput),
+  /** The card as it was at a moment: null when the client did not exist yet. */
+  'history.asOf': channel<Client | null>()(historyAsOfInput),
+  /** Recent batches, newest first, for review and undo. */
+  'history.batches': channel<Batch[]>()(historyBatchesInput),
+  'comments.add': channel<Comment>()(commentAddInput),
+  /** A client's comments, newest first, optionally of one kind. */
+  'comments.list': channel<Comment[]>()(commentListInput),
+  'comments.update': channel<Comment>()(commentUpdateInput),
+  'comments.delete': channel<Comment>()(commentIdInput),
+  /** Defines a custom field; defining an existing key again updates its label, options, group. */
+  'fields.define': channel<FieldDef>()(fieldDefineInput),
+  'fields.update': channel<FieldDef>()(fieldUpdateInput),
+  /** Hides a field from cards; its values are kept and come back with `fields.unretire`. */
+  'fields.retire': channel<FieldDef>()(fieldKeyInput),
+  'fields.unretire': channel<FieldDef>()(fieldKeyInput),
+  'fields.reorder': channel<FieldDef[]>()(fieldReorderInput),
+  'fields.list': channel<FieldDef[]>()(fieldListInput),
+  'managers.list': channel<Manager[]>()(noInput),
+  'managers.add': channel<Manager>()(managerAddInput),
+  'managers.update': channel<Manager>()(managerUpdateInput),
+  /** Gives all of one manager's clients to another, as one batch. */
+  'managers.reassign': channel<BulkResult>()(managerReassignInput),
+  'lostReasons.list': channel<LostReason[]>()(noInput),
+  'lostReasons.add': channel<LostReason>()(lostReasonAddInput),
+  'lostReasons.update': channel<LostReason>()(lostReasonUpdateInput),
+  'views.list': channel<SavedView[]>()(noInput),
+  'views.save': channel<SavedView>()(viewSaveInput),
+  'views.delete': channel<SavedView>()(viewIdInput),
   'settings.get': channel<Settings>()(noInput),
   'settings.set': channel<Settings>()(settingsSetInput),
   /** Program version and the open workbook. */
@@ -76,5 +153,9 @@ export interface ApiErrorBody {
 }
 
 export * from './clients';
+export * from './comments';
 export * from './enums';
+export * from './fields';
+export * from './list';
+export * from './managers';
 export * from './settings';

@@ -1,19 +1,22 @@
 /** Program settings kept in the workbook. */
 import { z } from 'zod';
 import { LOCALES, type Locale } from './enums';
-import { optionalText } from './validators';
+import { id, optionalText } from './validators';
 
 export interface Settings {
   /** Interface language; null until the user or the first start picks one. */
   language: Locale | null;
-  /** The name written as the author of changes and comments. */
+  /** The name written as the author of changes and comments, when no manager is chosen. */
   userName: string | null;
+  /** The manager working at this computer: the author of changes and comments. */
+  currentManagerId: string | null;
 }
 
 export const settingsSetInput = z
   .object({
     language: z.enum(LOCALES).optional(),
     userName: optionalText(100),
+    currentManagerId: id.nullable().optional(),
   })
   .strict();
 

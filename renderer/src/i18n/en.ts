@@ -1,5 +1,15 @@
 /** English strings. The Russian catalogue must have exactly the same keys (a unit test checks). */
+import * as admin from './sections/admin';
+import * as card from './sections/card';
+import * as list from './sections/list';
+
 export const en = {
+  /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
+  cardx: card.en,
+  /** Settings: custom fields, managers, lost reasons. */
+  admin: admin.en,
+  /** Client list: filters, columns, views, bulk actions, trash. */
+  list: list.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: { clients: 'Clients', settings: 'Settings', workbook: 'Workbook', user: 'You' },
   search: { placeholder: 'Search by name, phone, email, company…', shortcut: 'Ctrl+K' },

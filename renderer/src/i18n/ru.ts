@@ -1,7 +1,13 @@
 import type { Catalogue } from './en';
+import * as admin from './sections/admin';
+import * as card from './sections/card';
+import * as list from './sections/list';
 
 /** Русские строки. */
 export const ru: Catalogue = {
+  cardx: card.ru,
+  admin: admin.ru,
+  list: list.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: { clients: 'Клиенты', settings: 'Настройки', workbook: 'Книга', user: 'Вы' },
   search: { placeholder: 'Поиск по имени, телефону, почте, компании…', shortcut: 'Ctrl+K' },
