@@ -48,6 +48,8 @@ export const clients = sqliteTable(
     nameFold: text('name_fold').notNull().default(''),
     /** Derived by the write path: folded name, company, email, position and phone digits. */
     searchText: text('search_text').notNull().default(''),
+    /** Stable integer key of the client's row in the full-text index (`client_search`). */
+    seq: integer('seq'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: text('deleted_at'),
@@ -59,6 +61,7 @@ export const clients = sqliteTable(
     index('clients_name_fold_idx').on(t.nameFold, t.id),
     index('clients_manager_idx').on(t.managerId),
     index('clients_stage_idx').on(t.stage),
+    uniqueIndex('clients_seq_unique').on(t.seq),
   ],
 );
 

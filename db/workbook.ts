@@ -53,6 +53,10 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     sqlite.pragma('synchronous = FULL');
     migrate(sqlite, file, existed, options);
     sqlite.pragma('foreign_keys = ON');
+    // Unicode case folding for filters (SQLite's lower() folds ASCII only).
+    sqlite.function('kfold', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? value.toLowerCase().replace(/ё/g, 'е') : value,
+    );
   } catch (error) {
     sqlite.close();
     if (error instanceof Error && /file is not a database/i.test(error.message)) {

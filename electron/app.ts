@@ -5,7 +5,8 @@
 import os from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook, type Workbook } from '../db/workbook';
-import { readSetting } from '../db/queries/settings';
+import { reindexClients, SEARCH_INDEX_VERSION } from '../db/queries/search';
+import { readSetting, writeSetting } from '../db/queries/settings';
 import type { Locale } from './api/contract';
 import type { AppContext } from './api/context';
 import { createDispatch, type Dispatch } from './api/dispatch';
@@ -49,12 +50,31 @@ function systemUserName(): string {
   }
 }
 
+/** The current manager's name, else the user's name from settings. */
+function currentActor(wb: Workbook): string | null {
+  const managerId = readSetting<string | null>(wb, 'currentManagerId');
+  if (managerId) {
+    const row = wb.sqlite.prepare('SELECT name FROM managers WHERE id = ?').get(managerId) as
+      { name: string } | undefined;
+    if (row) return row.name;
+  }
+  return readSetting<string | null>(wb, 'userName') ?? null;
+}
+
+/** Rebuilds the search index when its shape changed since the workbook was last opened. */
+function ensureSearchIndex(wb: Workbook, now: Date): void {
+  if (readSetting<number>(wb, 'searchIndexVersion') === SEARCH_INDEX_VERSION) return;
+  reindexClients(wb);
+  writeSetting(wb, 'searchIndexVersion', SEARCH_INDEX_VERSION, now);
+}
+
 export function createApp(options: AppOptions): App {
   const wb = openWorkbook(options.workbookPath, {
     migrationsDir: options.migrationsDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+  ensureSearchIndex(wb, (options.now ?? (() => new Date()))());
   const fallbackLocale = toLocale(options.systemLocale ?? systemLocaleTag());
   const fallbackUser = systemUserName();
   const ctx: AppContext = {
@@ -62,7 +82,7 @@ export function createApp(options: AppOptions): App {
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? (() => uuidv7()),
     locale: () => readSetting<Locale | null>(wb, 'language') ?? fallbackLocale,
-    actor: () => readSetting<string | null>(wb, 'userName') ?? fallbackUser,
+    actor: () => currentActor(wb) ?? fallbackUser,
     version: options.version,
     shell: options.shell,
   };

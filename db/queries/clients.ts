@@ -1,8 +1,9 @@
 /**
- * Clients: the one write path (create, update) that records history in the same transaction,
- * and the reads the list and the card need.
+ * Clients: the one write path (create, update, trash) that records history and keeps the
+ * search index current in the same transaction, and the reads the list and the card need.
  */
-import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import { and, count, eq, getTableColumns, isNull } from 'drizzle-orm';
 import {
   CLIENT_FIELDS,
   type Client,
@@ -10,27 +11,33 @@ import {
   type ClientField,
   type ClientList,
   type ClientListInput,
+  type ClientListRow,
   type ClientPatch,
   type ClientRow,
+  type Stage,
 } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
-import { clients, fieldDefs, fieldValues, managers } from '../schema';
-import { recordChanges, startBatch, type WriteContext } from './history';
+import { clients, managers } from '../schema';
+import { FilterCompiler } from './client-filters';
+import { checkCustomPatch, readCustomValues, writeCustomValues } from './fields';
+import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
+import { digitsOf, fold, nextSeq, reindexClients } from './search';
 
 type ClientRecord = typeof clients.$inferSelect;
 
 export function createClient(ctx: WriteContext, input: ClientCreateInput): Client {
   return ctx.wb.transaction(() => {
     const values = normalize(input);
+    checkStage(values, null);
     checkReferences(ctx.wb, values, null);
+    const custom = input.custom ? checkCustomPatch(ctx.wb, input.custom, 'custom') : [];
     const id = ctx.newId();
     const at = ctx.now().toISOString();
-    const name = values.name ?? '';
-    const row = { ...values, name, id, createdAt: at, updatedAt: at };
+    const row = { ...values, name: values.name ?? '', id, createdAt: at, updatedAt: at };
     ctx.wb.db
       .insert(clients)
-      .values({ ...toColumns(row), ...derived(row) })
+      .values({ ...toColumns(row), ...derived(row), seq: nextSeq(ctx.wb) })
       .run();
     const batchId = startBatch(ctx, 'create');
     recordChanges(
@@ -45,94 +52,288 @@ export function createClient(ctx: WriteContext, input: ClientCreateInput): Clien
         newValue: values[field],
       })),
     );
-    return requireClient(ctx.wb, id);
+    writeCustomValues(ctx, batchId, id, custom);
+    reindexClients(ctx.wb, [id]);
+    return requireClient(ctx.wb, id, ctx.now());
   });
+}
+
+/**
+ * Applies a patch to one client under a batch (a new `edit` batch unless one is given) and
+ * returns the changes written. The only place a client's fields are updated.
+ */
+export function applyPatch(
+  ctx: WriteContext,
+  id: string,
+  patch: ClientPatch,
+  batchId?: string,
+  options: { deferIndex?: boolean } = {},
+): ChangeInput[] {
+  const before = toClientRow(requireRecord(ctx.wb, id));
+  const values = normalize(patch);
+  const changed = CLIENT_FIELDS.filter(
+    (f) => f in values && !sameValue(before[f], values[f] ?? null),
+  );
+  const custom = patch.custom ? checkCustomPatch(ctx.wb, patch.custom, 'patch.custom') : [];
+  const after = { ...before, ...values } as ClientRow;
+  checkStage(after, 'patch');
+  if (changed.length === 0 && custom.length === 0) return [];
+  checkReferences(ctx.wb, values, id);
+  const batch = batchId ?? startBatch(ctx, 'edit');
+  const changes: ChangeInput[] = changed.map((field) => ({
+    entity: 'client',
+    entityId: id,
+    clientId: id,
+    field,
+    oldValue: before[field],
+    newValue: after[field],
+  }));
+  if (changed.length > 0) {
+    after.updatedAt = ctx.now().toISOString();
+    writeRow(ctx.wb, after);
+    recordChanges(ctx, batch, changes);
+  }
+  const customChanges = writeCustomValues(ctx, batch, id, custom);
+  if (customChanges.length > 0 && changed.length === 0) touch(ctx, id);
+  if (!options.deferIndex) reindexClients(ctx.wb, [id]);
+  return [...changes, ...customChanges];
 }
 
 export function updateClient(ctx: WriteContext, id: string, patch: ClientPatch): Client {
   return ctx.wb.transaction(() => {
-    const before = toClientRow(requireRecord(ctx.wb, id));
-    const values = normalize(patch);
-    const changed = CLIENT_FIELDS.filter(
-      (f) => f in values && !sameValue(before[f], values[f] ?? null),
-    );
-    if (changed.length === 0) return requireClient(ctx.wb, id);
-    checkReferences(ctx.wb, values, id);
-    const after = { ...before, ...values, updatedAt: ctx.now().toISOString() };
-    ctx.wb.db
-      .update(clients)
-      .set({ ...toColumns(after), ...derived(after) })
-      .where(eq(clients.id, id))
-      .run();
-    const batchId = startBatch(ctx, 'edit');
-    recordChanges(
-      ctx,
-      batchId,
-      changed.map((field) => ({
-        entity: 'client',
-        entityId: id,
-        clientId: id,
-        field,
-        oldValue: before[field],
-        newValue: after[field],
-      })),
-    );
-    return requireClient(ctx.wb, id);
+    applyPatch(ctx, id, patch);
+    return requireClient(ctx.wb, id, ctx.now());
   });
 }
 
-export function getClient(wb: Workbook, id: string): Client {
-  return requireClient(wb, id);
+const WRITABLE = [...CLIENT_FIELDS] as const;
+const rowStatements = new WeakMap<Workbook, Statement>();
+
+/** Writes every field of a client row with its derived columns, through one cached statement. */
+export function writeRow(wb: Workbook, row: ClientRow): void {
+  let statement = rowStatements.get(wb);
+  if (!statement) {
+    const columns = WRITABLE.map((f) => `${getTableColumns(clients)[f].name} = ?`).join(', ');
+    statement = wb.sqlite.prepare(
+      `UPDATE clients SET ${columns}, name_fold = ?, search_text = ?, updated_at = ? WHERE id = ?`,
+    );
+    rowStatements.set(wb, statement);
+  }
+  const d = derived(row);
+  const values = WRITABLE.map((f) => {
+    const v = row[f];
+    return f === 'tags' ? JSON.stringify(v ?? []) : (v ?? null);
+  });
+  statement.run(...values, d.nameFold, d.searchText, row.updatedAt, row.id);
 }
 
-export function listClients(wb: Workbook, input: ClientListInput): ClientList {
-  const where = and(isNull(clients.deletedAt), ...searchConditions(input?.query ?? ''));
+/** Moves a client to the trash or back; recorded as a change of `deletedAt`. */
+export function setDeleted(
+  ctx: WriteContext,
+  ids: string[],
+  deleted: boolean,
+  batchId?: string,
+): number {
+  const at = ctx.now().toISOString();
+  const batch = batchId ?? startBatch(ctx, 'edit', deleted ? 'delete' : 'restore');
+  const update = ctx.wb.sqlite.prepare(
+    'UPDATE clients SET deleted_at = ?, updated_at = ? WHERE id = ?',
+  );
+  const changes: ChangeInput[] = [];
+  for (const id of ids) {
+    const record = ctx.wb.db
+      .select({ deletedAt: clients.deletedAt })
+      .from(clients)
+      .where(eq(clients.id, id))
+      .get();
+    if (!record) throw new AppError('not_found', 'client_not_found', {}, 'id');
+    if ((record.deletedAt !== null) === deleted) continue;
+    update.run(deleted ? at : null, at, id);
+    changes.push({
+      entity: 'client',
+      entityId: id,
+      clientId: id,
+      field: 'deletedAt',
+      oldValue: record.deletedAt,
+      newValue: deleted ? at : null,
+    });
+  }
+  recordChanges(ctx, batch, changes);
+  if (deleted) {
+    const remove = ctx.wb.sqlite.prepare(
+      'DELETE FROM client_search WHERE rowid = (SELECT seq FROM clients WHERE id = ?)',
+    );
+    for (const c of changes) remove.run(c.entityId);
+  } else if (changes.length > 0) {
+    reindexClients(
+      ctx.wb,
+      changes.map((c) => c.entityId),
+    );
+  }
+  return changes.length;
+}
+
+export function deleteClient(ctx: WriteContext, id: string, deleted: boolean): Client {
+  return ctx.wb.transaction(() => {
+    setDeleted(ctx, [id], deleted);
+    return requireClient(ctx.wb, id, ctx.now(), true);
+  });
+}
+
+/** Deletes for good every client in the trash with everything attached to it. */
+export function emptyTrash(ctx: WriteContext): number {
+  return ctx.wb.transaction(() => {
+    const ids = ctx.wb.sqlite
+      .prepare('SELECT id FROM clients WHERE deleted_at IS NOT NULL')
+      .pluck()
+      .all() as string[];
+    const json = JSON.stringify(ids);
+    for (const table of [
+      'field_values',
+      'comments',
+      'reminders',
+      'sales',
+      'plans',
+      'nps_answers',
+      'changes',
+    ]) {
+      ctx.wb.sqlite
+        .prepare(`DELETE FROM ${table} WHERE client_id IN (SELECT value FROM json_each(?))`)
+        .run(json);
+    }
+    ctx.wb.sqlite
+      .prepare('DELETE FROM clients WHERE id IN (SELECT value FROM json_each(?))')
+      .run(json);
+    return ids.length;
+  });
+}
+
+export function getClient(wb: Workbook, id: string, now: Date): Client {
+  return requireClient(wb, id, now, true);
+}
+
+export function listClients(wb: Workbook, input: ClientListInput, now: Date): ClientList {
+  const compiler = new FilterCompiler(wb, now.toISOString().slice(0, 10));
+  const where = compiler.where(input ?? {});
   const total = wb.db.select({ n: count() }).from(clients).where(where).get()?.n ?? 0;
-  const rows = wb.db
+  const records = wb.db
     .select()
     .from(clients)
     .where(where)
-    .orderBy(asc(clients.nameFold), asc(clients.id))
+    .orderBy(...compiler.orderBy(input?.sort))
     .limit(input?.limit ?? 100)
     .offset(input?.offset ?? 0)
     .all();
-  return { rows: rows.map(toClientRow), total };
+  return { rows: withRelated(wb, records.map(toClientRow), now), total };
 }
 
-/** Every word of the query must appear in the client's search text; phone-like queries match digits. */
-function searchConditions(query: string): SQL[] {
-  const q = query.trim();
-  if (!q) return [];
-  const words = /^[+\d\s()\-.]+$/.test(q) ? [q.replace(/\D/g, '')] : fold(q).split(/\s+/);
-  return words
-    .filter((w) => w.length > 0)
-    .map((w) => {
-      const pattern = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return sql`${clients.searchText} LIKE ${pattern} ESCAPE '\\'`;
-    });
+/** Ids of every client a list query matches (for bulk actions on a filter result). */
+export function matchingIds(
+  wb: Workbook,
+  query: NonNullable<ClientListInput>,
+  now: Date,
+): string[] {
+  const where = new FilterCompiler(wb, now.toISOString().slice(0, 10)).where(
+    query,
+    'filter.filters',
+  );
+  return wb.db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(where)
+    .all()
+    .map((r) => r.id);
 }
 
-function requireRecord(wb: Workbook, id: string): ClientRecord {
+/** Custom values and related figures for a page of rows, in a few set-based queries. */
+function withRelated(wb: Workbook, rows: ClientRow[], now: Date): ClientListRow[] {
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const yearStart = `${now.toISOString().slice(0, 4)}-01-01`;
+  const custom = readCustomValues(
+    wb,
+    rows.map((r) => r.id),
+  );
+  const sales = new Map(
+    (
+      wb.sqlite
+        .prepare(
+          `SELECT client_id AS id, max(date) AS last, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS year
+           FROM sales WHERE deleted_at IS NULL AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
+        )
+        .all(yearStart, ids) as { id: string; last: string; year: number }[]
+    ).map((r) => [r.id, r]),
+  );
+  const contacts = new Map(
+    (
+      wb.sqlite
+        .prepare(
+          `SELECT client_id AS id, max(substr(at, 1, 10)) AS last FROM comments
+           WHERE deleted_at IS NULL AND kind IN ('call', 'meeting', 'email', 'visit', 'offer')
+             AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
+        )
+        .all(ids) as { id: string; last: string }[]
+    ).map((r) => [r.id, r.last]),
+  );
+  return rows.map((r) => ({
+    ...r,
+    custom: custom.get(r.id) ?? {},
+    lastPurchase: sales.get(r.id)?.last ?? null,
+    revenueYear: sales.get(r.id)?.year ?? 0,
+    lastContact: contacts.get(r.id) ?? null,
+  }));
+}
+
+/**
+ * The stage the sales history points to: none → prospect, one purchase day → first purchase,
+ * two or three → repeat, four or more → regular; nothing bought for a year → lost.
+ */
+export function suggestStage(wb: Workbook, id: string, now: Date): Stage | null {
+  const row = wb.sqlite
+    .prepare(
+      'SELECT count(DISTINCT date) AS days, max(date) AS last FROM sales WHERE client_id = ? AND deleted_at IS NULL',
+    )
+    .get(id) as { days: number; last: string | null };
+  if (row.days === 0 || !row.last) return null;
+  const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+  if (row.last < yearAgo) return 'lost';
+  return row.days === 1 ? 'first_purchase' : row.days <= 3 ? 'repeat' : 'regular';
+}
+
+function requireRecord(wb: Workbook, id: string, includeDeleted = false): ClientRecord {
   const row = wb.db
     .select()
     .from(clients)
-    .where(and(eq(clients.id, id), isNull(clients.deletedAt)))
+    .where(includeDeleted ? eq(clients.id, id) : and(eq(clients.id, id), isNull(clients.deletedAt)))
     .get();
   if (!row) throw new AppError('not_found', 'client_not_found', {}, 'id');
   return row;
 }
 
-function requireClient(wb: Workbook, id: string): Client {
-  const row = toClientRow(requireRecord(wb, id));
-  const custom: Record<string, unknown> = {};
-  const values = wb.db
-    .select({ key: fieldDefs.key, value: fieldValues.value })
-    .from(fieldValues)
-    .innerJoin(fieldDefs, eq(fieldDefs.id, fieldValues.fieldId))
-    .where(eq(fieldValues.clientId, id))
-    .all();
-  for (const v of values) custom[v.key] = JSON.parse(v.value) as unknown;
-  return { ...row, custom };
+export function requireClient(wb: Workbook, id: string, now: Date, includeDeleted = false): Client {
+  const [row] = withRelated(wb, [toClientRow(requireRecord(wb, id, includeDeleted))], now);
+  const suggested = suggestStage(wb, id, now);
+  const ladder = ['advocate', 'won_back'];
+  return {
+    ...row!,
+    suggestedStage:
+      suggested &&
+      suggested !== row!.stage &&
+      !(ladder.includes(row!.stage) && suggested === 'regular')
+        ? suggested
+        : null,
+  };
+}
+
+/** Lost needs a reason. */
+function checkStage(values: Partial<ClientRow>, prefix: string | null) {
+  if (values.stage === 'lost' && !values.lostReason) {
+    throw new AppError(
+      'invalid_input',
+      'lost_reason_required',
+      {},
+      prefix ? `${prefix}.lostReason` : 'lostReason',
+    );
+  }
 }
 
 function checkReferences(wb: Workbook, values: Partial<ClientRow>, selfId: string | null) {
@@ -161,13 +362,19 @@ function checkReferences(wb: Workbook, values: Partial<ClientRow>, selfId: strin
   }
 }
 
+function touch(ctx: WriteContext, id: string) {
+  ctx.wb.sqlite
+    .prepare('UPDATE clients SET updated_at = ? WHERE id = ?')
+    .run(ctx.now().toISOString(), id);
+}
+
 /** Drops keys that were not given, so a patch only touches what it names. */
 function normalize(input: Partial<Record<ClientField, unknown>>): Partial<ClientRow> {
   const out: Record<string, unknown> = {};
   for (const field of CLIENT_FIELDS) {
     if (input[field] !== undefined) out[field] = input[field];
   }
-  return out;
+  return out as Partial<ClientRow>;
 }
 
 /** Row values as columns: tags are stored as a JSON array. */
@@ -176,19 +383,27 @@ function toColumns<T extends Partial<ClientRow>>(row: T): Omit<T, 'tags'> & { ta
   return { ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}) };
 }
 
-export function fold(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е');
-}
-
-function derived(row: Partial<ClientRow> & Pick<ClientRow, 'name'>) {
-  const text = [row.name, row.company, row.email, row.position, row.externalId, row.taxId]
+/** The derived search columns of a client row. */
+export function derived(row: Partial<ClientRow> & Pick<ClientRow, 'name'>) {
+  const text = [
+    row.name,
+    row.company,
+    row.email,
+    row.position,
+    row.externalId,
+    row.taxId,
+    row.channel,
+    row.address,
+    row.note,
+  ]
     .filter((s): s is string => Boolean(s))
     .map(fold);
-  const digits = [row.phone, row.phone2]
-    .filter((s): s is string => Boolean(s))
-    .map((s) => s.replace(/\D/g, ''));
-  return { nameFold: fold(row.name), searchText: [...text, ...digits].join(' ') };
+  const digits = [row.phone, row.phone2].filter((s): s is string => Boolean(s)).map(digitsOf);
+  const tags = (row.tags ?? []).map(fold);
+  return { nameFold: fold(row.name), searchText: [...text, ...digits, ...tags].join(' ') };
 }
+
+export { fold };
 
 export function toClientRow(r: ClientRecord): ClientRow {
   return {
@@ -204,7 +419,7 @@ export function toClientRow(r: ClientRecord): ClientRow {
     birthday: r.birthday,
     channel: r.channel,
     managerId: r.managerId,
-    stage: r.stage as ClientRow['stage'],
+    stage: r.stage as Stage,
     lostReason: r.lostReason,
     tags: JSON.parse(r.tags) as string[],
     note: r.note,
@@ -220,6 +435,6 @@ function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }

@@ -4,6 +4,7 @@
  */
 import { asc, desc, eq } from 'drizzle-orm';
 import type { HistoryEntry } from '../../electron/api/contract';
+import type { Statement } from 'better-sqlite3';
 import type { Workbook } from '../workbook';
 import { batches, changes } from '../schema';
 
@@ -35,26 +36,34 @@ export interface ChangeInput {
   newValue: unknown;
 }
 
+const insertStatements = new WeakMap<Workbook, Statement>();
+
 export function recordChanges(ctx: WriteContext, batchId: string, items: ChangeInput[]): void {
+  if (items.length === 0) return;
   const at = ctx.now().toISOString();
   const actor = ctx.actor();
-  const insert = ctx.wb.db.insert(changes);
+  let insert = insertStatements.get(ctx.wb);
+  if (!insert) {
+    insert = ctx.wb.sqlite.prepare(
+      `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insertStatements.set(ctx.wb, insert);
+  }
   for (const item of items) {
-    insert
-      .values({
-        id: ctx.newId(),
-        entity: item.entity,
-        entityId: item.entityId,
-        clientId: item.clientId,
-        field: item.field,
-        oldValue: encode(item.oldValue),
-        newValue: encode(item.newValue),
-        actor,
-        at,
-        batchId,
-        updatedAt: at,
-      })
-      .run();
+    insert.run(
+      ctx.newId(),
+      item.entity,
+      item.entityId,
+      item.clientId,
+      item.field,
+      encode(item.oldValue),
+      encode(item.newValue),
+      actor,
+      at,
+      batchId,
+      at,
+    );
   }
 }
 
@@ -79,10 +88,10 @@ export function listClientHistory(wb: Workbook, clientId: string): HistoryEntry[
   return rows.map((r) => ({ ...r, oldValue: decode(r.oldValue), newValue: decode(r.newValue) }));
 }
 
-function encode(value: unknown): string | null {
+export function encode(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
-function decode(value: string | null): unknown {
+export function decode(value: string | null): unknown {
   return value === null ? null : (JSON.parse(value) as unknown);
 }

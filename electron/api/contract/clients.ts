@@ -71,11 +71,17 @@ export const clientFieldShape = {
 export type ClientField = keyof typeof clientFieldShape;
 export const CLIENT_FIELDS = Object.keys(clientFieldShape) as ClientField[];
 
-export const clientCreateInput = z.object({ ...clientFieldShape, custom: customPatch.optional() }).strict();
+export const clientCreateInput = z
+  .object({ ...clientFieldShape, custom: customPatch.optional() })
+  .strict();
 export type ClientCreateInput = z.output<typeof clientCreateInput>;
 
 export const clientPatch = z
-  .object({ ...clientFieldShape, name: clientFieldShape.name.optional(), custom: customPatch.optional() })
+  .object({
+    ...clientFieldShape,
+    name: clientFieldShape.name.optional(),
+    custom: customPatch.optional(),
+  })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { params: { key: 'patch_empty' } });
 export type ClientPatch = z.output<typeof clientPatch>;
@@ -103,7 +109,13 @@ export const clientIdInput = z.object({ id }).strict();
 /** What a bulk action does to every client it reaches. */
 export const bulkActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setManager'), managerId: id.nullable() }).strict(),
-  z.object({ type: z.literal('setStage'), stage: z.enum(STAGES), lostReason: z.string().max(200).optional() }).strict(),
+  z
+    .object({
+      type: z.literal('setStage'),
+      stage: z.enum(STAGES),
+      lostReason: z.string().max(200).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('addTag'), tag: requiredText(50) }).strict(),
   z.object({ type: z.literal('setCustom'), key: z.string().max(40), value: z.unknown() }).strict(),
   z.object({ type: z.literal('delete') }).strict(),
@@ -119,7 +131,9 @@ export const clientBulkInput = z
     action: bulkActionSchema,
   })
   .strict()
-  .refine((v) => (v.ids === undefined) !== (v.filter === undefined), { params: { key: 'bulk_target' } });
+  .refine((v) => (v.ids === undefined) !== (v.filter === undefined), {
+    params: { key: 'bulk_target' },
+  });
 
 export interface BulkResult {
   batchId: string;
@@ -136,7 +150,13 @@ export const historyListInput = z.object({ clientId: id }).strict();
 export const historyRevertInput = z.object({ changeId: id }).strict();
 export const historyUndoBatchInput = z.object({ batchId: id }).strict();
 export const historyAsOfInput = z
-  .object({ clientId: id, at: z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), { params: { key: 'date_invalid' } }) })
+  .object({
+    clientId: id,
+    at: z
+      .string()
+      .max(40)
+      .refine((s) => !Number.isNaN(Date.parse(s)), { params: { key: 'date_invalid' } }),
+  })
   .strict();
 export const historyBatchesInput = z
   .object({ limit: z.number().int().min(1).max(500).optional() })

@@ -1,16 +1,47 @@
-import { createClient, getClient, listClients, updateClient } from '../../../db/queries/clients';
+import { bulkUpdate } from '../../../db/queries/bulk';
+import {
+  createClient,
+  deleteClient,
+  emptyTrash,
+  getClient,
+  listClients,
+  matchingIds,
+  updateClient,
+} from '../../../db/queries/clients';
 import { listClientHistory } from '../../../db/queries/history';
+import { clientAsOf, listBatches, revertChange, undoBatch } from '../../../db/queries/revert';
 import type { HandlerSlice } from './types';
 
 export const clientHandlers: HandlerSlice<
-  'clients.create' | 'clients.get' | 'clients.update' | 'clients.list' | 'history.list'
+  | 'clients.create'
+  | 'clients.get'
+  | 'clients.update'
+  | 'clients.list'
+  | 'clients.delete'
+  | 'clients.restore'
+  | 'clients.bulk'
+  | 'trash.empty'
+  | 'history.list'
+  | 'history.revert'
+  | 'history.undoBatch'
+  | 'history.asOf'
+  | 'history.batches'
 > = {
   'clients.create': (input, ctx) => createClient(ctx, input),
-  'clients.get': ({ id }, ctx) => getClient(ctx.wb, id),
+  'clients.get': ({ id }, ctx) => getClient(ctx.wb, id, ctx.now()),
   'clients.update': ({ id, patch }, ctx) => updateClient(ctx, id, patch),
-  'clients.list': (input, ctx) => listClients(ctx.wb, input),
+  'clients.list': (input, ctx) => listClients(ctx.wb, input, ctx.now()),
+  'clients.delete': ({ id }, ctx) => deleteClient(ctx, id, true),
+  'clients.restore': ({ id }, ctx) => deleteClient(ctx, id, false),
+  'clients.bulk': ({ ids, filter, action }, ctx) =>
+    bulkUpdate(ctx, ids ?? matchingIds(ctx.wb, filter ?? {}, ctx.now()), action),
+  'trash.empty': (_input, ctx) => ({ purged: emptyTrash(ctx) }),
   'history.list': ({ clientId }, ctx) => {
-    getClient(ctx.wb, clientId);
+    getClient(ctx.wb, clientId, ctx.now());
     return listClientHistory(ctx.wb, clientId);
   },
+  'history.revert': ({ changeId }, ctx) => revertChange(ctx, changeId),
+  'history.undoBatch': ({ batchId }, ctx) => undoBatch(ctx, batchId),
+  'history.asOf': ({ clientId, at }, ctx) => clientAsOf(ctx.wb, clientId, at, ctx.now()),
+  'history.batches': (input, ctx) => listBatches(ctx.wb, input?.limit ?? 50),
 };

@@ -1,5 +1,6 @@
 /** The handler registry: every domain's slice joined once; a name in two slices is refused. */
 import { clientHandlers } from './clients';
+import { recordHandlers } from './records';
 import { settingsHandlers } from './settings';
 import type { HandlerMap } from './types';
 
@@ -13,8 +14,8 @@ export function assertDistinct(slices: object[]): void {
   }
 }
 
-const slices = [clientHandlers, settingsHandlers];
+const slices = [clientHandlers, recordHandlers, settingsHandlers];
 assertDistinct(slices);
 
 /** Typed as the full map, so a channel without a handler fails to compile. */
-export const handlers: HandlerMap = { ...clientHandlers, ...settingsHandlers };
+export const handlers: HandlerMap = { ...clientHandlers, ...recordHandlers, ...settingsHandlers };

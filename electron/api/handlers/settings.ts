@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { requireManager } from '../../../db/queries/managers';
 import { readSetting, writeSetting } from '../../../db/queries/settings';
 import type { Settings } from '../contract';
 import type { AppContext } from '../context';
@@ -8,6 +9,7 @@ export function readSettings(ctx: Pick<AppContext, 'wb'>): Settings {
   return {
     language: readSetting<Settings['language']>(ctx.wb, 'language') ?? null,
     userName: readSetting<string | null>(ctx.wb, 'userName') ?? null,
+    currentManagerId: readSetting<string | null>(ctx.wb, 'currentManagerId') ?? null,
   };
 }
 
@@ -17,6 +19,11 @@ export const settingsHandlers: HandlerSlice<'settings.get' | 'settings.set' | 'a
     ctx.wb.transaction(() => {
       if (input.language !== undefined) writeSetting(ctx.wb, 'language', input.language, ctx.now());
       if (input.userName !== undefined) writeSetting(ctx.wb, 'userName', input.userName, ctx.now());
+      if (input.currentManagerId !== undefined) {
+        if (input.currentManagerId)
+          requireManager(ctx.wb, input.currentManagerId, 'currentManagerId');
+        writeSetting(ctx.wb, 'currentManagerId', input.currentManagerId, ctx.now());
+      }
     });
     return readSettings(ctx);
   },

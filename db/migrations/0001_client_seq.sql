@@ -1,0 +1,2 @@
+ALTER TABLE `clients` ADD `seq` integer;--> statement-breakpoint
+CREATE UNIQUE INDEX `clients_seq_unique` ON `clients` (`seq`);

@@ -1,0 +1,186 @@
+/**
+ * The client list's query language turned into SQL: filters on standard fields, custom fields
+ * and related figures (last purchase, revenue this year, last contact), and sorting on any of
+ * them. Values always travel as bound parameters; field names are looked up, never spliced.
+ */
+import { and, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Filter, FieldDef, ListQuery, Sort } from '../../electron/api/contract';
+import { AppError } from '../../electron/api/errors';
+import type { Workbook } from '../workbook';
+import { clients } from '../schema';
+import { listFields } from './fields';
+import { searchConditions } from './search';
+
+export const CONTACT_KINDS = ['call', 'meeting', 'email', 'visit', 'offer'] as const;
+
+type Kind = 'text' | 'enum' | 'date' | 'number' | 'tags' | 'boolean' | 'multi';
+
+const STANDARD: Record<string, { expr: SQL; kind: Kind }> = {
+  name: { expr: sql`${clients.name}`, kind: 'text' },
+  company: { expr: sql`${clients.company}`, kind: 'text' },
+  position: { expr: sql`${clients.position}`, kind: 'text' },
+  phone: { expr: sql`${clients.phone}`, kind: 'text' },
+  phone2: { expr: sql`${clients.phone2}`, kind: 'text' },
+  email: { expr: sql`${clients.email}`, kind: 'text' },
+  address: { expr: sql`${clients.address}`, kind: 'text' },
+  channel: { expr: sql`${clients.channel}`, kind: 'text' },
+  lostReason: { expr: sql`${clients.lostReason}`, kind: 'text' },
+  note: { expr: sql`${clients.note}`, kind: 'text' },
+  externalId: { expr: sql`${clients.externalId}`, kind: 'text' },
+  taxId: { expr: sql`${clients.taxId}`, kind: 'text' },
+  kind: { expr: sql`${clients.kind}`, kind: 'enum' },
+  stage: { expr: sql`${clients.stage}`, kind: 'enum' },
+  managerId: { expr: sql`${clients.managerId}`, kind: 'enum' },
+  birthday: { expr: sql`${clients.birthday}`, kind: 'date' },
+  createdAt: { expr: sql`${clients.createdAt}`, kind: 'date' },
+  updatedAt: { expr: sql`${clients.updatedAt}`, kind: 'date' },
+  tags: { expr: sql`${clients.tags}`, kind: 'tags' },
+};
+
+function related(field: string, today: string): { expr: SQL; kind: Kind } | undefined {
+  switch (field) {
+    case 'lastPurchase':
+      return {
+        expr: sql`(SELECT max(s.date) FROM sales s WHERE s.client_id = ${clients.id} AND s.deleted_at IS NULL)`,
+        kind: 'date',
+      };
+    case 'revenueYear':
+      return {
+        expr: sql`(SELECT coalesce(sum(s.amount), 0) FROM sales s WHERE s.client_id = ${clients.id} AND s.deleted_at IS NULL AND s.date >= ${`${today.slice(0, 4)}-01-01`})`,
+        kind: 'number',
+      };
+    case 'lastContact':
+      return {
+        expr: sql`(SELECT max(substr(m.at, 1, 10)) FROM comments m WHERE m.client_id = ${clients.id} AND m.deleted_at IS NULL AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer'))`,
+        kind: 'date',
+      };
+    default:
+      return undefined;
+  }
+}
+
+function custom(def: FieldDef): { expr: SQL; kind: Kind } {
+  const expr = sql`(SELECT json_extract(v.value, '$') FROM field_values v WHERE v.client_id = ${clients.id} AND v.field_id = ${def.id})`;
+  const kinds: Record<FieldDef['type'], Kind> = {
+    text: 'text',
+    choice: 'enum',
+    multichoice: 'multi',
+    number: 'number',
+    money: 'number',
+    date: 'date',
+    boolean: 'boolean',
+  };
+  return { expr, kind: kinds[def.type] };
+}
+
+export class FilterCompiler {
+  private fields: Map<string, FieldDef> | null = null;
+  constructor(
+    private readonly wb: Workbook,
+    private readonly today: string,
+  ) {}
+
+  private resolve(field: string, path: string): { expr: SQL; kind: Kind; def?: FieldDef } {
+    const standard = STANDARD[field] ?? related(field, this.today);
+    if (standard) return standard;
+    if (field.startsWith('custom.')) {
+      this.fields ??= new Map(listFields(this.wb, true).map((f) => [f.key, f]));
+      const def = this.fields.get(field.slice('custom.'.length));
+      if (def) return { ...custom(def), def };
+    }
+    throw new AppError('invalid_input', 'filter_field', { field }, path);
+  }
+
+  condition(filter: Filter, path: string): SQL {
+    const { expr, kind, def } = this.resolve(filter.field, `${path}.field`);
+    const v = filter.value;
+    const bad = (): never => {
+      throw new AppError(
+        'invalid_input',
+        'filter_value',
+        { field: filter.field, op: filter.op },
+        `${path}.value`,
+      );
+    };
+    const scalar = () =>
+      typeof v === 'string' || typeof v === 'number'
+        ? v
+        : typeof v === 'boolean'
+          ? v
+            ? 1
+            : 0
+          : bad();
+    switch (filter.op) {
+      case 'empty':
+        if (kind === 'tags') return sql`${expr} = '[]'`;
+        return sql`(${expr} IS NULL OR ${expr} = '')`;
+      case 'notEmpty':
+        if (kind === 'tags') return sql`${expr} <> '[]'`;
+        return sql`(${expr} IS NOT NULL AND ${expr} <> '')`;
+      case 'eq':
+        if (kind === 'tags' || kind === 'multi')
+          return this.containsValue(filter, expr, def, v, bad);
+        return sql`${expr} = ${scalar()}`;
+      case 'neq':
+        return sql`(${expr} IS NULL OR ${expr} <> ${scalar()})`;
+      case 'in': {
+        if (!Array.isArray(v) || v.length === 0) return bad();
+        if (kind === 'multi' && def) {
+          return sql`EXISTS (SELECT 1 FROM field_values v, json_each(v.value) j WHERE v.client_id = ${clients.id} AND v.field_id = ${def.id} AND j.value IN (SELECT value FROM json_each(${JSON.stringify(v)})))`;
+        }
+        return sql`${expr} IN (SELECT value FROM json_each(${JSON.stringify(v)}))`;
+      }
+      case 'contains':
+        if (kind === 'tags' || kind === 'multi')
+          return this.containsValue(filter, expr, def, v, bad);
+        if (typeof v !== 'string') return bad();
+        return sql`instr(kfold(${expr}), kfold(${v})) > 0`;
+      case 'lt':
+        return sql`${expr} < ${scalar()}`;
+      case 'lte':
+        return sql`${expr} <= ${scalar()}`;
+      case 'gt':
+        return sql`${expr} > ${scalar()}`;
+      case 'gte':
+        return sql`${expr} >= ${scalar()}`;
+    }
+  }
+
+  private containsValue(
+    filter: Filter,
+    expr: SQL,
+    def: FieldDef | undefined,
+    v: Filter['value'],
+    bad: () => never,
+  ): SQL {
+    if (typeof v !== 'string') return bad();
+    if (filter.field === 'tags')
+      return sql`EXISTS (SELECT 1 FROM json_each(${expr}) WHERE value = ${v})`;
+    if (!def) return bad();
+    return sql`EXISTS (SELECT 1 FROM field_values v, json_each(v.value) j WHERE v.client_id = ${clients.id} AND v.field_id = ${def.id} AND j.value = ${v})`;
+  }
+
+  where(query: ListQuery, pathPrefix = 'filters'): SQL | undefined {
+    return and(
+      query.trash ? isNotNull(clients.deletedAt) : isNull(clients.deletedAt),
+      ...searchConditions(query.query ?? ''),
+      ...(query.filters ?? []).map((f, i) => this.condition(f, `${pathPrefix}.${i}`)),
+    );
+  }
+
+  orderBy(sort: Sort | undefined): SQL[] {
+    if (!sort || sort.field === 'name') {
+      return sort?.dir === 'desc'
+        ? [sql`${clients.nameFold} DESC`, sql`${clients.id} DESC`]
+        : [sql`${clients.nameFold} ASC`, sql`${clients.id} ASC`];
+    }
+    const { expr } = this.resolve(sort.field, 'sort.field');
+    const dir = sort.dir === 'desc' ? sql`DESC` : sql`ASC`;
+    return [
+      sql`${expr} IS NULL`,
+      sql`${expr} ${dir}`,
+      sql`${clients.nameFold} ASC`,
+      sql`${clients.id} ASC`,
+    ];
+  }
+}

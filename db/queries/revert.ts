@@ -1,0 +1,183 @@
+/**
+ * Going back in history: restoring one change, undoing a whole batch (a bulk edit, an import),
+ * and reading a card as it was at a past moment. Every restore is itself recorded as changes.
+ */
+import { desc, eq } from 'drizzle-orm';
+import type {
+  Batch,
+  Client,
+  ClientPatch,
+  CustomValue,
+  UndoResult,
+} from '../../electron/api/contract';
+import { AppError } from '../../electron/api/errors';
+import type { Workbook } from '../workbook';
+import { batches, changes } from '../schema';
+import { applyPatch, requireClient, sameValue, setDeleted } from './clients';
+import { patchComment, requireComment, type CommentPatch } from './comments';
+import { decode, startBatch, type WriteContext } from './history';
+import { readCustomValues } from './fields';
+import { reindexClients } from './search';
+
+type ChangeRecord = typeof changes.$inferSelect;
+
+interface Outcome {
+  reverted: number;
+  skipped: number;
+}
+
+/**
+ * Puts back the old values of `items` under `batchId`. With `onlyIfCurrent`, a value that was
+ * changed again since is left alone and counted as skipped.
+ */
+function reverse(
+  ctx: WriteContext,
+  batchId: string,
+  items: ChangeRecord[],
+  onlyIfCurrent: boolean,
+): Outcome {
+  const outcome: Outcome = { reverted: 0, skipped: 0 };
+  const clientPatches = new Map<
+    string,
+    { patch: ClientPatch; custom: Record<string, CustomValue> }
+  >();
+  const restore: string[] = [];
+  const trash: string[] = [];
+  const touched = new Set<string>();
+
+  for (const change of [...items].reverse()) {
+    const oldValue = decode(change.oldValue);
+    const newValue = decode(change.newValue);
+    if (change.entity === 'comment') {
+      const comment = requireComment(ctx.wb, change.entityId, true);
+      const field = change.field as keyof CommentPatch;
+      const current = (comment as Record<string, unknown>)[field];
+      if (onlyIfCurrent && !sameValue(current, newValue)) {
+        outcome.skipped += 1;
+        continue;
+      }
+      // Undoing the creation of a comment deletes it.
+      const patch: CommentPatch =
+        change.field === 'body' && oldValue === null
+          ? { deletedAt: ctx.now().toISOString() }
+          : { [field]: oldValue };
+      patchComment(ctx, change.entityId, patch, batchId);
+      outcome.reverted += 1;
+      continue;
+    }
+    if (change.entity !== 'client')
+      throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
+    const client = requireClient(ctx.wb, change.entityId, ctx.now(), true);
+    if (change.field === 'deletedAt') {
+      if (onlyIfCurrent && !sameValue(client.deletedAt, newValue)) outcome.skipped += 1;
+      else (oldValue === null ? restore : trash).push(client.id);
+      continue;
+    }
+    const entry = clientPatches.get(client.id) ?? { patch: {}, custom: {} };
+    if (change.field.startsWith('custom.')) {
+      const key = change.field.slice('custom.'.length);
+      const current = readCustomValues(ctx.wb, [client.id]).get(client.id)?.[key] ?? null;
+      if (onlyIfCurrent && !sameValue(current, newValue)) {
+        outcome.skipped += 1;
+        continue;
+      }
+      entry.custom[key] = oldValue as CustomValue;
+    } else {
+      const current = (client as unknown as Record<string, unknown>)[change.field];
+      if (onlyIfCurrent && !sameValue(current, newValue)) {
+        outcome.skipped += 1;
+        continue;
+      }
+      Object.assign(entry.patch, { [change.field]: oldValue ?? null });
+    }
+    clientPatches.set(client.id, entry);
+  }
+
+  if (restore.length > 0) outcome.reverted += setDeleted(ctx, restore, false, batchId);
+  for (const [id, { patch, custom }] of clientPatches) {
+    const full: ClientPatch = Object.keys(custom).length > 0 ? { ...patch, custom } : patch;
+    outcome.reverted += applyPatch(ctx, id, full, batchId, { deferIndex: true }).length;
+    touched.add(id);
+  }
+  if (trash.length > 0) outcome.reverted += setDeleted(ctx, trash, true, batchId);
+  if (touched.size > 0) reindexClients(ctx.wb, [...touched]);
+  return outcome;
+}
+
+function requireChange(wb: Workbook, id: string): ChangeRecord {
+  const change = wb.db.select().from(changes).where(eq(changes.id, id)).get();
+  if (!change) throw new AppError('not_found', 'change_not_found', {}, 'changeId');
+  return change;
+}
+
+/** Restores the old value of one change; returns the client as it is now. */
+export function revertChange(ctx: WriteContext, changeId: string): Client {
+  return ctx.wb.transaction(() => {
+    const change = requireChange(ctx.wb, changeId);
+    if (!change.clientId)
+      throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
+    reverse(ctx, startBatch(ctx, 'revert'), [change], false);
+    return requireClient(ctx.wb, change.clientId, ctx.now(), true);
+  });
+}
+
+/** Undoes every change of a batch that still holds; marks the batch undone. */
+export function undoBatch(ctx: WriteContext, batchId: string): UndoResult {
+  return ctx.wb.transaction(() => {
+    const batch = ctx.wb.db.select().from(batches).where(eq(batches.id, batchId)).get();
+    if (!batch) throw new AppError('not_found', 'batch_not_found', {}, 'batchId');
+    if (batch.undoneAt) throw new AppError('conflict', 'batch_undone', {}, 'batchId');
+    const items = ctx.wb.db
+      .select()
+      .from(changes)
+      .where(eq(changes.batchId, batchId))
+      .orderBy(changes.id)
+      .all();
+    const undo = startBatch(ctx, 'undo', batchId);
+    const outcome = reverse(ctx, undo, items, true);
+    const at = ctx.now().toISOString();
+    ctx.wb.db
+      .update(batches)
+      .set({ undoneAt: at, updatedAt: at })
+      .where(eq(batches.id, batchId))
+      .run();
+    return { batchId: undo, ...outcome };
+  });
+}
+
+/** The card as it was at `at`: today's values with every later change walked back. */
+export function clientAsOf(wb: Workbook, clientId: string, at: string, now: Date): Client | null {
+  const client = requireClient(wb, clientId, now, true);
+  const moment = new Date(at).toISOString();
+  if (client.createdAt > moment) return null;
+  const later = wb.db
+    .select()
+    .from(changes)
+    .where(eq(changes.entityId, clientId))
+    .orderBy(desc(changes.at), desc(changes.id))
+    .all()
+    .filter((c) => c.entity === 'client' && c.at > moment);
+  const snapshot: Record<string, unknown> = { ...client, custom: { ...client.custom } };
+  for (const change of later) {
+    const old = decode(change.oldValue);
+    if (change.field.startsWith('custom.')) {
+      const custom = snapshot['custom'] as Record<string, unknown>;
+      if (old === null) delete custom[change.field.slice('custom.'.length)];
+      else custom[change.field.slice('custom.'.length)] = old;
+    } else {
+      snapshot[change.field] = old;
+    }
+  }
+  return { ...(snapshot as unknown as Client), suggestedStage: null };
+}
+
+export function listBatches(wb: Workbook, limit: number): Batch[] {
+  return wb.sqlite
+    .prepare(
+      `SELECT b.id, b.kind, b.label, b.actor, b.created_at AS createdAt, b.undone_at AS undoneAt,
+              count(c.id) AS changes, count(DISTINCT c.client_id) AS clients
+       FROM batches b LEFT JOIN changes c ON c.batch_id = b.id
+       GROUP BY b.id ORDER BY b.created_at DESC, b.id DESC LIMIT ?`,
+    )
+    .all(limit) as Batch[];
+}

@@ -1,0 +1,105 @@
+/**
+ * The full-text index of clients (`client_search`, FTS5 trigram): what text a client is found
+ * by, and keeping the index current. Called by the write paths inside their transactions.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Workbook } from '../workbook';
+import { clients } from '../schema';
+
+/** Bump when the indexed text changes shape: the index is rebuilt on the next open. */
+export const SEARCH_INDEX_VERSION = 1;
+
+export function fold(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е');
+}
+
+export function digitsOf(s: string): string {
+  return s.replace(/\D/g, '');
+}
+
+/** True for queries made of phone characters only: they are matched on digits. */
+export function isPhoneQuery(q: string): boolean {
+  return /^[+\d\s()\-.]+$/.test(q) && digitsOf(q).length > 0;
+}
+
+interface Indexed {
+  seq: number;
+  text: string;
+}
+
+/**
+ * The text of every live client that the index should hold: standard text fields, phone
+ * digits, custom text and choice values, and comment bodies; read in three set-based queries.
+ */
+function collect(wb: Workbook, clientIds: string[] | null): Indexed[] {
+  const filter = clientIds ? `AND c.id IN (SELECT value FROM json_each(?))` : '';
+  const args = clientIds ? [JSON.stringify(clientIds)] : [];
+  const rows = wb.sqlite
+    .prepare(
+      `SELECT c.id, c.seq, c.search_text AS text FROM clients c WHERE c.deleted_at IS NULL AND c.seq IS NOT NULL ${filter}`,
+    )
+    .all(...args) as { id: string; seq: number; text: string }[];
+  const byId = new Map(rows.map((r) => [r.id, { seq: r.seq, parts: [r.text] }]));
+  const extra = wb.sqlite
+    .prepare(
+      `SELECT v.client_id AS id, v.value AS text FROM field_values v JOIN field_defs d ON d.id = v.field_id
+         WHERE d.type IN ('text', 'choice', 'multichoice') ${filter.replace('c.id', 'v.client_id')}
+       UNION ALL
+       SELECT m.client_id AS id, m.body AS text FROM comments m WHERE m.deleted_at IS NULL ${filter.replace('c.id', 'm.client_id')}`,
+    )
+    .all(...args, ...args) as { id: string; text: string }[];
+  for (const e of extra) byId.get(e.id)?.parts.push(fold(e.text));
+  return [...byId.values()].map((v) => ({ seq: v.seq, text: v.parts.join(' ') }));
+}
+
+/** Rewrites the index rows of the given clients (all clients when omitted). */
+export function reindexClients(wb: Workbook, clientIds?: string[]): void {
+  const remove = wb.sqlite.prepare('DELETE FROM client_search WHERE rowid = ?');
+  const insert = wb.sqlite.prepare('INSERT INTO client_search (rowid, body) VALUES (?, ?)');
+  wb.transaction(() => {
+    if (clientIds) {
+      const seqs = wb.sqlite
+        .prepare(
+          'SELECT seq FROM clients WHERE id IN (SELECT value FROM json_each(?)) AND seq IS NOT NULL',
+        )
+        .pluck()
+        .all(JSON.stringify(clientIds)) as number[];
+      for (const seq of seqs) remove.run(seq);
+    } else {
+      wb.sqlite.exec('DELETE FROM client_search');
+    }
+    for (const row of collect(wb, clientIds ?? null)) insert.run(row.seq, row.text);
+  });
+}
+
+/** The next free `seq` for a new client. */
+export function nextSeq(wb: Workbook): number {
+  const row = wb.sqlite.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM clients').get() as {
+    next: number;
+  };
+  return row.next;
+}
+
+/**
+ * Conditions that make a client match the search box. Words of three or more characters go
+ * through the trigram index; shorter words fall back to a substring test on the folded text.
+ */
+export function searchConditions(query: string): SQL[] {
+  const q = query.trim();
+  if (!q) return [];
+  const words = isPhoneQuery(q) ? [digitsOf(q)] : fold(q).split(/\s+/).filter(Boolean);
+  const long = words.filter((w) => w.length >= 3);
+  const short = words.filter((w) => w.length < 3);
+  const conditions: SQL[] = [];
+  if (long.length > 0) {
+    const match = long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
+    conditions.push(
+      sql`${clients.seq} IN (SELECT rowid FROM client_search WHERE client_search MATCH ${match})`,
+    );
+  }
+  for (const w of short) {
+    const pattern = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`${clients.searchText} LIKE ${pattern} ESCAPE '\\'`);
+  }
+  return conditions;
+}
