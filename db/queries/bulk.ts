@@ -5,7 +5,7 @@
  */
 import type { BulkAction, BulkResult, ClientRow } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
-import { clients } from '../schema';
+import { type clients } from '../schema';
 import { sameValue, setDeleted, toClientRow, writeRow } from './clients';
 import { checkCustomPatch, readCustomValues } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';

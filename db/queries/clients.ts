@@ -75,7 +75,7 @@ export function applyPatch(
     (f) => f in values && !sameValue(before[f], values[f] ?? null),
   );
   const custom = patch.custom ? checkCustomPatch(ctx.wb, patch.custom, 'patch.custom') : [];
-  const after = { ...before, ...values } as ClientRow;
+  const after = { ...before, ...values };
   checkStage(after, 'patch');
   if (changed.length === 0 && custom.length === 0) return [];
   checkReferences(ctx.wb, values, id);
@@ -374,7 +374,7 @@ function normalize(input: Partial<Record<ClientField, unknown>>): Partial<Client
   for (const field of CLIENT_FIELDS) {
     if (input[field] !== undefined) out[field] = input[field];
   }
-  return out as Partial<ClientRow>;
+  return out;
 }
 
 /** Row values as columns: tags are stored as a JSON array. */

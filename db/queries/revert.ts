@@ -150,13 +150,16 @@ export function clientAsOf(wb: Workbook, clientId: string, at: string, now: Date
   const client = requireClient(wb, clientId, now, true);
   const moment = new Date(at).toISOString();
   if (client.createdAt > moment) return null;
+  // The creation batch is the starting point, not a change to walk back.
   const later = wb.db
-    .select()
+    .select({ change: changes, kind: batches.kind })
     .from(changes)
+    .innerJoin(batches, eq(batches.id, changes.batchId))
     .where(eq(changes.entityId, clientId))
     .orderBy(desc(changes.at), desc(changes.id))
     .all()
-    .filter((c) => c.entity === 'client' && c.at > moment);
+    .filter((r) => r.change.entity === 'client' && r.kind !== 'create' && r.change.at > moment)
+    .map((r) => r.change);
   const snapshot: Record<string, unknown> = { ...client, custom: { ...client.custom } };
   for (const change of later) {
     const old = decode(change.oldValue);
