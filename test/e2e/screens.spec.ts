@@ -24,6 +24,7 @@ async function seed(shell: Shell): Promise<string> {
       phone,
       email,
       stage,
+      ...(stage === 'lost' ? { lostReason: 'Цена' } : {}),
       birthday: '1985-03-14',
     })) as { data: { id: string } };
     if (i === 0) firstId = created.data.id;

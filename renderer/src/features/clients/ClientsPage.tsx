@@ -1,54 +1,118 @@
-/** The client list: search while typing, a virtualized table, and the way to a new client. */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, useState } from 'react';
+/**
+ * The client list: search while typing, filter chips, sortable columns of the user's choice,
+ * saved views, row selection with bulk actions (undoable), and the trash.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { formatDate } from '../../lib/format';
+import { useNavigate } from 'react-router';
+import type {
+  BulkResult,
+  Filter,
+  ListQuery,
+  SavedView,
+  Sort,
+} from '../../../../electron/api/contract';
+import { api } from '../../api/client';
 import { useDebounced } from '../../lib/useDebounced';
 import { useHotkey } from '../../lib/useHotkey';
+import { BulkBar } from './list/BulkBar';
+import { DEFAULT_COLUMNS, useCatalog } from './list/catalog';
+import { ClientTable } from './list/ClientTable';
+import { ColumnPicker } from './list/ColumnPicker';
+import { FilterBar } from './list/FilterBar';
+import { ViewsMenu } from './list/ViewsMenu';
+import './list/list.css';
 import { NewClientDialog } from './NewClientDialog';
 import { useClientPages } from './useClientPages';
 
-const ROW_HEIGHT = 36;
 const HOTKEYS = ['k', 'f'];
 
 export function ClientsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const catalog = useCatalog();
   const [search, setSearch] = useState('');
+  const [filters, setFilters] = useState<Filter[]>([]);
+  const [sort, setSort] = useState<Sort | undefined>();
+  const [columns, setColumns] = useState<string[]>(DEFAULT_COLUMNS);
+  const [trash, setTrash] = useState(false);
+  const [viewId, setViewId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const [toast, setToast] = useState<{ text: string; batchId?: string } | null>(null);
   const [creating, setCreating] = useState(false);
-  const query = useDebounced(search.trim(), 150);
+  const [range, setRange] = useState({ first: 0, last: 50 });
   const searchRef = useRef<HTMLInputElement>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
   useHotkey(
     HOTKEYS,
     useCallback(() => searchRef.current?.focus(), []),
   );
 
-  const [range, setRange] = useState({ first: 0, last: 50 });
+  const debounced = useDebounced(search.trim(), 150);
+  const query: ListQuery = useMemo(
+    () => ({
+      ...(debounced ? { query: debounced } : {}),
+      ...(filters.length ? { filters } : {}),
+      ...(sort ? { sort } : {}),
+      ...(trash ? { trash } : {}),
+    }),
+    [debounced, filters, sort, trash],
+  );
   const pages = useClientPages(query, range.first, range.last);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is not memoizable by React Compiler; this component is not compiled.
-  const virtualizer = useVirtualizer({
-    count: pages.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
-    onChange: (v) => {
-      const items = v.getVirtualItems();
-      const first = items[0]?.index ?? 0;
-      const last = items.at(-1)?.index ?? 0;
-      setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
+
+  const clearSelection = () => {
+    setSelected(new Set());
+    setAllMatching(false);
+  };
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['clients.list'] });
+    await queryClient.invalidateQueries({ queryKey: ['managers'] });
+  };
+  const changeQuery = (apply: () => void) => {
+    apply();
+    clearSelection();
+  };
+  const openView = (view: SavedView | null) =>
+    changeQuery(() => {
+      setViewId(view?.id ?? null);
+      setSearch(view?.definition.query ?? '');
+      setFilters(view?.definition.filters ?? []);
+      setSort(view?.definition.sort);
+      setColumns(view?.definition.columns ?? DEFAULT_COLUMNS);
+    });
+
+  const undo = useMutation({
+    mutationFn: (batchId: string) => api.call('history.undoBatch', { batchId }),
+    onSuccess: async (result) => {
+      setToast({ text: t('list.bulk.undone', { count: result.reverted }) });
+      await refresh();
     },
   });
+  const restore = useMutation({
+    mutationFn: (id: string) => api.call('clients.restore', { id }),
+    onSuccess: refresh,
+  });
+  const emptyTrash = useMutation({
+    mutationFn: () => api.call('trash.empty', {}),
+    onSuccess: refresh,
+  });
+  const onBulkDone = async (result: BulkResult) => {
+    setToast({ text: t('list.bulk.done', { count: result.affected }), batchId: result.batchId });
+    clearSelection();
+    await refresh();
+  };
 
-  const open = (id: string) => void navigate(`/clients/${id}`);
-  const isEmptyBase = !pages.loading && pages.total === 0 && query === '';
+  const count = allMatching ? pages.total : selected.size;
+  const isEmptyBase =
+    !pages.loading && pages.total === 0 && !query.query && !filters.length && !trash;
 
   return (
     <section className="page">
       <header className="page__header">
-        <h1>{t('clients.title')}</h1>
-        <span className="muted" data-testid="clients-count">
+        <h1>{trash ? t('list.trashTitle') : t('clients.title')}</h1>
+        <span className="muted nowrap" data-testid="clients-count">
           {t('clients.count', { count: pages.total })}
         </span>
         <input
@@ -59,12 +123,87 @@ export function ClientsPage() {
           aria-label={t('search.placeholder')}
           title={t('search.shortcut')}
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => changeQuery(() => setSearch(e.target.value))}
         />
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
-          {t('clients.new')}
-        </button>
+        {!trash ? (
+          <button type="button" className="primary nowrap" onClick={() => setCreating(true)}>
+            {t('clients.new')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="nowrap"
+            disabled={pages.total === 0}
+            onClick={() =>
+              window.confirm(t('list.emptyTrashConfirm', { count: pages.total })) &&
+              emptyTrash.mutate()
+            }
+          >
+            {t('list.emptyTrash')}
+          </button>
+        )}
       </header>
+      <div className="list-tools">
+        {!trash ? (
+          <ViewsMenu
+            current={{ ...query, trash: undefined, columns }}
+            activeId={viewId}
+            onOpen={openView}
+          />
+        ) : null}
+        {!trash ? (
+          <FilterBar
+            catalog={catalog}
+            filters={filters}
+            onChange={(f) => changeQuery(() => setFilters(f))}
+          />
+        ) : null}
+        <div className="list-tools__end">
+          <ColumnPicker catalog={catalog} columns={columns} onChange={setColumns} />
+          <button
+            type="button"
+            className="nowrap"
+            onClick={() => changeQuery(() => setTrash((v) => !v))}
+          >
+            {trash ? t('list.backToClients') : t('list.trash')}
+          </button>
+        </div>
+      </div>
+      {count > 0 && !trash ? (
+        <div className="selection-row">
+          <BulkBar
+            count={count}
+            target={allMatching ? { filter: query } : { ids: [...selected] }}
+            onDone={(r) => void onBulkDone(r)}
+          />
+          {!allMatching && selected.size < pages.total ? (
+            <button type="button" className="link" onClick={() => setAllMatching(true)}>
+              {t('list.selectAllMatching', { count: pages.total })}
+            </button>
+          ) : null}
+          <button type="button" className="link" onClick={clearSelection}>
+            {t('list.clearSelection')}
+          </button>
+        </div>
+      ) : null}
+      {toast ? (
+        <div className="toast" role="status">
+          {toast.text}
+          {toast.batchId ? (
+            <button
+              type="button"
+              className="link"
+              disabled={undo.isPending}
+              onClick={() => toast.batchId && undo.mutate(toast.batchId)}
+            >
+              {t('list.bulk.undo')}
+            </button>
+          ) : null}
+          <button type="button" className="link" aria-label="×" onClick={() => setToast(null)}>
+            ×
+          </button>
+        </div>
+      ) : null}
       {pages.error ? (
         <p className="error" role="alert">
           {pages.error.message}
@@ -79,74 +218,33 @@ export function ClientsPage() {
           </button>
         </div>
       ) : (
-        <div className="table" role="table" aria-rowcount={pages.total}>
-          <div className="table__row table__head" role="row">
-            {(['name', 'company', 'phone', 'email', 'stage', 'updatedAt'] as const).map((c) => (
-              <div key={c} role="columnheader" className={`cell cell--${c}`}>
-                {t(`fields.${c}`)}
-              </div>
-            ))}
-          </div>
-          <div className="table__body" ref={scrollRef}>
-            {!pages.loading && pages.total === 0 ? (
-              <div className="empty empty--inline">
-                <p>{t('clients.noResults', { query })}</p>
-                <button type="button" onClick={() => setSearch('')}>
-                  {t('clients.clearSearch')}
-                </button>
-              </div>
-            ) : null}
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const row = pages.rowAt(item.index);
-                return (
-                  <div
-                    key={item.key}
-                    role="row"
-                    tabIndex={row ? 0 : -1}
-                    className="table__row"
-                    style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                    onDoubleClick={() => row && open(row.id)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' && row) open(row.id);
-                    }}
-                  >
-                    {row ? (
-                      <>
-                        <div role="cell" className="cell cell--name">
-                          <Link to={`/clients/${row.id}`}>{row.name}</Link>
-                        </div>
-                        <div role="cell" className="cell cell--company">
-                          {row.company}
-                        </div>
-                        <div role="cell" className="cell cell--phone">
-                          {row.phone}
-                        </div>
-                        <div role="cell" className="cell cell--email">
-                          {row.email}
-                        </div>
-                        <div role="cell" className="cell cell--stage">
-                          <span className={`badge badge--${row.stage}`}>
-                            {t(`stages.${row.stage}`)}
-                          </span>
-                        </div>
-                        <div role="cell" className="cell cell--updatedAt">
-                          {formatDate(row.updatedAt)}
-                        </div>
-                      </>
-                    ) : (
-                      <div role="cell" className="cell muted">
-                        …
-                      </div>
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          </div>
-        </div>
+        <ClientTable
+          catalog={catalog}
+          columns={columns}
+          pages={pages}
+          sort={sort}
+          onSort={(s) => changeQuery(() => setSort(s))}
+          selected={selected}
+          allMatching={allMatching}
+          onSelect={(next) => {
+            setAllMatching(false);
+            setSelected(next);
+          }}
+          onRange={setRange}
+          onOpen={(id) => void navigate(`/clients/${id}`)}
+          emptyText={
+            trash ? t('list.trashEmpty') : t('clients.noResults', { query: query.query ?? '' })
+          }
+          onClearSearch={() => changeQuery(() => setSearch(''))}
+          {...(trash ? { onRestore: (id: string) => restore.mutate(id) } : {})}
+        />
       )}
-      {creating ? <NewClientDialog onClose={() => setCreating(false)} onCreated={open} /> : null}
+      {creating ? (
+        <NewClientDialog
+          onClose={() => setCreating(false)}
+          onCreated={(id) => void navigate(`/clients/${id}`)}
+        />
+      ) : null}
     </section>
   );
 }

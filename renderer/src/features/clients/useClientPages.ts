@@ -3,12 +3,12 @@
  * visible rows are fetched, so 100,000 clients cost a few hundred rows of memory.
  */
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import type { ClientRow } from '../../../../electron/api/contract';
+import type { ClientListRow, ListQuery } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 
 export const PAGE_SIZE = 100;
 
-export function useClientPages(query: string, firstIndex: number, lastIndex: number) {
+export function useClientPages(query: ListQuery, firstIndex: number, lastIndex: number) {
   const first = Math.floor(firstIndex / PAGE_SIZE);
   const last = Math.max(first, Math.floor(lastIndex / PAGE_SIZE));
   const pageNumbers = [0];
@@ -17,11 +17,11 @@ export function useClientPages(query: string, firstIndex: number, lastIndex: num
     queries: pageNumbers.map((page) => ({
       queryKey: ['clients.list', query, page],
       queryFn: () =>
-        api.call('clients.list', { query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
+        api.call('clients.list', { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
       placeholderData: page === 0 ? keepPreviousData : undefined,
     })),
   });
-  const byPage = new Map<number, ClientRow[]>();
+  const byPage = new Map<number, ClientListRow[]>();
   results.forEach((r, i) => {
     if (r.data) byPage.set(pageNumbers[i] ?? 0, r.data.rows);
   });
@@ -30,7 +30,7 @@ export function useClientPages(query: string, firstIndex: number, lastIndex: num
     total: head?.data?.total ?? 0,
     loading: head?.isPending ?? true,
     error: results.find((r) => r.error)?.error ?? null,
-    rowAt: (index: number): ClientRow | undefined =>
+    rowAt: (index: number): ClientListRow | undefined =>
       byPage.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
   };
 }

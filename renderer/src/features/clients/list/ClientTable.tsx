@@ -1,0 +1,179 @@
+/**
+ * The virtualized client table: only visible rows are rendered and fetched. Click a header to
+ * sort, tick rows (Shift-click ticks a range), double-click or Enter opens the card.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ClientListRow, Sort } from '../../../../../electron/api/contract';
+import type { CatalogField } from './catalog';
+
+const ROW_HEIGHT = 36;
+
+interface Props {
+  catalog: CatalogField[];
+  columns: string[];
+  pages: { total: number; loading: boolean; rowAt: (i: number) => ClientListRow | undefined };
+  sort: Sort | undefined;
+  onSort: (sort: Sort | undefined) => void;
+  selected: Set<string>;
+  allMatching: boolean;
+  onSelect: (next: Set<string>) => void;
+  onRange: (range: { first: number; last: number }) => void;
+  onOpen: (id: string) => void;
+  emptyText: string;
+  onClearSearch: () => void;
+  onRestore?: (id: string) => void;
+}
+
+export function ClientTable(props: Props) {
+  const { t } = useTranslation();
+  const { catalog, columns, pages, sort, selected, allMatching } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const anchor = useRef<number | null>(null);
+  const shown = columns
+    .map((key) => catalog.find((f) => f.key === key))
+    .filter((f): f is CatalogField => Boolean(f));
+  const template = `32px ${shown.map((f) => (f.key === 'name' ? 'minmax(160px, 2fr)' : 'minmax(90px, 1fr)')).join(' ')}${props.onRestore ? ' 110px' : ''}`;
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is not memoizable by React Compiler; this component is not compiled.
+  const virtualizer = useVirtualizer({
+    count: pages.total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+    onChange: (v) => {
+      const items = v.getVirtualItems();
+      props.onRange({ first: items[0]?.index ?? 0, last: items.at(-1)?.index ?? 0 });
+    },
+  });
+
+  const toggle = (index: number, id: string, shift: boolean) => {
+    const next = new Set(selected);
+    if (shift && anchor.current !== null) {
+      const [from, to] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+      for (let i = from; i <= to; i++) {
+        const row = pages.rowAt(i);
+        if (row) next.add(row.id);
+      }
+    } else if (next.has(id)) next.delete(id);
+    else next.add(id);
+    anchor.current = index;
+    props.onSelect(next);
+  };
+
+  const headerSort = (key: string) => {
+    if (sort?.field !== key) return props.onSort({ field: key, dir: 'asc' });
+    if (sort.dir === 'asc') return props.onSort({ field: key, dir: 'desc' });
+    props.onSort(undefined);
+  };
+
+  return (
+    <div className="table" role="table" aria-rowcount={pages.total}>
+      <div className="table__row table__head" role="row" style={{ gridTemplateColumns: template }}>
+        <div role="columnheader" className="cell cell--check" />
+        {shown.map((f) => (
+          <div
+            key={f.key}
+            role="columnheader"
+            className={`cell${f.align ? ' cell--right' : ''}`}
+            aria-sort={
+              sort?.field === f.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined
+            }
+          >
+            <button
+              type="button"
+              className="sort"
+              title={t('list.sortBy', { field: f.label })}
+              onClick={() => headerSort(f.key)}
+            >
+              {f.label}
+              {sort?.field === f.key ? (sort.dir === 'asc' ? ' ↑' : ' ↓') : ''}
+            </button>
+          </div>
+        ))}
+        {props.onRestore ? <div role="columnheader" className="cell" /> : null}
+      </div>
+      <div className="table__body" ref={scrollRef}>
+        {!pages.loading && pages.total === 0 ? (
+          <div className="empty empty--inline">
+            <p>{props.emptyText}</p>
+            <button type="button" onClick={props.onClearSearch}>
+              {t('clients.clearSearch')}
+            </button>
+          </div>
+        ) : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = pages.rowAt(item.index);
+            const checked = row ? allMatching || selected.has(row.id) : false;
+            return (
+              <div
+                key={item.key}
+                role="row"
+                tabIndex={row ? 0 : -1}
+                aria-selected={checked}
+                className={`table__row${checked ? ' table__row--selected' : ''}`}
+                style={{
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                  gridTemplateColumns: template,
+                }}
+                onDoubleClick={() => row && props.onOpen(row.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && row && e.target === e.currentTarget)
+                    props.onOpen(row.id);
+                }}
+              >
+                {row ? (
+                  <>
+                    <div role="cell" className="cell cell--check">
+                      <input
+                        type="checkbox"
+                        aria-label={`${t('list.selectRow')}: ${row.name}`}
+                        checked={checked}
+                        onChange={() => undefined}
+                        onClick={(e) => toggle(item.index, row.id, e.shiftKey)}
+                      />
+                    </div>
+                    {shown.map((f) => (
+                      <div
+                        key={f.key}
+                        role="cell"
+                        className={`cell cell--${f.key.replace('.', '-')}${f.align ? ' cell--right' : ''}`}
+                      >
+                        {f.key === 'name' ? (
+                          <Link to={`/clients/${row.id}`}>{row.name}</Link>
+                        ) : f.key === 'stage' ? (
+                          <span className={`badge badge--${row.stage}`}>{f.show(row)}</span>
+                        ) : (
+                          f.show(row)
+                        )}
+                      </div>
+                    ))}
+                    {props.onRestore ? (
+                      <div role="cell" className="cell">
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => props.onRestore?.(row.id)}
+                        >
+                          {t('list.restore')}
+                        </button>
+                      </div>
+                    ) : null}
+                  </>
+                ) : (
+                  <div role="cell" className="cell muted">
+                    …
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { en } from '../../renderer/src/i18n/en';
+import { ru } from '../../renderer/src/i18n/ru';
+import { expect, test, type Shell } from './fixtures';
+
+interface Envelope<T> {
+  ok: boolean;
+  data: T;
+}
+
+async function seed(shell: Shell) {
+  await shell.call('fields.define', { key: 'area', label: 'Площадь, м²', type: 'number' });
+  const petrov = (await shell.call('managers.add', { name: 'Петров' })) as Envelope<{ id: string }>;
+  const rows: [string, string, number][] = [
+    ['Альфа Строй', 'regular', 250],
+    ['Бета Декор', 'regular', 40],
+    ['Гамма Плитка', 'prospect', 120],
+    ['Дельта Сантехника', 'regular', 300],
+    ['Эпсилон Краски', 'first_purchase', 80],
+  ];
+  for (const [name, stage, area] of rows) {
+    await shell.call('clients.create', { name, stage, custom: { area } });
+  }
+  return { petrovId: petrov.data.id };
+}
+
+test('search, filter on a custom field, save a view, bulk-assign a manager and undo it', async ({
+  page,
+  shell,
+  clients,
+}) => {
+  const { petrovId } = await seed(shell);
+  await clients.open();
+  await expect(page.getByTestId('clients-count')).toHaveText('5 клиентов');
+
+  // search while typing
+  await clients.search().fill('плит');
+  await expect(page.getByTestId('clients-count')).toHaveText('1 клиент');
+  await expect(clients.row('Гамма Плитка')).toBeVisible();
+  await clients.search().fill('');
+
+  // filter: stage is regular and area at least 100
+  await page.getByRole('button', { name: ru.list.addFilter }).click();
+  await page.locator('select[name="filter-field"]').selectOption('stage');
+  await page.locator('select[name="filter-value"]').selectOption('regular');
+  await page.getByRole('button', { name: ru.list.apply }).click();
+  await page.getByRole('button', { name: ru.list.addFilter }).click();
+  await page.locator('select[name="filter-field"]').selectOption('custom.area');
+  await page.locator('select[name="filter-op"]').selectOption('gte');
+  await page.locator('input[name="filter-value"]').fill('100');
+  await page.getByRole('button', { name: ru.list.apply }).click();
+  await expect(page.getByTestId('filter-chip')).toHaveText([
+    `${ru.fields.stage}: ${ru.list.ops.eq} ${ru.stages.regular}×`,
+    `Площадь, м²: ${ru.list.ops.gte} 100×`,
+  ]);
+  await expect(page.getByTestId('clients-count')).toHaveText('2 клиента');
+
+  // sort by the custom field, descending
+  await page.getByRole('button', { name: ru.list.columns }).click();
+  await page.getByRole('dialog', { name: ru.list.columns }).getByLabel('Площадь, м²').check();
+  await page.getByRole('button', { name: ru.list.columns }).click();
+  const areaHeader = page.getByRole('columnheader').getByRole('button', { name: /Площадь/ });
+  await areaHeader.click();
+  await areaHeader.click();
+  await expect(page.locator('.table__body [role="row"] .cell--name')).toHaveText([
+    'Дельта Сантехника',
+    'Альфа Строй',
+  ]);
+
+  // save the view and reopen it later
+  await page.getByRole('button', { name: ru.list.saveView }).click();
+  await page.locator('input[name="view-name"]').fill('Крупные постоянные');
+  await page.getByRole('button', { name: ru.list.save, exact: true }).click();
+  await page.locator('select[name="view"]').selectOption({ label: ru.list.allClients });
+  await expect(page.getByTestId('clients-count')).toHaveText('5 клиентов');
+  await page.locator('select[name="view"]').selectOption({ label: 'Крупные постоянные' });
+  await expect(page.getByTestId('clients-count')).toHaveText('2 клиента');
+  await expect(page.getByTestId('filter-chip')).toHaveCount(2);
+
+  // select all matching and assign Petrov
+  await clients.row('Альфа Строй').getByRole('checkbox').check();
+  await expect(page.getByText('Выбран 1')).toBeVisible();
+  await page
+    .getByRole('button', { name: ru.list.selectAllMatching.replace('{{count}}', '2') })
+    .click();
+  await page.locator('select[name="bulk-manager"]').selectOption(petrovId);
+  await page.getByRole('button', { name: 'Применить к 2' }).click();
+  await expect(page.getByRole('status')).toContainText('изменено 2 клиента');
+  await expect(clients.row('Альфа Строй')).toContainText('Петров');
+  await page.screenshot({ path: 'test-results/screens/list-bulk-ru.png' });
+  const assigned = (await shell.call('clients.list', {
+    filters: [{ field: 'managerId', op: 'eq', value: petrovId }],
+  })) as Envelope<{ total: number }>;
+  expect(assigned.data.total).toBe(2);
+
+  // undo the whole batch
+  await page.getByRole('status').getByRole('button', { name: ru.list.bulk.undo }).click();
+  await expect(page.getByRole('status')).toContainText('Отменено');
+  await expect(clients.row('Альфа Строй')).not.toContainText('Петров');
+  const after = (await shell.call('clients.list', {
+    filters: [{ field: 'managerId', op: 'eq', value: petrovId }],
+  })) as Envelope<{ total: number }>;
+  expect(after.data.total).toBe(0);
+});
+
+test('shift-click selects a range; deleting moves to the trash and restore brings back', async ({
+  page,
+  shell,
+  clients,
+}) => {
+  await seed(shell);
+  await clients.open();
+  await clients.row('Альфа Строй').getByRole('checkbox').click();
+  await clients
+    .row('Гамма Плитка')
+    .getByRole('checkbox')
+    .click({ modifiers: ['Shift'] });
+  await expect(page.getByText('Выбрано 3')).toBeVisible();
+  await page.locator('select[name="bulk-action"]').selectOption('delete');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Применить к 3' }).click();
+  await expect(page.getByTestId('clients-count')).toHaveText('2 клиента');
+
+  await page.getByRole('button', { name: ru.list.trash }).click();
+  await expect(page.getByRole('heading', { name: ru.list.trashTitle })).toBeVisible();
+  await expect(page.getByTestId('clients-count')).toHaveText('3 клиента');
+  await clients.row('Бета Декор').getByRole('button', { name: ru.list.restore }).click();
+  await expect(page.getByTestId('clients-count')).toHaveText('2 клиента');
+  await page.screenshot({ path: 'test-results/screens/trash-ru.png' });
+  await page.getByRole('button', { name: ru.list.backToClients }).click();
+  await expect(page.getByTestId('clients-count')).toHaveText('3 клиента');
+});
+
+test('the list in English with filters and a selection', async ({ page, shell, clients }) => {
+  await shell.call('settings.set', { language: 'en' });
+  await seed(shell);
+  await clients.open();
+  await page.getByRole('button', { name: en.list.addFilter }).click();
+  await page.locator('select[name="filter-field"]').selectOption('stage');
+  await page.locator('select[name="filter-value"]').selectOption('regular');
+  await page.getByRole('button', { name: en.list.apply }).click();
+  await expect(page.getByTestId('clients-count')).toHaveText('3 clients');
+  await clients.row('Бета Декор').getByRole('checkbox').check();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/list-bulk-en.png' });
+});
