@@ -143,3 +143,34 @@ test('the list in English with filters and a selection', async ({ page, shell, c
   await expect(page.getByText('1 selected')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/list-bulk-en.png' });
 });
+
+test('the journal lists a bulk action and undoes it', async ({ page, shell, clients }) => {
+  await seed(shell);
+  const all = (await shell.call('clients.list', {})) as Envelope<{ rows: { id: string }[] }>;
+  await shell.call('clients.bulk', {
+    ids: all.data.rows.map((r) => r.id),
+    action: { type: 'addTag', tag: 'опт' },
+  });
+  await clients.open();
+  await page.getByRole('link', { name: ru.list.journal.open }).click();
+  await expect(page.getByRole('heading', { name: ru.list.journal.title })).toBeVisible();
+  const row = page.getByTestId('batch').filter({ hasText: ru.list.bulk.addTag });
+  await expect(row).toContainText('5');
+  await page.screenshot({ path: 'test-results/screens/journal-ru.png' });
+  await row.getByRole('button', { name: ru.list.bulk.undo }).click();
+  await expect(row).toContainText(ru.list.journal.undone);
+  const tagged = (await shell.call('clients.list', {
+    filters: [{ field: 'tags', op: 'contains', value: 'опт' }],
+  })) as Envelope<{ total: number }>;
+  expect(tagged.data.total).toBe(0);
+});
+
+test('Ctrl+K from any screen opens the client search', async ({ page, shell, clients }) => {
+  await seed(shell);
+  await clients.open();
+  await page.getByRole('link', { name: ru.nav.settings }).click();
+  await page.keyboard.press('Control+k');
+  await expect(clients.search()).toBeFocused();
+  await page.keyboard.type('дельта');
+  await expect(page.getByTestId('clients-count')).toHaveText('1 клиент');
+});

@@ -1,4 +1,5 @@
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { ChangesPage } from '../features/changes/ChangesPage';
 import { ClientCard } from '../features/clients/ClientCard';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -14,6 +15,7 @@ export function App() {
             <Route path="/" element={<Navigate to="/clients" replace />} />
             <Route path="/clients" element={<ClientsPage />} />
             <Route path="/clients/:id" element={<ClientCard />} />
+            <Route path="/changes" element={<ChangesPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/clients" replace />} />
           </Routes>

@@ -1,11 +1,25 @@
 /** The narrow left rail: sections, and the open workbook and current user at the bottom. */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { useCallback } from 'react';
+import { NavLink, useLocation, useNavigate } from 'react-router';
+import { useHotkey } from '../lib/useHotkey';
 import { api } from '../api/client';
+
+const SEARCH_KEYS = ['k', 'f'];
 
 export function Rail() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  // Ctrl+K / Ctrl+F anywhere: go to the client list with the search box focused.
+  useHotkey(
+    SEARCH_KEYS,
+    useCallback(() => {
+      if (location.pathname !== '/clients')
+        void navigate('/clients', { state: { focusSearch: true } });
+    }, [location.pathname, navigate]),
+  );
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
   return (
     <nav className="rail" aria-label={t('app.name')}>

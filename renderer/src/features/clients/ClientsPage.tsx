@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type {
   BulkResult,
   Filter,
@@ -31,6 +31,8 @@ const HOTKEYS = ['k', 'f'];
 export function ClientsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const location = useLocation();
+  const focusSearch = (location.state as { focusSearch?: boolean } | null)?.focusSearch === true;
   const queryClient = useQueryClient();
   const catalog = useCatalog();
   const [search, setSearch] = useState('');
@@ -117,6 +119,7 @@ export function ClientsPage() {
         </span>
         <input
           ref={searchRef}
+          autoFocus={focusSearch}
           type="search"
           className="search"
           placeholder={t('search.placeholder')}
@@ -159,6 +162,9 @@ export function ClientsPage() {
           />
         ) : null}
         <div className="list-tools__end">
+          <Link className="button-link" to="/changes">
+            {t('list.journal.open')}
+          </Link>
           <ColumnPicker catalog={catalog} columns={columns} onChange={setColumns} />
           <button
             type="button"

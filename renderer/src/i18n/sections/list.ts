@@ -72,6 +72,25 @@ export const en = {
     undone: 'Undone: {{count}} changes reverted.',
   },
   sortBy: 'Sort by {{field}}',
+  journal: {
+    open: 'Journal',
+    title: 'Journal of changes',
+    hint: 'Every save, bulk action and import is one entry here; undo puts back what it changed, leaving alone what was edited since.',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    clients: 'Clients',
+    changes: 'Changes',
+    undone: 'undone',
+    kinds: {
+      edit: 'Edit',
+      create: 'New client',
+      bulk: 'Bulk action',
+      import: 'Import',
+      revert: 'Restore',
+      undo: 'Undo',
+    },
+  },
 };
 
 export const ru: typeof en = {
@@ -147,4 +166,23 @@ export const ru: typeof en = {
     undone: 'Отменено: возвращено изменений — {{count}}.',
   },
   sortBy: 'Сортировать по «{{field}}»',
+  journal: {
+    open: 'Журнал',
+    title: 'Журнал изменений',
+    hint: 'Каждое сохранение, массовое действие и импорт — одна запись; «Отменить» возвращает то, что было изменено, не трогая исправленное позже.',
+    when: 'Когда',
+    who: 'Кто',
+    what: 'Что',
+    clients: 'Клиентов',
+    changes: 'Изменений',
+    undone: 'отменено',
+    kinds: {
+      edit: 'Правка',
+      create: 'Новый клиент',
+      bulk: 'Массовое действие',
+      import: 'Импорт',
+      revert: 'Возврат значения',
+      undo: 'Отмена',
+    },
+  },
 };
