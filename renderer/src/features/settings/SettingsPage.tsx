@@ -1,10 +1,18 @@
-/** Language and the user's name; both stored in the workbook. */
+/**
+ * Settings: language, who is working here, and the workbook's reference lists (custom fields,
+ * managers, lost reasons). Everything is stored in the workbook.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../electron/api/contract/enums';
 import { api, ApiError } from '../../api/client';
 import { switchLanguage } from '../../i18n';
+import { CurrentManagerField } from './CurrentManagerField';
+import { FieldsSection } from './FieldsSection';
+import { LostReasonsSection } from './LostReasonsSection';
+import { ManagersSection } from './ManagersSection';
+import './settings.css';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { ru: 'Русский', en: 'English' };
 
@@ -31,33 +39,46 @@ export function SettingsPage() {
       <header className="page__header">
         <h1>{t('settings.title')}</h1>
       </header>
-      <label className="form-field">
-        <span>{t('settings.language')}</span>
-        <select
-          name="language"
-          value={settings.data?.language ?? 'ru'}
-          onChange={(e) => save.mutate({ language: e.target.value as Locale })}
-        >
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {settings.data ? (
-        <UserNameForm
-          key={settings.data.userName ?? ''}
-          initial={settings.data.userName ?? ''}
-          save={(userName) => save.mutateAsync({ userName })}
-        />
-      ) : null}
-      <dl className="facts">
-        <dt>{t('settings.workbook')}</dt>
-        <dd>{info.data?.workbookPath}</dd>
-        <dt>{t('settings.version')}</dt>
-        <dd>{info.data?.version}</dd>
-      </dl>
+      <section className="admin-panel admin-general" aria-labelledby="admin-general-title">
+        <header className="admin-panel__header">
+          <h2 id="admin-general-title">{t('admin.general')}</h2>
+        </header>
+        <div className="admin-general__grid">
+          <label className="form-field">
+            <span>{t('settings.language')}</span>
+            <select
+              name="language"
+              value={settings.data?.language ?? 'ru'}
+              onChange={(e) => save.mutate({ language: e.target.value as Locale })}
+            >
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {settings.data ? (
+            <UserNameForm
+              key={settings.data.userName ?? ''}
+              initial={settings.data.userName ?? ''}
+              save={(userName) => save.mutateAsync({ userName })}
+            />
+          ) : null}
+          <CurrentManagerField />
+        </div>
+        <dl className="facts">
+          <dt>{t('settings.workbook')}</dt>
+          <dd>{info.data?.workbookPath}</dd>
+          <dt>{t('settings.version')}</dt>
+          <dd>{info.data?.version}</dd>
+        </dl>
+      </section>
+      <FieldsSection />
+      <div className="admin-columns">
+        <ManagersSection />
+        <LostReasonsSection />
+      </div>
     </section>
   );
 }
