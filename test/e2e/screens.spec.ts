@@ -69,7 +69,7 @@ for (const [lang, t] of [
     await page.getByRole('dialog').getByRole('button', { name: t.newClient.cancel }).click();
 
     await page.goto(`${shell.origin}/#/clients/${id}`);
-    await expect(page.getByRole('heading', { name: t.history.title })).toBeVisible();
+    await expect(page.getByRole('tab', { name: t.cardx.tabs.history })).toBeVisible();
     await expect(page.locator('.field[data-field="stage"]')).toContainText(t.stages.advocate);
     await page.screenshot({ path: `test-results/screens/card-${lang}.png` });
 
@@ -85,7 +85,7 @@ test('the dark theme follows the OS', async ({ page, shell, clients }) => {
   await clients.open();
   await page.screenshot({ path: 'test-results/screens/clients-dark-ru.png' });
   await page.goto(`${shell.origin}/#/clients/${id}`);
-  await expect(page.getByRole('heading', { name: ru.history.title })).toBeVisible();
+  await expect(page.getByRole('tab', { name: ru.cardx.tabs.history })).toBeVisible();
   const background = await page
     .locator('.card__portrait')
     .evaluate((el) => getComputedStyle(el).backgroundColor);

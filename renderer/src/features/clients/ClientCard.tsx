@@ -1,82 +1,41 @@
-/** The client card: the portrait on the left, its change history on the right. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+/**
+ * The client card: the portrait on the left; Feed and History tabs on the right. A past
+ * version (as of a date) or a client in the trash is shown read-only under a banner.
+ */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Client, ClientPatch } from '../../../../electron/api/contract';
-import { CLIENT_KINDS, STAGES } from '../../../../electron/api/contract/enums';
+import type { Client } from '../../../../electron/api/contract';
 import { api, ApiError } from '../../api/client';
-import { formatDate } from '../../lib/format';
-import { EditableField, type EditorKind } from './EditableField';
+import { AsOfBanner, TrashBanner } from '../card/Banners';
+import { ConfirmDialog } from '../card/ConfirmDialog';
+import { Feed } from '../card/Feed';
+import { Portrait } from '../card/Portrait';
+import {
+  useClient,
+  useFields,
+  useLostReasons,
+  useManagers,
+  useRefreshCard,
+  useSavePatch,
+} from '../card/useCardData';
+import '../card/card.css';
 import { HistoryPanel } from './HistoryPanel';
 
-type TextField =
-  | 'company'
-  | 'position'
-  | 'phone'
-  | 'phone2'
-  | 'email'
-  | 'address'
-  | 'birthday'
-  | 'channel'
-  | 'lostReason'
-  | 'note'
-  | 'externalId'
-  | 'taxId';
-
-const CONTACTS: { field: TextField; kind?: EditorKind; copyable?: boolean }[] = [
-  { field: 'phone', copyable: true },
-  { field: 'phone2', copyable: true },
-  { field: 'email' },
-  { field: 'address' },
-];
-const ABOUT: { field: TextField; kind?: EditorKind }[] = [
-  { field: 'position' },
-  { field: 'birthday', kind: 'date' },
-  { field: 'channel' },
-  { field: 'externalId' },
-  { field: 'taxId' },
-  { field: 'note', kind: 'textarea' },
-];
+type Tab = 'feed' | 'history';
 
 export function ClientCard() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const client = useQuery({
-    queryKey: ['client', id],
-    queryFn: () => api.call('clients.get', { id }),
-  });
-  const update = useMutation({
-    mutationFn: (patch: ClientPatch) => api.call('clients.update', { id, patch }),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(['client', id], updated);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['history', id] }),
-        queryClient.invalidateQueries({ queryKey: ['clients.list'] }),
-      ]);
-    },
-  });
-
-  /** Saves one field; a refusal becomes the message under that field. */
-  const saveField = (field: keyof ClientPatch) => async (text: string) => {
-    const value =
-      field === 'tags'
-        ? text
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : text;
-    try {
-      await update.mutateAsync({ [field]: value });
-    } catch (error) {
-      if (error instanceof ApiError) {
-        throw new Error(
-          error.messageFor(`patch.${field}`) ?? error.messageFor(field) ?? error.message,
-        );
-      }
-      throw error;
-    }
-  };
+  const client = useClient(id);
+  const fields = useFields();
+  const managers = useManagers();
+  const lostReasons = useLostReasons();
+  const save = useSavePatch(id);
+  const refresh = useRefreshCard(id);
+  const [tab, setTab] = useState<Tab>('feed');
+  const [asOf, setAsOf] = useState<{ at: string; client: Client | null } | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
 
   if (client.isPending) return <p className="page muted">{t('app.loading')}</p>;
   if (client.error) {
@@ -91,93 +50,80 @@ export function ClientCard() {
       </section>
     );
   }
-  const c: Client = client.data;
-  const text = (field: TextField) => c[field] ?? '';
+  const current = client.data;
+  const inTrash = current.deletedAt !== null;
+  const shown = asOf ? asOf.client : current;
 
   return (
     <section className="page card">
-      <Link to="/clients" className="card__back">
-        ← {t('card.back')}
-      </Link>
-      <div className="card__columns">
-        <div className="card__portrait">
-          <EditableField
-            field="name"
-            label={t('fields.name')}
-            value={c.name}
-            onSave={saveField('name')}
-            large
-          />
-          <EditableField
-            field="company"
-            label={t('fields.company')}
-            value={text('company')}
-            onSave={saveField('company')}
-          />
-          <div className="card__badges">
-            <span className={`badge badge--${c.stage}`} data-testid="stage-badge">
-              {t(`stages.${c.stage}`)}
-            </span>
-          </div>
-          <h3>{t('card.contacts')}</h3>
-          {CONTACTS.map(({ field, kind, copyable }) => (
-            <EditableField
-              key={field}
-              field={field}
-              label={t(`fields.${field}`)}
-              value={text(field)}
-              {...(kind ? { kind } : {})}
-              copyable={copyable ?? false}
-              onSave={saveField(field)}
-            />
-          ))}
-          <h3>{t('card.about')}</h3>
-          <EditableField
-            field="stage"
-            label={t('fields.stage')}
-            kind="select"
-            value={c.stage}
-            display={t(`stages.${c.stage}`)}
-            options={STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
-            onSave={saveField('stage')}
-          />
-          {c.stage === 'lost' ? (
-            <EditableField
-              field="lostReason"
-              label={t('fields.lostReason')}
-              value={text('lostReason')}
-              onSave={saveField('lostReason')}
-            />
-          ) : null}
-          <EditableField
-            field="kind"
-            label={t('fields.kind')}
-            kind="select"
-            value={c.kind}
-            display={t(`kinds.${c.kind}`)}
-            options={CLIENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
-            onSave={saveField('kind')}
-          />
-          {ABOUT.map(({ field, kind }) => (
-            <EditableField
-              key={field}
-              field={field}
-              label={t(`fields.${field}`)}
-              value={text(field)}
-              display={field === 'birthday' ? formatDate(c.birthday) : undefined}
-              {...(kind ? { kind } : {})}
-              onSave={saveField(field)}
-            />
-          ))}
-          <EditableField
-            field="tags"
-            label={t('fields.tags')}
-            value={c.tags.join(', ')}
-            onSave={saveField('tags')}
-          />
-        </div>
-        <HistoryPanel clientId={id} />
+      <div className="card__top">
+        <Link to="/clients" className="card__back">
+          ← {t('card.back')}
+        </Link>
+        {inTrash || asOf ? null : (
+          <button type="button" className="card__delete" onClick={() => setConfirmDelete(true)}>
+            {t('cardx.trash.delete')}
+          </button>
+        )}
       </div>
+      {inTrash ? <TrashBanner clientId={id} /> : null}
+      {asOf ? (
+        <AsOfBanner at={asOf.at} existed={asOf.client !== null} onClose={() => setAsOf(null)} />
+      ) : null}
+      <div className="card__columns">
+        {shown ? (
+          <Portrait
+            client={shown}
+            fields={fields.data ?? []}
+            managers={managers.data ?? []}
+            lostReasons={lostReasons.data ?? []}
+            readOnly={inTrash || asOf !== null}
+            save={save}
+          />
+        ) : (
+          <div className="card__portrait card__portrait--none" />
+        )}
+        <section className="card__feed">
+          <div className="tabs" role="tablist" aria-label={t('cardx.tabs.label')}>
+            {(['feed', 'history'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                id={`tab-${name}`}
+                aria-selected={tab === name}
+                aria-controls={`panel-${name}`}
+                className={`tab${tab === name ? ' tab--on' : ''}`}
+                onClick={() => setTab(name)}
+              >
+                {t(`cardx.tabs.${name}`)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'feed' ? (
+              <Feed clientId={id} readOnly={inTrash} />
+            ) : (
+              <HistoryPanel
+                clientId={id}
+                readOnly={inTrash}
+                onAsOf={(at, past) => setAsOf({ at, client: past })}
+              />
+            )}
+          </div>
+        </section>
+      </div>
+      {confirmDelete ? (
+        <ConfirmDialog
+          message={t('cardx.trash.confirm', { name: current.name })}
+          onConfirm={async () => {
+            await api.call('clients.delete', { id });
+            setAsOf(null);
+            await refresh();
+          }}
+          onClose={() => setConfirmDelete(false)}
+        />
+      ) : null}
     </section>
   );
 }

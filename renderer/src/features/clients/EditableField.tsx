@@ -20,6 +20,8 @@ interface Props {
   onSave: (value: string) => Promise<void>;
   copyable?: boolean;
   large?: boolean;
+  /** Shown, not editable: the as-of view and a client in the trash. */
+  readOnly?: boolean;
 }
 
 export function EditableField({
@@ -32,6 +34,7 @@ export function EditableField({
   onSave,
   copyable,
   large,
+  readOnly,
 }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -50,12 +53,12 @@ export function EditableField({
     setError(null);
     setEditing(false);
   };
-  const save = async () => {
+  const save = async (next: string = draft) => {
     if (saving) return;
-    if (draft === value) return cancel();
+    if (next === value) return cancel();
     setSaving(true);
     try {
-      await onSave(draft);
+      await onSave(next);
       setError(null);
       setEditing(false);
     } catch (e) {
@@ -95,7 +98,14 @@ export function EditableField({
         kind === 'textarea' ? (
           <textarea {...inputProps} rows={4} onChange={(e) => setDraft(e.target.value)} />
         ) : kind === 'select' ? (
-          <select {...inputProps} onChange={(e) => setDraft(e.target.value)}>
+          <select
+            {...inputProps}
+            onChange={(e) => {
+              // A choice is the whole edit: save it at once.
+              setDraft(e.target.value);
+              void save(e.target.value);
+            }}
+          >
             {options?.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -109,6 +119,12 @@ export function EditableField({
             onChange={(e) => setDraft(e.target.value)}
           />
         )
+      ) : readOnly ? (
+        <div className="field__value-row">
+          <span id={`field-${field}`} className={`field__value${value ? '' : ' muted'}`}>
+            {value ? (display ?? value) : t('card.empty')}
+          </span>
+        </div>
       ) : (
         <div className="field__value-row">
           <button

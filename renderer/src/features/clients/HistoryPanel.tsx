@@ -1,9 +1,14 @@
-/** Every change of the card, newest first, grouped by the batch it was made in. */
-import { useQuery } from '@tanstack/react-query';
+/**
+ * The History tab: every change of the card (fields, custom fields, comments), newest first,
+ * grouped by the batch it was made in, each with Restore; and "view the card as of a date".
+ */
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry } from '../../../../electron/api/contract';
-import { api } from '../../api/client';
-import { formatDate, formatDateTime } from '../../lib/format';
+import type { Client, HistoryEntry } from '../../../../electron/api/contract';
+import { formatDateTime } from '../../lib/format';
+import { AsOfForm } from '../card/AsOfForm';
+import { RestoreButton } from '../card/RestoreButton';
+import { useHistory, useLookups } from '../card/useCardData';
+import { changeLabel, changeValue, type Lookups } from '../card/values';
 
 function groupByBatch(entries: HistoryEntry[]): HistoryEntry[][] {
   const groups: HistoryEntry[][] = [];
@@ -15,29 +20,21 @@ function groupByBatch(entries: HistoryEntry[]): HistoryEntry[][] {
   return groups;
 }
 
-export function HistoryPanel({ clientId }: { clientId: string }) {
-  const { t } = useTranslation();
-  const history = useQuery({
-    queryKey: ['history', clientId],
-    queryFn: () => api.call('history.list', { clientId }),
-  });
+interface Props {
+  clientId: string;
+  /** No Restore links: a client in the trash. */
+  readOnly: boolean;
+  onAsOf: (at: string, client: Client | null) => void;
+}
 
-  const show = (field: string, value: unknown): string => {
-    if (value === null || value === undefined || value === '') return t('history.none');
-    if (field === 'stage' && typeof value === 'string')
-      return t(`stages.${value}`, { defaultValue: value });
-    if (field === 'kind' && typeof value === 'string')
-      return t(`kinds.${value}`, { defaultValue: value });
-    if (field === 'birthday' && typeof value === 'string') return formatDate(value);
-    if (Array.isArray(value)) return value.join(', ');
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      return String(value);
-    return JSON.stringify(value);
-  };
+export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
+  const { t } = useTranslation();
+  const history = useHistory(clientId);
+  const lookups = useLookups();
 
   return (
-    <aside className="card__feed" aria-labelledby="history-title">
-      <h2 id="history-title">{t('history.title')}</h2>
+    <div className="history-panel">
+      <AsOfForm clientId={clientId} onShow={onAsOf} />
       {history.error ? (
         <p className="error" role="alert">
           {history.error.message}
@@ -47,33 +44,96 @@ export function HistoryPanel({ clientId }: { clientId: string }) {
       <ol className="history" data-testid="history">
         {groupByBatch(history.data ?? []).map((group) => {
           const head = group[0] as HistoryEntry;
+          const created = head.batchKind === 'create';
+          const commentAdded = group.every((e) => e.entity === 'comment' && e.oldValue === null);
+          const what = created
+            ? t('history.created')
+            : commentAdded
+              ? t('cardx.feed.commentAdded')
+              : head.batchKind === 'revert'
+                ? t('cardx.feed.restored')
+                : t('history.edited');
           return (
-            <li key={head.batchId} className="history__group">
+            <li key={head.batchId} className="history__group" data-kind={head.batchKind}>
               <div className="history__meta">
-                <strong>{head.actor}</strong> ·{' '}
-                {head.batchKind === 'create' ? t('history.created') : t('history.edited')} ·{' '}
+                <strong>{head.actor}</strong> · {what} ·{' '}
                 <time dateTime={head.at}>{formatDateTime(head.at)}</time>
               </div>
               <ul>
-                {group.map((entry) => (
-                  <li key={entry.id} className="history__change" data-field={entry.field}>
-                    <span className="history__field">
-                      {t(`fields.${entry.field}`, { defaultValue: entry.field })}:
-                    </span>{' '}
-                    {head.batchKind === 'create' ? null : (
-                      <>
-                        <span className="history__old">{show(entry.field, entry.oldValue)}</span>{' '}
-                        →{' '}
-                      </>
-                    )}
-                    <span className="history__new">{show(entry.field, entry.newValue)}</span>
-                  </li>
-                ))}
+                {commentAdded ? (
+                  <AddedComment group={group} />
+                ) : (
+                  group.map((entry) => (
+                    <Change
+                      key={entry.id}
+                      entry={entry}
+                      clientId={clientId}
+                      lookups={lookups}
+                      showOld={!created}
+                      canRestore={!created && !readOnly}
+                    />
+                  ))
+                )}
               </ul>
             </li>
           );
         })}
       </ol>
-    </aside>
+    </div>
+  );
+}
+
+/** A new comment reads as its kind and text, not as a change per comment field. */
+function AddedComment({ group }: { group: HistoryEntry[] }) {
+  const { t } = useTranslation();
+  const kind = group.find((e) => e.field === 'kind')?.newValue;
+  const body = group.find((e) => e.field === 'body')?.newValue;
+  return (
+    <li className="history__change" data-field="comment" data-entity="comment">
+      <span className="history__field">
+        {typeof kind === 'string' ? t(`cardx.kinds.${kind}`) : t('cardx.feed.comment')}:
+      </span>{' '}
+      <span className="history__new">{typeof body === 'string' ? body : ''}</span>
+    </li>
+  );
+}
+
+interface ChangeProps {
+  entry: HistoryEntry;
+  clientId: string;
+  lookups: Lookups;
+  showOld: boolean;
+  canRestore: boolean;
+}
+
+function Change({ entry, clientId, lookups, showOld, canRestore }: ChangeProps) {
+  const { t } = useTranslation();
+  const oldText = changeValue(entry, entry.oldValue, lookups, t);
+  const restore = canRestore ? (
+    <>
+      {' '}
+      <RestoreButton clientId={clientId} changeId={entry.id} oldText={oldText} />
+    </>
+  ) : null;
+  // Deleting a comment (or bringing it back) is an event, not a value.
+  if (entry.entity === 'comment' && entry.field === 'deletedAt') {
+    return (
+      <li className="history__change" data-field="comment" data-entity="comment">
+        {entry.newValue ? t('cardx.feed.commentDeleted') : t('cardx.feed.commentUndeleted')}
+        {restore}
+      </li>
+    );
+  }
+  return (
+    <li className="history__change" data-field={entry.field} data-entity={entry.entity}>
+      <span className="history__field">{changeLabel(entry, lookups, t)}:</span>{' '}
+      {showOld ? (
+        <>
+          <span className="history__old">{oldText}</span> →{' '}
+        </>
+      ) : null}
+      <span className="history__new">{changeValue(entry, entry.newValue, lookups, t)}</span>
+      {restore}
+    </li>
   );
 }
