@@ -55,6 +55,14 @@ const en = {
   view_not_found: 'Saved view not found.',
   reason_not_found: 'Lost reason not found.',
   manager_same: 'Choose a different manager to hand the clients to.',
+  due_invalid:
+    'Not a real date and time (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm, e.g. 2026-12-01T10:30).',
+  due_range: 'The date must be between 1900 and 2199.',
+  repeat_weekdays: 'Weekdays can be chosen only for a weekly repeat.',
+  repeat_never: 'This repeat rule never fires: no date matches it.',
+  repeat_until_before:
+    'The repeat ends before the first reminder: move the end date after the due date.',
+  reminder_not_found: 'Reminder not found (it may have been deleted).',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -110,6 +118,14 @@ const ru: Record<MessageKey, string> = {
   view_not_found: 'Сохранённый вид не найден.',
   reason_not_found: 'Причина ухода не найдена.',
   manager_same: 'Выберите другого менеджера, которому передать клиентов.',
+  due_invalid:
+    'Такой даты или времени нет (ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ, например 2026-12-01T10:30).',
+  due_range: 'Дата должна быть между 1900 и 2199 годом.',
+  repeat_weekdays: 'Дни недели можно выбрать только для еженедельного повтора.',
+  repeat_never: 'Такое правило повтора не сработает ни разу: ни одна дата ему не подходит.',
+  repeat_until_before:
+    'Повтор заканчивается раньше первого напоминания: перенесите дату окончания позже срока.',
+  reminder_not_found: 'Напоминание не найдено (возможно, удалено).',
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

@@ -50,6 +50,21 @@ import {
   type Manager,
   type SavedView,
 } from './managers';
+import {
+  agendaInput,
+  cadenceSetInput,
+  reminderAddInput,
+  reminderIdInput,
+  reminderListInput,
+  reminderSnoozeInput,
+  reminderUpdateInput,
+  touchMixInput,
+  type Agenda,
+  type CadenceSettings,
+  type CompleteResult,
+  type Reminder,
+  type TouchMix,
+} from './reminders';
 import { settingsSetInput, type AppInfo, type Settings } from './settings';
 
 /** A channel: its input schema, and its output type carried as a phantom. */
@@ -116,6 +131,23 @@ export const contract = {
   'views.list': channel<SavedView[]>()(noInput),
   'views.save': channel<SavedView>()(viewSaveInput),
   'views.delete': channel<SavedView>()(viewIdInput),
+  /** A reminder on a client: `due` is `YYYY-MM-DD` or local `YYYY-MM-DDTHH:mm`; `repeat` optional. */
+  'reminders.add': channel<Reminder>()(reminderAddInput),
+  'reminders.update': channel<Reminder>()(reminderUpdateInput),
+  /** Marks it done; a repeating reminder gets its next occurrence, returned as `next`. */
+  'reminders.complete': channel<CompleteResult>()(reminderIdInput),
+  /** Hides it until `until` (`YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`). */
+  'reminders.snooze': channel<Reminder>()(reminderSnoozeInput),
+  'reminders.delete': channel<Reminder>()(reminderIdInput),
+  /** A client's open reminders (and done ones with `includeDone`), soonest first. */
+  'reminders.list': channel<Reminder[]>()(reminderListInput),
+  /** The Today screen for `date`: reminders overdue, today and in `days` (7), birthdays, needs a touch. */
+  'reminders.agenda': channel<Agenda>()(agendaInput),
+  /** Contact cadence by stage and the birthday look-ahead. */
+  'cadence.get': channel<CadenceSettings>()(noInput),
+  'cadence.set': channel<CadenceSettings>()(cadenceSetInput),
+  /** Useful content / company news / offer split of a client's last contacts (12 by default). */
+  'clients.touchMix': channel<TouchMix>()(touchMixInput),
   'settings.get': channel<Settings>()(noInput),
   'settings.set': channel<Settings>()(settingsSetInput),
   /** Program version and the open workbook. */
@@ -158,4 +190,5 @@ export * from './enums';
 export * from './fields';
 export * from './list';
 export * from './managers';
+export * from './reminders';
 export * from './settings';

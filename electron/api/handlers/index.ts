@@ -1,6 +1,7 @@
 /** The handler registry: every domain's slice joined once; a name in two slices is refused. */
 import { clientHandlers } from './clients';
 import { recordHandlers } from './records';
+import { reminderHandlers } from './reminders';
 import { settingsHandlers } from './settings';
 import type { HandlerMap } from './types';
 
@@ -14,8 +15,13 @@ export function assertDistinct(slices: object[]): void {
   }
 }
 
-const slices = [clientHandlers, recordHandlers, settingsHandlers];
+const slices = [clientHandlers, recordHandlers, reminderHandlers, settingsHandlers];
 assertDistinct(slices);
 
 /** Typed as the full map, so a channel without a handler fails to compile. */
-export const handlers: HandlerMap = { ...clientHandlers, ...recordHandlers, ...settingsHandlers };
+export const handlers: HandlerMap = {
+  ...clientHandlers,
+  ...recordHandlers,
+  ...reminderHandlers,
+  ...settingsHandlers,
+};

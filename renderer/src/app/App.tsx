@@ -3,6 +3,7 @@ import { ChangesPage } from '../features/changes/ChangesPage';
 import { ClientCard } from '../features/clients/ClientCard';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TodayPage } from '../features/today/TodayPage';
 import { Rail } from './Rail';
 
 export function App() {
@@ -12,7 +13,8 @@ export function App() {
         <Rail />
         <main className="content">
           <Routes>
-            <Route path="/" element={<Navigate to="/clients" replace />} />
+            <Route path="/" element={<Navigate to="/today" replace />} />
+            <Route path="/today" element={<TodayPage />} />
             <Route path="/clients" element={<ClientsPage />} />
             <Route path="/clients/:id" element={<ClientCard />} />
             <Route path="/changes" element={<ChangesPage />} />

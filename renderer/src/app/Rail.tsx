@@ -24,6 +24,9 @@ export function Rail() {
   return (
     <nav className="rail" aria-label={t('app.name')}>
       <div className="rail__brand">{t('app.name')}</div>
+      <NavLink to="/today" className="rail__link">
+        {t('nav.today')}
+      </NavLink>
       <NavLink to="/clients" className="rail__link">
         {t('nav.clients')}
       </NavLink>

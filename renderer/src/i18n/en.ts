@@ -2,6 +2,8 @@
 import * as admin from './sections/admin';
 import * as card from './sections/card';
 import * as list from './sections/list';
+import * as remindersSection from './sections/reminders';
+import * as today from './sections/today';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -10,8 +12,18 @@ export const en = {
   admin: admin.en,
   /** Client list: filters, columns, views, bulk actions, trash. */
   list: list.en,
+  /** The Today agenda. */
+  today: today.en,
+  /** Reminders on the card, touch mix, contact cadence settings. */
+  rem: remindersSection.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
-  nav: { clients: 'Clients', settings: 'Settings', workbook: 'Workbook', user: 'You' },
+  nav: {
+    today: 'Today',
+    clients: 'Clients',
+    settings: 'Settings',
+    workbook: 'Workbook',
+    user: 'You',
+  },
   search: { placeholder: 'Search by name, phone, email, company…', shortcut: 'Ctrl+K' },
   clients: {
     title: 'Clients',

@@ -2,14 +2,24 @@ import type { Catalogue } from './en';
 import * as admin from './sections/admin';
 import * as card from './sections/card';
 import * as list from './sections/list';
+import * as remindersSection from './sections/reminders';
+import * as today from './sections/today';
 
 /** Русские строки. */
 export const ru: Catalogue = {
   cardx: card.ru,
   admin: admin.ru,
   list: list.ru,
+  today: today.ru,
+  rem: remindersSection.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
-  nav: { clients: 'Клиенты', settings: 'Настройки', workbook: 'Книга', user: 'Вы' },
+  nav: {
+    today: 'Сегодня',
+    clients: 'Клиенты',
+    settings: 'Настройки',
+    workbook: 'Книга',
+    user: 'Вы',
+  },
   search: { placeholder: 'Поиск по имени, телефону, почте, компании…', shortcut: 'Ctrl+K' },
   clients: {
     title: 'Клиенты',

@@ -8,8 +8,13 @@ export class ClientsPage {
     private readonly shell: Shell,
   ) {}
 
+  /** Opens the app with its token (it starts on Today), then the client list. */
   async open(): Promise<void> {
     await this.page.goto(this.shell.url);
+    await this.page.locator('.rail').waitFor();
+    await this.page.evaluate(() => {
+      window.location.hash = '#/clients';
+    });
     await this.page.locator('.page__header h1').waitFor();
   }
 

@@ -1,0 +1,225 @@
+/**
+ * The Today agenda: reminders overdue, due today and in the coming days; birthdays; and the
+ * clients past their contact cadence ("needs a touch"), ranked by lateness and value. Each part
+ * is a few set-based queries, never one per client.
+ */
+import type {
+  Agenda,
+  AgendaClient,
+  AgendaReminder,
+  BirthdayItem,
+  Cadence,
+  CadencePreset,
+  CadenceSettings,
+  TouchItem,
+  TouchMix,
+} from '../../electron/api/contract';
+import { birthdayIn, daysBetween, shiftDays } from '../../electron/services/repeat';
+import type { Workbook } from '../workbook';
+import { CONTACT_KINDS } from './client-filters';
+import { effectiveDue, openRemindersUntil } from './reminders';
+import { readSetting, writeSetting } from './settings';
+
+export const CADENCE_PRESETS: Record<CadencePreset | 'default', Cadence> = {
+  default: {
+    prospect: 7,
+    first_purchase: 14,
+    repeat: 21,
+    regular: 14,
+    advocate: 30,
+    lost: null,
+    won_back: 14,
+  },
+  salon: {
+    prospect: 3,
+    first_purchase: 7,
+    repeat: 21,
+    regular: 30,
+    advocate: 45,
+    lost: 90,
+    won_back: 14,
+  },
+  clothing: {
+    prospect: 7,
+    first_purchase: 14,
+    repeat: 30,
+    regular: 45,
+    advocate: 60,
+    lost: 120,
+    won_back: 21,
+  },
+  building: {
+    prospect: 7,
+    first_purchase: 10,
+    repeat: 14,
+    regular: 14,
+    advocate: 30,
+    lost: 60,
+    won_back: 14,
+  },
+};
+
+export function readCadence(wb: Workbook): CadenceSettings {
+  const stored = readSetting<Partial<CadenceSettings>>(wb, 'cadence');
+  return {
+    stages: { ...CADENCE_PRESETS.default, ...(stored?.stages ?? {}) },
+    birthdayDays: stored?.birthdayDays ?? 7,
+  };
+}
+
+export function writeCadence(
+  wb: Workbook,
+  input: {
+    preset?: CadencePreset | undefined;
+    stages?: Partial<Cadence> | undefined;
+    birthdayDays?: number | undefined;
+  },
+  now: Date,
+): CadenceSettings {
+  const current = readCadence(wb);
+  const next: CadenceSettings = {
+    stages: {
+      ...current.stages,
+      ...(input.preset ? CADENCE_PRESETS[input.preset] : {}),
+      ...(input.stages ?? {}),
+    },
+    birthdayDays: input.birthdayDays ?? current.birthdayDays,
+  };
+  writeSetting(wb, 'cadence', next, now);
+  return next;
+}
+
+/** Name, phone, stage and latest comment of the given clients, in two queries. */
+function describeClients(wb: Workbook, ids: string[]): Map<string, AgendaClient> {
+  const json = JSON.stringify([...new Set(ids)]);
+  const rows = wb.sqlite
+    .prepare(
+      `SELECT id, name, company, phone, stage FROM clients WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(json) as Omit<AgendaClient, 'lastComment'>[];
+  const comments = wb.sqlite
+    .prepare(
+      `SELECT client_id AS clientId, kind, body, at FROM (
+         SELECT client_id, kind, body, at, row_number() OVER (PARTITION BY client_id ORDER BY at DESC, id DESC) AS k
+         FROM comments WHERE deleted_at IS NULL AND client_id IN (SELECT value FROM json_each(?))
+       ) WHERE k = 1`,
+    )
+    .all(json) as ({ clientId: string } & NonNullable<AgendaClient['lastComment']>)[];
+  const last = new Map(comments.map((c) => [c.clientId, { kind: c.kind, body: c.body, at: c.at }]));
+  return new Map(rows.map((r) => [r.id, { ...r, lastComment: last.get(r.id) ?? null }]));
+}
+
+function birthdays(
+  wb: Workbook,
+  date: string,
+  days: number,
+): (Omit<BirthdayItem, 'client'> & { id: string })[] {
+  const rows = wb.sqlite
+    .prepare('SELECT id, birthday FROM clients WHERE deleted_at IS NULL AND birthday IS NOT NULL')
+    .all() as { id: string; birthday: string }[];
+  const end = shiftDays(date, days);
+  const year = Number(date.slice(0, 4));
+  const out: (Omit<BirthdayItem, 'client'> & { id: string })[] = [];
+  for (const r of rows) {
+    for (const y of [year, year + 1]) {
+      const day = birthdayIn(r.birthday, y);
+      if (day >= date && day <= end) {
+        out.push({
+          id: r.id,
+          birthday: r.birthday,
+          date: day,
+          age: y - Number(r.birthday.slice(0, 4)),
+        });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+function needsTouch(
+  wb: Workbook,
+  date: string,
+  cadence: Cadence,
+  limit: number,
+): (Omit<TouchItem, 'client'> & { id: string })[] {
+  const yearAgo = shiftDays(date, -365);
+  const kinds = JSON.stringify(CONTACT_KINDS);
+  return wb.sqlite
+    .prepare(
+      `WITH lc AS (
+         SELECT client_id, max(substr(at, 1, 10)) AS last FROM comments
+         WHERE deleted_at IS NULL AND kind IN (SELECT value FROM json_each(?)) GROUP BY client_id
+       ), rv AS (
+         SELECT client_id, sum(amount) AS value FROM sales WHERE deleted_at IS NULL AND date > ? GROUP BY client_id
+       ), t AS (
+         SELECT c.id, lc.last AS lastContact, json_extract(?, '$.' || c.stage) AS cadenceDays,
+                coalesce(rv.value, 0) AS value,
+                CAST(julianday(?) - julianday(coalesce(lc.last, substr(c.created_at, 1, 10))) AS INTEGER) AS since
+         FROM clients c LEFT JOIN lc ON lc.client_id = c.id LEFT JOIN rv ON rv.client_id = c.id
+         WHERE c.deleted_at IS NULL
+       )
+       SELECT id, lastContact, cadenceDays, value, since - cadenceDays AS overdueDays FROM t
+       WHERE cadenceDays IS NOT NULL AND since > cadenceDays
+       ORDER BY overdueDays DESC, value DESC, id LIMIT ?`,
+    )
+    .all(kinds, yearAgo, JSON.stringify(cadence), date, limit) as (Omit<TouchItem, 'client'> & {
+    id: string;
+  })[];
+}
+
+export function agenda(wb: Workbook, date: string, days: number, time: string | undefined): Agenda {
+  const cadence = readCadence(wb);
+  const last = shiftDays(date, days);
+  const reminders = openRemindersUntil(wb, last);
+  const born = birthdays(wb, date, cadence.birthdayDays);
+  const touch = needsTouch(wb, date, cadence.stages, 200);
+  const clients = describeClients(wb, [
+    ...reminders.map((r) => r.clientId),
+    ...born.map((b) => b.id),
+    ...touch.map((t) => t.id),
+  ]);
+  const nowStamp = time ? `${date}T${time}` : null;
+  const items: AgendaReminder[] = reminders
+    .map((reminder) => ({
+      reminder,
+      due: effectiveDue(reminder),
+      client: clients.get(reminder.clientId)!,
+    }))
+    .filter((i) => i.client)
+    .sort((a, b) => a.due.localeCompare(b.due));
+  const dayOf = (i: AgendaReminder) => i.due.slice(0, 10);
+  return {
+    date,
+    overdue: items.filter(
+      (i) =>
+        dayOf(i) < date ||
+        (nowStamp !== null && i.due.length > 10 && dayOf(i) === date && i.due < nowStamp),
+    ),
+    today: items.filter(
+      (i) => dayOf(i) === date && !(nowStamp !== null && i.due.length > 10 && i.due < nowStamp),
+    ),
+    upcoming: items.filter((i) => dayOf(i) > date),
+    birthdays: born
+      .map(({ id, ...b }) => ({ ...b, client: clients.get(id)! }))
+      .filter((b) => b.client),
+    needsTouch: touch
+      .map(({ id, ...t }) => ({ ...t, client: clients.get(id)! }))
+      .filter((t) => t.client),
+  };
+}
+
+/** How the client's last contacts split into useful content, company news and offers. */
+export function touchMix(wb: Workbook, clientId: string, last: number): TouchMix {
+  const rows = wb.sqlite
+    .prepare(
+      `SELECT touch FROM comments WHERE client_id = ? AND deleted_at IS NULL AND kind IN (SELECT value FROM json_each(?))
+       ORDER BY at DESC, id DESC LIMIT ?`,
+    )
+    .all(clientId, JSON.stringify(CONTACT_KINDS), last) as { touch: keyof TouchMix | null }[];
+  const mix: TouchMix = { content: 0, news: 0, offer: 0, untagged: 0 };
+  for (const r of rows) mix[r.touch ?? 'untagged'] += 1;
+  return mix;
+}
+
+export { daysBetween };

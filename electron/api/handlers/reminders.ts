@@ -1,0 +1,45 @@
+/** Reminders, the Today agenda, contact cadence and the touch mix. */
+import { agenda, readCadence, touchMix, writeCadence } from '../../../db/queries/agenda';
+import { getClient } from '../../../db/queries/clients';
+import {
+  addReminder,
+  completeReminder,
+  deleteReminder,
+  listReminders,
+  snoozeReminder,
+  updateReminder,
+} from '../../../db/queries/reminders';
+import type { HandlerSlice } from './types';
+
+export const reminderHandlers: HandlerSlice<
+  | 'reminders.add'
+  | 'reminders.update'
+  | 'reminders.complete'
+  | 'reminders.snooze'
+  | 'reminders.delete'
+  | 'reminders.list'
+  | 'reminders.agenda'
+  | 'cadence.get'
+  | 'cadence.set'
+  | 'clients.touchMix'
+> = {
+  'reminders.add': (input, ctx) => {
+    getClient(ctx.wb, input.clientId, ctx.now());
+    return addReminder(ctx, input);
+  },
+  'reminders.update': (input, ctx) => updateReminder(ctx, input),
+  'reminders.complete': ({ id }, ctx) => completeReminder(ctx, id),
+  'reminders.snooze': ({ id, until }, ctx) => snoozeReminder(ctx, id, until),
+  'reminders.delete': ({ id }, ctx) => deleteReminder(ctx, id),
+  'reminders.list': ({ clientId, includeDone }, ctx) => {
+    getClient(ctx.wb, clientId, ctx.now());
+    return listReminders(ctx.wb, clientId, includeDone ?? false);
+  },
+  'reminders.agenda': ({ date, days, time }, ctx) => agenda(ctx.wb, date, days ?? 7, time),
+  'cadence.get': (_input, ctx) => readCadence(ctx.wb),
+  'cadence.set': (input, ctx) => writeCadence(ctx.wb, input, ctx.now()),
+  'clients.touchMix': ({ clientId, last }, ctx) => {
+    getClient(ctx.wb, clientId, ctx.now());
+    return touchMix(ctx.wb, clientId, last ?? 12);
+  },
+};
