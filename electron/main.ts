@@ -5,11 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session } from 'electron';
 import { createApp, type App } from './app';
 import { consoleLogger } from './api/logger';
 import { handleIpcInvoke, IPC_INVOKE, RENDERER_ORIGIN } from './ipc';
 import { APP_VERSION, bundledPaths, defaultWorkbookPath } from './paths';
+import { translate } from './api/messages';
+import { ReminderScheduler, type DueReminder } from './services/reminder-scheduler';
+import { workbookCheckpoint, workbookReminderSource } from './services/reminder-source';
 import { CONTENT_SECURITY_POLICY } from './web-server';
 
 const SCHEME = 'app';
@@ -81,6 +84,63 @@ function createWindow(): void {
   void window.loadURL(RENDERER_ORIGIN);
 }
 
+/** Opens the card of a client in the main window (from a notification). */
+function showClient(clientId: string): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  void window.loadURL(`${RENDERER_ORIGIN}#/clients/${encodeURIComponent(clientId)}`);
+}
+
+/** Native notifications for due reminders; clicking one opens the client's card. */
+function startScheduler(app: App): ReminderScheduler {
+  const notify = (items: DueReminder[], missed: boolean) => {
+    if (!Notification.isSupported()) return;
+    const locale = app.ctx.locale();
+    const show = (title: string, body: string, clientId: string | null) => {
+      const note = new Notification({ title, body });
+      note.on('click', () => (clientId ? showClient(clientId) : showToday()));
+      note.show();
+    };
+    const [first] = items;
+    if (!first) return;
+    if (missed && items.length > 1) {
+      show(
+        translate(locale, 'notify_missed_title', { count: items.length }),
+        translate(locale, 'notify_missed_body', { first: `${first.clientName}: ${first.title}` }),
+        null,
+      );
+      return;
+    }
+    for (const item of items)
+      show(
+        translate(locale, 'notify_title', { client: item.clientName }),
+        item.title,
+        item.clientId,
+      );
+  };
+  const scheduler = new ReminderScheduler(
+    {
+      now: () => new Date(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    },
+    workbookReminderSource(app.wb),
+    { notify },
+    workbookCheckpoint(app.wb),
+  );
+  scheduler.start();
+  return scheduler;
+}
+
+function showToday(): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  window.show();
+  void window.loadURL(`${RENDERER_ORIGIN}#/today`);
+}
+
 function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
@@ -113,10 +173,15 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  const scheduler = startScheduler(kartoteka);
   const dispatch = kartoteka.dispatch;
-  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) =>
-    handleIpcInvoke(dispatch, event.senderFrame?.url, channel, input),
-  );
+  ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
+    const result = await handleIpcInvoke(dispatch, event.senderFrame?.url, channel, input);
+    // A reminder added, done or snoozed may move the next notification.
+    if (typeof channel === 'string' && channel.startsWith('reminders.') && result.ok)
+      scheduler.reschedule();
+    return result;
+  });
   createWindow();
 }
 

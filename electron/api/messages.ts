@@ -63,6 +63,9 @@ const en = {
   repeat_until_before:
     'The repeat ends before the first reminder: move the end date after the due date.',
   reminder_not_found: 'Reminder not found (it may have been deleted).',
+  notify_title: 'Reminder: {client}',
+  notify_missed_title: 'Missed while Kartoteka was closed: {count}',
+  notify_missed_body: '{first} and others. Open Today to see them all.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -126,6 +129,9 @@ const ru: Record<MessageKey, string> = {
   repeat_until_before:
     'Повтор заканчивается раньше первого напоминания: перенесите дату окончания позже срока.',
   reminder_not_found: 'Напоминание не найдено (возможно, удалено).',
+  notify_title: 'Напоминание: {client}',
+  notify_missed_title: 'Пропущено, пока Картотека была закрыта: {count}',
+  notify_missed_body: '{first} и другие. Откройте «Сегодня», чтобы увидеть все.',
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

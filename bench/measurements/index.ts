@@ -1,0 +1,15 @@
+/** The bench's measurements, in the order they run (the list first: it measures a cold start). */
+import { bulkEdit } from './bulk';
+import { cardOpen } from './card';
+import { listOpen } from './list';
+import { searchWhileTyping } from './search';
+import type { Measurement } from './types';
+
+export type { BenchContext, Measurement } from './types';
+
+export const MEASUREMENTS: readonly Measurement[] = [
+  listOpen,
+  searchWhileTyping,
+  cardOpen,
+  bulkEdit,
+];

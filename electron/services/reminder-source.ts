@@ -1,0 +1,57 @@
+/** The scheduler's view of the workbook: open reminders and the moments they come due. */
+import { effectiveDue, openRemindersUntil } from '../../db/queries/reminders';
+import { readSetting, writeSetting } from '../../db/queries/settings';
+import type { Workbook } from '../../db/workbook';
+import type { CheckpointStore, DueReminder, ReminderSource } from './reminder-scheduler';
+import { dueInstant, toIso } from './repeat';
+
+/** A reminder for a whole day is announced at the start of the working day. */
+export const DAY_REMINDER_HOUR = 9;
+
+function momentOf(due: string): Date {
+  const at = dueInstant(due);
+  if (due.length === 10) at.setHours(DAY_REMINDER_HOUR, 0, 0, 0);
+  return at;
+}
+
+export function workbookReminderSource(wb: Workbook): ReminderSource {
+  const load = (until: Date): DueReminder[] => {
+    const rows = openRemindersUntil(wb, toIso(until));
+    if (rows.length === 0) return [];
+    const names = new Map(
+      (
+        wb.sqlite
+          .prepare('SELECT id, name FROM clients WHERE id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify(rows.map((r) => r.clientId))) as { id: string; name: string }[]
+      ).map((c) => [c.id, c.name]),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      clientId: r.clientId,
+      clientName: names.get(r.clientId) ?? '',
+      title: r.title,
+      at: momentOf(effectiveDue(r)),
+    }));
+  };
+  return {
+    dueBetween: (from, to) => load(to).filter((r) => r.at > from && r.at <= to),
+    nextDueAfter: (after) => {
+      const horizon = new Date(after.getTime() + 400 * 86_400_000);
+      const next = load(horizon)
+        .map((r) => r.at)
+        .filter((at) => at > after)
+        .sort((a, b) => a.getTime() - b.getTime())[0];
+      return next ?? null;
+    },
+  };
+}
+
+export function workbookCheckpoint(wb: Workbook): CheckpointStore {
+  return {
+    read: () => {
+      const at = readSetting<string>(wb, 'remindersCheckedAt');
+      return at ? new Date(at) : null;
+    },
+    write: (at) => writeSetting(wb, 'remindersCheckedAt', at.toISOString(), at),
+  };
+}

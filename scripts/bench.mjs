@@ -1,0 +1,31 @@
+// `npm run bench [-- --clients 20000 --seed 1 --fresh]`: bundles bench/*.ts into dist/bench/*.cjs
+// (better-sqlite3 stays external, as in scripts/build-main.mjs) and runs the harness under Node.
+// `npm run bench -- generate --clients 1000 --out <file>` runs only the workbook generator.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { run: 'bench/run.ts', generate: 'bench/generate-cli.ts' },
+  outdir: 'dist/bench',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['better-sqlite3'],
+  logLevel: 'warning',
+});
+
+const [first, ...rest] = process.argv.slice(2);
+const [entry, args] = first === 'generate' ? ['generate', rest] : ['run', process.argv.slice(2)];
+const result = spawnSync(
+  process.execPath,
+  ['--enable-source-maps', `${root}dist/bench/${entry}.cjs`, ...args],
+  { stdio: 'inherit', cwd: root },
+);
+process.exit(result.status ?? 1);
