@@ -6,29 +6,13 @@
 import type { BulkAction, BulkResult, ClientRow } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
 import { type clients } from '../schema';
-import { sameValue, setDeleted, toClientRow, writeRow } from './clients';
+import { readClientRows, sameValue, setDeleted, writeRow } from './clients';
 import { checkCustomPatch, readCustomValues } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { reindexClients } from './search';
 
-type ClientRecord = typeof clients.$inferSelect;
-
 function liveRows(ctx: WriteContext, ids: string[]): ClientRow[] {
-  return (
-    ctx.wb.sqlite
-      .prepare(
-        'SELECT * FROM clients WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))',
-      )
-      .all(JSON.stringify(ids)) as Record<string, unknown>[]
-  ).map((r) => toClientRow(fromSql(r)));
-}
-
-/** Maps a raw `SELECT *` row (snake_case) to the drizzle record shape. */
-function fromSql(r: Record<string, unknown>): ClientRecord {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(r))
-    out[key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
-  return out as ClientRecord;
+  return readClientRows(ctx.wb, ids, false);
 }
 
 export function bulkUpdate(

@@ -127,6 +127,45 @@ export function writeRow(wb: Workbook, row: ClientRow): void {
   statement.run(...values, d.nameFold, d.searchText, row.updatedAt, row.id);
 }
 
+/** Many clients' rows in one query (deleted ones too when asked). */
+export function readClientRows(wb: Workbook, ids: string[], includeDeleted: boolean): ClientRow[] {
+  const rows = wb.sqlite
+    .prepare(
+      `SELECT * FROM clients WHERE ${includeDeleted ? '' : 'deleted_at IS NULL AND '}id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as Record<string, unknown>[];
+  return rows.map((r) => {
+    const record: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(r)) {
+      record[key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+    }
+    return toClientRow(record as ClientRecord);
+  });
+}
+
+/** Fields whose text is in the search index: changing one means re-indexing the client. */
+export const INDEXED_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'company',
+  'position',
+  'phone',
+  'phone2',
+  'email',
+  'address',
+  'channel',
+  'note',
+  'externalId',
+  'taxId',
+  'tags',
+]);
+
+/** Throws not_found unless the client exists (in the trash too). */
+export function assertClient(wb: Workbook, id: string): void {
+  if (!wb.sqlite.prepare('SELECT 1 FROM clients WHERE id = ?').get(id)) {
+    throw new AppError('not_found', 'client_not_found', {}, 'id');
+  }
+}
+
 /** Moves a client to the trash or back; recorded as a change of `deletedAt`. */
 export function setDeleted(
   ctx: WriteContext,

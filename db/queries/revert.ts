@@ -7,15 +7,24 @@ import type {
   Batch,
   Client,
   ClientPatch,
+  ClientRow,
   CustomValue,
   UndoResult,
 } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
 import { batches, changes } from '../schema';
-import { applyPatch, requireClient, sameValue, setDeleted } from './clients';
+import {
+  applyPatch,
+  INDEXED_FIELDS,
+  readClientRows,
+  requireClient,
+  sameValue,
+  setDeleted,
+  writeRow,
+} from './clients';
 import { patchComment, requireComment, type CommentPatch } from './comments';
-import { decode, startBatch, type WriteContext } from './history';
+import { decode, recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { readCustomValues } from './fields';
 import { reindexClients } from './search';
 
@@ -37,13 +46,18 @@ function reverse(
   onlyIfCurrent: boolean,
 ): Outcome {
   const outcome: Outcome = { reverted: 0, skipped: 0 };
-  const clientPatches = new Map<
+  const clientIds = [...new Set(items.filter((c) => c.entity === 'client').map((c) => c.entityId))];
+  const rows = new Map(readClientRows(ctx.wb, clientIds, true).map((r) => [r.id, r]));
+  const customIds = [
+    ...new Set(items.filter((c) => c.field.startsWith('custom.')).map((c) => c.entityId)),
+  ];
+  const customs = readCustomValues(ctx.wb, customIds);
+  const patches = new Map<
     string,
-    { patch: ClientPatch; custom: Record<string, CustomValue> }
+    { patch: Partial<ClientRow>; custom: Record<string, CustomValue> }
   >();
   const restore: string[] = [];
   const trash: string[] = [];
-  const touched = new Set<string>();
 
   for (const change of [...items].reverse()) {
     const oldValue = decode(change.oldValue);
@@ -51,8 +65,7 @@ function reverse(
     if (change.entity === 'comment') {
       const comment = requireComment(ctx.wb, change.entityId, true);
       const field = change.field as keyof CommentPatch;
-      const current = (comment as Record<string, unknown>)[field];
-      if (onlyIfCurrent && !sameValue(current, newValue)) {
+      if (onlyIfCurrent && !sameValue((comment as Record<string, unknown>)[field], newValue)) {
         outcome.skipped += 1;
         continue;
       }
@@ -65,42 +78,82 @@ function reverse(
       outcome.reverted += 1;
       continue;
     }
-    if (change.entity !== 'client')
-      throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
-    const client = requireClient(ctx.wb, change.entityId, ctx.now(), true);
+    const client = change.entity === 'client' ? rows.get(change.entityId) : undefined;
+    if (!client) throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
     if (change.field === 'deletedAt') {
       if (onlyIfCurrent && !sameValue(client.deletedAt, newValue)) outcome.skipped += 1;
       else (oldValue === null ? restore : trash).push(client.id);
       continue;
     }
-    const entry = clientPatches.get(client.id) ?? { patch: {}, custom: {} };
+    const entry = patches.get(client.id) ?? { patch: {}, custom: {} };
     if (change.field.startsWith('custom.')) {
       const key = change.field.slice('custom.'.length);
-      const current = readCustomValues(ctx.wb, [client.id]).get(client.id)?.[key] ?? null;
-      if (onlyIfCurrent && !sameValue(current, newValue)) {
+      if (onlyIfCurrent && !sameValue(customs.get(client.id)?.[key] ?? null, newValue)) {
         outcome.skipped += 1;
         continue;
       }
       entry.custom[key] = oldValue as CustomValue;
     } else {
-      const current = (client as unknown as Record<string, unknown>)[change.field];
-      if (onlyIfCurrent && !sameValue(current, newValue)) {
+      if (
+        onlyIfCurrent &&
+        !sameValue((client as unknown as Record<string, unknown>)[change.field], newValue)
+      ) {
         outcome.skipped += 1;
         continue;
       }
       Object.assign(entry.patch, { [change.field]: oldValue ?? null });
     }
-    clientPatches.set(client.id, entry);
+    patches.set(client.id, entry);
   }
 
   if (restore.length > 0) outcome.reverted += setDeleted(ctx, restore, false, batchId);
-  for (const [id, { patch, custom }] of clientPatches) {
-    const full: ClientPatch = Object.keys(custom).length > 0 ? { ...patch, custom } : patch;
-    outcome.reverted += applyPatch(ctx, id, full, batchId, { deferIndex: true }).length;
-    touched.add(id);
+  const at = ctx.now().toISOString();
+  const changes: ChangeInput[] = [];
+  const reindex: string[] = [];
+  for (const [id, { patch, custom }] of patches) {
+    const before = rows.get(id)!;
+    const fields = (Object.keys(patch) as (keyof ClientRow)[]).filter(
+      (f) => !sameValue(before[f], patch[f]),
+    );
+    const simple =
+      Object.keys(custom).length === 0 &&
+      !('externalId' in patch) &&
+      !('managerId' in patch && patch.managerId);
+    if (!simple) {
+      // Custom values and references go through the full write path with its checks.
+      const full: ClientPatch = {
+        ...(patch as ClientPatch),
+        ...(Object.keys(custom).length > 0 ? { custom } : {}),
+      };
+      outcome.reverted += applyPatch(ctx, id, full, batchId, { deferIndex: true }).length;
+      reindex.push(id);
+      continue;
+    }
+    const after = { ...before, ...patch, updatedAt: at } as ClientRow;
+    if (after.stage === 'lost' && !after.lostReason) {
+      if (!onlyIfCurrent)
+        throw new AppError('invalid_input', 'lost_reason_required', {}, 'changeId');
+      outcome.skipped += fields.length;
+      continue;
+    }
+    if (fields.length === 0) continue;
+    writeRow(ctx.wb, after);
+    for (const field of fields) {
+      changes.push({
+        entity: 'client',
+        entityId: id,
+        clientId: id,
+        field,
+        oldValue: before[field],
+        newValue: after[field],
+      });
+    }
+    outcome.reverted += fields.length;
+    if (fields.some((f) => INDEXED_FIELDS.has(f))) reindex.push(id);
   }
+  recordChanges(ctx, batchId, changes);
   if (trash.length > 0) outcome.reverted += setDeleted(ctx, trash, true, batchId);
-  if (touched.size > 0) reindexClients(ctx.wb, [...touched]);
+  if (reindex.length > 0) reindexClients(ctx.wb, reindex);
   return outcome;
 }
 

@@ -1,5 +1,6 @@
 import { bulkUpdate } from '../../../db/queries/bulk';
 import {
+  assertClient,
   createClient,
   deleteClient,
   emptyTrash,
@@ -37,7 +38,7 @@ export const clientHandlers: HandlerSlice<
     bulkUpdate(ctx, ids ?? matchingIds(ctx.wb, filter ?? {}, ctx.now()), action),
   'trash.empty': (_input, ctx) => ({ purged: emptyTrash(ctx) }),
   'history.list': ({ clientId }, ctx) => {
-    getClient(ctx.wb, clientId, ctx.now());
+    assertClient(ctx.wb, clientId);
     return listClientHistory(ctx.wb, clientId);
   },
   'history.revert': ({ changeId }, ctx) => revertChange(ctx, changeId),

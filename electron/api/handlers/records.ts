@@ -1,5 +1,5 @@
 /** Comments, custom field definitions, managers, lost reasons and saved views. */
-import { getClient } from '../../../db/queries/clients';
+import { assertClient } from '../../../db/queries/clients';
 import {
   addComment,
   deleteComment,
@@ -49,11 +49,11 @@ export const recordHandlers: HandlerSlice<
   | 'views.delete'
 > = {
   'comments.add': (input, ctx) => {
-    getClient(ctx.wb, input.clientId, ctx.now());
+    assertClient(ctx.wb, input.clientId);
     return addComment(ctx, input);
   },
   'comments.list': ({ clientId, kind }, ctx) => {
-    getClient(ctx.wb, clientId, ctx.now());
+    assertClient(ctx.wb, clientId);
     return listComments(ctx.wb, clientId, kind);
   },
   'comments.update': ({ id, ...patch }, ctx) => updateComment(ctx, id, patch),

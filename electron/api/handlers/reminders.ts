@@ -1,6 +1,6 @@
 /** Reminders, the Today agenda, contact cadence and the touch mix. */
 import { agenda, readCadence, touchMix, writeCadence } from '../../../db/queries/agenda';
-import { getClient } from '../../../db/queries/clients';
+import { assertClient } from '../../../db/queries/clients';
 import {
   addReminder,
   completeReminder,
@@ -24,7 +24,7 @@ export const reminderHandlers: HandlerSlice<
   | 'clients.touchMix'
 > = {
   'reminders.add': (input, ctx) => {
-    getClient(ctx.wb, input.clientId, ctx.now());
+    assertClient(ctx.wb, input.clientId);
     return addReminder(ctx, input);
   },
   'reminders.update': (input, ctx) => updateReminder(ctx, input),
@@ -32,14 +32,14 @@ export const reminderHandlers: HandlerSlice<
   'reminders.snooze': ({ id, until }, ctx) => snoozeReminder(ctx, id, until),
   'reminders.delete': ({ id }, ctx) => deleteReminder(ctx, id),
   'reminders.list': ({ clientId, includeDone }, ctx) => {
-    getClient(ctx.wb, clientId, ctx.now());
+    assertClient(ctx.wb, clientId);
     return listReminders(ctx.wb, clientId, includeDone ?? false);
   },
   'reminders.agenda': ({ date, days, time }, ctx) => agenda(ctx.wb, date, days ?? 7, time),
   'cadence.get': (_input, ctx) => readCadence(ctx.wb),
   'cadence.set': (input, ctx) => writeCadence(ctx.wb, input, ctx.now()),
   'clients.touchMix': ({ clientId, last }, ctx) => {
-    getClient(ctx.wb, clientId, ctx.now());
+    assertClient(ctx.wb, clientId);
     return touchMix(ctx.wb, clientId, last ?? 12);
   },
 };

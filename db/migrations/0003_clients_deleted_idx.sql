@@ -1,0 +1,1 @@
+CREATE INDEX `clients_deleted_idx` ON `clients` (`deleted_at`);
