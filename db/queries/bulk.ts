@@ -5,7 +5,6 @@
  */
 import type { BulkAction, BulkResult, ClientRow } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
-import { type clients } from '../schema';
 import { readClientRows, sameValue, setDeleted, writeRow } from './clients';
 import { checkCustomPatch, readCustomValues } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';

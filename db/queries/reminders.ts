@@ -23,8 +23,14 @@ export function toReminder(r: ReminderRecord): Reminder {
   const stored = r.repeat ? (JSON.parse(r.repeat) as StoredRepeat) : null;
   let repeat: RepeatRule | null = null;
   if (stored) {
-    const { first: _first, n: _n, ...rule } = stored;
-    repeat = rule;
+    const { every, unit, weekdays, until, count } = stored;
+    repeat = {
+      every,
+      unit,
+      ...(weekdays ? { weekdays } : {}),
+      ...(until ? { until } : {}),
+      ...(count ? { count } : {}),
+    };
   }
   return {
     id: r.id,

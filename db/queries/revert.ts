@@ -129,7 +129,7 @@ function reverse(
       reindex.push(id);
       continue;
     }
-    const after = { ...before, ...patch, updatedAt: at } as ClientRow;
+    const after: ClientRow = { ...before, ...patch, updatedAt: at };
     if (after.stage === 'lost' && !after.lostReason) {
       if (!onlyIfCurrent)
         throw new AppError('invalid_input', 'lost_reason_required', {}, 'changeId');

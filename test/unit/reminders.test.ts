@@ -153,7 +153,7 @@ describe('contact cadence', () => {
     const regular = await client({ name: 'Постоянный', stage: 'regular' });
     const rich = await client({ name: 'Постоянный богатый', stage: 'regular' });
     await client({ name: 'Ушедший', stage: 'lost', lostReason: 'Цена' });
-    await world.app.wb.sqlite
+    world.app.wb.sqlite
       .prepare(
         "INSERT INTO sales (id, client_id, date, amount, created_at, updated_at) VALUES ('s1', ?, '2026-10-01', 500000, 'x', 'x')",
       )
@@ -172,8 +172,14 @@ describe('contact cadence', () => {
       body: 'заметка — не контакт',
     });
     // A call yesterday (the agenda's yesterday) puts the regular client back on schedule.
-    const call = await world.call('comments.add', { clientId: regular.id, kind: 'call', body: 'поговорили' });
-    world.app.wb.sqlite.prepare("UPDATE comments SET at = '2026-12-01T10:00:00.000Z' WHERE id = ?").run(call.id);
+    const call = await world.call('comments.add', {
+      clientId: regular.id,
+      kind: 'call',
+      body: 'поговорили',
+    });
+    world.app.wb.sqlite
+      .prepare("UPDATE comments SET at = '2026-12-01T10:00:00.000Z' WHERE id = ?")
+      .run(call.id);
     const later = await world.call('reminders.agenda', { date: '2026-12-02' });
     expect(later.needsTouch.map((t) => t.client.name)).toEqual(['Новенький', 'Постоянный богатый']);
   });
