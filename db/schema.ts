@@ -58,12 +58,11 @@ export const clients = sqliteTable(
     uniqueIndex('clients_external_id_unique')
       .on(t.externalId)
       .where(sql`${t.externalId} IS NOT NULL`),
-    index('clients_name_fold_idx').on(t.nameFold, t.id),
     index('clients_manager_idx').on(t.managerId),
     index('clients_stage_idx').on(t.stage),
     uniqueIndex('clients_seq_unique').on(t.seq),
-    // Counting the live clients (every list call) reads this index instead of the table.
-    index('clients_deleted_idx').on(t.deletedAt),
+    // The live list in name order, and its count, read this index alone (no table scan, no sort).
+    index('clients_live_name_idx').on(t.deletedAt, t.nameFold, t.id),
   ],
 );
 

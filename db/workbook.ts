@@ -53,6 +53,9 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     sqlite.pragma('synchronous = FULL');
     migrate(sqlite, file, existed, options);
     sqlite.pragma('foreign_keys = ON');
+    // Fresh statistics for the query planner where tables changed a lot; bounded to stay fast.
+    sqlite.pragma('analysis_limit = 1000');
+    sqlite.pragma('optimize = 0x10002');
     // Unicode case folding for filters (SQLite's lower() folds ASCII only).
     sqlite.function('kfold', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? value.toLowerCase().replace(/ё/g, 'е') : value,
