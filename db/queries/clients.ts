@@ -259,7 +259,7 @@ export function listClients(wb: Workbook, input: ClientListInput, now: Date): Cl
     .select()
     .from(clients)
     .where(where)
-    .orderBy(...compiler.orderBy(input?.sort))
+    .orderBy(...compiler.orderBy(input?.sort, input?.query))
     .limit(input?.limit ?? 100)
     .offset(input?.offset ?? 0)
     .all();

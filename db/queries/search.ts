@@ -80,6 +80,14 @@ export function nextSeq(wb: Workbook): number {
   return row.next;
 }
 
+/** True when the search box text is matched through the full-text index (a word of 3+ characters). */
+export function usesFullText(query: string | undefined): boolean {
+  const q = query?.trim() ?? '';
+  if (!q) return false;
+  const words = isPhoneQuery(q) ? [digitsOf(q)] : fold(q).split(/\s+/);
+  return words.some((w) => w.length >= 3);
+}
+
 /**
  * Conditions that make a client match the search box. Words of three or more characters go
  * through the trigram index; shorter words fall back to a substring test on the folded text.
