@@ -96,9 +96,10 @@ export function searchConditions(query: string): SQL[] {
   const q = query.trim();
   if (!q) return [];
   const words = isPhoneQuery(q) ? [digitsOf(q)] : fold(q).split(/\s+/).filter(Boolean);
-  // One or two letters typed so far: match the start of the name, through the name index.
-  if (words.length === 1 && words[0]!.length < 3 && !isPhoneQuery(q)) {
-    const prefix = words[0]!;
+  // One or two characters typed so far (letters or digits): match the start of the name
+  // through the name index; a digit run is matched in phones from the third digit on.
+  if (words.length === 1 && words[0]!.length < 3) {
+    const prefix = isPhoneQuery(q) ? q.trim() : words[0]!;
     return [sql`${clients.nameFold} >= ${prefix} AND ${clients.nameFold} < ${`${prefix}\uffff`}`];
   }
   const long = words.filter((w) => w.length >= 3);
