@@ -26,12 +26,4 @@ export function formatDateTime(value: string): string {
   return `${formatDate(value)}, ${time}`;
 }
 
-/** Minor units (kopecks, cents) as money: "1 234 567,89 ₽" / "₽1,234,567.89". */
-export function formatMoney(minor: number | null | undefined, currency = 'RUB'): string {
-  if (minor === null || minor === undefined) return '';
-  return new Intl.NumberFormat(i18next.language === 'en' ? 'en-US' : 'ru-RU', {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: 2,
-  }).format(minor / 100);
-}
+export { formatMoney } from './money';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomValue, FieldDef } from '../../../../electron/api/contract';
 import { formatDate } from '../../lib/format';
 import { EditableField } from '../clients/EditableField';
-import { moneyToInput, numberToInput, parseMoney, parseNumber } from './money';
+import { moneyToInput, numberToInput, parseMoney, parseNumber } from '../../lib/money';
 import { MultiChoiceField } from './MultiChoiceField';
 import { showCustom } from './values';
 

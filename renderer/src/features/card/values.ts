@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import i18next from 'i18next';
 import type { FieldDef, HistoryEntry, Manager } from '../../../../electron/api/contract';
 import { formatDate } from '../../lib/format';
-import { formatMoney, formatNumber } from './money';
+import { formatMoney, formatNumber } from '../../lib/money';
 
 /** Any stored value as plain text. */
 function plain(value: unknown): string {
