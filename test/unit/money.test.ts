@@ -1,0 +1,25 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney, moneyToInput, parseMoney } from '../../renderer/src/lib/money';
+
+beforeAll(async () => {
+  await i18next.init({ lng: 'ru', resources: {} });
+});
+
+describe('money as people type and read it', () => {
+  it('reads major units with comma or dot, spaces and a currency sign, into exact minor units', () => {
+    expect(parseMoney('1 234,56')).toBe(123456);
+    expect(parseMoney('1234.5')).toBe(123450);
+    expect(parseMoney('1 000 000 ₽')).toBe(100000000);
+    expect(parseMoney('0,10')).toBe(10);
+    expect(parseMoney('много')).toBeNull();
+  });
+
+  it('shows minor units with thin-space thousands in Russian and back into an input', async () => {
+    expect(formatMoney(123456789).replace(/\s/g, ' ')).toBe('1 234 567,89 ₽');
+    expect(moneyToInput(123456789)).toBe('1234567,89');
+    await i18next.changeLanguage('en');
+    expect(formatMoney(123456789)).toBe('₽1,234,567.89');
+    await i18next.changeLanguage('ru');
+  });
+});
