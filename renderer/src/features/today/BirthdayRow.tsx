@@ -1,0 +1,58 @@
+/** A birthday this week: the day and the age reached, with the phone and Log a call. */
+import { useTranslation } from 'react-i18next';
+import type { BirthdayItem } from '../../../../electron/api/contract';
+import { CallButton, CallInput, useCallToggle } from './CallInput';
+import { formatShortDate, formatWeekday } from './dates';
+import { ClientName, LastComment, PhoneButton, RowError, RowFrame } from './RowParts';
+import { useRowAction } from './useAgenda';
+
+interface Props {
+  item: BirthdayItem;
+  today: string;
+  notify: (status: string) => void;
+}
+
+export function BirthdayRow({ item, today, notify }: Props) {
+  const { t } = useTranslation();
+  const { client } = item;
+  const action = useRowAction(client.id);
+  const call = useCallToggle();
+  const isToday = item.date === today;
+
+  return (
+    <RowFrame
+      testId="birthday-row"
+      clientId={client.id}
+      className={isToday ? 'today-row--birthday' : undefined}
+    >
+      <div className="today-row__main">
+        <ClientName client={client} />
+        <span className="today-row__why">
+          <span className="today-row__when">
+            {isToday
+              ? t('today.birthday.today')
+              : `${formatWeekday(item.date)}, ${formatShortDate(item.date)}`}
+          </span>
+          <span data-testid="age">{t('today.birthday.age', { count: item.age })}</span>
+        </span>
+      </div>
+      <div className="today-row__meta">
+        <PhoneButton phone={client.phone} />
+        <LastComment client={client} />
+      </div>
+      <div className="today-row__actions">
+        <CallButton call={call} action={action} />
+      </div>
+      {call.open ? (
+        <CallInput
+          clientId={client.id}
+          clientName={client.name}
+          action={action}
+          onClose={call.close}
+          onLogged={notify}
+        />
+      ) : null}
+      <RowError error={action.error} onClose={action.clearError} />
+    </RowFrame>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * "Log a call" right in the row: one line, Enter adds it to the client's feed as a call,
+ * Escape closes it. Nothing more is asked; a reminder stays until Done is pressed.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { RowAction } from './useAgenda';
+
+interface Props {
+  clientId: string;
+  clientName: string;
+  action: RowAction;
+  onClose: () => void;
+  /** Called after the call is saved, with the status line's text. */
+  onLogged: (status: string) => void;
+}
+
+export function CallInput({ clientId, clientName, action, onClose, onLogged }: Props) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState('');
+
+  const save = async () => {
+    const text = body.trim();
+    if (text === '' || action.pending) return;
+    const ok = await action.run(async () => {
+      await api.call('comments.add', { clientId, kind: 'call', body: text });
+    });
+    if (ok) {
+      onLogged(t('today.status.called', { name: clientName }));
+      onClose();
+    }
+  };
+
+  return (
+    <form
+      className="today-call"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <input
+        name="call"
+        autoFocus
+        autoComplete="off"
+        value={body}
+        maxLength={20_000}
+        placeholder={t('today.call.placeholder')}
+        aria-label={t('today.call.label', { name: clientName })}
+        aria-invalid={action.error ? true : undefined}
+        readOnly={action.pending}
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onClose();
+          }
+        }}
+      />
+      <button type="submit" className="primary" disabled={action.pending || body.trim() === ''}>
+        {t('today.call.save')}
+      </button>
+      <button type="button" onClick={onClose}>
+        {t('today.call.cancel')}
+      </button>
+    </form>
+  );
+}
+
+export interface CallToggle {
+  open: boolean;
+  show: () => void;
+  close: () => void;
+}
+
+export function useCallToggle(): CallToggle {
+  const [open, setOpen] = useState(false);
+  const show = useCallback(() => setOpen(true), []);
+  const close = useCallback(() => setOpen(false), []);
+  return { open, show, close };
+}
+
+/** The row's "Log a call" button: opens the one-line input; takes the focus back when it closes. */
+export function CallButton({ call, action }: { call: CallToggle; action: RowAction }) {
+  const { t } = useTranslation();
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(call.open);
+  useEffect(() => {
+    if (wasOpen.current && !call.open) button.current?.focus();
+    wasOpen.current = call.open;
+  }, [call.open]);
+  return (
+    <button
+      ref={button}
+      type="button"
+      aria-expanded={call.open}
+      disabled={action.pending}
+      onClick={call.open ? call.close : call.show}
+    >
+      {t('today.actions.call')}
+    </button>
+  );
+}

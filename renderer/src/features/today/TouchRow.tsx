@@ -1,0 +1,63 @@
+/**
+ * A client past the contact cadence of its stage: how long since the last contact against
+ * the cadence, and the client's value (revenue of the last 12 months). Logging a call here
+ * is the contact: the agenda refetches and the client leaves the list.
+ */
+import { useTranslation } from 'react-i18next';
+import type { TouchItem } from '../../../../electron/api/contract';
+import { formatMoney } from '../../lib/format';
+import { CallButton, CallInput, useCallToggle } from './CallInput';
+import { ClientName, LastComment, PhoneButton, RowError, RowFrame } from './RowParts';
+import { useRowAction } from './useAgenda';
+
+export function TouchRow({ item, notify }: { item: TouchItem; notify: (status: string) => void }) {
+  const { t } = useTranslation();
+  const { client } = item;
+  const action = useRowAction(client.id);
+  const call = useCallToggle();
+  const since = item.cadenceDays + item.overdueDays;
+
+  return (
+    <RowFrame testId="touch-row" clientId={client.id}>
+      <div className="today-row__main">
+        <ClientName client={client} />
+        <span
+          className="today-row__why"
+          data-testid="touch-why"
+          title={t('today.touch.stageHint', { stage: t(`stages.${client.stage}`) })}
+        >
+          <span className="today-row__late">
+            {item.lastContact
+              ? t('today.touch.since', { count: since })
+              : t('today.touch.never', { count: since })}
+          </span>
+          <span className="muted">{t('today.touch.every', { count: item.cadenceDays })}</span>
+        </span>
+      </div>
+      <div className="today-row__meta">
+        <PhoneButton phone={client.phone} />
+        <LastComment client={client} />
+      </div>
+      <div className="today-row__actions">
+        <CallButton call={call} action={action} />
+        <span
+          className={`today-row__value${item.value ? '' : ' muted'}`}
+          title={t('today.touch.valueHint')}
+          data-testid="touch-value"
+        >
+          {item.value ? formatMoney(item.value) : t('today.touch.noRevenue')}
+        </span>
+      </div>
+      {call.open ? (
+        <CallInput
+          clientId={client.id}
+          clientName={client.name}
+          action={action}
+          onClose={call.close}
+          onLogged={notify}
+        />
+      ) : null}
+      <RowError error={action.error} onClose={action.clearError} />
+    </RowFrame>
+  );
+}
