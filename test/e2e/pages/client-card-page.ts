@@ -87,4 +87,43 @@ export class ClientCardPage {
   banner(kind: 'as-of' | 'trash'): Locator {
     return this.page.getByTestId(`${kind}-banner`);
   }
+
+  /** The reminders block above the tabs. */
+  reminders(): Locator {
+    return this.page.getByTestId('reminders');
+  }
+
+  /** An open reminder's row by its title. */
+  reminder(title: string): Locator {
+    return this.reminders().getByTestId('reminder').filter({ hasText: title });
+  }
+
+  /** The add / edit reminder form (`label` is its accessible name). */
+  reminderForm(label: string): Locator {
+    return this.page.getByRole('form', { name: label });
+  }
+
+  /** An input of the reminder form by its name (`title`, `dueDate`, `repeatUntil`, …). */
+  reminderInput(form: Locator, name: string): Locator {
+    return form.locator(`[name="${name}"]`);
+  }
+
+  /** The message shown under an input: the element its aria-describedby names. */
+  async messageUnder(input: Locator): Promise<Locator> {
+    const id = await input.getAttribute('aria-describedby');
+    if (!id) throw new Error('the input has no message');
+    return this.page.locator(`[id="${id}"]`);
+  }
+
+  /** Writes a comment of a kind with a touch tag and adds it. */
+  async addTouchComment(body: string, kindLabel: string, touchLabel: string): Promise<void> {
+    const form = this.page.locator('form.composer');
+    await form.locator('select[name="touch"]').selectOption({ label: touchLabel });
+    await this.addComment(body, kindLabel);
+  }
+
+  /** The touch mix on the portrait. */
+  touchMix(): Locator {
+    return this.page.getByTestId('touch-mix');
+  }
 }

@@ -62,4 +62,14 @@ export class SettingsPage {
   currentManager(): Locator {
     return this.page.getByLabel(this.t.admin.current.label);
   }
+
+  /** Regular touches: days between contacts by stage, presets, the birthday look-ahead. */
+  cadence(): Locator {
+    return this.panel(this.t.rem.cadence.title);
+  }
+
+  /** The days input of a stage (`regular`) or of `birthdayDays`. */
+  cadenceInput(key: string): Locator {
+    return this.cadence().locator(`input[name="${key}"]`);
+  }
 }

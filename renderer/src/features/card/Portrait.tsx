@@ -17,6 +17,7 @@ import { formatDate } from '../../lib/format';
 import { EditableField, type EditorKind } from '../clients/EditableField';
 import { CustomFields } from './CustomFields';
 import { StageField } from './StageField';
+import { TouchMix } from './TouchMix';
 
 type TextField =
   | 'company'
@@ -132,6 +133,8 @@ export function Portrait({ client: c, fields, managers, lostReasons, readOnly, s
           </button>
         </p>
       ) : null}
+
+      {readOnly ? null : <TouchMix clientId={c.id} />}
 
       <h3>{t('card.contacts')}</h3>
       {CONTACTS.map(({ field, copyable }) => (

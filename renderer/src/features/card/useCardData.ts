@@ -48,13 +48,16 @@ export function useLookups(): Lookups {
   return { fields: fields.data ?? [], managers: managers.data ?? [] };
 }
 
-/** Refreshes the card, its history, its comments and the client list. */
+/**
+ * Refreshes the card, its history, its comments (and so its touch mix: adding, editing or
+ * deleting a comment changes it) and the client list.
+ */
 export function useRefreshCard(id: string): () => Promise<void> {
   const queryClient = useQueryClient();
   return useCallback(async () => {
     await Promise.all(
-      [['client', id], ['history', id], ['comments', id], ['clients.list']].map((queryKey) =>
-        queryClient.invalidateQueries({ queryKey }),
+      [['client', id], ['history', id], ['comments', id], ['touchMix', id], ['clients.list']].map(
+        (queryKey) => queryClient.invalidateQueries({ queryKey }),
       ),
     );
   }, [queryClient, id]);

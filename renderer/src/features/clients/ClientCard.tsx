@@ -1,6 +1,7 @@
 /**
- * The client card: the portrait on the left; Feed and History tabs on the right. A past
- * version (as of a date) or a client in the trash is shown read-only under a banner.
+ * The client card: the portrait on the left; reminders, then Feed and History tabs on the
+ * right. A past version (as of a date) or a client in the trash is shown read-only under a
+ * banner.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { AsOfBanner, TrashBanner } from '../card/Banners';
 import { ConfirmDialog } from '../card/ConfirmDialog';
 import { Feed } from '../card/Feed';
 import { Portrait } from '../card/Portrait';
+import { RemindersPanel } from '../card/RemindersPanel';
 import {
   useClient,
   useFields,
@@ -84,6 +86,7 @@ export function ClientCard() {
           <div className="card__portrait card__portrait--none" />
         )}
         <section className="card__feed">
+          {asOf ? null : <RemindersPanel clientId={id} readOnly={inTrash} />}
           <div className="tabs" role="tablist" aria-label={t('cardx.tabs.label')}>
             {(['feed', 'history'] as const).map((name) => (
               <button

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../electron/api/contract/enums';
 import { api, ApiError } from '../../api/client';
 import { switchLanguage } from '../../i18n';
+import { CadenceSection } from './CadenceSection';
 import { CurrentManagerField } from './CurrentManagerField';
 import { FieldsSection } from './FieldsSection';
 import { LostReasonsSection } from './LostReasonsSection';
@@ -75,6 +76,7 @@ export function SettingsPage() {
         </dl>
       </section>
       <FieldsSection />
+      <CadenceSection />
       <div className="admin-columns">
         <ManagersSection />
         <LostReasonsSection />

@@ -1,0 +1,101 @@
+/**
+ * The card's reminders above the tabs: the client's open reminders soonest first, each with
+ * its actions, and the Add reminder form. Done on a repeating one shows its next occurrence.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { formatDate } from '../../lib/format';
+import { isoDate } from './reminder-dates';
+import { ReminderForm } from './ReminderForm';
+import { ReminderRow } from './ReminderRow';
+import { useCompleteReminder, useReminders, useRefreshReminders } from './useReminders';
+import './reminders.css';
+
+interface Props {
+  clientId: string;
+  /** No writing: a client in the trash or a past version of the card. */
+  readOnly: boolean;
+}
+
+export function RemindersPanel({ clientId, readOnly }: Props) {
+  const { t } = useTranslation();
+  const reminders = useReminders(clientId);
+  const refresh = useRefreshReminders(clientId);
+  const complete = useCompleteReminder(clientId);
+  const [adding, setAdding] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const list = reminders.data ?? [];
+
+  return (
+    <section className="reminders" aria-labelledby="reminders-title" data-testid="reminders">
+      <header className="reminders__header">
+        <h2 id="reminders-title">{t('rem.title')}</h2>
+        {list.length > 0 ? (
+          <span className="muted reminders__count">{t('rem.count', { count: list.length })}</span>
+        ) : null}
+        {readOnly || adding ? null : (
+          <button
+            type="button"
+            className="link reminders__add"
+            onClick={() => {
+              setAdding(true);
+              setStatus(null);
+            }}
+          >
+            + {t('rem.add')}
+          </button>
+        )}
+      </header>
+      {adding ? (
+        <ReminderForm
+          defaultDate={isoDate(new Date())}
+          onCancel={() => setAdding(false)}
+          onSubmit={async (values) => {
+            await api.call('reminders.add', { clientId, ...values });
+            await refresh();
+            setAdding(false);
+          }}
+        />
+      ) : null}
+      {reminders.error ? (
+        <p className="error" role="alert">
+          {reminders.error.message}
+        </p>
+      ) : null}
+      {reminders.isSuccess && list.length === 0 && !adding ? (
+        <p className="muted reminders__empty">{t('rem.empty')}</p>
+      ) : null}
+      {list.length > 0 ? (
+        <ul className="reminders__list" aria-label={t('rem.title')}>
+          {list.map((r) => (
+            <ReminderRow
+              key={r.id}
+              reminder={r}
+              readOnly={readOnly}
+              onChanged={async () => {
+                setStatus(null);
+                await refresh();
+              }}
+              onDone={async () => {
+                const { next } = await complete(r.id);
+                setStatus(
+                  next
+                    ? t('rem.next', { date: formatDate(next.dueDate) })
+                    : r.repeat
+                      ? t('rem.finished')
+                      : null,
+                );
+              }}
+            />
+          ))}
+        </ul>
+      ) : null}
+      {status ? (
+        <p className="muted reminders__status" role="status">
+          {status}
+        </p>
+      ) : null}
+    </section>
+  );
+}
