@@ -34,6 +34,9 @@ export interface Lookups {
 
 /** The name of the changed field: "Phone", "Area, m²", "Comment". */
 export function changeLabel(entry: HistoryEntry, lookups: Lookups, t: TFunction): string {
+  if (entry.entity === 'reminder') {
+    return t(`cardx.reminderFields.${entry.field}`, { defaultValue: entry.field });
+  }
   if (entry.entity === 'comment') {
     return t(`cardx.commentFields.${entry.field}`, { defaultValue: entry.field });
   }
@@ -57,6 +60,14 @@ export function changeValue(
   if (entry.entity === 'client' && entry.field === 'deletedAt')
     return value ? t('cardx.yes') : t('cardx.no');
   if (value === null || value === undefined || value === '') return empty;
+  if (entry.entity === 'reminder') {
+    if (typeof value !== 'string') return plain(value);
+    if (entry.field === 'title') return value;
+    // A due or snooze may carry a local time; done and deleted are moments.
+    return value.length > 10 && !value.endsWith('Z')
+      ? `${formatDate(value.slice(0, 10))} ${value.slice(11, 16)}`
+      : formatDate(value);
+  }
   if (entry.entity === 'comment') {
     if (entry.field === 'kind' && typeof value === 'string')
       return t(`cardx.kinds.${value}`, { defaultValue: value });

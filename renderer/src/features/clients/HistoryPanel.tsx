@@ -70,7 +70,7 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
                       clientId={clientId}
                       lookups={lookups}
                       showOld={!created}
-                      canRestore={!created && !readOnly}
+                      canRestore={!created && !readOnly && entry.entity !== 'reminder'}
                     />
                   ))
                 )}

@@ -66,6 +66,13 @@ export const en = {
     restored: 'Restored an old value',
     trashField: 'In the trash',
   },
+  reminderFields: {
+    title: 'Reminder',
+    due: 'Reminder due',
+    snoozedUntil: 'Reminder snoozed until',
+    doneAt: 'Reminder done',
+    deletedAt: 'Reminder deleted',
+  },
   commentFields: {
     kind: 'Comment kind',
     body: 'Comment',
@@ -155,6 +162,13 @@ export const ru: typeof en = {
     commentUndeleted: 'Вернул комментарий',
     restored: 'Вернул прежнее значение',
     trashField: 'В корзине',
+  },
+  reminderFields: {
+    title: 'Напоминание',
+    due: 'Срок напоминания',
+    snoozedUntil: 'Напоминание отложено до',
+    doneAt: 'Напоминание выполнено',
+    deletedAt: 'Напоминание удалено',
   },
   commentFields: {
     kind: 'Тип комментария',
