@@ -26,6 +26,7 @@ import {
 import { patchComment, requireComment, type CommentPatch } from './comments';
 import { decode, recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { readCustomValues } from './fields';
+import { SALE_COLUMNS } from './sales';
 import { reindexClients } from './search';
 
 type ChangeRecord = typeof changes.$inferSelect;
@@ -76,6 +77,14 @@ function reverse(
           : { [field]: oldValue };
       patchComment(ctx, change.entityId, patch, batchId);
       outcome.reverted += 1;
+      continue;
+    }
+    if (change.entity === 'sale' || change.entity === 'plan') {
+      outcome[
+        revertRecord(ctx, batchId, change, oldValue, newValue, onlyIfCurrent)
+          ? 'reverted'
+          : 'skipped'
+      ] += 1;
       continue;
     }
     const client = change.entity === 'client' ? rows.get(change.entityId) : undefined;
@@ -155,6 +164,46 @@ function reverse(
   if (trash.length > 0) outcome.reverted += setDeleted(ctx, trash, true, batchId);
   if (reindex.length > 0) reindexClients(ctx.wb, reindex);
   return outcome;
+}
+
+const RECORD_COLUMNS: Record<'sale' | 'plan', Record<string, string>> = {
+  sale: SALE_COLUMNS,
+  plan: { plan: 'plan', potential: 'potential' },
+};
+
+/** Puts back one field of a sale or a plan row; false when it was changed again since. */
+function revertRecord(
+  ctx: WriteContext,
+  batchId: string,
+  change: ChangeRecord,
+  oldValue: unknown,
+  newValue: unknown,
+  onlyIfCurrent: boolean,
+): boolean {
+  const entity = change.entity as 'sale' | 'plan';
+  const column = RECORD_COLUMNS[entity][change.field];
+  const table = entity === 'sale' ? 'sales' : 'plans';
+  if (!column) throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
+  const row = ctx.wb.sqlite
+    .prepare(`SELECT ${column} AS value FROM ${table} WHERE id = ?`)
+    .get(change.entityId) as { value: unknown } | undefined;
+  if (!row) throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
+  if (onlyIfCurrent && !sameValue(row.value, newValue)) return false;
+  const at = ctx.now().toISOString();
+  ctx.wb.sqlite
+    .prepare(`UPDATE ${table} SET ${column} = ?, updated_at = ? WHERE id = ?`)
+    .run(oldValue ?? null, at, change.entityId);
+  recordChanges(ctx, batchId, [
+    {
+      entity,
+      entityId: change.entityId,
+      clientId: change.clientId,
+      field: change.field,
+      oldValue: row.value,
+      newValue: oldValue ?? null,
+    },
+  ]);
+  return true;
 }
 
 function requireChange(wb: Workbook, id: string): ChangeRecord {

@@ -64,6 +64,11 @@ const en = {
     'The repeat ends before the first reminder: move the end date after the due date.',
   reminder_not_found: 'Reminder not found (it may have been deleted).',
   notify_title: 'Reminder: {client}',
+  sale_not_found: 'Sale not found (it may have been deleted).',
+  sale_date_range: 'A sale date must be between 1900-01-01 and a year from today.',
+  period_invalid: 'A period is a year (2026), a quarter (2026-Q2) or a month (2026-05).',
+  potential_field_number:
+    'Potential can be derived only from a number field; "{label}" is not one.',
   notify_missed_title: 'Missed while Kartoteka was closed: {count}',
   notify_missed_body: '{first} and others. Open Today to see them all.',
 } as const;
@@ -130,6 +135,11 @@ const ru: Record<MessageKey, string> = {
     'Повтор заканчивается раньше первого напоминания: перенесите дату окончания позже срока.',
   reminder_not_found: 'Напоминание не найдено (возможно, удалено).',
   notify_title: 'Напоминание: {client}',
+  sale_not_found: 'Продажа не найдена (возможно, удалена).',
+  sale_date_range: 'Дата продажи — от 1900-01-01 и не позже, чем через год от сегодня.',
+  period_invalid: 'Период — год (2026), квартал (2026-Q2) или месяц (2026-05).',
+  potential_field_number:
+    'Потенциал считается только от числового поля, а «{label}» — не числовое.',
   notify_missed_title: 'Пропущено, пока Картотека была закрыта: {count}',
   notify_missed_body: '{first} и другие. Откройте «Сегодня», чтобы увидеть все.',
 };

@@ -65,6 +65,22 @@ import {
   type Reminder,
   type TouchMix,
 } from './reminders';
+import {
+  planCopyInput,
+  planListInput,
+  planReportInput,
+  planSetInput,
+  potentialFormulaInput,
+  saleAddInput,
+  saleIdInput,
+  saleListInput,
+  saleUpdateInput,
+  type Plan,
+  type PlanBulkResult,
+  type PlanReport,
+  type Sale,
+  type SalesSummary,
+} from './sales';
 import { settingsSetInput, type AppInfo, type Settings } from './settings';
 
 /** A channel: its input schema, and its output type carried as a phantom. */
@@ -148,6 +164,23 @@ export const contract = {
   'cadence.set': channel<CadenceSettings>()(cadenceSetInput),
   /** Useful content / company news / offer split of a client's last contacts (12 by default). */
   'clients.touchMix': channel<TouchMix>()(touchMixInput),
+  /** A sale of a client; `amount` and `margin` in minor units (negative amount = a return). */
+  'sales.add': channel<Sale>()(saleAddInput),
+  'sales.update': channel<Sale>()(saleUpdateInput),
+  'sales.delete': channel<Sale>()(saleIdInput),
+  /** A client's sales, newest first. */
+  'sales.list': channel<Sale[]>()(saleListInput),
+  /** A client's totals: all time, by month (for the chart) and by category. */
+  'sales.summary': channel<SalesSummary>()(saleListInput),
+  /** Plan and/or potential of a client for a category and period (`YYYY`, `YYYY-Qn`, `YYYY-MM`). */
+  'plans.set': channel<Plan>()(planSetInput),
+  'plans.list': channel<Plan[]>()(planListInput),
+  /** Actual, plan, potential, fulfilment, penetration, headroom (up-sale, cross-sale) by group. */
+  'plans.report': channel<PlanReport>()(planReportInput),
+  /** Copies plans of one period to another with a growth percentage, as one batch. */
+  'plans.copy': channel<PlanBulkResult>()(planCopyInput),
+  /** Potential from a portrait field: value × spend per unit per month × months in the period. */
+  'plans.potentialFromField': channel<PlanBulkResult>()(potentialFormulaInput),
   'settings.get': channel<Settings>()(noInput),
   'settings.set': channel<Settings>()(settingsSetInput),
   /** Program version and the open workbook. */
@@ -191,4 +224,5 @@ export * from './fields';
 export * from './list';
 export * from './managers';
 export * from './reminders';
+export * from './sales';
 export * from './settings';

@@ -2,6 +2,7 @@
 import { clientHandlers } from './clients';
 import { recordHandlers } from './records';
 import { reminderHandlers } from './reminders';
+import { salesHandlers } from './sales';
 import { settingsHandlers } from './settings';
 import type { HandlerMap } from './types';
 
@@ -15,7 +16,7 @@ export function assertDistinct(slices: object[]): void {
   }
 }
 
-const slices = [clientHandlers, recordHandlers, reminderHandlers, settingsHandlers];
+const slices = [clientHandlers, recordHandlers, reminderHandlers, salesHandlers, settingsHandlers];
 assertDistinct(slices);
 
 /** Typed as the full map, so a channel without a handler fails to compile. */
@@ -23,5 +24,6 @@ export const handlers: HandlerMap = {
   ...clientHandlers,
   ...recordHandlers,
   ...reminderHandlers,
+  ...salesHandlers,
   ...settingsHandlers,
 };

@@ -2,6 +2,7 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { ChangesPage } from '../features/changes/ChangesPage';
 import { ClientCard } from '../features/clients/ClientCard';
 import { ClientsPage } from '../features/clients/ClientsPage';
+import { GrowthPage } from '../features/growth/GrowthPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { Rail } from './Rail';
@@ -18,6 +19,7 @@ export function App() {
             <Route path="/clients" element={<ClientsPage />} />
             <Route path="/clients/:id" element={<ClientCard />} />
             <Route path="/changes" element={<ChangesPage />} />
+            <Route path="/growth" element={<GrowthPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/clients" replace />} />
           </Routes>

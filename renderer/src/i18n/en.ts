@@ -4,6 +4,8 @@ import * as card from './sections/card';
 import * as list from './sections/list';
 import * as remindersSection from './sections/reminders';
 import * as today from './sections/today';
+import * as salesSection from './sections/sales';
+import * as growth from './sections/growth';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -16,6 +18,10 @@ export const en = {
   today: today.en,
   /** Reminders on the card, touch mix, contact cadence settings. */
   rem: remindersSection.en,
+  /** Sales and plan vs potential on the card. */
+  sales: salesSection.en,
+  /** Growth points: headroom ranking, plan tools. */
+  growth: growth.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',

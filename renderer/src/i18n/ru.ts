@@ -4,6 +4,8 @@ import * as card from './sections/card';
 import * as list from './sections/list';
 import * as remindersSection from './sections/reminders';
 import * as today from './sections/today';
+import * as salesSection from './sections/sales';
+import * as growth from './sections/growth';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -12,6 +14,8 @@ export const ru: Catalogue = {
   list: list.ru,
   today: today.ru,
   rem: remindersSection.ru,
+  sales: salesSection.ru,
+  growth: growth.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: {
     today: 'Сегодня',
