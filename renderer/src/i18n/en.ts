@@ -26,6 +26,7 @@ export const en = {
   nav: {
     today: 'Today',
     clients: 'Clients',
+    growth: 'Growth points',
     settings: 'Settings',
     workbook: 'Workbook',
     user: 'You',

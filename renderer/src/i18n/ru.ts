@@ -20,6 +20,7 @@ export const ru: Catalogue = {
   nav: {
     today: 'Сегодня',
     clients: 'Клиенты',
+    growth: 'Точки роста',
     settings: 'Настройки',
     workbook: 'Книга',
     user: 'Вы',
