@@ -1,7 +1,7 @@
 /**
- * The client card: the portrait on the left; reminders, then Feed and History tabs on the
- * right. A past version (as of a date) or a client in the trash is shown read-only under a
- * banner.
+ * The client card: the portrait on the left; reminders, then Feed, Sales, Plan vs potential
+ * and History tabs on the right. A past version (as of a date) or a client in the trash is
+ * shown read-only under a banner.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { ConfirmDialog } from '../card/ConfirmDialog';
 import { Feed } from '../card/Feed';
 import { Portrait } from '../card/Portrait';
 import { RemindersPanel } from '../card/RemindersPanel';
+import { PlanTab } from '../card/sales/PlanTab';
+import { SalesTab } from '../card/sales/SalesTab';
 import {
   useClient,
   useFields,
@@ -24,7 +26,13 @@ import {
 import '../card/card.css';
 import { HistoryPanel } from './HistoryPanel';
 
-type Tab = 'feed' | 'history';
+type Tab = 'feed' | 'sales' | 'plan' | 'history';
+const TAB_LABELS = {
+  feed: 'cardx.tabs.feed',
+  sales: 'sales.tabs.sales',
+  plan: 'sales.tabs.plan',
+  history: 'cardx.tabs.history',
+} as const;
 
 export function ClientCard() {
   const { id = '' } = useParams();
@@ -88,7 +96,7 @@ export function ClientCard() {
         <section className="card__feed">
           {asOf ? null : <RemindersPanel clientId={id} readOnly={inTrash} />}
           <div className="tabs" role="tablist" aria-label={t('cardx.tabs.label')}>
-            {(['feed', 'history'] as const).map((name) => (
+            {(['feed', 'sales', 'plan', 'history'] as const).map((name) => (
               <button
                 key={name}
                 type="button"
@@ -99,13 +107,17 @@ export function ClientCard() {
                 className={`tab${tab === name ? ' tab--on' : ''}`}
                 onClick={() => setTab(name)}
               >
-                {t(`cardx.tabs.${name}`)}
+                {t(TAB_LABELS[name])}
               </button>
             ))}
           </div>
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'feed' ? (
               <Feed clientId={id} readOnly={inTrash} />
+            ) : tab === 'sales' ? (
+              <SalesTab clientId={id} readOnly={inTrash || asOf !== null} />
+            ) : tab === 'plan' ? (
+              <PlanTab clientId={id} readOnly={inTrash || asOf !== null} />
             ) : (
               <HistoryPanel
                 clientId={id}
