@@ -87,7 +87,9 @@ describe('sales', () => {
     expect((await world.call('sales.summary', { clientId: id })).total).toBe(10_000_000);
     const report = await world.call('plans.report', { period: '2026', groupBy: 'client' });
     // Without a plan or potential the actual is still there, and the ratios are unknown.
-    expect(report.rows).toEqual([expect.objectContaining({ actual: 10_000_000, plan: 0, fulfilment: null, penetration: null })]);
+    expect(report.rows).toEqual([
+      expect.objectContaining({ actual: 10_000_000, plan: 0, fulfilment: null, penetration: null }),
+    ]);
     await world.call('plans.set', {
       clientId: id,
       category: 'Мелочь',
@@ -214,7 +216,9 @@ describe('plans versus potential', () => {
       clientId: a.id,
     });
     // Plans are per period: none set for Q1, so only the quarter's actual sales show.
-    expect(q1.rows).toEqual([expect.objectContaining({ actual: 30_000_00, plan: 0, potential: 0, headroom: 0 })]);
+    expect(q1.rows).toEqual([
+      expect.objectContaining({ actual: 30_000_00, plan: 0, potential: 0, headroom: 0 }),
+    ]);
   });
 
   it('copies plans to the next year with growth and derives potential from a portrait field; undo reverts', async () => {
