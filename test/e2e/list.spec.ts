@@ -70,6 +70,8 @@ test('search, filter on a custom field, save a view, bulk-assign a manager and u
   await page.getByRole('button', { name: ru.list.saveView }).click();
   await page.locator('input[name="view-name"]').fill('Крупные постоянные');
   await page.getByRole('button', { name: ru.list.save, exact: true }).click();
+  // The saved view becomes the open one once it is stored.
+  await expect(page.locator('select[name="view"] option:checked')).toHaveText('Крупные постоянные');
   await page.locator('select[name="view"]').selectOption({ label: ru.list.allClients });
   await expect(page.getByTestId('clients-count')).toHaveText('5 клиентов');
   await page.locator('select[name="view"]').selectOption({ label: 'Крупные постоянные' });

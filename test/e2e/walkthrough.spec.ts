@@ -63,6 +63,8 @@ test('define a field, fill it, search, filter, save a view, bulk-assign a manage
   await page.getByRole('button', { name: ru.list.saveView }).click();
   await page.locator('input[name="view-name"]').fill('Большие магазины');
   await page.getByRole('button', { name: ru.list.save, exact: true }).click();
+  // The saved view becomes the open one once it is stored.
+  await expect(page.locator('select[name="view"] option:checked')).toHaveText('Большие магазины');
   await page.locator('select[name="view"]').selectOption({ label: ru.list.allClients });
   await expect(page.getByTestId('clients-count')).toHaveText('3 клиента');
   await page.locator('select[name="view"]').selectOption({ label: 'Большие магазины' });
