@@ -11,7 +11,7 @@ import type {
   PlanReportRow,
   ReportGroup,
 } from '../../electron/api/contract';
-import { PERIOD } from '../../electron/api/contract/sales';
+import { PERIOD } from '../../electron/api/contract/enums';
 import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
 import { plans } from '../schema';

@@ -54,3 +54,6 @@ export type RelatedField = (typeof RELATED_FIELDS)[number];
 
 export const BULK_ACTIONS = ['setManager', 'setStage', 'addTag', 'setCustom', 'delete'] as const;
 export type BulkActionType = (typeof BULK_ACTIONS)[number];
+
+/** A plan period: `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
+export const PERIOD = /^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$/;

@@ -1,5 +1,6 @@
 /** Sales, and per-client plans against the client's potential. Money is integer minor units. */
 import { z } from 'zod';
+import { PERIOD } from './enums';
 import { id, isCalendarDate, optionalText } from './validators';
 
 export interface Sale {
@@ -62,8 +63,6 @@ export interface SalesSummary {
   byCategory: { category: string; amount: number }[];
 }
 
-/** `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
-export const PERIOD = /^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$/;
 export const period = z
   .string()
   .max(7)

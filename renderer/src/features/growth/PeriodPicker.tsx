@@ -7,7 +7,7 @@ import {
   shiftPeriod,
   type PeriodKind,
   type PeriodParts,
-} from './period';
+} from '../../lib/period';
 
 const KINDS: PeriodKind[] = ['year', 'quarter', 'month'];
 

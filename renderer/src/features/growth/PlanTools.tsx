@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { parseMoney, parseNumber } from '../../lib/money';
-import { shiftPeriod } from './period';
+import { shiftPeriod } from '../../lib/period';
 import { useBulkTool, type BulkTool } from './useBulkTool';
 
 const COPY_FIELDS = ['from', 'to', 'growthPct'] as const;

@@ -1,7 +1,7 @@
 /** Picks a report period: a year, a quarter of it or a month of it. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentPart, type PeriodKind, type PeriodParts } from './period';
+import { currentPart, type PeriodKind, type PeriodParts } from '../../../lib/period';
 
 interface Props {
   value: PeriodParts;

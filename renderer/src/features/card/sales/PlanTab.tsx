@@ -11,7 +11,7 @@ import { api } from '../../../api/client';
 import { formatMoney } from '../../../lib/money';
 import { PeriodPicker } from './PeriodPicker';
 import { PlanForm } from './PlanForm';
-import { periodOf, type PeriodParts } from './period';
+import { formatPeriod, type PeriodParts } from '../../../lib/period';
 import { usePlanReport, useRefreshSales, useSalesSummary } from './useSales';
 import './sales.css';
 
@@ -56,7 +56,7 @@ export function PlanTab({ clientId, readOnly }: Props) {
     year: new Date().getFullYear(),
     part: 1,
   }));
-  const period = periodOf(parts);
+  const period = formatPeriod(parts);
   const report = usePlanReport(clientId, period);
   const summary = useSalesSummary(clientId);
   const refresh = useRefreshSales(clientId);

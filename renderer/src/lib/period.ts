@@ -1,7 +1,6 @@
 /** Plan periods as the contract writes them: `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
 
-// The contract's PERIOD; its module pulls zod, which the renderer bundle does without.
-const PERIOD = /^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$/;
+import { PERIOD } from '../../../electron/api/contract/enums';
 
 export type PeriodKind = 'year' | 'quarter' | 'month';
 
@@ -43,4 +42,11 @@ export function periodOf(kind: PeriodKind, year: number, month: number): string 
     return formatPeriod({ kind, year, part: Math.floor((month - 1) / 3) + 1 });
   if (kind === 'month') return formatPeriod({ kind, year, part: month });
   return String(year);
+}
+
+/** The part a kind starts with when the user switches to it: the one today falls in. */
+export function currentPart(kind: PeriodKind, today: Date = new Date()): number {
+  if (kind === 'quarter') return Math.floor(today.getMonth() / 3) + 1;
+  if (kind === 'month') return today.getMonth() + 1;
+  return 1;
 }
