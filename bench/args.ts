@@ -5,10 +5,12 @@ export interface BenchArgs {
   out: string | null;
   /** Generate a fresh workbook even when a cached one of this size and seed exists. */
   fresh: boolean;
+  /** Only the measurements whose names contain one of these (`--only import,analytics`). */
+  only: string[];
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { clients: 100_000, seed: 1, out: null, fresh: false };
+  const args: BenchArgs = { clients: 100_000, seed: 1, out: null, fresh: false, only: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -21,7 +23,10 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     if (flag === '--clients') args.clients = number();
     else if (flag === '--seed') args.seed = number();
     else if (flag === '--fresh') args.fresh = true;
-    else if (flag === '--out' && value) {
+    else if (flag === '--only' && value) {
+      args.only = value.split(',').map((s) => s.trim());
+      i += 1;
+    } else if (flag === '--out' && value) {
       args.out = value;
       i += 1;
     } else throw new Error(`unknown option ${flag ?? ''}`);

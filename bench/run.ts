@@ -102,6 +102,7 @@ async function main() {
     const context: BenchContext = {
       app,
       file: work,
+      migrationsDir,
       rng: new Rng(args.seed),
       liveIds: app.wb.sqlite
         .prepare('SELECT id FROM clients WHERE deleted_at IS NULL ORDER BY id')
@@ -114,7 +115,10 @@ async function main() {
       },
       log,
     };
-    for (const measurement of MEASUREMENTS) {
+    const chosen = MEASUREMENTS.filter(
+      (m) => args.only.length === 0 || args.only.some((o) => m.name.includes(o)),
+    );
+    for (const measurement of chosen) {
       log(`measuring ${measurement.name}…`);
       figures.push(...(await measurement.run(context)));
     }

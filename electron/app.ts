@@ -8,9 +8,12 @@ import { openWorkbook, type Workbook } from '../db/workbook';
 import { reindexClients, SEARCH_INDEX_VERSION } from '../db/queries/search';
 import { readSetting, writeSetting } from '../db/queries/settings';
 import type { Locale } from './api/contract';
-import type { AppContext } from './api/context';
+import type { AppContext, Platform } from './api/context';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { consoleLogger, type Logger } from './api/logger';
+import { DashboardCache } from './services/analytics/dashboard';
+import { AnalyticsStore } from './services/analytics/store';
+import { Importer } from './services/import/jobs';
 
 export interface AppOptions {
   workbookPath: string;
@@ -23,6 +26,9 @@ export interface AppOptions {
   now?: () => Date;
   newId?: () => string;
   logger?: Logger;
+  /** The bundled import worker; without it imports run inline (unit tests). */
+  importWorker?: string;
+  platform?: Platform;
 }
 
 export interface App {
@@ -77,14 +83,34 @@ export function createApp(options: AppOptions): App {
   ensureSearchIndex(wb, (options.now ?? (() => new Date()))());
   const fallbackLocale = toLocale(options.systemLocale ?? systemLocaleTag());
   const fallbackUser = systemUserName();
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => uuidv7());
+  const locale = () => readSetting<Locale | null>(wb, 'language') ?? fallbackLocale;
+  const actor = () => currentActor(wb) ?? fallbackUser;
+  const importer = new Importer({
+    workerScript: options.importWorker,
+    setup: () => ({
+      workbookPath: wb.file,
+      migrationsDir: options.migrationsDir,
+      nativeBinding: options.nativeBinding,
+      locale: locale(),
+      actor: actor(),
+      today: now().toISOString().slice(0, 10),
+    }),
+    inline: () => ({ wb, now, newId, actor }),
+  });
+  const store = new AnalyticsStore(wb);
   const ctx: AppContext = {
     wb,
-    now: options.now ?? (() => new Date()),
-    newId: options.newId ?? (() => uuidv7()),
-    locale: () => readSetting<Locale | null>(wb, 'language') ?? fallbackLocale,
-    actor: () => currentActor(wb) ?? fallbackUser,
+    now,
+    newId,
+    locale,
+    actor,
     version: options.version,
     shell: options.shell,
+    importer,
+    analytics: { store, dashboards: new DashboardCache(wb, store) },
+    ...(options.platform ? { platform: options.platform } : {}),
   };
   const dispatch = createDispatch(ctx, { logger: options.logger ?? consoleLogger });
   return { wb, ctx, dispatch, close: () => wb.close() };

@@ -63,6 +63,22 @@ function serveRenderer(request: Request): Response {
   });
 }
 
+/** The native open dialog for import files (the browser shell uploads instead). */
+async function pickImportFile(): Promise<string | null> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.OpenDialogOptions = {
+    properties: ['openFile'],
+    filters: [
+      { name: 'CSV, Excel', extensions: ['csv', 'txt', 'tsv', 'xlsx'] },
+      { name: '*', extensions: ['*'] },
+    ],
+  };
+  const result = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function createWindow(): void {
   const window = new BrowserWindow({
     width: 1280,
@@ -167,6 +183,8 @@ async function start(): Promise<void> {
       version: APP_VERSION,
       systemLocale: app.getLocale(),
       nativeBinding,
+      importWorker: paths.importWorker,
+      platform: { pickImportFile },
     });
   } catch (error) {
     dialog.showErrorBox('Kartoteka', error instanceof Error ? error.message : String(error));

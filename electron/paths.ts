@@ -28,5 +28,6 @@ export function bundledPaths(bundleDir: string) {
   return {
     migrationsDir: path.join(root, 'db', 'migrations'),
     rendererDir: path.join(root, 'dist', 'renderer'),
+    importWorker: path.join(path.resolve(bundleDir), 'import-worker.cjs'),
   };
 }

@@ -6,11 +6,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { Envelope, Locale } from './api/contract';
 import type { Dispatch } from './api/dispatch';
 import type { Logger } from './api/logger';
 import { translate } from './api/messages';
+import { formatSize, MAX_FILE_BYTES } from './services/import/source';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -35,6 +37,8 @@ export interface WebServerOptions {
   staticDir: string;
   locale: () => Locale;
   logger: Logger;
+  /** Where uploaded import files are kept (the browser cannot hand over a path). */
+  uploadDir?: string;
 }
 
 export interface WebServer {
@@ -104,7 +108,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     if (!allowedHosts.includes(req.headers.host ?? '')) {
       return refuse(403, 'unavailable', 'Forbidden host');
     }
-    if (url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith('/api/') || url.pathname === '/upload') {
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
         return refuse(403, 'unavailable', 'Forbidden origin');
@@ -115,6 +119,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         return refuse(401, 'unavailable', 'Missing or wrong token');
       }
       if (req.method !== 'POST') return refuse(405, 'unavailable', 'Use POST');
+      if (url.pathname === '/upload') {
+        return receiveUpload(req, url, options, (status, body) => {
+          if (status !== 200) req.resume();
+          sendJson(status, body);
+        });
+      }
       return readBody(req, (error, body) => {
         const locale = options.locale();
         if (error === 'too_large') {
@@ -172,6 +182,68 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       });
     });
   });
+}
+
+/**
+ * `POST /upload?name=<file name>`: the raw bytes of a file the user picked in the browser,
+ * streamed to a private temporary folder; answers `{ ok, data: { path } }` for `import.preview`.
+ */
+function receiveUpload(
+  req: http.IncomingMessage,
+  url: URL,
+  options: WebServerOptions,
+  send: (status: number, body: Envelope<{ path: string }>) => void,
+): void {
+  const locale = options.locale();
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_FILE_BYTES) {
+    const message = translate(locale, 'import_too_large', {
+      size: formatSize(declared),
+      max: formatSize(MAX_FILE_BYTES),
+    });
+    return send(413, { ok: false, error: { code: 'invalid_input', message, field: 'path' } });
+  }
+  const dir = options.uploadDir ?? path.join(os.tmpdir(), 'kartoteka-uploads');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const name = path
+    .basename(url.searchParams.get('name') ?? 'upload.csv')
+    .replace(/[^\p{L}\p{N}._ -]/gu, '_');
+  const file = path.join(
+    dir,
+    `${crypto.randomBytes(8).toString('hex')}-${name.slice(-120) || 'upload'}`,
+  );
+  const out = fs.createWriteStream(file, { mode: 0o600 });
+  let size = 0;
+  let failed = false;
+  const fail = (status: number, message: string) => {
+    if (failed) return;
+    failed = true;
+    out.destroy();
+    fs.rm(file, { force: true }, () => undefined);
+    send(status, { ok: false, error: { code: 'invalid_input', message, field: 'path' } });
+  };
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_FILE_BYTES) {
+      fail(
+        413,
+        translate(locale, 'import_too_large', {
+          size: formatSize(size),
+          max: formatSize(MAX_FILE_BYTES),
+        }),
+      );
+    }
+  });
+  req.on('error', (error) =>
+    fail(400, translate(locale, 'import_upload_failed', { details: error.message })),
+  );
+  out.on('error', (error) =>
+    fail(500, translate(locale, 'import_upload_failed', { details: error.message })),
+  );
+  out.on('finish', () => {
+    if (!failed) send(200, { ok: true, data: { path: file } });
+  });
+  req.pipe(out);
 }
 
 function readBody(

@@ -3,6 +3,9 @@
  * Serves the renderer and the API on 127.0.0.1 and prints `listening on http://127.0.0.1:<port>`.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp, systemLocaleTag } from './app';
 import { consoleLogger } from './api/logger';
@@ -29,11 +32,15 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   const app = createApp({
     workbookPath: values.workbook ?? defaultWorkbookPath(),
     migrationsDir: paths.migrationsDir,
+    importWorker: paths.importWorker,
     shell: 'web',
     version: APP_VERSION,
     systemLocale: systemLocaleTag(),
   });
+  // Uploaded import files live for this run only.
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-uploads-'));
   const server = await startWebServer({
+    uploadDir,
     dispatch: app.dispatch,
     token,
     port,
@@ -48,6 +55,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   const stop = () => {
     void server.close().then(() => {
       app.close();
+      fs.rmSync(uploadDir, { recursive: true, force: true });
       process.exit(0);
     });
   };

@@ -9,7 +9,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 await build({
   absWorkingDir: root,
-  entryPoints: { run: 'bench/run.ts', generate: 'bench/generate-cli.ts' },
+  entryPoints: {
+    run: 'bench/run.ts',
+    generate: 'bench/generate-cli.ts',
+    'import-worker': 'electron/services/import/worker.ts',
+  },
   outdir: 'dist/bench',
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -11,6 +11,7 @@ await build({
     main: 'electron/main.ts',
     preload: 'electron/preload.ts',
     web: 'electron/web.ts',
+    'import-worker': 'electron/services/import/worker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

@@ -1,6 +1,7 @@
 /** The bench's measurements, in the order they run (the list first: it measures a cold start). */
 import { bulkEdit } from './bulk';
 import { cardOpen } from './card';
+import { importClients } from './import';
 import { listOpen } from './list';
 import { searchWhileTyping } from './search';
 import type { Measurement } from './types';
@@ -12,4 +13,5 @@ export const MEASUREMENTS: readonly Measurement[] = [
   searchWhileTyping,
   cardOpen,
   bulkEdit,
+  importClients,
 ];

@@ -8,6 +8,7 @@ export interface BenchContext {
   app: App;
   /** The workbook file the app has open (a disposable copy of the generated one). */
   file: string;
+  migrationsDir: string;
   rng: Rng;
   /** Ids of the clients not in the trash. */
   liveIds: readonly string[];

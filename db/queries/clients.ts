@@ -175,34 +175,42 @@ export function setDeleted(
 ): number {
   const at = ctx.now().toISOString();
   const batch = batchId ?? startBatch(ctx, 'edit', deleted ? 'delete' : 'restore');
-  const update = ctx.wb.sqlite.prepare(
-    'UPDATE clients SET deleted_at = ?, updated_at = ? WHERE id = ?',
+  // Set-based, so that undoing an import of 100,000 clients is a few statements, not 300,000.
+  const records = new Map(
+    (
+      ctx.wb.sqlite
+        .prepare('SELECT id, deleted_at FROM clients WHERE id IN (SELECT value FROM json_each(?))')
+        .raw()
+        .all(JSON.stringify(ids)) as [string, string | null][]
+    ).map(([id, deletedAt]) => [id, deletedAt]),
   );
   const changes: ChangeInput[] = [];
   for (const id of ids) {
-    const record = ctx.wb.db
-      .select({ deletedAt: clients.deletedAt })
-      .from(clients)
-      .where(eq(clients.id, id))
-      .get();
-    if (!record) throw new AppError('not_found', 'client_not_found', {}, 'id');
-    if ((record.deletedAt !== null) === deleted) continue;
-    update.run(deleted ? at : null, at, id);
+    if (!records.has(id)) throw new AppError('not_found', 'client_not_found', {}, 'id');
+    const deletedAt = records.get(id) ?? null;
+    if ((deletedAt !== null) === deleted) continue;
     changes.push({
       entity: 'client',
       entityId: id,
       clientId: id,
       field: 'deletedAt',
-      oldValue: record.deletedAt,
+      oldValue: deletedAt,
       newValue: deleted ? at : null,
     });
   }
+  const changed = JSON.stringify(changes.map((c) => c.entityId));
+  ctx.wb.sqlite
+    .prepare(
+      'UPDATE clients SET deleted_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
+    )
+    .run(deleted ? at : null, at, changed);
   recordChanges(ctx, batch, changes);
   if (deleted) {
-    const remove = ctx.wb.sqlite.prepare(
-      'DELETE FROM client_search WHERE rowid = (SELECT seq FROM clients WHERE id = ?)',
-    );
-    for (const c of changes) remove.run(c.entityId);
+    ctx.wb.sqlite
+      .prepare(
+        'DELETE FROM client_search WHERE rowid IN (SELECT seq FROM clients WHERE id IN (SELECT value FROM json_each(?)))',
+      )
+      .run(changed);
   } else if (changes.length > 0) {
     reindexClients(
       ctx.wb,

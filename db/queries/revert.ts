@@ -47,7 +47,16 @@ function reverse(
   onlyIfCurrent: boolean,
 ): Outcome {
   const outcome: Outcome = { reverted: 0, skipped: 0 };
-  const clientIds = [...new Set(items.filter((c) => c.entity === 'client').map((c) => c.entityId))];
+  // Clients an import created: undoing it moves them to the trash as they are, so their
+  // other changes in the same batch need no walking back (nor reading).
+  const created = new Set(
+    items.filter((c) => c.entity === 'client' && c.field === 'created').map((c) => c.entityId),
+  );
+  const clientIds = [
+    ...new Set(
+      items.filter((c) => c.entity === 'client' && !created.has(c.entityId)).map((c) => c.entityId),
+    ),
+  ];
   const rows = new Map(readClientRows(ctx.wb, clientIds, true).map((r) => [r.id, r]));
   const customIds = [
     ...new Set(items.filter((c) => c.field.startsWith('custom.')).map((c) => c.entityId)),
@@ -59,8 +68,13 @@ function reverse(
   >();
   const restore: string[] = [];
   const trash: string[] = [];
+  const undoCreated: string[] = [];
 
   for (const change of [...items].reverse()) {
+    if (change.entity === 'client' && created.has(change.entityId)) {
+      if (change.field === 'created') undoCreated.push(change.entityId);
+      continue;
+    }
     const oldValue = decode(change.oldValue);
     const newValue = decode(change.newValue);
     if (change.entity === 'comment') {
@@ -162,6 +176,12 @@ function reverse(
   }
   recordChanges(ctx, batchId, changes);
   if (trash.length > 0) outcome.reverted += setDeleted(ctx, trash, true, batchId);
+  if (undoCreated.length > 0) {
+    // Created clients moved to the trash since count as skipped.
+    const moved = setDeleted(ctx, undoCreated, true, batchId);
+    outcome.reverted += moved;
+    outcome.skipped += undoCreated.length - moved;
+  }
   if (reindex.length > 0) reindexClients(ctx.wb, reindex);
   return outcome;
 }
@@ -181,6 +201,8 @@ function revertRecord(
   onlyIfCurrent: boolean,
 ): boolean {
   const entity = change.entity as 'sale' | 'plan';
+  if (entity === 'sale' && change.field === 'created')
+    return removeCreatedSale(ctx, batchId, change);
   const column = RECORD_COLUMNS[entity][change.field];
   const table = entity === 'sale' ? 'sales' : 'plans';
   if (!column) throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
@@ -201,6 +223,26 @@ function revertRecord(
       field: change.field,
       oldValue: row.value,
       newValue: oldValue ?? null,
+    },
+  ]);
+  return true;
+}
+
+/** Undoing the import of a sale deletes it (softly, like any deletion); false if gone already. */
+function removeCreatedSale(ctx: WriteContext, batchId: string, change: ChangeRecord): boolean {
+  const at = ctx.now().toISOString();
+  const done = ctx.wb.sqlite
+    .prepare('UPDATE sales SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
+    .run(at, at, change.entityId);
+  if (done.changes === 0) return false;
+  recordChanges(ctx, batchId, [
+    {
+      entity: 'sale',
+      entityId: change.entityId,
+      clientId: change.clientId,
+      field: 'deletedAt',
+      oldValue: null,
+      newValue: at,
     },
   ]);
   return true;

@@ -1,5 +1,8 @@
 /** What every handler is given: the open workbook and the injected clock, ids and user. */
 import type { Workbook } from '../../db/workbook';
+import type { DashboardCache } from '../services/analytics/dashboard';
+import type { AnalyticsStore } from '../services/analytics/store';
+import type { Importer } from '../services/import/jobs';
 import type { Locale } from './contract';
 
 export interface AppContext {
@@ -14,4 +17,14 @@ export interface AppContext {
   actor: () => string;
   version: string;
   shell: 'electron' | 'web';
+  /** Runs import steps in a worker thread (inline in unit tests). */
+  importer: Importer;
+  /** The sales kept in memory for analytics, and the dashboard computed from them. */
+  analytics: { store: AnalyticsStore; dashboards: DashboardCache };
+  /** Shell services only the desktop app has (a native file dialog). */
+  platform?: Platform;
+}
+
+export interface Platform {
+  pickImportFile(): Promise<string | null>;
 }

@@ -13,6 +13,10 @@ import { localizeIssues } from './localize-issues';
 import { translate } from './messages';
 import type { Logger } from './logger';
 
+/** Channels that only read: they keep working while an import writes. */
+const READ_ONLY =
+  /^(analytics|export)\.|\.(get|list|summary|report|agenda|batches|asOf|touchMix|info|status|cancel|preview|check|pickFile)$/;
+
 export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
 
 export interface DispatchOptions {
@@ -32,6 +36,10 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
           message: translate(locale, 'unknown_channel', { channel: channel.slice(0, 100) }),
         });
       }
+      if (ctx.importer.writing() && !READ_ONLY.test(channel)) {
+        // The import worker holds the write lock; waiting for it would freeze this thread.
+        throw new AppError('conflict', 'workbook_busy');
+      }
       const parsed = contract[channel].input.safeParse(input, { reportInput: true });
       if (!parsed.success) return fail(invalidInput(parsed.error, locale));
       const handler = handlers[channel] as Handler<typeof channel>;
@@ -44,6 +52,9 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
           message: translate(locale, error.key, error.params),
           ...(error.field ? { field: error.field } : {}),
         });
+      }
+      if (error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_BUSY') {
+        return fail({ code: 'conflict', message: translate(locale, 'workbook_busy') });
       }
       options.logger.error(`dispatch ${channel} failed`, error);
       const details = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,9 @@
  * own catalogue for its screens; these are the words of errors that cross the boundary.
  */
 import type { Locale } from './contract';
+import { exportEn, exportRu } from './messages-export';
+import { importEn, importRu } from './messages-import';
+import { analyticsEn, analyticsRu } from './messages-analytics';
 
 const en = {
   unknown_channel: 'Unknown channel "{channel}".',
@@ -71,6 +74,9 @@ const en = {
     'Potential can be derived only from a number field; "{label}" is not one.',
   notify_missed_title: 'Missed while Kartoteka was closed: {count}',
   notify_missed_body: '{first} and others. Open Today to see them all.',
+  ...importEn,
+  ...analyticsEn,
+  ...exportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -142,6 +148,9 @@ const ru: Record<MessageKey, string> = {
     'Потенциал считается только от числового поля, а «{label}» — не числовое.',
   notify_missed_title: 'Пропущено, пока Картотека была закрыта: {count}',
   notify_missed_body: '{first} и другие. Откройте «Сегодня», чтобы увидеть все.',
+  ...importRu,
+  ...analyticsRu,
+  ...exportRu,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleIpcInvoke, RENDERER_ORIGIN } from '../../electron/ipc';
@@ -23,6 +24,7 @@ beforeEach(async () => {
     staticDir,
     locale: world.app.ctx.locale,
     logger: { info: () => undefined, error: () => undefined },
+    uploadDir: path.join(world.dir, 'uploads'),
   });
 });
 afterEach(async () => {
@@ -139,5 +141,57 @@ describe('both transports carry the same envelope', () => {
       {},
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('takes an uploaded import file with the token only, into its private folder', async () => {
+    const upload = (headers: Record<string, string>, body: string) =>
+      fetch(`${server.origin}/upload?name=${encodeURIComponent('../../клиенты.csv')}`, {
+        method: 'POST',
+        headers,
+        body,
+      });
+    expect((await upload({}, 'Имя\nАнна\n')).status).toBe(401);
+    expect(
+      (await upload({ Authorization: `Bearer ${TOKEN}`, Origin: 'http://evil.example' }, 'x'))
+        .status,
+    ).toBe(403);
+    const response = await upload({ Authorization: `Bearer ${TOKEN}` }, 'Имя\nАнна\n');
+    const envelope = (await response.json()) as { ok: true; data: { path: string } };
+    expect(envelope.ok).toBe(true);
+    // The name cannot climb out of the folder.
+    expect(path.dirname(envelope.data.path)).toBe(path.join(world.dir, 'uploads'));
+    expect(path.basename(envelope.data.path)).toMatch(/^[0-9a-f]{16}-клиенты\.csv$/);
+    expect(fs.readFileSync(envelope.data.path, 'utf8')).toBe('Имя\nАнна\n');
+    const preview = (await (
+      await post('import.preview', { path: envelope.data.path, target: 'clients' })
+    ).json()) as {
+      data: { suggestedMapping: Record<string, string> };
+    };
+    expect(preview.data.suggestedMapping).toEqual({ Имя: 'name' });
+  });
+
+  it('refuses an upload larger than the import limit before storing it', async () => {
+    const { port } = server;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/upload?name=big.csv',
+          method: 'POST',
+          headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Length': String(3 * 1024 ** 3) },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
+      req.on('error', reject);
+      req.write('x'.repeat(1000));
+    });
+    expect(status).toBe(413);
+    const dir = path.join(world.dir, 'uploads');
+    expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
   });
 });

@@ -82,6 +82,44 @@ import {
   type SalesSummary,
 } from './sales';
 import { settingsSetInput, type AppInfo, type Settings } from './settings';
+import {
+  abcxyzInput,
+  analyticsSettingsInput,
+  clvInput,
+  dashboardInput,
+  drillInput,
+  dueInput,
+  ltvInput,
+  migrationInput,
+  npsAddInput,
+  npsIdInput,
+  npsListInput,
+  retentionInput,
+  rfmInput,
+  type AbcXyzResult,
+  type AnalyticsSettings,
+  type ClvResultOut,
+  type Dashboard,
+  type DrillResult,
+  type DueResultOut,
+  type LtvResult,
+  type MigrationResultOut,
+  type NpsAnswer,
+  type RetentionResult,
+  type RfmResultOut,
+  type WinBackClient,
+} from './analytics';
+import {
+  importCheckInput,
+  importPreviewInput,
+  importRunInput,
+  type ImportCheck,
+  type ImportPreview,
+  type ImportResult,
+  type ImportStatus,
+  type PickedFile,
+} from './imports';
+import { exportClientsInput, exportTableInput, type ExportFile } from './exports';
 
 /** A channel: its input schema, and its output type carried as a phantom. */
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -181,6 +219,62 @@ export const contract = {
   'plans.copy': channel<PlanBulkResult>()(planCopyInput),
   /** Potential from a portrait field: value × spend per unit per month × months in the period. */
   'plans.potentialFromField': channel<PlanBulkResult>()(potentialFormulaInput),
+  /**
+   * Reads a CSV or Excel file: detected encoding and delimiter, headers, the first rows, and the
+   * suggested mapping of columns to fields (remembered from earlier imports, else from headers).
+   */
+  'import.preview': channel<ImportPreview>()(importPreviewInput),
+  /** Checks a mapping against the whole file: row errors, duplicates, what will change. Writes nothing. */
+  'import.check': channel<ImportCheck>()(importCheckInput),
+  /**
+   * Imports the file in one transaction as one history batch (undo it with `history.undoBatch`).
+   * `onDuplicate` decides rows matching a client by code, tax id, email or phone (or, for sales,
+   * an existing sale); `onInvalid: 'abort'` writes nothing when any row has an error.
+   */
+  'import.run': channel<ImportResult>()(importRunInput),
+  /** Progress of the running import step: phase, rows done, time left. */
+  'import.status': channel<ImportStatus>()(noInput),
+  /** Stops the running import step; a run's transaction is rolled back, nothing is written. */
+  'import.cancel': channel<ImportStatus>()(noInput),
+  /** The desktop app's file dialog; the browser shell uploads the file instead (`POST /upload`). */
+  'import.pickFile': channel<PickedFile>()(noInput),
+  /**
+   * Every client a list query matches (same `query` as `clients.list`), in the list's order, as
+   * CSV or Excel with the given columns (`{ key, label }`, keys as in the list's columns): manager
+   * names, stage names in the workbook's language, typed numbers, money and dates.
+   */
+  'export.clients': channel<ExportFile>()(exportClientsInput),
+  /**
+   * A table the renderer already holds (a report) as CSV or Excel: `columns` of
+   * `{ label, type }`, `rows` of plain values typed by column; at most 500 columns, 200,000 rows.
+   */
+  'export.table': channel<ExportFile>()(exportTableInput),
+  /** Retention, cohort retention and churn per period: `(E − N) / S` with S, E active clients. */
+  'analytics.retention': channel<RetentionResult>()(retentionInput),
+  /** ABC by revenue share and XYZ by the regularity of monthly (weekly, quarterly) revenue. */
+  'analytics.abcxyz': channel<AbcXyzResult>()(abcxyzInput),
+  /** Each client's ABC×XYZ class in window a and in window b, as a transition table. */
+  'analytics.migration': channel<MigrationResultOut>()(migrationInput),
+  /** Recency, frequency, monetary scores 1–5 by quintile and named segments at `asOf`. */
+  'analytics.rfm': channel<RfmResultOut>()(rfmInput),
+  /** LTV = average check × purchases per month × margin share × lifetime, each part shown. */
+  'analytics.ltv': channel<LtvResult>()(ltvInput),
+  /** BG/NBD fitted on the history to `calibrationEnd`: P(alive) and expected purchases per client. */
+  'analytics.clv': channel<ClvResultOut>()(clvInput),
+  /** Every figure of the dashboard for the current and the previous window. */
+  'analytics.dashboard': channel<Dashboard>()(dashboardInput),
+  /** The clients behind one part of a chart (a matrix cell, a migration, a segment). */
+  'analytics.drill': channel<DrillResult>()(drillInput),
+  /** Clients overdue by more than their own rhythm ("slipping away"), ranked by value. */
+  'analytics.due': channel<DueResultOut>()(dueInput),
+  /** Lost clients with their reason, value and last contact, most valuable first. */
+  'analytics.winBack': channel<WinBackClient[]>()(noInput),
+  'analytics.settings': channel<AnalyticsSettings>()(noInput),
+  'settings.setAnalytics': channel<AnalyticsSettings>()(analyticsSettingsInput),
+  /** An NPS answer (0–10) recorded on a card. */
+  'nps.add': channel<NpsAnswer>()(npsAddInput),
+  'nps.list': channel<NpsAnswer[]>()(npsListInput),
+  'nps.delete': channel<NpsAnswer>()(npsIdInput),
   'settings.get': channel<Settings>()(noInput),
   'settings.set': channel<Settings>()(settingsSetInput),
   /** Program version and the open workbook. */
@@ -217,10 +311,13 @@ export interface ApiErrorBody {
   issues?: ApiIssue[];
 }
 
+export * from './analytics';
 export * from './clients';
 export * from './comments';
 export * from './enums';
+export * from './exports';
 export * from './fields';
+export * from './imports';
 export * from './list';
 export * from './managers';
 export * from './reminders';

@@ -1,5 +1,8 @@
 /** The handler registry: every domain's slice joined once; a name in two slices is refused. */
+import { analyticsHandlers } from './analytics';
 import { clientHandlers } from './clients';
+import { exportHandlers } from './exports';
+import { importHandlers } from './imports';
 import { recordHandlers } from './records';
 import { reminderHandlers } from './reminders';
 import { salesHandlers } from './sales';
@@ -16,12 +19,24 @@ export function assertDistinct(slices: object[]): void {
   }
 }
 
-const slices = [clientHandlers, recordHandlers, reminderHandlers, salesHandlers, settingsHandlers];
+const slices = [
+  analyticsHandlers,
+  clientHandlers,
+  exportHandlers,
+  importHandlers,
+  recordHandlers,
+  reminderHandlers,
+  salesHandlers,
+  settingsHandlers,
+];
 assertDistinct(slices);
 
 /** Typed as the full map, so a channel without a handler fails to compile. */
 export const handlers: HandlerMap = {
+  ...analyticsHandlers,
   ...clientHandlers,
+  ...exportHandlers,
+  ...importHandlers,
   ...recordHandlers,
   ...reminderHandlers,
   ...salesHandlers,

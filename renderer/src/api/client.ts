@@ -72,4 +72,30 @@ export const api = {
     if (!envelope.ok) throw new ApiError(envelope.error);
     return envelope.data as OutputOf<C>;
   },
+
+  /**
+   * Browser shell only: sends a file the user picked to `POST /upload` and returns the path the
+   * main process keeps it under (the desktop app picks files with `import.pickFile` instead).
+   */
+  async upload(file: File): Promise<string> {
+    const response = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${takeToken() ?? ''}`,
+        'Content-Type': 'application/octet-stream',
+      },
+      body: file,
+    });
+    let envelope: Envelope<{ path: string }>;
+    try {
+      envelope = (await response.json()) as Envelope<{ path: string }>;
+    } catch {
+      throw new ApiError({
+        code: 'internal',
+        message: `${response.status} ${response.statusText}`,
+      });
+    }
+    if (!envelope.ok) throw new ApiError(envelope.error);
+    return envelope.data.path;
+  },
 };

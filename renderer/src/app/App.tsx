@@ -3,6 +3,7 @@ import { ChangesPage } from '../features/changes/ChangesPage';
 import { ClientCard } from '../features/clients/ClientCard';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { GrowthPage } from '../features/growth/GrowthPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { Rail } from './Rail';
@@ -20,6 +21,7 @@ export function App() {
             <Route path="/clients/:id" element={<ClientCard />} />
             <Route path="/changes" element={<ChangesPage />} />
             <Route path="/growth" element={<GrowthPage />} />
+            <Route path="/import" element={<ImportPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/clients" replace />} />
           </Routes>

@@ -33,6 +33,9 @@ export function Rail() {
       <NavLink to="/growth" className="rail__link">
         {t('nav.growth')}
       </NavLink>
+      <NavLink to="/import" className="rail__link">
+        {t('nav.import')}
+      </NavLink>
       <NavLink to="/settings" className="rail__link">
         {t('nav.settings')}
       </NavLink>

@@ -6,6 +6,9 @@ import * as remindersSection from './sections/reminders';
 import * as today from './sections/today';
 import * as salesSection from './sections/sales';
 import * as growth from './sections/growth';
+import * as exportsSection from './sections/exports';
+import * as imp from './sections/imports';
+import * as ret from './sections/retain';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -22,11 +25,18 @@ export const en = {
   sales: salesSection.en,
   /** Growth points: headroom ranking, plan tools. */
   growth: growth.en,
+  /** Export of lists and reports to CSV and Excel. */
+  exp: exportsSection.en,
+  /** The import wizard. */
+  imp: imp.en,
+  /** Keeping clients: slipping away, win back, NPS, analytics thresholds. */
+  ret: ret.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',
     clients: 'Clients',
     growth: 'Growth points',
+    import: 'Import',
     settings: 'Settings',
     workbook: 'Workbook',
     user: 'You',

@@ -6,6 +6,9 @@ import * as remindersSection from './sections/reminders';
 import * as today from './sections/today';
 import * as salesSection from './sections/sales';
 import * as growth from './sections/growth';
+import * as exportsSection from './sections/exports';
+import * as imp from './sections/imports';
+import * as ret from './sections/retain';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -16,11 +19,15 @@ export const ru: Catalogue = {
   rem: remindersSection.ru,
   sales: salesSection.ru,
   growth: growth.ru,
+  exp: exportsSection.ru,
+  imp: imp.ru,
+  ret: ret.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: {
     today: 'Сегодня',
     clients: 'Клиенты',
     growth: 'Точки роста',
+    import: 'Импорт',
     settings: 'Настройки',
     workbook: 'Книга',
     user: 'Вы',

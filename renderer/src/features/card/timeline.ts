@@ -21,7 +21,7 @@ export function buildTimeline(comments: Comment[], history: HistoryEntry[]): Tim
   const createdBatches = new Set<string>();
   for (const entry of history) {
     if (entry.entity !== 'client') continue;
-    if (entry.batchKind === 'create') {
+    if (entry.batchKind === 'create' || entry.field === 'created') {
       if (createdBatches.has(entry.batchId)) continue;
       createdBatches.add(entry.batchId);
       items.push({ type: 'event', at: entry.at, entry, event: 'created' });

@@ -16,6 +16,7 @@ import type {
 import { api } from '../../api/client';
 import { useDebounced } from '../../lib/useDebounced';
 import { useHotkey } from '../../lib/useHotkey';
+import { ExportMenu, type ExportChoice } from '../export/ExportMenu';
 import { BulkBar } from './list/BulkBar';
 import { DEFAULT_COLUMNS, useCatalog } from './list/catalog';
 import { ClientTable } from './list/ClientTable';
@@ -106,6 +107,17 @@ export function ClientsPage() {
     await refresh();
   };
 
+  /** The whole current result (the search as typed, not yet debounced) with the columns shown. */
+  const exportList = (choice: ExportChoice) =>
+    api.call('export.clients', {
+      ...choice,
+      query: { ...query, query: search.trim() || undefined },
+      columns: columns.flatMap((key) => {
+        const field = catalog.find((f) => f.key === key);
+        return field ? [{ key, label: field.label }] : [];
+      }),
+    });
+
   const count = allMatching ? pages.total : selected.size;
   const isEmptyBase =
     !pages.loading && pages.total === 0 && !query.query && !filters.length && !trash;
@@ -128,6 +140,12 @@ export function ClientsPage() {
           value={search}
           onChange={(e) => changeQuery(() => setSearch(e.target.value))}
         />
+        <ExportMenu onExport={exportList} disabled={pages.total === 0} />
+        {!trash ? (
+          <button type="button" className="nowrap" onClick={() => void navigate('/import')}>
+            {t('nav.import')}
+          </button>
+        ) : null}
         {!trash ? (
           <button type="button" className="primary nowrap" onClick={() => setCreating(true)}>
             {t('clients.new')}

@@ -9,7 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReportGroup } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import { ExportMenu, type ExportChoice } from '../export/ExportMenu';
 import { GrowthChart, type ChartGroup } from './GrowthChart';
+import { headroomTable } from './headroom-export';
 import { HeadroomTable } from './HeadroomTable';
 import { PeriodPicker } from './PeriodPicker';
 import { PlanTools } from './PlanTools';
@@ -67,6 +69,11 @@ export function GrowthPage() {
   const visibleManagers = (managers.data ?? []).filter(
     (m) => m.active || m.id === filters.managerId,
   );
+  const exportTable = (choice: ExportChoice) =>
+    api.call('export.table', {
+      ...choice,
+      ...headroomTable(rows, t('exp.growthTitle', { period: filters.period }), t),
+    });
 
   return (
     <section className="page growth">
@@ -117,6 +124,7 @@ export function GrowthPage() {
           <section className="growth-panel" aria-labelledby="growth-table-title">
             <header className="growth-panel__header">
               <h2 id="growth-table-title">{t('growth.table.title')}</h2>
+              <ExportMenu onExport={exportTable} />
               <span className="muted growth-help">{t('growth.table.help')}</span>
             </header>
             <HeadroomTable key={filters.period} rows={rows} />

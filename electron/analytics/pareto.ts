@@ -1,0 +1,36 @@
+/**
+ * Pareto: the share of a window's net revenue that comes from its top clients (20 % by default):
+ * of the n clients with purchase days in the window, the first ceil(0.2 · n) by revenue (ties
+ * by client id) against the net revenue of all n.
+ */
+import { rankByRevenue } from './abc';
+import type { WindowSums } from './window-sums';
+
+export interface ParetoResult {
+  clients: number;
+  topClients: number;
+  topRevenue: number;
+  totalRevenue: number;
+  /** topRevenue ÷ totalRevenue; null when the total is not positive. */
+  share: number | null;
+}
+
+export function pareto(sums: WindowSums, topShare = 0.2): ParetoResult {
+  const ranking = rankByRevenue(sums);
+  // 0.2 × 15 is 3.0000000000000004 in floating point: trim the noise before rounding up.
+  const top = Math.ceil(topShare * ranking.length - 1e-9);
+  let topRevenue = 0;
+  let totalRevenue = 0;
+  ranking.forEach((c, i) => {
+    const rev = sums.revenue[c]!;
+    totalRevenue += rev;
+    if (i < top) topRevenue += rev;
+  });
+  return {
+    clients: ranking.length,
+    topClients: top,
+    topRevenue,
+    totalRevenue,
+    share: totalRevenue > 0 ? topRevenue / totalRevenue : null,
+  };
+}

@@ -1,0 +1,404 @@
+/**
+ * The dashboard: every figure for the current window and the one before it, computed in one
+ * `refreshAll` over the in-memory sales, filtered to one manager's clients when asked, cached
+ * until the workbook changes. Drill-downs read the same cached result.
+ */
+import type {
+  AnalyticsSettings,
+  Dashboard,
+  DrillResult,
+  DrillRow,
+  LtvRow,
+  WinBackClient,
+} from '../../api/contract';
+import { AppError } from '../../api/errors';
+import { ABC_CODES } from '../../analytics/abc';
+import { addMonths, dayFromIso, monthOfDay, periodLabel } from '../../analytics/days';
+import { MATRIX_CLASSES, matrixClasses, NONE } from '../../analytics/migration';
+import { selectClients } from '../../analytics/patch';
+import { refreshAll, type Dashboard as EngineDashboard } from '../../analytics/refresh-all';
+import { segmentKeys } from '../../analytics/rfm';
+import type { SalesData } from '../../analytics/sales-data';
+import { XYZ_CODES } from '../../analytics/xyz';
+import type { AnalyticsSource } from '../../../db/queries/analytics-source';
+import type { Workbook } from '../../../db/workbook';
+import { MATRIX_LABELS, slippingRows } from './figures';
+import type { AnalyticsStore } from './store';
+
+export interface DashboardQuery {
+  asOf: string;
+  months: number;
+  managerId: string | null;
+}
+
+interface Computed {
+  key: string;
+  data: SalesData;
+  /** Index in the store's source of each client of `data`. */
+  sourceIndex: Int32Array;
+  engine: EngineDashboard;
+  out: Dashboard;
+}
+
+export class DashboardCache {
+  private last: Computed | null = null;
+  private lastParams: { r: number; alpha: number; a: number; b: number } | null = null;
+
+  constructor(
+    private readonly wb: Workbook,
+    private readonly store: AnalyticsStore,
+  ) {}
+
+  get(query: DashboardQuery, settings: AnalyticsSettings): Computed {
+    const started = performance.now();
+    const { source, version } = this.store.current();
+    const loadMs = performance.now() - started;
+    const key = JSON.stringify([version, query, settings]);
+    if (this.last?.key === key) return this.last;
+    const { data, sourceIndex } = subset(source, query.managerId);
+    const keysOf = <T>(all: readonly T[]) => Array.from(sourceIndex, (i) => all[i]!);
+    const asOf = dayFromIso(query.asOf);
+    const from = addMonths(asOf + 1, -query.months);
+    const engine = refreshAll(data, {
+      asOf,
+      windowMonths: query.months,
+      activeWindowDays: settings.activeDays,
+      abc: { a: settings.abcA, b: settings.abcB },
+      xyz: { period: settings.xyzPeriod, x: settings.xyzX },
+      clv: {
+        horizonWeeks: settings.horizonWeeks,
+        // A warm start from the last fit: after a new sale the optimum has barely moved.
+        ...(this.lastParams ? { fit: { start: this.lastParams } } : {}),
+      },
+      managers: keysOf(source.clients.managerId),
+      channels: keysOf(source.clients.channel),
+      nps: npsAnswers(this.wb, query.managerId),
+      lostReasons: lostReasons(this.wb, query.managerId),
+    });
+    if (engine.clv && Number.isFinite(engine.clv.params.r)) this.lastParams = engine.clv.params;
+    const names = managerNames(this.wb);
+    const label = (rows: Omit<LtvRow, 'label'>[], named: boolean): LtvRow[] =>
+      rows.map((r) => ({ ...r, label: named && r.key ? (names.get(r.key) ?? r.key) : r.key }));
+    const previousShares = new Map(engine.previous.portfolio.map((p) => [p.managerId, p]));
+    const out: Dashboard = {
+      asOf: engine.asOf,
+      window: { from: engine.current.from, to: engine.current.to },
+      previous: { from: engine.previous.from, to: engine.previous.to },
+      settings,
+      revenueByMonth: revenueByMonth(data, from, asOf),
+      retention: engine.retention,
+      matrix: { ...engine.current.matrix, unclassed: unclassed(engine) },
+      previousMatrix: engine.previous.matrix,
+      migration: {
+        table: engine.migration.table,
+        up: engine.migration.up,
+        down: engine.migration.down,
+        same: engine.migration.same,
+        new: engine.migration.new,
+        gone: engine.migration.gone,
+        classes: MATRIX_LABELS,
+      },
+      rfm: {
+        segments: engine.rfm.segments.map((s) => {
+          const rule = RULES.get(s.segment)!;
+          return { ...s, r: rule.r, f: rule.f };
+        }),
+        grid: engine.rfm.grid,
+      },
+      ltv: {
+        base: engine.ltv.base,
+        byManager: label(engine.ltv.byManager, true),
+        byChannel: label(engine.ltv.byChannel, false),
+        bySegment: label(engine.ltv.bySegment, false),
+        series: engine.ltv.series.map(({ from: _f, to: _t, ...rest }) => rest),
+      },
+      clv: engine.clv
+        ? {
+            params: { ...engine.clv.params },
+            logLikelihood: engine.clv.logLikelihood,
+            converged: engine.clv.converged,
+          }
+        : null,
+      slipping: slippingRows(this.wb, source, engine.due.slipping.slice(0, 20)),
+      slippingCount: engine.due.slippingCount,
+      pareto: engine.pareto,
+      funnel: engine.funnel,
+      nps: engine.nps,
+      lostReasons: engine.lostReasons,
+      channels: engine.channels,
+      managers: engine.current.portfolio.map((p) => ({
+        managerId: p.managerId,
+        name: p.managerId ? (names.get(p.managerId) ?? null) : null,
+        shareA: p.shareA,
+        shareX: p.shareX,
+        previousShareA: previousShares.get(p.managerId)?.shareA ?? null,
+        previousShareX: previousShares.get(p.managerId)?.shareX ?? null,
+        classed: p.classed,
+      })),
+      activity: activity(this.wb, engine.current.from, engine.current.to, query.managerId),
+      timings: { load: loadMs, ...engine.timings, total: performance.now() - started },
+    };
+    this.last = { key, data, sourceIndex, engine, out };
+    return this.last;
+  }
+
+  /** The clients behind one part of the dashboard. */
+  drill(
+    query: DashboardQuery,
+    settings: AnalyticsSettings,
+    kind: 'matrix' | 'migration' | 'rfm' | 'slipping' | 'due',
+    key: string,
+    limit: number,
+  ): DrillResult {
+    const computed = this.get(query, settings);
+    const { engine, data } = computed;
+    const n = data.clientIds.length;
+    const picked: number[] = [];
+    const detail = new Map<number, string>();
+    if (kind === 'matrix') {
+      const cell = MATRIX_CLASSES.indexOf(key as (typeof MATRIX_CLASSES)[number]);
+      if (cell < 0) throw new AppError('invalid_input', 'drill_key', { key }, 'key');
+      const cells = matrixClasses(engine.current.abc, engine.current.xyz);
+      for (let c = 0; c < n; c++) if (cells[c] === cell) picked.push(c);
+    } else if (kind === 'migration') {
+      const before = matrixClasses(engine.previous.abc, engine.previous.xyz);
+      const after = matrixClasses(engine.current.abc, engine.current.xyz);
+      const direction = key === 'up' || key === 'down' ? key : null;
+      const [fromKey, toKey] = key.split('>');
+      const fromCell = MATRIX_LABELS.indexOf(fromKey ?? '');
+      const toCell = MATRIX_LABELS.indexOf(toKey ?? '');
+      if (!direction && (fromCell < 0 || toCell < 0)) {
+        throw new AppError('invalid_input', 'drill_key', { key }, 'key');
+      }
+      const byId = new Map(engine.migration.clients.map((m) => [m.clientId, m]));
+      for (let c = 0; c < n; c++) {
+        if (direction) {
+          if (byId.get(data.clientIds[c]!)?.direction === direction) picked.push(c);
+        } else if (
+          before[c] === (fromCell === 9 ? NONE : fromCell) &&
+          after[c] === (toCell === 9 ? NONE : toCell)
+        ) {
+          if (fromCell === 9 && toCell === 9) continue;
+          picked.push(c);
+        }
+      }
+      for (const c of picked) {
+        detail.set(
+          c,
+          `${MATRIX_LABELS[before[c]!] ?? 'none'} → ${MATRIX_LABELS[after[c]!] ?? 'none'}`,
+        );
+      }
+    } else if (kind === 'rfm') {
+      const keys = segmentKeys(engine.rfm);
+      if (!RULES.has(key)) throw new AppError('invalid_input', 'drill_key', { key }, 'key');
+      for (let c = 0; c < n; c++) if (keys[c] === key) picked.push(c);
+    } else {
+      const list = kind === 'slipping' ? engine.due.slipping : engine.due.due;
+      const index = new Map(data.clientIds.map((id, i) => [id, i]));
+      for (const d of list) picked.push(index.get(d.clientId)!);
+    }
+    const revenue = windowRevenue(computed, picked);
+    if (kind !== 'slipping' && kind !== 'due') {
+      picked.sort((x, y) => revenue.get(y)! - revenue.get(x)! || x - y);
+    }
+    const rows = rowsFor(this.wb, computed, picked.slice(0, limit), revenue, detail);
+    return { rows, total: picked.length };
+  }
+}
+
+const RULES = new Map(
+  (
+    [
+      ['champions', [5, 5], [4, 5]],
+      ['loyal', [3, 4], [4, 5]],
+      ['potential_loyalists', [4, 5], [2, 3]],
+      ['new', [5, 5], [1, 1]],
+      ['promising', [4, 4], [1, 1]],
+      ['need_attention', [3, 3], [3, 3]],
+      ['about_to_sleep', [3, 3], [1, 2]],
+      ['at_risk', [1, 2], [3, 4]],
+      ['cant_lose', [1, 2], [5, 5]],
+      ['hibernating', [2, 2], [1, 2]],
+      ['lost', [1, 1], [1, 2]],
+    ] as const
+  ).map(([segment, r, f]) => [segment as string, { r, f }]),
+);
+
+/** Each picked client's revenue in the current window. */
+function windowRevenue(computed: Computed, indices: number[]): Map<number, number> {
+  const { data, engine } = computed;
+  const from = dayFromIso(engine.current.from);
+  const to = dayFromIso(engine.current.to);
+  const out = new Map<number, number>();
+  for (const c of indices) {
+    let sum = 0;
+    for (let i = data.start[c]!; i < data.start[c + 1]!; i++) {
+      if (data.day[i]! >= from && data.day[i]! <= to) sum += data.revenue[i]!;
+    }
+    for (let i = data.adjStart[c]!; i < data.adjStart[c + 1]!; i++) {
+      if (data.adjDay[i]! >= from && data.adjDay[i]! <= to) sum += data.adjRevenue[i]!;
+    }
+    out.set(c, sum);
+  }
+  return out;
+}
+
+function rowsFor(
+  wb: Workbook,
+  computed: Computed,
+  indices: number[],
+  revenue: Map<number, number>,
+  detail: Map<number, string>,
+): DrillRow[] {
+  const { data, engine } = computed;
+  const ids = indices.map((c) => data.clientIds[c]!);
+  const rows = wb.sqlite
+    .prepare(
+      `SELECT c.id, c.name, c.external_id AS externalId, m.name AS managerName FROM clients c
+       LEFT JOIN managers m ON m.id = c.manager_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as {
+    id: string;
+    name: string;
+    externalId: string | null;
+    managerName: string | null;
+  }[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const segments = segmentKeys(engine.rfm);
+  return indices.map((c) => {
+    const id = data.clientIds[c]!;
+    const row = byId.get(id);
+    return {
+      clientId: id,
+      externalId: row?.externalId ?? null,
+      name: row?.name ?? '',
+      managerName: row?.managerName ?? null,
+      revenue: revenue.get(c) ?? 0,
+      abc: ABC_CODES[engine.current.abc.classOf[c]!] ?? null,
+      xyz: XYZ_CODES[engine.current.xyz.classOf[c]!] ?? null,
+      segment: segments[c] ?? null,
+      detail: detail.get(c) ?? null,
+    };
+  });
+}
+
+function subset(source: AnalyticsSource, managerId: string | null) {
+  const n = source.data.clientIds.length;
+  if (!managerId)
+    return { data: source.data, sourceIndex: Int32Array.from({ length: n }, (_, i) => i) };
+  const indices: number[] = [];
+  for (let c = 0; c < n; c++) if (source.clients.managerId[c] === managerId) indices.push(c);
+  return { data: selectClients(source.data, indices), sourceIndex: Int32Array.from(indices) };
+}
+
+function unclassed(engine: EngineDashboard): number {
+  let count = 0;
+  const { classOf } = engine.current.abc;
+  for (let c = 0; c < classOf.length; c++) if (classOf[c] === 0) count++;
+  return count;
+}
+
+function revenueByMonth(data: SalesData, from: number, to: number): Dashboard['revenueByMonth'] {
+  const first = monthOfDay(from);
+  const months = monthOfDay(to) - first + 1;
+  const revenue = new Float64Array(months);
+  const purchases = new Int32Array(months);
+  const buyers = new Int32Array(months);
+  const seen = new Int32Array(months).fill(-1);
+  for (let c = 0; c < data.clientIds.length; c++) {
+    for (let i = data.start[c]!; i < data.start[c + 1]!; i++) {
+      const d = data.day[i]!;
+      if (d < from || d > to) continue;
+      const m = monthOfDay(d) - first;
+      revenue[m]! += data.revenue[i]!;
+      purchases[m]! += 1;
+      if (seen[m] !== c) {
+        seen[m] = c;
+        buyers[m]! += 1;
+      }
+    }
+    for (let i = data.adjStart[c]!; i < data.adjStart[c + 1]!; i++) {
+      const d = data.adjDay[i]!;
+      if (d >= from && d <= to) revenue[monthOfDay(d) - first]! += data.adjRevenue[i]!;
+    }
+  }
+  return Array.from({ length: months }, (_, m) => ({
+    label: periodLabel(first + m, 'month'),
+    revenue: revenue[m]!,
+    buyers: buyers[m]!,
+    purchases: purchases[m]!,
+  }));
+}
+
+export function managerNames(wb: Workbook): Map<string, string> {
+  const rows = wb.sqlite.prepare('SELECT id, name FROM managers').all() as {
+    id: string;
+    name: string;
+  }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+const managerFilter = (managerId: string | null) => (managerId ? ' AND c.manager_id = ?' : '');
+
+function npsAnswers(wb: Workbook, managerId: string | null) {
+  return wb.sqlite
+    .prepare(
+      `SELECT n.at AS date, n.score FROM nps_answers n JOIN clients c ON c.id = n.client_id
+       WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL${managerFilter(managerId)}`,
+    )
+    .all(...(managerId ? [managerId] : [])) as { date: string; score: number }[];
+}
+
+function lostReasons(wb: Workbook, managerId: string | null): (string | null)[] {
+  return wb.sqlite
+    .prepare(
+      `SELECT c.lost_reason FROM clients c WHERE c.deleted_at IS NULL AND c.stage = 'lost'${managerFilter(managerId)}`,
+    )
+    .pluck()
+    .all(...(managerId ? [managerId] : [])) as (string | null)[];
+}
+
+/** Comments by kind per author over the window, counted in SQL (there can be hundreds of thousands). */
+function activity(
+  wb: Workbook,
+  from: string,
+  to: string,
+  managerId: string | null,
+): Dashboard['activity'] {
+  const rows = wb.sqlite
+    .prepare(
+      `SELECT m.author, m.kind, count(*) AS n FROM comments m JOIN clients c ON c.id = m.client_id
+       WHERE m.deleted_at IS NULL AND m.at >= ? AND m.at < ?${managerFilter(managerId)}
+       GROUP BY m.author, m.kind`,
+    )
+    .all(from, `${to}T99`, ...(managerId ? [managerId] : [])) as {
+    author: string;
+    kind: string;
+    n: number;
+  }[];
+  const days = dayFromIso(to) - dayFromIso(from) + 1;
+  const byAuthor = new Map<string, Dashboard['activity'][number]>();
+  for (const r of rows) {
+    const entry = byAuthor.get(r.author) ?? { author: r.author, total: 0, perDay: 0, byKind: {} };
+    entry.total += r.n;
+    entry.byKind[r.kind] = r.n;
+    entry.perDay = entry.total / days;
+    byAuthor.set(r.author, entry);
+  }
+  return [...byAuthor.values()].sort((a, b) => b.total - a.total);
+}
+
+/** Lost clients with their reason, value and last contact, most valuable first. */
+export function winBack(wb: Workbook): WinBackClient[] {
+  return wb.sqlite
+    .prepare(
+      `SELECT c.id AS clientId, c.external_id AS externalId, c.name, c.phone, c.lost_reason AS lostReason,
+         coalesce((SELECT sum(s.amount) FROM sales s WHERE s.client_id = c.id AND s.deleted_at IS NULL), 0) AS revenue,
+         (SELECT max(s.date) FROM sales s WHERE s.client_id = c.id AND s.deleted_at IS NULL) AS lastPurchase,
+         (SELECT max(substr(m.at, 1, 10)) FROM comments m WHERE m.client_id = c.id AND m.deleted_at IS NULL
+            AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer')) AS lastContact
+       FROM clients c WHERE c.deleted_at IS NULL AND c.stage = 'lost'
+       ORDER BY revenue DESC, c.name LIMIT 500`,
+    )
+    .all() as WinBackClient[];
+}

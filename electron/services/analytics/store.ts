@@ -1,0 +1,184 @@
+/**
+ * The analytics engine's input kept in memory between calls. The sales table is read once; after
+ * that each call asks SQLite whether anything was committed since (by this connection or another:
+ * the import worker), and if so reads only the clients whose sales or state changed since the
+ * last look (`updated_at` indexes) and patches their purchase days in. A large change (an import)
+ * simply reloads.
+ */
+import { salesDataFromRows, type SalesData } from '../../analytics/sales-data';
+import { patchSalesData } from '../../analytics/patch';
+import {
+  loadSalesData,
+  type AnalyticsSource,
+  type ClientLookup,
+} from '../../../db/queries/analytics-source';
+import type { Workbook } from '../../../db/workbook';
+
+/** Above this many changed clients a full reload is cheaper than patching. */
+const PATCH_LIMIT = 5000;
+
+interface Marks {
+  sales: string;
+  clients: string;
+  dataVersion: number;
+  totalChanges: number;
+}
+
+type ClientTuple = [string, string | null, string | null, string | null, string, string | null];
+
+export interface StoreState {
+  source: AnalyticsSource;
+  /** Bumped on every change seen (of any table): caches of derived figures key on it. */
+  version: number;
+}
+
+export class AnalyticsStore {
+  private source: AnalyticsSource | null = null;
+  private marks: Marks | null = null;
+  private version = 0;
+  /** What the last refresh did, for the benchmark: `load`, `patch` or `none`, and its time. */
+  lastRefresh: { kind: 'load' | 'patch' | 'none'; ms: number; clients: number } = {
+    kind: 'none',
+    ms: 0,
+    clients: 0,
+  };
+
+  constructor(private readonly wb: Workbook) {}
+
+  current(): StoreState {
+    const started = performance.now();
+    const now = this.probe();
+    if (!this.source || !this.marks) {
+      this.reload(now);
+      this.lastRefresh = { kind: 'load', ms: performance.now() - started, clients: 0 };
+    } else if (
+      now.dataVersion !== this.marks.dataVersion ||
+      now.totalChanges !== this.marks.totalChanges
+    ) {
+      const changed = this.patch(this.source, this.marks, now);
+      this.lastRefresh = {
+        kind: changed < 0 ? 'load' : 'patch',
+        ms: performance.now() - started,
+        clients: Math.max(changed, 0),
+      };
+    } else {
+      this.lastRefresh = { kind: 'none', ms: performance.now() - started, clients: 0 };
+    }
+    return { source: this.source!, version: this.version };
+  }
+
+  /** Forgets everything: the next call reads the workbook again. */
+  reset(): void {
+    this.source = null;
+    this.marks = null;
+  }
+
+  private probe(): Marks {
+    const sqlite = this.wb.sqlite;
+    return {
+      dataVersion: sqlite.pragma('data_version', { simple: true }) as number,
+      totalChanges: sqlite.prepare('SELECT total_changes()').pluck().get() as number,
+      sales:
+        (sqlite.prepare('SELECT max(updated_at) FROM sales').pluck().get() as string | null) ?? '',
+      clients:
+        (sqlite.prepare('SELECT max(updated_at) FROM clients').pluck().get() as string | null) ??
+        '',
+    };
+  }
+
+  private reload(marks: Marks): void {
+    this.source = loadSalesData(this.wb);
+    this.marks = marks;
+    this.version += 1;
+  }
+
+  /** Patches the clients changed since `marks`; returns how many, or -1 after a full reload. */
+  private patch(source: AnalyticsSource, marks: Marks, now: Marks): number {
+    const sqlite = this.wb.sqlite;
+    this.version += 1;
+    const ids = new Set<string>(
+      sqlite
+        .prepare('SELECT DISTINCT client_id FROM sales WHERE updated_at >= ?')
+        .pluck()
+        .all(marks.sales) as string[],
+    );
+    for (const id of sqlite
+      .prepare('SELECT id FROM clients WHERE updated_at >= ?')
+      .pluck()
+      .all(marks.clients) as string[]) {
+      ids.add(id);
+    }
+    // Rows purged from the trash leave no trace to ask about: count the clients instead.
+    const live = sqlite
+      .prepare('SELECT count(*) FROM clients WHERE deleted_at IS NULL')
+      .pluck()
+      .get() as number;
+    if (ids.size > PATCH_LIMIT || (ids.size === 0 && live !== source.data.clientIds.length)) {
+      this.reload(now);
+      return -1;
+    }
+    this.marks = now;
+    if (ids.size === 0) return 0;
+    const json = JSON.stringify([...ids]);
+    const rows = sqlite
+      .prepare(
+        'SELECT id, external_id, manager_id, channel, created_at, deleted_at FROM clients WHERE id IN (SELECT value FROM json_each(?))',
+      )
+      .raw()
+      .all(json) as ClientTuple[];
+    const liveRows = rows.filter((r) => r[5] === null);
+    const liveIds = liveRows.map((r) => r[0]);
+    const liveSet = new Set(liveIds);
+    const drop = new Set([...ids].filter((id) => !liveSet.has(id)));
+    const sales = sqlite
+      .prepare(
+        `SELECT client_id AS clientId, date, amount, margin FROM sales
+         WHERE deleted_at IS NULL AND client_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(liveIds)) as {
+      clientId: string;
+      date: string;
+      amount: number;
+      margin: number | null;
+    }[];
+    const fresh = salesDataFromRows(sales, liveIds);
+    const data = patchSalesData(source.data, fresh, drop);
+    this.source = { ...source, data, ...lookups(data, source, liveRows) };
+    return ids.size;
+  }
+}
+
+/** Client attributes aligned with the patched data: unchanged ones copied, changed ones fresh. */
+function lookups(
+  data: SalesData,
+  old: AnalyticsSource,
+  changed: ClientTuple[],
+): { clients: ClientLookup; indexOf: Map<string, number> } {
+  const n = data.clientIds.length;
+  const fresh = new Map(changed.map((r) => [r[0], r]));
+  const clients: ClientLookup = {
+    externalId: new Array<string | null>(n),
+    managerId: new Array<string | null>(n),
+    channel: new Array<string | null>(n),
+    createdAt: new Array<string>(n),
+  };
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id = data.clientIds[i]!;
+    indexOf.set(id, i);
+    const row = fresh.get(id);
+    if (row) {
+      clients.externalId[i] = row[1];
+      clients.managerId[i] = row[2];
+      clients.channel[i] = row[3];
+      clients.createdAt[i] = row[4];
+    } else {
+      const k = old.indexOf.get(id)!;
+      clients.externalId[i] = old.clients.externalId[k] ?? null;
+      clients.managerId[i] = old.clients.managerId[k] ?? null;
+      clients.channel[i] = old.clients.channel[k] ?? null;
+      clients.createdAt[i] = old.clients.createdAt[k] ?? '';
+    }
+  }
+  return { clients, indexOf };
+}

@@ -1,0 +1,255 @@
+/**
+ * Runs import steps away from the main thread: one worker thread per step, with its own
+ * connection to the workbook, so the window stays responsive while a large file is parsed,
+ * checked and written. The main process keeps the progress for `import.status` and passes a
+ * cancel through shared memory, which the worker sees between rows. Without a worker script
+ * (unit tests run the TypeScript sources) the same steps run inline.
+ */
+import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { ImportStatus, Locale } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import { isMessageKey } from '../../api/messages';
+import type { WriteContext } from '../../../db/queries/history';
+import { ImportCancelled, type ImportOptions } from './plan';
+import {
+  checkImport,
+  previewImport,
+  runImport,
+  type ImportCheck,
+  type ImportEnv,
+  type ImportPhase,
+  type ImportPreview,
+  type ImportResult,
+  type SourceRequest,
+} from './run';
+
+export type JobRequest =
+  | { kind: 'preview'; request: SourceRequest }
+  | { kind: 'check'; request: SourceRequest & ImportOptions }
+  | { kind: 'run'; request: SourceRequest & ImportOptions };
+
+export type JobResult<K extends JobRequest['kind']> = K extends 'preview'
+  ? ImportPreview
+  : K extends 'check'
+    ? ImportCheck
+    : ImportResult;
+
+/** What the worker needs to open the workbook and act for the user. */
+export interface WorkerSetup {
+  workbookPath: string;
+  migrationsDir: string;
+  nativeBinding?: string | undefined;
+  locale: Locale;
+  actor: string;
+  today: string;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; phase: ImportPhase; done: number; total: number }
+  | { type: 'done'; result: unknown }
+  | { type: 'error'; error: SerializedError };
+
+export type SerializedError =
+  | {
+      app: true;
+      code: AppError['code'];
+      key: string;
+      params: Record<string, string | number>;
+      field?: string | undefined;
+    }
+  | { app: false; message: string; cancelled: boolean };
+
+export interface ImporterOptions {
+  /** The bundled worker (`dist/main/import-worker.cjs`); absent → run inline. */
+  workerScript?: string | undefined;
+  setup: () => WorkerSetup;
+  /** The write context for inline runs. */
+  inline: () => WriteContext;
+  now?: () => number;
+}
+
+export class Importer {
+  private current: {
+    kind: JobRequest['kind'];
+    phase: ImportPhase;
+    done: number;
+    total: number;
+    started: number;
+    phaseStarted: number;
+    flag: Int32Array;
+  } | null = null;
+
+  constructor(private readonly options: ImporterOptions) {}
+
+  private clock(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  status(): ImportStatus {
+    const c = this.current;
+    if (!c) {
+      return {
+        running: false,
+        kind: null,
+        phase: null,
+        done: 0,
+        total: 0,
+        elapsedMs: 0,
+        etaMs: null,
+        cancelling: false,
+      };
+    }
+    const now = this.clock();
+    const phaseElapsed = now - c.phaseStarted;
+    const etaMs =
+      c.done > 0 && c.total > c.done
+        ? Math.round((phaseElapsed / c.done) * (c.total - c.done))
+        : null;
+    return {
+      running: true,
+      kind: c.kind,
+      phase: c.phase,
+      done: c.done,
+      total: c.total,
+      elapsedMs: now - c.started,
+      etaMs,
+      cancelling: Atomics.load(c.flag, 0) === 1,
+    };
+  }
+
+  /** True while a run is writing: other writes would wait on the worker's transaction. */
+  writing(): boolean {
+    return this.current?.kind === 'run' && this.current.phase === 'write';
+  }
+
+  cancel(): boolean {
+    if (!this.current) return false;
+    Atomics.store(this.current.flag, 0, 1);
+    return true;
+  }
+
+  async run<K extends JobRequest['kind']>(job: JobRequest & { kind: K }): Promise<JobResult<K>> {
+    if (this.current) throw new AppError('conflict', 'import_busy');
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const started = this.clock();
+    this.current = {
+      kind: job.kind,
+      phase: 'read',
+      done: 0,
+      total: 0,
+      started,
+      phaseStarted: started,
+      flag,
+    };
+    const onProgress = (phase: ImportPhase, done: number, total: number) => {
+      const c = this.current;
+      if (!c) return;
+      if (c.phase !== phase) c.phaseStarted = this.clock();
+      Object.assign(c, { phase, done, total });
+    };
+    try {
+      const script = this.options.workerScript;
+      const result =
+        script && fs.existsSync(script)
+          ? await this.inWorker(script, job, flag, onProgress)
+          : await this.inline(job, flag, onProgress);
+      return result as JobResult<K>;
+    } finally {
+      this.current = null;
+    }
+  }
+
+  private async inline(
+    job: JobRequest,
+    flag: Int32Array,
+    onProgress: NonNullable<ImportEnv['onProgress']>,
+  ): Promise<unknown> {
+    const setup = this.options.setup();
+    const ctx = this.options.inline();
+    const env: ImportEnv = {
+      locale: setup.locale,
+      today: setup.today,
+      onProgress,
+      cancelled: () => Atomics.load(flag, 0) === 1,
+    };
+    try {
+      return await runJob(ctx, job, env);
+    } catch (error) {
+      throw error instanceof ImportCancelled
+        ? new AppError('conflict', 'import_cancelled', {}, 'cancel')
+        : error;
+    }
+  }
+
+  private inWorker(
+    script: string,
+    job: JobRequest,
+    flag: Int32Array,
+    onProgress: NonNullable<ImportEnv['onProgress']>,
+  ): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(script, {
+        workerData: { setup: this.options.setup(), job, flag },
+        // A roomier young generation: parsing 100,000 rows makes many short-lived strings, and
+        // the default one spends seconds collecting them.
+        resourceLimits: { maxYoungGenerationSizeMb: 128 },
+      });
+      let settled = false;
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'progress') onProgress(message.phase, message.done, message.total);
+        else if (message.type === 'done') {
+          settled = true;
+          resolve(message.result);
+        } else {
+          settled = true;
+          reject(deserialize(message.error));
+        }
+      });
+      worker.on('error', (error) => {
+        if (!settled) reject(error);
+        settled = true;
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`import worker stopped (exit code ${code})`));
+      });
+    });
+  }
+}
+
+export function runJob(ctx: WriteContext, job: JobRequest, env: ImportEnv): Promise<unknown> {
+  switch (job.kind) {
+    case 'preview':
+      return previewImport(ctx.wb, job.request, env);
+    case 'check':
+      return checkImport(ctx.wb, job.request, env);
+    case 'run':
+      return runImport(ctx, job.request, env);
+  }
+}
+
+export function serialize(error: unknown): SerializedError {
+  if (error instanceof AppError) {
+    return {
+      app: true,
+      code: error.code,
+      key: error.key,
+      params: error.params,
+      field: error.field,
+    };
+  }
+  return {
+    app: false,
+    message: error instanceof Error ? error.message : String(error),
+    cancelled: error instanceof ImportCancelled,
+  };
+}
+
+function deserialize(error: SerializedError): Error {
+  if (error.app && isMessageKey(error.key)) {
+    return new AppError(error.code, error.key, error.params, error.field);
+  }
+  if (!error.app && error.cancelled)
+    return new AppError('conflict', 'import_cancelled', {}, 'cancel');
+  return new Error(error.app ? error.key : error.message);
+}

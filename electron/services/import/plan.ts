@@ -1,0 +1,181 @@
+/**
+ * The check step of an import: the mapping is sound, every row is converted and validated
+ * (row, column, problem), duplicates of existing clients and of earlier rows are found, and
+ * what will be created, updated or skipped is decided. Nothing is written here.
+ */
+import type { FieldDef, ImportDuplicate, ImportRowError, Locale } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import { listFields } from '../../../db/queries/fields';
+import type { Workbook } from '../../../db/workbook';
+import type { ClientImportOp, SaleImportOp } from '../../../db/queries/import-write';
+import type { SourceTable } from './source';
+import { targetFields, type ImportTarget, type TargetField } from './targets';
+import { readDateColumn, type DateOrder, type DateReading } from './values';
+import { planClients } from './plan-clients';
+import { planSales } from './plan-sales';
+
+export type OnDuplicate = 'update' | 'skip' | 'create';
+export type OnInvalid = 'skip' | 'abort';
+export type MatchedBy = ImportDuplicate['matchedBy'];
+
+export interface ImportOptions {
+  target: ImportTarget;
+  /** Column header → field key; null or '' leaves the column out. */
+  mapping: Record<string, string | null>;
+  onDuplicate: OnDuplicate;
+  onInvalid: OnInvalid;
+  /** The order of day and month for date columns that read both ways, by header. */
+  dateOrders?: Record<string, DateOrder> | undefined;
+}
+
+export type RowError = ImportRowError;
+export type Duplicate = ImportDuplicate;
+
+export interface ImportPlan {
+  target: ImportTarget;
+  total: number;
+  errors: RowError[];
+  /** Rows with at least one error. */
+  invalid: number;
+  duplicates: Duplicate[];
+  clientOps: ClientImportOp[];
+  saleOps: SaleImportOp[];
+  /** Managers named in the file that the workbook does not have yet; created by the import. */
+  newManagers: string[];
+  /** Rows that will add something, change something, or be left out. */
+  willCreate: number;
+  willUpdate: number;
+  willSkip: number;
+}
+
+export interface PlanEnv {
+  locale: Locale;
+  today: string;
+  onProgress?: (done: number, total: number) => void;
+  cancelled?: () => boolean;
+}
+
+/** A mapped column: its index in the row and the field it fills. */
+export interface MappedColumn {
+  index: number;
+  header: string;
+  field: TargetField;
+}
+
+export const PROGRESS_EVERY = 2000;
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+export function planImport(
+  wb: Workbook,
+  table: SourceTable,
+  options: ImportOptions,
+  env: PlanEnv,
+): ImportPlan {
+  const custom = listFields(wb, false);
+  const columns = checkMapping(table, options, custom, env.locale);
+  checkDates(table, columns, options.dateOrders ?? {});
+  const ctx = { locale: env.locale, today: env.today, dateOrders: options.dateOrders ?? {} };
+  return options.target === 'clients'
+    ? planClients(wb, table, columns, options, ctx, env)
+    : planSales(wb, table, columns, options, ctx, env);
+}
+
+/** The mapped columns, or an error naming the mapping entry that is wrong. */
+export function checkMapping(
+  table: SourceTable,
+  options: ImportOptions,
+  custom: FieldDef[],
+  locale: Locale,
+): MappedColumn[] {
+  const fields = new Map(targetFields(options.target, custom).map((f) => [f.key, f]));
+  const columns: MappedColumn[] = [];
+  const seen = new Map<string, string>();
+  for (const [header, key] of Object.entries(options.mapping)) {
+    if (!key) continue;
+    const index = table.headers.indexOf(header);
+    if (index < 0) {
+      throw new AppError('invalid_input', 'import_mapping_column', { column: header }, 'mapping');
+    }
+    const field = fields.get(key);
+    if (!field) {
+      throw new AppError(
+        'invalid_input',
+        'import_mapping_field',
+        { column: header, field: key },
+        `mapping.${header}`,
+      );
+    }
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new AppError(
+        'invalid_input',
+        'import_mapping_twice',
+        { field: field.label[locale], columns: `${other}, ${header}` },
+        `mapping.${header}`,
+      );
+    }
+    seen.set(key, header);
+    columns.push({ index, header, field });
+  }
+  for (const field of fields.values()) {
+    if (field.required && !seen.has(field.key)) {
+      throw new AppError(
+        'invalid_input',
+        'import_mapping_required',
+        { field: field.key },
+        'mapping',
+      );
+    }
+  }
+  if (options.target === 'sales' && !columns.some((c) => c.field.clientKey)) {
+    throw new AppError('invalid_input', 'import_sales_key', {}, 'mapping');
+  }
+  return columns;
+}
+
+/** What each mapped date column's values allow. */
+export function dateReadings(
+  table: SourceTable,
+  columns: MappedColumn[],
+): Record<string, DateReading> {
+  const out: Record<string, DateReading> = {};
+  for (const c of columns) {
+    if (c.field.kind === 'date' || c.field.def?.type === 'date') {
+      out[c.header] = readDateColumn(table.rows.map((r) => r[c.index] ?? ''));
+    }
+  }
+  return out;
+}
+
+/** A date column whose values read both ways needs the user's word on the order. */
+function checkDates(
+  table: SourceTable,
+  columns: MappedColumn[],
+  orders: Record<string, DateOrder>,
+): void {
+  for (const [header, reading] of Object.entries(dateReadings(table, columns))) {
+    if (reading === 'ambiguous' && !orders[header]) {
+      const c = columns.find((col) => col.header === header)!;
+      const example = table.rows.map((r) => r[c.index] ?? '').find((v) => v.trim() !== '') ?? '';
+      throw new AppError(
+        'invalid_input',
+        'import_date_order',
+        { column: header, example },
+        `dateOrders.${header}`,
+      );
+    }
+  }
+}
+
+/** Calls back every PROGRESS_EVERY rows and stops when the user cancelled. */
+export function tick(env: PlanEnv, done: number, total: number): void {
+  if (done % PROGRESS_EVERY !== 0) return;
+  if (env.cancelled?.()) throw new ImportCancelled();
+  env.onProgress?.(done, total);
+}

@@ -1,0 +1,175 @@
+/**
+ * The three steps of an import as plain functions over an open workbook: preview a file, check
+ * a mapping against it, and run it. They run in the import worker (or inline in tests) and
+ * report progress through the given callback; a cancel is seen between rows.
+ */
+import path from 'node:path';
+import type {
+  ImportCheck,
+  ImportPhase,
+  ImportPreview,
+  ImportResult,
+  Locale,
+} from '../../api/contract';
+import { AppError } from '../../api/errors';
+import { listFields } from '../../../db/queries/fields';
+import type { WriteContext } from '../../../db/queries/history';
+import { writeImport } from '../../../db/queries/import-write';
+import { readSetting } from '../../../db/queries/settings';
+import type { Workbook } from '../../../db/workbook';
+import { dateReadings, ImportCancelled, planImport, type ImportOptions } from './plan';
+import { readSource, type SourceTable } from './source';
+import { headerKey, suggestMapping, targetFields, type ImportTarget } from './targets';
+
+export const PREVIEW_ROWS = 20;
+/** At most this many errors and duplicates travel back; the counts are always whole. */
+export const LIST_LIMIT = 5000;
+export const MAPPINGS_SETTING = 'importMappings';
+
+export type { ImportCheck, ImportPhase, ImportPreview, ImportResult };
+
+export interface ImportEnv {
+  locale: Locale;
+  today: string;
+  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+  cancelled?: () => boolean;
+}
+
+export interface SourceRequest {
+  path: string;
+  target: ImportTarget;
+  sheet?: string | undefined;
+}
+
+type SavedMappings = Partial<Record<ImportTarget, Record<string, string>>>;
+
+export async function previewImport(
+  wb: Workbook,
+  request: SourceRequest,
+  env: ImportEnv,
+): Promise<ImportPreview> {
+  env.onProgress?.('read', 0, 1);
+  const table = await readSource(request.path, { sheet: request.sheet });
+  const fields = targetFields(request.target, listFields(wb, false));
+  const saved = readSetting<SavedMappings>(wb, MAPPINGS_SETTING)?.[request.target] ?? {};
+  const suggestedMapping = suggestMapping(table.headers, fields, saved);
+  const allColumns = table.headers.map((header, index) => ({
+    index,
+    header,
+    field: fields.find((f) => f.key === suggestedMapping[header]) ?? {
+      key: '',
+      kind: 'date' as const,
+      label: { en: '', ru: '' },
+      synonyms: [],
+    },
+  }));
+  const readings = dateReadings(table, allColumns);
+  const dateColumns = Object.fromEntries(
+    Object.entries(readings).filter(([, reading]) => reading !== 'none'),
+  );
+  return {
+    format: table.format,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    sheets: table.sheets,
+    sheet: table.sheet,
+    headers: table.headers,
+    rows: table.rows.slice(0, PREVIEW_ROWS),
+    totalRows: table.rows.length,
+    suggestedMapping,
+    fields: fields.map((f) => ({
+      key: f.key,
+      label: f.label[env.locale],
+      required: Boolean(f.required),
+      clientKey: Boolean(f.clientKey),
+    })),
+    dateColumns,
+  };
+}
+
+async function load(request: SourceRequest, env: ImportEnv): Promise<SourceTable> {
+  env.onProgress?.('read', 0, 1);
+  const table = await readSource(request.path, { sheet: request.sheet });
+  if (env.cancelled?.()) throw new ImportCancelled();
+  return table;
+}
+
+function plan(wb: Workbook, table: SourceTable, options: ImportOptions, env: ImportEnv) {
+  return planImport(wb, table, options, {
+    locale: env.locale,
+    today: env.today,
+    onProgress: (done, total) => env.onProgress?.('check', done, total),
+    ...(env.cancelled ? { cancelled: env.cancelled } : {}),
+  });
+}
+
+export async function checkImport(
+  wb: Workbook,
+  request: SourceRequest & ImportOptions,
+  env: ImportEnv,
+): Promise<ImportCheck> {
+  const table = await load(request, env);
+  const p = plan(wb, table, request, env);
+  return {
+    total: p.total,
+    valid: p.total - p.invalid,
+    invalid: p.invalid,
+    willCreate: p.willCreate,
+    willUpdate: p.willUpdate,
+    willSkip: p.willSkip,
+    errors: p.errors.slice(0, LIST_LIMIT),
+    errorsTotal: p.errors.length,
+    duplicates: p.duplicates.slice(0, LIST_LIMIT),
+    duplicatesTotal: p.duplicates.length,
+    newManagers: p.newManagers,
+  };
+}
+
+export async function runImport(
+  ctx: WriteContext,
+  request: SourceRequest & ImportOptions,
+  env: ImportEnv,
+): Promise<ImportResult> {
+  const table = await load(request, env);
+  const p = plan(ctx.wb, table, request, env);
+  const base = {
+    errors: p.errors.slice(0, LIST_LIMIT),
+    errorsTotal: p.errors.length,
+    duplicates: p.duplicates.length,
+  };
+  if (p.invalid > 0 && request.onInvalid === 'abort') {
+    return { batchId: null, inserted: 0, updated: 0, skipped: p.total, aborted: true, ...base };
+  }
+  const written = writeImport(ctx, p.clientOps, p.saleOps, {
+    label: path.basename(request.path).slice(0, 200),
+    newManagers: p.newManagers,
+    onRow: (done, total) => {
+      if (env.cancelled?.()) throw new ImportCancelled();
+      env.onProgress?.('write', done, total);
+    },
+  });
+  return {
+    batchId: written.batchId,
+    inserted: written.inserted,
+    updated: written.updated,
+    skipped: p.willSkip + p.invalid,
+    aborted: false,
+    ...base,
+  };
+}
+
+/** Remembers the user's mapping by header, for the next file with the same columns. */
+export function rememberedMappings(
+  wb: Workbook,
+  target: ImportTarget,
+  mapping: Record<string, string | null>,
+): SavedMappings {
+  const all = readSetting<SavedMappings>(wb, MAPPINGS_SETTING) ?? {};
+  const mine = { ...(all[target] ?? {}) };
+  for (const [header, key] of Object.entries(mapping)) mine[headerKey(header)] = key ?? '';
+  return { ...all, [target]: mine };
+}
+
+export function cancelledError(): AppError {
+  return new AppError('conflict', 'import_cancelled');
+}
