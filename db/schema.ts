@@ -63,8 +63,6 @@ export const clients = sqliteTable(
     uniqueIndex('clients_seq_unique').on(t.seq),
     // The live list in name order, and its count, read this index alone (no table scan, no sort).
     index('clients_live_name_idx').on(t.deletedAt, t.nameFold, t.id),
-    // The analytics cache asks which clients changed (moved to the trash and back) since.
-    index('clients_updated_idx').on(t.updatedAt),
   ],
 );
 
@@ -202,8 +200,6 @@ export const sales = sqliteTable(
   (t) => [
     index('sales_client_date_idx').on(t.clientId, t.date),
     index('sales_date_idx').on(t.date),
-    // The analytics cache asks "what changed since" instead of reading every sale again.
-    index('sales_updated_idx').on(t.updatedAt),
   ],
 );
 

@@ -1,4 +1,5 @@
 /** The bench's measurements, in the order they run (the list first: it measures a cold start). */
+import { analyticsRefresh } from './analytics';
 import { bulkEdit } from './bulk';
 import { cardOpen } from './card';
 import { importClients } from './import';
@@ -14,4 +15,5 @@ export const MEASUREMENTS: readonly Measurement[] = [
   cardOpen,
   bulkEdit,
   importClients,
+  analyticsRefresh,
 ];

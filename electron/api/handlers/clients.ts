@@ -36,7 +36,12 @@ export const clientHandlers: HandlerSlice<
   'clients.restore': ({ id }, ctx) => deleteClient(ctx, id, false),
   'clients.bulk': ({ ids, filter, action }, ctx) =>
     bulkUpdate(ctx, ids ?? matchingIds(ctx.wb, filter ?? {}, ctx.now()), action),
-  'trash.empty': (_input, ctx) => ({ purged: emptyTrash(ctx) }),
+  'trash.empty': (_input, ctx) => {
+    const purged = emptyTrash(ctx);
+    // Purging deletes history rows, the analytics store's watermark: let it read afresh.
+    ctx.analytics.store.reset();
+    return { purged };
+  },
   'history.list': ({ clientId }, ctx) => {
     assertClient(ctx.wb, clientId);
     return listClientHistory(ctx.wb, clientId);

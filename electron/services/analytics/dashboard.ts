@@ -22,7 +22,7 @@ import type { SalesData } from '../../analytics/sales-data';
 import { XYZ_CODES } from '../../analytics/xyz';
 import type { AnalyticsSource } from '../../../db/queries/analytics-source';
 import type { Workbook } from '../../../db/workbook';
-import { MATRIX_LABELS, slippingRows } from './figures';
+import { lostIds, MATRIX_LABELS, slippingRows, withoutLost } from './figures';
 import type { AnalyticsStore } from './store';
 
 export interface DashboardQuery {
@@ -72,6 +72,8 @@ export class DashboardCache {
       },
       managers: keysOf(source.clients.managerId),
       channels: keysOf(source.clients.channel),
+      // The whole ranking, so that lost clients can be taken out before the list is cut.
+      due: { limit: data.clientIds.length },
       nps: npsAnswers(this.wb, query.managerId),
       lostReasons: lostReasons(this.wb, query.managerId),
     });
@@ -79,6 +81,7 @@ export class DashboardCache {
     const names = managerNames(this.wb);
     const label = (rows: Omit<LtvRow, 'label'>[], named: boolean): LtvRow[] =>
       rows.map((r) => ({ ...r, label: named && r.key ? (names.get(r.key) ?? r.key) : r.key }));
+    const slipping = withoutLost(engine.due.slipping, lostIds(this.wb), 20);
     const previousShares = new Map(engine.previous.portfolio.map((p) => [p.managerId, p]));
     const out: Dashboard = {
       asOf: engine.asOf,
@@ -119,8 +122,8 @@ export class DashboardCache {
             converged: engine.clv.converged,
           }
         : null,
-      slipping: slippingRows(this.wb, source, engine.due.slipping.slice(0, 20)),
-      slippingCount: engine.due.slippingCount,
+      slipping: slippingRows(this.wb, source, slipping.list),
+      slippingCount: slipping.count,
       pareto: engine.pareto,
       funnel: engine.funnel,
       nps: engine.nps,
@@ -193,7 +196,10 @@ export class DashboardCache {
       if (!RULES.has(key)) throw new AppError('invalid_input', 'drill_key', { key }, 'key');
       for (let c = 0; c < n; c++) if (keys[c] === key) picked.push(c);
     } else {
-      const list = kind === 'slipping' ? engine.due.slipping : engine.due.due;
+      const lost = lostIds(this.wb);
+      const list = (kind === 'slipping' ? engine.due.slipping : engine.due.due).filter(
+        (d) => !lost.has(d.clientId),
+      );
       const index = new Map(data.clientIds.map((id, i) => [id, i]));
       for (const d of list) picked.push(index.get(d.clientId)!);
     }

@@ -1,9 +1,11 @@
 /**
  * The analytics engine's input kept in memory between calls. The sales table is read once; after
  * that each call asks SQLite whether anything was committed since (by this connection or another:
- * the import worker), and if so reads only the clients whose sales or state changed since the
- * last look (`updated_at` indexes) and patches their purchase days in. A large change (an import)
- * simply reloads.
+ * the import worker), and if so reads only the clients named by the history rows written since
+ * the last look and patches their purchase days in. Every write that matters here (a sale, an
+ * import, an undo, a client trashed or reassigned) records a change row with its client in the
+ * same transaction, and change rows only grow, so their rowid is a reliable watermark where
+ * clocks are not (a workbook carried between two computers). A large change simply reloads.
  */
 import { salesDataFromRows, type SalesData } from '../../analytics/sales-data';
 import { patchSalesData } from '../../analytics/patch';
@@ -18,8 +20,8 @@ import type { Workbook } from '../../../db/workbook';
 const PATCH_LIMIT = 5000;
 
 interface Marks {
-  sales: string;
-  clients: string;
+  /** The largest rowid of the change history. */
+  change: number;
   dataVersion: number;
   totalChanges: number;
 }
@@ -78,11 +80,8 @@ export class AnalyticsStore {
     return {
       dataVersion: sqlite.pragma('data_version', { simple: true }) as number,
       totalChanges: sqlite.prepare('SELECT total_changes()').pluck().get() as number,
-      sales:
-        (sqlite.prepare('SELECT max(updated_at) FROM sales').pluck().get() as string | null) ?? '',
-      clients:
-        (sqlite.prepare('SELECT max(updated_at) FROM clients').pluck().get() as string | null) ??
-        '',
+      change:
+        (sqlite.prepare('SELECT max(rowid) FROM changes').pluck().get() as number | null) ?? 0,
     };
   }
 
@@ -98,22 +97,12 @@ export class AnalyticsStore {
     this.version += 1;
     const ids = new Set<string>(
       sqlite
-        .prepare('SELECT DISTINCT client_id FROM sales WHERE updated_at >= ?')
+        .prepare('SELECT DISTINCT client_id FROM changes WHERE rowid > ? AND client_id IS NOT NULL')
         .pluck()
-        .all(marks.sales) as string[],
+        .all(marks.change) as string[],
     );
-    for (const id of sqlite
-      .prepare('SELECT id FROM clients WHERE updated_at >= ?')
-      .pluck()
-      .all(marks.clients) as string[]) {
-      ids.add(id);
-    }
-    // Rows purged from the trash leave no trace to ask about: count the clients instead.
-    const live = sqlite
-      .prepare('SELECT count(*) FROM clients WHERE deleted_at IS NULL')
-      .pluck()
-      .get() as number;
-    if (ids.size > PATCH_LIMIT || (ids.size === 0 && live !== source.data.clientIds.length)) {
+    // History rows gone (the trash emptied) or too many changes: read everything again.
+    if (now.change < marks.change || ids.size > PATCH_LIMIT) {
       this.reload(now);
       return -1;
     }

@@ -9,6 +9,7 @@ import * as growth from './sections/growth';
 import * as exportsSection from './sections/exports';
 import * as imp from './sections/imports';
 import * as ret from './sections/retain';
+import * as ana from './sections/analytics';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -31,10 +32,13 @@ export const en = {
   imp: imp.en,
   /** Keeping clients: slipping away, win back, NPS, analytics thresholds. */
   ret: ret.en,
+  /** The analytics dashboard. */
+  ana: ana.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',
     clients: 'Clients',
+    analytics: 'Analytics',
     growth: 'Growth points',
     import: 'Import',
     settings: 'Settings',

@@ -9,6 +9,7 @@ import * as growth from './sections/growth';
 import * as exportsSection from './sections/exports';
 import * as imp from './sections/imports';
 import * as ret from './sections/retain';
+import * as ana from './sections/analytics';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -22,10 +23,12 @@ export const ru: Catalogue = {
   exp: exportsSection.ru,
   imp: imp.ru,
   ret: ret.ru,
+  ana: ana.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: {
     today: 'Сегодня',
     clients: 'Клиенты',
+    analytics: 'Аналитика',
     growth: 'Точки роста',
     import: 'Импорт',
     settings: 'Настройки',

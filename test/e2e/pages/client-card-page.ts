@@ -126,4 +126,18 @@ export class ClientCardPage {
   touchMix(): Locator {
     return this.page.getByTestId('touch-mix');
   }
+
+  /** The NPS block on the portrait: answers newest first, and the form to record one. */
+  nps(): Locator {
+    return this.page.getByTestId('nps');
+  }
+
+  npsAnswers(): Locator {
+    return this.nps().getByTestId('nps-answer');
+  }
+
+  /** The latest NPS score as a badge beside the stage. */
+  npsBadge(): Locator {
+    return this.page.getByTestId('nps-badge');
+  }
 }

@@ -68,6 +68,16 @@ export class SettingsPage {
     return this.panel(this.t.rem.cadence.title);
   }
 
+  /** Analytics thresholds: active window, ABC, XYZ, forecast horizon. */
+  analytics(): Locator {
+    return this.panel(this.t.ret.settings.title);
+  }
+
+  /** An analytics threshold's input (`abcA`, `xyzPeriod`, …). */
+  analyticsInput(key: string): Locator {
+    return this.analytics().locator(`[name="${key}"]`);
+  }
+
   /** The days input of a stage (`regular`) or of `birthdayDays`. */
   cadenceInput(key: string): Locator {
     return this.cadence().locator(`input[name="${key}"]`);

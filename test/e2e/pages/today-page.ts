@@ -1,9 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 
-export type TodaySection = 'due' | 'touch' | 'birthdays' | 'upcoming';
+export type TodaySection =
+  'due' | 'touch' | 'birthdays' | 'upcoming' | 'slipping' | 'due-week' | 'win-back';
 
 /**
- * The Today screen: four sections of rows, each row with its client's name and its actions.
+ * The Today screen: sections of rows, each row with its client's name and its actions.
  * Labels (button names, menu choices) come from the caller in the page's language.
  */
 export class TodayPage {

@@ -1,6 +1,7 @@
 /**
- * The left column: name and company with the stage badge, a suggested stage, contacts, the
- * client's standard fields and the owner's custom fields, every one edited in place.
+ * The left column: name and company with the stage and latest NPS badges, a suggested stage,
+ * contacts, the client's standard fields and the owner's custom fields, every one edited in
+ * place, then the client's NPS answers.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ import { CLIENT_KINDS } from '../../../../electron/api/contract/enums';
 import { formatDate } from '../../lib/format';
 import { EditableField, type EditorKind } from '../clients/EditableField';
 import { CustomFields } from './CustomFields';
+import { NpsBadge, NpsBlock } from './NpsBlock';
 import { StageField } from './StageField';
 import { TouchMix } from './TouchMix';
 
@@ -116,6 +118,7 @@ export function Portrait({ client: c, fields, managers, lostReasons, readOnly, s
           {t(`stages.${c.stage}`)}
         </span>
         {manager ? <span className="badge">{manager.name}</span> : null}
+        <NpsBadge clientId={c.id} />
       </div>
       {suggested ? (
         <p className="stage-hint" data-testid="suggested-stage">
@@ -217,6 +220,8 @@ export function Portrait({ client: c, fields, managers, lostReasons, readOnly, s
           save({ custom: { [key]: value } }, [`patch.custom.${key}`, `custom.${key}`])
         }
       />
+
+      <NpsBlock clientId={c.id} readOnly={readOnly} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * Settings: language, who is working here, and the workbook's reference lists (custom fields,
- * managers, lost reasons). Everything is stored in the workbook.
+ * Settings: language, who is working here, the workbook's reference lists (custom fields,
+ * managers, lost reasons), contact cadence and analytics thresholds. Everything is stored in
+ * the workbook.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -8,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../electron/api/contract/enums';
 import { api, ApiError } from '../../api/client';
 import { switchLanguage } from '../../i18n';
+import { AnalyticsSection } from './AnalyticsSection';
 import { CadenceSection } from './CadenceSection';
 import { CurrentManagerField } from './CurrentManagerField';
 import { FieldsSection } from './FieldsSection';
@@ -77,6 +79,7 @@ export function SettingsPage() {
       </section>
       <FieldsSection />
       <CadenceSection />
+      <AnalyticsSection />
       <div className="admin-columns">
         <ManagersSection />
         <LostReasonsSection />

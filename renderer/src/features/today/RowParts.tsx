@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaClient } from '../../../../electron/api/contract';
 
-export function ClientName({ client }: { client: AgendaClient }) {
+export function ClientName({
+  client,
+}: {
+  client: Pick<AgendaClient, 'id' | 'name'> & { company?: string | null };
+}) {
   return (
     <span className="today-row__who">
       <Link className="today-row__name" to={`/clients/${client.id}`}>

@@ -1,18 +1,24 @@
 /**
  * The Today screen, where the owner starts the day and clears it without opening cards:
- * reminders overdue and due today, clients past their contact cadence, birthdays this week
- * and the next seven days. Three columns on a wide window, one under another when narrow.
+ * reminders overdue and due today and the next seven days; clients past their contact cadence;
+ * clients slipping away from their rhythm of purchases, those due to buy this week, and
+ * birthdays; then lost clients to win back. Three columns on a wide window, one under another
+ * when narrow.
  */
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaReminder } from '../../../../electron/api/contract';
 import { formatDate } from '../../lib/format';
 import { BirthdayRow } from './BirthdayRow';
 import { addDays, formatShortDate, formatWeekday, localDate } from './dates';
+import { reminderMarks } from './RemindButton';
 import { ReminderRow } from './ReminderRow';
+import { Section } from './Section';
+import { SlippingSections } from './SlippingSections';
 import { TouchRow } from './TouchRow';
 import { useAgenda, useNow } from './useAgenda';
+import { WinBackSection } from './WinBackSection';
 import './today.css';
 
 export function TodayPage() {
@@ -23,6 +29,7 @@ export function TodayPage() {
   const [status, setStatus] = useState<string | null>(null);
   const data = agenda.data;
   const dueCount = data ? data.overdue.length + data.today.length : 0;
+  const marks = useMemo(() => reminderMarks(data), [data]);
 
   return (
     <section className="page today">
@@ -94,6 +101,17 @@ export function TodayPage() {
                   </ul>
                 )}
               </Section>
+              <Section
+                id="upcoming"
+                title={t('today.sections.upcoming')}
+                count={data.upcoming.length}
+              >
+                {data.upcoming.length === 0 ? (
+                  <p className="today-empty muted">{t('today.empty.upcoming')}</p>
+                ) : (
+                  <Upcoming items={data.upcoming} today={today} now={now} notify={setStatus} />
+                )}
+              </Section>
             </div>
             <div className="today-column">
               <Section id="touch" title={t('today.sections.touch')} count={data.needsTouch.length}>
@@ -109,6 +127,7 @@ export function TodayPage() {
               </Section>
             </div>
             <div className="today-column">
+              <SlippingSections today={today} marks={marks} notify={setStatus} />
               <Section
                 id="birthdays"
                 title={t('today.sections.birthdays')}
@@ -129,38 +148,11 @@ export function TodayPage() {
                   </ul>
                 )}
               </Section>
-              <Section
-                id="upcoming"
-                title={t('today.sections.upcoming')}
-                count={data.upcoming.length}
-              >
-                {data.upcoming.length === 0 ? (
-                  <p className="today-empty muted">{t('today.empty.upcoming')}</p>
-                ) : (
-                  <Upcoming items={data.upcoming} today={today} now={now} notify={setStatus} />
-                )}
-              </Section>
             </div>
           </div>
+          <WinBackSection today={today} marks={marks} notify={setStatus} />
         </div>
       )}
-    </section>
-  );
-}
-
-function Section(props: { id: string; title: string; count: number; children: ReactNode }) {
-  const headingId = `today-${props.id}-title`;
-  return (
-    <section
-      className="today-section"
-      aria-labelledby={headingId}
-      data-testid={`today-${props.id}`}
-    >
-      <h2 id={headingId}>
-        {props.title}
-        {props.count > 0 ? <span className="today-section__count">{props.count}</span> : null}
-      </h2>
-      {props.children}
     </section>
   );
 }

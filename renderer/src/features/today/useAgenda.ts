@@ -45,6 +45,8 @@ export function useRefreshAfter(): (clientId: string) => Promise<void> {
           ['reminders', clientId],
           ['touchMix', clientId],
           ['clients.list'],
+          // Slipping away, due to buy and win back: a reminder or a call shows on their rows.
+          ['analytics'],
         ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       );
     },

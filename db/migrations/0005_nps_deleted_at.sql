@@ -1,0 +1,1 @@
+ALTER TABLE `nps_answers` ADD `deleted_at` text;

@@ -1,0 +1,45 @@
+/**
+ * The retention lists of the Today screen: clients slipping away and due to buy (each by its
+ * own rhythm of purchases), and lost clients to win back. Row actions refresh them through
+ * `useRefreshAfter`, which invalidates every `analytics` query.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
+import { api } from '../../api/client';
+import { formatDate } from '../../lib/format';
+import { formatShortDate, localDate } from './dates';
+
+/** Longest slipping-away and due lists fetched; the counts say how many there are in all. */
+const LIMIT = 100;
+
+export function useDue(today: string) {
+  return useQuery({
+    queryKey: ['analytics', 'due', today],
+    queryFn: () => api.call('analytics.due', { asOf: today, limit: LIMIT }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useWinBack() {
+  return useQuery({
+    queryKey: ['analytics', 'winBack'],
+    queryFn: () => api.call('analytics.winBack', {}),
+  });
+}
+
+/**
+ * A date (`YYYY-MM-DD`, or an ISO timestamp taken on the machine's clock) near today without its
+ * year ("12 сен"), an older one with it ("12 сен 2025").
+ */
+export function dayLabel(value: string, today: string): string {
+  const ymd = value.length > 10 ? localDate(new Date(value)) : value;
+  return ymd.slice(0, 4) === today.slice(0, 4) ? formatShortDate(ymd) : formatDate(ymd);
+}
+
+/** A fraction as a whole percentage in the page's language: 0.38 → "38 %" / "38%". */
+export function formatShare(fraction: number): string {
+  return new Intl.NumberFormat(i18next.language === 'en' ? 'en-US' : 'ru-RU', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(fraction);
+}
