@@ -4,7 +4,7 @@
  * purchases in the coming weeks.
  */
 import { aggregate, bgNbdSummary, type BgNbdParams } from './bg-nbd';
-import { fitBgNbd, type FitOptions } from './bg-nbd-fit';
+import { fitBgNbd, logLikelihood, type FitOptions } from './bg-nbd-fit';
 import { expectedPurchases, pAlive } from './bg-nbd-predict';
 import { isoFromDay, type Day } from './days';
 import type { SalesData } from './sales-data';
@@ -14,6 +14,11 @@ export interface ClvOptions {
   horizonWeeks?: number;
   /** The optimiser; `fit.start` may be the previous refresh's parameters (fewer steps). */
   fit?: FitOptions;
+  /**
+   * Parameters fitted before, used as they are (no optimisation): after a new sale the optimum
+   * of 50,000 clients has not moved, and the predictions are what must be current.
+   */
+  params?: BgNbdParams;
 }
 
 export interface ClvClient {
@@ -57,7 +62,14 @@ export function clv(data: SalesData, calibrationEnd: Day, options: ClvOptions = 
     const empty = { params, logLikelihood: NaN, converged: false, evaluations: 0, clients: [] };
     return { ...base, ...empty, pAlive: aliveOf, expectedPurchases: expectedOf };
   }
-  const fit = fitBgNbd(g, options.fit);
+  const fit = options.params
+    ? {
+        params: options.params,
+        logLikelihood: logLikelihood(options.params, g),
+        evaluations: 1,
+        converged: true,
+      }
+    : fitBgNbd(g, options.fit);
   // One evaluation per distinct (x, t_x, T), shared by the clients in it.
   const groups = g.weight.length;
   const groupAlive = new Float64Array(groups);

@@ -16,6 +16,7 @@ import { ABC_CODES } from '../../analytics/abc';
 import { addMonths, dayFromIso, monthOfDay, periodLabel } from '../../analytics/days';
 import { MATRIX_CLASSES, matrixClasses, NONE } from '../../analytics/migration';
 import { selectClients } from '../../analytics/patch';
+import type { BgNbdParams } from '../../analytics/bg-nbd';
 import { refreshAll, type Dashboard as EngineDashboard } from '../../analytics/refresh-all';
 import { segmentKeys } from '../../analytics/rfm';
 import type { SalesData } from '../../analytics/sales-data';
@@ -40,9 +41,36 @@ interface Computed {
   out: Dashboard;
 }
 
+/** Clients changed since the last fit before the BG/NBD model is fitted again. */
+const REFIT_AFTER = 200;
+
+const fitKey = (query: DashboardQuery, settings: AnalyticsSettings) =>
+  JSON.stringify([query.asOf, query.managerId, settings.horizonWeeks]);
+
 export class DashboardCache {
   private last: Computed | null = null;
-  private lastParams: { r: number; alpha: number; a: number; b: number } | null = null;
+  /** The last BG/NBD fit, its query, and how many clients changed since. */
+  private lastFit: { key: string; params: BgNbdParams; patched: number } | null = null;
+
+  /**
+   * Refit BG/NBD after a reload, a new window or many changes; after a few new sales keep the
+   * fitted parameters and only recompute each client's predictions (the optimum of thousands of
+   * clients does not move with one sale, and the fit is the slowest part of a refresh).
+   */
+  private fitPolicy(query: DashboardQuery, settings: AnalyticsSettings) {
+    const last = this.lastFit;
+    const refresh = this.store.lastRefresh;
+    if (last && refresh.kind === 'patch') last.patched += refresh.clients;
+    if (
+      last &&
+      last.key === fitKey(query, settings) &&
+      refresh.kind !== 'load' &&
+      last.patched <= REFIT_AFTER
+    ) {
+      return { params: last.params };
+    }
+    return last ? { fit: { start: last.params } } : {};
+  }
 
   constructor(
     private readonly wb: Workbook,
@@ -65,11 +93,7 @@ export class DashboardCache {
       activeWindowDays: settings.activeDays,
       abc: { a: settings.abcA, b: settings.abcB },
       xyz: { period: settings.xyzPeriod, x: settings.xyzX },
-      clv: {
-        horizonWeeks: settings.horizonWeeks,
-        // A warm start from the last fit: after a new sale the optimum has barely moved.
-        ...(this.lastParams ? { fit: { start: this.lastParams } } : {}),
-      },
+      clv: { horizonWeeks: settings.horizonWeeks, ...this.fitPolicy(query, settings) },
       managers: keysOf(source.clients.managerId),
       channels: keysOf(source.clients.channel),
       // The whole ranking, so that lost clients can be taken out before the list is cut.
@@ -77,7 +101,9 @@ export class DashboardCache {
       nps: npsAnswers(this.wb, query.managerId),
       lostReasons: lostReasons(this.wb, query.managerId),
     });
-    if (engine.clv && Number.isFinite(engine.clv.params.r)) this.lastParams = engine.clv.params;
+    if (engine.clv && Number.isFinite(engine.clv.params.r) && engine.clv.evaluations > 1) {
+      this.lastFit = { key: fitKey(query, settings), params: engine.clv.params, patched: 0 };
+    }
     const names = managerNames(this.wb);
     const label = (rows: Omit<LtvRow, 'label'>[], named: boolean): LtvRow[] =>
       rows.map((r) => ({ ...r, label: named && r.key ? (names.get(r.key) ?? r.key) : r.key }));
