@@ -15,7 +15,12 @@ import { AppError } from '../errors';
 import type { AppContext } from '../context';
 import type { HandlerSlice } from './types';
 
-const today = (ctx: AppContext) => ctx.now().toISOString().slice(0, 10);
+/** Today on the user's calendar (the machine's time zone), not UTC's. */
+const today = (ctx: AppContext) => {
+  const now = ctx.now();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+};
 const source = (ctx: AppContext) => ctx.analytics.store.current().source;
 
 export const analyticsHandlers: HandlerSlice<

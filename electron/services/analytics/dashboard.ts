@@ -193,7 +193,11 @@ export class DashboardCache {
       const before = matrixClasses(engine.previous.abc, engine.previous.xyz);
       const after = matrixClasses(engine.current.abc, engine.current.xyz);
       const direction = key === 'up' || key === 'down' ? key : null;
-      const [fromKey, toKey] = key.split('>');
+      // `new>AX` and `AX>gone` name the same cells as `none>AX` and `AX>none`.
+      const [fromKey, toKey] = key
+        .replace(/^new>/, 'none>')
+        .replace(/>gone$/, '>none')
+        .split('>');
       const fromCell = MATRIX_LABELS.indexOf(fromKey ?? '');
       const toCell = MATRIX_LABELS.indexOf(toKey ?? '');
       if (!direction && (fromCell < 0 || toCell < 0)) {

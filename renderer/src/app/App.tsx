@@ -1,4 +1,5 @@
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { AnalyticsPage } from '../features/analytics/AnalyticsPage';
 import { ChangesPage } from '../features/changes/ChangesPage';
 import { ClientCard } from '../features/clients/ClientCard';
 import { ClientsPage } from '../features/clients/ClientsPage';
@@ -19,6 +20,7 @@ export function App() {
             <Route path="/today" element={<TodayPage />} />
             <Route path="/clients" element={<ClientsPage />} />
             <Route path="/clients/:id" element={<ClientCard />} />
+            <Route path="/analytics" element={<AnalyticsPage />} />
             <Route path="/changes" element={<ChangesPage />} />
             <Route path="/growth" element={<GrowthPage />} />
             <Route path="/import" element={<ImportPage />} />

@@ -30,6 +30,9 @@ export function Rail() {
       <NavLink to="/clients" className="rail__link">
         {t('nav.clients')}
       </NavLink>
+      <NavLink to="/analytics" className="rail__link">
+        {t('nav.analytics')}
+      </NavLink>
       <NavLink to="/growth" className="rail__link">
         {t('nav.growth')}
       </NavLink>

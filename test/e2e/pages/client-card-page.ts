@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * The client card: portrait fields edited in place, the Feed and History tabs, the banners
@@ -110,6 +110,8 @@ export class ClientCardPage {
 
   /** The message shown under an input: the element its aria-describedby names. */
   async messageUnder(input: Locator): Promise<Locator> {
+    // The message comes with the main process's answer: wait for it rather than read at once.
+    await expect(input).toHaveAttribute('aria-describedby', /.+/);
     const id = await input.getAttribute('aria-describedby');
     if (!id) throw new Error('the input has no message');
     return this.page.locator(`[id="${id}"]`);

@@ -11,6 +11,7 @@ export const en = {
     asOf: 'Up to',
     manager: 'Manager',
     allManagers: 'All managers',
+    managerNote: 'Classes, segments and shares are computed among this manager’s clients.',
   },
   retry: 'Try again',
   empty: {
@@ -239,6 +240,7 @@ export const en = {
     segment: 'Segment',
     class: 'Class',
     detail: 'Detail',
+    move: 'Was → now',
   },
 };
 
@@ -254,6 +256,7 @@ export const ru: typeof en = {
     asOf: 'На дату',
     manager: 'Менеджер',
     allManagers: 'Все менеджеры',
+    managerNote: 'Классы, сегменты и доли считаются среди клиентов этого менеджера.',
   },
   retry: 'Повторить',
   empty: {
@@ -482,5 +485,6 @@ export const ru: typeof en = {
     segment: 'Сегмент',
     class: 'Класс',
     detail: 'Подробности',
+    move: 'Было → стало',
   },
 };

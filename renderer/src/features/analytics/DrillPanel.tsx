@@ -1,0 +1,139 @@
+/** The clients behind one figure of the dashboard, in a side panel; each name opens the card. */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DrillRow } from '../../../../electron/api/contract';
+import { api } from '../../api/client';
+import { money, num } from './format';
+import type { Drill, Filters } from './useAnalyticsParams';
+
+/** Rows fetched at once; the count says when there are more. */
+const LIMIT = 500;
+
+function useDrillTitle(drill: Drill): string {
+  const { t } = useTranslation();
+  const cls = (c: string | undefined) =>
+    c === undefined || c === 'none' || c === 'new' || c === 'gone' ? null : c;
+  if (drill.kind === 'matrix') return t('ana.drill.titles.matrix', { key: drill.key });
+  if (drill.kind === 'rfm')
+    return t('ana.drill.titles.rfm', { segment: t(`ana.rfm.segments.${drill.key}`) });
+  if (drill.kind === 'slipping') return t('ana.drill.titles.slipping');
+  if (drill.kind === 'due') return t('ana.drill.titles.due');
+  if (drill.key === 'up' || drill.key === 'down') return t(`ana.drill.titles.${drill.key}`);
+  const [from, to] = drill.key.split('>');
+  if (!cls(from)) return t('ana.drill.titles.new', { to });
+  if (!cls(to)) return t('ana.drill.titles.gone', { from });
+  return t('ana.drill.titles.migration', { from, to });
+}
+
+function classOf(row: DrillRow, drill: Drill, t: (key: string) => string): string {
+  if (drill.kind === 'rfm' && row.segment) return t(`ana.rfm.segments.${row.segment}`);
+  if (row.abc || row.xyz) return `${row.abc ?? ''}${row.xyz ?? ''}`;
+  return row.segment ? t(`ana.rfm.segments.${row.segment}`) : '—';
+}
+
+/** The main process writes a move as "AX → none"; the sides of "none" are new and gone. */
+function detailOf(row: DrillRow, drill: Drill, t: (key: string) => string): string {
+  const move = drill.kind === 'migration' ? /^(\S+) → (\S+)$/.exec(row.detail ?? '') : null;
+  if (!move) return row.detail ?? '';
+  const from = move[1] === 'none' ? t('ana.migration.new') : move[1];
+  const to = move[2] === 'none' ? t('ana.migration.gone') : move[2];
+  return `${from} → ${to}`;
+}
+
+export function DrillPanel(props: { drill: Drill; filters: Filters; onClose: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { drill, filters, onClose } = props;
+  const title = useDrillTitle(drill);
+  const input = {
+    kind: drill.kind,
+    key: drill.key,
+    asOf: filters.asOf,
+    months: filters.months,
+    ...(filters.managerId ? { managerId: filters.managerId } : {}),
+    limit: LIMIT,
+  };
+  const result = useQuery({
+    queryKey: ['analytics.drill', input],
+    queryFn: () => api.call('analytics.drill', input),
+  });
+  // A new list takes the focus, so the keyboard lands in it.
+  useEffect(() => heading.current?.focus(), [drill.kind, drill.key]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  const rows = result.data?.rows ?? [];
+  const total = result.data?.total ?? 0;
+  const hasDetail = rows.some((r) => r.detail);
+  return (
+    <aside className="ana-drill" role="dialog" aria-labelledby={id} data-testid="ana-drill">
+      <header className="ana-drill__header">
+        <h2 id={id} ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
+        <button type="button" className="ana-drill__close" onClick={onClose}>
+          {t('ana.drill.close')}
+        </button>
+      </header>
+      {result.error ? (
+        <p className="error" role="alert">
+          {result.error.message}
+        </p>
+      ) : result.isPending ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : (
+        <>
+          <p className="ana-drill__count" data-testid="ana-drill-count">
+            {t('ana.drill.count', { count: total, n: num(total) })}
+            {total > rows.length ? ` ${t('ana.drill.shown', { n: num(rows.length) })}` : ''}
+          </p>
+          {rows.length === 0 ? (
+            <p className="muted">{t('ana.drill.empty')}</p>
+          ) : (
+            <div className="ana-drill__scroll">
+              <table className="ana-table">
+                <thead>
+                  <tr>
+                    <th>{t('ana.drill.name')}</th>
+                    <th>{t('ana.drill.code')}</th>
+                    <th>{t('ana.drill.manager')}</th>
+                    <th className="num">{t('ana.drill.revenue')}</th>
+                    <th>{drill.kind === 'rfm' ? t('ana.drill.segment') : t('ana.drill.class')}</th>
+                    {hasDetail ? (
+                      <th>
+                        {drill.kind === 'migration' ? t('ana.drill.move') : t('ana.drill.detail')}
+                      </th>
+                    ) : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.clientId} data-testid="ana-drill-row">
+                      <td className="ana-table__name">
+                        <Link to={`/clients/${r.clientId}`}>{r.name}</Link>
+                      </td>
+                      <td className="muted">{r.externalId ?? ''}</td>
+                      <td>{r.managerName ?? ''}</td>
+                      <td className="num">{money(r.revenue)}</td>
+                      <td>
+                        <span className="badge">{classOf(r, drill, t)}</span>
+                      </td>
+                      {hasDetail ? <td className="muted">{detailOf(r, drill, t)}</td> : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}
