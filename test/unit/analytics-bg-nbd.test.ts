@@ -15,10 +15,7 @@ import { hyp2f1, lgamma } from '../../electron/analytics/special-functions';
 
 /** CDNOW sample lines: master id, sample id, YYYYMMDD, CDs, dollars — read as sales. */
 function cdnow() {
-  const text = fs.readFileSync(
-    path.resolve(__dirname, '../../../shared/data/CDNOW_sample.txt'),
-    'utf8',
-  );
+  const text = fs.readFileSync(path.resolve(__dirname, '../fixtures/CDNOW_sample.txt'), 'utf8');
   const collector = new SalesCollector();
   for (const line of text.split('\n')) {
     const [, id, date, , dollars] = line.trim().split(/\s+/);

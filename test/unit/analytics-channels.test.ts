@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => world.dispose());
 
-const CDNOW = path.resolve(__dirname, '../../../shared/data/CDNOW_sample.txt');
+const CDNOW = path.resolve(__dirname, '../fixtures/CDNOW_sample.txt');
 
 describe('CDNOW through import and analytics.clv', () => {
   it('reproduces Fader, Hardie & Lee (2005): r 0.243, α 4.414, a 0.793, b 2.426, LL −9582.4', async () => {
