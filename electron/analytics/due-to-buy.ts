@@ -13,6 +13,8 @@ export interface DueOptions {
   dueWithinDays?: number;
   /** Longest lists returned (100). */
   limit?: number;
+  /** Clients left out of both lists (those marked lost: they are for win-back). */
+  exclude?: ReadonlySet<string>;
   /** Per client P(alive) and expected purchases from {@link clv}, to show and to rank by. */
   pAlive?: Float64Array;
   expectedPurchases?: Float64Array;
@@ -88,6 +90,7 @@ export function dueToBuy(data: SalesData, asOf: Day, options: DueOptions = {}): 
       options.rankBy === 'expectedValue' && expected !== undefined && !Number.isNaN(expected)
         ? (expected * rev) / (e - s)
         : rev;
+    if (options.exclude?.has(data.clientIds[c]!)) continue;
     if (asOf - last > 2 * m) slipping.push(c);
     else if (overdueDays[c]! >= -within) due.push(c);
   }

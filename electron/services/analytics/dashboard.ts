@@ -23,7 +23,8 @@ import type { SalesData } from '../../analytics/sales-data';
 import { XYZ_CODES } from '../../analytics/xyz';
 import type { AnalyticsSource } from '../../../db/queries/analytics-source';
 import type { Workbook } from '../../../db/workbook';
-import { lostIds, MATRIX_LABELS, slippingRows, withoutLost } from './figures';
+import { dueToBuy } from '../../analytics/due-to-buy';
+import { lostIds, MATRIX_LABELS, slippingRows } from './figures';
 import type { AnalyticsStore } from './store';
 
 export interface DashboardQuery {
@@ -96,8 +97,7 @@ export class DashboardCache {
       clv: { horizonWeeks: settings.horizonWeeks, ...this.fitPolicy(query, settings) },
       managers: keysOf(source.clients.managerId),
       channels: keysOf(source.clients.channel),
-      // The whole ranking, so that lost clients can be taken out before the list is cut.
-      due: { limit: data.clientIds.length },
+      due: { limit: 20, exclude: lostIds(this.wb) },
       nps: npsAnswers(this.wb, query.managerId),
       lostReasons: lostReasons(this.wb, query.managerId),
     });
@@ -107,7 +107,6 @@ export class DashboardCache {
     const names = managerNames(this.wb);
     const label = (rows: Omit<LtvRow, 'label'>[], named: boolean): LtvRow[] =>
       rows.map((r) => ({ ...r, label: named && r.key ? (names.get(r.key) ?? r.key) : r.key }));
-    const slipping = withoutLost(engine.due.slipping, lostIds(this.wb), 20);
     const previousShares = new Map(engine.previous.portfolio.map((p) => [p.managerId, p]));
     const out: Dashboard = {
       asOf: engine.asOf,
@@ -148,8 +147,8 @@ export class DashboardCache {
             converged: engine.clv.converged,
           }
         : null,
-      slipping: slippingRows(this.wb, source, slipping.list),
-      slippingCount: slipping.count,
+      slipping: slippingRows(this.wb, source, engine.due.slipping),
+      slippingCount: engine.due.slippingCount,
       pareto: engine.pareto,
       funnel: engine.funnel,
       nps: engine.nps,
@@ -226,10 +225,15 @@ export class DashboardCache {
       if (!RULES.has(key)) throw new AppError('invalid_input', 'drill_key', { key }, 'key');
       for (let c = 0; c < n; c++) if (keys[c] === key) picked.push(c);
     } else {
-      const lost = lostIds(this.wb);
-      const list = (kind === 'slipping' ? engine.due.slipping : engine.due.due).filter(
-        (d) => !lost.has(d.clientId),
-      );
+      // The dashboard keeps the top of the lists; the drill-down ranks them whole.
+      const full = dueToBuy(data, dayFromIso(query.asOf), {
+        limit,
+        exclude: lostIds(this.wb),
+        ...(engine.clv
+          ? { pAlive: engine.clv.pAlive, expectedPurchases: engine.clv.expectedPurchases }
+          : {}),
+      });
+      const list = kind === 'slipping' ? full.slipping : full.due;
       const index = new Map(data.clientIds.map((id, i) => [id, i]));
       for (const d of list) picked.push(index.get(d.clientId)!);
     }

@@ -234,12 +234,6 @@ export function lostIds(wb: Workbook): Set<string> {
   );
 }
 
-/** The engine's ranked list without lost clients, cut to `limit`, and how many there are. */
-export function withoutLost(list: DueClient[], lost: Set<string>, limit: number) {
-  const kept = list.filter((d) => !lost.has(d.clientId));
-  return { list: kept.slice(0, limit), count: kept.length };
-}
-
 export function slippingRows(
   wb: Workbook,
   source: AnalyticsSource,
@@ -273,20 +267,17 @@ export function dueFigures(
   const day = dayFromIso(asOf);
   const fitted = clv(source.data, day, { horizonWeeks: settings.horizonWeeks });
   const result = dueToBuy(source.data, day, {
-    // The whole ranking: lost clients are taken out before the list is cut.
-    limit: source.data.clientIds.length,
+    limit,
+    exclude: lostIds(wb),
     ...(Number.isFinite(fitted.params.r)
       ? { pAlive: fitted.pAlive, expectedPurchases: fitted.expectedPurchases }
       : {}),
   });
-  const lost = lostIds(wb);
-  const slipping = withoutLost(result.slipping, lost, limit);
-  const due = withoutLost(result.due, lost, limit);
   return {
     asOf: isoFromDay(day),
-    slipping: slippingRows(wb, source, slipping.list),
-    slippingCount: slipping.count,
-    due: slippingRows(wb, source, due.list),
-    dueCount: due.count,
+    slipping: slippingRows(wb, source, result.slipping),
+    slippingCount: result.slippingCount,
+    due: slippingRows(wb, source, result.due),
+    dueCount: result.dueCount,
   };
 }
