@@ -144,8 +144,15 @@ export const analyticsRefresh: Measurement = {
     try {
       const raw = new Database(file, { readonly: true });
       const scan = raw.prepare('SELECT client_id, date, amount FROM sales').raw();
-      timeSync(() => scan.all());
-      const [rows, floorMs] = timeSync(() => scan.all().length);
+      // Stepping through every row without keeping it: what any reading of the sales costs.
+      const count = () => {
+        let n = 0;
+        const rows = scan.iterate();
+        while (!rows.next().done) n += 1;
+        return n;
+      };
+      count();
+      const [rows, floorMs] = timeSync(count);
       raw.close();
       const app = createApp({
         workbookPath: file,
