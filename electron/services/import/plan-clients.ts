@@ -10,6 +10,8 @@ import type { Workbook } from '../../../db/workbook';
 import type { ClientImportOp, ImportedClientValues } from '../../../db/queries/import-write';
 import { convertCell, type ConvertContext } from './convert';
 import {
+  emptyPlan,
+  knownManagers,
   tick,
   type ImportOptions,
   type ImportPlan,
@@ -141,24 +143,8 @@ export function planClients(
   env: PlanEnv,
 ): ImportPlan {
   const index = new ClientIndex(wb);
-  const managers = new Set(
-    (wb.sqlite.prepare('SELECT name FROM managers').pluck().all() as string[]).map((n) =>
-      fold(n.trim()),
-    ),
-  );
-  const plan: ImportPlan = {
-    target: 'clients',
-    total: table.rows.length,
-    errors: [],
-    invalid: 0,
-    duplicates: [],
-    clientOps: [],
-    saleOps: [],
-    newManagers: [],
-    willCreate: 0,
-    willUpdate: 0,
-    willSkip: 0,
-  };
+  const managers = knownManagers(wb);
+  const plan = emptyPlan('clients', table.rows.length);
   const nameColumn = columns.find((c) => c.field.key === 'name')?.header ?? null;
   const stageColumn = columns.find((c) => c.field.key === 'stage')?.header ?? null;
   const updates = new Map<string, ClientImportOp>();

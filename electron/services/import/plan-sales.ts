@@ -11,6 +11,8 @@ import type { SaleImportOp, SaleImportValues } from '../../../db/queries/import-
 import { ClientIndex } from './plan-clients';
 import { convertCell, type ConvertContext } from './convert';
 import {
+  emptyPlan,
+  knownManagers,
   tick,
   type ImportOptions,
   type ImportPlan,
@@ -32,24 +34,8 @@ export function planSales(
   env: PlanEnv,
 ): ImportPlan {
   const index = new ClientIndex(wb);
-  const managers = new Set(
-    (wb.sqlite.prepare('SELECT name FROM managers').pluck().all() as string[]).map((n) =>
-      fold(n.trim()),
-    ),
-  );
-  const plan: ImportPlan = {
-    target: 'sales',
-    total: table.rows.length,
-    errors: [],
-    invalid: 0,
-    duplicates: [],
-    clientOps: [],
-    saleOps: [],
-    newManagers: [],
-    willCreate: 0,
-    willUpdate: 0,
-    willSkip: 0,
-  };
+  const managers = knownManagers(wb);
+  const plan = emptyPlan('sales', table.rows.length);
   const keyColumns = KEY_ORDER.map((k) => columns.find((c) => c.field.key === k)).filter(
     (c): c is MappedColumn => c !== undefined,
   );

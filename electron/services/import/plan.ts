@@ -6,6 +6,7 @@
 import type { FieldDef, ImportDuplicate, ImportRowError, Locale } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { listFields } from '../../../db/queries/fields';
+import { fold } from '../../../db/queries/search';
 import type { Workbook } from '../../../db/workbook';
 import type { ClientImportOp, SaleImportOp } from '../../../db/queries/import-write';
 import type { SourceTable } from './source';
@@ -171,6 +172,28 @@ function checkDates(
       );
     }
   }
+}
+
+export function emptyPlan(target: ImportTarget, total: number): ImportPlan {
+  return {
+    target,
+    total,
+    errors: [],
+    invalid: 0,
+    duplicates: [],
+    clientOps: [],
+    saleOps: [],
+    newManagers: [],
+    willCreate: 0,
+    willUpdate: 0,
+    willSkip: 0,
+  };
+}
+
+/** The workbook's managers by folded name, to tell the file's new ones. */
+export function knownManagers(wb: Workbook): Set<string> {
+  const names = wb.sqlite.prepare('SELECT name FROM managers').pluck().all() as string[];
+  return new Set(names.map((n) => fold(n.trim())));
 }
 
 /** Calls back every PROGRESS_EVERY rows and stops when the user cancelled. */
