@@ -98,6 +98,11 @@ export function createApp(options: AppOptions): App {
       today: now().toISOString().slice(0, 10),
     }),
     inline: () => ({ wb, now, newId, actor }),
+    onWorkerFailure: (error) =>
+      (options.logger ?? consoleLogger).error(
+        'import worker could not start; importing inline',
+        error,
+      ),
   });
   const store = new AnalyticsStore(wb);
   const ctx: AppContext = {

@@ -183,7 +183,11 @@ async function start(): Promise<void> {
       version: APP_VERSION,
       systemLocale: app.getLocale(),
       nativeBinding,
-      importWorker: paths.importWorker,
+      // Packaged, the worker lives unpacked beside the archive (electron-builder.yml).
+      importWorker: paths.importWorker.replace(
+        `app.asar${path.sep}`,
+        `app.asar.unpacked${path.sep}`,
+      ),
       platform: { pickImportFile },
     });
   } catch (error) {

@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult } from '../../electron/api/contract';
 import { ImportCancelled } from '../../electron/services/import/plan';
 import { runImport } from '../../electron/services/import/run';
-import { makeWorld, type World } from '../helpers/world';
+import { createApp } from '../../electron/app';
+import { makeWorld, MIGRATIONS_DIR, type World } from '../helpers/world';
 
 let world: World;
 beforeEach(() => {
@@ -243,5 +244,35 @@ describe('cancel', () => {
     expect(writes).toBe(2);
     expect(snapshot()).toEqual(before);
     expect((await world.call('clients.list', { query: 'Client' })).total).toBe(0);
+  });
+});
+
+describe('a worker that cannot start', () => {
+  it('falls back to importing in this thread, says so in the log, and imports', async () => {
+    const script = write('broken-worker.cjs', "throw new Error('cannot load');\n");
+    const logged: string[] = [];
+    const app = createApp({
+      workbookPath: path.join(world.dir, 'fallback.kartoteka'),
+      migrationsDir: MIGRATIONS_DIR,
+      shell: 'web',
+      version: 'test',
+      systemLocale: 'en',
+      importWorker: script,
+      logger: { info: () => undefined, error: (m) => logged.push(m) },
+    });
+    try {
+      const file = write('few.csv', 'Name;Phone\nAnn;+7 900 111-22-33\nBob;+7 900 111-22-44\n');
+      const envelope = await app.dispatch('import.run', {
+        path: file,
+        target: 'clients',
+        mapping: { Name: 'name', Phone: 'phone' },
+        onDuplicate: 'update',
+        onInvalid: 'skip',
+      });
+      expect(envelope).toMatchObject({ ok: true, data: { inserted: 2 } });
+      expect(logged).toEqual(['import worker could not start; importing inline']);
+    } finally {
+      app.close();
+    }
   });
 });

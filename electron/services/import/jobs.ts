@@ -67,9 +67,21 @@ export interface ImporterOptions {
   /** The write context for inline runs. */
   inline: () => WriteContext;
   now?: () => number;
+  /** Told when the worker cannot start and imports fall back to this thread. */
+  onWorkerFailure?: (error: unknown) => void;
+}
+
+/** The worker failed before it said anything: it never opened the workbook. */
+class WorkerStartError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('import worker did not start');
+    this.name = 'WorkerStartError';
+  }
 }
 
 export class Importer {
+  private workerBroken = false;
+
   private current: {
     kind: JobRequest['kind'];
     phase: ImportPhase;
@@ -150,11 +162,18 @@ export class Importer {
     };
     try {
       const script = this.options.workerScript;
-      const result =
-        script && fs.existsSync(script)
-          ? await this.inWorker(script, job, flag, onProgress)
-          : await this.inline(job, flag, onProgress);
-      return result as JobResult<K>;
+      if (script && fs.existsSync(script) && !this.workerBroken) {
+        try {
+          return (await this.inWorker(script, job, flag, onProgress)) as JobResult<K>;
+        } catch (error) {
+          if (!(error instanceof WorkerStartError)) throw error;
+          // A worker that cannot start (a packaged app whose archive hides its script) must
+          // not make import impossible: run in this thread from now on, and say so.
+          this.workerBroken = true;
+          this.options.onWorkerFailure?.(error.cause);
+        }
+      }
+      return (await this.inline(job, flag, onProgress)) as JobResult<K>;
     } finally {
       this.current = null;
     }
@@ -196,7 +215,9 @@ export class Importer {
         resourceLimits: { maxYoungGenerationSizeMb: 128 },
       });
       let settled = false;
+      let heard = false;
       worker.on('message', (message: WorkerMessage) => {
+        heard = true;
         if (message.type === 'progress') onProgress(message.phase, message.done, message.total);
         else if (message.type === 'done') {
           settled = true;
@@ -207,11 +228,13 @@ export class Importer {
         }
       });
       worker.on('error', (error) => {
-        if (!settled) reject(error);
+        if (!settled) reject(heard ? error : new WorkerStartError(error));
         settled = true;
       });
       worker.on('exit', (code) => {
-        if (!settled) reject(new Error(`import worker stopped (exit code ${code})`));
+        const stopped = new Error(`import worker stopped (exit code ${code})`);
+        if (!settled) reject(heard ? stopped : new WorkerStartError(stopped));
+        settled = true;
       });
     });
   }
