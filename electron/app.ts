@@ -12,6 +12,7 @@ import type { AppContext, Platform } from './api/context';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { consoleLogger, type Logger } from './api/logger';
 import { DashboardCache } from './services/analytics/dashboard';
+import { AnalyticsRunner } from './services/analytics/runner';
 import { AnalyticsStore } from './services/analytics/store';
 import { Importer } from './services/import/jobs';
 
@@ -28,6 +29,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The bundled import worker; without it imports run inline (unit tests). */
   importWorker?: string;
+  /** The bundled analytics worker; without it analytics run inline (unit tests). */
+  analyticsWorker?: string;
   platform?: Platform;
 }
 
@@ -105,6 +108,22 @@ export function createApp(options: AppOptions): App {
       ),
   });
   const store = new AnalyticsStore(wb);
+  const dashboards = new DashboardCache(wb, store);
+  const runner = new AnalyticsRunner({
+    workerScript: options.analyticsWorker,
+    setup: () => ({
+      workbookPath: wb.file,
+      migrationsDir: options.migrationsDir,
+      nativeBinding: options.nativeBinding,
+    }),
+    inline: () => ({ wb, now, store, dashboards }),
+    onWorkerFailure: (error) =>
+      (options.logger ?? consoleLogger).error(
+        'analytics worker could not start; computing inline',
+        error,
+      ),
+  });
+  runner.start();
   const ctx: AppContext = {
     wb,
     now,
@@ -114,9 +133,17 @@ export function createApp(options: AppOptions): App {
     version: options.version,
     shell: options.shell,
     importer,
-    analytics: { store, dashboards: new DashboardCache(wb, store) },
+    analytics: { runner, store, dashboards },
     ...(options.platform ? { platform: options.platform } : {}),
   };
   const dispatch = createDispatch(ctx, { logger: options.logger ?? consoleLogger });
-  return { wb, ctx, dispatch, close: () => wb.close() };
+  return {
+    wb,
+    ctx,
+    dispatch,
+    close: () => {
+      runner.close();
+      wb.close();
+    },
+  };
 }

@@ -63,6 +63,11 @@ function serveRenderer(request: Request): Response {
   });
 }
 
+/** Packaged, the workers live unpacked beside the archive (see electron-builder.yml). */
+function unpacked(file: string): string {
+  return file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+}
+
 /** The native open dialog for import files (the browser shell uploads instead). */
 async function pickImportFile(): Promise<string | null> {
   const window = BrowserWindow.getFocusedWindow();
@@ -183,11 +188,8 @@ async function start(): Promise<void> {
       version: APP_VERSION,
       systemLocale: app.getLocale(),
       nativeBinding,
-      // Packaged, the worker lives unpacked beside the archive (electron-builder.yml).
-      importWorker: paths.importWorker.replace(
-        `app.asar${path.sep}`,
-        `app.asar.unpacked${path.sep}`,
-      ),
+      importWorker: unpacked(paths.importWorker),
+      analyticsWorker: unpacked(paths.analyticsWorker),
       platform: { pickImportFile },
     });
   } catch (error) {

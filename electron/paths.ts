@@ -29,5 +29,6 @@ export function bundledPaths(bundleDir: string) {
     migrationsDir: path.join(root, 'db', 'migrations'),
     rendererDir: path.join(root, 'dist', 'renderer'),
     importWorker: path.join(path.resolve(bundleDir), 'import-worker.cjs'),
+    analyticsWorker: path.join(path.resolve(bundleDir), 'analytics-worker.cjs'),
   };
 }

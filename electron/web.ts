@@ -33,6 +33,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     workbookPath: values.workbook ?? defaultWorkbookPath(),
     migrationsDir: paths.migrationsDir,
     importWorker: paths.importWorker,
+    analyticsWorker: paths.analyticsWorker,
     shell: 'web',
     version: APP_VERSION,
     systemLocale: systemLocaleTag(),

@@ -13,6 +13,7 @@ await build({
     run: 'bench/run.ts',
     generate: 'bench/generate-cli.ts',
     'import-worker': 'electron/services/import/worker.ts',
+    'analytics-worker': 'electron/services/analytics/worker.ts',
   },
   outdir: 'dist/bench',
   outExtension: { '.js': '.cjs' },

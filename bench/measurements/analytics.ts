@@ -161,6 +161,8 @@ export const analyticsRefresh: Measurement = {
         version: 'bench',
         systemLocale: 'en',
         now: () => new Date(`${END}T12:00:00.000Z`),
+        // The real path: analytics in their worker, bundled beside this script.
+        analyticsWorker: path.join(__dirname, 'analytics-worker.cjs'),
         logger: { info: () => undefined, error: (m) => bench.log(m) },
       });
       const call = async <T>(channel: string, input: unknown): Promise<T> => {
@@ -173,6 +175,10 @@ export const analyticsRefresh: Measurement = {
         matrix: { counts: number[][] };
         clv: { params: { r: number } } | null;
       };
+      // The worker starts with the app and reads the sales in the background; wait for that,
+      // then make it forget them, so the figure below is a whole refresh: read + every figure.
+      await call('analytics.settings', undefined);
+      app.ctx.analytics.runner.reset();
       const [cold, coldMs] = await timeAsync(() =>
         call<Board>('analytics.dashboard', { asOf: END }),
       );
@@ -203,12 +209,16 @@ export const analyticsRefresh: Measurement = {
         .pluck()
         .get() as string;
       const samples: number[] = [];
+      let patchMs = 0;
+      let figuresMs = 0;
       for (let i = 0; i < 5; i++) {
         await call('sales.add', { clientId: client, date: END, amount: 123_45 + i });
         const [after, ms] = await timeAsync(() =>
           call<Board>('analytics.dashboard', { asOf: END }),
         );
         if (i === 0) bench.log(`after a sale: ${rounded(after.timings)}`);
+        patchMs = after.timings['load'] ?? 0;
+        figuresMs = (after.timings['total'] ?? 0) - patchMs;
         samples.push(ms);
       }
       samples.sort((a, b) => a - b);
@@ -216,7 +226,7 @@ export const analyticsRefresh: Measurement = {
         name: 'dashboard after one new sale (target < 100 ms), median of 5',
         ms: samples[2]!,
         floorMs: null,
-        note: `store ${app.ctx.analytics.store.lastRefresh.kind} of ${app.ctx.analytics.store.lastRefresh.clients} client in ${app.ctx.analytics.store.lastRefresh.ms.toFixed(1)} ms`,
+        note: `in the worker: patch of the client ${Math.round(patchMs)} ms, figures ${Math.round(figuresMs)} ms`,
       });
       for (const [channel, input] of [
         ['analytics.abcxyz', { from: '2025-07-01', to: END }],

@@ -1,6 +1,7 @@
 /** What every handler is given: the open workbook and the injected clock, ids and user. */
 import type { Workbook } from '../../db/workbook';
 import type { DashboardCache } from '../services/analytics/dashboard';
+import type { AnalyticsRunner } from '../services/analytics/runner';
 import type { AnalyticsStore } from '../services/analytics/store';
 import type { Importer } from '../services/import/jobs';
 import type { Locale } from './contract';
@@ -20,7 +21,7 @@ export interface AppContext {
   /** Runs import steps in a worker thread (inline in unit tests). */
   importer: Importer;
   /** The sales kept in memory for analytics, and the dashboard computed from them. */
-  analytics: { store: AnalyticsStore; dashboards: DashboardCache };
+  analytics: { runner: AnalyticsRunner; store: AnalyticsStore; dashboards: DashboardCache };
   /** Shell services only the desktop app has (a native file dialog). */
   platform?: Platform;
 }

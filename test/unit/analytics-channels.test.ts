@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSalesData } from '../../db/queries/analytics-source';
 import { AnalyticsStore } from '../../electron/services/analytics/store';
-import { makeClient, makeWorld, type World } from '../helpers/world';
+import { createApp } from '../../electron/app';
+import { makeClient, makeWorld, MIGRATIONS_DIR, type World } from '../helpers/world';
 
 let world: World;
 beforeEach(() => {
@@ -248,5 +249,39 @@ describe('the dashboard and its store', () => {
         lastContact: null,
       },
     ]);
+  });
+});
+
+describe('an analytics worker that cannot start', () => {
+  it('computes in this thread instead, and says so in the log', async () => {
+    const script = path.join(world.dir, 'broken-analytics.cjs');
+    fs.writeFileSync(script, "throw new Error('cannot load');\n");
+    const logged: string[] = [];
+    const app = createApp({
+      workbookPath: path.join(world.dir, 'fallback.kartoteka'),
+      migrationsDir: MIGRATIONS_DIR,
+      shell: 'web',
+      version: 'test',
+      systemLocale: 'en',
+      analyticsWorker: script,
+      logger: { info: () => undefined, error: (m) => logged.push(m) },
+    });
+    try {
+      const created = await app.dispatch('clients.create', { name: 'Ann' });
+      if (!created.ok) throw new Error(created.error.message);
+      const id = (created.data as { id: string }).id;
+      await app.dispatch('sales.add', { clientId: id, date: '2026-01-10', amount: 100 });
+      const board = await app.dispatch('analytics.abcxyz', {
+        from: '2026-01-01',
+        to: '2026-12-31',
+      });
+      expect(board).toMatchObject({
+        ok: true,
+        data: { clients: [{ clientId: id, abc: 'A', xyz: 'Z' }] },
+      });
+      expect(logged).toEqual(['analytics worker could not start; computing inline']);
+    } finally {
+      app.close();
+    }
   });
 });

@@ -1,27 +1,19 @@
-/** Analytics over the in-memory sales (see electron/services/analytics), and NPS answers. */
+/**
+ * Analytics, computed in the analytics worker (see electron/services/analytics/runner.ts), the
+ * thresholds, and NPS answers.
+ */
 import { addNpsAnswer, deleteNpsAnswer, listNpsAnswers } from '../../../db/queries/nps';
-import { managerNames, winBack } from '../../services/analytics/dashboard';
-import {
-  abcxyzFigures,
-  clvFigures,
-  dueFigures,
-  ltvFigures,
-  migrationFigures,
-  retentionFigures,
-  rfmFigures,
-} from '../../services/analytics/figures';
+import type { AnalyticsRead } from '../../services/analytics/compute';
 import { readAnalyticsSettings, writeAnalyticsSettings } from '../../services/analytics/settings';
-import { AppError } from '../errors';
+import type { ParsedInputOf } from '../contract';
 import type { AppContext } from '../context';
+import { AppError } from '../errors';
 import type { HandlerSlice } from './types';
 
-/** Today on the user's calendar (the machine's time zone), not UTC's. */
-const today = (ctx: AppContext) => {
-  const now = ctx.now();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-};
-const source = (ctx: AppContext) => ctx.analytics.store.current().source;
+const read =
+  <C extends AnalyticsRead>(channel: C) =>
+  (input: ParsedInputOf<C>, ctx: AppContext) =>
+    ctx.analytics.runner.call(channel, input);
 
 export const analyticsHandlers: HandlerSlice<
   | 'analytics.retention'
@@ -40,50 +32,17 @@ export const analyticsHandlers: HandlerSlice<
   | 'nps.list'
   | 'nps.delete'
 > = {
-  'analytics.retention': (input, ctx) =>
-    retentionFigures(
-      source(ctx),
-      input.periods,
-      input.activeDays ?? readAnalyticsSettings(ctx.wb).activeDays,
-    ),
-  'analytics.abcxyz': (input, ctx) =>
-    abcxyzFigures(source(ctx), input, readAnalyticsSettings(ctx.wb)),
-  'analytics.migration': (input, ctx) =>
-    migrationFigures(source(ctx), input, readAnalyticsSettings(ctx.wb), managerNames(ctx.wb)),
-  'analytics.rfm': (input, ctx) => rfmFigures(source(ctx), input.asOf),
-  'analytics.ltv': (input, ctx) => ltvFigures(source(ctx), input, managerNames(ctx.wb)),
-  'analytics.clv': (input, ctx) => clvFigures(source(ctx), input),
-  'analytics.dashboard': (input, ctx) =>
-    ctx.analytics.dashboards.get(
-      {
-        asOf: input?.asOf ?? today(ctx),
-        months: input?.months ?? 12,
-        managerId: input?.managerId ?? null,
-      },
-      readAnalyticsSettings(ctx.wb),
-    ).out,
-  'analytics.drill': (input, ctx) =>
-    ctx.analytics.dashboards.drill(
-      {
-        asOf: input.asOf ?? today(ctx),
-        months: input.months ?? 12,
-        managerId: input.managerId ?? null,
-      },
-      readAnalyticsSettings(ctx.wb),
-      input.kind,
-      input.key,
-      input.limit ?? 1000,
-    ),
-  'analytics.due': (input, ctx) =>
-    dueFigures(
-      ctx.wb,
-      source(ctx),
-      input?.asOf ?? today(ctx),
-      input?.limit ?? 100,
-      readAnalyticsSettings(ctx.wb),
-    ),
-  'analytics.winBack': (_input, ctx) => winBack(ctx.wb),
-  'analytics.settings': (_input, ctx) => readAnalyticsSettings(ctx.wb),
+  'analytics.retention': read('analytics.retention'),
+  'analytics.abcxyz': read('analytics.abcxyz'),
+  'analytics.migration': read('analytics.migration'),
+  'analytics.rfm': read('analytics.rfm'),
+  'analytics.ltv': read('analytics.ltv'),
+  'analytics.clv': read('analytics.clv'),
+  'analytics.dashboard': read('analytics.dashboard'),
+  'analytics.drill': read('analytics.drill'),
+  'analytics.due': read('analytics.due'),
+  'analytics.winBack': read('analytics.winBack'),
+  'analytics.settings': read('analytics.settings'),
   'settings.setAnalytics': (input, ctx) => {
     const current = readAnalyticsSettings(ctx.wb);
     if ((input.abcA ?? current.abcA) >= (input.abcB ?? current.abcB)) {

@@ -39,7 +39,7 @@ export const clientHandlers: HandlerSlice<
   'trash.empty': (_input, ctx) => {
     const purged = emptyTrash(ctx);
     // Purging deletes history rows, the analytics store's watermark: let it read afresh.
-    ctx.analytics.store.reset();
+    ctx.analytics.runner.reset();
     return { purged };
   },
   'history.list': ({ clientId }, ctx) => {

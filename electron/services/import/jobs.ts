@@ -268,7 +268,7 @@ export function serialize(error: unknown): SerializedError {
   };
 }
 
-function deserialize(error: SerializedError): Error {
+export function deserialize(error: SerializedError): Error {
   if (error.app && isMessageKey(error.key)) {
     return new AppError(error.code, error.key, error.params, error.field);
   }

@@ -1,0 +1,109 @@
+/**
+ * The analytics channels that only read, as one table of implementations over an analytics
+ * context. The main process runs them in the analytics worker (its own connection and its own
+ * copy of the sales in memory), or inline where no worker is built (unit tests).
+ */
+import type { OutputOf, ParsedInputOf } from '../../api/contract';
+import type { Workbook } from '../../../db/workbook';
+import { managerNames, winBack, type DashboardCache } from './dashboard';
+import {
+  abcxyzFigures,
+  clvFigures,
+  dueFigures,
+  ltvFigures,
+  migrationFigures,
+  retentionFigures,
+  rfmFigures,
+} from './figures';
+import { readAnalyticsSettings } from './settings';
+import type { AnalyticsStore } from './store';
+
+export const ANALYTICS_READS = [
+  'analytics.retention',
+  'analytics.abcxyz',
+  'analytics.migration',
+  'analytics.rfm',
+  'analytics.ltv',
+  'analytics.clv',
+  'analytics.dashboard',
+  'analytics.drill',
+  'analytics.due',
+  'analytics.winBack',
+  'analytics.settings',
+] as const;
+export type AnalyticsRead = (typeof ANALYTICS_READS)[number];
+
+export interface AnalyticsContext {
+  wb: Workbook;
+  now: () => Date;
+  store: AnalyticsStore;
+  dashboards: DashboardCache;
+}
+
+/** Today on the user's calendar (the machine's time zone), not UTC's. */
+function today(ctx: AnalyticsContext): string {
+  const now = ctx.now();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+const source = (ctx: AnalyticsContext) => ctx.store.current().source;
+
+type Implementations = {
+  [C in AnalyticsRead]: (input: ParsedInputOf<C>, ctx: AnalyticsContext) => OutputOf<C>;
+};
+
+export const analyticsReads: Implementations = {
+  'analytics.retention': (input, ctx) =>
+    retentionFigures(
+      source(ctx),
+      input.periods,
+      input.activeDays ?? readAnalyticsSettings(ctx.wb).activeDays,
+    ),
+  'analytics.abcxyz': (input, ctx) =>
+    abcxyzFigures(source(ctx), input, readAnalyticsSettings(ctx.wb)),
+  'analytics.migration': (input, ctx) =>
+    migrationFigures(source(ctx), input, readAnalyticsSettings(ctx.wb), managerNames(ctx.wb)),
+  'analytics.rfm': (input, ctx) => rfmFigures(source(ctx), input.asOf),
+  'analytics.ltv': (input, ctx) => ltvFigures(source(ctx), input, managerNames(ctx.wb)),
+  'analytics.clv': (input, ctx) => clvFigures(source(ctx), input),
+  'analytics.dashboard': (input, ctx) =>
+    ctx.dashboards.get(
+      {
+        asOf: input?.asOf ?? today(ctx),
+        months: input?.months ?? 12,
+        managerId: input?.managerId ?? null,
+      },
+      readAnalyticsSettings(ctx.wb),
+    ).out,
+  'analytics.drill': (input, ctx) =>
+    ctx.dashboards.drill(
+      {
+        asOf: input.asOf ?? today(ctx),
+        months: input.months ?? 12,
+        managerId: input.managerId ?? null,
+      },
+      readAnalyticsSettings(ctx.wb),
+      input.kind,
+      input.key,
+      input.limit ?? 1000,
+    ),
+  'analytics.due': (input, ctx) =>
+    dueFigures(
+      ctx.wb,
+      source(ctx),
+      input?.asOf ?? today(ctx),
+      input?.limit ?? 100,
+      readAnalyticsSettings(ctx.wb),
+    ),
+  'analytics.winBack': (_input, ctx) => winBack(ctx.wb),
+  'analytics.settings': (_input, ctx) => readAnalyticsSettings(ctx.wb),
+};
+
+export function computeAnalytics<C extends AnalyticsRead>(
+  channel: C,
+  input: ParsedInputOf<C>,
+  ctx: AnalyticsContext,
+): OutputOf<C> {
+  return analyticsReads[channel](input, ctx);
+}
