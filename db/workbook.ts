@@ -15,8 +15,14 @@ export interface Workbook {
   readonly file: string;
   readonly sqlite: Database.Database;
   readonly db: Db;
-  /** Runs `fn` in one synchronous transaction; a throw rolls everything back. */
+  /**
+   * Runs `fn` in one synchronous write transaction (BEGIN IMMEDIATE: the write lock is taken at
+   * the start, waiting for a worker's transaction rather than failing half-way); a throw rolls
+   * everything back. Nested calls become savepoints.
+   */
   transaction<T>(fn: () => T): T;
+  /** Runs `fn` on one consistent snapshot without taking the write lock (long reads). */
+  read<T>(fn: () => T): T;
   close(): void;
 }
 
@@ -27,6 +33,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Clock for the backup file name; tests inject one. */
   now?: () => Date;
+  /**
+   * A second connection of a worker thread: the main process has migrated the file already, and
+   * the worker must not write behind its back (no migrations, no statistics).
+   */
+  secondary?: boolean;
 }
 
 export class WorkbookOpenError extends Error {
@@ -51,11 +62,13 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
-    migrate(sqlite, file, existed, options);
+    if (!options.secondary) migrate(sqlite, file, existed, options);
     sqlite.pragma('foreign_keys = ON');
-    // Fresh statistics for the query planner where tables changed a lot; bounded to stay fast.
-    sqlite.pragma('analysis_limit = 1000');
-    sqlite.pragma('optimize = 0x10002');
+    if (!options.secondary) {
+      // Fresh statistics for the query planner where tables changed a lot; bounded to stay fast.
+      sqlite.pragma('analysis_limit = 1000');
+      sqlite.pragma('optimize = 0x10002');
+    }
     // Unicode case folding for filters (SQLite's lower() folds ASCII only).
     sqlite.function('kfold', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? value.toLowerCase().replace(/ё/g, 'е') : value,
@@ -72,7 +85,9 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     file,
     sqlite,
     db,
-    transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
+    transaction: <T>(fn: () => T): T =>
+      sqlite.inTransaction ? sqlite.transaction(fn)() : sqlite.transaction(fn).immediate(),
+    read: <T>(fn: () => T): T => sqlite.transaction(fn).deferred(),
     close: () => sqlite.close(),
   };
 }

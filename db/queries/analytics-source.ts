@@ -31,7 +31,7 @@ type SaleTuple = [string, string, number, number | null];
  * transaction, so both come from the same snapshot.
  */
 export function loadSalesData(wb: Workbook): AnalyticsSource {
-  return wb.transaction(() => {
+  return wb.read(() => {
     const collector = new SalesCollector();
     const rows = wb.sqlite
       .prepare(

@@ -207,3 +207,32 @@ describe('the committed migrations', () => {
     });
   });
 });
+
+describe('two connections (the main process and a worker)', () => {
+  it('a write transaction holds the lock from its start, so a worker cannot slip in between its read and its write', () => {
+    const { file } = fresh();
+    const main = openAt(file);
+    const worker = openWorkbook(file, { migrationsDir: MIGRATIONS_DIR, secondary: true });
+    open.push(worker);
+    worker.sqlite.pragma('busy_timeout = 0');
+    const insert = (wb: Workbook, name: string) =>
+      wb.sqlite
+        .prepare(
+          "INSERT INTO managers (id, name, created_at, updated_at) VALUES (?, ?, '2026-01-01', '2026-01-01')",
+        )
+        .run(name, name);
+    main.transaction(() => {
+      main.sqlite.prepare('SELECT count(*) FROM managers').get();
+      // With a deferred BEGIN this commit would succeed and the write below fail (BUSY_SNAPSHOT).
+      expect(() => insert(worker, 'worker')).toThrow(/locked|busy/i);
+      insert(main, 'main');
+    });
+    expect(worker.sqlite.prepare('SELECT name FROM managers').pluck().all()).toEqual(['main']);
+    // A long read in the worker does not hold the main process's writes up.
+    worker.read(() => {
+      worker.sqlite.prepare('SELECT count(*) FROM managers').get();
+      insert(main, 'while reading');
+    });
+    expect(main.sqlite.prepare('SELECT count(*) FROM managers').pluck().get()).toBe(2);
+  });
+});

@@ -14,6 +14,7 @@ import { AnalyticsStore } from './store';
 const setup = workerData as AnalyticsWorkerSetup;
 const wb = openWorkbook(setup.workbookPath, {
   migrationsDir: setup.migrationsDir,
+  secondary: true,
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
 const store = new AnalyticsStore(wb);

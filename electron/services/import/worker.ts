@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const post = (message: WorkerMessage) => parentPort?.postMessage(message);
   const wb = openWorkbook(setup.workbookPath, {
     migrationsDir: setup.migrationsDir,
+    secondary: true,
     ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
   });
   try {
