@@ -1,9 +1,10 @@
 /** A birthday this week: the day and the age reached, with the phone and Log a call. */
 import { useTranslation } from 'react-i18next';
 import type { BirthdayItem } from '../../../../electron/api/contract';
-import { CallButton, CallInput, useCallToggle } from './CallInput';
+import { CallButton, useCallToggle } from './CallInput';
+import { RowFooter } from './RowFooter';
 import { formatShortDate, formatWeekday } from './dates';
-import { ClientName, LastComment, PhoneButton, RowError, RowFrame } from './RowParts';
+import { ClientName, LastComment, PhoneButton, RowFrame } from './RowParts';
 import { useRowAction } from './useAgenda';
 
 interface Props {
@@ -43,16 +44,13 @@ export function BirthdayRow({ item, today, notify }: Props) {
       <div className="today-row__actions">
         <CallButton call={call} action={action} />
       </div>
-      {call.open ? (
-        <CallInput
-          clientId={client.id}
-          clientName={client.name}
-          action={action}
-          onClose={call.close}
-          onLogged={notify}
-        />
-      ) : null}
-      <RowError error={action.error} onClose={action.clearError} />
+      <RowFooter
+        call={call}
+        action={action}
+        clientId={client.id}
+        clientName={client.name}
+        notify={notify}
+      />
     </RowFrame>
   );
 }

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaReminder } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { CallButton, CallInput, useCallToggle } from './CallInput';
+import { CallButton, useCallToggle } from './CallInput';
+import { RowFooter } from './RowFooter';
 import { daysBetween, formatShortDate, formatTime, localDate, splitDue } from './dates';
-import { ClientName, LastComment, PhoneButton, RowError, RowFrame } from './RowParts';
+import { ClientName, LastComment, PhoneButton, RowFrame } from './RowParts';
 import { SnoozeMenu } from './SnoozeMenu';
 import { useRowAction } from './useAgenda';
 
@@ -80,16 +81,13 @@ export function ReminderRow({ item, place, now, notify }: Props) {
         <SnoozeMenu reminderId={reminder.id} action={action} onSnoozed={snoozed} />
         <CallButton call={call} action={action} />
       </div>
-      {call.open ? (
-        <CallInput
-          clientId={client.id}
-          clientName={client.name}
-          action={action}
-          onClose={call.close}
-          onLogged={notify}
-        />
-      ) : null}
-      <RowError error={action.error} onClose={action.clearError} />
+      <RowFooter
+        call={call}
+        action={action}
+        clientId={client.id}
+        clientName={client.name}
+        notify={notify}
+      />
     </RowFrame>
   );
 }

@@ -6,9 +6,10 @@
 import { useTranslation } from 'react-i18next';
 import type { SlippingClient } from '../../../../electron/api/contract';
 import { formatMoney } from '../../lib/format';
-import { CallButton, CallInput, useCallToggle } from './CallInput';
+import { CallButton, useCallToggle } from './CallInput';
+import { RowFooter } from './RowFooter';
 import { RemindButton, type ReminderMark } from './RemindButton';
-import { ClientName, PhoneButton, RowError, RowFrame } from './RowParts';
+import { ClientName, PhoneButton, RowFrame } from './RowParts';
 import { useRowAction } from './useAgenda';
 import { dayLabel, formatShare } from './useRetain';
 
@@ -59,16 +60,13 @@ export function SlippingRow({ item, today, mark, notify }: Props) {
           {formatMoney(item.revenue)}
         </span>
       </div>
-      {call.open ? (
-        <CallInput
-          clientId={item.clientId}
-          clientName={item.name}
-          action={action}
-          onClose={call.close}
-          onLogged={notify}
-        />
-      ) : null}
-      <RowError error={action.error} onClose={action.clearError} />
+      <RowFooter
+        call={call}
+        action={action}
+        clientId={item.clientId}
+        clientName={item.name}
+        notify={notify}
+      />
     </RowFrame>
   );
 }

@@ -6,8 +6,9 @@
 import { useTranslation } from 'react-i18next';
 import type { TouchItem } from '../../../../electron/api/contract';
 import { formatMoney } from '../../lib/format';
-import { CallButton, CallInput, useCallToggle } from './CallInput';
-import { ClientName, LastComment, PhoneButton, RowError, RowFrame } from './RowParts';
+import { CallButton, useCallToggle } from './CallInput';
+import { RowFooter } from './RowFooter';
+import { ClientName, LastComment, PhoneButton, RowFrame } from './RowParts';
 import { useRowAction } from './useAgenda';
 
 export function TouchRow({ item, notify }: { item: TouchItem; notify: (status: string) => void }) {
@@ -48,16 +49,13 @@ export function TouchRow({ item, notify }: { item: TouchItem; notify: (status: s
           {item.value ? formatMoney(item.value) : t('today.touch.noRevenue')}
         </span>
       </div>
-      {call.open ? (
-        <CallInput
-          clientId={client.id}
-          clientName={client.name}
-          action={action}
-          onClose={call.close}
-          onLogged={notify}
-        />
-      ) : null}
-      <RowError error={action.error} onClose={action.clearError} />
+      <RowFooter
+        call={call}
+        action={action}
+        clientId={client.id}
+        clientName={client.name}
+        notify={notify}
+      />
     </RowFrame>
   );
 }

@@ -6,9 +6,10 @@
 import { useTranslation } from 'react-i18next';
 import type { WinBackClient } from '../../../../electron/api/contract';
 import { formatMoney } from '../../lib/format';
-import { CallButton, CallInput, useCallToggle } from './CallInput';
+import { CallButton, useCallToggle } from './CallInput';
+import { RowFooter } from './RowFooter';
 import { RemindButton, type ReminderMark } from './RemindButton';
-import { ClientName, PhoneButton, RowError, RowFrame } from './RowParts';
+import { ClientName, PhoneButton, RowFrame } from './RowParts';
 import { Section, ShowAll, useCollapsed } from './Section';
 import { useRowAction } from './useAgenda';
 import { dayLabel, useWinBack } from './useRetain';
@@ -125,16 +126,13 @@ function WinBackRow(props: {
           {item.revenue ? formatMoney(item.revenue) : t('ret.winBack.noPurchase')}
         </span>
       </div>
-      {call.open ? (
-        <CallInput
-          clientId={item.clientId}
-          clientName={item.name}
-          action={action}
-          onClose={call.close}
-          onLogged={notify}
-        />
-      ) : null}
-      <RowError error={action.error} onClose={action.clearError} />
+      <RowFooter
+        call={call}
+        action={action}
+        clientId={item.clientId}
+        clientName={item.name}
+        notify={notify}
+      />
     </RowFrame>
   );
 }
