@@ -90,6 +90,29 @@ export default tseslint.config(
     },
   },
   {
+    // The domain kernel: pure leaf modules (numbers and money, local dates, phones, e-mails, the
+    // standard field list) shared by the renderer and the main process. No Node, DOM, zod or app
+    // imports, so either side can load them and the renderer bundle stays small.
+    files: ['kernel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'zod', 'react', 'i18next'].map((name) => ({
+            name,
+            message: 'kernel/ modules are pure: no app, Node, DOM or validation-library imports.',
+          })),
+          patterns: [
+            {
+              group: ['node:*', '**/electron/**', '**/db/**', '**/renderer/**', '**/bench/**'],
+              message: 'kernel/ modules import only other kernel/ modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'no-empty-pattern': 'off' },
   },

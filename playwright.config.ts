@@ -7,8 +7,8 @@ export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: false,
   workers: 1,
-  // One retry on CI only: a test that needed it is reported as flaky, never hidden.
-  retries: process.env['CI'] ? 1 : 0,
+  // No retries: a test that passes only on a second try is a failing test.
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: [['list']],
