@@ -15,6 +15,7 @@ import {
   parseMoney,
   parseNumber,
   type DateOrder,
+  type NumberLocale,
 } from './values';
 
 export type Converted = { ok: true; value: unknown } | { ok: false; message: string };
@@ -74,6 +75,11 @@ export interface ConvertContext {
   /** The date order chosen for each ambiguous column (by header). */
   dateOrders: Record<string, DateOrder>;
   today: string;
+  /**
+   * How the file writes numbers (`numberConvention`), and whether it is an Excel workbook,
+   * whose numeric cells arrive as numbers and are rounded to the kopeck for money.
+   */
+  numbers: { locale: NumberLocale; sheet: boolean };
 }
 
 function fail(ctx: ConvertContext, key: MessageKey, params: Record<string, string | number> = {}) {
@@ -150,13 +156,13 @@ export function convertCell(
       return { ok: true, value: date };
     }
     case 'money': {
-      const money = parseMoney(value);
+      const money = parseMoney(value, ctx.numbers.locale, ctx.numbers.sheet);
       return money === null
         ? fail(ctx, 'import_cell_number', { value: clip(value) })
         : { ok: true, value: money };
     }
     case 'number': {
-      const n = parseNumber(value);
+      const n = parseNumber(value, ctx.numbers.locale, ctx.numbers.sheet);
       return n === null
         ? fail(ctx, 'import_cell_number', { value: clip(value) })
         : { ok: true, value: n };
@@ -200,11 +206,11 @@ function convertCustom(
       out = value;
       break;
     case 'number':
-      out = parseNumber(value) ?? undefined;
+      out = parseNumber(value, ctx.numbers.locale, ctx.numbers.sheet) ?? undefined;
       if (out === undefined) return fail(ctx, 'custom_number', { label });
       break;
     case 'money':
-      out = parseMoney(value) ?? undefined;
+      out = parseMoney(value, ctx.numbers.locale, ctx.numbers.sheet) ?? undefined;
       if (out === undefined) return fail(ctx, 'import_cell_number', { value: clip(value) });
       break;
     case 'date':
