@@ -6,18 +6,11 @@
  */
 import iconv from 'iconv-lite';
 import type { ExportCell, ExportColumnType, ExportEncoding, Locale } from '../../api/contract';
+import { guardFormula } from './formula-guard';
 import { localDateTime, minorToDecimal, type ExportTable } from './table';
 import { exportWords } from './words';
 
 const BOM = '\uFEFF';
-
-/**
- * A text cell Excel or LibreOffice would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM`)
- * starts with one of these; such cells get a leading apostrophe so they stay text. Tab and
- * carriage return are on the list too (OWASP's CSV injection advice). Only text cells: a
- * negative number in a number column is a number.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function toCsv(table: ExportTable, locale: Locale): string {
   const delimiter = locale === 'ru' ? ';' : ',';
@@ -43,7 +36,8 @@ export function toCsv(table: ExportTable, locale: Locale): string {
       }
     }
     if (type === 'datetime') return localDateTime(cell);
-    if (type === 'text' && FORMULA_START.test(cell)) return `'${cell}`;
+    // Only text cells: a negative number in a number column is a number.
+    if (type === 'text') return guardFormula(cell);
     return cell;
   };
   const field = (s: string) => (needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
