@@ -7,12 +7,13 @@
 import iconv from 'iconv-lite';
 import type { ExportCell, ExportColumnType, ExportEncoding, Locale } from '../../api/contract';
 import { guardFormula } from './formula-guard';
-import { localDateTime, minorToDecimal, type ExportTable } from './table';
+import { minorToDecimal } from '../../../kernel/numbers';
+import { localDateTime, type ExportTable } from './table';
 import { exportWords } from './words';
 
 const BOM = '\uFEFF';
 
-export function toCsv(table: ExportTable, locale: Locale): string {
+export function toCsv(table: ExportTable, locale: Locale, timeZone?: string): string {
   const delimiter = locale === 'ru' ? ';' : ',';
   const needsQuotes = new RegExp(`[${delimiter}"\\r\\n]`);
   const words = exportWords(locale);
@@ -26,7 +27,7 @@ export function toCsv(table: ExportTable, locale: Locale): string {
     if (typeof cell === 'number') {
       switch (type) {
         case 'money':
-          return decimal(minorToDecimal(cell));
+          return minorToDecimal(cell, locale === 'ru' ? ',' : '.');
         case 'percent':
           return `${decimal(plain.format(Math.round(cell * 10_000) / 100))}%`;
         case 'text':
@@ -35,7 +36,7 @@ export function toCsv(table: ExportTable, locale: Locale): string {
           return decimal(plain.format(cell));
       }
     }
-    if (type === 'datetime') return localDateTime(cell);
+    if (type === 'datetime') return localDateTime(cell, timeZone);
     // Only text cells: a negative number in a number column is a number.
     if (type === 'text') return guardFormula(cell);
     return cell;
