@@ -477,6 +477,17 @@ describe('the clients it exports', () => {
     expect(exportWords('ru').kinds).toEqual(ru.kinds);
     expect(exportWords('en').kinds).toEqual(en.kinds);
   });
+
+  it("uses the list's column names as headers, which the import reads back", () => {
+    for (const [words, screen] of [
+      [exportWords('ru'), ru],
+      [exportWords('en'), en],
+    ] as const) {
+      for (const [key, header] of Object.entries(words.headers)) {
+        expect(header, key).toBe(screen.fields[key as keyof typeof screen.fields]);
+      }
+    }
+  });
 });
 
 describe('refusals', () => {

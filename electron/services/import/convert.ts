@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { clientFieldShape, type CustomValue, type Locale, type Stage } from '../../api/contract';
 import { localizeIssues } from '../../api/localize-issues';
 import { translate, type MessageKey } from '../../api/messages';
+import { parseList, pickOptions } from '../../../kernel/lists';
+import { exportWords } from '../export/words';
 import type { TargetField } from './targets';
 import {
   parseBoolean,
   parseDate,
-  parseList,
   parseMoney,
   parseNumber,
   type DateOrder,
@@ -37,11 +38,16 @@ const STAGE_WORDS: Record<Stage, string[]> = {
   lost: ['lost', 'churned', 'потерян', 'потерянный', 'ушел', 'ушёл', 'ушедший'],
   won_back: ['won back', 'won_back', 'returned', 'возвращен', 'возвращён', 'вернулся'],
 };
-const STAGE_BY_WORD = new Map<string, Stage>(
-  Object.entries(STAGE_WORDS).flatMap(([stage, words]) =>
+// The words Kartoteka's own export writes, in both languages, read back whatever they become.
+const EXPORTED = [exportWords('ru'), exportWords('en')];
+const STAGE_BY_WORD = new Map<string, Stage>([
+  ...Object.entries(STAGE_WORDS).flatMap(([stage, words]) =>
     words.map((w) => [w, stage as Stage] as const),
   ),
-);
+  ...EXPORTED.flatMap((w) =>
+    Object.entries(w.stages).map(([stage, word]) => [word.toLowerCase(), stage as Stage] as const),
+  ),
+]);
 
 const COMPANY_WORDS = new Set([
   'company',
@@ -57,6 +63,7 @@ const COMPANY_WORDS = new Set([
   'ооо',
   'ао',
   'ип',
+  ...EXPORTED.map((w) => w.kinds.company.toLowerCase()),
 ]);
 const PERSON_WORDS = new Set([
   'person',
@@ -68,6 +75,7 @@ const PERSON_WORDS = new Set([
   'физическое лицо',
   'частное лицо',
   'человек',
+  ...EXPORTED.map((w) => w.kinds.person.toLowerCase()),
 ]);
 
 export interface ConvertContext {
@@ -227,10 +235,9 @@ function convertCustom(
         return fail(ctx, 'custom_choice', { label, options: def.options.join(', ') });
       break;
     case 'multichoice': {
-      const picked = parseList(value).map(choose);
-      if (picked.some((p) => p === undefined))
+      out = pickOptions(value, def.options) ?? undefined;
+      if (out === undefined)
         return fail(ctx, 'custom_choice', { label, options: def.options.join(', ') });
-      out = def.options.filter((o) => picked.includes(o));
       break;
     }
   }

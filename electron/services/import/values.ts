@@ -156,11 +156,3 @@ export function taxIdKey(value: string | null | undefined): string | null {
   const v = value?.replace(/[\s-]/g, '');
   return v ? v : null;
 }
-
-/** A list cell: `a; b, c` → [a, b, c]. */
-export function parseList(value: string): string[] {
-  return value
-    .split(/[;,\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
