@@ -2,6 +2,9 @@
  * One table of numbers as people write them, read by the kernel, by the card's inputs (the
  * renderer's money helpers) and by the import's cell conversion: all three agree on every row.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FieldDef } from '../../electron/api/contract';
@@ -10,6 +13,7 @@ import { SALE_TARGET, targetFields } from '../../electron/services/import/target
 import { numberConvention } from '../../electron/services/import/values';
 import { minorToDecimal, parseMoney, parseNumber, type NumberLocale } from '../../kernel/numbers';
 import * as renderer from '../../renderer/src/lib/money';
+import { makeWorld } from '../helpers/world';
 
 /** [text, locale, number, money in minor units]; null: "not a number" / "not an amount". */
 const TABLE: [string, NumberLocale, number | null, number | null][] = [
@@ -141,5 +145,57 @@ describe('one number parser for the card and the import', () => {
       expect(parseMoney(minorToDecimal(minor, '.'), 'en')).toBe(minor);
     }
     expect(minorToDecimal(-123456)).toBe('-1234.56');
+  });
+});
+
+describe('amounts in imported files', () => {
+  /** Imports one sale per amount from a file and returns what was stored, or the error. */
+  async function importAmounts(name: string, content: Buffer | string) {
+    const world = makeWorld({ locale: 'ru' });
+    try {
+      const { id } = await world.call('clients.create', { name: 'Покупатель', externalId: 'К-1' });
+      const file = path.join(world.dir, name);
+      fs.writeFileSync(file, content);
+      const result = await world.call('import.run', {
+        path: file,
+        target: 'sales',
+        mapping: { 'Код клиента': 'externalId', Дата: 'date', Сумма: 'amount' },
+        onDuplicate: 'create',
+        onInvalid: 'skip',
+      });
+      const sales = await world.call('sales.list', { clientId: id });
+      return {
+        amounts: sales.map((s) => s.amount).sort((a, b) => a - b),
+        errors: result.errors.map((e) => e.value),
+      };
+    } finally {
+      world.dispose();
+    }
+  }
+
+  it('reads "1,234" as 1 234 in a comma-separated file and refuses it in a Russian one', async () => {
+    const english = 'Код клиента,Дата,Сумма\r\nК-1,2026-01-05,"1,234"\r\nК-1,2026-01-06,99.5\r\n';
+    expect(await importAmounts('en.csv', english)).toEqual({
+      amounts: [9950, 123400],
+      errors: [],
+    });
+    const russian = 'Код клиента;Дата;Сумма\r\nК-1;2026-01-05;1,234\r\nК-1;2026-01-06;1 234,5\r\n';
+    expect(await importAmounts('ru.csv', russian)).toEqual({
+      amounts: [123450],
+      errors: ['1,234'],
+    });
+  });
+
+  it('takes Excel numbers as numbers, rounded to the kopeck', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Продажи');
+    sheet.addRow(['Код клиента', 'Дата', 'Сумма']);
+    sheet.addRow(['К-1', '2026-01-05', 1481.472]);
+    sheet.addRow(['К-1', '2026-01-06', '1 234,5']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await importAmounts('sales.xlsx', bytes)).toEqual({
+      amounts: [123450, 148147],
+      errors: [],
+    });
   });
 });

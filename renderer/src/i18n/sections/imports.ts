@@ -153,6 +153,11 @@ export const en = {
     abortWarning:
       'Some rows have errors and you chose to stop on errors, so nothing would be imported. Fix the file, or go back and choose “Skip bad rows”.',
     nothing: 'There is nothing to import: every row is skipped or has errors.',
+    nothingChanged: 'Nothing to change: the clients already hold every value of the file.',
+    unchanged_one: 'Of the skipped, {{count}} row already matches its card.',
+    unchanged_few: 'Of the skipped, {{count}} rows already match their cards.',
+    unchanged_many: 'Of the skipped, {{count}} rows already match their cards.',
+    unchanged_other: 'Of the skipped, {{count}} rows already match their cards.',
     back: 'Back to mapping',
     run_one: 'Import {{count}} row',
     run_few: 'Import {{count}} rows',
@@ -352,6 +357,11 @@ export const ru: typeof en = {
     abortWarning:
       'В некоторых строках есть ошибки, а вы выбрали остановиться при ошибках — импортировано не будет ничего. Исправьте файл или вернитесь и выберите «Пропустить ошибочные строки».',
     nothing: 'Импортировать нечего: все строки пропускаются или содержат ошибки.',
+    nothingChanged: 'Менять нечего: в карточках уже все значения из файла.',
+    unchanged_one: 'Из пропущенных {{count}} строка уже совпадает с карточкой.',
+    unchanged_few: 'Из пропущенных {{count}} строки уже совпадают с карточками.',
+    unchanged_many: 'Из пропущенных {{count}} строк уже совпадают с карточками.',
+    unchanged_other: 'Из пропущенных {{count}} строки уже совпадают с карточками.',
     back: 'Назад к столбцам',
     run_one: 'Импортировать {{count}} строку',
     run_few: 'Импортировать {{count}} строки',
