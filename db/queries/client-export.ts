@@ -17,6 +17,7 @@ import type {
 import { AppError } from '../../electron/api/errors';
 import type { ExportColumn } from '../../electron/services/export/table';
 import type { ExportWords } from '../../electron/services/export/words';
+import { joinList } from '../../kernel/lists';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { CONTACT_KINDS, FilterCompiler } from './client-filters';
@@ -75,7 +76,7 @@ function customCell(def: FieldDef, words: ExportWords): Resolved {
     cell: (r, related) => {
       const v = related.custom.get(def.key)?.get(r.id) ?? null;
       if (v === null) return null;
-      if (Array.isArray(v)) return v.join(', ');
+      if (Array.isArray(v)) return joinList(v);
       // A value stored before its field changed type is still written, as text.
       if (type === 'text' && typeof v === 'boolean') return v ? words.yes : words.no;
       if ((type === 'number' || type === 'money') && typeof v !== 'number') return String(v);
@@ -92,6 +93,10 @@ function resolve(
 ): Resolved {
   if (TEXT_FIELDS.has(key)) return { type: 'text', column: key, cell: (r) => asText(r[key]) };
   switch (key) {
+    case 'id':
+      // Kartoteka's own id: what an import of this file matches every client by, even one with
+      // no code, phone or e-mail.
+      return { type: 'text', cell: (r) => r.id };
     case 'stage':
       return { type: 'text', column: key, cell: (r) => words.stages[r[key] as Stage] ?? null };
     case 'kind':
@@ -107,7 +112,7 @@ function resolve(
       return {
         type: 'text',
         column: key,
-        cell: (r) => (JSON.parse(asText(r[key]) ?? '[]') as string[]).join(', ') || null,
+        cell: (r) => joinList(JSON.parse(asText(r[key]) ?? '[]') as string[]) || null,
       };
     case 'birthday':
       return { type: 'date', column: key, cell: (r) => asText(r[key]) };

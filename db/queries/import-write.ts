@@ -55,9 +55,12 @@ export interface ImportWriteHooks {
 }
 
 export interface ImportWriteResult {
-  batchId: string;
+  /** Null when the import wrote nothing: no empty batch is left in the journal. */
+  batchId: string | null;
   inserted: number;
   updated: number;
+  /** Updates whose values the workbook already held: nothing written, no history. */
+  unchanged: number;
 }
 
 const CLIENT_COLUMNS = [
@@ -131,7 +134,7 @@ export function writeImport(
       done += 1;
       if (done % 2000 === 0) hooks.onRow?.(done, total);
     };
-    const result = { batchId, inserted: 0, updated: 0 };
+    const result: ImportWriteResult = { batchId, inserted: 0, updated: 0, unchanged: 0 };
     const s = statements(ctx.wb);
     const at = ctx.now().toISOString();
     let seq = nextSeq(ctx.wb);
@@ -161,6 +164,8 @@ export function writeImport(
         if (applyPatch(ctx, op.clientId, patch, batchId, { deferIndex: true }).length > 0) {
           result.updated += 1;
           reindex.push(op.clientId);
+        } else {
+          result.unchanged += 1;
         }
       }
       step();
@@ -202,12 +207,18 @@ export function writeImport(
         if (changed.length > 0) {
           saleChanges.push(...changed);
           result.updated += 1;
+        } else {
+          result.unchanged += 1;
         }
       }
       step();
     }
     recordChanges(ctx, batchId, saleChanges);
     hooks.onRow?.(total, total);
+    if (result.inserted + result.updated === 0 && hooks.newManagers.length === 0) {
+      ctx.wb.sqlite.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
+      result.batchId = null;
+    }
     return result;
   });
 }

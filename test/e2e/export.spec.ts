@@ -34,7 +34,7 @@ async function seed(shell: Shell, lang: 'ru' | 'en') {
   await call(shell, 'clients.create', { name: 'Ёлкин Пётр', stage: 'advocate' });
 }
 
-/** The header labels of the list's default columns, as the screen names them. */
+/** The header labels of the list's default columns, as the screen names them, and the id. */
 function defaultHeader(t: typeof ru): string[] {
   return [
     t.fields.name,
@@ -45,6 +45,7 @@ function defaultHeader(t: typeof ru): string[] {
     t.fields.managerId,
     t.list.related.lastPurchase,
     t.fields.updatedAt,
+    t.fields.id,
   ];
 }
 
@@ -82,7 +83,7 @@ test('exports the client list to CSV and Excel with the columns on screen', asyn
   expect(rows.find((r) => r[0] === 'Иванова Мария')?.slice(0, 6)).toEqual([
     'Иванова Мария',
     'Салон «Лилия»; "центр"',
-    "'+7 912 345-67-89",
+    '+7 912 345-67-89',
     'maria@liliya.ru',
     ru.stages.regular,
     'Петров Олег',

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope, ExportFile, InputOf } from '../../electron/api/contract';
 import { clientExportTable } from '../../db/queries/client-export';
 import { exportWords } from '../../electron/services/export/words';
+import { readCsv as readImportCsv } from '../../electron/services/import/source';
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
 import { makeClient, makeWorld, type World } from '../helpers/world';
@@ -112,7 +113,7 @@ describe('CSV for Excel', () => {
       name: '=HYPERLINK("http://evil","жми")',
       company: '+cmd|calc',
       position: '@SUM(A1)',
-      note: '-2+3',
+      note: "-2+3*cmd|' /C calc'!A0",
     });
     const file = await exportClients({
       columns: ['name', 'company', 'position', 'note'].map((key) => ({ key, label: key })),
@@ -121,7 +122,7 @@ describe('CSV for Excel', () => {
       `'=HYPERLINK("http://evil","жми")`,
       "'+cmd|calc",
       "'@SUM(A1)",
-      "'-2+3",
+      "'-2+3*cmd|' /C calc'!A0",
     ]);
     const table = await world.call('export.table', {
       title: 'Числа',
@@ -134,8 +135,49 @@ describe('CSV for Excel', () => {
     });
     expect(readCsv(table).cells).toEqual([
       ["'=Итог", 'Текст'],
-      ['-5', "'-5"],
+      ['-5', '-5'],
     ]);
+  });
+
+  it('leaves phones and amounts unguarded, and the import reads every guarded cell back', async () => {
+    const texts = [
+      '+7 (901) 872-17-84',
+      '-1 200,50',
+      '+44 20 7946 0958',
+      '=SUM(A1)',
+      '@x',
+      "-2+3*cmd|' /C calc'!A0",
+      '+cmd|calc',
+      '\tзаметка',
+      "'=уже с апострофом",
+      "''@дважды",
+      "'просто апостроф",
+      "'+7 901",
+    ];
+    const file = await world.call('export.table', {
+      title: 'Тексты',
+      columns: [{ label: 'Текст', type: 'text' }],
+      rows: texts.map((t) => [t]),
+      format: 'csv',
+    });
+    const written = readCsv(file)
+      .cells.slice(1)
+      .map((r) => r[0]);
+    expect(written.slice(0, 3)).toEqual(['+7 (901) 872-17-84', '-1 200,50', '+44 20 7946 0958']);
+    expect(written.slice(3)).toEqual([
+      "'=SUM(A1)",
+      "'@x",
+      "'-2+3*cmd|' /C calc'!A0",
+      "'+cmd|calc",
+      "'\tзаметка",
+      "''=уже с апострофом",
+      "'''@дважды",
+      "'просто апостроф",
+      "'+7 901",
+    ]);
+    const read = readImportCsv(bytesOf(file));
+    expect(read.headers).toEqual(['Текст']);
+    expect(read.rows.map((r) => r[0])).toEqual(texts);
   });
 
   it('writes numbers with a decimal comma in Russian and , with a dot in English', async () => {
@@ -379,6 +421,17 @@ describe('the clients it exports', () => {
     expect(exportWords('en').stages).toEqual(en.stages);
     expect(exportWords('ru').kinds).toEqual(ru.kinds);
     expect(exportWords('en').kinds).toEqual(en.kinds);
+  });
+
+  it("uses the list's column names as headers, which the import reads back", () => {
+    for (const [words, screen] of [
+      [exportWords('ru'), ru],
+      [exportWords('en'), en],
+    ] as const) {
+      for (const [key, header] of Object.entries(words.headers)) {
+        expect(header, key).toBe(screen.fields[key as keyof typeof screen.fields]);
+      }
+    }
   });
 });
 

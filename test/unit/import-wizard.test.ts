@@ -23,6 +23,7 @@ const check: ImportCheck = {
   willCreate: 2,
   willUpdate: 1,
   willSkip: 0,
+  unchanged: 0,
   errors: [{ row: 4, column: 'E-mail', value: 'a;b"c', message: 'Это не адрес почты.' }],
   errorsTotal: 1,
   duplicates: [

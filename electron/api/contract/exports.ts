@@ -1,7 +1,7 @@
 /** Export of a list or a report to a file the user opens in Excel: CSV or .xlsx. */
 import { z } from 'zod';
 import { listQueryShape } from './list';
-import { isCalendarDate, requiredText } from './validators';
+import { isCalendarDate, isTimeZone, requiredText } from './validators';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -13,7 +13,7 @@ export type ExportEncoding = (typeof EXPORT_ENCODINGS)[number];
 /**
  * What a column holds, which decides how a cell is written: `money` is integer minor units
  * (written as major units with 2 decimals), `date` is `YYYY-MM-DD`, `datetime` an ISO time
- * (written in local time), `percent` a fraction (0.25 = 25 %).
+ * (written in the screen's local time with its offset), `percent` a fraction (0.25 = 25 %).
  */
 export const EXPORT_COLUMN_TYPES = [
   'text',
@@ -41,6 +41,15 @@ const fileOptions = {
   encoding: z.enum(EXPORT_ENCODINGS).optional(),
   /** The name to use instead of the title; the date and the extension are added to it. */
   fileName: z.string().max(100).optional(),
+  /**
+   * The screen's IANA time zone (`Europe/Moscow`): date-time cells are written in it, with
+   * their offset, as the screen shows them. This computer's zone when omitted.
+   */
+  timeZone: z
+    .string()
+    .max(100)
+    .refine(isTimeZone, { params: { key: 'time_zone_invalid' } })
+    .optional(),
 };
 
 export const exportClientsInput = z

@@ -95,6 +95,8 @@ export interface ImportCheck {
   willCreate: number;
   willUpdate: number;
   willSkip: number;
+  /** Of `willSkip`: rows matching a client (or sale) that already holds every value they give. */
+  unchanged: number;
   /** The first 5,000; `errorsTotal` counts them all. */
   errors: ImportRowError[];
   errorsTotal: number;
@@ -110,6 +112,8 @@ export interface ImportResult {
   inserted: number;
   updated: number;
   skipped: number;
+  /** Of `skipped`: rows whose client (or sale) already held every value: nothing written. */
+  unchanged: number;
   errors: ImportRowError[];
   errorsTotal: number;
   duplicates: number;

@@ -5,19 +5,19 @@ import { exportWords } from '../../services/export/words';
 import type { HandlerSlice } from './types';
 
 export const exportHandlers: HandlerSlice<'export.clients' | 'export.table'> = {
-  'export.clients': ({ query, columns, format, encoding, fileName }, ctx) => {
+  'export.clients': ({ query, columns, format, encoding, fileName, timeZone }, ctx) => {
     const locale = ctx.locale();
     const words = exportWords(locale);
     const now = ctx.now();
     const table = clientExportTable(ctx.wb, { query, columns }, now, words);
     return renderExport(
       { title: words.clients, ...table },
-      { format, encoding, fileName, locale, now },
+      { format, encoding, fileName, locale, now, timeZone },
     );
   },
-  'export.table': ({ title, columns, rows, format, encoding, fileName }, ctx) =>
+  'export.table': ({ title, columns, rows, format, encoding, fileName, timeZone }, ctx) =>
     renderExport(
       { title, columns, rows },
-      { format, encoding, fileName, locale: ctx.locale(), now: ctx.now() },
+      { format, encoding, fileName, locale: ctx.locale(), now: ctx.now(), timeZone },
     ),
 };

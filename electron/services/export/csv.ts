@@ -6,20 +6,14 @@
  */
 import iconv from 'iconv-lite';
 import type { ExportCell, ExportColumnType, ExportEncoding, Locale } from '../../api/contract';
-import { localDateTime, minorToDecimal, type ExportTable } from './table';
+import { guardFormula } from './formula-guard';
+import { minorToDecimal } from '../../../kernel/numbers';
+import { localDateTime, type ExportTable } from './table';
 import { exportWords } from './words';
 
 const BOM = '\uFEFF';
 
-/**
- * A text cell Excel or LibreOffice would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM`)
- * starts with one of these; such cells get a leading apostrophe so they stay text. Tab and
- * carriage return are on the list too (OWASP's CSV injection advice). Only text cells: a
- * negative number in a number column is a number.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function toCsv(table: ExportTable, locale: Locale): string {
+export function toCsv(table: ExportTable, locale: Locale, timeZone?: string): string {
   const delimiter = locale === 'ru' ? ';' : ',';
   const needsQuotes = new RegExp(`[${delimiter}"\\r\\n]`);
   const words = exportWords(locale);
@@ -33,7 +27,7 @@ export function toCsv(table: ExportTable, locale: Locale): string {
     if (typeof cell === 'number') {
       switch (type) {
         case 'money':
-          return decimal(minorToDecimal(cell));
+          return minorToDecimal(cell, locale === 'ru' ? ',' : '.');
         case 'percent':
           return `${decimal(plain.format(Math.round(cell * 10_000) / 100))}%`;
         case 'text':
@@ -42,8 +36,9 @@ export function toCsv(table: ExportTable, locale: Locale): string {
           return decimal(plain.format(cell));
       }
     }
-    if (type === 'datetime') return localDateTime(cell);
-    if (type === 'text' && FORMULA_START.test(cell)) return `'${cell}`;
+    if (type === 'datetime') return localDateTime(cell, timeZone);
+    // Only text cells: a negative number in a number column is a number.
+    if (type === 'text') return guardFormula(cell);
     return cell;
   };
   const field = (s: string) => (needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

@@ -11,6 +11,8 @@ export interface ExportOptions {
   fileName?: string | undefined;
   locale: Locale;
   now: Date;
+  /** The screen's time zone: times and the file's date are written in it. */
+  timeZone?: string | undefined;
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,10 +39,10 @@ export async function renderExport(
   table: ExportTable,
   options: ExportOptions,
 ): Promise<ExportFile> {
-  const today = localDate(options.now);
+  const today = localDate(options.now, options.timeZone);
   const name = exportFileName(options.fileName ?? table.title, today, options.format, 'Export');
   if (options.format === 'xlsx') {
-    const bytes = await toXlsx(table, options.locale);
+    const bytes = await toXlsx(table, options.locale, options.timeZone);
     return {
       fileName: name,
       mime: XLSX_MIME,
@@ -49,7 +51,7 @@ export async function renderExport(
     };
   }
   const encoding = options.encoding ?? 'utf-8';
-  const bytes = encodeCsv(toCsv(table, options.locale), encoding);
+  const bytes = encodeCsv(toCsv(table, options.locale, options.timeZone), encoding);
   return {
     fileName: name,
     mime: `text/csv;charset=${encoding}`,

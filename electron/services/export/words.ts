@@ -1,10 +1,16 @@
 /**
- * The words an exported file carries in the workbook's language: stage and kind names, yes / no,
- * the default file title. The same words as the renderer's catalogue shows on screen.
+ * The words an exported file carries in the workbook's language: column headers, stage and kind
+ * names, yes / no, the default file title. The import reads all of them back (`convert.ts`,
+ * `export-headers.ts`). The same words as the renderer's catalogue shows on screen.
  */
-import type { ClientKind, Locale, Stage } from '../../api/contract';
+import type { ClientField, ClientKind, Locale, Stage } from '../../api/contract';
+
+/** The client columns an import can read back, by the export's column key. */
+export type ExportedField = ClientField | 'id';
 
 export interface ExportWords {
+  /** Column headers as the list shows them (the renderer's `fields.*`; a unit test holds it). */
+  headers: Record<ExportedField, string>;
   stages: Record<Stage, string>;
   kinds: Record<ClientKind, string>;
   yes: string;
@@ -14,6 +20,26 @@ export interface ExportWords {
 
 const words: Record<Locale, ExportWords> = {
   en: {
+    headers: {
+      kind: 'Type',
+      name: 'Name',
+      company: 'Company',
+      position: 'Position',
+      phone: 'Phone',
+      phone2: 'Second phone',
+      email: 'Email',
+      address: 'Address',
+      birthday: 'Birthday',
+      channel: 'Came from',
+      managerId: 'Manager',
+      stage: 'Stage',
+      lostReason: 'Lost reason',
+      tags: 'Tags',
+      note: 'Note',
+      externalId: 'Code in 1C / spreadsheet',
+      taxId: 'Tax ID',
+      id: 'Kartoteka ID',
+    },
     stages: {
       prospect: 'Prospect',
       first_purchase: 'First purchase',
@@ -29,6 +55,26 @@ const words: Record<Locale, ExportWords> = {
     clients: 'Clients',
   },
   ru: {
+    headers: {
+      kind: 'Тип',
+      name: 'Имя',
+      company: 'Компания',
+      position: 'Должность',
+      phone: 'Телефон',
+      phone2: 'Второй телефон',
+      email: 'Почта',
+      address: 'Адрес',
+      birthday: 'День рождения',
+      channel: 'Откуда пришёл',
+      managerId: 'Менеджер',
+      stage: 'Стадия',
+      lostReason: 'Причина ухода',
+      tags: 'Метки',
+      note: 'Заметка',
+      externalId: 'Код в 1С / таблице',
+      taxId: 'ИНН',
+      id: 'ID в Картотеке',
+    },
     stages: {
       prospect: 'Потенциальный',
       first_purchase: 'Первая покупка',

@@ -7,7 +7,8 @@ import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { ExportCell, ExportColumnType, Locale } from '../../api/contract';
-import { minorToDecimal, sheetDate, type ExportTable } from './table';
+import { minorToDecimal } from '../../../kernel/numbers';
+import { sheetDate, type ExportTable } from './table';
 import { exportWords } from './words';
 
 type Style = Partial<ExcelJS.Style>;
@@ -70,22 +71,31 @@ export function sheetName(title: string): string {
   return name || 'Sheet1';
 }
 
-function sheetValue(cell: ExportCell, type: ExportColumnType, yes: string, no: string) {
+function sheetValue(
+  cell: ExportCell,
+  type: ExportColumnType,
+  words: { yes: string; no: string },
+  timeZone: string | undefined,
+) {
   if (cell === null) return undefined;
   switch (type) {
     case 'money':
       return typeof cell === 'number' ? Math.round(cell) / 100 : cell;
     case 'date':
     case 'datetime':
-      return typeof cell === 'string' ? sheetDate(cell, type) : cell;
+      return typeof cell === 'string' ? sheetDate(cell, type, timeZone) : cell;
     case 'text':
-      return typeof cell === 'boolean' ? (cell ? yes : no) : cell;
+      return typeof cell === 'boolean' ? (cell ? words.yes : words.no) : cell;
     default:
       return cell;
   }
 }
 
-export async function toXlsx(table: ExportTable, locale: Locale): Promise<Buffer> {
+export async function toXlsx(
+  table: ExportTable,
+  locale: Locale,
+  timeZone?: string,
+): Promise<Buffer> {
   const words = exportWords(locale);
   const out = new PassThrough();
   const chunks: Buffer[] = [];
@@ -115,7 +125,7 @@ export async function toXlsx(table: ExportTable, locale: Locale): Promise<Buffer
   for (const cells of table.rows) {
     // An empty cell is left out (undefined), not written as an empty styled cell.
     const row = sheet.addRow(
-      cells.map((cell, i) => sheetValue(cell, types[i] ?? 'text', words.yes, words.no)),
+      cells.map((cell, i) => sheetValue(cell, types[i] ?? 'text', words, timeZone)),
     );
     for (let c = 0; c < n; c++) {
       if (cells[c] !== null) row.getCell(c + 1).style = styles[c] ?? {};

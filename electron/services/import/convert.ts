@@ -7,14 +7,16 @@ import { z } from 'zod';
 import { clientFieldShape, type CustomValue, type Locale, type Stage } from '../../api/contract';
 import { localizeIssues } from '../../api/localize-issues';
 import { translate, type MessageKey } from '../../api/messages';
+import { parseList, pickOptions } from '../../../kernel/lists';
+import { exportWords } from '../export/words';
 import type { TargetField } from './targets';
 import {
   parseBoolean,
   parseDate,
-  parseList,
   parseMoney,
   parseNumber,
   type DateOrder,
+  type NumberLocale,
 } from './values';
 
 export type Converted = { ok: true; value: unknown } | { ok: false; message: string };
@@ -36,11 +38,16 @@ const STAGE_WORDS: Record<Stage, string[]> = {
   lost: ['lost', 'churned', 'потерян', 'потерянный', 'ушел', 'ушёл', 'ушедший'],
   won_back: ['won back', 'won_back', 'returned', 'возвращен', 'возвращён', 'вернулся'],
 };
-const STAGE_BY_WORD = new Map<string, Stage>(
-  Object.entries(STAGE_WORDS).flatMap(([stage, words]) =>
+// The words Kartoteka's own export writes, in both languages, read back whatever they become.
+const EXPORTED = [exportWords('ru'), exportWords('en')];
+const STAGE_BY_WORD = new Map<string, Stage>([
+  ...Object.entries(STAGE_WORDS).flatMap(([stage, words]) =>
     words.map((w) => [w, stage as Stage] as const),
   ),
-);
+  ...EXPORTED.flatMap((w) =>
+    Object.entries(w.stages).map(([stage, word]) => [word.toLowerCase(), stage as Stage] as const),
+  ),
+]);
 
 const COMPANY_WORDS = new Set([
   'company',
@@ -56,6 +63,7 @@ const COMPANY_WORDS = new Set([
   'ооо',
   'ао',
   'ип',
+  ...EXPORTED.map((w) => w.kinds.company.toLowerCase()),
 ]);
 const PERSON_WORDS = new Set([
   'person',
@@ -67,6 +75,7 @@ const PERSON_WORDS = new Set([
   'физическое лицо',
   'частное лицо',
   'человек',
+  ...EXPORTED.map((w) => w.kinds.person.toLowerCase()),
 ]);
 
 export interface ConvertContext {
@@ -74,6 +83,11 @@ export interface ConvertContext {
   /** The date order chosen for each ambiguous column (by header). */
   dateOrders: Record<string, DateOrder>;
   today: string;
+  /**
+   * How the file writes numbers (`numberConvention`), and whether it is an Excel workbook,
+   * whose numeric cells arrive as numbers and are rounded to the kopeck for money.
+   */
+  numbers: { locale: NumberLocale; sheet: boolean };
 }
 
 function fail(ctx: ConvertContext, key: MessageKey, params: Record<string, string | number> = {}) {
@@ -150,13 +164,13 @@ export function convertCell(
       return { ok: true, value: date };
     }
     case 'money': {
-      const money = parseMoney(value);
+      const money = parseMoney(value, ctx.numbers.locale, ctx.numbers.sheet);
       return money === null
         ? fail(ctx, 'import_cell_number', { value: clip(value) })
         : { ok: true, value: money };
     }
     case 'number': {
-      const n = parseNumber(value);
+      const n = parseNumber(value, ctx.numbers.locale, ctx.numbers.sheet);
       return n === null
         ? fail(ctx, 'import_cell_number', { value: clip(value) })
         : { ok: true, value: n };
@@ -200,11 +214,11 @@ function convertCustom(
       out = value;
       break;
     case 'number':
-      out = parseNumber(value) ?? undefined;
+      out = parseNumber(value, ctx.numbers.locale, ctx.numbers.sheet) ?? undefined;
       if (out === undefined) return fail(ctx, 'custom_number', { label });
       break;
     case 'money':
-      out = parseMoney(value) ?? undefined;
+      out = parseMoney(value, ctx.numbers.locale, ctx.numbers.sheet) ?? undefined;
       if (out === undefined) return fail(ctx, 'import_cell_number', { value: clip(value) });
       break;
     case 'date':
@@ -221,10 +235,9 @@ function convertCustom(
         return fail(ctx, 'custom_choice', { label, options: def.options.join(', ') });
       break;
     case 'multichoice': {
-      const picked = parseList(value).map(choose);
-      if (picked.some((p) => p === undefined))
+      out = pickOptions(value, def.options) ?? undefined;
+      if (out === undefined)
         return fail(ctx, 'custom_choice', { label, options: def.options.join(', ') });
-      out = def.options.filter((o) => picked.includes(o));
       break;
     }
   }

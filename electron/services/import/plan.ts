@@ -11,7 +11,7 @@ import type { Workbook } from '../../../db/workbook';
 import type { ClientImportOp, SaleImportOp } from '../../../db/queries/import-write';
 import type { SourceTable } from './source';
 import { targetFields, type ImportTarget, type TargetField } from './targets';
-import { readDateColumn, type DateOrder, type DateReading } from './values';
+import { numberConvention, readDateColumn, type DateOrder, type DateReading } from './values';
 import { planClients } from './plan-clients';
 import { planSales } from './plan-sales';
 
@@ -81,7 +81,15 @@ export function planImport(
   const custom = listFields(wb, false);
   const columns = checkMapping(table, options, custom, env.locale);
   checkDates(table, columns, options.dateOrders ?? {});
-  const ctx = { locale: env.locale, today: env.today, dateOrders: options.dateOrders ?? {} };
+  const ctx = {
+    locale: env.locale,
+    today: env.today,
+    dateOrders: options.dateOrders ?? {},
+    numbers: {
+      locale: numberConvention(table.delimiter, env.locale),
+      sheet: table.format === 'xlsx',
+    },
+  };
   return options.target === 'clients'
     ? planClients(wb, table, columns, options, ctx, env)
     : planSales(wb, table, columns, options, ctx, env);

@@ -14,9 +14,11 @@ import type {
 import { AppError } from '../../api/errors';
 import { listFields } from '../../../db/queries/fields';
 import type { WriteContext } from '../../../db/queries/history';
+import { countUnchanged } from '../../../db/queries/import-unchanged';
 import { writeImport } from '../../../db/queries/import-write';
 import { readSetting } from '../../../db/queries/settings';
 import type { Workbook } from '../../../db/workbook';
+import { withExportHeaders } from './export-headers';
 import { dateReadings, ImportCancelled, planImport, type ImportOptions } from './plan';
 import { readSource, type SourceTable } from './source';
 import { headerKey, suggestMapping, targetFields, type ImportTarget } from './targets';
@@ -50,7 +52,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   env.onProgress?.('read', 0, 1);
   const table = await readSource(request.path, { sheet: request.sheet });
-  const fields = targetFields(request.target, listFields(wb, false));
+  const fields = withExportHeaders(targetFields(request.target, listFields(wb, false)));
   const saved = readSetting<SavedMappings>(wb, MAPPINGS_SETTING)?.[request.target] ?? {};
   const suggestedMapping = suggestMapping(table.headers, fields, saved);
   const allColumns = table.headers.map((header, index) => ({
@@ -110,13 +112,15 @@ export async function checkImport(
 ): Promise<ImportCheck> {
   const table = await load(request, env);
   const p = plan(wb, table, request, env);
+  const unchanged = countUnchanged(wb, p.clientOps, p.saleOps);
   return {
     total: p.total,
     valid: p.total - p.invalid,
     invalid: p.invalid,
     willCreate: p.willCreate,
-    willUpdate: p.willUpdate,
-    willSkip: p.willSkip,
+    willUpdate: p.willUpdate - unchanged,
+    willSkip: p.willSkip + unchanged,
+    unchanged,
     errors: p.errors.slice(0, LIST_LIMIT),
     errorsTotal: p.errors.length,
     duplicates: p.duplicates.slice(0, LIST_LIMIT),
@@ -138,7 +142,15 @@ export async function runImport(
     duplicates: p.duplicates.length,
   };
   if (p.invalid > 0 && request.onInvalid === 'abort') {
-    return { batchId: null, inserted: 0, updated: 0, skipped: p.total, aborted: true, ...base };
+    return {
+      batchId: null,
+      inserted: 0,
+      updated: 0,
+      skipped: p.total,
+      unchanged: 0,
+      aborted: true,
+      ...base,
+    };
   }
   const written = writeImport(ctx, p.clientOps, p.saleOps, {
     label: path.basename(request.path).slice(0, 200),
@@ -152,7 +164,8 @@ export async function runImport(
     batchId: written.batchId,
     inserted: written.inserted,
     updated: written.updated,
-    skipped: p.willSkip + p.invalid,
+    skipped: p.willSkip + p.invalid + written.unchanged,
+    unchanged: written.unchanged,
     aborted: false,
     ...base,
   };

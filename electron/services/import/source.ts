@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { unguardFormula } from '../export/formula-guard';
 import { decodeText, type TextEncoding } from './decode';
 import { ImportFileError } from './errors';
 
@@ -83,7 +84,8 @@ export function readCsv(bytes: Buffer): SourceTable {
     // A stray quote inside a field (Excel writes `12" pipe`) is read as a character.
     quoteChar: '"',
   });
-  const table = toTable(parsed.data);
+  // Text a spreadsheet would run as a formula was written with a leading apostrophe.
+  const table = toTable(parsed.data.map((record) => record.map(unguardFormula)));
   return { format: 'csv', encoding, delimiter, sheets: [], sheet: null, ...table };
 }
 
@@ -96,6 +98,12 @@ export function detectDelimiter(text: string): Delimiter {
   const sample = text.slice(0, 64 * 1024);
   let best: Delimiter = ',';
   let bestScore = -1;
+  // A file of one column: a delimiter that splits no line, so a comma or a semicolon inside
+  // a value (`1 200,50`) stays in it.
+  let single: Delimiter | null = null;
+  for (const d of [',', ';', '\t', '|'] as const) {
+    if (!single && fieldCounts(sample, d, 20).every((c) => c === 1)) single = d;
+  }
   for (const d of candidates) {
     const counts = fieldCounts(sample, d, 20);
     if (counts.length === 0) continue;
@@ -108,7 +116,7 @@ export function detectDelimiter(text: string): Delimiter {
       bestScore = score;
     }
   }
-  return best;
+  return bestScore < 0 && single ? single : best;
 }
 
 /** Fields per record in the first `limit` records, honouring quotes. */

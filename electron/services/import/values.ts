@@ -5,8 +5,14 @@
  */
 import type { DateOrder, DateReading } from '../../api/contract/imports';
 import { isCalendarDate } from '../../api/contract/validators';
+import {
+  moneyFromNumber,
+  parseMoney as parseKernelMoney,
+  parseNumber as parseKernelNumber,
+  type NumberLocale,
+} from '../../../kernel/numbers';
 
-export type { DateOrder, DateReading };
+export type { DateOrder, DateReading, NumberLocale };
 
 const ISO = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 const SHORT = /^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
@@ -76,66 +82,50 @@ export function readDateColumn(values: string[]): DateReading {
   return slashed === 0 ? 'dmy' : 'ambiguous';
 }
 
-/** Spaces of every kind people and Excel put between thousands. */
-const GROUP_SPACES = /[\s\u00a0\u202f\u2009']/g;
-const CURRENCY =
-  /^[-+]?\s*(?:₽|руб\.?|р\.|\$|€|rub|usd|eur)?\s*|\s*(?:₽|руб\.?|р\.?|\$|€|rub|usd|eur)$/gi;
+/** How `cellText` writes a numeric Excel cell: JavaScript's own shortest form. */
+export const SHEET_NUMBER = /^-?\d+(?:\.\d+)?(?:e[-+]\d+)?$/;
 
 /**
- * A number as written in a Russian or English spreadsheet: `1 234,56`, `1,234.56`, `1234.5`,
- * `-12`, `(1 200)` for a negative; null when it is not a number.
+ * How a file writes its numbers: a `;`-delimited CSV is Russian (Excel under a Russian locale
+ * writes `;` and a decimal comma), a `,`-delimited one English; anything else (tab, `|`, text
+ * cells of a workbook) follows the workbook's language. Numeric cells of an Excel workbook are
+ * numbers already (see `cellText`) and read the same in either.
  */
-export function parseNumber(value: string): number | null {
-  let v = value.trim();
-  if (!v) return null;
-  let negative = false;
-  if (/^\(.*\)$/.test(v)) {
-    negative = true;
-    v = v.slice(1, -1);
-  }
-  if (v.startsWith('-') || v.startsWith('−')) {
-    negative = !negative;
-    v = v.slice(1);
-  } else if (v.startsWith('+')) {
-    v = v.slice(1);
-  }
-  v = v.replace(CURRENCY, '').replace(GROUP_SPACES, '');
-  if (!/^\d[\d.,]*$|^[.,]\d+$/.test(v)) return null;
-  const lastComma = v.lastIndexOf(',');
-  const lastDot = v.lastIndexOf('.');
-  let normalized: string;
-  if (lastComma >= 0 && lastDot >= 0) {
-    // Both: the later one is the decimal separator, the other groups thousands.
-    const decimal = lastComma > lastDot ? ',' : '.';
-    const group = decimal === ',' ? '.' : ',';
-    normalized = v.split(group).join('').replace(decimal, '.');
-  } else if (lastComma >= 0) {
-    const parts = v.split(',');
-    // `1,234,567` groups thousands; a single comma is a decimal comma (the Russian way).
-    normalized =
-      parts.length > 2 && parts.slice(1).every((p) => p.length === 3)
-        ? parts.join('')
-        : parts.length === 2
-          ? `${parts[0]}.${parts[1]}`
-          : '';
-  } else if ((v.match(/\./g) ?? []).length > 1) {
-    const parts = v.split('.');
-    normalized = parts.slice(1).every((p) => p.length === 3) ? parts.join('') : '';
-  } else {
-    normalized = v;
-  }
-  if (!/^\d*\.?\d+$|^\d+\.$/.test(normalized)) return null;
-  const n = Number(normalized);
-  if (!Number.isFinite(n)) return null;
-  return negative ? -n : n;
+export function numberConvention(delimiter: string | null, workbook: NumberLocale): NumberLocale {
+  if (delimiter === ';') return 'ru';
+  if (delimiter === ',') return 'en';
+  return workbook;
 }
 
-/** An amount in major units (roubles) as minor units (kopecks); null when not an amount. */
-export function parseMoney(value: string): number | null {
-  const n = parseNumber(value);
-  if (n === null) return null;
-  const minor = Math.round(n * 100);
-  return Number.isSafeInteger(minor) ? minor : null;
+/**
+ * A number as written in a Russian or English spreadsheet; null when it is not a number. A
+ * number an Excel workbook stored as a number is taken as it is (see `cellText`).
+ */
+export function parseNumber(
+  value: string,
+  locale: NumberLocale,
+  spreadsheetNumber = false,
+): number | null {
+  if (spreadsheetNumber && SHEET_NUMBER.test(value.trim())) {
+    const n = Number(value.trim());
+    return Number.isFinite(n) ? n : null;
+  }
+  return parseKernelNumber(value, locale);
+}
+
+/**
+ * An amount in major units (roubles) as minor units (kopecks); null when not an amount. A
+ * number an Excel workbook stored as a number is rounded to the kopeck (see `cellText`).
+ */
+export function parseMoney(
+  value: string,
+  locale: NumberLocale,
+  spreadsheetNumber = false,
+): number | null {
+  if (spreadsheetNumber && SHEET_NUMBER.test(value.trim())) {
+    return moneyFromNumber(Number(value.trim()));
+  }
+  return parseKernelMoney(value, locale);
 }
 
 const YES = new Set(['да', 'д', 'yes', 'y', 'true', 'истина', '1', '+', 'x', 'v', '✓', 'есть']);
@@ -165,12 +155,4 @@ export function emailKey(value: string | null | undefined): string | null {
 export function taxIdKey(value: string | null | undefined): string | null {
   const v = value?.replace(/[\s-]/g, '');
   return v ? v : null;
-}
-
-/** A list cell: `a; b, c` → [a, b, c]. */
-export function parseList(value: string): string[] {
-  return value
-    .split(/[;,\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

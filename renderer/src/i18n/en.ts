@@ -78,6 +78,7 @@ export const en = {
     externalId: 'Code in 1C / spreadsheet',
     taxId: 'Tax ID',
     updatedAt: 'Changed',
+    id: 'Kartoteka ID',
   },
   stages: {
     prospect: 'Prospect',

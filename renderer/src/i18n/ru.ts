@@ -68,6 +68,7 @@ export const ru: Catalogue = {
     externalId: 'Код в 1С / таблице',
     taxId: 'ИНН',
     updatedAt: 'Изменён',
+    id: 'ID в Картотеке',
   },
   stages: {
     prospect: 'Потенциальный',

@@ -107,15 +107,21 @@ export function ClientsPage() {
     await refresh();
   };
 
-  /** The whole current result (the search as typed, not yet debounced) with the columns shown. */
+  /**
+   * The whole current result (the search as typed, not yet debounced) with the columns shown,
+   * and Kartoteka's id last: importing the file back finds every client by it.
+   */
   const exportList = (choice: ExportChoice) =>
     api.call('export.clients', {
       ...choice,
       query: { ...query, query: search.trim() || undefined },
-      columns: columns.flatMap((key) => {
-        const field = catalog.find((f) => f.key === key);
-        return field ? [{ key, label: field.label }] : [];
-      }),
+      columns: [
+        ...columns.flatMap((key) => {
+          const field = catalog.find((f) => f.key === key);
+          return field ? [{ key, label: field.label }] : [];
+        }),
+        { key: 'id', label: t('fields.id') },
+      ],
     });
 
   const count = allMatching ? pages.total : selected.size;

@@ -13,6 +13,8 @@ import './export.css';
 export interface ExportChoice {
   format: ExportFormat;
   encoding?: ExportEncoding;
+  /** The screen's time zone, so the file's times read as the screen shows them. */
+  timeZone?: string;
 }
 
 const CHOICES = [
@@ -58,7 +60,9 @@ export function ExportMenu({ onExport, disabled = false }: Props) {
     setBusy(true);
     setError(null);
     try {
-      download(await onExport(choice));
+      download(
+        await onExport({ ...choice, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+      );
     } catch (e) {
       setError(t('exp.failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {

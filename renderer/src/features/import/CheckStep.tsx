@@ -44,6 +44,11 @@ export function CheckStep({ wizard }: { wizard: Wizard }) {
             </div>
           ))}
         </dl>
+        {check.unchanged > 0 ? (
+          <p className="muted" data-testid="import-count-unchanged">
+            {t('imp.check.unchanged', { count: check.unchanged })}
+          </p>
+        ) : null}
       </section>
       {check.newManagers.length ? (
         <p className="imp-note">
@@ -62,8 +67,10 @@ export function CheckStep({ wizard }: { wizard: Wizard }) {
           {t('imp.check.abortWarning')}
         </p>
       ) : writes === 0 ? (
-        <p className="imp-note" role="status">
-          {t('imp.check.nothing')}
+        <p className="imp-note" role="status" data-testid="import-nothing">
+          {check.unchanged > 0 && check.invalid === 0
+            ? t('imp.check.nothingChanged')
+            : t('imp.check.nothing')}
         </p>
       ) : null}
       <div className="imp-actions">

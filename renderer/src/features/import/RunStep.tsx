@@ -78,6 +78,11 @@ export function RunStep({ wizard }: { wizard: Wizard }) {
             </div>
           ))}
         </dl>
+        {result.unchanged > 0 ? (
+          <p className="muted" data-testid="import-result-unchanged">
+            {t('imp.run.unchanged', { count: result.unchanged })}
+          </p>
+        ) : null}
       </section>
       {wizard.undone !== null ? (
         <p className="imp-outcome" role="status" data-testid="import-undone">
