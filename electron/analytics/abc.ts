@@ -50,7 +50,10 @@ export function rankByRevenue(sums: WindowSums): Int32Array {
   return list.sort((x, y) => rev[y]! - rev[x]! || x - y);
 }
 
-/** The one test of "classed by ABC and XYZ in a window": a purchase day there and revenue above zero. */
+/**
+ * The one test of "classed by ABC and XYZ in a window": a purchase day there and net revenue there
+ * above zero.
+ */
 export function hasRevenue(sums: WindowSums, c: number): boolean {
   return sums.purchaseDays[c]! > 0 && sums.revenue[c]! > 0;
 }
@@ -62,9 +65,9 @@ export function abcFromSums(sums: WindowSums, options: AbcOptions = {}): AbcResu
   const classOf = new Uint8Array(n);
   const shareBefore = new Float64Array(n).fill(NaN);
   const buyers = rankByRevenue(sums);
-  // Ranked by revenue descending, the classed (positive) clients come first.
+  // Ranked by revenue descending, the classed clients (revenue above zero) come first.
   let classed = 0;
-  while (classed < buyers.length && sums.revenue[buyers[classed]!]! > 0) classed++;
+  while (classed < buyers.length && hasRevenue(sums, buyers[classed]!)) classed++;
   const ranking = buyers.subarray(0, classed);
   let total = 0;
   for (const c of ranking) total += sums.revenue[c]!;
