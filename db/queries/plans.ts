@@ -233,10 +233,15 @@ interface Pair {
 }
 
 /**
- * The plan report for a period. Per client and category: actual = sales in the period; headroom
- * = max(potential − actual, 0); it is up-sale when the client bought that category from us in
- * the period or the twelve months before it, else cross-sale. Fulfilment and penetration of a
- * group compare actual sales only in the categories that have a plan (a potential).
+ * The plan report for a period. Per client and category (a pair): actual = sales in the period;
+ * headroom = max(potential − actual, 0); it is up-sale when the client bought that category from
+ * us in the period or the twelve months before it, else cross-sale.
+ *
+ * A row compares like with like: its plan, potential and actual sum only the pairs that have a
+ * plan or a potential (`targets` of its `pairs`); sales in other categories are in `actualAll`
+ * only. Fulfilment = sales in the pairs with a plan ÷ plan, penetration = sales in the pairs with
+ * a potential ÷ potential. A row with no such pair (sales without any plan) keeps its sales in
+ * `actual`, with nothing to compare them with.
  */
 export function planReport(
   wb: Workbook,
@@ -308,7 +313,7 @@ export function planReport(
       wb.sqlite.prepare('SELECT id, name FROM managers').all() as { id: string; name: string }[]
     ).map((m) => [m.id, m.name]),
   );
-  const groups = new Map<string, PlanReportRow & { planned: number; potentialBase: number }>();
+  const groups = new Map<string, PlanReportRow>();
   for (const p of pairs.values()) {
     const client = clientsById.get(p.clientId)!;
     const key =
@@ -340,29 +345,38 @@ export function planReport(
         headroom: 0,
         upSale: 0,
         crossSale: 0,
-        planned: 0,
-        potentialBase: 0,
+        actualAll: 0,
+        planActual: 0,
+        potentialActual: 0,
+        targets: 0,
+        pairs: 0,
       };
       groups.set(key, g);
     }
-    g.actual += p.actual;
+    g.pairs += 1;
+    g.actualAll += p.actual;
+    if (p.plan !== null || p.potential !== null) {
+      g.targets += 1;
+      g.actual += p.actual;
+    }
     if (p.plan !== null) {
       g.plan += p.plan;
-      g.planned += p.actual;
+      g.planActual += p.actual;
     }
     if (p.potential !== null) {
       g.potential += p.potential;
-      g.potentialBase += p.actual;
+      g.potentialActual += p.actual;
       const headroom = Math.max(p.potential - p.actual, 0);
       g.headroom += headroom;
       if (buys.has(`${p.clientId}\u0000${p.category}`)) g.upSale += headroom;
       else g.crossSale += headroom;
     }
   }
-  const rows = [...groups.values()].map(({ planned, potentialBase, ...g }) => ({
+  const rows = [...groups.values()].map((g) => ({
     ...g,
-    fulfilment: g.plan > 0 ? planned / g.plan : null,
-    penetration: g.potential > 0 ? potentialBase / g.potential : null,
+    actual: g.targets > 0 ? g.actual : g.actualAll,
+    fulfilment: g.plan > 0 ? g.planActual / g.plan : null,
+    penetration: g.potential > 0 ? g.potentialActual / g.potential : null,
   }));
   rows.sort(
     (a, b) =>

@@ -3,10 +3,10 @@
  * descending, ties by client id ascending; a client is A while the share of the revenue of all
  * clients ranked before it is below 80 %, B while below 95 %, else C.
  *
- * Returns: a client with purchase days in the window whose net revenue there is zero or negative
- * (returns outweigh purchases) is classed C and ranked after every positive client; the shares
- * are of the positive revenue only, so they stay within 0–100 %. A client with no purchase day
- * in the window (only a return, or nothing) is not classed.
+ * Only clients with revenue are classed: a client whose net revenue in the window is zero or
+ * negative (its purchases there were free, or returns cancel them) is not classed, and neither is
+ * one with no purchase day in the window (only a return, or nothing). Not classed means in no
+ * cell, no share and no count of any class; the shares are of the classed clients' revenue.
  */
 import type { DayWindow } from './days';
 import type { SalesData } from './sales-data';
@@ -32,10 +32,10 @@ export interface AbcResult {
   classOf: Uint8Array;
   /** Share of the positive revenue ranked before each client (NaN when not classed). */
   shareBefore: Float64Array;
-  /** Client indices from the first rank to the last. */
+  /** Classed client indices from the first rank to the last. */
   ranking: Int32Array;
   summary: Record<AbcClass, AbcClassSummary>;
-  /** Sum of the positive net revenues in the window. */
+  /** Sum of the classed clients' (positive) net revenues in the window. */
   positiveRevenue: number;
 }
 
@@ -50,15 +50,27 @@ export function rankByRevenue(sums: WindowSums): Int32Array {
   return list.sort((x, y) => rev[y]! - rev[x]! || x - y);
 }
 
+/**
+ * The one test of "classed by ABC and XYZ in a window": a purchase day there and net revenue there
+ * above zero.
+ */
+export function hasRevenue(sums: WindowSums, c: number): boolean {
+  return sums.purchaseDays[c]! > 0 && sums.revenue[c]! > 0;
+}
+
 export function abcFromSums(sums: WindowSums, options: AbcOptions = {}): AbcResult {
   const a = options.a ?? DEFAULT_ABC.a;
   const b = options.b ?? DEFAULT_ABC.b;
   const n = sums.revenue.length;
   const classOf = new Uint8Array(n);
   const shareBefore = new Float64Array(n).fill(NaN);
-  const ranking = rankByRevenue(sums);
+  const buyers = rankByRevenue(sums);
+  // Ranked by revenue descending, the classed clients (revenue above zero) come first.
+  let classed = 0;
+  while (classed < buyers.length && hasRevenue(sums, buyers[classed]!)) classed++;
+  const ranking = buyers.subarray(0, classed);
   let total = 0;
-  for (const c of ranking) total += Math.max(0, sums.revenue[c]!);
+  for (const c of ranking) total += sums.revenue[c]!;
   const summary: Record<AbcClass, AbcClassSummary> = {
     A: { clients: 0, revenue: 0 },
     B: { clients: 0, revenue: 0 },
@@ -68,14 +80,14 @@ export function abcFromSums(sums: WindowSums, options: AbcOptions = {}): AbcResu
   for (const c of ranking) {
     const rev = sums.revenue[c]!;
     // Division, not `before < a * total`: 80/100 then equals the literal 0.8 exactly.
-    const share = total > 0 ? before / total : 1;
-    const code = rev <= 0 ? 3 : share < a ? 1 : share < b ? 2 : 3;
+    const share = before / total;
+    const code = share < a ? 1 : share < b ? 2 : 3;
     classOf[c] = code;
-    shareBefore[c] = rev <= 0 ? 1 : share;
+    shareBefore[c] = share;
     const s = summary[ABC_CODES[code]];
     s.clients++;
     s.revenue += rev;
-    if (rev > 0) before += rev;
+    before += rev;
   }
   return { classOf, shareBefore, ranking, summary, positiveRevenue: total };
 }

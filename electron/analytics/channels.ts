@@ -1,6 +1,7 @@
 /**
  * Revenue and retention by acquisition channel (or any other per-client key): the clients who
- * bought in the window, their net revenue and its share, and retention over the window.
+ * bought in the window, the channel's share of the window's revenue (its clients' purchases minus
+ * returns there, so the channels add up to the revenue card), and retention over the window.
  */
 import type { DayWindow } from './days';
 import { ratio, toGrouping, type GroupInput } from './groups';
@@ -12,7 +13,7 @@ export interface ChannelRow {
   key: string | null;
   buyers: number;
   revenue: number;
-  /** Share of the window's net revenue; null when that is zero. */
+  /** Share of the window's revenue; null when that is zero. */
   revenueShare: number | null;
   retention: RetentionPeriod;
 }
@@ -26,14 +27,12 @@ export function byChannel(
   const grouping = toGrouping(keys, data.clientIds.length);
   const buyers = new Float64Array(grouping.keys.length);
   const revenue = new Float64Array(grouping.keys.length);
-  let total = 0;
   for (let c = 0; c < data.clientIds.length; c++) {
-    if (sums.purchaseDays[c]! === 0) continue;
     const g = grouping.of[c]!;
-    buyers[g]!++;
+    if (sums.purchaseDays[c]! > 0) buyers[g]!++;
     revenue[g]! += sums.revenue[c]!;
-    total += sums.revenue[c]!;
   }
+  const total = sums.totalRevenue;
   const window: DayWindow = sums.window;
   const retained = retentionByGroup(data, grouping, [window], options);
   return grouping.keys.map((key, g) => ({

@@ -2,14 +2,15 @@
  * Who is due to buy and who is slipping away, from each client's own rhythm. With at least two
  * purchase days on or before `asOf`, the rhythm is the median interval between consecutive
  * purchase days (the mean of the middle two for an even count); the next purchase is expected
- * at last + median, and overdue days = asOf − expected (negative: not due yet). A client is
- * slipping away when asOf − last > 2 × median.
+ * on last + median, rounded to a whole day (half up), and overdue days = asOf − expected
+ * (negative: not due yet). Due to buy: expected from asOf through asOf + 6 (this week, today
+ * included). Slipping away: expected before asOf, however little (overdue ones are not "due").
  */
 import { isoFromDay, type Day } from './days';
 import { upperBound, type SalesData } from './sales-data';
 
 export interface DueOptions {
-  /** The due list holds clients expected within this many days after asOf, overdue ones too (7). */
+  /** The due list holds clients expected within this many days from asOf on, asOf included (7). */
   dueWithinDays?: number;
   /** Longest lists returned (100). */
   limit?: number;
@@ -40,10 +41,10 @@ export interface DueResult {
   /** Per client: expected day and overdue days (NaN with fewer than two purchase days). */
   expectedDay: Float64Array;
   overdueDays: Float64Array;
-  /** Due soon or overdue but not slipping away, earliest expected first. */
+  /** Expected this week, earliest expected first (ties by client id). */
   due: DueClient[];
   dueCount: number;
-  /** Slipping away, most valuable first (ties by client id). */
+  /** Overdue: slipping away, most valuable first (ties by client id). */
   slipping: DueClient[];
   slippingCount: number;
 }
@@ -62,6 +63,7 @@ export function dueToBuy(data: SalesData, asOf: Day, options: DueOptions = {}): 
   const expectedDay = new Float64Array(n).fill(NaN);
   const overdueDays = new Float64Array(n).fill(NaN);
   const rhythm = new Float64Array(n);
+  const last = new Int32Array(n);
   const revenue = new Float64Array(n);
   const value = new Float64Array(n);
   const due: number[] = [];
@@ -80,9 +82,10 @@ export function dueToBuy(data: SalesData, asOf: Day, options: DueOptions = {}): 
     for (let i = data.adjStart[c]!; i < data.adjStart[c + 1]!; i++)
       if (data.adjDay[i]! <= asOf) rev += data.adjRevenue[i]!;
     const m = median(gaps, e - s - 1);
-    const last = data.day[e - 1]!;
-    expectedDay[c] = last + m;
-    overdueDays[c] = asOf - (last + m);
+    last[c] = data.day[e - 1]!;
+    const expectedOn = Math.round(last[c]! + m);
+    expectedDay[c] = expectedOn;
+    overdueDays[c] = asOf - expectedOn;
     rhythm[c] = m;
     revenue[c] = rev;
     const expected = options.expectedPurchases?.[c];
@@ -91,8 +94,8 @@ export function dueToBuy(data: SalesData, asOf: Day, options: DueOptions = {}): 
         ? (expected * rev) / (e - s)
         : rev;
     if (options.exclude?.has(data.clientIds[c]!)) continue;
-    if (asOf - last > 2 * m) slipping.push(c);
-    else if (overdueDays[c]! >= -within) due.push(c);
+    if (expectedOn < asOf) slipping.push(c);
+    else if (expectedOn < asOf + within) due.push(c);
   }
   due.sort((x, y) => expectedDay[x]! - expectedDay[y]! || x - y);
   slipping.sort((x, y) => value[y]! - value[x]! || x - y);
@@ -100,9 +103,9 @@ export function dueToBuy(data: SalesData, asOf: Day, options: DueOptions = {}): 
     const alive = options.pAlive?.[c];
     return {
       clientId: data.clientIds[c]!,
-      lastPurchase: isoFromDay(expectedDay[c]! - rhythm[c]!),
+      lastPurchase: isoFromDay(last[c]!),
       medianIntervalDays: rhythm[c]!,
-      expected: isoFromDay(Math.round(expectedDay[c]!)),
+      expected: isoFromDay(expectedDay[c]!),
       overdueDays: overdueDays[c]!,
       revenue: revenue[c]!,
       value: value[c]!,

@@ -2,7 +2,10 @@
  * The ABC×XYZ matrix of one window and the migration of clients between two windows.
  *
  * Rank of a cell, best first: AX, AY, AZ, BX, BY, BZ, CX, CY, CZ — value first (A > B > C), then
- * regularity (X > Y > Z). A move to a better rank is 'up', to a worse one 'down'.
+ * regularity (X > Y > Z). A move to a better rank is 'up', to a worse one 'down'. A client classed
+ * in the second window only is 'new' when its first purchase ever falls in that window (retention's
+ * "new", `isNewIn` in sales-data.ts), else 'returned' (it had bought before, with no revenue in the
+ * first window); one classed in the first window only is 'gone'.
  */
 import type { AbcResult } from './abc';
 import { toGrouping, type GroupInput } from './groups';
@@ -10,10 +13,10 @@ import type { XyzResult } from './xyz';
 
 export const MATRIX_CLASSES = ['AX', 'AY', 'AZ', 'BX', 'BY', 'BZ', 'CX', 'CY', 'CZ'] as const;
 export type MatrixClass = (typeof MATRIX_CLASSES)[number];
-/** Row and column index of "no class": the 'new' row and the 'gone' column of the table. */
+/** Row and column index of "no class": the 'new' and 'returned' row and the 'gone' column. */
 export const NONE = 9;
 
-export type Direction = 'up' | 'down' | 'same' | 'new' | 'gone';
+export type Direction = 'up' | 'down' | 'same' | 'new' | 'returned' | 'gone';
 
 /** Per client: index into {@link MATRIX_CLASSES} (its rank), or {@link NONE}. */
 export function matrixClasses(abc: AbcResult, xyz: XyzResult): Uint8Array {
@@ -56,13 +59,17 @@ export interface ClientMigration {
 export interface MigrationTable {
   /**
    * 10×10 counts: rows the class in window a, columns the class in window b, both in
-   * {@link MATRIX_CLASSES} order; row {@link NONE} holds the new clients, column NONE the gone.
+   * {@link MATRIX_CLASSES} order; row {@link NONE} holds the new and the returned clients,
+   * column NONE the gone.
    */
   table: number[][];
   up: number;
   down: number;
   same: number;
+  /** Classed in window b, new there (first purchase ever in it). */
   new: number;
+  /** Classed in window b, not in window a, and not new: came back or began to bring revenue. */
+  returned: number;
   gone: number;
 }
 
@@ -78,12 +85,13 @@ function emptyTable(): MigrationTable {
     down: 0,
     same: 0,
     new: 0,
+    returned: 0,
     gone: 0,
   };
 }
 
-function directionOf(from: number, to: number): Direction {
-  if (from === NONE) return 'new';
+function directionOf(from: number, to: number, isNew: boolean): Direction {
+  if (from === NONE) return isNew ? 'new' : 'returned';
   if (to === NONE) return 'gone';
   return to < from ? 'up' : to > from ? 'down' : 'same';
 }
@@ -95,12 +103,14 @@ function count(t: MigrationTable, from: number, to: number, d: Direction) {
 
 /**
  * Migration between the matrix classes of window a (`from`) and window b (`to`), per client and
- * grouped by the client's manager (`managers`, aligned with the clients).
+ * grouped by the client's manager (`managers`, aligned with the clients); `isNew(c)`: whether
+ * client `c` is new in window b (`isNewIn`).
  */
 export function migration(
   clientIds: readonly string[],
   from: Uint8Array,
   to: Uint8Array,
+  isNew: (c: number) => boolean,
   managers: GroupInput = [],
 ): MigrationResult {
   const total = emptyTable();
@@ -111,7 +121,7 @@ export function migration(
     const f = from[c]!;
     const t = to[c]!;
     if (f === NONE && t === NONE) continue;
-    const d = directionOf(f, t);
+    const d = directionOf(f, t, f === NONE && isNew(c));
     count(total, f, t, d);
     count(tables[grouping.of[c]!]!, f, t, d);
     clients.push({
@@ -126,6 +136,6 @@ export function migration(
     clients,
     byManager: grouping.keys
       .map((managerId, g) => ({ managerId, ...tables[g]! }))
-      .filter((m) => m.up + m.down + m.same + m.new + m.gone > 0),
+      .filter((m) => m.up + m.down + m.same + m.new + m.returned + m.gone > 0),
   };
 }

@@ -30,7 +30,7 @@ import { pareto, type ParetoResult } from './pareto';
 import { repeatFunnel, type FunnelResult } from './repeat-funnel';
 import { retention, type RetentionPeriod } from './retention';
 import { rfm, segmentKeys, type RfmResult } from './rfm';
-import type { SalesData } from './sales-data';
+import { isNewIn, type SalesData } from './sales-data';
 import { windowSums } from './window-sums';
 import { xyz, type XyzOptions, type XyzResult } from './xyz';
 
@@ -64,6 +64,8 @@ export interface RefreshOptions {
 export interface WindowFigures {
   from: string;
   to: string;
+  /** The window's revenue (`WindowSums.totalRevenue`). */
+  revenue: number;
   abc: AbcResult;
   xyz: XyzResult;
   matrix: AbcXyzMatrix;
@@ -120,10 +122,11 @@ export function refreshAll(data: SalesData, options: RefreshOptions): Dashboard 
   const sums = timed('windowSums', () => windowSums(data, currentWindow));
   const figures = (w: DayWindow, s = windowSums(data, w)): WindowFigures => {
     const a = abcFromSums(s, options.abc);
-    const x = xyz(data, w, options.xyz);
+    const x = xyz(data, w, options.xyz, s);
     return {
       from: isoFromDay(w.from),
       to: isoFromDay(w.to),
+      revenue: s.totalRevenue,
       abc: a,
       xyz: x,
       matrix: abcXyzMatrix(matrixClasses(a, x), s.revenue),
@@ -137,6 +140,7 @@ export function refreshAll(data: SalesData, options: RefreshOptions): Dashboard 
       data.clientIds,
       matrixClasses(previous.abc, previous.xyz),
       matrixClasses(current.abc, current.xyz),
+      (c) => isNewIn(data, c, currentWindow),
       managers,
     ),
   );

@@ -9,7 +9,7 @@
  */
 import { isoFromDay, type DayWindow } from './days';
 import { ratio, toGrouping, type GroupInput } from './groups';
-import { lastPurchaseBy, type SalesData } from './sales-data';
+import { isNewIn, lastPurchaseBy, type SalesData } from './sales-data';
 
 export interface RetentionOptions {
   /** W: days since the last purchase within which a client still counts as active (365). */
@@ -46,12 +46,11 @@ function countPeriod(
     const s = data.start[c]!;
     if (s === data.start[c + 1]!) continue;
     const g = groupOf ? groupOf[c]! * 4 : 0;
-    const first = data.day[s]!;
     const atStart = period.from - lastPurchaseBy(data, c, period.from) <= w;
     const atEnd = period.to - lastPurchaseBy(data, c, period.to) <= w;
     if (atStart) counts[g]!++;
     if (atEnd) counts[g + 1]!++;
-    if (first >= period.from && first <= period.to) counts[g + 2]!++;
+    if (isNewIn(data, c, period)) counts[g + 2]!++;
     if (atStart && atEnd) counts[g + 3]!++;
   }
   return counts;

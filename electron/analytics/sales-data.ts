@@ -8,7 +8,7 @@
  * first and last purchase, activity). A date with any non-negative sale (a free item at zero, an
  * exchange) is a purchase day, even when its net is negative.
  */
-import { dayFromIso, type Day } from './days';
+import { dayFromIso, type Day, type DayWindow } from './days';
 
 export interface SalesData {
   /** Client ids in ascending order; the index is the client's key and breaks ranking ties. */
@@ -254,4 +254,15 @@ export function lastPurchaseBy(data: SalesData, c: number, d: Day): Day {
   const s = data.start[c]!;
   const i = upperBound(data.day, s, data.start[c + 1]!, d);
   return i > s ? data.day[i - 1]! : NaN;
+}
+
+/**
+ * Whether client `c` is new in `window`: its first purchase day ever falls within it (bounds
+ * inclusive). The one definition of a new client, for retention and migration alike.
+ */
+export function isNewIn(data: SalesData, c: number, window: DayWindow): boolean {
+  const s = data.start[c]!;
+  if (s === data.start[c + 1]!) return false;
+  const first = data.day[s]!;
+  return first >= window.from && first <= window.to;
 }

@@ -16,6 +16,12 @@ export interface WindowSums {
   readonly marginRevenue: Float64Array;
   /** Clients with at least one purchase day in the window. */
   readonly buyers: number;
+  /**
+   * The window's revenue: every sale in it, purchases minus returns, whoever made them (a return
+   * by a client who bought nothing in the window counts too). The one revenue-in-the-window
+   * figure: the revenue card, its months, Pareto and the channels all add up to it.
+   */
+  readonly totalRevenue: number;
 }
 
 export function windowSums(data: SalesData, window: DayWindow): WindowSums {
@@ -25,6 +31,7 @@ export function windowSums(data: SalesData, window: DayWindow): WindowSums {
   const margin = new Float64Array(n);
   const marginRevenue = new Float64Array(n);
   let buyers = 0;
+  let totalRevenue = 0;
   for (let c = 0; c < n; c++) {
     let rev = 0;
     let mar = 0;
@@ -49,6 +56,7 @@ export function windowSums(data: SalesData, window: DayWindow): WindowSums {
     margin[c] = mar;
     marginRevenue[c] = marRev;
     if (e > s) buyers++;
+    totalRevenue += rev;
   }
-  return { window, revenue, purchaseDays, margin, marginRevenue, buyers };
+  return { window, revenue, purchaseDays, margin, marginRevenue, buyers, totalRevenue };
 }

@@ -1,14 +1,17 @@
 /**
- * XYZ by regularity over a window. Z: exactly one purchase day in the window. Otherwise the
- * coefficient of variation (population standard deviation ÷ mean) of the client's net revenue per
- * period (month by default; ISO week or quarter), over the periods from the one of its first
- * purchase in the window through the window's last period, empty periods counted as zero:
- * X when CV ≤ 0.5, Y when CV ≤ y (∞ by default, so Y), else Z. When the mean is zero or negative
- * (returns outweigh purchases) the CV is undefined (NaN) and counts as infinite: Y by default, Z
- * when a finite y is set.
+ * XYZ by regularity over a window, for the clients ABC classes (a purchase day in the window and
+ * net revenue there above zero, {@link hasRevenue}); the others are not classed. Z: exactly one
+ * purchase day in the window. Otherwise the coefficient of variation (population standard
+ * deviation ÷ mean) of the client's net revenue per period (month by default; ISO week or
+ * quarter), over the periods from the one of its first purchase in the window through the
+ * window's last period, empty periods counted as zero: X when CV ≤ 0.5, Y when CV ≤ y (∞ by
+ * default, so Y), else Z. (The mean is above zero for every classed client; were it not, the CV
+ * would count as infinite.)
  */
+import { hasRevenue } from './abc';
 import { periodOfDay, type DayWindow, type Period } from './days';
 import { lowerBound, upperBound, type SalesData } from './sales-data';
+import { windowSums, type WindowSums } from './window-sums';
 
 export type XyzClass = 'X' | 'Y' | 'Z';
 /** Per-client codes in result arrays: 0 = not classed. */
@@ -32,7 +35,13 @@ export interface XyzResult {
 
 export const DEFAULT_XYZ = { period: 'month', x: 0.5, y: Infinity } as const;
 
-export function xyz(data: SalesData, window: DayWindow, options: XyzOptions = {}): XyzResult {
+/** `sums`: the window's per-client sums when the caller has them (else computed here). */
+export function xyz(
+  data: SalesData,
+  window: DayWindow,
+  options: XyzOptions = {},
+  totals: WindowSums = windowSums(data, window),
+): XyzResult {
   const period = options.period ?? DEFAULT_XYZ.period;
   const xMax = options.x ?? DEFAULT_XYZ.x;
   const yMax = options.y ?? DEFAULT_XYZ.y;
@@ -48,7 +57,7 @@ export function xyz(data: SalesData, window: DayWindow, options: XyzOptions = {}
   for (let c = 0; c < n; c++) {
     const s = lowerBound(data.day, data.start[c]!, data.start[c + 1]!, window.from);
     const e = upperBound(data.day, s, data.start[c + 1]!, window.to);
-    if (e === s) continue;
+    if (!hasRevenue(totals, c)) continue;
     if (e - s === 1) {
       classOf[c] = 3;
       summary.Z++;

@@ -166,6 +166,77 @@ test('the matrix, its drill-down and retention match the workbook worked out by 
   await expect(analytics.cell('AZ')).toHaveAttribute('data-count', '0');
 });
 
+/**
+ * Beyond the hand-worked seed: Гусева returns 950,19 ₽ in month −1 (she bought nothing in this
+ * window); Даров, a client since month −30, buys 5 000 in month −2 and returns it all in month −1
+ * (no revenue: no class); two comments written before a manager was chosen (by the computer's
+ * user) and four by Петров.
+ */
+async function extras(shell: Shell, ids: Ids): Promise<void> {
+  const gusev = ids['Жанна Гусева']!;
+  await call(shell, 'sales.add', { clientId: gusev, date: month(-1), amount: -rub(950.19) });
+  const darov = await call<{ id: string }>(shell, 'clients.create', { name: 'Пётр Даров' });
+  await call(shell, 'sales.add', { clientId: darov.id, date: month(-30), amount: rub(1_000) });
+  await call(shell, 'sales.add', { clientId: darov.id, date: month(-2), amount: rub(5_000) });
+  await call(shell, 'sales.add', { clientId: darov.id, date: month(-1), amount: -rub(5_000) });
+  const comment = (clientId: string) =>
+    call(shell, 'comments.add', { clientId, kind: 'call', body: 'Звонок' });
+  await comment(darov.id);
+  await comment(darov.id);
+  const managers = await call<{ id: string; name: string }[]>(shell, 'managers.list', {});
+  const petrov = managers.find((m) => m.name === 'Петров')!;
+  await call(shell, 'settings.set', { currentManagerId: petrov.id });
+  for (let i = 0; i < 4; i++) await comment(ids['Алексей Орлов']!);
+}
+
+test('one figure for one thing: the cards agree on revenue, new clients and managers', async ({
+  page,
+  shell,
+}) => {
+  await call(shell, 'settings.set', { language: 'ru' });
+  const ids = await seed(shell);
+  await extras(shell, ids);
+  const analytics = new AnalyticsPage(page, shell);
+  await analytics.open();
+
+  // The window's revenue: 204 000 − 950,19 (Гусева's return) + 5 000 − 5 000 (Даров's).
+  const revenue = money(rub(203_049.81));
+  await expect(analytics.figure('revenue').locator('[title]')).toHaveAttribute(
+    'title',
+    /203\s049,81/,
+  );
+  expect(plain(await analytics.figure('revenue').textContent())).toBe('203 050 ₽');
+  // The one channel ("not set") holds all of it, returns included.
+  const channel = analytics.card('channels').locator('tbody tr');
+  await expect(channel).toHaveCount(1);
+  expect(plain(await channel.locator('td').nth(2).textContent())).toBe(revenue);
+  // Buyers: the 8 of the seed and Даров.
+  await expect(analytics.card('revenue')).toContainText('Покупателей: 9');
+
+  // Даров has no revenue in the window: in no cell of the matrix.
+  expect((await analytics.matrixCounts()).CZ).toBe(3);
+  await expect(analytics.card('matrix')).toContainText(
+    ru.ana.matrix.unclassed.replace('{{n}}', '3'),
+  );
+
+  // New clients: six on the retention card, the same six on the migration card.
+  await expect(analytics.card('retention')).toContainText('новых: 6');
+  await expect(analytics.card('migration').getByTestId('ana-migration-rest')).toHaveText(
+    'Остались в классе: 0, новых: 6, вернулись: 0, ушли: 1.',
+  );
+
+  // Managers: Петров is the most active, with the figure his row shows; the computer's user is
+  // no manager: its comments count under "no manager".
+  const managers = analytics.card('managers');
+  const petrovRow = managers.locator('tbody tr').filter({ hasText: 'Петров' });
+  const perDay = plain(await petrovRow.locator('td').nth(4).textContent());
+  expect(perDay).toBe('0,01');
+  await expect(managers).toContainText(`Активнее всех: Петров (${perDay})`);
+  const noManager = managers.locator('tbody tr').filter({ hasText: ru.ana.noManager });
+  await expect(noManager.locator('td').nth(4)).toHaveText('0,01');
+  await expect(managers.locator('tbody tr')).toHaveCount(3);
+});
+
 test('with no sales it says what to do and leads to Import', async ({ page, shell }) => {
   await call(shell, 'settings.set', { language: 'ru' });
   const analytics = new AnalyticsPage(page, shell);
@@ -182,13 +253,18 @@ for (const [lang, t] of [
 ] as const) {
   test(`analytics screens in ${lang}`, async ({ page, shell }) => {
     await call(shell, 'settings.set', { language: lang });
-    await seed(shell);
+    await extras(shell, await seed(shell));
     const analytics = new AnalyticsPage(page, shell);
     await analytics.open();
     await expect(page.getByRole('heading', { level: 1, name: t.ana.title })).toBeVisible();
     await expect(analytics.card('revenue').locator('canvas')).toBeVisible();
     await analytics.fitViewport();
     await page.screenshot({ path: `test-results/screens/analytics-${lang}.png`, fullPage: true });
+    for (const card of ['revenue', 'matrix', 'migration', 'channels', 'managers']) {
+      await analytics.card(card).screenshot({
+        path: `test-results/screens/analytics-${card}-${lang}.png`,
+      });
+    }
     await page.setViewportSize({ width: 1280, height: 800 });
     await analytics.cell('BX').click();
     await expect(analytics.drill().getByTestId('ana-drill-row')).toHaveCount(1);

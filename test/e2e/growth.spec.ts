@@ -38,9 +38,10 @@ interface World {
 }
 
 /**
- * Three clients this year. Anna (Petrov): paint bought for 300k of a 1M potential, plan 400k;
- * primer potential 200k, never bought. Boris (Petrov): paint 100k of 500k, plan 200k.
- * Vera (Sidorova): primer 50k of 650k, plan 100k. Headroom: Anna 900k, Vera 600k, Boris 400k.
+ * Three clients with plans this year. Anna (Petrov): paint bought for 300k of a 1M potential,
+ * plan 400k; primer potential 200k, never bought; tools for 146 611,30, no plan. Boris (Petrov):
+ * paint 100k of 500k, plan 200k. Vera (Sidorova): primer 50k of 650k, plan 100k. Headroom: Anna
+ * 900k, Vera 600k, Boris 400k. Gleb (Sidorova) bought tools for 20k, with no plan or potential.
  */
 async function seed(shell: Shell): Promise<World> {
   const petrov = await call<{ id: string }>(shell, 'managers.add', { name: 'Петров' });
@@ -67,6 +68,15 @@ async function seed(shell: Shell): Promise<World> {
   await plan(boris, 'Краска', 200_000, 500_000);
   await sale(vera, 50_000, 'Грунт');
   await plan(vera, 'Грунт', 100_000, 650_000);
+  // Sales with no plan or potential: Anna's tools, and Gleb, who buys only tools.
+  await call(shell, 'sales.add', {
+    clientId: anna,
+    date: `${YEAR}-02-15`,
+    amount: 146_611_30,
+    category: 'Инструмент',
+  });
+  const gleb = await client('Глеб Орлов', sidorova.id);
+  await sale(gleb, 20_000, 'Инструмент');
   return { anna, boris, vera, petrov: petrov.id };
 }
 
@@ -110,8 +120,9 @@ test('ranks clients by headroom, filters by manager, runs the plan tools', async
   await expect(growth.rows()).toHaveCount(3);
   expect(await growth.names()).toEqual(['Анна Смирнова', 'Вера Лосева', 'Борис Котов']);
 
-  // Anna: potential 1.2M, plan 400k, actual 300k; share of wallet 300k ÷ 1.2M = 25 %;
-  // fulfilment 300k ÷ 400k = 75 %; headroom 700k up-sale (paint) + 200k cross-sale (primer).
+  // Anna: potential 1.2M, plan 400k, actual 300k (her tools, with no plan, left out: like with
+  // like); share of wallet 300k ÷ 1.2M = 25 %; fulfilment 300k ÷ 400k = 75 %; headroom 700k
+  // up-sale (paint) + 200k cross-sale (primer). Gleb, with no plan or potential, is not listed.
   const top = growth.rows().first();
   expect(await growth.cell(top, 'potential')).toBe(money(rub(1_200_000), 'ru'));
   expect(await growth.cell(top, 'plan')).toBe(money(rub(400_000), 'ru'));
@@ -121,6 +132,13 @@ test('ranks clients by headroom, filters by manager, runs the plan tools', async
   expect(await growth.cell(top, 'headroom')).toBe(money(rub(900_000), 'ru'));
   expect(await growth.cell(top, 'upSale')).toBe(money(rub(700_000), 'ru'));
   expect(await growth.cell(top, 'crossSale')).toBe(money(rub(200_000), 'ru'));
+  expect(plain((await top.locator('[data-col="actual"]').getAttribute('title')) ?? '')).toBe(
+    plain(
+      t.growth.table.actualHint
+        .replace('{{all}}', money(446_611_30, 'ru'))
+        .replace('{{outside}}', money(146_611_30, 'ru')),
+    ),
+  );
   await expect(top.getByRole('link', { name: 'Анна Смирнова' })).toHaveAttribute(
     'href',
     `#/clients/${world.anna}`,
@@ -132,6 +150,15 @@ test('ranks clients by headroom, filters by manager, runs the plan tools', async
   expect(await growth.cell(total, 'actual')).toBe(money(rub(450_000), 'ru'));
   expect(await growth.cell(total, 'headroom')).toBe(money(rub(1_900_000), 'ru'));
   expect(await growth.cell(total, 'fulfilment')).toBe('64 %');
+  expect(await growth.cell(total, 'penetration')).toBe('19 %');
+  // What the figures leave out, said under the table: Anna's tools and Gleb's.
+  expect(plain((await page.getByTestId('growth-outside').textContent()) ?? '')).toBe(
+    plain(
+      t.growth.table.outsideClients_one
+        .replace('{{amount}}', money(166_611_30, 'ru'))
+        .replace('{{count}}', '1'),
+    ),
+  );
 
   // Petrov's clients only.
   await page.getByLabel(t.growth.filters.manager).selectOption(world.petrov);

@@ -78,6 +78,20 @@ test('slipping away: why, Remind me, Log a call; due to buy this week', async ({
   // Last bought 27 days ago: the next purchase is expected in three days.
   const soon = await client(shell, { name: 'Скорый Виктор' });
   await buys(shell, soon.id, { every: 30, lastDaysAgo: 27, count: 6, amount: 2_000 });
+  // Expected today, and on the sixth day from today: the last days of "this week".
+  const onDay = await client(shell, { name: 'Точный Дмитрий' });
+  await buys(shell, onDay.id, { every: 30, lastDaysAgo: 30, count: 3, amount: 3_000 });
+  const sixth = await client(shell, { name: 'Шестой Евгений' });
+  await buys(shell, sixth.id, { every: 30, lastDaysAgo: 24, count: 3, amount: 3_000 });
+  // Expected in seven days: next week, in neither list.
+  const seventh = await client(shell, { name: 'Седьмой Жан' });
+  await buys(shell, seventh.id, { every: 30, lastDaysAgo: 23, count: 3, amount: 3_000 });
+  // Three days late, and 170 days late (every 200 days, the last 370 days ago): not "due this
+  // week" but slipping away.
+  const late = await client(shell, { name: 'Опоздавший Захар' });
+  await buys(shell, late.id, { every: 30, lastDaysAgo: 33, count: 3, amount: 3_000 });
+  const slow = await client(shell, { name: 'Редкий Игорь' });
+  await buys(shell, slow.id, { every: 200, lastDaysAgo: 370, count: 2, amount: 4_000 });
 
   await page.goto(shell.url);
   const row = today.row('slipping', 'Крупный Аркадий');
@@ -92,10 +106,26 @@ test('slipping away: why, Remind me, Log a call; due to buy this week', async ({
   await expect(today.row('slipping', 'Ровный Борис')).toHaveCount(0);
   await expect(today.row('slipping', 'Скорый Виктор')).toHaveCount(0);
 
-  // Due this week: expected three days from now.
+  // Due this week: expected from today through the sixth day from now, earliest first.
   const soonRow = today.row('due-week', 'Скорый Виктор');
   await expect(soonRow).toContainText(`ожидается ${dayLabel(daysAgo(-3), t)}`);
   await expect(today.row('due-week', 'Ровный Борис')).toHaveCount(0);
+  const dueWeek = today.section('due-week');
+  await expect(dueWeek.getByTestId('due-week-when')).toHaveText([
+    t.ret.dueWeek.expectedToday,
+    `ожидается ${dayLabel(daysAgo(-3), t)}`,
+    `ожидается ${dayLabel(daysAgo(-6), t)}`,
+  ]);
+  await expect(dueWeek.locator('.today-section__count')).toHaveText('3');
+  await expect(today.row('due-week', 'Седьмой Жан')).toHaveCount(0);
+  await expect(today.row('due-week', 'Опоздавший Захар')).toHaveCount(0);
+  await expect(today.row('due-week', 'Редкий Игорь')).toHaveCount(0);
+  await expect(today.row('slipping', 'Опоздавший Захар').getByTestId('slipping-why')).toContainText(
+    'опоздание 3 дня',
+  );
+  await expect(today.row('slipping', 'Редкий Игорь').getByTestId('slipping-why')).toContainText(
+    'опоздание 170 дней',
+  );
 
   // Remind me: a reminder for today, shown on the row and among today's reminders.
   await today.press(row, t.ret.remind.action);
@@ -120,6 +150,39 @@ test('slipping away: why, Remind me, Log a call; due to buy this week', async ({
   });
   expect(calls.map((c) => c.body)).toEqual(['Обещал заехать на следующей неделе']);
 });
+
+for (const [lang, t] of [
+  ['ru', ru],
+  ['en', en],
+] as const) {
+  test(`a badge and its list agree: "first 100 of 103" when the list is cut (${lang})`, async ({
+    page,
+    shell,
+    today,
+  }) => {
+    await call(shell, 'settings.set', { language: lang });
+    // 103 clients late for their next purchase: the page asks for the first 100 of them.
+    for (let i = 0; i < 103; i++) {
+      const c = await client(shell, { name: `Уходящий ${String(i).padStart(3, '0')}` });
+      await buys(shell, c.id, { every: 30, lastDaysAgo: 40 + i, count: 2, amount: 1_000 + i });
+    }
+    await page.goto(shell.url);
+    const slipping = today.section('slipping');
+    await expect(slipping.locator('.today-section__count')).toHaveText('103');
+    const label = (lang === 'ru' ? ru.ret.firstOf_many : en.ret.firstOf_other)
+      .replace('{{count}}', '100')
+      .replace('{{total}}', '103');
+    const more = slipping.getByRole('button', { name: label });
+    await expect(more).toBeVisible();
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await slipping.screenshot({ path: `test-results/screens/retain-slipping-cut-${lang}.png` });
+    await more.click();
+    await expect(slipping.locator('.today-row')).toHaveCount(100);
+    await expect(slipping).toContainText(
+      t.ret.slipping.notAll.replace('{{shown}}', '100').replace('{{count}}', '103'),
+    );
+  });
+}
 
 test('win back: a client marked lost on the card, with the reason', async ({
   page,

@@ -122,6 +122,14 @@ test('sales on the card: add, total, chart, refusal, edit, delete; plan vs poten
   await expect(await addSale('7 499,50', '4,5', 'РН-2')).toBeHidden();
   await expectText(tab.getByTestId('sales-total'), '20 000,00 ₽');
 
+  // Another category, with no plan or potential: 50 000 ₽ of «Прочее» today.
+  await call(shell, 'sales.add', {
+    clientId: client.id,
+    date: day(0),
+    amount: 50_000_00,
+    category: 'Прочее',
+  });
+
   // Plan vs potential for the current year.
   await page.getByRole('tab', { name: s.tabs.plan }).click();
   const plan = page.getByTestId('plan-tab');
@@ -139,6 +147,21 @@ test('sales on the card: add, total, chart, refusal, edit, delete; plan vs poten
   await expectText(row.getByTestId('penetration'), '20 %');
   await expectText(row.getByTestId('fulfilment'), '50 %');
   await expectText(row.getByTestId('headroom'), '80 000,00 ₽');
+  // The total compares like with like: «Плитка» only (20 000 of 100 000 and of a 40 000 plan),
+  // not all 70 000 of sales against one category's potential; and it says so.
+  const other = plan.locator('tr[data-category="Прочее"]');
+  await expectText(other.locator('td').nth(2), '50 000,00 ₽');
+  const total = plan.getByTestId('plan-total');
+  await expectText(total.locator('td').nth(0), '100 000,00 ₽');
+  await expectText(total.locator('td').nth(2), '20 000,00 ₽');
+  await expectText(total.getByTestId('penetration'), '20 %');
+  await expectText(total.getByTestId('fulfilment'), '50 %');
+  await expectText(
+    plan.getByTestId('plan-total-note'),
+    spaces(
+      `${s.plan.totalOver.replace('{{counted}}', '1').replace('{{rows}}', '2')} ${s.plan.totalOutside.replace('{{amount}}', '50 000,00 ₽')}`,
+    ),
+  );
 
   // Another period has none of it.
   await plan.getByRole('combobox', { name: s.plan.kind }).selectOption('quarter');
@@ -186,6 +209,13 @@ for (const [lang, t] of [
     await set(cats[0] ?? '', 12_000_000, 6_000_000);
     await set(cats[1] ?? '', 9_000_000, 4_000_000);
     await set(cats[2] ?? '', 3_000_000, 1_000_000);
+    // A category bought without a plan or potential: outside the total, and the note says so.
+    await call(shell, 'sales.add', {
+      clientId: client.id,
+      date: day(0),
+      amount: 1_250_000,
+      category: isRu ? 'Клей' : 'Adhesive',
+    });
 
     await openCard(page, shell, client.id);
     await page.getByRole('tab', { name: t.sales.tabs.sales }).click();
@@ -193,7 +223,8 @@ for (const [lang, t] of [
     await page.getByRole('button', { name: `+ ${t.sales.add}` }).click();
     await page.screenshot({ path: `test-results/screens/sales-sales-${lang}.png`, fullPage: true });
     await page.getByRole('tab', { name: t.sales.tabs.plan }).click();
-    await expect(page.locator('.plan__table tbody tr')).toHaveCount(4);
+    await expect(page.locator('.plan__table tbody tr')).toHaveCount(5);
+    await expect(page.getByTestId('plan-total-note')).toBeVisible();
     await page.screenshot({ path: `test-results/screens/sales-plan-${lang}.png`, fullPage: true });
   });
 }

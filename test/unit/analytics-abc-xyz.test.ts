@@ -30,39 +30,36 @@ describe('analytics ABC', () => {
     sale('c6', '2024-02-02', -50),
     sale('c7', '2023-12-01', 400), // only a return inside the window: no purchase, not classed
     sale('c7', '2024-01-15', -100),
+    sale('c10', '2024-03-01', 0), // only a free item in the window: no revenue, not classed
+    sale('c10', '2023-03-01', 900),
     sale('c8', '2024-04-01', 1000), // outside the window
   ]);
 
   it('ranks by revenue, ties by id, and classes by the share ranked before', () => {
     // Positive total 500 + 300 + 100 + 100 + 50 = 1050. Share before each:
     // c1 0 → A; c2 500/1050 = 0.476 → A; c3 800/1050 = 0.762 → A; c4 900/1050 = 0.857 → B;
-    // c9 1000/1050 = 0.952 → C. c5 (0) and c6 (−20) → C, after every positive client.
+    // c9 1000/1050 = 0.952 → C. c5 (net 0), c6 (net −20) and c10 (a free item) have no revenue
+    // in the window: not classed, in no class's count or revenue.
     const r = abc(data, q1);
     expect(codes(r.classOf, data.clientIds, ABC)).toEqual({
       c1: 'A',
+      c10: null,
       c2: 'A',
       c3: 'A',
       c4: 'B',
-      c5: 'C',
-      c6: 'C',
+      c5: null,
+      c6: null,
       c7: null,
       c8: null,
       c9: 'C',
     });
-    expect(Array.from(r.ranking, (c) => data.clientIds[c])).toEqual([
-      'c1',
-      'c2',
-      'c3',
-      'c4',
-      'c9',
-      'c5',
-      'c6',
-    ]);
+    expect(Array.from(r.ranking, (c) => data.clientIds[c])).toEqual(['c1', 'c2', 'c3', 'c4', 'c9']);
     expect(r.summary).toEqual({
       A: { clients: 3, revenue: 900 },
       B: { clients: 1, revenue: 100 },
-      C: { clients: 3, revenue: 30 }, // 50 + 0 − 20
+      C: { clients: 1, revenue: 50 },
     });
+    expect(r.shareBefore[data.clientIds.indexOf('c5')]).toBeNaN();
     expect(r.positiveRevenue).toBe(1050);
     expect(r.shareBefore[data.clientIds.indexOf('c4')]).toBeCloseTo(900 / 1050, 12);
   });
@@ -109,9 +106,12 @@ describe('analytics XYZ', () => {
     sale('once', '2023-11-03', 100), // (outside the window)
     sale('sameday', '2024-02-03', 100), // two sales on one day: one purchase day → Z
     sale('sameday', '2024-02-03', 50),
-    sale('minus', '2024-01-10', 100), // net −90 over the window: CV undefined → Y
+    sale('minus', '2024-01-10', 100), // net −90 over the window: no revenue, not classed
     sale('minus', '2024-02-10', -200),
     sale('minus', '2024-03-10', 10),
+    sale('free', '2024-01-10', 0), // two purchase days, both free: no revenue, not classed
+    sale('free', '2024-02-10', 0),
+    sale('freeOnce', '2024-04-10', 0), // one free purchase day: not Z, not classed
     sale('none', '2023-03-10', 10),
   ]);
   const id = (name: string) => data.clientIds.indexOf(name);
@@ -121,11 +121,13 @@ describe('analytics XYZ', () => {
     expect(codes(r.classOf, data.clientIds, XYZ)).toEqual({
       early: 'Y',
       even: 'X',
+      free: null,
+      freeOnce: null,
       gap1: 'X',
       gap2: 'Y',
       half: 'X',
       late: 'X',
-      minus: 'Y',
+      minus: null,
       none: null,
       once: 'Z',
       sameday: 'Z',
@@ -135,19 +137,19 @@ describe('analytics XYZ', () => {
     expect(r.cv[id('early')]).toBeCloseTo(Math.SQRT2, 12);
     expect(r.cv[id('half')]).toBe(0.5);
     expect(r.cv[id('minus')]).toBeNaN();
-    expect(r.summary).toEqual({ X: 4, Y: 3, Z: 2 });
+    expect(r.summary).toEqual({ X: 4, Y: 2, Z: 2 });
     expect(xyz(data, { from: h1.to, to: h1.from }).summary).toEqual({ X: 0, Y: 0, Z: 0 });
   });
 
   it('takes its thresholds as parameters', () => {
     const r = xyz(data, h1, { x: 0.1, y: 1 });
-    // gap1 0.447 and gap2 0.707 → Y; early √2 > 1 → Z; minus (undefined CV) → Z; half 0.5 → Y.
+    // gap1 0.447 and gap2 0.707 → Y; early √2 > 1 → Z; half 0.5 → Y; minus stays unclassed.
     expect(codes(r.classOf, data.clientIds, XYZ)).toMatchObject({
       even: 'X',
       gap1: 'Y',
       gap2: 'Y',
       early: 'Z',
-      minus: 'Z',
+      minus: null,
       half: 'Y',
     });
   });

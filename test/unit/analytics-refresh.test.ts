@@ -81,10 +81,10 @@ describe('analytics refreshAll', () => {
     expect(dash.channels.reduce((s, r) => s + r.buyers, 0)).toBe(classed);
     expect(dash.current.portfolio.reduce((s, r) => s + r.classed, 0)).toBe(classed);
     const m = dash.migration;
-    expect(m.up + m.down + m.same + m.new + m.gone).toBe(m.clients.length);
-    expect(m.byManager.reduce((s, t) => s + t.up + t.down + t.same + t.new + t.gone, 0)).toBe(
-      m.clients.length,
-    );
+    expect(m.up + m.down + m.same + m.new + m.returned + m.gone).toBe(m.clients.length);
+    expect(
+      m.byManager.reduce((s, t) => s + t.up + t.down + t.same + t.new + t.returned + t.gone, 0),
+    ).toBe(m.clients.length);
     // The due list carries the fitted P(alive).
     const withAlive = [...dash.due.due, ...dash.due.slipping].filter((c) => c.pAlive !== null);
     expect(withAlive.length).toBe(dash.due.due.length + dash.due.slipping.length);

@@ -180,12 +180,18 @@ describe('plans versus potential', () => {
 
     const byClient = await world.call('plans.report', { period: '2026', groupBy: 'client' });
     const alpha = byClient.rows.find((r) => r.clientId === a.id)!;
-    // actual 31 000 (all categories); planned categories: tiles 30 000 + paint 0 of plan 50 000.
+    // Like with like: tiles 30 000 + paint 0 + glue 0 against their plans and potentials; the
+    // tools (1 000, no plan, no potential) only in actualAll.
     expect(alpha).toMatchObject({
       name: 'Альфа',
       plan: 50_000_00,
       potential: 125_000_00,
-      actual: 31_000_00,
+      actual: 30_000_00,
+      actualAll: 31_000_00,
+      planActual: 30_000_00,
+      potentialActual: 30_000_00,
+      targets: 3,
+      pairs: 4,
     });
     expect(alpha.fulfilment).toBeCloseTo(30_000 / 50_000, 10);
     expect(alpha.penetration).toBeCloseTo(30_000 / 125_000, 10);
@@ -201,6 +207,18 @@ describe('plans versus potential', () => {
       potential: 150_000_00,
       actual: 90_000_00,
       headroom: 70_000_00,
+      targets: 2,
+      pairs: 2,
+    });
+    // A category nobody has a plan for: its sales, with nothing to compare them with.
+    expect(byCategory.rows.find((r) => r.category === 'Инструмент')).toMatchObject({
+      plan: 0,
+      potential: 0,
+      actual: 1_000_00,
+      actualAll: 1_000_00,
+      fulfilment: null,
+      penetration: null,
+      targets: 0,
     });
     const byManager = await world.call('plans.report', {
       period: '2026',
@@ -208,7 +226,13 @@ describe('plans versus potential', () => {
       managerId: petrov.id,
     });
     expect(byManager.rows).toEqual([
-      expect.objectContaining({ managerId: petrov.id, name: 'Петров', headroom: 95_000_00 }),
+      expect.objectContaining({
+        managerId: petrov.id,
+        name: 'Петров',
+        headroom: 95_000_00,
+        actual: 30_000_00,
+        actualAll: 31_000_00,
+      }),
     ]);
     const q1 = await world.call('plans.report', {
       period: '2026-Q1',
@@ -219,6 +243,35 @@ describe('plans versus potential', () => {
     expect(q1.rows).toEqual([
       expect.objectContaining({ actual: 30_000_00, plan: 0, potential: 0, headroom: 0 }),
     ]);
+  });
+
+  it('compares a client’s potential in one category with its sales in that category only', async () => {
+    // As found: "Факт 446 611,30 ₽" beside "Доля кошелька 13 %" on a 500 000 potential.
+    const a = await client({ name: 'Гамма' });
+    await world.call('plans.set', {
+      clientId: a.id,
+      category: 'Плитка',
+      period: '2026',
+      potential: 500_000_00,
+    });
+    const sold: [string, number][] = [
+      ['Плитка', 65_000_00],
+      ['Краска', 200_000_00],
+      ['Инструмент', 181_611_30],
+    ];
+    for (const [category, amount] of sold) {
+      await world.call('sales.add', { clientId: a.id, date: '2026-03-01', amount, category });
+    }
+    const [row] = (await world.call('plans.report', { period: '2026', groupBy: 'client' })).rows;
+    expect(row).toMatchObject({
+      potential: 500_000_00,
+      actual: 65_000_00,
+      penetration: 0.13,
+      headroom: 435_000_00,
+      actualAll: 446_611_30,
+      targets: 1,
+      pairs: 3,
+    });
   });
 
   it('copies plans to the next year with growth and derives potential from a portrait field; undo reverts', async () => {

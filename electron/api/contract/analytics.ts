@@ -169,14 +169,18 @@ export interface AbcXyzResult {
 }
 
 export interface MigrationResultOut extends MigrationTable {
-  /** Row and column labels of `table`: AX … CZ, then `none` (new as a row, gone as a column). */
+  /**
+   * Row and column labels of `table`: AX … CZ, then `none` (new and returned as a row, gone as a
+   * column).
+   */
   classes: string[];
   clients: {
     clientId: string;
     externalId: string | null;
     from: string | null;
     to: string | null;
-    direction: 'up' | 'down' | 'same' | 'new' | 'gone';
+    /** `new`: first purchase ever in window b (as retention's new); `returned`: bought before. */
+    direction: 'up' | 'down' | 'same' | 'new' | 'returned' | 'gone';
   }[];
   byManager: (MigrationTable & { managerId: string | null; name: string | null })[];
 }
@@ -298,6 +302,11 @@ export interface Dashboard {
   settings: AnalyticsSettings;
   /** Revenue, buyers and purchase days by month of the current window. */
   revenueByMonth: { label: string; revenue: number; buyers: number; purchases: number }[];
+  /**
+   * The revenue of the current and of the previous window: every sale in the window, purchases
+   * minus returns, by any live client. The months, Pareto's total and the channels add up to it.
+   */
+  revenue: { current: number; previous: number };
   retention: { window: RetentionPeriod; series: RetentionPeriod[] };
   matrix: AbcXyzMatrix & { unclassed: number };
   previousMatrix: AbcXyzMatrix;
@@ -333,7 +342,18 @@ export interface Dashboard {
     previousShareX: number | null;
     classed: number;
   }[];
-  activity: { author: string; total: number; perDay: number; byKind: Record<string, number> }[];
+  /**
+   * Comments in the window by author, most first. `managerId` is the manager the author is (by id
+   * or name), null when the author is not a manager (the computer's user, before a manager was
+   * chosen): the UI counts those under "no manager" and never lists them as managers.
+   */
+  activity: {
+    author: string;
+    managerId: string | null;
+    total: number;
+    perDay: number;
+    byKind: Record<string, number>;
+  }[];
   /** Milliseconds per part of the refresh, and the load. */
   timings: Record<string, number>;
 }

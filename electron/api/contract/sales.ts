@@ -110,12 +110,17 @@ export interface PlanReportRow {
   category?: string;
   /** Display name of the group (client name, manager name, category). */
   name: string;
+  /** Plan and potential, summed over the row's client × category pairs that have them. */
   plan: number;
   potential: number;
+  /**
+   * Sales in the period in the pairs with a plan or a potential (like with like: a client's
+   * categories without either are left out); all its sales when it has no such pair.
+   */
   actual: number;
-  /** actual ÷ plan, null without a plan. */
+  /** planActual ÷ plan, null without a plan. */
   fulfilment: number | null;
-  /** actual ÷ potential (share of wallet), null without a potential. */
+  /** potentialActual ÷ potential (share of wallet), null without a potential. */
   penetration: number | null;
   /** Σ max(potential − actual, 0) over categories. */
   headroom: number;
@@ -123,6 +128,16 @@ export interface PlanReportRow {
   upSale: number;
   /** Headroom in categories it does not buy from us. */
   crossSale: number;
+  /** All the row's sales in the period, in every category. */
+  actualAll: number;
+  /** Sales in the pairs with a plan: fulfilment's numerator. */
+  planActual: number;
+  /** Sales in the pairs with a potential: penetration's numerator. */
+  potentialActual: number;
+  /** Client × category pairs with a plan or a potential, of all the row's `pairs`. */
+  targets: number;
+  /** Client × category pairs in the row: with a plan, a potential or sales in the period. */
+  pairs: number;
 }
 
 export interface PlanReport {

@@ -5,7 +5,7 @@
  */
 import type { OutputOf, ParsedInputOf } from '../../api/contract';
 import type { Workbook } from '../../../db/workbook';
-import { managerNames, winBack, type DashboardCache } from './dashboard';
+import type { DashboardCache } from './dashboard';
 import {
   abcxyzFigures,
   clvFigures,
@@ -16,6 +16,7 @@ import {
   rfmFigures,
 } from './figures';
 import { readAnalyticsSettings } from './settings';
+import { managerNames, winBack } from './workbook-reads';
 import type { AnalyticsStore } from './store';
 
 export const ANALYTICS_READS = [

@@ -9,7 +9,6 @@ import type {
   DrillResult,
   DrillRow,
   LtvRow,
-  WinBackClient,
 } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { ABC_CODES } from '../../analytics/abc';
@@ -25,6 +24,7 @@ import type { AnalyticsSource } from '../../../db/queries/analytics-source';
 import type { Workbook } from '../../../db/workbook';
 import { dueToBuy } from '../../analytics/due-to-buy';
 import { lostIds, MATRIX_LABELS, slippingRows } from './figures';
+import { activity, lostReasons, managerNames, npsAnswers } from './workbook-reads';
 import type { AnalyticsStore } from './store';
 
 export interface DashboardQuery {
@@ -114,6 +114,7 @@ export class DashboardCache {
       previous: { from: engine.previous.from, to: engine.previous.to },
       settings,
       revenueByMonth: revenueByMonth(data, from, asOf),
+      revenue: { current: engine.current.revenue, previous: engine.previous.revenue },
       retention: engine.retention,
       matrix: { ...engine.current.matrix, unclassed: unclassed(engine) },
       previousMatrix: engine.previous.matrix,
@@ -123,6 +124,7 @@ export class DashboardCache {
         down: engine.migration.down,
         same: engine.migration.same,
         new: engine.migration.new,
+        returned: engine.migration.returned,
         gone: engine.migration.gone,
         classes: MATRIX_LABELS,
       },
@@ -163,7 +165,7 @@ export class DashboardCache {
         previousShareX: previousShares.get(p.managerId)?.shareX ?? null,
         classed: p.classed,
       })),
-      activity: activity(this.wb, engine.current.from, engine.current.to, query.managerId),
+      activity: activity(this.wb, engine.current.from, engine.current.to, query.managerId, names),
       timings: { load: loadMs, ...engine.timings, total: performance.now() - started },
     };
     this.last = { key, data, sourceIndex, engine, out };
@@ -368,77 +370,4 @@ function revenueByMonth(data: SalesData, from: number, to: number): Dashboard['r
     buyers: buyers[m]!,
     purchases: purchases[m]!,
   }));
-}
-
-export function managerNames(wb: Workbook): Map<string, string> {
-  const rows = wb.sqlite.prepare('SELECT id, name FROM managers').all() as {
-    id: string;
-    name: string;
-  }[];
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-const managerFilter = (managerId: string | null) => (managerId ? ' AND c.manager_id = ?' : '');
-
-function npsAnswers(wb: Workbook, managerId: string | null) {
-  return wb.sqlite
-    .prepare(
-      `SELECT n.at AS date, n.score FROM nps_answers n JOIN clients c ON c.id = n.client_id
-       WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL${managerFilter(managerId)}`,
-    )
-    .all(...(managerId ? [managerId] : [])) as { date: string; score: number }[];
-}
-
-function lostReasons(wb: Workbook, managerId: string | null): (string | null)[] {
-  return wb.sqlite
-    .prepare(
-      `SELECT c.lost_reason FROM clients c WHERE c.deleted_at IS NULL AND c.stage = 'lost'${managerFilter(managerId)}`,
-    )
-    .pluck()
-    .all(...(managerId ? [managerId] : [])) as (string | null)[];
-}
-
-/** Comments by kind per author over the window, counted in SQL (there can be hundreds of thousands). */
-function activity(
-  wb: Workbook,
-  from: string,
-  to: string,
-  managerId: string | null,
-): Dashboard['activity'] {
-  const rows = wb.sqlite
-    .prepare(
-      `SELECT m.author, m.kind, count(*) AS n FROM comments m JOIN clients c ON c.id = m.client_id
-       WHERE m.deleted_at IS NULL AND m.at >= ? AND m.at < ?${managerFilter(managerId)}
-       GROUP BY m.author, m.kind`,
-    )
-    .all(from, `${to}T99`, ...(managerId ? [managerId] : [])) as {
-    author: string;
-    kind: string;
-    n: number;
-  }[];
-  const days = dayFromIso(to) - dayFromIso(from) + 1;
-  const byAuthor = new Map<string, Dashboard['activity'][number]>();
-  for (const r of rows) {
-    const entry = byAuthor.get(r.author) ?? { author: r.author, total: 0, perDay: 0, byKind: {} };
-    entry.total += r.n;
-    entry.byKind[r.kind] = r.n;
-    entry.perDay = entry.total / days;
-    byAuthor.set(r.author, entry);
-  }
-  return [...byAuthor.values()].sort((a, b) => b.total - a.total);
-}
-
-/** Lost clients with their reason, value and last contact, most valuable first. */
-export function winBack(wb: Workbook): WinBackClient[] {
-  return wb.sqlite
-    .prepare(
-      `SELECT c.id AS clientId, c.external_id AS externalId, c.name, c.phone, c.lost_reason AS lostReason,
-         coalesce((SELECT sum(s.amount) FROM sales s WHERE s.client_id = c.id AND s.deleted_at IS NULL), 0) AS revenue,
-         (SELECT max(s.date) FROM sales s WHERE s.client_id = c.id AND s.deleted_at IS NULL) AS lastPurchase,
-         (SELECT max(substr(m.at, 1, 10)) FROM comments m WHERE m.client_id = c.id AND m.deleted_at IS NULL
-            AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer')) AS lastContact
-       FROM clients c WHERE c.deleted_at IS NULL AND c.stage = 'lost'
-       ORDER BY revenue DESC, c.name LIMIT 500`,
-    )
-    .all() as WinBackClient[];
 }

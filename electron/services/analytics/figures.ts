@@ -15,7 +15,7 @@ import type {
   SlippingClient,
   XyzPeriod,
 } from '../../api/contract';
-import { ABC_CODES, abc } from '../../analytics/abc';
+import { ABC_CODES, abcFromSums } from '../../analytics/abc';
 import { clv } from '../../analytics/clv';
 import { dayFromIso, isoFromDay, type DayWindow } from '../../analytics/days';
 import { dueToBuy, type DueClient } from '../../analytics/due-to-buy';
@@ -23,6 +23,7 @@ import { ltvByGroup, ltvFromSums, ltvSeries } from '../../analytics/ltv';
 import { MATRIX_CLASSES, abcXyzMatrix, matrixClasses, migration } from '../../analytics/migration';
 import { RFM_SEGMENTS, rfm, segmentKeys } from '../../analytics/rfm';
 import { retention } from '../../analytics/retention';
+import { isNewIn } from '../../analytics/sales-data';
 import { windowSums } from '../../analytics/window-sums';
 import { XYZ_CODES, xyz } from '../../analytics/xyz';
 import type { AnalyticsSource } from '../../../db/queries/analytics-source';
@@ -47,9 +48,10 @@ export function retentionFigures(
 }
 
 function classes(source: AnalyticsSource, w: DayWindow, s: AnalyticsSettings, period?: XyzPeriod) {
-  const a = abc(source.data, w, { a: s.abcA, b: s.abcB });
-  const x = xyz(source.data, w, { period: period ?? s.xyzPeriod, x: s.xyzX });
-  return { a, x };
+  const sums = windowSums(source.data, w);
+  const a = abcFromSums(sums, { a: s.abcA, b: s.abcB });
+  const x = xyz(source.data, w, { period: period ?? s.xyzPeriod, x: s.xyzX }, sums);
+  return { a, x, sums };
 }
 
 export function abcxyzFigures(
@@ -58,8 +60,7 @@ export function abcxyzFigures(
   settings: AnalyticsSettings,
 ): AbcXyzResult {
   const w = toWindow(input);
-  const { a, x } = classes(source, w, settings, input.period);
-  const sums = windowSums(source.data, w);
+  const { a, x, sums } = classes(source, w, settings, input.period);
   const clients: AbcXyzResult['clients'] = [];
   const ids = source.data.clientIds;
   for (let c = 0; c < ids.length; c++) {
@@ -96,11 +97,13 @@ export function migrationFigures(
   managerNames: ReadonlyMap<string, string>,
 ): MigrationResultOut {
   const before = classes(source, toWindow(input.a), settings, input.period);
-  const after = classes(source, toWindow(input.b), settings, input.period);
+  const windowB = toWindow(input.b);
+  const after = classes(source, windowB, settings, input.period);
   const result = migration(
     source.data.clientIds,
     matrixClasses(before.a, before.x),
     matrixClasses(after.a, after.x),
+    (c) => isNewIn(source.data, c, windowB),
     source.clients.managerId,
   );
   return {

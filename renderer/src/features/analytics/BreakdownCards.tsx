@@ -7,7 +7,10 @@ import { ShareBar } from './LostReasonsCard';
 
 export function ChannelsCard({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
-  const rows = [...d.channels].filter((c) => c.buyers > 0).sort((a, b) => b.revenue - a.revenue);
+  // A channel whose clients only returned goods in the window still counts in its revenue.
+  const rows = [...d.channels]
+    .filter((c) => c.buyers > 0 || c.revenue !== 0)
+    .sort((a, b) => b.revenue - a.revenue);
   const top = rows[0];
   const name = (key: string | null) => key ?? t('ana.noChannel');
   return (
@@ -78,32 +81,63 @@ function NowWas({ now, was }: { now: number | null; was: number | null }) {
   );
 }
 
+type Activity = Dashboard['activity'][number];
+
+/** Comments a day as every place on the card writes them, so "(0,01)" never reads "(0)". */
+const perDayText = (value: number) => num(value, 2);
+
+/**
+ * Activity per manager: the authors who are managers under their manager, every other author
+ * (the computer's user, before a manager was chosen) together under "no manager".
+ */
+function activityByManager(activity: Activity[]): Map<string | null, Activity> {
+  const out = new Map<string | null, Activity>();
+  for (const a of activity) {
+    const entry = out.get(a.managerId) ?? {
+      author: a.author,
+      managerId: a.managerId,
+      total: 0,
+      perDay: 0,
+      byKind: {},
+    };
+    entry.total += a.total;
+    entry.perDay += a.perDay;
+    for (const [kind, n] of Object.entries(a.byKind))
+      entry.byKind[kind] = (entry.byKind[kind] ?? 0) + n;
+    out.set(a.managerId, entry);
+  }
+  return out;
+}
+
 export function ManagersCard(props: { d: Dashboard; names: Map<string, string> }) {
   const { t } = useTranslation();
-  const { managers, activity } = props.d;
+  const { managers } = props.d;
   const manager = (id: string | null, name: string | null) =>
     name ?? (id ? props.names.get(id) : undefined) ?? t('ana.noManager');
-  // Comments record their author by manager id or by name; match either.
-  const activityOf = (id: string | null, name: string | null) =>
-    activity.find((a) => (id !== null && a.author === id) || (name !== null && a.author === name));
-  const matched = new Set(managers.map((m) => activityOf(m.managerId, m.name)?.author));
-  const others = activity.filter((a) => !matched.has(a.author));
-  const perDay = activity.reduce((s, a) => s + a.perDay, 0);
-  const busiest = activity[0];
+  const activity = activityByManager(props.d.activity);
+  const listed = new Set(managers.map((m) => m.managerId));
+  // Managers (or "no manager") with comments but no classed client still get a row.
+  const others = [...activity.values()].filter((a) => !listed.has(a.managerId));
+  const perDay = props.d.activity.reduce((s, a) => s + a.perDay, 0);
+  const busiest = [...activity.values()]
+    .filter((a) => a.managerId !== null)
+    .sort((a, b) => b.total - a.total)[0];
   return (
     <Card
       name="managers"
       wide
       title={t('ana.managers.title')}
-      figure={num(perDay, 1)}
+      figure={perDayText(perDay)}
       words={
         <p>
           {busiest
             ? t('ana.managers.words', {
-                author: props.names.get(busiest.author) ?? busiest.author,
-                n: num(busiest.perDay, 1),
+                author: manager(busiest.managerId, null),
+                n: perDayText(busiest.perDay),
               })
-            : t('ana.managers.noActivity')}
+            : perDay > 0
+              ? t('ana.managers.noManagerActivity')
+              : t('ana.managers.noActivity')}
         </p>
       }
       how={t('ana.managers.how')}
@@ -121,7 +155,7 @@ export function ManagersCard(props: { d: Dashboard; names: Map<string, string> }
           </thead>
           <tbody>
             {managers.map((m) => {
-              const a = activityOf(m.managerId, m.name);
+              const a = activity.get(m.managerId);
               return (
                 <tr key={m.managerId ?? ''}>
                   <td className={m.managerId ? 'ana-table__name' : 'ana-table__name muted'}>
@@ -135,19 +169,21 @@ export function ManagersCard(props: { d: Dashboard; names: Map<string, string> }
                     <NowWas now={m.shareX} was={m.previousShareX} />
                   </td>
                   <td className="num" title={a ? kinds(a.byKind, t) : undefined}>
-                    {a ? num(a.perDay, 2) : '—'}
+                    {a ? perDayText(a.perDay) : '—'}
                   </td>
                 </tr>
               );
             })}
             {others.map((a) => (
-              <tr key={a.author}>
-                <td className="ana-table__name">{props.names.get(a.author) ?? a.author}</td>
+              <tr key={a.managerId ?? ''}>
+                <td className={a.managerId ? 'ana-table__name' : 'ana-table__name muted'}>
+                  {manager(a.managerId, null)}
+                </td>
                 <td className="num">—</td>
                 <td className="num">—</td>
                 <td className="num">—</td>
                 <td className="num" title={kinds(a.byKind, t)}>
-                  {num(a.perDay, 2)}
+                  {perDayText(a.perDay)}
                 </td>
               </tr>
             ))}

@@ -55,8 +55,13 @@ export function MigrationCard(props: { d: Dashboard; onDrill: (key: string) => v
               {t('ana.migration.downWords', { count: m.down, n: num(m.down) })}
             </button>
           </p>
-          <p className="muted">
-            {t('ana.migration.rest', { same: num(m.same), new: num(m.new), gone: num(m.gone) })}
+          <p className="muted" data-testid="ana-migration-rest">
+            {t('ana.migration.rest', {
+              same: num(m.same),
+              new: num(m.new),
+              returned: num(m.returned),
+              gone: num(m.gone),
+            })}
           </p>
         </>
       }

@@ -11,9 +11,10 @@ export function RevenueCard({ d }: { d: Dashboard }) {
   const { t, i18n } = useTranslation();
   const p = palette();
   const months = d.revenueByMonth;
-  const total = months.reduce((s, m) => s + m.revenue, 0);
+  // The window's revenue, the same figure Pareto and the channels add up to.
+  const total = d.revenue.current;
   const purchases = months.reduce((s, m) => s + m.purchases, 0);
-  const before = d.previousMatrix.revenue.flat().reduce((s, v) => s + v, 0);
+  const before = d.revenue.previous;
   const delta = change(total, before);
   const data: ChartData<'bar', number[], string> = {
     labels: months.map((m) => monthLabel(m.label)),
@@ -41,7 +42,7 @@ export function RevenueCard({ d }: { d: Dashboard }) {
     <Card
       name="revenue"
       title={t('ana.revenue.title')}
-      figure={moneyWhole(total)}
+      figure={<span title={money(total)}>{moneyWhole(total)}</span>}
       words={
         <>
           <p>

@@ -15,7 +15,8 @@ import { headroomTable } from './headroom-export';
 import { HeadroomTable } from './HeadroomTable';
 import { PeriodPicker } from './PeriodPicker';
 import { PlanTools } from './PlanTools';
-import { hasTargets, rankByHeadroom } from './report';
+import { hasTarget } from '../../lib/plan-totals';
+import { rankByHeadroom } from './report';
 import './growth.css';
 
 interface Filters {
@@ -59,12 +60,14 @@ export function GrowthPage() {
 
   const categories = (byCategory.data?.rows ?? []).map((r) => r.name).filter(Boolean);
   if (filters.category && !categories.includes(filters.category)) categories.push(filters.category);
-  const chartRows =
+  // Plan, actual and potential side by side only where there is a plan or potential.
+  const chartRows = (
     chartGroup === 'manager'
       ? (byManager.data?.rows ?? [])
       : (byCategory.data?.rows ?? []).filter(
           (r) => !filters.category || r.name === filters.category,
-        );
+        )
+  ).filter(hasTarget);
   const rows = rankByHeadroom(clients.data?.rows ?? []);
   const visibleManagers = (managers.data ?? []).filter(
     (m) => m.active || m.id === filters.managerId,
@@ -72,7 +75,7 @@ export function GrowthPage() {
   const exportTable = (choice: ExportChoice) =>
     api.call('export.table', {
       ...choice,
-      ...headroomTable(rows, t('exp.growthTitle', { period: filters.period }), t),
+      ...headroomTable(rows.filter(hasTarget), t('exp.growthTitle', { period: filters.period }), t),
     });
 
   return (
@@ -119,7 +122,7 @@ export function GrowthPage() {
         clients.isPending ? (
           <p className="muted">{t('app.loading')}</p>
         ) : null
-      ) : hasTargets(rows) ? (
+      ) : rows.some(hasTarget) ? (
         <>
           <section className="growth-panel" aria-labelledby="growth-table-title">
             <header className="growth-panel__header">

@@ -1,17 +1,23 @@
-/** Clients ranked by headroom, with a totals row on top; a long list grows by a button. */
+/**
+ * Clients with a plan or a potential, ranked by headroom, with a totals row on top; a long list
+ * grows by a button. Clients who bought without either are left out of the list and the totals,
+ * and a line under the table says how many and for how much.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PlanReportRow } from '../../../../electron/api/contract';
 import { formatMoney } from '../../lib/money';
-import { formatPercent, totalsOf } from './report';
+import { hasTarget, planTotals } from '../../lib/plan-totals';
+import { formatPercent } from './report';
 
 const PAGE = 200;
 
-export function HeadroomTable({ rows }: { rows: PlanReportRow[] }) {
+export function HeadroomTable({ rows: all }: { rows: PlanReportRow[] }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(PAGE);
-  const totals = totalsOf(rows);
+  const rows = all.filter(hasTarget);
+  const totals = planTotals(all);
   const rest = rows.length - shown;
   return (
     <div className="growth-table-wrap">
@@ -35,7 +41,7 @@ export function HeadroomTable({ rows }: { rows: PlanReportRow[] }) {
             <td />
             <td className="growth-name">
               {t('growth.table.total')}{' '}
-              <span className="muted">{t('growth.table.count', { count: totals.count })}</span>
+              <span className="muted">{t('growth.table.count', { count: totals.counted })}</span>
             </td>
             <Cells row={totals} />
           </tr>
@@ -55,6 +61,16 @@ export function HeadroomTable({ rows }: { rows: PlanReportRow[] }) {
           {t('growth.table.showMore', { count: Math.min(rest, PAGE) })}
         </button>
       ) : null}
+      {totals.outside !== 0 ? (
+        <p className="muted growth-outside" data-testid="growth-outside">
+          {totals.rows > totals.counted
+            ? t('growth.table.outsideClients', {
+                count: totals.rows - totals.counted,
+                amount: formatMoney(totals.outside),
+              })
+            : t('growth.table.outside', { amount: formatMoney(totals.outside) })}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -69,9 +85,12 @@ type Figures = Pick<
   | 'headroom'
   | 'upSale'
   | 'crossSale'
->;
+> & { actualAll?: number };
 
 function Cells({ row }: { row: Figures }) {
+  const { t } = useTranslation();
+  // A client's sales in categories without a plan or potential stay out of "actual"; say so.
+  const outside = row.actualAll === undefined ? 0 : row.actualAll - row.actual;
   return (
     <>
       <td className="growth-num" data-col="potential">
@@ -80,7 +99,18 @@ function Cells({ row }: { row: Figures }) {
       <td className="growth-num" data-col="plan">
         {formatMoney(row.plan)}
       </td>
-      <td className="growth-num" data-col="actual">
+      <td
+        className={outside !== 0 ? 'growth-num growth-num--part' : 'growth-num'}
+        data-col="actual"
+        title={
+          outside !== 0
+            ? t('growth.table.actualHint', {
+                all: formatMoney(row.actualAll ?? 0),
+                outside: formatMoney(outside),
+              })
+            : undefined
+        }
+      >
         {formatMoney(row.actual)}
       </td>
       <td className="growth-pen" data-col="penetration">

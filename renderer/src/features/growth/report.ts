@@ -1,61 +1,10 @@
-/** Pure helpers over plan report rows: ranking, totals, and the ratios shown as percents. */
+/** Pure helpers over plan report rows: ranking, and the ratios and money shown on the screen. */
 import i18next from 'i18next';
 import type { PlanReportRow } from '../../../../electron/api/contract';
-
-export interface Totals {
-  count: number;
-  potential: number;
-  plan: number;
-  actual: number;
-  headroom: number;
-  upSale: number;
-  crossSale: number;
-  fulfilment: number | null;
-  penetration: number | null;
-}
 
 /** Largest headroom first; ties by name, as the report orders them. */
 export function rankByHeadroom(rows: PlanReportRow[]): PlanReportRow[] {
   return [...rows].sort((a, b) => b.headroom - a.headroom || a.name.localeCompare(b.name));
-}
-
-/**
- * Sums of the money columns, and ratios from the sums. A row's ratios count only sales in the
- * categories it has a plan (a potential) for, so the totals weigh them back the same way:
- * Σ(fulfilment × plan) ÷ Σ plan, not Σ actual ÷ Σ plan.
- */
-export function totalsOf(rows: PlanReportRow[]): Totals {
-  let planned = 0;
-  let potentialBase = 0;
-  const t: Totals = {
-    count: rows.length,
-    potential: 0,
-    plan: 0,
-    actual: 0,
-    headroom: 0,
-    upSale: 0,
-    crossSale: 0,
-    fulfilment: null,
-    penetration: null,
-  };
-  for (const r of rows) {
-    t.potential += r.potential;
-    t.plan += r.plan;
-    t.actual += r.actual;
-    t.headroom += r.headroom;
-    t.upSale += r.upSale;
-    t.crossSale += r.crossSale;
-    planned += (r.fulfilment ?? 0) * r.plan;
-    potentialBase += (r.penetration ?? 0) * r.potential;
-  }
-  t.fulfilment = t.plan > 0 ? planned / t.plan : null;
-  t.penetration = t.potential > 0 ? potentialBase / t.potential : null;
-  return t;
-}
-
-/** True when the period has something to rank: a plan or a potential somewhere. */
-export function hasTargets(rows: PlanReportRow[]): boolean {
-  return rows.some((r) => r.plan > 0 || r.potential > 0);
 }
 
 function locale(): string {

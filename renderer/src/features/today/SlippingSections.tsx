@@ -1,8 +1,10 @@
 /**
  * "Slipping away" and "Due to buy this week", both from `analytics.due` for the page's date:
- * the first ranked by value with its row actions, the second a compact list by expected day.
- * Long lists start collapsed.
+ * the first (clients late for their next purchase) ranked by value with its row actions, the
+ * second (expected from today through the sixth day after) a compact list by expected day. Long
+ * lists start collapsed; the badges count every client, and a list cut short says "first N of M".
  */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SlippingClient } from '../../../../electron/api/contract';
 import { formatMoney } from '../../lib/format';
@@ -62,7 +64,7 @@ export function SlippingSections({ today, marks, notify }: Props) {
             <ShowAll
               open={slipping.open}
               hidden={slipping.hidden}
-              more={t('ret.slipping.more', { count: data.slipping.length })}
+              more={moreLabel(t, data.slipping.length, data.slippingCount)}
               less={t('ret.slipping.less')}
               onToggle={slipping.toggle}
             />
@@ -82,7 +84,14 @@ export function SlippingSections({ today, marks, notify }: Props) {
   );
 }
 
-/** Regular buyers expected within seven days or a little late: name, when, value. */
+/** "Show all 12", or "Show the first 100 of 115" when the server sent only the first ones. */
+function moreLabel(t: TFunction, shown: number, count: number): string {
+  return count > shown
+    ? t('ret.firstOf', { count: shown, total: count })
+    : t('ret.slipping.more', { count: shown });
+}
+
+/** Regular buyers expected from today through the sixth day after: name, when, value. */
 function DueWeek({
   items,
   count,
@@ -106,39 +115,39 @@ function DueWeek({
       ) : (
         <>
           <ul className="today-list">
-            {list.shown.map((item) => {
-              const late = Math.round(item.overdueDays);
-              return (
-                <RowFrame
-                  key={item.clientId}
-                  testId="due-week-row"
-                  clientId={item.clientId}
-                  className="today-row--compact"
-                >
-                  <div className="today-row__main">
-                    <ClientName client={{ id: item.clientId, name: item.name }} />
-                    <span className={late > 0 ? 'today-row__late' : 'today-row__when'}>
-                      {late > 0
-                        ? t('ret.dueWeek.late', { count: late })
-                        : item.expected === today
-                          ? t('ret.dueWeek.expectedToday')
-                          : t('ret.dueWeek.expected', { date: dayLabel(item.expected, today) })}
-                    </span>
-                    <span className="today-row__value" title={t('ret.slipping.valueHint')}>
-                      {formatMoney(item.revenue)}
-                    </span>
-                  </div>
-                </RowFrame>
-              );
-            })}
+            {list.shown.map((item) => (
+              <RowFrame
+                key={item.clientId}
+                testId="due-week-row"
+                clientId={item.clientId}
+                className="today-row--compact"
+              >
+                <div className="today-row__main">
+                  <ClientName client={{ id: item.clientId, name: item.name }} />
+                  <span className="today-row__when" data-testid="due-week-when">
+                    {item.expected === today
+                      ? t('ret.dueWeek.expectedToday')
+                      : t('ret.dueWeek.expected', { date: dayLabel(item.expected, today) })}
+                  </span>
+                  <span className="today-row__value" title={t('ret.slipping.valueHint')}>
+                    {formatMoney(item.revenue)}
+                  </span>
+                </div>
+              </RowFrame>
+            ))}
           </ul>
           <ShowAll
             open={list.open}
             hidden={list.hidden}
-            more={t('ret.slipping.more', { count: items.length })}
+            more={moreLabel(t, items.length, count)}
             less={t('ret.slipping.less')}
             onToggle={list.toggle}
           />
+          {list.open && count > items.length ? (
+            <p className="today-note muted">
+              {t('ret.dueWeek.notAll', { shown: items.length, count })}
+            </p>
+          ) : null}
         </>
       )}
     </Section>

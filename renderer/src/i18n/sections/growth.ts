@@ -37,7 +37,18 @@ export const en = {
     count_many: '{{count}} clients',
     count_other: '{{count}} clients',
     showMore: 'Show {{count}} more',
-    help: 'Share of wallet = actual ÷ potential. Up-sale: categories the client already buys from us; cross-sale: categories it does not buy yet.',
+    help: 'Actual: sales in the categories with a plan or potential. Share of wallet = actual ÷ potential. Up-sale: categories the client already buys from us; cross-sale: categories it does not buy yet.',
+    actualHint:
+      'All sales in the period: {{all}}; in categories without a plan or potential: {{outside}}.',
+    outside: 'Sales in categories without a plan or potential ({{amount}}) are not in the figures.',
+    outsideClients_one:
+      'Sales in categories without a plan or potential ({{amount}}, {{count}} more client buying only those) are not in the figures.',
+    outsideClients_few:
+      'Sales in categories without a plan or potential ({{amount}}, {{count}} more clients buying only those) are not in the figures.',
+    outsideClients_many:
+      'Sales in categories without a plan or potential ({{amount}}, {{count}} more clients buying only those) are not in the figures.',
+    outsideClients_other:
+      'Sales in categories without a plan or potential ({{amount}}, {{count}} more clients buying only those) are not in the figures.',
   },
   chart: {
     title: 'Plan, actual and potential',
@@ -123,7 +134,17 @@ export const ru: typeof en = {
     count_many: '{{count}} клиентов',
     count_other: '{{count}} клиента',
     showMore: 'Показать ещё {{count}}',
-    help: 'Доля кошелька = факт ÷ потенциал. Допродажа — категории, которые клиент уже берёт у нас; кросс-продажа — те, что ещё не берёт.',
+    help: 'Факт — продажи в категориях с планом или потенциалом. Доля кошелька = факт ÷ потенциал. Допродажа — категории, которые клиент уже берёт у нас; кросс-продажа — те, что ещё не берёт.',
+    actualHint: 'Все продажи за период: {{all}}; в категориях без плана и потенциала: {{outside}}.',
+    outside: 'Продажи в категориях без плана и потенциала ({{amount}}) в цифры не входят.',
+    outsideClients_one:
+      'Продажи в категориях без плана и потенциала ({{amount}}, в том числе ещё {{count}} клиента, который покупал только их) в цифры не входят.',
+    outsideClients_few:
+      'Продажи в категориях без плана и потенциала ({{amount}}, в том числе ещё {{count}} клиентов, которые покупали только их) в цифры не входят.',
+    outsideClients_many:
+      'Продажи в категориях без плана и потенциала ({{amount}}, в том числе ещё {{count}} клиентов, которые покупали только их) в цифры не входят.',
+    outsideClients_other:
+      'Продажи в категориях без плана и потенциала ({{amount}}, в том числе ещё {{count}} клиента, которые покупали только их) в цифры не входят.',
   },
   chart: {
     title: 'План, факт и потенциал',

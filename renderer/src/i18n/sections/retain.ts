@@ -3,9 +3,13 @@
  * on the card, analytics thresholds in Settings. English and Russian (same keys; a unit test checks).
  */
 export const en = {
+  firstOf_one: 'Show the first {{count}} of {{total}}',
+  firstOf_few: 'Show the first {{count}} of {{total}}',
+  firstOf_many: 'Show the first {{count}} of {{total}}',
+  firstOf_other: 'Show the first {{count}} of {{total}}',
   slipping: {
     title: 'Slipping away',
-    lead: 'Overdue by more than their own rhythm (the median gap between purchases), most valuable first.',
+    lead: 'Late for their next purchase (the last one plus their usual gap between purchases), most valuable first.',
     empty:
       'Nobody is slipping away: every client who buys again and again is within their usual rhythm.',
     every_one: 'buys every ~{{count}} day',
@@ -26,14 +30,11 @@ export const en = {
   },
   dueWeek: {
     title: 'Due to buy this week',
-    lead: 'Regular buyers whose next purchase is expected within seven days, or a little late.',
+    lead: 'Regular buyers whose next purchase is expected in the next seven days, today included; those already late are under “Slipping away”.',
     empty: 'No regular buyer is expected this week.',
     expectedToday: 'expected today',
     expected: 'expected {{date}}',
-    late_one: '{{count}} day late',
-    late_few: '{{count}} days late',
-    late_many: '{{count}} days late',
-    late_other: '{{count}} days late',
+    notAll: 'The {{shown}} expected soonest of {{count}} are shown.',
   },
   winBack: {
     title: 'Win back',
@@ -117,9 +118,13 @@ export const en = {
 };
 
 export const ru: typeof en = {
+  firstOf_one: 'Показать первого {{count}} из {{total}}',
+  firstOf_few: 'Показать первых {{count}} из {{total}}',
+  firstOf_many: 'Показать первых {{count}} из {{total}}',
+  firstOf_other: 'Показать первых {{count}} из {{total}}',
   slipping: {
     title: 'Уходят',
-    lead: 'Опаздывают с покупкой больше, чем на свой обычный интервал (медиану между покупками); самые ценные первыми.',
+    lead: 'Опаздывают со следующей покупкой (последняя плюс их обычный интервал между покупками); самые ценные первыми.',
     empty: 'Никто не уходит: все, кто покупает повторно, держатся своего обычного ритма.',
     every_one: 'покупает раз в ~{{count}} день',
     every_few: 'покупает раз в ~{{count}} дня',
@@ -139,14 +144,11 @@ export const ru: typeof en = {
   },
   dueWeek: {
     title: 'Пора покупать на этой неделе',
-    lead: 'Постоянные покупатели, чья следующая покупка ожидается в ближайшие семь дней или чуть запаздывает.',
+    lead: 'Постоянные покупатели, чья следующая покупка ожидается в ближайшие семь дней, считая сегодня; опоздавшие — в разделе «Уходят».',
     empty: 'На этой неделе покупок от постоянных клиентов не ожидается.',
     expectedToday: 'ожидается сегодня',
     expected: 'ожидается {{date}}',
-    late_one: 'опаздывает на {{count}} день',
-    late_few: 'опаздывает на {{count}} дня',
-    late_many: 'опаздывает на {{count}} дней',
-    late_other: 'опаздывает на {{count}} дня',
+    notAll: 'Показаны {{shown}} самых ранних из {{count}}.',
   },
   winBack: {
     title: 'Вернуть',

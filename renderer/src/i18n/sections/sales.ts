@@ -57,6 +57,9 @@ export const en = {
     fulfilment: 'Fulfilment',
     headroom: 'Headroom',
     total: 'Total',
+    totalOver:
+      'The total is over the categories with a plan or potential: {{counted}} of {{rows}}.',
+    totalOutside: 'Sales in the others ({{amount}}) are not in it.',
     empty: 'No plans, potential or sales in this period.',
     formTitle: 'Set plan and potential',
     formHint: 'Leave a field empty to keep its value.',
@@ -126,6 +129,8 @@ export const ru: typeof en = {
     fulfilment: 'Выпол\u00adнение',
     headroom: 'Резерв',
     total: 'Итого',
+    totalOver: 'Итого — по категориям с планом или потенциалом: {{counted}} из {{rows}}.',
+    totalOutside: 'Продажи в остальных ({{amount}}) в него не входят.',
     empty: 'За этот период нет ни планов, ни потенциала, ни продаж.',
     formTitle: 'План и потенциал',
     formHint: 'Пустое поле оставит значение как есть.',

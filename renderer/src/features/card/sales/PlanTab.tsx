@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanReportRow } from '../../../../../electron/api/contract';
 import { api } from '../../../api/client';
 import { formatMoney } from '../../../lib/money';
+import { planTotals } from '../../../lib/plan-totals';
 import { PeriodPicker } from './PeriodPicker';
 import { PlanForm } from './PlanForm';
 import { formatPeriod, type PeriodParts } from '../../../lib/period';
@@ -30,23 +31,11 @@ function usePercent(): (ratio: number | null) => string {
   return (ratio) => (ratio === null ? '—' : format.format(ratio));
 }
 
-function totalOf(rows: PlanReportRow[]): PlanReportRow {
-  const sum = (pick: (r: PlanReportRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
-  const plan = sum((r) => r.plan);
-  const potential = sum((r) => r.potential);
-  const actual = sum((r) => r.actual);
-  return {
-    name: '',
-    plan,
-    potential,
-    actual,
-    fulfilment: plan > 0 ? actual / plan : null,
-    penetration: potential > 0 ? actual / potential : null,
-    headroom: sum((r) => r.headroom),
-    upSale: sum((r) => r.upSale),
-    crossSale: sum((r) => r.crossSale),
-  };
-}
+/** The figures of one line of the table: a category, or the total. */
+type Line = Pick<
+  PlanReportRow,
+  'name' | 'category' | 'potential' | 'plan' | 'actual' | 'penetration' | 'fulfilment' | 'headroom'
+>;
 
 export function PlanTab({ clientId, readOnly }: Props) {
   const { t } = useTranslation();
@@ -68,8 +57,14 @@ export function PlanTab({ clientId, readOnly }: Props) {
     ]),
   ].filter(Boolean);
 
-  const row = (r: PlanReportRow, key: string, total = false) => (
-    <tr key={key} className={total ? 'plan__total' : undefined} data-category={r.category}>
+  const totals = planTotals(rows);
+  const row = (r: Line, key: string, total = false) => (
+    <tr
+      key={key}
+      className={total ? 'plan__total' : undefined}
+      data-category={r.category}
+      data-testid={total ? 'plan-total' : undefined}
+    >
       <th scope="row">{total ? t('sales.plan.total') : r.name}</th>
       <td className="num">{formatMoney(r.potential)}</td>
       <td className="num">{formatMoney(r.plan)}</td>
@@ -125,9 +120,19 @@ export function PlanTab({ clientId, readOnly }: Props) {
             </thead>
             <tbody>
               {rows.map((r) => row(r, r.category ?? r.name))}
-              {rows.length > 1 ? row(totalOf(rows), '__total', true) : null}
+              {rows.length > 1 && totals.counted > 0
+                ? row({ ...totals, name: '' }, '__total', true)
+                : null}
             </tbody>
           </table>
+          {rows.length > 1 && totals.counted > 0 && totals.counted < totals.rows ? (
+            <p className="muted plan__note" data-testid="plan-total-note">
+              {t('sales.plan.totalOver', { counted: totals.counted, rows: totals.rows })}
+              {totals.outside !== 0
+                ? ` ${t('sales.plan.totalOutside', { amount: formatMoney(totals.outside) })}`
+                : ''}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {readOnly ? null : (
