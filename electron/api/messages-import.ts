@@ -43,6 +43,8 @@ export const importEn = {
   import_upload_failed: 'The file could not be received: {details}',
   workbook_busy: 'The workbook is busy with an import. Try again in a moment.',
   import_pick_unavailable: 'Choosing a file from disk works only in the desktop app.',
+  import_path_not_allowed:
+    'Kartoteka imports only a file chosen in the first step of the import (uploaded to this window or picked in the file dialog). Choose the file again.',
 } as const;
 
 export const importRu: Record<keyof typeof importEn, string> = {
@@ -89,4 +91,6 @@ export const importRu: Record<keyof typeof importEn, string> = {
   import_upload_failed: 'Файл не удалось получить: {details}',
   workbook_busy: 'Рабочая книга занята импортом. Повторите через минуту.',
   import_pick_unavailable: 'Выбрать файл с диска можно только в настольном приложении.',
+  import_path_not_allowed:
+    'Картотека импортирует только файл, выбранный на первом шаге импорта (загруженный в это окно или выбранный в диалоге). Выберите файл ещё раз.',
 };

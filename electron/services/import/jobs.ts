@@ -6,6 +6,7 @@
  * (unit tests run the TypeScript sources) the same steps run inline.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ImportStatus, Locale } from '../../api/contract';
 import { AppError } from '../../api/errors';
@@ -81,6 +82,8 @@ class WorkerStartError extends Error {
 
 export class Importer {
   private workerBroken = false;
+  /** The files this shell may read: uploaded to it, or picked by the user in its dialog. */
+  private readonly allowed = new Set<string>();
 
   private current: {
     kind: JobRequest['kind'];
@@ -93,6 +96,15 @@ export class Importer {
   } | null = null;
 
   constructor(private readonly options: ImporterOptions) {}
+
+  /**
+   * Lets the import read this file. The shells call it for a file uploaded to the browser shell
+   * and for one the user picked in the desktop dialog; any other path is refused, so a caller
+   * holding the token cannot make the import read files of its choice (e.g. `/etc/passwd`).
+   */
+  allowFile(file: string): void {
+    this.allowed.add(path.resolve(file));
+  }
 
   private clock(): number {
     return this.options.now?.() ?? Date.now();
@@ -142,6 +154,10 @@ export class Importer {
   }
 
   async run<K extends JobRequest['kind']>(job: JobRequest & { kind: K }): Promise<JobResult<K>> {
+    // Refused before the file is touched: the answer says nothing about whether it exists.
+    if (!this.allowed.has(path.resolve(job.request.path))) {
+      throw new AppError('invalid_input', 'import_path_not_allowed', {}, 'path');
+    }
     if (this.current) throw new AppError('conflict', 'import_busy');
     const flag = new Int32Array(new SharedArrayBuffer(4));
     const started = this.clock();
