@@ -55,6 +55,10 @@ const en = {
   comment_not_found: 'Comment not found (it may have been deleted).',
   change_not_found: 'That change is not in the history.',
   revert_not_possible: 'This change cannot be restored.',
+  revert_creation_client:
+    'This entry records the creation of the client; it cannot be restored. To remove the client, delete the card.',
+  revert_creation_sale:
+    'This entry records the creation of the sale; it cannot be restored. To remove the sale, delete it on the Sales tab.',
   batch_not_found: 'That batch of changes is not in the history.',
   batch_undone: 'This batch was already undone.',
   view_not_found: 'Saved view not found.',
@@ -131,6 +135,10 @@ const ru: Record<MessageKey, string> = {
   comment_not_found: 'Комментарий не найден (возможно, удалён).',
   change_not_found: 'Такого изменения нет в истории.',
   revert_not_possible: 'Это изменение нельзя вернуть.',
+  revert_creation_client:
+    'Это запись о создании клиента — её нельзя вернуть. Чтобы убрать клиента, удалите его карточку.',
+  revert_creation_sale:
+    'Это запись о создании продажи — её нельзя вернуть. Чтобы убрать продажу, удалите её на вкладке «Продажи».',
   batch_not_found: 'Такой группы изменений нет в истории.',
   batch_undone: 'Эта группа изменений уже отменена.',
   view_not_found: 'Сохранённый вид не найден.',

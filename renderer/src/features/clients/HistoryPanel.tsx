@@ -70,7 +70,9 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
                       clientId={clientId}
                       lookups={lookups}
                       showOld={!created}
-                      canRestore={!created && !readOnly && entry.entity !== 'reminder'}
+                      canRestore={
+                        !created && !readOnly && !entry.creation && entry.entity !== 'reminder'
+                      }
                     />
                   ))
                 )}
