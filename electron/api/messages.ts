@@ -15,6 +15,8 @@ const en = {
   bad_request: 'The request is malformed: its address or parameters are not valid.',
   too_large: 'The request is too large (more than {max} MB).',
   internal: 'Something went wrong inside Kartoteka. Nothing was saved. Details: {details}',
+  disk_full:
+    'The disk is full, so nothing was saved. Free some space on the disk that holds the workbook ({path}) by deleting or moving files you do not need, then try again.',
   required: 'This field is required.',
   wrong_type: 'Expected {expected}.',
   too_long: 'At most {max} characters.',
@@ -95,6 +97,8 @@ const ru: Record<MessageKey, string> = {
   bad_request: 'Запрос искажён: неверный адрес или параметры.',
   too_large: 'Запрос слишком большой (больше {max} МБ).',
   internal: 'Внутренняя ошибка Картотеки. Ничего не сохранено. Подробности: {details}',
+  disk_full:
+    'Диск заполнен — ничего не сохранено. Освободите место на диске, где лежит рабочая книга ({path}): удалите или перенесите ненужные файлы — и повторите.',
   required: 'Обязательное поле.',
   wrong_type: 'Ожидается {expected}.',
   too_long: 'Не длиннее {max} символов.',

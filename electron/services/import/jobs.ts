@@ -59,7 +59,13 @@ export type SerializedError =
       params: Record<string, string | number>;
       field?: string | undefined;
     }
-  | { app: false; message: string; cancelled: boolean };
+  | {
+      app: false;
+      message: string;
+      cancelled: boolean;
+      /** SQLite's or the file system's code (`SQLITE_FULL`, `ENOSPC`): dispatch maps it. */
+      code?: string | undefined;
+    };
 
 export interface ImporterOptions {
   /** The bundled worker (`dist/main/import-worker.cjs`); absent → run inline. */
@@ -277,10 +283,12 @@ export function serialize(error: unknown): SerializedError {
       field: error.field,
     };
   }
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
   return {
     app: false,
     message: error instanceof Error ? error.message : String(error),
     cancelled: error instanceof ImportCancelled,
+    ...(typeof code === 'string' ? { code } : {}),
   };
 }
 
@@ -290,5 +298,6 @@ export function deserialize(error: SerializedError): Error {
   }
   if (!error.app && error.cancelled)
     return new AppError('conflict', 'import_cancelled', {}, 'cancel');
-  return new Error(error.app ? error.key : error.message);
+  if (error.app) return new Error(error.key);
+  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
 }
