@@ -120,7 +120,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
           return refuse(
             413,
             'invalid_input',
-            translate(locale, 'too_large', { max: MAX_BODY_BYTES / 1024 / 1024 }),
+            translate(locale, 'too_large', { max: MAX_BODY_BYTES }),
           );
         }
         const body = parseBody(read.bytes);

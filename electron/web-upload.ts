@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Envelope, Locale } from './api/contract';
 import { translate } from './api/messages';
-import { formatSize, MAX_FILE_BYTES } from './services/import/source';
+import { MAX_FILE_BYTES } from './services/import/source';
 import { queryParam } from './web-request';
 
 export interface UploadOptions {
@@ -34,10 +34,7 @@ export function receiveUpload(
   if (declared > MAX_FILE_BYTES) {
     return refuse(
       413,
-      translate(locale, 'import_too_large', {
-        size: formatSize(declared),
-        max: formatSize(MAX_FILE_BYTES),
-      }),
+      translate(locale, 'import_too_large', { size: declared, max: MAX_FILE_BYTES }),
     );
   }
   const requested = queryParam(url.search, 'name');
@@ -62,13 +59,7 @@ export function receiveUpload(
   req.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size > MAX_FILE_BYTES) {
-      fail(
-        413,
-        translate(locale, 'import_too_large', {
-          size: formatSize(size),
-          max: formatSize(MAX_FILE_BYTES),
-        }),
-      );
+      fail(413, translate(locale, 'import_too_large', { size, max: MAX_FILE_BYTES }));
     }
   });
   req.on('error', (error) =>

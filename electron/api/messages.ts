@@ -3,6 +3,7 @@
  * own catalogue for its screens; these are the words of errors that cross the boundary.
  */
 import type { Locale } from './contract';
+import { fill } from './message-format';
 import { exportEn, exportRu } from './messages-export';
 import { importEn, importRu } from './messages-import';
 import { analyticsEn, analyticsRu } from './messages-analytics';
@@ -13,14 +14,14 @@ const en = {
   invalid_json: 'The request body is not valid JSON.',
   body_not_utf8: 'The request body is not UTF-8 text.',
   bad_request: 'The request is malformed: its address or parameters are not valid.',
-  too_large: 'The request is too large (more than {max} MB).',
+  too_large: 'The request is too large (more than {max:bytes}).',
   internal: 'Something went wrong inside Kartoteka. Nothing was saved. Details: {details}',
   disk_full:
     'The disk is full, so nothing was saved. Free some space on the disk that holds the workbook ({path}) by deleting or moving files you do not need, then try again.',
   required: 'This field is required.',
   wrong_type: 'Expected {expected}.',
-  too_long: 'At most {max} characters.',
-  too_long_list: 'At most {max} items.',
+  too_long: 'At most {max} {max|character|characters}.',
+  too_long_list: 'At most {max} {max|item|items}.',
   too_small_number: 'Must be at least {min}.',
   too_big_number: 'Must be at most {max}.',
   not_integer: 'Must be a whole number.',
@@ -95,14 +96,14 @@ const ru: Record<MessageKey, string> = {
   invalid_json: 'Тело запроса — не JSON.',
   body_not_utf8: 'Тело запроса — не текст в UTF-8.',
   bad_request: 'Запрос искажён: неверный адрес или параметры.',
-  too_large: 'Запрос слишком большой (больше {max} МБ).',
+  too_large: 'Запрос слишком большой (больше {max:bytes}).',
   internal: 'Внутренняя ошибка Картотеки. Ничего не сохранено. Подробности: {details}',
   disk_full:
     'Диск заполнен — ничего не сохранено. Освободите место на диске, где лежит рабочая книга ({path}): удалите или перенесите ненужные файлы — и повторите.',
   required: 'Обязательное поле.',
   wrong_type: 'Ожидается {expected}.',
-  too_long: 'Не длиннее {max} символов.',
-  too_long_list: 'Не больше {max} элементов.',
+  too_long: 'Максимум {max} {max|символ|символа|символов}.',
+  too_long_list: 'Максимум {max} {max|элемент|элемента|элементов}.',
   too_small_number: 'Не меньше {min}.',
   too_big_number: 'Не больше {max}.',
   not_integer: 'Нужно целое число.',
@@ -188,14 +189,18 @@ const typeNames: Record<Locale, Record<string, string>> = {
   },
 };
 
+/** The message in the user's language with its placeholders filled (see message-format.ts). */
 export function translate(
   locale: Locale,
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return catalogs[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(params[name] ?? `{${name}}`),
-  );
+  return fill(catalogs[locale][key], params, locale);
+}
+
+/** Every message of one language, unfilled (for tests that read them all). */
+export function catalogue(locale: Locale): Readonly<Record<MessageKey, string>> {
+  return catalogs[locale];
 }
 
 export function typeName(locale: Locale, type: string): string {

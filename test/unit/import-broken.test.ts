@@ -96,7 +96,7 @@ describe('broken files', () => {
     const header = Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(';');
     const row = Array.from({ length: 10_000 }, () => 'x').join(';');
     expect(await refusal(write('wide.csv', `${header}\n${row}\n`))).toBe(
-      'The file has 10000 columns; at most 500 can be imported. Is the first row a header row?',
+      'The file has 10,000 columns; at most 500 can be imported. Is the first row a header row?',
     );
   });
 
