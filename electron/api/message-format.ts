@@ -5,6 +5,7 @@
  * - `{name|one|few|many}` in Russian, `{name|one|other}` in English: the word form that goes
  *   with the number `name`, chosen by `Intl.PluralRules` ("1 строка", "3 строки", "5 строк");
  * - `{name:bytes}`: a size in bytes as KB, MB or GB in the language's units ("2,0 ГБ").
+ * A value that ends with a full stop ("Иванов И.И.") takes the place of the one after it.
  */
 import type { Locale } from './contract';
 
@@ -55,19 +56,34 @@ export function formatBytes(locale: Locale, bytes: number): string {
   return `${formatCount(locale, Math.max(1, Math.round(bytes / 1024)))}${space}${kb}`;
 }
 
-const PLACEHOLDER = /\{(\w+)(?::(bytes)|\|([^}]*))?\}/g;
+/** A placeholder, and the full stop after it if there is one. */
+const PLACEHOLDER = /\{(\w+)(?::(bytes)|\|([^}]*))?\}(\.?)/g;
+
+function filled(
+  value: string | number | undefined,
+  kind: string | undefined,
+  forms: string | undefined,
+  locale: Locale,
+): string | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'number') return forms === undefined ? value : null;
+  if (forms !== undefined) return pluralForm(locale, value, forms.split('|'));
+  if (kind === 'bytes') return formatBytes(locale, value);
+  return formatCount(locale, value);
+}
 
 export function fill(
   template: string,
   params: Record<string, string | number>,
   locale: Locale,
 ): string {
-  return template.replace(PLACEHOLDER, (whole, name: string, kind?: string, forms?: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    if (typeof value !== 'number') return forms === undefined ? value : whole;
-    if (forms !== undefined) return pluralForm(locale, value, forms.split('|'));
-    if (kind === 'bytes') return formatBytes(locale, value);
-    return formatCount(locale, value);
-  });
+  return template.replace(
+    PLACEHOLDER,
+    (whole, name: string, kind: string | undefined, forms: string | undefined, stop: string) => {
+      const text = filled(params[name], kind, forms, locale);
+      if (text === null) return whole;
+      // "… Иванов И.И." ends the sentence itself: no second full stop.
+      return text.endsWith('.') ? text : text + stop;
+    },
+  );
 }
