@@ -31,7 +31,7 @@ export const importEn = {
   import_cell_number: '"{value}" is not a number.',
   import_cell_stage:
     '"{value}" is not a stage (prospect, first purchase, repeat, regular, advocate, lost, won back).',
-  import_cell_kind: '"{value}": expected person or company.',
+  import_cell_kind: '"{value}": expected "person" or "company".',
   import_code_in_trash:
     'The code "{value}" belongs to "{name}" in the trash: restore that client or empty the trash first.',
   import_client_not_found: 'No client with "{value}".',
@@ -81,7 +81,7 @@ export const importRu: Record<keyof typeof importEn, string> = {
   import_cell_number: '«{value}» — не число.',
   import_cell_stage:
     '«{value}» — не этап (потенциальный, первая покупка, повторная покупка, постоянный, адвокат, потерян, возвращён).',
-  import_cell_kind: '«{value}»: ожидается «физлицо» или «компания».',
+  import_cell_kind: '«{value}»: ожидается «человек» или «компания».',
   import_code_in_trash:
     'Код «{value}» у клиента «{name}» в корзине: восстановите его или очистите корзину.',
   import_client_not_found: 'Клиента с «{value}» нет.',

@@ -123,7 +123,7 @@ const ru: Record<MessageKey, string> = {
   workbook_unavailable: 'Рабочая книга не открыта.',
   filter_field: 'Нельзя отбирать или сортировать по «{field}»: такого поля нет.',
   filter_value: 'Для условия по «{field}» ({op}) нужно другое значение.',
-  lost_reason_required: 'Укажите причину ухода клиента.',
+  lost_reason_required: 'Укажите причину потери клиента.',
   field_not_found: 'Поля «{key}» нет.',
   field_type_fixed: 'Тип поля «{key}» изменить нельзя — создайте новое поле.',
   field_options_required: 'У поля с выбором должен быть хотя бы один вариант.',
@@ -147,7 +147,7 @@ const ru: Record<MessageKey, string> = {
   batch_not_found: 'Такой группы изменений нет в истории.',
   batch_undone: 'Эта группа изменений уже отменена.',
   view_not_found: 'Сохранённый вид не найден.',
-  reason_not_found: 'Причина ухода не найдена.',
+  reason_not_found: 'Причина потери не найдена.',
   manager_same: 'Выберите другого менеджера, которому передать клиентов.',
   due_invalid:
     'Такой даты или времени нет (ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ, например 2026-12-01T10:30).',

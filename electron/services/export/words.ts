@@ -35,7 +35,7 @@ const words: Record<Locale, ExportWords> = {
       repeat: 'Повторный',
       regular: 'Постоянный',
       advocate: 'Адвокат',
-      lost: 'Ушёл',
+      lost: 'Потерян',
       won_back: 'Возвращён',
     },
     kinds: { person: 'Человек', company: 'Компания' },

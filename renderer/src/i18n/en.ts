@@ -69,7 +69,7 @@ export const en = {
     email: 'Email',
     address: 'Address',
     birthday: 'Birthday',
-    channel: 'Came from',
+    channel: 'Acquisition channel',
     managerId: 'Manager',
     stage: 'Stage',
     lostReason: 'Lost reason',

@@ -37,7 +37,7 @@ export const en = {
   },
   winBack: {
     title: 'Win back',
-    lead: 'Lost clients with the reason they left, most valuable first.',
+    lead: 'Lost clients with the reason they were lost, most valuable first.',
     empty:
       'No lost clients. A client marked “Lost” on the card, with the reason, appears here to win back.',
     noReason: 'no reason given',
@@ -150,9 +150,9 @@ export const ru: typeof en = {
   },
   winBack: {
     title: 'Вернуть',
-    lead: 'Ушедшие клиенты с причиной ухода, самые ценные первыми.',
+    lead: 'Потерянные клиенты с причиной потери, самые ценные первыми.',
     empty:
-      'Ушедших клиентов нет. Клиент со стадией «Ушёл» и причиной в карточке появится здесь, чтобы его вернуть.',
+      'Потерянных клиентов нет. Клиент на этапе «Потерян» с причиной в карточке появится здесь, чтобы его вернуть.',
     noReason: 'причина не указана',
     lastPurchase: 'последняя покупка {{date}}',
     noPurchase: 'без покупок',
