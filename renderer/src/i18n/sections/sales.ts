@@ -24,6 +24,10 @@ export const en = {
   edit: 'Edit',
   delete: 'Delete',
   confirmDelete: 'Delete the sale of {{date}} for {{amount}}?',
+  /** A change of a sale in the History: "Sale, amount". */
+  changeOf: 'Sale, {{field}}',
+  changeCreated: 'added',
+  changeDeleted: 'deleted',
   form: {
     newTitle: 'New sale',
     editTitle: 'Edit sale',
@@ -93,6 +97,9 @@ export const ru: typeof en = {
   edit: 'Изменить',
   delete: 'Удалить',
   confirmDelete: 'Удалить продажу от {{date}} на {{amount}}?',
+  changeOf: 'Продажа, {{field}}',
+  changeCreated: 'добавлена',
+  changeDeleted: 'удалена',
   form: {
     newTitle: 'Новая продажа',
     editTitle: 'Изменение продажи',
