@@ -38,6 +38,10 @@ for (const [lang, t] of [
 
     const saleDate = history.locator('.history__change[data-entity="sale"][data-field="date"]');
     await expect(saleDate).toHaveCount(1);
+    const saleGroup = history.locator('.history__group', {
+      has: page.locator('[data-entity="sale"][data-field="date"]'),
+    });
+    await expect(saleGroup).toContainText(t.sales.addedInHistory);
     await expect(saleDate.getByRole('button', restore)).toHaveCount(0);
     const amounts = history.locator('.history__change[data-entity="sale"][data-field="amount"]');
     await expect(amounts).toHaveCount(2);

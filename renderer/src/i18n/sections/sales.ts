@@ -26,6 +26,8 @@ export const en = {
   confirmDelete: 'Delete the sale of {{date}} for {{amount}}?',
   /** A change of a sale in the History: "Sale, amount". */
   changeOf: 'Sale, {{field}}',
+  /** A History group that added a sale. */
+  addedInHistory: 'Added a sale',
   changeCreated: 'added',
   changeDeleted: 'deleted',
   form: {
@@ -98,6 +100,7 @@ export const ru: typeof en = {
   delete: 'Удалить',
   confirmDelete: 'Удалить продажу от {{date}} на {{amount}}?',
   changeOf: 'Продажа, {{field}}',
+  addedInHistory: 'Добавил продажу',
   changeCreated: 'добавлена',
   changeDeleted: 'удалена',
   form: {
