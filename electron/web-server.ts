@@ -6,13 +6,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import type { Envelope, Locale } from './api/contract';
 import type { Dispatch } from './api/dispatch';
 import type { Logger } from './api/logger';
 import { translate } from './api/messages';
-import { formatSize, MAX_FILE_BYTES } from './services/import/source';
+import { afterBody, channelFromPath, parseBody, readBody } from './web-request';
+import { receiveUpload } from './web-upload';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -39,6 +39,8 @@ export interface WebServerOptions {
   logger: Logger;
   /** Where uploaded import files are kept (the browser cannot hand over a path). */
   uploadDir?: string;
+  /** Registers an uploaded file with the import service: only those may be imported. */
+  allowImportFile: (file: string) => void;
 }
 
 export interface WebServer {
@@ -81,30 +83,15 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const expectedAuth = Buffer.from(`Bearer ${options.token}`);
   let port = 0;
 
-  const server = http.createServer((req, res) => {
+  const handle = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    securityHeaders: Record<string, string>,
+    sendJson: (status: number, body: unknown) => void,
+    refuse: (status: number, code: 'unavailable' | 'invalid_input', message: string) => void,
+  ): void => {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const securityHeaders = {
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'X-Frame-Options': 'DENY',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    };
-    const sendJson = (status: number, body: unknown) => {
-      res.writeHead(status, {
-        ...securityHeaders,
-        'Content-Type': 'application/json; charset=utf-8',
-        'Cache-Control': 'no-store',
-      });
-      res.end(JSON.stringify(body));
-    };
-    const refuse = (status: number, code: 'unavailable' | 'invalid_input', message: string) => {
-      const body: Envelope<never> = { ok: false, error: { code, message } };
-      req.resume();
-      sendJson(status, body);
-    };
-
     if (!allowedHosts.includes(req.headers.host ?? '')) {
       return refuse(403, 'unavailable', 'Forbidden host');
     }
@@ -119,29 +106,29 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         return refuse(401, 'unavailable', 'Missing or wrong token');
       }
       if (req.method !== 'POST') return refuse(405, 'unavailable', 'Use POST');
+      const locale = options.locale();
       if (url.pathname === '/upload') {
         return receiveUpload(req, url, options, (status, body) => {
           if (status !== 200) req.resume();
           sendJson(status, body);
         });
       }
-      return readBody(req, (error, body) => {
-        const locale = options.locale();
-        if (error === 'too_large') {
+      const channel = channelFromPath(url.pathname);
+      if (channel === null) return refuse(400, 'invalid_input', translate(locale, 'bad_request'));
+      return readBody(req, MAX_BODY_BYTES, (read) => {
+        if (!read.ok) {
           return refuse(
             413,
             'invalid_input',
-            translate(locale, 'too_large', { max: MAX_BODY_BYTES / 1024 / 1024 }),
+            translate(locale, 'too_large', { max: MAX_BODY_BYTES }),
           );
         }
-        let input: unknown;
-        try {
-          input = body.length === 0 ? undefined : (JSON.parse(body.toString('utf8')) as unknown);
-        } catch {
-          return refuse(400, 'invalid_input', translate(locale, 'invalid_json'));
+        const body = parseBody(read.bytes);
+        if (!body.ok) {
+          const key = body.reason === 'not_utf8' ? 'body_not_utf8' : 'invalid_json';
+          return refuse(400, 'invalid_input', translate(locale, key));
         }
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-        options.dispatch(channel, input).then(
+        options.dispatch(channel, body.input).then(
           (envelope) => sendJson(200, envelope),
           (failure: unknown) => {
             options.logger.error('dispatch rejected', failure);
@@ -154,7 +141,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     const file = files.get(url.pathname);
     if (!file) {
       res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-      return res.end('Not found');
+      return void res.end('Not found');
     }
     res.writeHead(200, {
       ...securityHeaders,
@@ -162,8 +149,65 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=31536000, immutable',
     });
-    if (req.method === 'HEAD') return res.end();
+    if (req.method === 'HEAD') return void res.end();
     fs.createReadStream(file).pipe(res);
+  };
+
+  const server = http.createServer((req, res) => {
+    const securityHeaders = {
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'X-Frame-Options': 'DENY',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    };
+    const sendJson = (status: number, body: unknown) => {
+      // The client may have gone, or an answer may be on its way already: say nothing twice.
+      if (res.headersSent || res.destroyed) return;
+      res.writeHead(status, {
+        ...securityHeaders,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      res.end(JSON.stringify(body));
+    };
+    const refuse = (status: number, code: 'unavailable' | 'invalid_input', message: string) => {
+      const body: Envelope<never> = { ok: false, error: { code, message } };
+      // Too large: answer at once; the rest of the body is not worth reading.
+      if (status === 413) {
+        req.resume();
+        return sendJson(status, body);
+      }
+      afterBody(req, MAX_BODY_BYTES, () => sendJson(status, body));
+    };
+    try {
+      handle(req, res, securityHeaders, sendJson, refuse);
+    } catch (error) {
+      // Whatever a request carries, the shell stays up for the next one.
+      options.logger.error(`request ${String(req.url).slice(0, 200)} failed`, error);
+      refuse(400, 'invalid_input', translate(options.locale(), 'bad_request'));
+    }
+  });
+
+  // Requests Node's parser refuses before they reach the handler (bytes not allowed in the
+  // request line, broken headers): the same envelope, then the connection is closed.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      ok: false,
+      error: { code: 'invalid_input', message: translate(options.locale(), 'bad_request') },
+    } satisfies Envelope<never>);
+    socket.end(
+      [
+        tooLarge ? 'HTTP/1.1 431 Request Header Fields Too Large' : 'HTTP/1.1 400 Bad Request',
+        'Content-Type: application/json; charset=utf-8',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
   });
 
   return new Promise((resolve, reject) => {
@@ -181,89 +225,5 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
           }),
       });
     });
-  });
-}
-
-/**
- * `POST /upload?name=<file name>`: the raw bytes of a file the user picked in the browser,
- * streamed to a private temporary folder; answers `{ ok, data: { path } }` for `import.preview`.
- */
-function receiveUpload(
-  req: http.IncomingMessage,
-  url: URL,
-  options: WebServerOptions,
-  send: (status: number, body: Envelope<{ path: string }>) => void,
-): void {
-  const locale = options.locale();
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_FILE_BYTES) {
-    const message = translate(locale, 'import_too_large', {
-      size: formatSize(declared),
-      max: formatSize(MAX_FILE_BYTES),
-    });
-    return send(413, { ok: false, error: { code: 'invalid_input', message, field: 'path' } });
-  }
-  const dir = options.uploadDir ?? path.join(os.tmpdir(), 'kartoteka-uploads');
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const name = path
-    .basename(url.searchParams.get('name') ?? 'upload.csv')
-    .replace(/[^\p{L}\p{N}._ -]/gu, '_');
-  const file = path.join(
-    dir,
-    `${crypto.randomBytes(8).toString('hex')}-${name.slice(-120) || 'upload'}`,
-  );
-  const out = fs.createWriteStream(file, { mode: 0o600 });
-  let size = 0;
-  let failed = false;
-  const fail = (status: number, message: string) => {
-    if (failed) return;
-    failed = true;
-    out.destroy();
-    fs.rm(file, { force: true }, () => undefined);
-    send(status, { ok: false, error: { code: 'invalid_input', message, field: 'path' } });
-  };
-  req.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > MAX_FILE_BYTES) {
-      fail(
-        413,
-        translate(locale, 'import_too_large', {
-          size: formatSize(size),
-          max: formatSize(MAX_FILE_BYTES),
-        }),
-      );
-    }
-  });
-  req.on('error', (error) =>
-    fail(400, translate(locale, 'import_upload_failed', { details: error.message })),
-  );
-  out.on('error', (error) =>
-    fail(500, translate(locale, 'import_upload_failed', { details: error.message })),
-  );
-  out.on('finish', () => {
-    if (!failed) send(200, { ok: true, data: { path: file } });
-  });
-  req.pipe(out);
-}
-
-function readBody(
-  req: http.IncomingMessage,
-  done: (error: 'too_large' | null, body: Buffer) => void,
-): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let finished = false;
-  req.on('data', (chunk: Buffer) => {
-    if (finished) return;
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      finished = true;
-      done('too_large', Buffer.alloc(0));
-      return;
-    }
-    chunks.push(chunk);
-  });
-  req.on('end', () => {
-    if (!finished) done(null, Buffer.concat(chunks));
   });
 }

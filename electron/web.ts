@@ -4,12 +4,11 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp, systemLocaleTag } from './app';
 import { consoleLogger } from './api/logger';
 import { APP_VERSION, bundledPaths, defaultWorkbookPath } from './paths';
+import { prepareUploadDir } from './upload-dir';
 import { startWebServer } from './web-server';
 
 export async function runWebShell(argv: string[], bundleDir: string): Promise<void> {
@@ -38,10 +37,11 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     version: APP_VERSION,
     systemLocale: systemLocaleTag(),
   });
-  // Uploaded import files live for this run only.
-  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-uploads-'));
+  // Uploaded import files live for this run only; a killed shell's are removed here.
+  const uploadDir = prepareUploadDir();
   const server = await startWebServer({
     uploadDir,
+    allowImportFile: (file) => app.ctx.importer.allowFile(file),
     dispatch: app.dispatch,
     token,
     port,

@@ -80,6 +80,8 @@ export const importClients: Measurement = {
         importWorker: path.join(__dirname, 'import-worker.cjs'),
         logger: { info: () => undefined, error: (m) => bench.log(m) },
       });
+      // As an upload to the browser shell would: the import reads only files handed to it.
+      app.ctx.importer.allowFile(csv);
       const call = async <T>(channel: string, input: unknown): Promise<T> => {
         const envelope = await app.dispatch(channel, input);
         if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);

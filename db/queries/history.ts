@@ -67,11 +67,48 @@ export function recordChanges(ctx: WriteContext, batchId: string, items: ChangeI
   }
 }
 
+/** The fields of a change row that tell a creation from an edit. */
+interface ChangeShape {
+  entity: string;
+  entityId: string;
+  batchId: string;
+  field: string;
+  oldValue: string | null;
+}
+
+/**
+ * Fields a record cannot be without (a client's name, a sale's date and amount), or the
+ * import's `created` line: recorded with no old value only in the batch that created it.
+ */
+function marksCreation(c: ChangeShape): boolean {
+  if (c.oldValue !== null) return false;
+  if (c.field === 'created') return c.entity === 'client' || c.entity === 'sale';
+  if (c.entity === 'client') return c.field === 'name';
+  return c.entity === 'sale' && (c.field === 'date' || c.field === 'amount');
+}
+
+/**
+ * The records (`<batch>|<entity id>`) that `items` show being created. `items` must hold every
+ * change of those batches for the records concerned (a whole batch, or a client's history).
+ */
+export function createdRecords(items: readonly ChangeShape[]): Set<string> {
+  return new Set(items.filter(marksCreation).map((c) => `${c.batchId}|${c.entityId}`));
+}
+
+/**
+ * A creation entry: a value written when its record was created. There is no earlier value
+ * to restore; undoing the creation means deleting the record.
+ */
+export function isCreationEntry(c: ChangeShape, created: Set<string>): boolean {
+  return c.oldValue === null && created.has(`${c.batchId}|${c.entityId}`);
+}
+
 export function listClientHistory(wb: Workbook, clientId: string): HistoryEntry[] {
   const rows = wb.db
     .select({
       id: changes.id,
       entity: changes.entity,
+      entityId: changes.entityId,
       field: changes.field,
       oldValue: changes.oldValue,
       newValue: changes.newValue,
@@ -85,7 +122,13 @@ export function listClientHistory(wb: Workbook, clientId: string): HistoryEntry[
     .where(eq(changes.clientId, clientId))
     .orderBy(desc(changes.at), desc(changes.batchId), asc(changes.id))
     .all();
-  return rows.map((r) => ({ ...r, oldValue: decode(r.oldValue), newValue: decode(r.newValue) }));
+  const created = createdRecords(rows);
+  return rows.map(({ entityId, ...r }) => ({
+    ...r,
+    oldValue: decode(r.oldValue),
+    newValue: decode(r.newValue),
+    creation: isCreationEntry({ ...r, entityId }, created),
+  }));
 }
 
 export function encode(value: unknown): string | null {

@@ -133,6 +133,32 @@ export function listLostReasons(ctx: WriteContext & { locale: () => Locale }): L
   return listLostReasons(ctx);
 }
 
+/**
+ * The workbook's language changed: default reasons still worded as seeded follow it, so a
+ * workbook switched to English does not keep Russian reasons. A reason the user renamed, or
+ * one a client already has (clients keep the reason's words), stays as it is.
+ */
+export function relabelDefaultReasons(ctx: WriteContext, to: Locale): void {
+  const inUse = ctx.wb.sqlite.prepare('SELECT 1 FROM clients WHERE lost_reason = ? LIMIT 1');
+  const rows = ctx.wb.db.select().from(lostReasons).all();
+  const taken = new Set(rows.map((r) => r.label));
+  const at = ctx.now().toISOString();
+  for (const row of rows) {
+    const from = (Object.keys(DEFAULT_REASONS) as Locale[]).find(
+      (l) => l !== to && DEFAULT_REASONS[l].includes(row.label),
+    );
+    if (!from) continue;
+    const label = DEFAULT_REASONS[to][DEFAULT_REASONS[from].indexOf(row.label)];
+    if (!label || taken.has(label) || inUse.get(row.label)) continue;
+    ctx.wb.db
+      .update(lostReasons)
+      .set({ label, updatedAt: at })
+      .where(eq(lostReasons.id, row.id))
+      .run();
+    taken.add(label);
+  }
+}
+
 function addReason(ctx: WriteContext, label: string, position: number): LostReason {
   const id = ctx.newId();
   const at = ctx.now().toISOString();

@@ -24,7 +24,15 @@ import {
   writeRow,
 } from './clients';
 import { patchComment, requireComment, type CommentPatch } from './comments';
-import { decode, recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
+import {
+  createdRecords,
+  decode,
+  isCreationEntry,
+  recordChanges,
+  startBatch,
+  type ChangeInput,
+  type WriteContext,
+} from './history';
 import { readCustomValues } from './fields';
 import { SALE_COLUMNS } from './sales';
 import { reindexClients } from './search';
@@ -47,11 +55,18 @@ function reverse(
   onlyIfCurrent: boolean,
 ): Outcome {
   const outcome: Outcome = { reverted: 0, skipped: 0 };
-  // Clients an import created: undoing it moves them to the trash as they are, so their
-  // other changes in the same batch need no walking back (nor reading).
-  const created = new Set(
-    items.filter((c) => c.entity === 'client' && c.field === 'created').map((c) => c.entityId),
-  );
+  // Clients and sales this batch created (by hand or by an import): undoing it moves them to
+  // the trash as they are, so their other changes in the same batch need no walking back.
+  const creations = createdRecords(items);
+  const createdOf = (entity: string) =>
+    new Set(
+      items
+        .filter((c) => c.entity === entity && isCreationEntry(c, creations))
+        .map((c) => c.entityId),
+    );
+  const created = createdOf('client');
+  const createdSales = createdOf('sale');
+  const removedSales = new Set<string>();
   const clientIds = [
     ...new Set(
       items.filter((c) => c.entity === 'client' && !created.has(c.entityId)).map((c) => c.entityId),
@@ -68,11 +83,13 @@ function reverse(
   >();
   const restore: string[] = [];
   const trash: string[] = [];
-  const undoCreated: string[] = [];
 
   for (const change of [...items].reverse()) {
-    if (change.entity === 'client' && created.has(change.entityId)) {
-      if (change.field === 'created') undoCreated.push(change.entityId);
+    if (change.entity === 'client' && created.has(change.entityId)) continue;
+    if (change.entity === 'sale' && createdSales.has(change.entityId)) {
+      if (removedSales.has(change.entityId)) continue;
+      removedSales.add(change.entityId);
+      outcome[removeCreatedSale(ctx, batchId, change) ? 'reverted' : 'skipped'] += 1;
       continue;
     }
     const oldValue = decode(change.oldValue);
@@ -176,11 +193,11 @@ function reverse(
   }
   recordChanges(ctx, batchId, changes);
   if (trash.length > 0) outcome.reverted += setDeleted(ctx, trash, true, batchId);
-  if (undoCreated.length > 0) {
+  if (created.size > 0) {
     // Created clients moved to the trash since count as skipped.
-    const moved = setDeleted(ctx, undoCreated, true, batchId);
+    const moved = setDeleted(ctx, [...created], true, batchId);
     outcome.reverted += moved;
-    outcome.skipped += undoCreated.length - moved;
+    outcome.skipped += created.size - moved;
   }
   if (reindex.length > 0) reindexClients(ctx.wb, reindex);
   return outcome;
@@ -201,8 +218,6 @@ function revertRecord(
   onlyIfCurrent: boolean,
 ): boolean {
   const entity = change.entity as 'sale' | 'plan';
-  if (entity === 'sale' && change.field === 'created')
-    return removeCreatedSale(ctx, batchId, change);
   const column = RECORD_COLUMNS[entity][change.field];
   const table = entity === 'sale' ? 'sales' : 'plans';
   if (!column) throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
@@ -260,6 +275,16 @@ export function revertChange(ctx: WriteContext, changeId: string): Client {
     const change = requireChange(ctx.wb, changeId);
     if (!change.clientId)
       throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
+    const sameBatch = ctx.wb.sqlite
+      .prepare(
+        `SELECT entity, entity_id AS entityId, batch_id AS batchId, field, old_value AS oldValue
+         FROM changes WHERE client_id = ? AND batch_id = ?`,
+      )
+      .all(change.clientId, change.batchId) as ChangeRecord[];
+    if (isCreationEntry(change, createdRecords(sameBatch))) {
+      const key = change.entity === 'sale' ? 'revert_creation_sale' : 'revert_creation_client';
+      throw new AppError('invalid_input', key, {}, 'changeId');
+    }
     reverse(ctx, startBatch(ctx, 'revert'), [change], false);
     return requireClient(ctx.wb, change.clientId, ctx.now(), true);
   });

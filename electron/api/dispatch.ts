@@ -53,14 +53,38 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
           ...(error.field ? { field: error.field } : {}),
         });
       }
-      if (error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_BUSY') {
-        return fail({ code: 'conflict', message: translate(locale, 'workbook_busy') });
-      }
+      const known = machineFailure(error, ctx, locale);
+      if (known) return fail(known);
       options.logger.error(`dispatch ${channel} failed`, error);
       const details = error instanceof Error ? error.message : String(error);
       return fail({ code: 'internal', message: translate(locale, 'internal', { details }) });
     }
   };
+}
+
+/** The code of an error from SQLite or the file system, also when a library wrapped it. */
+function systemCode(error: unknown): unknown {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (code !== undefined) return code;
+  }
+  return undefined;
+}
+
+/** Failures of the machine rather than of Kartoteka, each with its code and what to do. */
+function machineFailure(
+  error: unknown,
+  ctx: AppContext,
+  locale: ReturnType<AppContext['locale']>,
+): ApiErrorBody | null {
+  const code = systemCode(error);
+  if (code === 'SQLITE_BUSY')
+    return { code: 'conflict', message: translate(locale, 'workbook_busy') };
+  // A write that fails for want of space is rolled back whole: the message can say so.
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return { code: 'disk_full', message: translate(locale, 'disk_full', { path: ctx.wb.file }) };
+  }
+  return null;
 }
 
 function invalidInput(error: z.ZodError, locale: ReturnType<AppContext['locale']>): ApiErrorBody {

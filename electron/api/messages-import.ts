@@ -6,10 +6,11 @@ export const importEn = {
   import_mixed_encoding:
     'The file mixes text encodings (part UTF-8, part Windows-1251), so some letters would come out garbled. Open it in Excel and save it again as "CSV UTF-8".',
   import_too_large:
-    'The file is too large ({size}); Kartoteka imports files up to {max}. Split it into several files.',
+    'The file is too large ({size:bytes}); Kartoteka imports files up to {max:bytes}. Split it into several files.',
   import_too_many_columns:
-    'The file has {count} columns; at most {max} can be imported. Is the first row a header row?',
-  import_too_many_rows: 'The file has {count} rows; at most {max} can be imported at once.',
+    'The file has {count} {count|column|columns}; at most {max} can be imported. Is the first row a header row?',
+  import_too_many_rows:
+    'The file has {count} {count|row|rows}; at most {max} can be imported at once.',
   import_no_rows: 'The file has a header row but no data rows.',
   import_not_found: 'File not found: {path}.',
   import_unreadable: 'The file cannot be read: {details}.',
@@ -30,11 +31,12 @@ export const importEn = {
   import_cell_number: '"{value}" is not a number.',
   import_cell_stage:
     '"{value}" is not a stage (prospect, first purchase, repeat, regular, advocate, lost, won back).',
-  import_cell_kind: '"{value}": expected person or company.',
+  import_cell_kind: '"{value}": expected "person" or "company".',
   import_code_in_trash:
     'The code "{value}" belongs to "{name}" in the trash: restore that client or empty the trash first.',
   import_client_not_found: 'No client with "{value}".',
-  import_client_ambiguous: '"{value}" matches {count} clients; use the client code instead.',
+  import_client_ambiguous:
+    '"{value}" matches {count} {count|client|clients}; use the client code instead.',
   import_client_missing:
     'The row does not say whose sale it is (client code, phone, email or tax id).',
   import_busy: 'Another import is running; wait for it to finish or cancel it.',
@@ -43,6 +45,8 @@ export const importEn = {
   import_upload_failed: 'The file could not be received: {details}',
   workbook_busy: 'The workbook is busy with an import. Try again in a moment.',
   import_pick_unavailable: 'Choosing a file from disk works only in the desktop app.',
+  import_path_not_allowed:
+    'Kartoteka imports only a file chosen in the first step of the import (uploaded to this window or picked in the file dialog). Choose the file again.',
 } as const;
 
 export const importRu: Record<keyof typeof importEn, string> = {
@@ -52,10 +56,11 @@ export const importRu: Record<keyof typeof importEn, string> = {
   import_mixed_encoding:
     'В файле смешаны кодировки (часть в UTF-8, часть в Windows-1251), и часть букв превратилась бы в «кракозябры». Откройте его в Excel и сохраните заново как «CSV UTF-8».',
   import_too_large:
-    'Файл слишком большой ({size}); Картотека импортирует файлы до {max}. Разделите его на несколько файлов.',
+    'Файл слишком большой ({size:bytes}); Картотека импортирует файлы до {max:bytes}. Разделите его на несколько файлов.',
   import_too_many_columns:
-    'В файле {count} столбцов; импортировать можно не больше {max}. Первая строка — это заголовки?',
-  import_too_many_rows: 'В файле {count} строк; за раз можно импортировать не больше {max}.',
+    'В файле {count} {count|столбец|столбца|столбцов}; импортировать можно не больше {max}. Первая строка — это заголовки?',
+  import_too_many_rows:
+    'В файле {count} {count|строка|строки|строк}; за раз можно импортировать не больше {max}.',
   import_no_rows: 'В файле есть строка заголовков, но нет строк с данными.',
   import_not_found: 'Файл не найден: {path}.',
   import_unreadable: 'Файл не читается: {details}.',
@@ -76,11 +81,12 @@ export const importRu: Record<keyof typeof importEn, string> = {
   import_cell_number: '«{value}» — не число.',
   import_cell_stage:
     '«{value}» — не этап (потенциальный, первая покупка, повторная покупка, постоянный, адвокат, потерян, возвращён).',
-  import_cell_kind: '«{value}»: ожидается «физлицо» или «компания».',
+  import_cell_kind: '«{value}»: ожидается «человек» или «компания».',
   import_code_in_trash:
     'Код «{value}» у клиента «{name}» в корзине: восстановите его или очистите корзину.',
   import_client_not_found: 'Клиента с «{value}» нет.',
-  import_client_ambiguous: '«{value}» подходит {count} клиентам — укажите код клиента.',
+  import_client_ambiguous:
+    '«{value}» подходит {count} {count|клиенту|клиентам|клиентам} — укажите код клиента.',
   import_client_missing:
     'В строке не сказано, чья это продажа (код клиента, телефон, почта или ИНН).',
   import_busy: 'Уже идёт другой импорт — дождитесь его окончания или отмените его.',
@@ -89,4 +95,6 @@ export const importRu: Record<keyof typeof importEn, string> = {
   import_upload_failed: 'Файл не удалось получить: {details}',
   workbook_busy: 'Рабочая книга занята импортом. Повторите через минуту.',
   import_pick_unavailable: 'Выбрать файл с диска можно только в настольном приложении.',
+  import_path_not_allowed:
+    'Картотека импортирует только файл, выбранный на первом шаге импорта (загруженный в это окно или выбранный в диалоге). Выберите файл ещё раз.',
 };

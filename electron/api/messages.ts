@@ -3,6 +3,7 @@
  * own catalogue for its screens; these are the words of errors that cross the boundary.
  */
 import type { Locale } from './contract';
+import { fill } from './message-format';
 import { exportEn, exportRu } from './messages-export';
 import { importEn, importRu } from './messages-import';
 import { analyticsEn, analyticsRu } from './messages-analytics';
@@ -11,12 +12,16 @@ const en = {
   unknown_channel: 'Unknown channel "{channel}".',
   invalid_input: 'Some of the data is not valid: {details}',
   invalid_json: 'The request body is not valid JSON.',
-  too_large: 'The request is too large (more than {max} MB).',
+  body_not_utf8: 'The request body is not UTF-8 text.',
+  bad_request: 'The request is malformed: its address or parameters are not valid.',
+  too_large: 'The request is too large (more than {max:bytes}).',
   internal: 'Something went wrong inside Kartoteka. Nothing was saved. Details: {details}',
+  disk_full:
+    'The disk is full, so nothing was saved. Free some space on the disk that holds the workbook ({path}) by deleting or moving files you do not need, then try again.',
   required: 'This field is required.',
   wrong_type: 'Expected {expected}.',
-  too_long: 'At most {max} characters.',
-  too_long_list: 'At most {max} items.',
+  too_long: 'At most {max} {max|character|characters}.',
+  too_long_list: 'At most {max} {max|item|items}.',
   too_small_number: 'Must be at least {min}.',
   too_big_number: 'Must be at most {max}.',
   not_integer: 'Must be a whole number.',
@@ -53,6 +58,10 @@ const en = {
   comment_not_found: 'Comment not found (it may have been deleted).',
   change_not_found: 'That change is not in the history.',
   revert_not_possible: 'This change cannot be restored.',
+  revert_creation_client:
+    'This entry records the creation of the client; it cannot be restored. To remove the client, delete the card.',
+  revert_creation_sale:
+    'This entry records the creation of the sale; it cannot be restored. To remove the sale, delete it on the Sales tab.',
   batch_not_found: 'That batch of changes is not in the history.',
   batch_undone: 'This batch was already undone.',
   view_not_found: 'Saved view not found.',
@@ -85,12 +94,16 @@ const ru: Record<MessageKey, string> = {
   unknown_channel: 'Неизвестный канал «{channel}».',
   invalid_input: 'Часть данных неверна: {details}',
   invalid_json: 'Тело запроса — не JSON.',
-  too_large: 'Запрос слишком большой (больше {max} МБ).',
+  body_not_utf8: 'Тело запроса — не текст в UTF-8.',
+  bad_request: 'Запрос искажён: неверный адрес или параметры.',
+  too_large: 'Запрос слишком большой (больше {max:bytes}).',
   internal: 'Внутренняя ошибка Картотеки. Ничего не сохранено. Подробности: {details}',
+  disk_full:
+    'Диск заполнен — ничего не сохранено. Освободите место на диске, где лежит рабочая книга ({path}): удалите или перенесите ненужные файлы — и повторите.',
   required: 'Обязательное поле.',
   wrong_type: 'Ожидается {expected}.',
-  too_long: 'Не длиннее {max} символов.',
-  too_long_list: 'Не больше {max} элементов.',
+  too_long: 'Максимум {max} {max|символ|символа|символов}.',
+  too_long_list: 'Максимум {max} {max|элемент|элемента|элементов}.',
   too_small_number: 'Не меньше {min}.',
   too_big_number: 'Не больше {max}.',
   not_integer: 'Нужно целое число.',
@@ -110,7 +123,7 @@ const ru: Record<MessageKey, string> = {
   workbook_unavailable: 'Рабочая книга не открыта.',
   filter_field: 'Нельзя отбирать или сортировать по «{field}»: такого поля нет.',
   filter_value: 'Для условия по «{field}» ({op}) нужно другое значение.',
-  lost_reason_required: 'Укажите причину ухода клиента.',
+  lost_reason_required: 'Укажите причину потери клиента.',
   field_not_found: 'Поля «{key}» нет.',
   field_type_fixed: 'Тип поля «{key}» изменить нельзя — создайте новое поле.',
   field_options_required: 'У поля с выбором должен быть хотя бы один вариант.',
@@ -127,10 +140,14 @@ const ru: Record<MessageKey, string> = {
   comment_not_found: 'Комментарий не найден (возможно, удалён).',
   change_not_found: 'Такого изменения нет в истории.',
   revert_not_possible: 'Это изменение нельзя вернуть.',
+  revert_creation_client:
+    'Это запись о создании клиента — её нельзя вернуть. Чтобы убрать клиента, удалите его карточку.',
+  revert_creation_sale:
+    'Это запись о создании продажи — её нельзя вернуть. Чтобы убрать продажу, удалите её на вкладке «Продажи».',
   batch_not_found: 'Такой группы изменений нет в истории.',
   batch_undone: 'Эта группа изменений уже отменена.',
   view_not_found: 'Сохранённый вид не найден.',
-  reason_not_found: 'Причина ухода не найдена.',
+  reason_not_found: 'Причина потери не найдена.',
   manager_same: 'Выберите другого менеджера, которому передать клиентов.',
   due_invalid:
     'Такой даты или времени нет (ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ, например 2026-12-01T10:30).',
@@ -172,14 +189,18 @@ const typeNames: Record<Locale, Record<string, string>> = {
   },
 };
 
+/** The message in the user's language with its placeholders filled (see message-format.ts). */
 export function translate(
   locale: Locale,
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return catalogs[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(params[name] ?? `{${name}}`),
-  );
+  return fill(catalogs[locale][key], params, locale);
+}
+
+/** Every message of one language, unfilled (for tests that read them all). */
+export function catalogue(locale: Locale): Readonly<Record<MessageKey, string>> {
+  return catalogs[locale];
 }
 
 export function typeName(locale: Locale, type: string): string {

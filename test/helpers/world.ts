@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../electron/app';
+import type { Platform } from '../../electron/api/context';
 import type { Logger } from '../../electron/api/logger';
 import type { ChannelName, Envelope, InputOf, OutputOf } from '../../electron/api/contract';
 
@@ -39,7 +40,9 @@ export interface World {
   dispose(): void;
 }
 
-export function makeWorld(options: { locale?: 'ru' | 'en'; newId?: () => string } = {}): World {
+export function makeWorld(
+  options: { locale?: 'ru' | 'en'; newId?: () => string; platform?: Platform } = {},
+): World {
   const dir = tempDir();
   const file = path.join(dir, 'test.kartoteka');
   const logged: string[] = [];
@@ -55,6 +58,7 @@ export function makeWorld(options: { locale?: 'ru' | 'en'; newId?: () => string 
     systemLocale: options.locale ?? 'en',
     now: steppingClock(),
     ...(options.newId ? { newId: options.newId } : {}),
+    ...(options.platform ? { platform: options.platform } : {}),
     logger,
   });
   const world: World = {

@@ -36,6 +36,9 @@ describe('CDNOW through import and analytics.clv', () => {
     );
     const salesFile = path.join(world.dir, 'sales.csv');
     fs.writeFileSync(salesFile, sales.join('\n'));
+    // Handed to the import as an upload to the browser shell would be.
+    world.app.ctx.importer.allowFile(clientsFile);
+    world.app.ctx.importer.allowFile(salesFile);
     const common = { onDuplicate: 'create', onInvalid: 'abort' } as const;
     const c = await world.call('import.run', {
       path: clientsFile,

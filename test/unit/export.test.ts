@@ -492,7 +492,7 @@ describe('refusals', () => {
     const wide = refusal(
       await world.send('export.table', { title: 'x', columns, rows: [], format: 'csv' }),
     );
-    expect(wide.issues?.[0]).toEqual({ path: 'columns', message: 'Не больше 500 элементов.' });
+    expect(wide.issues?.[0]).toEqual({ path: 'columns', message: 'Максимум 500 элементов.' });
     const long = refusal(
       await world.send('export.table', {
         title: 'x',
@@ -503,7 +503,7 @@ describe('refusals', () => {
     );
     expect(long.issues?.[0]).toEqual({
       path: 'rows.0.0',
-      message: 'Не длиннее 10000 символов.',
+      message: 'Максимум 10\u00a0000 символов.',
     });
     const many = refusal(
       await world.send('export.table', {

@@ -19,9 +19,11 @@ beforeEach(() => {
 });
 afterEach(() => world.dispose());
 
+/** Writes a file and hands it to the import, as an upload to the browser shell does. */
 function write(name: string, content: Buffer | string): string {
   const file = path.join(world.dir, name);
   fs.writeFileSync(file, content);
+  world.app.ctx.importer.allowFile(file);
   return file;
 }
 
@@ -84,6 +86,7 @@ describe('broken files', () => {
     const fd = fs.openSync(file, 'w');
     fs.ftruncateSync(fd, 2 * 1024 ** 3);
     fs.closeSync(fd);
+    world.app.ctx.importer.allowFile(file);
     expect(await refusal(file)).toBe(
       'The file is too large (2.0 GB); Kartoteka imports files up to 200 MB. Split it into several files.',
     );
@@ -93,7 +96,7 @@ describe('broken files', () => {
     const header = Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(';');
     const row = Array.from({ length: 10_000 }, () => 'x').join(';');
     expect(await refusal(write('wide.csv', `${header}\n${row}\n`))).toBe(
-      'The file has 10000 columns; at most 500 can be imported. Is the first row a header row?',
+      'The file has 10,000 columns; at most 500 can be imported. Is the first row a header row?',
     );
   });
 
@@ -125,8 +128,10 @@ describe('broken files', () => {
     expect(await refusal(write('mixed.csv', bytes))).toContain('mixes text encodings');
   });
 
-  it('a file that is not there', async () => {
-    expect(await refusal(path.join(world.dir, 'nope.csv'))).toContain('File not found');
+  it('a file that is not there (any more)', async () => {
+    const gone = write('gone.csv', 'Name\nAnn\n');
+    fs.rmSync(gone);
+    expect(await refusal(gone)).toContain('File not found');
   });
 });
 
@@ -262,6 +267,7 @@ describe('a worker that cannot start', () => {
     });
     try {
       const file = write('few.csv', 'Name;Phone\nAnn;+7 900 111-22-33\nBob;+7 900 111-22-44\n');
+      app.ctx.importer.allowFile(file);
       const envelope = await app.dispatch('import.run', {
         path: file,
         target: 'clients',

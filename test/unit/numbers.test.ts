@@ -156,6 +156,7 @@ describe('amounts in imported files', () => {
       const { id } = await world.call('clients.create', { name: 'Покупатель', externalId: 'К-1' });
       const file = path.join(world.dir, name);
       fs.writeFileSync(file, content);
+      world.app.ctx.importer.allowFile(file);
       const result = await world.call('import.run', {
         path: file,
         target: 'sales',

@@ -138,6 +138,7 @@ async function exportFile(locale: Locale, format: ExportFormat, encoding?: Expor
   });
   const out = path.join(world.dir, file.fileName);
   fs.writeFileSync(out, Buffer.from(file.base64, 'base64'));
+  world.app.ctx.importer.allowFile(out);
   return out;
 }
 

@@ -19,6 +19,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.info(1)');
   server = await startWebServer({
     dispatch: world.app.dispatch,
+    allowImportFile: (file) => world.app.ctx.importer.allowFile(file),
     token: TOKEN,
     port: 0,
     staticDir,

@@ -193,4 +193,6 @@ export interface HistoryEntry {
   at: string;
   batchId: string;
   batchKind: string;
+  /** A value written when its record (client, sale) was created: nothing earlier to restore. */
+  creation: boolean;
 }

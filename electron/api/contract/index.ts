@@ -304,7 +304,15 @@ export interface ApiIssue {
 }
 
 export interface ApiErrorBody {
-  code: 'unknown_channel' | 'invalid_input' | 'not_found' | 'conflict' | 'internal' | 'unavailable';
+  code:
+    | 'unknown_channel'
+    | 'invalid_input'
+    | 'not_found'
+    | 'conflict'
+    | 'internal'
+    | 'unavailable'
+    /** The disk holding the workbook is full: nothing was written; free space and retry. */
+    | 'disk_full';
   message: string;
   /** The input field the error concerns, when there is one. */
   field?: string;

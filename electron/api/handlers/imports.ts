@@ -33,6 +33,9 @@ export const importHandlers: HandlerSlice<
   },
   'import.pickFile': async (_input, ctx) => {
     if (!ctx.platform) throw new AppError('unavailable', 'import_pick_unavailable');
-    return { path: await ctx.platform.pickImportFile() };
+    const picked = await ctx.platform.pickImportFile();
+    // The user chose this file: from now on the import may read it.
+    if (picked !== null) ctx.importer.allowFile(picked);
+    return { path: picked };
   },
 };

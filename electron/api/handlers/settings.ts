@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { requireManager } from '../../../db/queries/managers';
+import { relabelDefaultReasons, requireManager } from '../../../db/queries/managers';
 import { readSetting, writeSetting } from '../../../db/queries/settings';
 import type { Settings } from '../contract';
 import type { AppContext } from '../context';
@@ -17,7 +17,10 @@ export const settingsHandlers: HandlerSlice<'settings.get' | 'settings.set' | 'a
   'settings.get': (_input, ctx) => readSettings(ctx),
   'settings.set': (input, ctx) => {
     ctx.wb.transaction(() => {
-      if (input.language !== undefined) writeSetting(ctx.wb, 'language', input.language, ctx.now());
+      if (input.language !== undefined) {
+        writeSetting(ctx.wb, 'language', input.language, ctx.now());
+        relabelDefaultReasons(ctx, input.language);
+      }
       if (input.userName !== undefined) writeSetting(ctx.wb, 'userName', input.userName, ctx.now());
       if (input.currentManagerId !== undefined) {
         if (input.currentManagerId)

@@ -6,6 +6,7 @@
  * (unit tests run the TypeScript sources) the same steps run inline.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ImportStatus, Locale } from '../../api/contract';
 import { AppError } from '../../api/errors';
@@ -58,7 +59,13 @@ export type SerializedError =
       params: Record<string, string | number>;
       field?: string | undefined;
     }
-  | { app: false; message: string; cancelled: boolean };
+  | {
+      app: false;
+      message: string;
+      cancelled: boolean;
+      /** SQLite's or the file system's code (`SQLITE_FULL`, `ENOSPC`): dispatch maps it. */
+      code?: string | undefined;
+    };
 
 export interface ImporterOptions {
   /** The bundled worker (`dist/main/import-worker.cjs`); absent → run inline. */
@@ -81,6 +88,8 @@ class WorkerStartError extends Error {
 
 export class Importer {
   private workerBroken = false;
+  /** The files this shell may read: uploaded to it, or picked by the user in its dialog. */
+  private readonly allowed = new Set<string>();
 
   private current: {
     kind: JobRequest['kind'];
@@ -93,6 +102,15 @@ export class Importer {
   } | null = null;
 
   constructor(private readonly options: ImporterOptions) {}
+
+  /**
+   * Lets the import read this file. The shells call it for a file uploaded to the browser shell
+   * and for one the user picked in the desktop dialog; any other path is refused, so a caller
+   * holding the token cannot make the import read files of its choice (e.g. `/etc/passwd`).
+   */
+  allowFile(file: string): void {
+    this.allowed.add(path.resolve(file));
+  }
 
   private clock(): number {
     return this.options.now?.() ?? Date.now();
@@ -142,6 +160,10 @@ export class Importer {
   }
 
   async run<K extends JobRequest['kind']>(job: JobRequest & { kind: K }): Promise<JobResult<K>> {
+    // Refused before the file is touched: the answer says nothing about whether it exists.
+    if (!this.allowed.has(path.resolve(job.request.path))) {
+      throw new AppError('invalid_input', 'import_path_not_allowed', {}, 'path');
+    }
     if (this.current) throw new AppError('conflict', 'import_busy');
     const flag = new Int32Array(new SharedArrayBuffer(4));
     const started = this.clock();
@@ -261,10 +283,12 @@ export function serialize(error: unknown): SerializedError {
       field: error.field,
     };
   }
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
   return {
     app: false,
     message: error instanceof Error ? error.message : String(error),
     cancelled: error instanceof ImportCancelled,
+    ...(typeof code === 'string' ? { code } : {}),
   };
 }
 
@@ -274,5 +298,6 @@ export function deserialize(error: SerializedError): Error {
   }
   if (!error.app && error.cancelled)
     return new AppError('conflict', 'import_cancelled', {}, 'cancel');
-  return new Error(error.app ? error.key : error.message);
+  if (error.app) return new Error(error.key);
+  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
 }

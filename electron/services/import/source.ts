@@ -54,10 +54,7 @@ function readBytes(file: string): Buffer {
   }
   if (size === 0) throw new ImportFileError('import_empty');
   if (size > MAX_FILE_BYTES) {
-    throw new ImportFileError('import_too_large', {
-      size: formatSize(size),
-      max: formatSize(MAX_FILE_BYTES),
-    });
+    throw new ImportFileError('import_too_large', { size, max: MAX_FILE_BYTES });
   }
   try {
     return fs.readFileSync(file);
@@ -66,12 +63,6 @@ function readBytes(file: string): Buffer {
       details: error instanceof Error ? error.message : String(error),
     });
   }
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function readCsv(bytes: Buffer): SourceTable {

@@ -125,7 +125,7 @@ const MANAGER = [
 
 export const CLIENT_TARGET: TargetField[] = [
   f('name', 'text', 'Name', 'Имя / название', NAME, { required: true }),
-  f('kind', 'kind', 'Person or company', 'Лицо', [
+  f('kind', 'kind', 'Type', 'Тип', [
     'kind',
     'type',
     'client type',
@@ -133,6 +133,7 @@ export const CLIENT_TARGET: TargetField[] = [
     'тип клиента',
     'вид',
     'лицо',
+    'person or company',
   ]),
   f('company', 'text', 'Company', 'Компания', [
     'company',
@@ -178,6 +179,8 @@ export const CLIENT_TARGET: TargetField[] = [
     'канал привлечения',
     'откуда узнал',
     'откуда узнали',
+    'откуда пришел',
+    'came from',
   ]),
   f('manager', 'manager', 'Manager (name)', 'Менеджер (имя)', MANAGER),
   f('stage', 'stage', 'Stage', 'Этап', [
@@ -188,7 +191,7 @@ export const CLIENT_TARGET: TargetField[] = [
     'стадия',
     'статус',
   ]),
-  f('lostReason', 'text', 'Lost reason', 'Причина ухода', [
+  f('lostReason', 'text', 'Lost reason', 'Причина потери', [
     'lost reason',
     'churn reason',
     'причина ухода',

@@ -69,7 +69,7 @@ export const en = {
     email: 'Email',
     address: 'Address',
     birthday: 'Birthday',
-    channel: 'Came from',
+    channel: 'Acquisition channel',
     managerId: 'Manager',
     stage: 'Stage',
     lostReason: 'Lost reason',
@@ -137,6 +137,20 @@ export const en = {
     reload: 'Reload',
   },
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  monthsStandalone: [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ],
 };
 
 /** The shape every catalogue follows: same keys, any strings. */

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../electron/api/contract';
 import { en } from './en';
 import { ru } from './ru';
+import { I18N_POST_PROCESS, noDoubleStop } from './sentence';
 
 export function detectLocale(languages: readonly string[] = navigator.languages): Locale {
   const first = languages[0] ?? 'ru';
@@ -11,13 +12,17 @@ export function detectLocale(languages: readonly string[] = navigator.languages)
 }
 
 export async function initI18n(locale: Locale): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, ru: { translation: ru } },
-    lng: locale,
-    fallbackLng: 'ru',
-    interpolation: { escapeValue: false },
-    returnObjects: true,
-  });
+  await i18next
+    .use(initReactI18next)
+    .use(noDoubleStop)
+    .init({
+      resources: { en: { translation: en }, ru: { translation: ru } },
+      lng: locale,
+      fallbackLng: 'ru',
+      interpolation: { escapeValue: false },
+      returnObjects: true,
+      postProcess: I18N_POST_PROCESS,
+    });
   document.documentElement.lang = locale;
   return i18next;
 }

@@ -26,4 +26,18 @@ export function formatDateTime(value: string): string {
   return `${formatDate(value)}, ${time}`;
 }
 
+/**
+ * Short month names standing on their own, January first: the nominative in Russian ("май"),
+ * where a date takes the genitive ("12 мая").
+ */
+export function monthNames(): string[] {
+  return i18next.t('monthsStandalone', { returnObjects: true }) as unknown as string[];
+}
+
+/** `YYYY-MM` (or a `YYYY-MM-DD` in it) as a chart labels a month: "май 26" / "May 26". */
+export function formatMonth(value: string): string {
+  const [year = '', month = '1'] = value.split('-');
+  return `${monthNames()[Number(month) - 1] ?? month} ${year.slice(2)}`;
+}
+
 export { formatMoney } from './money';

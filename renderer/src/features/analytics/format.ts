@@ -1,5 +1,6 @@
 /** Numbers of the dashboard as the user reads them: percents, ratios, months, the as-of date. */
 import i18next from 'i18next';
+import { formatMonth } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 
 function locale(): string {
@@ -58,12 +59,8 @@ export function moneyShort(minor: number): string {
   }).format(minor / 100);
 }
 
-/** `YYYY-MM` (or a `YYYY-MM-DD` inside it) → "ноя 25" / "Nov 25". */
-export function monthLabel(value: string): string {
-  const months = i18next.t('months', { returnObjects: true }) as unknown as string[];
-  const [year = '', m = '1'] = value.split('-');
-  return `${months[Number(m) - 1] ?? m} ${year.slice(2)}`;
-}
+/** `YYYY-MM` (or a `YYYY-MM-DD` inside it) → "май 26" / "May 26". */
+export const monthLabel = formatMonth;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -113,7 +113,7 @@ function FeedRow({ item, clientId, lookups, readOnly }: RowProps) {
       <span className="history__old">{oldText}</span> →{' '}
       <span className="history__new">{changeValue(entry, entry.newValue, lookups, t)}</span>
       {meta}
-      {readOnly ? null : (
+      {readOnly || entry.creation ? null : (
         <>
           {' '}
           <RestoreButton clientId={clientId} changeId={entry.id} oldText={oldText} />

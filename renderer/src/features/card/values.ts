@@ -40,6 +40,8 @@ export function changeLabel(entry: HistoryEntry, lookups: Lookups, t: TFunction)
   if (entry.entity === 'comment') {
     return t(`cardx.commentFields.${entry.field}`, { defaultValue: entry.field });
   }
+  if (entry.entity === 'sale') return t('sales.changeOf', { field: saleField(entry.field, t) });
+  if (entry.entity === 'plan') return t(`sales.plan.${entry.field}`, { defaultValue: entry.field });
   if (entry.field.startsWith('custom.')) {
     const key = entry.field.slice('custom.'.length);
     return lookups.fields.find((f) => f.key === key)?.label ?? key;
@@ -47,6 +49,25 @@ export function changeLabel(entry: HistoryEntry, lookups: Lookups, t: TFunction)
   if (entry.field === 'managerId') return t('cardx.manager');
   if (entry.field === 'deletedAt') return t('cardx.feed.trashField');
   return t(`fields.${entry.field}`, { defaultValue: entry.field });
+}
+
+/** A sale's field as the sale form names it, in lower case after "Sale, ". */
+function saleField(field: string, t: TFunction): string {
+  if (field === 'created') return t('sales.changeCreated');
+  if (field === 'deletedAt') return t('sales.changeDeleted');
+  if (field === 'managerId') return t('cardx.manager').toLowerCase();
+  return t(`sales.form.${field}`, { defaultValue: field }).toLowerCase();
+}
+
+/** A sale's or a plan's value: money in roubles, dates and quantities as the user reads them. */
+function recordValue(field: string, value: unknown, t: TFunction): string | null {
+  if (typeof value === 'number' && ['amount', 'margin', 'plan', 'potential'].includes(field))
+    return formatMoney(value);
+  if (typeof value === 'number' && field === 'quantity') return formatNumber(value);
+  if (typeof value === 'string' && (field === 'date' || field === 'deletedAt'))
+    return formatDate(value);
+  if (typeof value === 'boolean') return value ? t('cardx.yes') : t('cardx.no');
+  return null;
 }
 
 /** One side of a change as text; the word for "empty" when there is nothing. */
@@ -75,6 +96,10 @@ export function changeValue(
       return t(`cardx.touches.${value}`, { defaultValue: value });
     if (entry.field === 'deletedAt' && typeof value === 'string') return formatDate(value);
     return plain(value);
+  }
+  if (entry.entity === 'sale' || entry.entity === 'plan') {
+    const text = recordValue(entry.field, value, t);
+    if (text !== null) return text;
   }
   if (entry.field.startsWith('custom.')) {
     const key = entry.field.slice('custom.'.length);

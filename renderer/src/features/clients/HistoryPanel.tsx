@@ -46,13 +46,16 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
           const head = group[0] as HistoryEntry;
           const created = head.batchKind === 'create';
           const commentAdded = group.every((e) => e.entity === 'comment' && e.oldValue === null);
+          const saleAdded = group.every((e) => e.entity === 'sale' && e.creation);
           const what = created
             ? t('history.created')
             : commentAdded
               ? t('cardx.feed.commentAdded')
-              : head.batchKind === 'revert'
-                ? t('cardx.feed.restored')
-                : t('history.edited');
+              : saleAdded
+                ? t('sales.addedInHistory')
+                : head.batchKind === 'revert'
+                  ? t('cardx.feed.restored')
+                  : t('history.edited');
           return (
             <li key={head.batchId} className="history__group" data-kind={head.batchKind}>
               <div className="history__meta">
@@ -70,7 +73,9 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
                       clientId={clientId}
                       lookups={lookups}
                       showOld={!created}
-                      canRestore={!created && !readOnly && entry.entity !== 'reminder'}
+                      canRestore={
+                        !created && !readOnly && !entry.creation && entry.entity !== 'reminder'
+                      }
                     />
                   ))
                 )}

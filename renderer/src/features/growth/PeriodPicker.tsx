@@ -1,5 +1,6 @@
 /** Year, quarter or month: a kind, a year and a part, with steps back and forward. */
 import { useTranslation } from 'react-i18next';
+import { monthNames } from '../../lib/format';
 import {
   formatPeriod,
   parsePeriod,
@@ -23,7 +24,7 @@ export function PeriodPicker(props: { value: string; onChange: (period: string) 
   for (let y = now.getFullYear() - 6; y <= now.getFullYear() + 3; y++) years.push(y);
   if (!years.includes(p.year)) years.push(p.year);
   years.sort((a, b) => a - b);
-  const months = t('months', { returnObjects: true }) as unknown as string[];
+  const months = monthNames();
   const parts =
     p.kind === 'quarter'
       ? [1, 2, 3, 4].map((n) => ({ n, label: t('growth.period.quarter', { n }) }))

@@ -22,7 +22,7 @@ export const en = {
     placeholder: 'What happened? Ctrl+Enter adds it to the feed',
     kind: 'Kind',
     touch: 'Touch',
-    noTouch: 'no tag',
+    noTouch: 'not marked',
     add: 'Add',
   },
   kinds: {
@@ -76,7 +76,7 @@ export const en = {
   commentFields: {
     kind: 'Comment kind',
     body: 'Comment',
-    touch: 'Comment tag',
+    touch: 'Touch',
     deletedAt: 'Comment deleted',
   },
   asOf: {
@@ -109,7 +109,7 @@ export const ru: typeof en = {
   save: 'Сохранить',
   cancel: 'Отмена',
   stage: {
-    reason: 'Почему клиент ушёл?',
+    reason: 'Почему клиент потерян?',
     chooseReason: '— выберите причину —',
     suggested: 'По продажам похоже на «{{stage}}»',
     apply: 'Применить',
@@ -119,7 +119,7 @@ export const ru: typeof en = {
     placeholder: 'Что произошло? Ctrl+Enter — добавить в ленту',
     kind: 'Тип',
     touch: 'Касание',
-    noTouch: 'без метки',
+    noTouch: 'не отмечено',
     add: 'Добавить',
   },
   kinds: {
@@ -173,7 +173,7 @@ export const ru: typeof en = {
   commentFields: {
     kind: 'Тип комментария',
     body: 'Комментарий',
-    touch: 'Метка комментария',
+    touch: 'Касание',
     deletedAt: 'Комментарий удалён',
   },
   asOf: {

@@ -26,7 +26,7 @@ export const en = {
     valueHint: 'Revenue over the whole history',
     more: 'Show all {{count}}',
     less: 'Show fewer',
-    notAll: 'The {{shown}} most valuable of {{count}} are shown.',
+    notAll: 'Showing the most valuable: {{shown}} of {{count}}.',
   },
   dueWeek: {
     title: 'Due to buy this week',
@@ -34,11 +34,11 @@ export const en = {
     empty: 'No regular buyer is expected this week.',
     expectedToday: 'expected today',
     expected: 'expected {{date}}',
-    notAll: 'The {{shown}} expected soonest of {{count}} are shown.',
+    notAll: 'Showing those expected soonest: {{shown}} of {{count}}.',
   },
   winBack: {
     title: 'Win back',
-    lead: 'Lost clients with the reason they left, most valuable first.',
+    lead: 'Lost clients with the reason they were lost, most valuable first.',
     empty:
       'No lost clients. A client marked “Lost” on the card, with the reason, appears here to win back.',
     noReason: 'no reason given',
@@ -140,7 +140,7 @@ export const ru: typeof en = {
     valueHint: 'Выручка за всю историю',
     more: 'Показать всех ({{count}})',
     less: 'Свернуть',
-    notAll: 'Показаны {{shown}} самых ценных из {{count}}.',
+    notAll: 'Показаны самые ценные: {{shown}} из {{count}}.',
   },
   dueWeek: {
     title: 'Пора покупать на этой неделе',
@@ -148,13 +148,13 @@ export const ru: typeof en = {
     empty: 'На этой неделе покупок от постоянных клиентов не ожидается.',
     expectedToday: 'ожидается сегодня',
     expected: 'ожидается {{date}}',
-    notAll: 'Показаны {{shown}} самых ранних из {{count}}.',
+    notAll: 'Показаны самые ранние: {{shown}} из {{count}}.',
   },
   winBack: {
     title: 'Вернуть',
-    lead: 'Ушедшие клиенты с причиной ухода, самые ценные первыми.',
+    lead: 'Потерянные клиенты с причиной потери, самые ценные первыми.',
     empty:
-      'Ушедших клиентов нет. Клиент со стадией «Ушёл» и причиной в карточке появится здесь, чтобы его вернуть.',
+      'Потерянных клиентов нет. Клиент на этапе «Потерян» с причиной в карточке появится здесь, чтобы его вернуть.',
     noReason: 'причина не указана',
     lastPurchase: 'последняя покупка {{date}}',
     noPurchase: 'без покупок',

@@ -24,6 +24,12 @@ export const en = {
   edit: 'Edit',
   delete: 'Delete',
   confirmDelete: 'Delete the sale of {{date}} for {{amount}}?',
+  /** A change of a sale in the History: "Sale, amount". */
+  changeOf: 'Sale, {{field}}',
+  /** A History group that added a sale. */
+  addedInHistory: 'Added a sale',
+  changeCreated: 'added',
+  changeDeleted: 'deleted',
   form: {
     newTitle: 'New sale',
     editTitle: 'Edit sale',
@@ -96,6 +102,10 @@ export const ru: typeof en = {
   edit: 'Изменить',
   delete: 'Удалить',
   confirmDelete: 'Удалить продажу от {{date}} на {{amount}}?',
+  changeOf: 'Продажа, {{field}}',
+  addedInHistory: 'Добавил продажу',
+  changeCreated: 'добавлена',
+  changeDeleted: 'удалена',
   form: {
     newTitle: 'Новая продажа',
     editTitle: 'Изменение продажи',

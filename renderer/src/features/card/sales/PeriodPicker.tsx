@@ -1,6 +1,7 @@
 /** Picks a report period: a year, a quarter of it or a month of it. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { monthNames } from '../../../lib/format';
 import { currentPart, type PeriodKind, type PeriodParts } from '../../../lib/period';
 
 interface Props {
@@ -14,7 +15,7 @@ export function PeriodPicker({ value, onChange }: Props) {
   const { t } = useTranslation();
   // The year as typed: "202" on the way to "2025" must not be refused mid-word.
   const [yearText, setYearText] = useState(String(value.year));
-  const months = t('months', { returnObjects: true }) as unknown as string[];
+  const months = monthNames();
   const parts =
     value.kind === 'quarter'
       ? [1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))

@@ -12,6 +12,7 @@ import {
 import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
+import { formatMonth } from '../../../lib/format';
 import { formatMoney } from '../../../lib/money';
 
 ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -29,12 +30,8 @@ function cssColor(name: string, fallback: string): string {
 export function SalesChart({ byMonth }: Props) {
   const { t, i18n } = useTranslation();
   const data = useMemo<ChartData<'bar'>>(() => {
-    const months = t('months', { returnObjects: true }) as unknown as string[];
     return {
-      labels: byMonth.map(({ month }) => {
-        const [year = '', m = '1'] = month.split('-');
-        return `${months[Number(m) - 1] ?? m} ${year.slice(2)}`;
-      }),
+      labels: byMonth.map(({ month }) => formatMonth(month)),
       datasets: [
         {
           label: t('sales.totals.total'),
