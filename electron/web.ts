@@ -49,10 +49,6 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     locale: app.ctx.locale,
     logger: consoleLogger,
   });
-  consoleLogger.info(`listening on ${server.origin}`);
-  consoleLogger.info(
-    `open ${server.origin}/#token=${encodeURIComponent(token)}  (workbook: ${app.wb.file})`,
-  );
   const stop = () => {
     void server.close().then(() => {
       app.close();
@@ -60,8 +56,14 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
       process.exit(0);
     });
   };
+  // Before the address is printed: whoever reads it may stop the shell at once, and a signal
+  // with no listener yet would end the process without the clean-up.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  consoleLogger.info(`listening on ${server.origin}`);
+  consoleLogger.info(
+    `open ${server.origin}/#token=${encodeURIComponent(token)}  (workbook: ${app.wb.file})`,
+  );
 }
 
 if (require.main === module) {
