@@ -44,15 +44,16 @@ export function phoneKey(value: string | null | undefined): string | null {
 }
 
 /**
- * The digit runs a partly typed phone may appear as in normalised numbers: its digits, and for
- * a Russian `8 9…` start also the same digits after the code `7` (`8 912 3` finds `+7 912 3…`).
+ * The digit runs a partly typed phone may appear as in normalised numbers: its digits, a whole
+ * number's normalised form, and for a Russian `8…` start also the same digits after the code
+ * `7` (`8 912 3` finds `+7 912 3…`).
  */
 export function phoneNeedles(value: string): string[] {
   const digits = phoneDigits(value);
   if (!digits) return [];
   const key = phoneKey(value);
   const out = new Set([digits]);
-  if (key) out.add(key);
+  if (key && digits.length >= 10) out.add(key);
   if (!value.trim().startsWith('+') && digits.length > 1 && digits.startsWith('8')) {
     out.add(`7${digits.slice(1)}`);
   }

@@ -23,6 +23,12 @@ const check: ImportCheck = {
   willCreate: 2,
   willUpdate: 1,
   willSkip: 0,
+  skippedByChoice: 0,
+  merged: 0,
+  blanked: 0,
+  groups: [],
+  groupsTotal: 0,
+  groupColumns: [],
   errors: [{ row: 4, column: 'E-mail', value: 'a;b"c', message: 'Это не адрес почты.' }],
   errorsTotal: 1,
   duplicates: [

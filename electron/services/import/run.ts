@@ -17,7 +17,14 @@ import type { WriteContext } from '../../../db/queries/history';
 import { writeImport } from '../../../db/queries/import-write';
 import { readSetting } from '../../../db/queries/settings';
 import type { Workbook } from '../../../db/workbook';
-import { dateReadings, ImportCancelled, planImport, type ImportOptions } from './plan';
+import {
+  dateReadings,
+  ImportCancelled,
+  isKeyColumn,
+  planImport,
+  type ImportOptions,
+  type ImportPlan,
+} from './plan';
 import { readSource, type SourceTable } from './source';
 import { headerKey, suggestMapping, targetFields, type ImportTarget } from './targets';
 
@@ -82,6 +89,7 @@ export async function previewImport(
       label: f.label[env.locale],
       required: Boolean(f.required),
       clientKey: Boolean(f.clientKey),
+      badCell: f.required || f.clientKey ? 'fixed' : isKeyColumn(f) ? 'skip' : 'blank',
     })),
     dateColumns,
   };
@@ -117,10 +125,16 @@ export async function checkImport(
     willCreate: p.willCreate,
     willUpdate: p.willUpdate,
     willSkip: p.willSkip,
+    skippedByChoice: p.skippedByChoice,
+    merged: p.merged,
+    blanked: p.blanked,
     errors: p.errors.slice(0, LIST_LIMIT),
     errorsTotal: p.errors.length,
     duplicates: p.duplicates.slice(0, LIST_LIMIT),
     duplicatesTotal: p.duplicates.length,
+    groups: p.groups.slice(0, LIST_LIMIT),
+    groupsTotal: p.groups.length,
+    groupColumns: p.groupColumns,
     newManagers: p.newManagers,
   };
 }
@@ -136,9 +150,22 @@ export async function runImport(
     errors: p.errors.slice(0, LIST_LIMIT),
     errorsTotal: p.errors.length,
     duplicates: p.duplicates.length,
+    invalid: p.invalid,
+    total: p.total,
+    blanked: p.blanked,
   };
   if (p.invalid > 0 && request.onInvalid === 'abort') {
-    return { batchId: null, inserted: 0, updated: 0, skipped: p.total, aborted: true, ...base };
+    return {
+      batchId: null,
+      inserted: 0,
+      updated: 0,
+      skipped: p.total - p.invalid,
+      skippedByChoice: 0,
+      unchanged: 0,
+      merged: 0,
+      aborted: true,
+      ...base,
+    };
   }
   const written = writeImport(ctx, p.clientOps, p.saleOps, {
     label: path.basename(request.path).slice(0, 200),
@@ -148,14 +175,41 @@ export async function runImport(
       env.onProgress?.('write', done, total);
     },
   });
+  const unchanged = unchangedRows(ctx, p, written.batchId, written.updated);
   return {
     batchId: written.batchId,
     inserted: written.inserted,
-    updated: written.updated,
-    skipped: p.willSkip + p.invalid,
+    updated: p.willUpdate - unchanged,
+    skipped: p.willSkip + unchanged,
+    skippedByChoice: p.skippedByChoice,
+    unchanged,
+    merged: p.merged,
     aborted: false,
     ...base,
   };
+}
+
+/**
+ * Rows whose update changed nothing (nothing was written for them): counted as skipped, so
+ * every row still has one outcome. A client's update covers the rows merged into it too.
+ */
+function unchangedRows(ctx: WriteContext, p: ImportPlan, batchId: string, updated: number) {
+  const saleUpdates = p.saleOps.filter((op) => op.action === 'update').length;
+  if (p.target === 'sales') return saleUpdates - updated;
+  if (!p.clientOps.some((op) => op.action === 'update')) return 0;
+  const changed = new Set(
+    ctx.wb.sqlite
+      .prepare(
+        "SELECT DISTINCT client_id FROM changes WHERE batch_id = ? AND entity = 'client' AND field <> 'created'",
+      )
+      .pluck()
+      .all(batchId) as string[],
+  );
+  let unchanged = 0;
+  p.clientOps.forEach((op, i) => {
+    if (op.action === 'update' && !changed.has(op.clientId!)) unchanged += p.clientOpRows[i] ?? 1;
+  });
+  return unchanged;
 }
 
 /** Remembers the user's mapping by header, for the next file with the same columns. */
