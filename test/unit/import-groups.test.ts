@@ -304,4 +304,33 @@ describe('the Kartoteka id', () => {
     });
     expect((await world.call('clients.get', { id: a.id })).name).toBe('Анна');
   });
+
+  it('finds the client of a sale; a client in the trash is refused by name', async () => {
+    const a = await world.call('clients.create', { name: 'Анна' });
+    const gone = await world.call('clients.create', { name: 'Глеб' });
+    await world.call('clients.delete', { id: gone.id });
+    const sales = path.join(world.dir, 'sales.csv');
+    fs.writeFileSync(sales, `ID клиента в Картотеке;Дата;Сумма\n${a.id};2026-01-05;100\n`);
+    const preview = await world.call('import.preview', { path: sales, target: 'sales' });
+    expect(preview.suggestedMapping['ID клиента в Картотеке']).toBe('id');
+    const sold = await world.call('import.run', {
+      path: sales,
+      target: 'sales',
+      mapping: { 'ID клиента в Картотеке': 'id', Дата: 'date', Сумма: 'amount' },
+      onDuplicate: 'skip',
+      onInvalid: 'skip',
+    });
+    expect(sold).toMatchObject({ inserted: 1, invalid: 0 });
+    const file = path.join(world.dir, 'c.csv');
+    fs.writeFileSync(file, `ID в Картотеке;Имя\n${gone.id};Глеб Новый\n`);
+    const check = await world.call('import.check', {
+      path: file,
+      target: 'clients',
+      mapping: { 'ID в Картотеке': 'id', Имя: 'name' },
+    });
+    expect(check).toMatchObject({ invalid: 1, willCreate: 0 });
+    expect(check.errors[0]!.message).toBe(
+      `Клиент с ID в Картотеке «${gone.id}» («Глеб») в корзине: сначала восстановите его.`,
+    );
+  });
 });

@@ -115,6 +115,9 @@ const KARTOTEKA_ID = [
   'id в картотеке',
   'ид в картотеке',
   'идентификатор в картотеке',
+  'client kartoteka id',
+  'client’s kartoteka id',
+  'id клиента в картотеке',
 ];
 const TAX_ID = ['tax id', 'inn', 'vat', 'vat number', 'инн', 'инн клиента', 'инн контрагента'];
 const MANAGER = [
