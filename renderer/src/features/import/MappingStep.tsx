@@ -9,7 +9,7 @@ import { ImportProgress } from './ImportProgress';
 import { MappingRow } from './MappingRow';
 import { Policies } from './Policies';
 import { sampleValue, twoWayExample } from './describe';
-import { columnPolicies } from './import-store';
+import { columnPolicies } from './column-policies';
 import type { Mapping, Wizard } from './useImportWizard';
 
 /** Sets a column's field; a field taken by another column moves here (one column per field). */
@@ -82,7 +82,7 @@ export function MappingStep({ wizard }: { wizard: Wizard }) {
   const clientKeys = p.fields.filter((f) => f.clientKey);
   const checking = wizard.checking;
   const policyColumn = wizard.onInvalid === 'blank';
-  const policies = columnPolicies(wizard);
+  const policies = columnPolicies(p.fields, wizard.mapping, wizard.cellPolicies);
   const policyOf = (h: string) => {
     const field = p.fields.find((f) => f.key === wizard.mapping[h]);
     if (!field) return null;

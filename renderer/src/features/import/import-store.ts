@@ -116,21 +116,6 @@ export function update(patch: Partial<WizardState>): void {
   for (const listener of listeners) listener();
 }
 
-/**
- * What a bad cell of each mapped column does, for `onInvalidColumns`: the user's choice, else
- * the field's default (left empty, or the row skipped for the name and the matching keys).
- */
-export function columnPolicies(s: WizardState): Record<string, CellPolicy> {
-  const fields = new Map(s.loaded?.preview.fields.map((f) => [f.key, f]) ?? []);
-  const out: Record<string, CellPolicy> = {};
-  for (const [header, key] of Object.entries(s.mapping)) {
-    const badCell = key ? fields.get(key)?.badCell : undefined;
-    if (!badCell || badCell === 'fixed') continue;
-    out[header] = s.cellPolicies[header] ?? badCell;
-  }
-  return out;
-}
-
 export function problem(error: unknown): Problem {
   if (error instanceof ApiError) return { message: error.message, field: error.field };
   return { message: error instanceof Error ? error.message : String(error), field: undefined };

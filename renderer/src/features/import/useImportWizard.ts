@@ -7,8 +7,8 @@
 import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DateOrder, ImportTarget } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import { columnPolicies } from './column-policies';
 import {
-  columnPolicies,
   getState,
   INITIAL,
   problem,
@@ -64,7 +64,9 @@ function request() {
     mapping: s.mapping,
     onDuplicate: s.onDuplicate,
     onInvalid: s.onInvalid,
-    ...(s.onInvalid === 'blank' ? { onInvalidColumns: columnPolicies(s) } : {}),
+    ...(s.onInvalid === 'blank'
+      ? { onInvalidColumns: columnPolicies(preview.fields, s.mapping, s.cellPolicies) }
+      : {}),
     dateOrders: s.dateOrders,
     ...(s.groupChoice ? { groupChoice: s.groupChoice } : {}),
     groupChoices: s.groupChoices,
