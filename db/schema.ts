@@ -67,8 +67,13 @@ export const clients = sqliteTable(
     uniqueIndex('clients_seq_unique').on(t.seq),
     // The live list in name order, and its count, read this index alone (no table scan, no sort).
     index('clients_live_name_idx').on(t.deletedAt, t.nameFold, t.id),
-    index('clients_phone_key_idx').on(t.phoneKey),
-    index('clients_phone2_key_idx').on(t.phone2Key),
+    // Partial: clients without a (second) phone need no entry, and `phone_key = ?` still uses it.
+    index('clients_phone_key_idx')
+      .on(t.phoneKey)
+      .where(sql`${t.phoneKey} IS NOT NULL`),
+    index('clients_phone2_key_idx')
+      .on(t.phone2Key)
+      .where(sql`${t.phone2Key} IS NOT NULL`),
   ],
 );
 

@@ -15,10 +15,15 @@ const LABEL = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u;
 /** A top-level domain: letters (`ru`, `рф`) or an ASCII-encoded one (`xn--p1ai`). */
 const TLD = /^(?:[\p{L}\p{M}]{2,}|xn--[a-z0-9-]+)$/iu;
 
+/** The plain ASCII address most files hold: decided by one regular expression. */
+const ASCII_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,}|xn--[a-z0-9-]+)$/i;
+
 /** True for an address someone can send mail to: `name@domain.tld`, in any script. */
 export function isEmail(value: string): boolean {
   const v = value.trim();
   if (v.length === 0 || v.length > EMAIL_MAX_LENGTH) return false;
+  if (ASCII_EMAIL.test(v)) return v.indexOf('@') <= LOCAL_MAX;
   const at = v.lastIndexOf('@');
   if (at <= 0) return false;
   const local = v.slice(0, at);
@@ -33,6 +38,8 @@ export function isEmail(value: string): boolean {
 
 /** The form two addresses are compared by: trimmed, lower case, Unicode-composed; null if empty. */
 export function emailKey(value: string | null | undefined): string | null {
-  const v = value?.trim().normalize('NFC').toLowerCase();
+  const t = value?.trim();
+  // Composing matters for other scripts only; plain ASCII is left as it is (100,000 rows).
+  const v = t && /[^\x20-\x7e]/.test(t) ? t.normalize('NFC').toLowerCase() : t?.toLowerCase();
   return v ? v : null;
 }

@@ -18,14 +18,17 @@ export interface Existing {
 }
 
 export class ClientIndex {
-  /** Every client, the trash included (an id or a code in the trash cannot be reused). */
+  /**
+   * Every client by id, the trash included; filled only when the file has a Kartoteka id
+   * column (100,000 entries are not worth making otherwise).
+   */
   readonly byId = new Map<string, Existing>();
   readonly byExternal = new Map<string, Existing>();
   readonly byTax = new Map<string, Existing[]>();
   readonly byEmail = new Map<string, Existing[]>();
   readonly byPhone = new Map<string, Existing[]>();
 
-  constructor(wb: Workbook) {
+  constructor(wb: Workbook, options: { ids: boolean }) {
     const rows = wb.sqlite
       .prepare(
         'SELECT id, name, phone_key, phone2_key, email, tax_id, external_id, lost_reason, deleted_at FROM clients',
@@ -39,7 +42,7 @@ export class ClientIndex {
         lostReason: lostReason ?? null,
         deleted: deletedAt !== null,
       };
-      this.byId.set(c.id, c);
+      if (options.ids) this.byId.set(c.id, c);
       if (ext) this.byExternal.set(ext, c);
       if (c.deleted) continue;
       add(this.byTax, taxIdKey(tax), c);
@@ -84,14 +87,16 @@ export interface Keys {
 }
 
 export function keysOf(values: ImportedClientValues, id: string | null): Keys {
-  const phones = [phoneKey(values.phone), phoneKey(values.phone2)].filter(
-    (p): p is string => p !== null,
-  );
+  const phones: string[] = [];
+  const phone = phoneKey(values.phone);
+  const phone2 = phoneKey(values.phone2);
+  if (phone) phones.push(phone);
+  if (phone2 && phone2 !== phone) phones.push(phone2);
   return {
     id,
     externalId: values.externalId ?? null,
     taxId: taxIdKey(values.taxId),
     email: emailKey(values.email),
-    phones: [...new Set(phones)],
+    phones,
   };
 }

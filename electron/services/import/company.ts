@@ -6,6 +6,8 @@
 import type { ClientKind } from '../../api/contract';
 
 const LEGAL_FORM = /(?:^|[^\p{L}\p{N}])(?:ООО|ИП|АО|ЗАО|ПАО|ОАО|НКО)(?=$|[^\p{L}\p{N}])/iu;
+/** A cheap first look (most names have none of these letters in a row), before the exact test. */
+const MAYBE_LEGAL_FORM = /ООО|ИП|АО|НКО/i;
 const QUOTED = /«[^»]+»/;
 
 export function kindOf(
@@ -16,5 +18,6 @@ export function kindOf(
   if (digits.length === 10) return 'company';
   if (digits.length === 12) return 'person';
   const n = name ?? '';
-  return LEGAL_FORM.test(n) || QUOTED.test(n) ? 'company' : 'person';
+  const legal = MAYBE_LEGAL_FORM.test(n) && LEGAL_FORM.test(n);
+  return legal || QUOTED.test(n) ? 'company' : 'person';
 }

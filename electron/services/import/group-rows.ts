@@ -29,17 +29,6 @@ export interface Grouping {
   links: ({ to: number; by: MatchedBy } | null)[];
 }
 
-function keysOfRow(r: Groupable): [LinkKey, string][] {
-  const out: [LinkKey, string][] = [];
-  if (r.keys.id) out.push(['id', r.keys.id]);
-  if (r.keys.externalId) out.push(['externalId', r.keys.externalId]);
-  if (r.keys.taxId) out.push(['taxId', r.keys.taxId]);
-  if (r.keys.email) out.push(['email', r.keys.email]);
-  for (const p of r.keys.phones) out.push(['phone', p]);
-  if (r.existing) out.push(['client', r.existing.match.id]);
-  return out;
-}
-
 export function groupRows(rows: Groupable[]): Grouping {
   const parent = rows.map((_, i) => i);
   const find = (i: number): number => {
@@ -49,33 +38,49 @@ export function groupRows(rows: Groupable[]): Grouping {
     }
     return i;
   };
-  const firstWith = new Map<string, number>();
+  // The first row with each value of each key: one map per key, no tokens built (100,000 rows).
+  const firstWith = new Map<LinkKey, Map<unknown, number>>(
+    (['id', 'externalId', 'taxId', 'email', 'phone', 'client'] as const).map((k) => [k, new Map()]),
+  );
   const edges: { a: number; b: number; by: LinkKey }[] = [];
-  const links: Grouping['links'] = rows.map(() => null);
-  rows.forEach((r, i) => {
-    for (const [kind, value] of keysOfRow(r)) {
-      const token = `${kind}\u0000${value}`;
-      const first = firstWith.get(token);
-      if (first === undefined) {
-        firstWith.set(token, i);
-        continue;
-      }
-      edges.push({ a: first, b: i, by: kind });
-      if (!links[i] && kind !== 'client') links[i] = { to: rows[first]!.row, by: kind };
-      const [ra, rb] = [find(first), find(i)];
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  const links: Grouping['links'] = new Array<Grouping['links'][number]>(rows.length).fill(null);
+  const see = (i: number, kind: LinkKey, value: unknown) => {
+    if (!value) return;
+    const seen = firstWith.get(kind)!;
+    const first = seen.get(value);
+    if (first === undefined) {
+      seen.set(value, i);
+      return;
     }
+    edges.push({ a: first, b: i, by: kind });
+    if (!links[i] && kind !== 'client') links[i] = { to: rows[first]!.row, by: kind };
+    const [ra, rb] = [find(first), find(i)];
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  rows.forEach((r, i) => {
+    see(i, 'id', r.keys.id);
+    see(i, 'externalId', r.keys.externalId);
+    see(i, 'taxId', r.keys.taxId);
+    see(i, 'email', r.keys.email);
+    for (const p of r.keys.phones) see(i, 'phone', p);
+    // The client object itself is the key: one per client, hashed by identity (fast).
+    see(i, 'client', r.existing?.match);
   });
   const byRoot = new Map<number, RowGroup>();
-  rows.forEach((_, i) => {
-    const root = find(i);
+  for (const e of edges) {
+    const root = find(e.a);
     const group = byRoot.get(root) ?? { members: [], keys: new Set<LinkKey>() };
-    group.members.push(i);
+    group.keys.add(e.by);
     byRoot.set(root, group);
+  }
+  const groupOf: Grouping['groupOf'] = new Array<RowGroup | null>(rows.length).fill(null);
+  rows.forEach((_, i) => {
+    const group = byRoot.get(find(i));
+    if (!group) return;
+    group.members.push(i);
+    groupOf[i] = group;
   });
-  for (const e of edges) byRoot.get(find(e.a))!.keys.add(e.by);
-  const groups = [...byRoot.values()].filter((g) => g.members.length > 1);
-  const groupOf: Grouping['groupOf'] = rows.map(() => null);
-  for (const g of groups) for (const i of g.members) groupOf[i] = g;
+  // In file order of their first rows.
+  const groups = [...byRoot.values()].sort((a, b) => a.members[0]! - b.members[0]!);
   return { groupOf, groups, links };
 }

@@ -10,7 +10,7 @@ import { translate, type MessageKey } from '../../api/messages';
 import { fold } from '../../../db/queries/search';
 import type { ClientImportOp } from '../../../db/queries/import-write';
 import type { Workbook } from '../../../db/workbook';
-import { ClientIndex } from './client-index';
+import { ClientIndex, type Existing } from './client-index';
 import { kindOf } from './company';
 import type { ConvertContext } from './convert';
 import { choiceFor, decide, groupId } from './decide-groups';
@@ -30,8 +30,12 @@ import type { SourceTable } from './source';
 
 interface Planned {
   op: ClientImportOp;
+  /** The client of the workbook it updates. */
+  target: Existing | null;
   /** Positions (in the valid rows) of the rows it writes: the card's row first. */
   positions: number[];
+  /** Part of a group of rows that match each other. */
+  grouped: boolean;
 }
 
 interface Outcome {
@@ -49,7 +53,7 @@ export function planClients(
   ctx: ConvertContext,
   env: PlanEnv,
 ): ImportPlan {
-  const index = new ClientIndex(wb);
+  const index = new ClientIndex(wb, { ids: columns.some((c) => c.field.key === 'id') });
   const plan = emptyPlan('clients', table.rows.length);
   const reads: ClientRowRead[] = [];
   table.rows.forEach((cells, i) => {
@@ -64,9 +68,10 @@ export function planClients(
   const intents = decide(reads, grouping, options);
   const outcomes: Outcome[] = reads.map(() => ({ kind: 'skip' }));
   const planned: Planned[] = [];
-  const write = (positions: number[], clientId: string | null) => {
+  const write = (positions: number[], target: Existing | null) => {
+    const clientId = target?.id ?? null;
     const op = opOf(reads, positions, clientId);
-    planned.push({ op, positions });
+    planned.push({ op, target, positions, grouped: grouping.groupOf[positions[0]!] !== null });
     positions.forEach((p, n) => {
       outcomes[p] = { kind: n > 0 ? 'merge' : clientId ? 'update' : 'create' };
     });
@@ -80,11 +85,11 @@ export function planClients(
       const target = members.map((m) => reads[m]!.existing).find((e) => e !== null) ?? existing;
       if (target && options.onDuplicate === 'skip') {
         for (const m of members) outcomes[m] = { kind: 'skip' };
-      } else write(members, target && options.onDuplicate === 'update' ? target.match.id : null);
+      } else write(members, target && options.onDuplicate === 'update' ? target.match : null);
     }
   });
 
-  const kept = validate(planned, reads, outcomes, index, columns, ctx, plan.errors);
+  const kept = validate(planned, reads, outcomes, index.byExternal, columns, ctx, plan.errors);
   plan.clientOps = kept.map((k) => k.op);
   plan.clientOpRows = kept.map((k) => k.positions.length);
   count(plan, outcomes);
@@ -106,16 +111,21 @@ function opOf(
   clientId: string | null,
 ): ClientImportOp {
   const rows = positions.map((p) => reads[p]!);
-  const values = Object.assign({}, ...rows.map((r) => r.values)) as ClientRowRead['values'];
-  const custom = new Map(rows.flatMap((r) => r.custom.map((c) => [c.def.key, c] as const)));
-  const managerName = rows.reduce<string | null>((m, r) => r.managerName ?? m, null);
+  const first = rows[0]!;
+  let { values, custom, managerName } = first;
+  if (rows.length > 1) {
+    values = Object.assign({}, ...rows.map((r) => r.values)) as ClientRowRead['values'];
+    const byKey = new Map(rows.flatMap((r) => r.custom.map((c) => [c.def.key, c] as const)));
+    custom = [...byKey.values()];
+    managerName = rows.reduce<string | null>((m, r) => r.managerName ?? m, null);
+  }
   if (!clientId && values.kind === undefined) values.kind = kindOf(values.name, values.taxId);
   return {
-    row: rows[0]!.row,
+    row: first.row,
     action: clientId ? 'update' : 'create',
     clientId,
     values,
-    custom: [...custom.values()],
+    custom,
     managerName,
   };
 }
@@ -129,7 +139,7 @@ function validate(
   planned: Planned[],
   reads: ClientRowRead[],
   outcomes: Outcome[],
-  index: ClientIndex,
+  byCode: ClientIndex['byExternal'],
   columns: MappedColumn[],
   ctx: ConvertContext,
   errors: RowError[],
@@ -137,13 +147,16 @@ function validate(
   const header = (key: string) => columns.find((c) => c.field.key === key)?.header ?? null;
   const codes = new Map<string, number>();
   const kept: Planned[] = [];
-  for (const { op, positions } of planned.sort((a, b) => a.op.row - b.op.row)) {
+  // In file order already: each op sits at its first row.
+  for (const entry of planned) {
+    const { op, target, positions, grouped } = entry;
     let problem: { column: string | null; key: MessageKey; params: Record<string, string> } | null =
       null;
     const code = op.values.externalId;
     if (code) {
-      const holder = index.byExternal.get(code);
-      const earlier = codes.get(code);
+      const holder = byCode.get(code);
+      // Rows with the same code are always in one group: only grouped rows can clash.
+      const earlier = grouped ? codes.get(code) : undefined;
       if (holder && holder.id !== op.clientId) {
         const key = holder.deleted ? 'import_code_in_trash' : 'external_id_taken';
         problem = { column: header('externalId'), key, params: { value: code, name: holder.name } };
@@ -153,15 +166,13 @@ function validate(
           key: 'import_code_in_file',
           params: { value: code, row: String(earlier) },
         };
-      } else codes.set(code, op.row);
+      } else if (grouped) codes.set(code, op.row);
     }
-    if (!problem && op.values.stage === 'lost' && !op.values.lostReason) {
-      const target = op.clientId ? index.byId.get(op.clientId) : undefined;
-      if (!target?.lostReason)
-        problem = { column: header('stage'), key: 'lost_reason_required', params: {} };
+    if (!problem && op.values.stage === 'lost' && !op.values.lostReason && !target?.lostReason) {
+      problem = { column: header('stage'), key: 'lost_reason_required', params: {} };
     }
     if (!problem) {
-      kept.push({ op, positions });
+      kept.push(entry);
       continue;
     }
     const message = translate(ctx.locale, problem.key, problem.params);
@@ -200,7 +211,7 @@ function newManagers(wb: Workbook, ops: ClientImportOp[]): string[] {
 
 /** Each row that matches a client of the workbook, or an earlier row of the file. */
 function duplicates(reads: ClientRowRead[], grouping: Grouping): ImportPlan['duplicates'] {
-  const byRow = new Map(reads.map((r) => [r.row, r]));
+  let byRow: Map<number, ClientRowRead> | null = null;
   const out: ImportPlan['duplicates'] = [];
   reads.forEach((r, i) => {
     const link = grouping.links[i];
@@ -208,6 +219,7 @@ function duplicates(reads: ClientRowRead[], grouping: Grouping): ImportPlan['dup
       const { match, by } = r.existing;
       out.push({ row: r.row, matchedBy: by, clientId: match.id, name: match.name, firstRow: null });
     } else if (link) {
+      byRow ??= new Map(reads.map((x) => [x.row, x]));
       const name = byRow.get(link.to)?.values.name ?? '';
       out.push({ row: r.row, matchedBy: link.by, clientId: null, name, firstRow: link.to });
     }

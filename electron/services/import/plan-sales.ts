@@ -37,7 +37,7 @@ export function planSales(
   ctx: ConvertContext,
   env: PlanEnv,
 ): ImportPlan {
-  const index = new ClientIndex(wb);
+  const index = new ClientIndex(wb, { ids: columns.some((c) => c.field.key === 'id') });
   const managers = knownManagers(wb);
   const plan = emptyPlan('sales', table.rows.length);
   const keyColumns = KEY_ORDER.map((k) => columns.find((c) => c.field.key === k)).filter(
