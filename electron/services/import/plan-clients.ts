@@ -77,12 +77,12 @@ export function planClients(
     });
   };
   intents.forEach((intent, i) => {
-    const existing = reads[i]!.existing;
     if (intent.kind === 'skip') outcomes[i] = { kind: 'skip', byChoice: intent.byChoice };
     else if (intent.kind === 'create') write([i], null);
     else if (intent.kind === 'alone' || intent.kind === 'card') {
       const members = intent.kind === 'card' ? intent.members : [i];
-      const target = members.map((m) => reads[m]!.existing).find((e) => e !== null) ?? existing;
+      // A merge goes to the first client of the workbook its rows match, if any.
+      const target = members.map((m) => reads[m]!.existing).find((e) => e !== null) ?? null;
       if (target && options.onDuplicate === 'skip') {
         for (const m of members) outcomes[m] = { kind: 'skip' };
       } else write(members, target && options.onDuplicate === 'update' ? target.match : null);
