@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { CLIENT_FIELDS, type ClientRow } from '../electron/api/contract';
-import { derived } from '../db/queries/clients';
+import { derived } from '../db/queries/client-derived';
 import { reindexClients, SEARCH_INDEX_VERSION } from '../db/queries/search';
 import { writeSetting } from '../db/queries/settings';
 import { openWorkbook, type Workbook } from '../db/workbook';
@@ -205,6 +205,8 @@ function writeClient(w: Writer, ids: IdSource, setup: Setup, place: Place) {
     row.id,
     d.nameFold,
     d.searchText,
+    d.phoneKey,
+    d.phone2Key,
     i + 1,
     row.createdAt,
     row.updatedAt,

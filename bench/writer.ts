@@ -9,7 +9,10 @@ export interface Writer {
   manager: Statement;
   lostReason: Statement;
   fieldDef: Statement;
-  /** Standard fields in `CLIENT_FIELDS` order, then id, name_fold, search_text, seq, times. */
+  /**
+   * Standard fields in `CLIENT_FIELDS` order, then id, name_fold, search_text, the phone keys,
+   * seq, times.
+   */
   client: Statement;
   batch: Statement;
   change: Statement;
@@ -56,6 +59,8 @@ export function prepareWriter(wb: Workbook): Writer {
       'id',
       'name_fold',
       'search_text',
+      'phone_key',
+      'phone2_key',
       'seq',
       'created_at',
       'updated_at',

@@ -32,6 +32,10 @@ export const clients = sqliteTable(
     position: text('position'),
     phone: text('phone'),
     phone2: text('phone2'),
+    /** Derived by the write path: the phones in their normalised form (kernel/phones.ts), so
+     * `8 912 …` and `+7 (912) …` match in the import, the filters and the search. */
+    phoneKey: text('phone_key'),
+    phone2Key: text('phone2_key'),
     email: text('email'),
     address: text('address'),
     birthday: text('birthday'),
@@ -63,6 +67,13 @@ export const clients = sqliteTable(
     uniqueIndex('clients_seq_unique').on(t.seq),
     // The live list in name order, and its count, read this index alone (no table scan, no sort).
     index('clients_live_name_idx').on(t.deletedAt, t.nameFold, t.id),
+    // Partial: clients without a (second) phone need no entry, and `phone_key = ?` still uses it.
+    index('clients_phone_key_idx')
+      .on(t.phoneKey)
+      .where(sql`${t.phoneKey} IS NOT NULL`),
+    index('clients_phone2_key_idx')
+      .on(t.phone2Key)
+      .where(sql`${t.phone2Key} IS NOT NULL`),
   ],
 );
 

@@ -7,6 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
+import { emailKey } from '../kernel/emails';
+import { phoneKey } from '../kernel/phones';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -62,6 +64,7 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
+    registerFunctions(sqlite);
     if (!options.secondary) migrate(sqlite, file, existed, options);
     sqlite.pragma('foreign_keys = ON');
     if (!options.secondary) {
@@ -69,10 +72,6 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
       sqlite.pragma('analysis_limit = 1000');
       sqlite.pragma('optimize = 0x10002');
     }
-    // Unicode case folding for filters (SQLite's lower() folds ASCII only).
-    sqlite.function('kfold', { deterministic: true }, (value: unknown) =>
-      typeof value === 'string' ? value.toLowerCase().replace(/ё/g, 'е') : value,
-    );
   } catch (error) {
     sqlite.close();
     if (error instanceof Error && /file is not a database/i.test(error.message)) {
@@ -90,6 +89,23 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     read: <T>(fn: () => T): T => sqlite.transaction(fn).deferred(),
     close: () => sqlite.close(),
   };
+}
+
+/**
+ * SQL functions over the domain kernel, on every connection before anything else runs (a
+ * migration fills the phone keys with `kphone`): Unicode case folding for filters (SQLite's
+ * lower() folds ASCII only), and the one normalised form of phones and e-mails.
+ */
+function registerFunctions(sqlite: Database.Database): void {
+  const text = (fn: (s: string) => string | null) => (value: unknown) =>
+    typeof value === 'string' ? fn(value) : value;
+  sqlite.function(
+    'kfold',
+    { deterministic: true },
+    text((s) => s.toLowerCase().replace(/ё/g, 'е')),
+  );
+  sqlite.function('kphone', { deterministic: true }, text(phoneKey));
+  sqlite.function('kemail', { deterministic: true }, text(emailKey));
 }
 
 /** Migrations that the file has not yet had, oldest first. */

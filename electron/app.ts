@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook, type Workbook } from '../db/workbook';
+import { rederiveClients } from '../db/queries/client-derived';
 import { reindexClients, SEARCH_INDEX_VERSION } from '../db/queries/search';
 import { readSetting, writeSetting } from '../db/queries/settings';
 import type { Locale } from './api/contract';
@@ -73,6 +74,7 @@ function currentActor(wb: Workbook): string | null {
 /** Rebuilds the search index when its shape changed since the workbook was last opened. */
 function ensureSearchIndex(wb: Workbook, now: Date): void {
   if (readSetting<number>(wb, 'searchIndexVersion') === SEARCH_INDEX_VERSION) return;
+  rederiveClients(wb);
   reindexClients(wb);
   writeSetting(wb, 'searchIndexVersion', SEARCH_INDEX_VERSION, now);
 }

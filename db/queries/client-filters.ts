@@ -8,6 +8,7 @@ import type { Filter, FieldDef, ListQuery, Sort } from '../../electron/api/contr
 import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
+import { contactCondition } from './contact-filters';
 import { listFields } from './fields';
 import { searchConditions, usesFullText } from './search';
 
@@ -93,6 +94,8 @@ export class FilterCompiler {
 
   condition(filter: Filter, path: string): SQL {
     const { expr, kind, def } = this.resolve(filter.field, `${path}.field`);
+    const contact = contactCondition(filter);
+    if (contact) return contact;
     const v = filter.value;
     const bad = (): never => {
       throw new AppError(

@@ -22,7 +22,8 @@ import { clients, managers } from '../schema';
 import { FilterCompiler } from './client-filters';
 import { checkCustomPatch, readCustomValues, writeCustomValues } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
-import { digitsOf, fold, nextSeq, reindexClients } from './search';
+import { derived } from './client-derived';
+import { fold, nextSeq, reindexClients } from './search';
 
 type ClientRecord = typeof clients.$inferSelect;
 
@@ -115,7 +116,7 @@ export function writeRow(wb: Workbook, row: ClientRow): void {
   if (!statement) {
     const columns = WRITABLE.map((f) => `${getTableColumns(clients)[f].name} = ?`).join(', ');
     statement = wb.sqlite.prepare(
-      `UPDATE clients SET ${columns}, name_fold = ?, search_text = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE clients SET ${columns}, name_fold = ?, search_text = ?, phone_key = ?, phone2_key = ?, updated_at = ? WHERE id = ?`,
     );
     rowStatements.set(wb, statement);
   }
@@ -124,7 +125,15 @@ export function writeRow(wb: Workbook, row: ClientRow): void {
     const v = row[f];
     return f === 'tags' ? JSON.stringify(v ?? []) : (v ?? null);
   });
-  statement.run(...values, d.nameFold, d.searchText, row.updatedAt, row.id);
+  statement.run(
+    ...values,
+    d.nameFold,
+    d.searchText,
+    d.phoneKey,
+    d.phone2Key,
+    row.updatedAt,
+    row.id,
+  );
 }
 
 /** Many clients' rows in one query (deleted ones too when asked). */
@@ -430,25 +439,7 @@ function toColumns<T extends Partial<ClientRow>>(row: T): Omit<T, 'tags'> & { ta
   return { ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}) };
 }
 
-/** The derived search columns of a client row. */
-export function derived(row: Partial<ClientRow> & Pick<ClientRow, 'name'>) {
-  const text = [
-    row.name,
-    row.company,
-    row.email,
-    row.position,
-    row.externalId,
-    row.taxId,
-    row.channel,
-    row.address,
-    row.note,
-  ]
-    .filter((s): s is string => Boolean(s))
-    .map(fold);
-  const digits = [row.phone, row.phone2].filter((s): s is string => Boolean(s)).map(digitsOf);
-  const tags = (row.tags ?? []).map(fold);
-  return { nameFold: fold(row.name), searchText: [...text, ...digits, ...tags].join(' ') };
-}
+export { derived };
 
 export { fold };
 

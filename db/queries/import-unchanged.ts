@@ -26,14 +26,20 @@ function managerIds(wb: Workbook): Map<string, string> {
   return new Map(rows.map((r) => [fold(r.name.trim()), r.id]));
 }
 
-function unchangedClients(wb: Workbook, ops: ClientImportOp[]): number {
+/** A planned update and the rows of the file it stands for (rows merged into it included). */
+interface WeightedOp {
+  op: ClientImportOp;
+  rows: number;
+}
+
+function unchangedClients(wb: Workbook, ops: WeightedOp[]): number {
   const managers = managerIds(wb);
   let unchanged = 0;
   for (const part of chunks(ops)) {
-    const ids = part.map((op) => op.clientId!);
+    const ids = part.map(({ op }) => op.clientId!);
     const rows = new Map(readClientRows(wb, ids, false).map((r) => [r.id, r]));
     const custom = readCustomValues(wb, ids);
-    for (const op of part) {
+    for (const { op, rows: weight } of part) {
       const before = rows.get(op.clientId!);
       if (!before) continue;
       const values: Record<string, unknown> = { ...op.values };
@@ -51,7 +57,7 @@ function unchangedClients(wb: Workbook, ops: ClientImportOp[]): number {
       const sameCustom = op.custom.every(({ def, value }) =>
         sameValue(current[def.key] ?? null, checkCustomValue(def, value, def.key)),
       );
-      if (same && sameCustom) unchanged += 1;
+      if (same && sameCustom) unchanged += weight;
     }
   }
   return unchanged;
@@ -84,13 +90,19 @@ function unchangedSales(wb: Workbook, ops: SaleImportOp[]): number {
   return unchanged;
 }
 
-/** How many of the planned updates would write nothing. Reads only. */
+/**
+ * How many rows of the file stand for planned updates that would write nothing. `clientOpRows`
+ * gives, per client op, the rows it stands for (1 when absent). Reads only.
+ */
 export function countUnchanged(
   wb: Workbook,
   clientOps: ClientImportOp[],
   saleOps: SaleImportOp[],
+  clientOpRows: number[] = [],
 ): number {
-  const updates = clientOps.filter((op) => op.action === 'update' && op.clientId);
+  const updates = clientOps
+    .map((op, i) => ({ op, rows: clientOpRows[i] ?? 1 }))
+    .filter(({ op }) => op.action === 'update' && op.clientId);
   const saleUpdates = saleOps.filter((op) => op.action === 'update' && op.saleId);
   return unchangedClients(wb, updates) + unchangedSales(wb, saleUpdates);
 }

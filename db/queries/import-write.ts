@@ -99,8 +99,8 @@ function statements(wb: Workbook): Statements {
     const marks = CLIENT_COLUMNS.map(() => '?').join(', ');
     s = {
       client: wb.sqlite.prepare(
-        `INSERT INTO clients (id, ${cols}, name_fold, search_text, seq, created_at, updated_at)
-         VALUES (?, ${marks}, ?, ?, ?, ?, ?)`,
+        `INSERT INTO clients (id, ${cols}, name_fold, search_text, phone_key, phone2_key, seq, created_at, updated_at)
+         VALUES (?, ${marks}, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       value: wb.sqlite.prepare(
         'INSERT INTO field_values (id, client_id, field_id, value, updated_at) VALUES (?, ?, ?, ?, ?)',
@@ -244,7 +244,7 @@ function insertClient(
     const v = (row as Record<string, unknown>)[key];
     return key === 'tags' ? JSON.stringify(v ?? []) : (v ?? null);
   });
-  s.client.run(id, ...cells, d.nameFold, d.searchText, seq, at, at);
+  s.client.run(id, ...cells, d.nameFold, d.searchText, d.phoneKey, d.phone2Key, seq, at, at);
   const text = [d.searchText];
   for (const { def, value } of custom) {
     if (value === null) continue;

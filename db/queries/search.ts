@@ -3,11 +3,15 @@
  * by, and keeping the index current. Called by the write paths inside their transactions.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { phoneNeedles } from '../../kernel/phones';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 
-/** Bump when the indexed text changes shape: the index is rebuilt on the next open. */
-export const SEARCH_INDEX_VERSION = 1;
+/**
+ * Bump when the indexed text changes shape: the derived columns and the index are rebuilt on
+ * the next open. 2: phones are indexed in their normalised form too.
+ */
+export const SEARCH_INDEX_VERSION = 2;
 
 export function fold(s: string): string {
   return s.toLowerCase().replace(/ё/g, 'е');
@@ -105,8 +109,15 @@ export function searchConditions(query: string): SQL[] {
   const long = words.filter((w) => w.length >= 3);
   const short = words.filter((w) => w.length < 3);
   const conditions: SQL[] = [];
+  const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;
+  // A phone is also looked for in its normalised form (`8 912 3` as `7912 3…`), as indexed.
+  const match = isPhoneQuery(q)
+    ? phoneNeedles(q)
+        .filter((n) => n.length >= 3)
+        .map(quoted)
+        .join(' OR ')
+    : long.map(quoted).join(' AND ');
   if (long.length > 0) {
-    const match = long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
     conditions.push(
       sql`${clients.seq} IN (SELECT rowid FROM client_search WHERE client_search MATCH ${match})`,
     );

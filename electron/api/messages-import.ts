@@ -34,6 +34,10 @@ export const importEn = {
   import_cell_kind: '"{value}": expected "person" or "company".',
   import_code_in_trash:
     'The code "{value}" belongs to "{name}" in the trash: restore that client or empty the trash first.',
+  import_code_in_file:
+    'The code "{value}" is already taken by row {row} of this file: choose which row to keep for their group.',
+  import_id_in_trash:
+    'The client with the Kartoteka ID "{value}" ("{name}") is in the trash: restore it first.',
   import_client_not_found: 'No client with "{value}".',
   import_client_ambiguous:
     '"{value}" matches {count} {count|client|clients}; use the client code instead.',
@@ -84,6 +88,10 @@ export const importRu: Record<keyof typeof importEn, string> = {
   import_cell_kind: '«{value}»: ожидается «человек» или «компания».',
   import_code_in_trash:
     'Код «{value}» у клиента «{name}» в корзине: восстановите его или очистите корзину.',
+  import_code_in_file:
+    'Код «{value}» уже у строки {row} этого файла: выберите для их группы, какую строку оставить.',
+  import_id_in_trash:
+    'Клиент с ID в Картотеке «{value}» («{name}») в корзине: сначала восстановите его.',
   import_client_not_found: 'Клиента с «{value}» нет.',
   import_client_ambiguous:
     '«{value}» подходит {count} {count|клиенту|клиентам|клиентам} — укажите код клиента.',

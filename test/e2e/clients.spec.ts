@@ -88,3 +88,39 @@ test('switching the language to English changes the whole screen and is remember
   await page.getByRole('link', { name: en.nav.clients }).click();
   await expect(page.getByRole('heading', { name: en.clients.emptyTitle })).toBeVisible();
 });
+
+test('internationalised e-mails and phones in any format: new client, card, filter, search', async ({
+  page,
+  clients,
+  card,
+  shell,
+}) => {
+  await clients.open();
+  await clients.createClient(
+    { name: 'Петрова Анна', phone: '8 (912) 345-67-89', email: 'имя@почта.рф' },
+    ru.clients.new,
+    ru.newClient.save,
+  );
+  // Saved and shown as typed: the Cyrillic domain is not turned into xn--….
+  await expect(card.field('email')).toContainText('имя@почта.рф');
+  await expect(card.field('phone')).toContainText('8 (912) 345-67-89');
+  await card.edit('email', 'c1@пример.рф');
+  await expect(card.field('email')).toContainText('c1@пример.рф');
+  await expect(card.field('email').getByRole('alert')).toHaveCount(0);
+  await shell.call('clients.create', { name: 'Борис', phone: '+7 900 111-22-33' });
+
+  // The phone filter matches another spelling of the same number.
+  await page.locator('.rail').getByRole('link', { name: ru.nav.clients }).click();
+  await page.getByRole('button', { name: ru.list.addFilter }).click();
+  await page.locator('select[name="filter-field"]').selectOption('phone');
+  await page.locator('select[name="filter-op"]').selectOption('eq');
+  await page.locator('input[name="filter-value"]').fill('+7 912 345 67 89');
+  await page.getByRole('button', { name: ru.list.apply }).click();
+  await expect(page.getByTestId('clients-count')).toHaveText('1 клиент');
+  await expect(clients.row('Петрова Анна')).toBeVisible();
+  // So does search.
+  await page.getByTestId('filter-chip').getByRole('button').click();
+  await clients.search().fill('+7 912 345');
+  await expect(clients.row('Петрова Анна')).toBeVisible();
+  await expect(clients.row('Борис')).toHaveCount(0);
+});

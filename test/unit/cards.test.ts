@@ -240,7 +240,8 @@ describe('full-text search', () => {
     expect(await ids('ИВАНОВ петр')).toEqual([a.id]);
     expect(await ids('пётр')).toEqual([a.id]);
     expect(await ids('345-67')).toEqual([a.id]);
-    expect(await ids('8 (912) 345')).toEqual([]); // digits 8912345 appear nowhere
+    // The same number with the Russian trunk 8 instead of +7 (issue 11: any formatting).
+    expect(await ids('8 (912) 345')).toEqual([a.id]);
     expect(await ids('912 345')).toEqual([a.id]);
     expect(await ids('плитк')).toEqual([b.id]);
     expect(await ids('770123')).toEqual([a.id]);

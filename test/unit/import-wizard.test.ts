@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportCheck } from '../../electron/api/contract';
 import { delimiterKey, encodingKey, readAs } from '../../renderer/src/features/import/describe';
+import { columnPolicies } from '../../renderer/src/features/import/column-policies';
 import { problemsCsv } from '../../renderer/src/features/import/problems-csv';
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
@@ -24,6 +25,12 @@ const check: ImportCheck = {
   willUpdate: 1,
   willSkip: 0,
   unchanged: 0,
+  skippedByChoice: 0,
+  merged: 0,
+  blanked: 0,
+  groups: [],
+  groupsTotal: 0,
+  groupColumns: [],
   errors: [{ row: 4, column: 'E-mail', value: 'a;b"c', message: 'Это не адрес почты.' }],
   errorsTotal: 1,
   duplicates: [
@@ -64,5 +71,34 @@ describe('the import wizard', () => {
     const english = problemsCsv(check, i18next.getFixedT('en'), 'en');
     expect(english.split('\r\n')[0]).toBe('\uFEFFRow,Kind,Column,Value,Problem');
     expect(english).toContain('4,error,E-mail,"a;b""c",Это не адрес почты.');
+  });
+
+  it('sends each mapped column’s bad-value policy: the user’s, else the field’s default', () => {
+    const field = (key: string, badCell: 'blank' | 'skip' | 'fixed') => ({
+      key,
+      label: key,
+      required: badCell === 'fixed',
+      clientKey: false,
+      badCell,
+    });
+    const fields = [
+      field('name', 'fixed'),
+      field('phone', 'skip'),
+      field('birthday', 'blank'),
+      field('address', 'blank'),
+    ];
+    const mapping = {
+      ФИО: 'name',
+      Телефон: 'phone',
+      ДР: 'birthday',
+      Адрес: 'address',
+      Лишнее: null,
+    };
+    const chosen = { Телефон: 'blank' as const, Адрес: 'skip' as const };
+    expect(columnPolicies(fields, mapping, chosen)).toEqual({
+      Телефон: 'blank',
+      ДР: 'blank',
+      Адрес: 'skip',
+    });
   });
 });

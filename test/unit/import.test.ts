@@ -261,7 +261,14 @@ describe('importing clients', () => {
     expect(world.count('clients')).toBe(before);
     expect(world.count('batches')).toBe(0);
     const skipped = await run({ path: file, mapping: mappingEn, onInvalid: 'skip' });
-    expect(skipped).toMatchObject({ inserted: 1, skipped: 3, errorsTotal: 3 });
+    // Issue 11: bad rows are counted as invalid, apart from skipped ones, and the counts add up.
+    expect(skipped).toMatchObject({
+      inserted: 1,
+      skipped: 0,
+      invalid: 3,
+      total: 4,
+      errorsTotal: 3,
+    });
   });
 
   it('finds duplicates by normalized phone, email and tax id; update, skip or create', async () => {
@@ -307,7 +314,15 @@ describe('importing clients', () => {
       { row: 4, matchedBy: 'taxId', clientId: vera.id, name: 'Вера', firstRow: null },
       { row: 6, matchedBy: 'phone', clientId: null, name: 'Новый', firstRow: 5 },
     ]);
-    expect(check).toMatchObject({ willCreate: 1, willUpdate: 3, willSkip: 0 });
+    // Rows 5 and 6 match each other: a group. Without a choice for it, each is its own client
+    // (issue 11: a card is never built from two rows unless the user chose to merge them).
+    expect(check).toMatchObject({ willCreate: 2, willUpdate: 3, willSkip: 0, groupsTotal: 1 });
+    expect(check.groups[0]).toMatchObject({
+      id: '5',
+      keys: ['phone'],
+      choice: 'each',
+      chosen: false,
+    });
 
     const skip = await world.call('import.check', {
       path: file,
@@ -315,7 +330,7 @@ describe('importing clients', () => {
       mapping,
       onDuplicate: 'skip',
     });
-    expect(skip).toMatchObject({ willCreate: 1, willUpdate: 0, willSkip: 4 });
+    expect(skip).toMatchObject({ willCreate: 2, willUpdate: 0, willSkip: 3 });
     const create = await world.call('import.check', {
       path: file,
       target: 'clients',
@@ -324,14 +339,14 @@ describe('importing clients', () => {
     });
     expect(create).toMatchObject({ willCreate: 5, willUpdate: 0, willSkip: 0 });
 
-    const result = await run({ path: file, mapping, onDuplicate: 'update' });
-    expect(result).toMatchObject({ inserted: 1, updated: 3, duplicates: 4 });
+    // Merged only because the user chose so: one client, the later row's values over the first.
+    const result = await run({ path: file, mapping, onDuplicate: 'update', groupChoice: 'merge' });
+    expect(result).toMatchObject({ inserted: 1, updated: 4, merged: 1, duplicates: 4, total: 5 });
     expect(await world.call('clients.get', { id: anna.id })).toMatchObject({
       name: 'Анна Иванова',
       address: 'Москва',
     });
     const merged = await world.call('clients.list', { query: 'омск' });
-    // The in-file repeat updated the row it repeats: one client, the later address.
     expect(merged.rows.map((r) => [r.name, r.address])).toEqual([['Новый повтор', 'Омск, центр']]);
   });
 
@@ -415,7 +430,7 @@ describe('importing sales', () => {
     );
     const input = { path: file, target: 'sales' as const, mapping };
     const result = await run(input);
-    expect(result).toMatchObject({ inserted: 2, skipped: 2, errorsTotal: 2 });
+    expect(result).toMatchObject({ inserted: 2, skipped: 0, invalid: 2, total: 4, errorsTotal: 2 });
     expect(result.errors.map((e) => [e.row, e.column])).toEqual([
       [4, 'Код клиента'],
       [5, 'Дата'],

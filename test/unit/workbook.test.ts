@@ -208,6 +208,49 @@ describe('the committed migrations', () => {
   });
 });
 
+describe('migration 0006: phone keys', () => {
+  it('fills the normalised phones of the clients a workbook already has', () => {
+    const { file } = fresh();
+    // A workbook as the previous version left it: migrations up to 0005 only.
+    const older = path.join(tempDir('kartoteka-migrations-'), 'migrations');
+    dirs.push(path.dirname(older));
+    fs.cpSync(MIGRATIONS_DIR, older, { recursive: true });
+    const journalFile = path.join(older, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as {
+      entries: { tag: string }[];
+    };
+    const at = journal.entries.findIndex((e) => e.tag.startsWith('0006_'));
+    expect(at).toBe(6);
+    journal.entries = journal.entries.slice(0, at);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const v5 = openAt(file, older);
+    const insert = v5.sqlite.prepare(
+      "INSERT INTO clients (id, name, phone, phone2, created_at, updated_at) VALUES (?, ?, ?, ?, '2026-01-01', '2026-01-01')",
+    );
+    insert.run('a', 'Анна', '8 (912) 345-67-89', '+7 900 111-22-33');
+    insert.run('b', 'Борис', '912 000 11 22', null);
+    insert.run('c', 'Вера', null, null);
+    v5.close();
+    open.pop();
+
+    const v6 = openAt(file);
+    expect(
+      v6.sqlite
+        .prepare('SELECT id, phone, phone_key, phone2_key FROM clients ORDER BY id')
+        .raw()
+        .all(),
+    ).toEqual([
+      ['a', '8 (912) 345-67-89', '79123456789', '79001112233'],
+      ['b', '912 000 11 22', '79120001122', null],
+      ['c', null, null, null],
+    ]);
+    const plan = v6.sqlite
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM clients WHERE phone_key = '79123456789'")
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('clients_phone_key_idx');
+  });
+});
+
 describe('two connections (the main process and a worker)', () => {
   it('a write transaction holds the lock from its start, so a worker cannot slip in between its read and its write', () => {
     const { file } = fresh();

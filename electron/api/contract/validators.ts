@@ -3,6 +3,8 @@
  * the dispatcher turns every issue into a sentence in the user's language.
  */
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH, isEmail } from '../../../kernel/emails';
+import { phoneProblem } from '../../../kernel/phones';
 
 /** Trims a string and turns the empty string into null ("no value"). */
 export const optionalText = (max: number) =>
@@ -21,24 +23,27 @@ export const requiredText = (max: number) =>
     .transform((s) => s.trim())
     .refine((s) => s.length > 0, { params: { key: 'required' } });
 
-const PHONE_CHARS = /^[+\d\s()\-.]*$/;
-
+/** The rules are kernel/phones.ts's, so the card, the import and the channels agree. */
 export const phone = z
   .string()
   .max(40)
   .transform((s) => s.trim())
-  .refine((s) => PHONE_CHARS.test(s), { params: { key: 'phone_chars' }, abort: true })
-  .refine((s) => s === '' || digitsOf(s).length >= 5, { params: { key: 'phone_short' } })
-  .refine((s) => digitsOf(s).length <= 15, { params: { key: 'phone_long' } })
+  .refine((s) => phoneProblem(s) !== 'phone_chars', {
+    params: { key: 'phone_chars' },
+    abort: true,
+  })
+  .refine((s) => phoneProblem(s) !== 'phone_short', { params: { key: 'phone_short' } })
+  .refine((s) => phoneProblem(s) !== 'phone_long', { params: { key: 'phone_long' } })
   .transform((s) => (s === '' ? null : s))
   .nullable()
   .optional();
 
+/** Internationalised addresses (`имя@почта.рф`) are addresses too: kernel/emails.ts decides. */
 export const email = z
   .string()
-  .max(254)
+  .max(EMAIL_MAX_LENGTH)
   .transform((s) => s.trim())
-  .refine((s) => s === '' || z.email().safeParse(s).success, { params: { key: 'email' } })
+  .refine((s) => s === '' || isEmail(s), { params: { key: 'email' } })
   .transform((s) => (s === '' ? null : s))
   .nullable()
   .optional();
@@ -75,10 +80,6 @@ export const birthday = z
   .optional();
 
 export const id = z.string().min(1).max(64);
-
-export function digitsOf(s: string): string {
-  return s.replace(/\D/g, '');
-}
 
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);

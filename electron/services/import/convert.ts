@@ -3,11 +3,12 @@
  * it cannot be (in the user's language). Standard client fields are checked by the very zod
  * schemas the channels use, so an imported phone obeys the same rules as a typed one.
  */
-import { z } from 'zod';
 import { clientFieldShape, type CustomValue, type Locale, type Stage } from '../../api/contract';
 import { localizeIssues } from '../../api/localize-issues';
 import { translate, type MessageKey } from '../../api/messages';
+import { isEmail } from '../../../kernel/emails';
 import { parseList, pickOptions } from '../../../kernel/lists';
+import { phoneProblem } from '../../../kernel/phones';
 import { exportWords } from '../export/words';
 import type { TargetField } from './targets';
 import {
@@ -106,7 +107,6 @@ const MAX_LENGTH: Partial<Record<keyof typeof clientFieldShape, number>> = {
   externalId: 100,
   taxId: 20,
 };
-const PHONE_CHARS = /^[+\d\s()\-.]*$/;
 
 /**
  * True when the contract's schema would surely accept the value as it is: a fast path for the
@@ -117,12 +117,8 @@ function surelyValid(key: keyof typeof clientFieldShape, value: unknown, today: 
   if (typeof value !== 'string' || value === '' || value !== value.trim()) return false;
   const max = MAX_LENGTH[key];
   if (max !== undefined) return value.length <= max;
-  if (key === 'phone' || key === 'phone2') {
-    if (value.length > 40 || !PHONE_CHARS.test(value)) return false;
-    const digits = value.replace(/\D/g, '').length;
-    return digits >= 5 && digits <= 15;
-  }
-  if (key === 'email') return value.length <= 254 && z.regexes.email.test(value);
+  if (key === 'phone' || key === 'phone2') return value.length <= 40 && !phoneProblem(value);
+  if (key === 'email') return isEmail(value);
   // Dates reach here from parseDate, which returns real calendar dates only.
   if (key === 'birthday') return value >= '1900-01-01' && value <= today;
   return false;

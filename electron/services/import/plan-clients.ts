@@ -1,14 +1,20 @@
 /**
- * Checking a client import: each row becomes a new client, an update of an existing one (found
- * by code, tax id, email or phone, normalized), a merge into an earlier row of the same file,
- * or a skipped row, as the user chose for duplicates.
+ * Checking a client import. Every row of the file gets exactly one outcome: a new client, an
+ * update of the client it matches (by Kartoteka id, code, tax id, e-mail or phone, normalised),
+ * a row merged into another row's card (only when the user chose `merge` for its group), left
+ * out (a duplicate, or by the choice for its group), or invalid. Rows that match each other
+ * are shown as groups; no card is ever built from two rows unless they were merged.
  */
-import type { CustomValue, FieldDef } from '../../api/contract';
-import { translate } from '../../api/messages';
+import type { ImportGroup, ImportRowOutcome } from '../../api/contract';
+import { translate, type MessageKey } from '../../api/messages';
 import { fold } from '../../../db/queries/search';
+import type { ClientImportOp } from '../../../db/queries/import-write';
 import type { Workbook } from '../../../db/workbook';
-import type { ClientImportOp, ImportedClientValues } from '../../../db/queries/import-write';
-import { convertCell, type ConvertContext } from './convert';
+import { ClientIndex, type Existing } from './client-index';
+import { kindOf } from './company';
+import type { ConvertContext } from './convert';
+import { choiceFor, decide, groupId } from './decide-groups';
+import { groupRows, type Grouping } from './group-rows';
 import {
   emptyPlan,
   knownManagers,
@@ -16,123 +22,28 @@ import {
   type ImportOptions,
   type ImportPlan,
   type MappedColumn,
-  type MatchedBy,
   type PlanEnv,
   type RowError,
 } from './plan';
+import { readClientRow, type ClientRowRead } from './read-client-row';
 import type { SourceTable } from './source';
-import { emailKey, phoneKey, taxIdKey } from './values';
 
-interface Existing {
-  id: string;
-  name: string;
-  lostReason: string | null;
-  deleted: boolean;
+interface Planned {
+  op: ClientImportOp;
+  /** The client of the workbook it updates. */
+  target: Existing | null;
+  /** Positions (in the valid rows) of the rows it writes: the card's row first. */
+  positions: number[];
+  /** Part of a group of rows that match each other. */
+  grouped: boolean;
 }
 
-/** Every client's matching keys, read in one query. */
-export class ClientIndex {
-  readonly byExternal = new Map<string, Existing>();
-  readonly byTax = new Map<string, Existing[]>();
-  readonly byEmail = new Map<string, Existing[]>();
-  readonly byPhone = new Map<string, Existing[]>();
-
-  constructor(wb: Workbook) {
-    const rows = wb.sqlite
-      .prepare(
-        'SELECT id, name, phone, phone2, email, tax_id, external_id, lost_reason, deleted_at FROM clients',
-      )
-      .raw()
-      .all() as (string | null)[][];
-    for (const [id, name, phone, phone2, email, tax, ext, lostReason, deletedAt] of rows) {
-      const c: Existing = {
-        id: id!,
-        name: name!,
-        lostReason: lostReason ?? null,
-        deleted: deletedAt !== null,
-      };
-      if (ext) this.byExternal.set(ext, c);
-      if (c.deleted) continue;
-      add(this.byTax, taxIdKey(tax), c);
-      add(this.byEmail, emailKey(email), c);
-      add(this.byPhone, phoneKey(phone), c);
-      if (phoneKey(phone2) !== phoneKey(phone)) add(this.byPhone, phoneKey(phone2), c);
-    }
-  }
+interface Outcome {
+  kind: ImportRowOutcome;
+  byChoice?: boolean;
 }
 
-function add<T>(map: Map<string, T[]>, key: string | null, value: T): void {
-  if (!key) return;
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-interface Keys {
-  externalId: string | null;
-  taxId: string | null;
-  email: string | null;
-  phones: string[];
-}
-
-function keysOf(values: ImportedClientValues): Keys {
-  return {
-    externalId: values.externalId ?? null,
-    taxId: taxIdKey(values.taxId),
-    email: emailKey(values.email),
-    phones: [phoneKey(values.phone), phoneKey(values.phone2)].filter((p): p is string => !!p),
-  };
-}
-
-/** The first key that finds something, in order of how surely it identifies a client. */
-function lookup<T>(
-  keys: Keys,
-  byExternal: (k: string) => T | undefined,
-  byOther: Record<'taxId' | 'email' | 'phone', (k: string) => T | undefined>,
-): { match: T; by: MatchedBy } | null {
-  const ext = keys.externalId ? byExternal(keys.externalId) : undefined;
-  if (ext) return { match: ext, by: 'externalId' };
-  const tax = keys.taxId ? byOther.taxId(keys.taxId) : undefined;
-  if (tax) return { match: tax, by: 'taxId' };
-  const email = keys.email ? byOther.email(keys.email) : undefined;
-  if (email) return { match: email, by: 'email' };
-  for (const p of keys.phones) {
-    const phone = byOther.phone(p);
-    if (phone) return { match: phone, by: 'phone' };
-  }
-  return null;
-}
-
-interface RowResult {
-  values: ImportedClientValues;
-  custom: { def: FieldDef; value: CustomValue }[];
-  managerName: string | null;
-  errors: RowError[];
-}
-
-function readRow(
-  cells: string[],
-  row: number,
-  columns: MappedColumn[],
-  ctx: ConvertContext,
-): RowResult {
-  const out: RowResult = { values: {}, custom: [], managerName: null, errors: [] };
-  for (const c of columns) {
-    const raw = cells[c.index] ?? '';
-    if (raw.trim() === '') continue;
-    const converted = convertCell(c.field, c.header, raw, ctx);
-    if (!converted.ok) {
-      out.errors.push({ row, column: c.header, value: raw, message: converted.message });
-    } else if (c.field.kind === 'custom') {
-      out.custom.push({ def: c.field.def!, value: converted.value as CustomValue });
-    } else if (c.field.kind === 'manager') {
-      out.managerName = converted.value as string;
-    } else if (converted.value !== null) {
-      (out.values as Record<string, unknown>)[c.field.key] = converted.value;
-    }
-  }
-  return out;
-}
+const KEY_ORDER: ImportGroup['keys'] = ['id', 'externalId', 'taxId', 'email', 'phone', 'client'];
 
 export function planClients(
   wb: Workbook,
@@ -142,150 +53,207 @@ export function planClients(
   ctx: ConvertContext,
   env: PlanEnv,
 ): ImportPlan {
-  const index = new ClientIndex(wb);
-  const managers = knownManagers(wb);
+  const index = new ClientIndex(wb, { ids: columns.some((c) => c.field.key === 'id') });
   const plan = emptyPlan('clients', table.rows.length);
-  const nameColumn = columns.find((c) => c.field.key === 'name')?.header ?? null;
-  const stageColumn = columns.find((c) => c.field.key === 'stage')?.header ?? null;
-  const updates = new Map<string, ClientImportOp>();
-  // Keys of rows created by this file, for in-file duplicates.
-  const fileExternal = new Map<string, ClientImportOp>();
-  const fileOther = {
-    taxId: new Map<string, ClientImportOp>(),
-    email: new Map<string, ClientImportOp>(),
-    phone: new Map<string, ClientImportOp>(),
-  };
-  const newManagers = new Map<string, string>();
-
+  const reads: ClientRowRead[] = [];
   table.rows.forEach((cells, i) => {
     tick(env, i, table.rows.length);
-    const row = i + 2;
-    const r = readRow(cells, row, columns, ctx);
-    if (!r.values.name && !r.errors.some((e) => e.column === nameColumn)) {
-      r.errors.push({
-        row,
-        column: nameColumn,
-        value: '',
-        message: translate(ctx.locale, 'required'),
-      });
-    }
-    const keys = keysOf(r.values);
-    const existing = lookup(keys, (k) => index.byExternal.get(k), {
-      taxId: (k) => index.byTax.get(k)?.[0],
-      email: (k) => index.byEmail.get(k)?.[0],
-      phone: (k) => index.byPhone.get(k)?.[0],
-    });
-    const fail = (
-      column: string | null,
-      key: Parameters<typeof translate>[1],
-      params: Record<string, string> = {},
-    ) => r.errors.push({ row, column, value: '', message: translate(ctx.locale, key, params) });
-    if (existing?.match.deleted) {
-      // A code held by a client in the trash can be neither reused nor updated.
-      fail(columnOf(columns, 'externalId'), 'import_code_in_trash', {
-        value: keys.externalId ?? '',
-        name: existing.match.name,
-      });
-    }
-    const lostWithoutReason = r.values.stage === 'lost' && !r.values.lostReason;
-    if (
-      lostWithoutReason &&
-      (!existing || options.onDuplicate !== 'update' || !existing.match.lostReason)
-    ) {
-      fail(stageColumn, 'lost_reason_required');
-    }
-    if (r.errors.length > 0) {
-      plan.errors.push(...r.errors);
-      plan.invalid += 1;
-      return;
-    }
-    const op: ClientImportOp = {
-      row,
-      action: 'create',
-      clientId: null,
-      values: r.values,
-      custom: r.custom,
-      managerName: r.managerName,
-    };
-    if (r.managerName && !managers.has(fold(r.managerName))) {
-      newManagers.set(fold(r.managerName), r.managerName);
-    }
-    if (existing) {
-      plan.duplicates.push({
-        row,
-        matchedBy: existing.by,
-        clientId: existing.match.id,
-        name: existing.match.name,
-        firstRow: null,
-      });
-      if (options.onDuplicate === 'skip') {
-        plan.willSkip += 1;
-        return;
-      }
-      if (options.onDuplicate === 'update') {
-        const earlier = updates.get(existing.match.id);
-        if (earlier) merge(earlier, op);
-        else {
-          op.action = 'update';
-          op.clientId = existing.match.id;
-          updates.set(existing.match.id, op);
-          plan.clientOps.push(op);
-          plan.willUpdate += 1;
-        }
-        return;
-      }
-      if (existing.by === 'externalId') {
-        fail(columnOf(columns, 'externalId'), 'external_id_taken', {
-          value: keys.externalId ?? '',
-          name: existing.match.name,
-        });
-        plan.errors.push(...r.errors);
-        plan.invalid += 1;
-        return;
-      }
-    }
-    const earlier = lookup(keys, (k) => fileExternal.get(k), {
-      taxId: (k) => fileOther.taxId.get(k),
-      email: (k) => fileOther.email.get(k),
-      phone: (k) => fileOther.phone.get(k),
-    });
-    if (earlier && !existing) {
-      plan.duplicates.push({
-        row,
-        matchedBy: earlier.by,
-        clientId: null,
-        name: earlier.match.values.name ?? '',
-        firstRow: earlier.match.row,
-      });
-      if (options.onDuplicate === 'skip') {
-        plan.willSkip += 1;
-        return;
-      }
-      if (options.onDuplicate === 'update' || earlier.by === 'externalId') {
-        merge(earlier.match, op);
-        return;
-      }
-    }
-    plan.clientOps.push(op);
-    plan.willCreate += 1;
-    if (keys.externalId) fileExternal.set(keys.externalId, op);
-    if (keys.taxId) fileOther.taxId.set(keys.taxId, op);
-    if (keys.email) fileOther.email.set(keys.email, op);
-    for (const p of keys.phones) fileOther.phone.set(p, op);
+    const r = readClientRow(cells, i, columns, options, ctx, index);
+    plan.errors.push(...r.errors);
+    if (r.invalid) plan.invalid += 1;
+    else reads.push(r);
   });
-  plan.newManagers = [...newManagers.values()];
+
+  const grouping = groupRows(reads);
+  const intents = decide(reads, grouping, options);
+  const outcomes: Outcome[] = reads.map(() => ({ kind: 'skip' }));
+  const planned: Planned[] = [];
+  const write = (positions: number[], target: Existing | null) => {
+    const clientId = target?.id ?? null;
+    const op = opOf(reads, positions, clientId);
+    planned.push({ op, target, positions, grouped: grouping.groupOf[positions[0]!] !== null });
+    positions.forEach((p, n) => {
+      outcomes[p] = { kind: n > 0 ? 'merge' : clientId ? 'update' : 'create' };
+    });
+  };
+  intents.forEach((intent, i) => {
+    if (intent.kind === 'skip') outcomes[i] = { kind: 'skip', byChoice: intent.byChoice };
+    else if (intent.kind === 'create') write([i], null);
+    else if (intent.kind === 'alone' || intent.kind === 'card') {
+      const members = intent.kind === 'card' ? intent.members : [i];
+      // A merge goes to the first client of the workbook its rows match, if any.
+      const target = members.map((m) => reads[m]!.existing).find((e) => e !== null) ?? null;
+      if (target && options.onDuplicate === 'skip') {
+        for (const m of members) outcomes[m] = { kind: 'skip' };
+      } else write(members, target && options.onDuplicate === 'update' ? target.match : null);
+    }
+  });
+
+  const kept = validate(planned, reads, outcomes, index.byExternal, columns, ctx, plan.errors);
+  plan.clientOps = kept.map((k) => k.op);
+  plan.clientOpRows = kept.map((k) => k.positions.length);
+  count(plan, outcomes);
+  plan.blanked = reads.filter(
+    (r, i) => r.errors.length > 0 && outcomes[i]!.kind !== 'invalid',
+  ).length;
+  plan.newManagers = newManagers(wb, plan.clientOps);
+  plan.duplicates = duplicates(reads, grouping);
+  plan.groupColumns = [...columns].sort((a, b) => a.index - b.index).map((c) => c.header);
+  plan.groups = groupsOf(table, reads, grouping, outcomes, options, columns);
+  plan.errors.sort((a, b) => a.row - b.row);
   return plan;
 }
 
-/** A later row of the same client fills in and overrides what an earlier row gave. */
-function merge(into: ClientImportOp, from: ClientImportOp): void {
-  into.values = { ...into.values, ...from.values };
-  const custom = new Map(into.custom.map((c) => [c.def.key, c]));
-  for (const c of from.custom) custom.set(c.def.key, c);
-  into.custom = [...custom.values()];
-  if (from.managerName) into.managerName = from.managerName;
+/** The op writing these rows: one row's values, or a merge's (later rows fill in and override). */
+function opOf(
+  reads: ClientRowRead[],
+  positions: number[],
+  clientId: string | null,
+): ClientImportOp {
+  const rows = positions.map((p) => reads[p]!);
+  const first = rows[0]!;
+  let { values, custom, managerName } = first;
+  if (rows.length > 1) {
+    values = Object.assign({}, ...rows.map((r) => r.values)) as ClientRowRead['values'];
+    const byKey = new Map(rows.flatMap((r) => r.custom.map((c) => [c.def.key, c] as const)));
+    custom = [...byKey.values()];
+    managerName = rows.reduce<string | null>((m, r) => r.managerName ?? m, null);
+  }
+  if (!clientId && values.kind === undefined) values.kind = kindOf(values.name, values.taxId);
+  return {
+    row: first.row,
+    action: clientId ? 'update' : 'create',
+    clientId,
+    values,
+    custom,
+    managerName,
+  };
 }
 
-function columnOf(columns: MappedColumn[], key: string): string | null {
-  return columns.find((c) => c.field.key === key)?.header ?? null;
+/**
+ * Refuses the ops that cannot be written: a client code another client holds (in the workbook
+ * or taken by an earlier row of this file), and a lost stage without a reason. Their rows become
+ * invalid, with the reason; the others are returned in file order.
+ */
+function validate(
+  planned: Planned[],
+  reads: ClientRowRead[],
+  outcomes: Outcome[],
+  byCode: ClientIndex['byExternal'],
+  columns: MappedColumn[],
+  ctx: ConvertContext,
+  errors: RowError[],
+): Planned[] {
+  const header = (key: string) => columns.find((c) => c.field.key === key)?.header ?? null;
+  const codes = new Map<string, number>();
+  const kept: Planned[] = [];
+  // In file order already: each op sits at its first row.
+  for (const entry of planned) {
+    const { op, target, positions, grouped } = entry;
+    let problem: { column: string | null; key: MessageKey; params: Record<string, string> } | null =
+      null;
+    const code = op.values.externalId;
+    if (code) {
+      const holder = byCode.get(code);
+      // Rows with the same code are always in one group: only grouped rows can clash.
+      const earlier = grouped ? codes.get(code) : undefined;
+      if (holder && holder.id !== op.clientId) {
+        const key = holder.deleted ? 'import_code_in_trash' : 'external_id_taken';
+        problem = { column: header('externalId'), key, params: { value: code, name: holder.name } };
+      } else if (earlier !== undefined) {
+        problem = {
+          column: header('externalId'),
+          key: 'import_code_in_file',
+          params: { value: code, row: String(earlier) },
+        };
+      } else if (grouped) codes.set(code, op.row);
+    }
+    if (!problem && op.values.stage === 'lost' && !op.values.lostReason && !target?.lostReason) {
+      problem = { column: header('stage'), key: 'lost_reason_required', params: {} };
+    }
+    if (!problem) {
+      kept.push(entry);
+      continue;
+    }
+    const message = translate(ctx.locale, problem.key, problem.params);
+    for (const p of positions) {
+      outcomes[p] = { kind: 'invalid' };
+      errors.push({ row: reads[p]!.row, column: problem.column, value: code ?? '', message });
+    }
+  }
+  return kept;
+}
+
+function count(plan: ImportPlan, outcomes: Outcome[]): void {
+  for (const o of outcomes) {
+    if (o.kind === 'create') plan.willCreate += 1;
+    else if (o.kind === 'invalid') plan.invalid += 1;
+    else if (o.kind === 'skip') {
+      plan.willSkip += 1;
+      if (o.byChoice) plan.skippedByChoice += 1;
+    } else {
+      plan.willUpdate += 1;
+      if (o.kind === 'merge') plan.merged += 1;
+    }
+  }
+}
+
+/** Managers the written rows name that the workbook does not have yet. */
+function newManagers(wb: Workbook, ops: ClientImportOp[]): string[] {
+  const known = knownManagers(wb);
+  const out = new Map<string, string>();
+  for (const op of ops) {
+    const name = op.managerName;
+    if (name && !known.has(fold(name))) out.set(fold(name), name);
+  }
+  return [...out.values()];
+}
+
+/** Each row that matches a client of the workbook, or an earlier row of the file. */
+function duplicates(reads: ClientRowRead[], grouping: Grouping): ImportPlan['duplicates'] {
+  let byRow: Map<number, ClientRowRead> | null = null;
+  const out: ImportPlan['duplicates'] = [];
+  reads.forEach((r, i) => {
+    const link = grouping.links[i];
+    if (r.existing) {
+      const { match, by } = r.existing;
+      out.push({ row: r.row, matchedBy: by, clientId: match.id, name: match.name, firstRow: null });
+    } else if (link) {
+      byRow ??= new Map(reads.map((x) => [x.row, x]));
+      const name = byRow.get(link.to)?.values.name ?? '';
+      out.push({ row: r.row, matchedBy: link.by, clientId: null, name, firstRow: link.to });
+    }
+  });
+  return out;
+}
+
+function groupsOf(
+  table: SourceTable,
+  reads: ClientRowRead[],
+  grouping: Grouping,
+  outcomes: Outcome[],
+  options: ImportOptions,
+  columns: MappedColumn[],
+): ImportGroup[] {
+  const shown = [...columns].sort((a, b) => a.index - b.index);
+  return grouping.groups.map((g) => {
+    const id = groupId(reads, g);
+    return {
+      id,
+      keys: KEY_ORDER.filter((k) => g.keys.has(k)),
+      ...choiceFor(options, id),
+      rows: g.members.map((i) => {
+        const r = reads[i]!;
+        const cells = table.rows[r.index] ?? [];
+        return {
+          row: r.row,
+          cells: shown.map((c) => cells[c.index] ?? ''),
+          client: r.existing
+            ? { id: r.existing.match.id, name: r.existing.match.name, matchedBy: r.existing.by }
+            : null,
+          outcome: outcomes[i]!.kind,
+        };
+      }),
+    };
+  });
 }

@@ -1,16 +1,20 @@
 /**
- * Checking a sales import: each row finds its client by code, tax id, email or phone (the first
- * of those columns that has a value decides), and a row that repeats a sale already in the
- * workbook (same client, date, amount and document number) is a duplicate, as is a row that
- * repeats an earlier row of the file.
+ * Checking a sales import: each row finds its client by Kartoteka id, code, tax id, email or
+ * phone (the first of those columns that has a value decides), and a row that repeats a sale
+ * already in the workbook (same client, date, amount and document number) is a duplicate, as
+ * is a row that repeats an earlier row of the file. A bad cell in an optional column is left
+ * empty when its policy is `blank`.
  */
 import { translate } from '../../api/messages';
 import { fold } from '../../../db/queries/search';
 import type { Workbook } from '../../../db/workbook';
 import type { SaleImportOp, SaleImportValues } from '../../../db/queries/import-write';
-import { ClientIndex } from './plan-clients';
+import { emailKey } from '../../../kernel/emails';
+import { phoneKey } from '../../../kernel/phones';
+import { ClientIndex } from './client-index';
 import { convertCell, type ConvertContext } from './convert';
 import {
+  cellPolicy,
   emptyPlan,
   knownManagers,
   tick,
@@ -21,9 +25,9 @@ import {
   type RowError,
 } from './plan';
 import type { SourceTable } from './source';
-import { emailKey, phoneKey, taxIdKey } from './values';
+import { taxIdKey } from './values';
 
-const KEY_ORDER = ['externalId', 'taxId', 'email', 'phone'] as const;
+const KEY_ORDER = ['id', 'externalId', 'taxId', 'email', 'phone'] as const;
 
 export function planSales(
   wb: Workbook,
@@ -33,7 +37,7 @@ export function planSales(
   ctx: ConvertContext,
   env: PlanEnv,
 ): ImportPlan {
-  const index = new ClientIndex(wb);
+  const index = new ClientIndex(wb, { ids: columns.some((c) => c.field.key === 'id') });
   const managers = knownManagers(wb);
   const plan = emptyPlan('sales', table.rows.length);
   const keyColumns = KEY_ORDER.map((k) => columns.find((c) => c.field.key === k)).filter(
@@ -64,16 +68,19 @@ export function planSales(
         continue;
       }
       const converted = convertCell(c.field, c.header, raw, ctx);
-      if (!converted.ok)
-        errors.push({ row, column: c.header, value: raw, message: converted.message });
-      else if (c.field.kind === 'manager') managerName = converted.value as string;
+      if (!converted.ok) {
+        const error = { row, column: c.header, value: raw, message: converted.message };
+        errors.push(cellPolicy(options, c) === 'blank' ? { ...error, blanked: true } : error);
+      } else if (c.field.kind === 'manager') managerName = converted.value as string;
       else values[c.field.key] = converted.value;
     }
-    if (errors.length > 0 || !client) {
-      plan.errors.push(...errors);
+    if (errors.some((e) => !e.blanked) || !client) {
+      plan.errors.push(...errors.map(({ blanked: _, ...e }) => e));
       plan.invalid += 1;
       return;
     }
+    plan.errors.push(...errors);
+    if (errors.length > 0) plan.blanked += 1;
     if (managerName && !managers.has(fold(managerName)))
       newManagers.set(fold(managerName), managerName);
     candidates.push({
@@ -144,14 +151,17 @@ function findClient(
     const raw = (cells[c.index] ?? '').trim();
     if (!raw) continue;
     const key = c.field.key;
+    const live = (c: { deleted: boolean } | undefined) => c !== undefined && !c.deleted;
     const found =
-      key === 'externalId'
-        ? [index.byExternal.get(raw)].filter((x) => x !== undefined && !x.deleted)
-        : key === 'taxId'
-          ? index.byTax.get(taxIdKey(raw) ?? '')
-          : key === 'email'
-            ? index.byEmail.get(emailKey(raw) ?? '')
-            : index.byPhone.get(phoneKey(raw) ?? '');
+      key === 'id'
+        ? [index.byId.get(raw)].filter(live)
+        : key === 'externalId'
+          ? [index.byExternal.get(raw)].filter(live)
+          : key === 'taxId'
+            ? index.byTax.get(taxIdKey(raw) ?? '')
+            : key === 'email'
+              ? index.byEmail.get(emailKey(raw) ?? '')
+              : index.byPhone.get(phoneKey(raw) ?? '');
     const list = found ?? [];
     if (list.length === 1) return list[0]!;
     const message =

@@ -3,7 +3,16 @@
  * (row, column, problem), duplicates of existing clients and of earlier rows are found, and
  * what will be created, updated or skipped is decided. Nothing is written here.
  */
-import type { FieldDef, ImportDuplicate, ImportRowError, Locale } from '../../api/contract';
+import type {
+  FieldDef,
+  ImportCellPolicy,
+  ImportDuplicate,
+  ImportGroup,
+  ImportGroupChoice,
+  ImportOnInvalid,
+  ImportRowError,
+  Locale,
+} from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { listFields } from '../../../db/queries/fields';
 import { fold } from '../../../db/queries/search';
@@ -16,7 +25,7 @@ import { planClients } from './plan-clients';
 import { planSales } from './plan-sales';
 
 export type OnDuplicate = 'update' | 'skip' | 'create';
-export type OnInvalid = 'skip' | 'abort';
+export type OnInvalid = ImportOnInvalid;
 export type MatchedBy = ImportDuplicate['matchedBy'];
 
 export interface ImportOptions {
@@ -25,8 +34,13 @@ export interface ImportOptions {
   mapping: Record<string, string | null>;
   onDuplicate: OnDuplicate;
   onInvalid: OnInvalid;
+  /** Per column (by header): what a bad cell does, over `onInvalid`. */
+  onInvalidColumns?: Record<string, ImportCellPolicy> | undefined;
   /** The order of day and month for date columns that read both ways, by header. */
   dateOrders?: Record<string, DateOrder> | undefined;
+  /** Groups of rows that match each other: the choice for all, and per group id. */
+  groupChoice?: ImportGroupChoice | undefined;
+  groupChoices?: Record<string, ImportGroupChoice> | undefined;
 }
 
 export type RowError = ImportRowError;
@@ -40,13 +54,24 @@ export interface ImportPlan {
   invalid: number;
   duplicates: Duplicate[];
   clientOps: ClientImportOp[];
+  /** For each client op: how many rows of the file it writes (more than one for a merge). */
+  clientOpRows: number[];
   saleOps: SaleImportOp[];
   /** Managers named in the file that the workbook does not have yet; created by the import. */
   newManagers: string[];
-  /** Rows that will add something, change something, or be left out. */
+  /** Rows that will add something, change something, or be left out (with `invalid`: all). */
   willCreate: number;
+  /** Includes `merged`. */
   willUpdate: number;
+  /** Includes `skippedByChoice`. */
   willSkip: number;
+  skippedByChoice: number;
+  merged: number;
+  /** Rows imported with bad cells left empty. */
+  blanked: number;
+  groups: ImportGroup[];
+  /** The mapped headers, in the file's order (the cells of the groups' rows). */
+  groupColumns: string[];
 }
 
 export interface PlanEnv {
@@ -190,12 +215,36 @@ export function emptyPlan(target: ImportTarget, total: number): ImportPlan {
     invalid: 0,
     duplicates: [],
     clientOps: [],
+    clientOpRows: [],
     saleOps: [],
     newManagers: [],
     willCreate: 0,
     willUpdate: 0,
     willSkip: 0,
+    skippedByChoice: 0,
+    merged: 0,
+    blanked: 0,
+    groups: [],
+    groupColumns: [],
   };
+}
+
+/** Fields whose bad cell can never be left empty: without them the row means nothing. */
+const ALWAYS_SKIP = new Set(['name', 'date', 'amount']);
+/** Client fields that find a client: a bad one leaves the row out unless the user says otherwise. */
+const MATCHING_KEYS = new Set(['id', 'externalId', 'taxId', 'email', 'phone', 'phone2']);
+
+/** True for the columns the wizard leaves on `skip` by default: the name and the matching keys. */
+export function isKeyColumn(field: TargetField): boolean {
+  return ALWAYS_SKIP.has(field.key) || MATCHING_KEYS.has(field.key) || Boolean(field.clientKey);
+}
+
+/** What a bad cell of this column does: `blank` (left empty, row kept) or `skip` (row out). */
+export function cellPolicy(options: ImportOptions, column: MappedColumn): ImportCellPolicy {
+  if (ALWAYS_SKIP.has(column.field.key) || column.field.clientKey) return 'skip';
+  const chosen = options.onInvalidColumns?.[column.header];
+  if (chosen) return chosen;
+  return options.onInvalid === 'blank' && !isKeyColumn(column.field) ? 'blank' : 'skip';
 }
 
 /** The workbook's managers by folded name, to tell the file's new ones. */

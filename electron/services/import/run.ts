@@ -19,7 +19,14 @@ import { writeImport } from '../../../db/queries/import-write';
 import { readSetting } from '../../../db/queries/settings';
 import type { Workbook } from '../../../db/workbook';
 import { withExportHeaders } from './export-headers';
-import { dateReadings, ImportCancelled, planImport, type ImportOptions } from './plan';
+import {
+  dateReadings,
+  ImportCancelled,
+  isKeyColumn,
+  planImport,
+  type ImportOptions,
+  type ImportPlan,
+} from './plan';
 import { readSource, type SourceTable } from './source';
 import { headerKey, suggestMapping, targetFields, type ImportTarget } from './targets';
 
@@ -84,6 +91,7 @@ export async function previewImport(
       label: f.label[env.locale],
       required: Boolean(f.required),
       clientKey: Boolean(f.clientKey),
+      badCell: f.required || f.clientKey ? 'fixed' : isKeyColumn(f) ? 'skip' : 'blank',
     })),
     dateColumns,
   };
@@ -112,7 +120,7 @@ export async function checkImport(
 ): Promise<ImportCheck> {
   const table = await load(request, env);
   const p = plan(wb, table, request, env);
-  const unchanged = countUnchanged(wb, p.clientOps, p.saleOps);
+  const unchanged = countUnchanged(wb, p.clientOps, p.saleOps, p.clientOpRows);
   return {
     total: p.total,
     valid: p.total - p.invalid,
@@ -121,10 +129,16 @@ export async function checkImport(
     willUpdate: p.willUpdate - unchanged,
     willSkip: p.willSkip + unchanged,
     unchanged,
+    skippedByChoice: p.skippedByChoice,
+    merged: p.merged,
+    blanked: p.blanked,
     errors: p.errors.slice(0, LIST_LIMIT),
     errorsTotal: p.errors.length,
     duplicates: p.duplicates.slice(0, LIST_LIMIT),
     duplicatesTotal: p.duplicates.length,
+    groups: p.groups.slice(0, LIST_LIMIT),
+    groupsTotal: p.groups.length,
+    groupColumns: p.groupColumns,
     newManagers: p.newManagers,
   };
 }
@@ -140,14 +154,19 @@ export async function runImport(
     errors: p.errors.slice(0, LIST_LIMIT),
     errorsTotal: p.errors.length,
     duplicates: p.duplicates.length,
+    invalid: p.invalid,
+    total: p.total,
+    blanked: p.blanked,
   };
   if (p.invalid > 0 && request.onInvalid === 'abort') {
     return {
       batchId: null,
       inserted: 0,
       updated: 0,
-      skipped: p.total,
+      skipped: p.total - p.invalid,
+      skippedByChoice: 0,
       unchanged: 0,
+      merged: 0,
       aborted: true,
       ...base,
     };
@@ -160,15 +179,44 @@ export async function runImport(
       env.onProgress?.('write', done, total);
     },
   });
+  const unchanged = unchangedRows(ctx, p, written.batchId, written.updated);
   return {
     batchId: written.batchId,
     inserted: written.inserted,
-    updated: written.updated,
-    skipped: p.willSkip + p.invalid + written.unchanged,
-    unchanged: written.unchanged,
+    updated: p.willUpdate - unchanged,
+    skipped: p.willSkip + unchanged,
+    skippedByChoice: p.skippedByChoice,
+    unchanged,
+    merged: p.merged,
     aborted: false,
     ...base,
   };
+}
+
+/**
+ * Rows whose update changed nothing (nothing was written for them): counted as skipped, so
+ * every row still has one outcome. A client's update covers the rows merged into it too.
+ */
+function unchangedRows(ctx: WriteContext, p: ImportPlan, batchId: string | null, updated: number) {
+  const saleUpdates = p.saleOps.filter((op) => op.action === 'update').length;
+  if (p.target === 'sales') return saleUpdates - updated;
+  if (!p.clientOps.some((op) => op.action === 'update')) return 0;
+  // No batch: the write found nothing to change at all.
+  const changed = new Set(
+    batchId === null
+      ? []
+      : (ctx.wb.sqlite
+          .prepare(
+            "SELECT DISTINCT client_id FROM changes WHERE batch_id = ? AND entity = 'client' AND field <> 'created'",
+          )
+          .pluck()
+          .all(batchId) as string[]),
+  );
+  let unchanged = 0;
+  p.clientOps.forEach((op, i) => {
+    if (op.action === 'update' && !changed.has(op.clientId!)) unchanged += p.clientOpRows[i] ?? 1;
+  });
+  return unchanged;
 }
 
 /** Remembers the user's mapping by header, for the next file with the same columns. */

@@ -109,6 +109,16 @@ const EXTERNAL_ID = [
   'карта',
   'номер карты',
 ];
+/** The app's own exports name the client's id so; it matches existing clients only. */
+const KARTOTEKA_ID = [
+  'kartoteka id',
+  'id в картотеке',
+  'ид в картотеке',
+  'идентификатор в картотеке',
+  'client kartoteka id',
+  'client’s kartoteka id',
+  'id клиента в картотеке',
+];
 const TAX_ID = ['tax id', 'inn', 'vat', 'vat number', 'инн', 'инн клиента', 'инн контрагента'];
 const MANAGER = [
   'manager',
@@ -212,9 +222,13 @@ export const CLIENT_TARGET: TargetField[] = [
   ]),
   f('externalId', 'text', 'Client code', 'Код клиента', EXTERNAL_ID),
   f('taxId', 'text', 'Tax id (INN)', 'ИНН', TAX_ID),
+  f('id', 'text', 'Kartoteka ID', 'ID в Картотеке', KARTOTEKA_ID),
 ];
 
 export const SALE_TARGET: TargetField[] = [
+  f('id', 'text', 'Client’s Kartoteka ID', 'ID клиента в Картотеке', KARTOTEKA_ID, {
+    clientKey: true,
+  }),
   f('externalId', 'text', 'Client code', 'Код клиента', EXTERNAL_ID, { clientKey: true }),
   f('phone', 'phone', 'Client phone', 'Телефон клиента', PHONE, { clientKey: true }),
   f('email', 'email', 'Client email', 'Почта клиента', EMAIL, { clientKey: true }),

@@ -138,20 +138,6 @@ export function parseBoolean(value: string): boolean | null {
   return null;
 }
 
-/** Digits of a phone with a Russian 8 or a missing 7 turned into +7, for matching only. */
-export function phoneKey(value: string | null | undefined): string | null {
-  if (!value) return null;
-  let d = value.replace(/\D/g, '');
-  if (d.length === 11 && d.startsWith('8')) d = `7${d.slice(1)}`;
-  if (d.length === 10 && d.startsWith('9')) d = `7${d}`;
-  return d.length >= 5 ? d : null;
-}
-
-export function emailKey(value: string | null | undefined): string | null {
-  const v = value?.trim().toLowerCase();
-  return v ? v : null;
-}
-
 export function taxIdKey(value: string | null | undefined): string | null {
   const v = value?.replace(/[\s-]/g, '');
   return v ? v : null;

@@ -77,18 +77,77 @@ export class ImportPage {
       .check();
   }
 
-  async onInvalid(choice: 'skip' | 'abort'): Promise<void> {
-    const label = choice === 'skip' ? this.t.mapping.invalidSkip : this.t.mapping.invalidAbort;
-    await this.page.getByRole('radio', { name: label }).check();
+  async onInvalid(choice: 'blank' | 'skip' | 'abort'): Promise<void> {
+    const labels = {
+      blank: this.t.mapping.invalidBlank,
+      skip: this.t.mapping.invalidSkip,
+      abort: this.t.mapping.invalidAbort,
+    };
+    await this.page.getByRole('radio', { name: labels[choice] }).check();
+  }
+
+  /** The "if a value is bad" dropdown of a column (shown while bad values are left empty). */
+  badCellOf(column: string): Locator {
+    return this.page.getByRole('combobox', {
+      name: this.t.mapping.badCellFor.replace('{{column}}', column),
+    });
+  }
+
+  /** The groups of rows that match each other, and one of them by its first row. */
+  groups(): Locator {
+    return this.page.getByTestId('import-groups');
+  }
+
+  group(firstRow: number): Locator {
+    return this.page.getByTestId(`import-group-${firstRow}`);
+  }
+
+  /** The rows of a group's table, each with its row number in `data-row`. */
+  groupRows(firstRow: number): Locator {
+    return this.group(firstRow).locator('tbody tr');
+  }
+
+  async chooseForAll(choice: keyof Strings['groups']['choices']): Promise<void> {
+    await this.groups()
+      .getByRole('group', { name: this.t.groups.forAll })
+      .getByRole('radio', { name: this.t.groups.choices[choice] })
+      .check();
+  }
+
+  /** The dropdown of the group of these rows (`7, 82`). */
+  choiceFor(rows: string): Locator {
+    return this.page.getByRole('combobox', {
+      name: this.t.groups.choiceFor.replace('{{rows}}', rows),
+    });
+  }
+
+  /** Why the import cannot run yet, beside its button. */
+  runWhy(): Locator {
+    return this.page.getByTestId('import-run-why');
   }
 
   async press(label: string): Promise<void> {
     await this.page.getByRole('button', { name: label, exact: true }).click();
   }
 
-  /** A number of the check (`create`, `update`, `duplicates`, `invalid`, `skip`). */
-  count(key: 'create' | 'update' | 'duplicates' | 'invalid' | 'skip'): Locator {
+  /** A number of the check: `create + update + skip + invalid = total`. */
+  count(key: 'create' | 'update' | 'skip' | 'invalid' | 'total'): Locator {
     return this.page.getByTestId(`import-count-${key}`).locator('dd');
+  }
+
+  /** A detail line under the figures (`byChoice`, `merged`, `blanked`, `duplicates`, `unchanged`). */
+  detail(key: string): Locator {
+    return this.page.getByTestId(`import-detail-${key}`);
+  }
+
+  /** The figures of the check or of the result, read as numbers. */
+  async figures(prefix: 'count' | 'result', keys: readonly string[]): Promise<number[]> {
+    const out: number[] = [];
+    for (const key of keys) {
+      const text = await this.page.getByTestId(`import-${prefix}-${key}`).locator('dd').innerText();
+      out.push(Number(text.replace(/\D/g, '')));
+    }
+    return out;
   }
 
   errors(): Locator {
@@ -105,8 +164,8 @@ export class ImportPage {
     return this.step('check').getByRole('button', { name: prefix.trim() });
   }
 
-  /** A number of the result (`inserted`, `updated`, `skipped`). */
-  result(key: 'inserted' | 'updated' | 'skipped'): Locator {
+  /** A number of the result: `inserted + updated + skipped + invalid = total`. */
+  result(key: 'inserted' | 'updated' | 'skipped' | 'invalid' | 'total'): Locator {
     return this.page.getByTestId(`import-result-${key}`).locator('dd');
   }
 }

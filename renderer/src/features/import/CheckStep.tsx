@@ -1,9 +1,11 @@
 /**
- * Step 4: what the import would do (new, to update, duplicates, bad rows), the problems row by
- * row with a CSV of them to download, and the way back to the mapping or on to the import.
+ * Step 4: what the import would do with every row (new, to update, skipped, with errors: they
+ * add up to the rows in the file), the groups of rows that match each other with the user's
+ * choices, the problems row by row with a CSV of them to download, and the way on to the import.
  */
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../lib/money';
+import { Counts } from './Counts';
+import { GroupsPanel } from './GroupsPanel';
 import { DuplicatesTable, ErrorsTable } from './ProblemTables';
 import { download } from './download';
 import { problemsCsv } from './problems-csv';
@@ -15,40 +17,46 @@ export function CheckStep({ wizard }: { wizard: Wizard }) {
   if (!check) return null;
   const writes = check.willCreate + check.willUpdate;
   const blocked = wizard.onInvalid === 'abort' && check.invalid > 0;
-  const counts = [
-    { key: 'create', value: check.willCreate },
-    { key: 'update', value: check.willUpdate },
-    { key: 'duplicates', value: check.duplicatesTotal },
-    { key: 'invalid', value: check.invalid },
-    { key: 'skip', value: check.willSkip },
-  ] as const;
+  const undecided =
+    check.groups.filter((g) => !g.chosen).length +
+    (wizard.groupChoice ? 0 : check.groupsTotal - check.groups.length);
+  const updating = wizard.checking;
+  const count = (key: string, value: number) => ({
+    key,
+    label: t(`imp.check.counts.${key}`),
+    value,
+    testId: `import-count-${key}`,
+  });
 
   return (
     <div className="imp-step">
       <section aria-labelledby="imp-summary-title">
         <h2 id="imp-summary-title" className="imp-subtitle">
           {t('imp.check.summary')}{' '}
-          <span className="muted imp-subtitle__note">
-            {t('imp.check.total', { count: check.total })}
-          </span>
+          {updating ? (
+            <span className="muted imp-subtitle__note" role="status" data-testid="import-updating">
+              {t('imp.check.updating')}
+            </span>
+          ) : null}
         </h2>
-        <dl className="imp-counts">
-          {counts.map(({ key, value }) => (
-            <div
-              key={key}
-              className={`imp-count imp-count--${key}${value ? '' : ' imp-count--zero'}`}
-              data-testid={`import-count-${key}`}
-            >
-              <dt>{t(`imp.check.counts.${key}`)}</dt>
-              <dd>{formatNumber(value)}</dd>
-            </div>
-          ))}
-        </dl>
-        {check.unchanged > 0 ? (
-          <p className="muted" data-testid="import-count-unchanged">
-            {t('imp.check.unchanged', { count: check.unchanged })}
-          </p>
-        ) : null}
+        <Counts
+          counts={[
+            count('create', check.willCreate),
+            count('update', check.willUpdate),
+            count('skip', check.willSkip),
+            count('invalid', check.invalid),
+          ]}
+          total={count('total', check.total)}
+          details={[
+            { key: 'byChoice', value: check.skippedByChoice },
+            { key: 'unchanged', value: check.unchanged },
+            { key: 'merged', value: check.merged },
+            { key: 'blanked', value: check.blanked },
+            { key: 'duplicates', value: check.duplicatesTotal },
+          ]}
+          updating={updating}
+        />
+        {undecided > 0 ? <p className="muted imp-note">{t('imp.groups.pending')}</p> : null}
       </section>
       {check.newManagers.length ? (
         <p className="imp-note">
@@ -59,6 +67,7 @@ export function CheckStep({ wizard }: { wizard: Wizard }) {
         <p className="imp-note">{t('imp.check.clean')}</p>
       ) : null}
 
+      <GroupsPanel check={check} wizard={wizard} />
       <ErrorsTable check={check} />
       <DuplicatesTable check={check} />
 
@@ -88,11 +97,17 @@ export function CheckStep({ wizard }: { wizard: Wizard }) {
         <button
           type="button"
           className="primary"
-          disabled={blocked || writes === 0}
+          disabled={blocked || writes === 0 || undecided > 0 || updating}
+          aria-describedby={undecided > 0 ? 'imp-run-why' : undefined}
           onClick={() => wizard.goTo('run')}
         >
           {t('imp.check.run', { count: writes })}
         </button>
+        {undecided > 0 ? (
+          <span id="imp-run-why" className="imp-why" data-testid="import-run-why">
+            {t('imp.groups.undecided', { count: undecided })}
+          </span>
+        ) : null}
       </div>
     </div>
   );

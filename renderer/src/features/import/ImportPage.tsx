@@ -13,6 +13,7 @@ import { StepList } from './StepList';
 import { useImportWizard, type Step } from './useImportWizard';
 import './import.css';
 import './import-tables.css';
+import './import-groups.css';
 
 export function ImportPage() {
   const { t } = useTranslation();

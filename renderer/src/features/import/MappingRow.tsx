@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DateOrder, ImportFieldInfo } from '../../../../electron/api/contract';
 import { readAs } from './describe';
+import type { CellPolicy } from './useImportWizard';
 
 interface Props {
   index: number;
@@ -19,6 +20,36 @@ interface Props {
   onOrder: (order: DateOrder) => void;
   fieldError: string | undefined;
   orderError: string | undefined;
+  /** The "if a value is bad" column, shown with `onInvalid: 'blank'`. */
+  showPolicyColumn: boolean;
+  /** What a bad cell does: null for a column left out, `fixed` where it always skips the row. */
+  policy: CellPolicy | 'fixed' | null;
+  onPolicy: (policy: CellPolicy) => void;
+}
+
+const POLICIES: CellPolicy[] = ['blank', 'skip'];
+
+function PolicyCell({ header, policy, onPolicy }: Pick<Props, 'header' | 'policy' | 'onPolicy'>) {
+  const { t } = useTranslation();
+  if (policy === null) return <td className="imp-map__policy" />;
+  if (policy === 'fixed') {
+    return <td className="imp-map__policy muted">{t('imp.mapping.badCellFixed')}</td>;
+  }
+  return (
+    <td className="imp-map__policy">
+      <select
+        value={policy}
+        aria-label={t('imp.mapping.badCellFor', { column: header })}
+        onChange={(e) => onPolicy(e.target.value as CellPolicy)}
+      >
+        {POLICIES.map((p) => (
+          <option key={p} value={p}>
+            {t(`imp.mapping.badCellPolicy.${p}`)}
+          </option>
+        ))}
+      </select>
+    </td>
+  );
 }
 
 const ORDERS: DateOrder[] = ['dmy', 'mdy'];
@@ -92,6 +123,9 @@ export function MappingRow(props: Props) {
             </>
           ) : null}
         </td>
+      ) : null}
+      {props.showPolicyColumn ? (
+        <PolicyCell header={header} policy={props.policy} onPolicy={props.onPolicy} />
       ) : null}
     </tr>
   );

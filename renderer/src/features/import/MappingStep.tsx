@@ -1,7 +1,7 @@
 /**
  * Step 3: each column of the file with the field it fills (suggested from its header; greyed
- * when skipped), the order of day and month where dates read both ways, and the policies for
- * duplicates and bad rows. "Check" asks the main process what the import would do.
+ * when skipped), the order of day and month where dates read both ways, what a bad value in it
+ * does, and the policies for duplicates and bad rows. "Check" asks what the import would do.
  */
 import { useTranslation } from 'react-i18next';
 import type { ImportFieldInfo } from '../../../../electron/api/contract';
@@ -9,6 +9,7 @@ import { ImportProgress } from './ImportProgress';
 import { MappingRow } from './MappingRow';
 import { Policies } from './Policies';
 import { sampleValue, twoWayExample } from './describe';
+import { columnPolicies } from './column-policies';
 import type { Mapping, Wizard } from './useImportWizard';
 
 /** Sets a column's field; a field taken by another column moves here (one column per field). */
@@ -80,6 +81,13 @@ export function MappingStep({ wizard }: { wizard: Wizard }) {
   const required = p.fields.filter((f) => f.required);
   const clientKeys = p.fields.filter((f) => f.clientKey);
   const checking = wizard.checking;
+  const policyColumn = wizard.onInvalid === 'blank';
+  const policies = columnPolicies(p.fields, wizard.mapping, wizard.cellPolicies);
+  const policyOf = (h: string) => {
+    const field = p.fields.find((f) => f.key === wizard.mapping[h]);
+    if (!field) return null;
+    return field.badCell === 'fixed' ? 'fixed' : (policies[h] ?? field.badCell);
+  };
 
   return (
     <div className="imp-step">
@@ -103,6 +111,7 @@ export function MappingStep({ wizard }: { wizard: Wizard }) {
               <th scope="col">{t('imp.mapping.sample')}</th>
               <th scope="col">{t('imp.mapping.field')}</th>
               {orderColumn ? <th scope="col">{t('imp.mapping.dates')}</th> : null}
+              {policyColumn ? <th scope="col">{t('imp.mapping.badCell')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -122,6 +131,9 @@ export function MappingStep({ wizard }: { wizard: Wizard }) {
                 onOrder={(order) => wizard.setDateOrders({ ...wizard.dateOrders, [h]: order })}
                 fieldError={rowError(h)}
                 orderError={error?.field === `dateOrders.${h}` ? error.message : undefined}
+                showPolicyColumn={policyColumn}
+                policy={policyOf(h)}
+                onPolicy={(policy) => wizard.setCellPolicy(h, policy)}
               />
             ))}
           </tbody>

@@ -4,7 +4,8 @@ import type { ImportTarget } from '../../../../electron/api/contract';
 import type { OnDuplicate, OnInvalid, Wizard } from './useImportWizard';
 
 const DUPLICATES: OnDuplicate[] = ['update', 'skip', 'create'];
-const INVALID: { value: OnInvalid; key: 'invalidSkip' | 'invalidAbort' }[] = [
+const INVALID: { value: OnInvalid; key: 'invalidBlank' | 'invalidSkip' | 'invalidAbort' }[] = [
+  { value: 'blank', key: 'invalidBlank' },
   { value: 'skip', key: 'invalidSkip' },
   { value: 'abort', key: 'invalidAbort' },
 ];

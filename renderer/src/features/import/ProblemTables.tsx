@@ -27,7 +27,8 @@ function More({ shown, total, onAll }: { shown: number; total: number; onAll?: (
   );
 }
 
-export function ErrorsTable({ check }: { check: ImportCheck }) {
+/** The errors of a check or of a run's result (bad cells left empty are marked so). */
+export function ErrorsTable({ check }: { check: Pick<ImportCheck, 'errors' | 'errorsTotal'> }) {
   const { t } = useTranslation();
   const limit = useLimit(check.errors.length);
   if (check.errorsTotal === 0) return null;
@@ -56,7 +57,12 @@ export function ErrorsTable({ check }: { check: ImportCheck }) {
                 <td className="imp-value" title={e.value}>
                   {e.value}
                 </td>
-                <td className="imp-problem">{e.message}</td>
+                <td className="imp-problem">
+                  {e.message}
+                  {e.blanked ? (
+                    <span className="imp-blanked"> · {t('imp.check.errors.blanked')}</span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,11 +1,13 @@
 /**
- * The run: a progress bar with Cancel while rows are written; then what was added, updated and
- * skipped, with the way to the clients and "Undo this import" (the whole batch at once).
+ * The run: a progress bar with Cancel while rows are written; then what was added, updated,
+ * skipped and refused (adding up to the rows in the file), with the way to the clients and
+ * "Undo this import" (the whole batch at once).
  */
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { formatNumber } from '../../lib/money';
+import { Counts } from './Counts';
 import { ImportProgress } from './ImportProgress';
+import { ErrorsTable } from './ProblemTables';
 import type { Wizard } from './useImportWizard';
 
 export function RunStep({ wizard }: { wizard: Wizard }) {
@@ -66,24 +68,28 @@ export function RunStep({ wizard }: { wizard: Wizard }) {
         <h2 id="imp-done-title" className="imp-subtitle">
           {t('imp.run.done')}
         </h2>
-        <dl className="imp-counts">
-          {(['inserted', 'updated', 'skipped'] as const).map((key) => (
-            <div
-              key={key}
-              className={`imp-count${result[key] ? '' : ' imp-count--zero'}`}
-              data-testid={`import-result-${key}`}
-            >
-              <dt>{t(`imp.run.${key}`)}</dt>
-              <dd>{formatNumber(result[key])}</dd>
-            </div>
-          ))}
-        </dl>
-        {result.unchanged > 0 ? (
-          <p className="muted" data-testid="import-result-unchanged">
-            {t('imp.run.unchanged', { count: result.unchanged })}
-          </p>
-        ) : null}
+        <Counts
+          counts={(['inserted', 'updated', 'skipped', 'invalid'] as const).map((key) => ({
+            key,
+            label: t(`imp.run.${key}`),
+            value: result[key],
+            testId: `import-result-${key}`,
+          }))}
+          total={{
+            key: 'total',
+            label: t('imp.run.total'),
+            value: result.total,
+            testId: 'import-result-total',
+          }}
+          details={[
+            { key: 'byChoice', value: result.skippedByChoice },
+            { key: 'unchanged', value: result.unchanged },
+            { key: 'merged', value: result.merged },
+            { key: 'blanked', value: result.blanked },
+          ]}
+        />
       </section>
+      <ErrorsTable check={result} />
       {wizard.undone !== null ? (
         <p className="imp-outcome" role="status" data-testid="import-undone">
           {t('imp.run.undone', { count: wizard.undone })}

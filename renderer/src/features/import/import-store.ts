@@ -6,7 +6,10 @@
 import { useSyncExternalStore } from 'react';
 import type {
   DateOrder,
+  ImportCellPolicy,
   ImportCheck,
+  ImportGroupChoice,
+  ImportOnInvalid,
   ImportPreview,
   ImportResult,
   ImportTarget,
@@ -15,7 +18,9 @@ import { ApiError } from '../../api/client';
 
 export type Step = 'file' | 'preview' | 'mapping' | 'check' | 'run';
 export type OnDuplicate = 'update' | 'skip' | 'create';
-export type OnInvalid = 'skip' | 'abort';
+export type OnInvalid = ImportOnInvalid;
+export type CellPolicy = ImportCellPolicy;
+export type GroupChoice = ImportGroupChoice;
 export type Mapping = Record<string, string | null>;
 
 /** A refusal or failure as shown: the message and the input field it concerns, if any. */
@@ -43,6 +48,15 @@ export interface WizardState {
   dateOrders: Record<string, DateOrder>;
   onDuplicate: OnDuplicate;
   onInvalid: OnInvalid;
+  /** Columns (by header) whose bad cells the user wants handled otherwise than by default. */
+  cellPolicies: Record<string, CellPolicy>;
+  /** The choice for every group of rows that match each other, and per group (by id). */
+  groupChoice: GroupChoice | null;
+  groupChoices: Record<string, GroupChoice>;
+  /** A choice changed while a check was running: check again when it ends. */
+  recheck: boolean;
+  /** Bumped by every change that makes a check stale: an answer to an older input is dropped. */
+  generation: number;
   /** The name of the file being read, while it is. */
   reading: string;
   openError: Problem | null;
@@ -64,7 +78,12 @@ export const INITIAL: WizardState = {
   mapping: {},
   dateOrders: {},
   onDuplicate: 'update',
-  onInvalid: 'skip',
+  onInvalid: 'blank',
+  cellPolicies: {},
+  groupChoice: null,
+  groupChoices: {},
+  recheck: false,
+  generation: 0,
   reading: '',
   openError: null,
   check: null,

@@ -22,7 +22,8 @@ export function problemsCsv(check: ImportCheck, t: TFunction, language: string):
   ];
   const rows: [number, ...string[]][] = [];
   for (const e of check.errors) {
-    rows.push([e.row, t('imp.check.csv.error'), e.column ?? '', e.value, e.message]);
+    const message = e.blanked ? `${e.message} (${t('imp.check.errors.blanked')})` : e.message;
+    rows.push([e.row, t('imp.check.csv.error'), e.column ?? '', e.value, message]);
   }
   for (const dup of check.duplicates) {
     rows.push([

@@ -7,12 +7,15 @@
 import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DateOrder, ImportTarget } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import { columnPolicies } from './column-policies';
 import {
   getState,
   INITIAL,
   problem,
   update,
   useWizardState,
+  type CellPolicy,
+  type GroupChoice,
   type Loaded,
   type Mapping,
   type OnDuplicate,
@@ -21,7 +24,15 @@ import {
   type Step,
 } from './import-store';
 
-export type { Mapping, OnDuplicate, OnInvalid, Problem, Step } from './import-store';
+export type {
+  CellPolicy,
+  GroupChoice,
+  Mapping,
+  OnDuplicate,
+  OnInvalid,
+  Problem,
+  Step,
+} from './import-store';
 
 /** What to open: a browser `File` (uploaded first) or a path from the desktop file dialog. */
 type OpenRequest = ({ file: File } | { source: Source }) & {
@@ -41,7 +52,7 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** The check and run input from the state: file, target, sheet, mapping, policies. */
+/** The check and run input from the state: file, target, sheet, mapping, policies, choices. */
 function request() {
   const s = getState();
   if (!s.loaded) throw new Error('no file is open');
@@ -53,12 +64,28 @@ function request() {
     mapping: s.mapping,
     onDuplicate: s.onDuplicate,
     onInvalid: s.onInvalid,
+    ...(s.onInvalid === 'blank'
+      ? { onInvalidColumns: columnPolicies(preview.fields, s.mapping, s.cellPolicies) }
+      : {}),
     dateOrders: s.dateOrders,
+    ...(s.groupChoice ? { groupChoice: s.groupChoice } : {}),
+    groupChoices: s.groupChoices,
   };
 }
 
-/** A change of mapping or policy makes the last check stale. */
-const stale = { check: null, checkError: null } as const;
+/**
+ * A change of mapping or policy makes the last check stale, and the groups with it (their ids
+ * are the numbers of their first rows, which another mapping may change).
+ */
+function stale() {
+  return {
+    check: null,
+    checkError: null,
+    groupChoice: null,
+    groupChoices: {},
+    generation: getState().generation + 1,
+  };
+}
 
 export function useImportWizard() {
   const queryClient = useQueryClient();
@@ -89,8 +116,8 @@ export function useImportWizard() {
         loaded,
         mapping: { ...loaded.preview.suggestedMapping },
         dateOrders: {},
-        check: null,
-        checkError: null,
+        cellPolicies: {},
+        ...stale(),
         reading: '',
         step: 'preview',
       }),
@@ -108,11 +135,31 @@ export function useImportWizard() {
 
   const runCheck = useMutation({
     mutationKey: KEYS.check,
-    mutationFn: () => api.call('import.check', request()),
-    onMutate: () => update({ cancelled: false, checkError: null }),
-    onSuccess: (check) => update({ check, step: 'check' }),
+    mutationFn: async (again: boolean) => ({
+      generation: getState().generation,
+      again,
+      check: await api.call('import.check', request()),
+    }),
+    onMutate: () => update({ cancelled: false, checkError: null, recheck: false }),
+    // An answer to an older mapping, or a choice made meanwhile (the check runs again), is not
+    // shown; a check again for new choices stays on the step the user is at.
+    onSuccess: ({ generation, again, check }) => {
+      const s = getState();
+      if (s.recheck || s.generation !== generation) return;
+      update(again ? { check } : { check, step: 'check' });
+    },
     onError: (error) => update({ checkError: getState().cancelled ? null : problem(error) }),
+    onSettled: () => {
+      if (getState().recheck && !getState().cancelled) runCheck.mutate(true);
+    },
   });
+
+  /** The figures follow the choices for groups: check again (after the running check, if any). */
+  const recheck = (patch: Partial<ReturnType<typeof getState>>) => {
+    update(patch);
+    if (runCheck.isPending) update({ recheck: true });
+    else runCheck.mutate(true);
+  };
 
   const run = useMutation({
     mutationKey: KEYS.run,
@@ -161,14 +208,20 @@ export function useImportWizard() {
     openFile: (file: File) => open.mutate({ file, target: getState().target }),
     pickFile: () => pick.mutate(),
     check: s.check,
-    runCheck: () => runCheck.mutate(),
+    runCheck: () => runCheck.mutate(false),
     undo: (batchId: string) => undo.mutate(batchId),
     cancel: () => cancel.mutate(),
     setTarget: (target: ImportTarget) => update({ target, openError: null }),
-    setMapping: (mapping: Mapping) => update({ mapping, ...stale }),
-    setDateOrders: (dateOrders: Record<string, DateOrder>) => update({ dateOrders, ...stale }),
-    setOnDuplicate: (onDuplicate: OnDuplicate) => update({ onDuplicate, ...stale }),
-    setOnInvalid: (onInvalid: OnInvalid) => update({ onInvalid, ...stale }),
+    setMapping: (mapping: Mapping) => update({ mapping, ...stale() }),
+    setDateOrders: (dateOrders: Record<string, DateOrder>) => update({ dateOrders, ...stale() }),
+    setOnDuplicate: (onDuplicate: OnDuplicate) => update({ onDuplicate, ...stale() }),
+    setOnInvalid: (onInvalid: OnInvalid) => update({ onInvalid, ...stale() }),
+    setCellPolicy: (header: string, policy: CellPolicy) =>
+      update({ cellPolicies: { ...getState().cellPolicies, [header]: policy }, ...stale() }),
+    /** One choice for every group (the groups' own choices give way to it). */
+    chooseForAll: (groupChoice: GroupChoice) => recheck({ groupChoice, groupChoices: {} }),
+    chooseFor: (groupId: string, choice: GroupChoice) =>
+      recheck({ groupChoices: { ...getState().groupChoices, [groupId]: choice } }),
     goTo: (step: Step) => {
       update({ step, openError: null });
       if (step === 'run') run.mutate();
@@ -185,7 +238,8 @@ export function useImportWizard() {
       const { loaded } = getState();
       if (loaded) open.mutate({ source: loaded.source, target: loaded.target, sheet });
     },
-    restart: () => update({ ...INITIAL, target: getState().target }),
+    restart: () =>
+      update({ ...INITIAL, target: getState().target, generation: getState().generation + 1 }),
   };
 }
 

@@ -1,0 +1,86 @@
+/**
+ * The columns of a client row that the write path derives from its fields: the folded name for
+ * ordering, the text the search index holds, and the phones' normalised form. Every write of a
+ * client (the one write path, the import's inserts, the bench generator) takes them from here.
+ */
+import type { ClientRow } from '../../electron/api/contract';
+import { phoneKey } from '../../kernel/phones';
+import type { Workbook } from '../workbook';
+import { digitsOf, fold } from './search';
+
+export interface Derived {
+  nameFold: string;
+  searchText: string;
+  phoneKey: string | null;
+  phone2Key: string | null;
+}
+
+/** The derived columns of a client row. */
+export function derived(row: Partial<ClientRow> & Pick<ClientRow, 'name'>): Derived {
+  const text = [
+    row.name,
+    row.company,
+    row.email,
+    row.position,
+    row.externalId,
+    row.taxId,
+    row.channel,
+    row.address,
+    row.note,
+  ]
+    .filter((s): s is string => Boolean(s))
+    .map(fold);
+  const keys = { phoneKey: phoneKey(row.phone), phone2Key: phoneKey(row.phone2) };
+  // A phone is found by the digits as typed and by its normalised form, so `8 912` finds
+  // `+7 (912) …` and the other way round.
+  const digits = new Set<string>();
+  for (const [typed, key] of [
+    [row.phone, keys.phoneKey],
+    [row.phone2, keys.phone2Key],
+  ] as const) {
+    if (typed) digits.add(digitsOf(typed));
+    if (key) digits.add(key);
+  }
+  const tags = (row.tags ?? []).map(fold);
+  return {
+    nameFold: fold(row.name),
+    searchText: [...text, ...digits, ...tags].join(' '),
+    ...keys,
+  };
+}
+
+/**
+ * Derives the columns of every client again, after the way they are derived changed (the
+ * search index is rebuilt from them next). Set-based: one read, one cached update per row.
+ */
+export function rederiveClients(wb: Workbook): void {
+  const rows = wb.sqlite
+    .prepare(
+      'SELECT id, name, company, email, position, external_id, tax_id, channel, address, note, phone, phone2, tags FROM clients',
+    )
+    .raw()
+    .all() as (string | null)[][];
+  const update = wb.sqlite.prepare(
+    'UPDATE clients SET name_fold = ?, search_text = ?, phone_key = ?, phone2_key = ? WHERE id = ?',
+  );
+  wb.transaction(() => {
+    for (const r of rows) {
+      const [id, name, company, email, position, externalId, taxId, channel, address, note] = r;
+      const d = derived({
+        name: name ?? '',
+        company: company ?? null,
+        email: email ?? null,
+        position: position ?? null,
+        externalId: externalId ?? null,
+        taxId: taxId ?? null,
+        channel: channel ?? null,
+        address: address ?? null,
+        note: note ?? null,
+        phone: r[10] ?? null,
+        phone2: r[11] ?? null,
+        tags: JSON.parse(r[12] ?? '[]') as string[],
+      });
+      update.run(d.nameFold, d.searchText, d.phoneKey, d.phone2Key, id);
+    }
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The workbook's clients by every key an import row may name them with: Kartoteka id, client
+ * code, tax id, e-mail and phones (in their normalised forms, read from the stored phone keys),
+ * read in one query; and a row's own keys in the same forms.
+ */
+import { emailKey } from '../../../kernel/emails';
+import { phoneKey } from '../../../kernel/phones';
+import type { ImportedClientValues } from '../../../db/queries/import-write';
+import type { Workbook } from '../../../db/workbook';
+import type { MatchedBy } from './plan';
+import { taxIdKey } from './values';
+
+export interface Existing {
+  id: string;
+  name: string;
+  lostReason: string | null;
+  deleted: boolean;
+}
+
+export class ClientIndex {
+  /**
+   * Every client by id, the trash included; filled only when the file has a Kartoteka id
+   * column (100,000 entries are not worth making otherwise).
+   */
+  readonly byId = new Map<string, Existing>();
+  readonly byExternal = new Map<string, Existing>();
+  readonly byTax = new Map<string, Existing[]>();
+  readonly byEmail = new Map<string, Existing[]>();
+  readonly byPhone = new Map<string, Existing[]>();
+
+  constructor(wb: Workbook, options: { ids: boolean }) {
+    const rows = wb.sqlite
+      .prepare(
+        'SELECT id, name, phone_key, phone2_key, email, tax_id, external_id, lost_reason, deleted_at FROM clients',
+      )
+      .raw()
+      .all() as (string | null)[][];
+    for (const [id, name, phone, phone2, email, tax, ext, lostReason, deletedAt] of rows) {
+      const c: Existing = {
+        id: id!,
+        name: name!,
+        lostReason: lostReason ?? null,
+        deleted: deletedAt !== null,
+      };
+      if (options.ids) this.byId.set(c.id, c);
+      if (ext) this.byExternal.set(ext, c);
+      if (c.deleted) continue;
+      add(this.byTax, taxIdKey(tax), c);
+      add(this.byEmail, emailKey(email), c);
+      add(this.byPhone, phone ?? null, c);
+      if (phone2 !== phone) add(this.byPhone, phone2 ?? null, c);
+    }
+  }
+
+  /** The live client a row's keys find first, in order of how surely each identifies one. */
+  lookup(keys: Keys): { match: Existing; by: MatchedBy } | null {
+    const byId = keys.id ? this.byId.get(keys.id) : undefined;
+    if (byId) return { match: byId, by: 'id' };
+    const ext = keys.externalId ? this.byExternal.get(keys.externalId) : undefined;
+    if (ext) return { match: ext, by: 'externalId' };
+    const tax = keys.taxId ? this.byTax.get(keys.taxId)?.[0] : undefined;
+    if (tax) return { match: tax, by: 'taxId' };
+    const email = keys.email ? this.byEmail.get(keys.email)?.[0] : undefined;
+    if (email) return { match: email, by: 'email' };
+    for (const p of keys.phones) {
+      const phone = this.byPhone.get(p)?.[0];
+      if (phone) return { match: phone, by: 'phone' };
+    }
+    return null;
+  }
+}
+
+function add<T>(map: Map<string, T[]>, key: string | null, value: T): void {
+  if (!key) return;
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A row's keys in their compared forms. */
+export interface Keys {
+  id: string | null;
+  externalId: string | null;
+  taxId: string | null;
+  email: string | null;
+  phones: string[];
+}
+
+export function keysOf(values: ImportedClientValues, id: string | null): Keys {
+  const phones: string[] = [];
+  const phone = phoneKey(values.phone);
+  const phone2 = phoneKey(values.phone2);
+  if (phone) phones.push(phone);
+  if (phone2 && phone2 !== phone) phones.push(phone2);
+  return {
+    id,
+    externalId: values.externalId ?? null,
+    taxId: taxIdKey(values.taxId),
+    email: emailKey(values.email),
+    phones,
+  };
+}
