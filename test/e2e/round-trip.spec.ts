@@ -160,6 +160,9 @@ for (const [lang, t] of [
       await expect(wizard.count('update')).toHaveText('0');
       await expect(wizard.count('invalid')).toHaveText('0');
       await expect(wizard.count('skip')).toHaveText(String(ids.length));
+      await expect(page.getByTestId('import-detail-unchanged')).toHaveText(
+        t.imp.check.details.unchanged.replace('{{n}}', String(ids.length)),
+      );
       await expect(wizard.errors()).toHaveCount(0);
       await expect(page.getByTestId('import-nothing')).toHaveText(t.imp.check.nothingChanged);
       await expect(wizard.runButton()).toBeDisabled();
@@ -183,7 +186,9 @@ for (const [lang, t] of [
     await expect(wizard.result('inserted')).toHaveText('0');
     await expect(wizard.result('updated')).toHaveText('1');
     await expect(wizard.result('skipped')).toHaveText(String(ids.length - 1));
-    await expect(page.getByTestId('import-result-unchanged')).toBeVisible();
+    await expect(page.getByTestId('import-detail-unchanged')).toHaveText(
+      t.imp.check.details.unchanged.replace('{{n}}', String(ids.length - 1)),
+    );
     await page.screenshot({ path: `test-results/screens/import-result-unchanged-${lang}.png` });
     const after = await cards(shell, ids);
     expect(after.slice(1)).toEqual(before.slice(1));
