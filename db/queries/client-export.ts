@@ -21,6 +21,7 @@ import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { CONTACT_KINDS, FilterCompiler } from './client-filters';
 import { listFields } from './fields';
+import { localDay, yearStart } from '../../kernel/local-date';
 
 /** A client row as read: the standard columns asked for, by field name. */
 type Row = { [key: string]: unknown; id: string };
@@ -190,14 +191,14 @@ function readRelated(
     managers: new Map(),
   };
   if (needs.has('sales')) {
-    const yearStart = `${now.toISOString().slice(0, 4)}-01-01`;
+    const since = yearStart(localDay(now));
     const scope = within('client_id', ids, wholeTable);
     const rows = wb.sqlite
       .prepare(
         `SELECT client_id AS id, max(date) AS last, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS year
          FROM sales WHERE deleted_at IS NULL AND ${scope.where} GROUP BY client_id`,
       )
-      .all(yearStart, ...scope.params) as { id: string; last: string; year: number }[];
+      .all(since, ...scope.params) as { id: string; last: string; year: number }[];
     for (const r of rows) {
       related.lastPurchase.set(r.id, r.last);
       related.revenueYear.set(r.id, r.year);
@@ -208,7 +209,7 @@ function readRelated(
     const scope = within('client_id', ids, wholeTable);
     const rows = wb.sqlite
       .prepare(
-        `SELECT client_id AS id, max(substr(at, 1, 10)) AS last FROM comments
+        `SELECT client_id AS id, max(date(at, 'localtime')) AS last FROM comments
          WHERE deleted_at IS NULL AND kind IN (${kinds}) AND ${scope.where} GROUP BY client_id`,
       )
       .all(...CONTACT_KINDS, ...scope.params) as { id: string; last: string }[];
@@ -258,7 +259,7 @@ export function clientExportTable(
 
   // The list's own query decides which clients and in what order; the columns come after.
   const query = input.query ?? {};
-  const compiler = new FilterCompiler(wb, now.toISOString().slice(0, 10));
+  const compiler = new FilterCompiler(wb, localDay(now));
   const ids = wb.db
     .select({ id: clients.id })
     .from(clients)

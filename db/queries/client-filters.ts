@@ -10,6 +10,7 @@ import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { listFields } from './fields';
 import { searchConditions, usesFullText } from './search';
+import { readStageRules, suggestedStageSql } from './stage-ladder';
 
 export const CONTACT_KINDS = ['call', 'meeting', 'email', 'visit', 'offer'] as const;
 
@@ -51,7 +52,7 @@ function related(field: string, today: string): { expr: SQL; kind: Kind } | unde
       };
     case 'lastContact':
       return {
-        expr: sql`(SELECT max(substr(m.at, 1, 10)) FROM comments m WHERE m.client_id = ${clients.id} AND m.deleted_at IS NULL AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer'))`,
+        expr: sql`(SELECT max(date(m.at, 'localtime')) FROM comments m WHERE m.client_id = ${clients.id} AND m.deleted_at IS NULL AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer'))`,
         kind: 'date',
       };
     default:
@@ -83,6 +84,9 @@ export class FilterCompiler {
   private resolve(field: string, path: string): { expr: SQL; kind: Kind; def?: FieldDef } {
     const standard = STANDARD[field] ?? related(field, this.today);
     if (standard) return standard;
+    if (field === 'suggestedStage') {
+      return { expr: suggestedStageSql(readStageRules(this.wb)), kind: 'enum' };
+    }
     if (field.startsWith('custom.')) {
       this.fields ??= new Map(listFields(this.wb, true).map((f) => [f.key, f]));
       const def = this.fields.get(field.slice('custom.'.length));

@@ -39,7 +39,9 @@ export interface World {
   dispose(): void;
 }
 
-export function makeWorld(options: { locale?: 'ru' | 'en'; newId?: () => string } = {}): World {
+export function makeWorld(
+  options: { locale?: 'ru' | 'en'; newId?: () => string; now?: () => Date } = {},
+): World {
   const dir = tempDir();
   const file = path.join(dir, 'test.kartoteka');
   const logged: string[] = [];
@@ -53,7 +55,7 @@ export function makeWorld(options: { locale?: 'ru' | 'en'; newId?: () => string 
     shell: 'web',
     version: 'test',
     systemLocale: options.locale ?? 'en',
-    now: steppingClock(),
+    now: options.now ?? steppingClock(),
     ...(options.newId ? { newId: options.newId } : {}),
     logger,
   });

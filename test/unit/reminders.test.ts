@@ -160,11 +160,14 @@ describe('contact cadence', () => {
       .run(rich.id);
     const prospect = await client({ name: 'Новенький', stage: 'prospect' });
     const agenda = await world.call('reminders.agenda', { date: '2026-12-02' });
-    // 20 days since creation: regular (14) is 6 days late, prospect (7) 13 days late; lost has no cadence.
-    expect(agenda.needsTouch.map((t) => [t.client.name, t.overdueDays, t.value])).toEqual([
-      ['Новенький', 13, 0],
-      ['Постоянный богатый', 6, 500000],
-      ['Постоянный', 6, 0],
+    // Never contacted: counted from the first purchase (1 October: 62 days, regular 14 → 48
+    // late), else from creation (20 days: regular 6 late, prospect (7) 13); lost has no cadence.
+    expect(
+      agenda.needsTouch.map((t) => [t.client.name, t.overdueDays, t.value, t.countedFrom]),
+    ).toEqual([
+      ['Постоянный богатый', 48, 500000, 'firstPurchase'],
+      ['Новенький', 13, 0, 'created'],
+      ['Постоянный', 6, 0, 'created'],
     ]);
     await world.call('comments.add', {
       clientId: prospect.id,
@@ -181,7 +184,7 @@ describe('contact cadence', () => {
       .prepare("UPDATE comments SET at = '2026-12-01T10:00:00.000Z' WHERE id = ?")
       .run(call.id);
     const later = await world.call('reminders.agenda', { date: '2026-12-02' });
-    expect(later.needsTouch.map((t) => t.client.name)).toEqual(['Новенький', 'Постоянный богатый']);
+    expect(later.needsTouch.map((t) => t.client.name)).toEqual(['Постоянный богатый', 'Новенький']);
   });
 
   it('applies a preset and stage overrides', async () => {

@@ -120,6 +120,7 @@ import {
   type PickedFile,
 } from './imports';
 import { exportClientsInput, exportTableInput, type ExportFile } from './exports';
+import { stageRulesSetInput, type StageRules } from './stages';
 
 /** A channel: its input schema, and its output type carried as a phantom. */
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -200,6 +201,9 @@ export const contract = {
   /** Contact cadence by stage and the birthday look-ahead. */
   'cadence.get': channel<CadenceSettings>()(noInput),
   'cadence.set': channel<CadenceSettings>()(cadenceSetInput),
+  /** The stage ladder's rules: automatic moves from sales on or off, what makes a client regular. */
+  'stageRules.get': channel<StageRules>()(noInput),
+  'stageRules.set': channel<StageRules>()(stageRulesSetInput),
   /** Useful content / company news / offer split of a client's last contacts (12 by default). */
   'clients.touchMix': channel<TouchMix>()(touchMixInput),
   /** A sale of a client; `amount` and `margin` in minor units (negative amount = a return). */
@@ -323,3 +327,4 @@ export * from './managers';
 export * from './reminders';
 export * from './sales';
 export * from './settings';
+export * from './stages';

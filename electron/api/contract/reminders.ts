@@ -132,8 +132,15 @@ export interface BirthdayItem {
 
 export interface TouchItem {
   client: AgendaClient;
-  /** Date of the last contact (or of the card's creation when never contacted). */
+  /** Local date of the last contact, or null when never contacted. */
   lastContact: string | null;
+  /**
+   * What the lateness is counted from: the last contact; for a client never contacted, the
+   * first purchase, else the day the card was made.
+   */
+  countedFrom: 'contact' | 'firstPurchase' | 'created';
+  /** The local date it is counted from. */
+  countedFromDate: string;
   cadenceDays: number;
   overdueDays: number;
   /** Revenue of the last 12 months, minor units: the value the list is ranked by after lateness. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { clientFieldShape, type CustomValue, type Locale, type Stage } from '../../api/contract';
+import { birthdayInRange } from '../../api/contract/validators';
 import { localizeIssues } from '../../api/localize-issues';
 import { translate, type MessageKey } from '../../api/messages';
 import type { TargetField } from './targets';
@@ -121,6 +122,9 @@ function checked(
 ): Converted {
   if (surelyValid(key, value, ctx.today)) return { ok: true, value };
   const result = clientFieldShape[key].safeParse(value);
+  if (result.success && key === 'birthday' && !birthdayInRange(String(value), ctx.today)) {
+    return { ok: false, message: translate(ctx.locale, 'birthday_range') };
+  }
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, message: localizeIssues(result.error, ctx.locale)[0]?.message ?? '' };
 }
