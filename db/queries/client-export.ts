@@ -21,6 +21,7 @@ import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { CONTACT_KINDS, FilterCompiler } from './client-filters';
 import { listFields } from './fields';
+import { suggestedStages } from './stage-ladder';
 import { localDay, yearStart } from '../../kernel/local-date';
 
 /** A client row as read: the standard columns asked for, by field name. */
@@ -32,13 +33,14 @@ interface Related {
   lastContact: Map<string, string>;
   custom: Map<string, Map<string, CustomValue>>;
   managers: Map<string, string>;
+  suggested: Map<string, Stage>;
 }
 
 interface Resolved {
   type: ExportColumnType;
   /** The standard column it reads, when it reads one. */
   column?: string;
-  needs?: 'sales' | 'contacts' | 'managers' | FieldDef;
+  needs?: 'sales' | 'contacts' | 'managers' | 'suggested' | FieldDef;
   cell: (r: Row, related: Related) => ExportCell;
 }
 
@@ -133,6 +135,15 @@ function resolve(
         needs: 'contacts',
         cell: (r, related) => related.lastContact.get(r.id) ?? null,
       };
+    case 'suggestedStage':
+      return {
+        type: 'text',
+        needs: 'suggested',
+        cell: (r, related) => {
+          const stage = related.suggested.get(r.id);
+          return stage ? words.stages[stage] : null;
+        },
+      };
   }
   const def = key.startsWith('custom.') ? fields.get(key.slice('custom.'.length)) : undefined;
   if (def) return customCell(def, words);
@@ -189,6 +200,7 @@ function readRelated(
     lastContact: new Map(),
     custom: new Map(),
     managers: new Map(),
+    suggested: new Map(),
   };
   if (needs.has('sales')) {
     const since = yearStart(localDay(now));
@@ -215,6 +227,7 @@ function readRelated(
       .all(...CONTACT_KINDS, ...scope.params) as { id: string; last: string }[];
     for (const r of rows) related.lastContact.set(r.id, r.last);
   }
+  if (needs.has('suggested')) related.suggested = suggestedStages(wb, ids);
   if (needs.has('managers')) {
     const rows = wb.sqlite.prepare('SELECT id, name FROM managers').all() as {
       id: string;

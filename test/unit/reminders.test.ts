@@ -147,6 +147,34 @@ describe('birthdays in the agenda', () => {
   });
 });
 
+describe('log a call and mark the reminder done', () => {
+  it('saves the call on the feed and completes the reminder in one step', async () => {
+    const { id } = await client({ name: 'Звонок по делу' });
+    const weekly = await world.call('reminders.add', {
+      clientId: id,
+      title: 'Позвонить про заказ',
+      due: '2026-11-12',
+      repeat: { every: 1, unit: 'week' },
+    });
+    const result = await world.call('reminders.complete', {
+      id: weekly.id,
+      call: 'Договорились о поставке',
+    });
+    expect(result.done.doneAt).not.toBeNull();
+    expect(result.next?.dueDate).toBe('2026-11-19');
+    expect(result.comment).toMatchObject({ kind: 'call', body: 'Договорились о поставке' });
+    const feed = await world.call('comments.list', { clientId: id });
+    expect(feed.map((c) => [c.kind, c.body])).toEqual([['call', 'Договорились о поставке']]);
+    const agenda = await world.call('reminders.agenda', { date: '2026-11-12' });
+    expect(agenda.today.map((i) => i.reminder.title)).toEqual([]);
+
+    // A reminder that is not there: neither is saved.
+    const missing = await world.send('reminders.complete', { id: 'no-such', call: 'Текст' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await world.call('comments.list', { clientId: id })).toHaveLength(1);
+  });
+});
+
 describe('contact cadence', () => {
   it('lists clients past their stage cadence, latest first then most valuable, and drops them after a call', async () => {
     // The test clock starts on 2026-11-12: clients are created then and never contacted.

@@ -211,6 +211,15 @@ describe('the stage ladder', () => {
       ['Вручную', 'repeat'],
       ['Ушедший', 'won_back'],
     ]);
+    const exported = await world.call('export.clients', {
+      query: { filters: [{ field: 'suggestedStage', op: 'eq', value: 'won_back' }] },
+      columns: [
+        { key: 'name', label: 'Клиент' },
+        { key: 'suggestedStage', label: 'Стадия по продажам' },
+      ],
+      format: 'csv',
+    });
+    expect(Buffer.from(exported.base64, 'base64').toString('utf8')).toContain('Ушедший;Возвращён');
     const bulk = await world.call('clients.bulk', {
       ids: [hand.id, lost.id, quiet.id],
       action: { type: 'applySuggestedStage' },

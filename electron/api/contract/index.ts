@@ -54,6 +54,7 @@ import {
   agendaInput,
   cadenceSetInput,
   reminderAddInput,
+  reminderCompleteInput,
   reminderIdInput,
   reminderListInput,
   reminderSnoozeInput,
@@ -189,8 +190,11 @@ export const contract = {
   /** A reminder on a client: `due` is `YYYY-MM-DD` or local `YYYY-MM-DDTHH:mm`; `repeat` optional. */
   'reminders.add': channel<Reminder>()(reminderAddInput),
   'reminders.update': channel<Reminder>()(reminderUpdateInput),
-  /** Marks it done; a repeating reminder gets its next occurrence, returned as `next`. */
-  'reminders.complete': channel<CompleteResult>()(reminderIdInput),
+  /**
+   * Marks it done; a repeating reminder gets its next occurrence, returned as `next`. With
+   * `call`, a call with that text is logged on the client's feed in the same transaction.
+   */
+  'reminders.complete': channel<CompleteResult>()(reminderCompleteInput),
   /** Hides it until `until` (`YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`). */
   'reminders.snooze': channel<Reminder>()(reminderSnoozeInput),
   'reminders.delete': channel<Reminder>()(reminderIdInput),

@@ -1,5 +1,6 @@
 /** Reminders, the Today agenda, birthdays, contact cadence and the touch mix. */
 import { z } from 'zod';
+import type { Comment } from './comments';
 import type { CommentKind, Stage, TouchKind } from './enums';
 import { STAGES } from './enums';
 import { id, isCalendarDate, requiredText } from './validators';
@@ -94,6 +95,13 @@ export const reminderUpdateInput = z
   })
   .strict();
 export const reminderIdInput = z.object({ id }).strict();
+export const reminderCompleteInput = z
+  .object({
+    id,
+    /** A call to log on the client's feed in the same step (Today's "Log a call" on the row). */
+    call: requiredText(20_000).optional(),
+  })
+  .strict();
 export const reminderSnoozeInput = z.object({ id, until: dueSchema }).strict();
 export const reminderListInput = z
   .object({ clientId: id, includeDone: z.boolean().optional() })
@@ -103,6 +111,8 @@ export interface CompleteResult {
   done: Reminder;
   /** The next reminder of a repeating series, or null when the series is over. */
   next: Reminder | null;
+  /** The call logged with it (when `call` was given), else null. */
+  comment: Comment | null;
 }
 
 export interface AgendaClient {

@@ -1,5 +1,6 @@
 /** Numbers of the dashboard as the user reads them: percents, ratios, months, the as-of date. */
 import i18next from 'i18next';
+import { localDay } from '../../../../kernel/local-date';
 import { formatMoney } from '../../lib/money';
 
 function locale(): string {
@@ -65,11 +66,9 @@ export function monthLabel(value: string): string {
   return `${months[Number(m) - 1] ?? m} ${year.slice(2)}`;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** Today as local `YYYY-MM-DD`: the default end of the window. */
 export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localDay(now);
 }
 
 /** A relative change: 1.2 → "+20 %"; null when there is nothing to compare with. */

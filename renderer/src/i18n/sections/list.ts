@@ -26,6 +26,7 @@ export const en = {
     lastPurchase: 'Last purchase',
     revenueYear: 'Revenue this year',
     lastContact: 'Last contact',
+    suggestedStage: 'Stage by sales',
   },
   yes: 'yes',
   no: 'no',
@@ -57,6 +58,8 @@ export const en = {
   bulk: {
     setManager: 'Assign manager',
     setStage: 'Set stage',
+    applySuggestedStage: 'Apply the stage sales suggest',
+    stageLadder: 'Stages moved by sales',
     addTag: 'Add tag',
     setCustom: 'Set field',
     delete: 'Delete',
@@ -120,6 +123,7 @@ export const ru: typeof en = {
     lastPurchase: 'Последняя покупка',
     revenueYear: 'Выручка за год',
     lastContact: 'Последний контакт',
+    suggestedStage: 'Стадия по продажам',
   },
   yes: 'да',
   no: 'нет',
@@ -151,6 +155,8 @@ export const ru: typeof en = {
   bulk: {
     setManager: 'Назначить менеджера',
     setStage: 'Сменить стадию',
+    applySuggestedStage: 'Применить стадию по продажам',
+    stageLadder: 'Стадии по продажам',
     addTag: 'Добавить метку',
     setCustom: 'Заполнить поле',
     delete: 'Удалить',
