@@ -75,12 +75,7 @@ export function CallInput({ clientId, clientName, reminder, action, onClose, onL
           }
         }}
       />
-      <button type="submit" className="primary" disabled={action.pending || body.trim() === ''}>
-        {t('today.call.save')}
-      </button>
-      <button type="button" onClick={onClose}>
-        {t('today.call.cancel')}
-      </button>
+      {/* Right after the input in the tab order; shown on its own line below. */}
       {reminder ? (
         <label className="today-call__done">
           <input
@@ -93,6 +88,12 @@ export function CallInput({ clientId, clientName, reminder, action, onClose, onL
           {t('today.call.markDone', { title: reminder.title })}
         </label>
       ) : null}
+      <button type="submit" className="primary" disabled={action.pending || body.trim() === ''}>
+        {t('today.call.save')}
+      </button>
+      <button type="button" onClick={onClose}>
+        {t('today.call.cancel')}
+      </button>
     </form>
   );
 }

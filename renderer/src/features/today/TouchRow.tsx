@@ -28,7 +28,7 @@ export function TouchRow({ item, notify }: { item: TouchItem; notify: (status: s
           data-testid="touch-why"
           title={t('today.touch.stageHint', { stage: t(`stages.${client.stage}`) })}
         >
-          <span className="today-row__late">
+          <span className="today-row__late today-row__late--wrap">
             {item.countedFrom === 'contact'
               ? t('today.touch.since', { count: since })
               : item.countedFrom === 'firstPurchase'

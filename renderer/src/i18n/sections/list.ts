@@ -58,7 +58,7 @@ export const en = {
   bulk: {
     setManager: 'Assign manager',
     setStage: 'Set stage',
-    applySuggestedStage: 'Apply the stage sales suggest',
+    applySuggestedStage: 'Apply stage by sales',
     stageLadder: 'Stages moved by sales',
     addTag: 'Add tag',
     setCustom: 'Set field',
