@@ -9,12 +9,7 @@
  * one (the renderer and the main process run on the same machine); SQL that reads many stored
  * stamps at once takes their local day with SQLite's `date(at, 'localtime')`, the same zone.
  */
-import {
-  addDays as addDaysTo,
-  addMonths as addMonthsTo,
-  differenceInCalendarDays,
-  format,
-} from 'date-fns';
+import { addDays as addDaysTo, differenceInCalendarDays, format } from 'date-fns';
 
 /** A clock: the current instant. The main process injects its own so tests can fix it. */
 export type Clock = () => Date;
@@ -64,9 +59,20 @@ export function addDays(ymd: string, days: number): string {
   return localDay(addDaysTo(parseDay(ymd), days));
 }
 
-/** The date `months` calendar months after `ymd`; the 31st becomes the month's last day. */
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * The date `months` calendar months after `ymd`; the 31st becomes the month's last day.
+ * Plain arithmetic on the date's parts (no time zone is involved): the stage ladder calls it
+ * for every client.
+ */
 export function addMonths(ymd: string, months: number): string {
-  return localDay(addMonthsTo(parseDay(ymd), months));
+  const m = YMD.exec(ymd);
+  const total = Number(m?.[1] ?? 1970) * 12 + Number(m?.[2] ?? 1) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(Number(m?.[3] ?? 1), last))}`;
 }
 
 /** Whole calendar days from `from` to `to`, whatever daylight saving does in between. */

@@ -156,7 +156,7 @@ function needsTouch(
   return wb.sqlite
     .prepare(
       `WITH lc AS (
-         SELECT client_id, max(date(at, 'localtime')) AS last FROM comments
+         SELECT client_id, date(max(at), 'localtime') AS last FROM comments
          WHERE deleted_at IS NULL AND kind IN (SELECT value FROM json_each(@kinds)) GROUP BY client_id
        ), sv AS (
          SELECT client_id, min(date) AS first, sum(CASE WHEN date > @yearAgo THEN amount ELSE 0 END) AS value

@@ -10,7 +10,7 @@ import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { listFields } from './fields';
 import { searchConditions, usesFullText } from './search';
-import { readStageRules, suggestedStageSql } from './stage-ladder';
+import { suggestedStageExpr } from './stage-ladder';
 
 export const CONTACT_KINDS = ['call', 'meeting', 'email', 'visit', 'offer'] as const;
 
@@ -52,7 +52,7 @@ function related(field: string, today: string): { expr: SQL; kind: Kind } | unde
       };
     case 'lastContact':
       return {
-        expr: sql`(SELECT max(date(m.at, 'localtime')) FROM comments m WHERE m.client_id = ${clients.id} AND m.deleted_at IS NULL AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer'))`,
+        expr: sql`(SELECT date(max(m.at), 'localtime') FROM comments m WHERE m.client_id = ${clients.id} AND m.deleted_at IS NULL AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer'))`,
         kind: 'date',
       };
     default:
@@ -76,6 +76,7 @@ function custom(def: FieldDef): { expr: SQL; kind: Kind } {
 
 export class FilterCompiler {
   private fields: Map<string, FieldDef> | null = null;
+  private suggested: SQL | undefined;
   constructor(
     private readonly wb: Workbook,
     private readonly today: string,
@@ -85,7 +86,9 @@ export class FilterCompiler {
     const standard = STANDARD[field] ?? related(field, this.today);
     if (standard) return standard;
     if (field === 'suggestedStage') {
-      return { expr: suggestedStageSql(readStageRules(this.wb)), kind: 'enum' };
+      // Computed for the whole workbook once per query, whether it filters or sorts.
+      this.suggested ??= suggestedStageExpr(this.wb);
+      return { expr: this.suggested, kind: 'enum' };
     }
     if (field.startsWith('custom.')) {
       this.fields ??= new Map(listFields(this.wb, true).map((f) => [f.key, f]));

@@ -1,17 +1,21 @@
 /**
- * Stages follow sales: the ladder prospect → first purchase → repeat → regular, computed from
- * each client's purchase days in SQL (set-based: one statement for any number of clients,
- * never a query per client). Written sales move the stage of clients whose stage no person
- * set, as a batch of its own (kind `bulk`, label `stageLadder`) that the journal shows and
- * can undo; for everyone else the ladder's stage is a suggestion the card and the list show
- * and "apply suggested stage" applies.
+ * Stages follow sales: the ladder prospect → first purchase → repeat → regular, from each
+ * client's purchase days. Written sales move the stage of clients whose stage no person set,
+ * as a batch of its own (kind `bulk`, label `stageLadder`) that the journal shows and can
+ * undo; for everyone else the ladder's stage is a suggestion the card and the list show and
+ * "apply suggested stage" applies.
  *
  * "Set by hand" reads the history: the latest change of the client's stage came from a person
  * (a card edit, a bulk "set stage", an import with a stage column, an undo or a restore), not
  * from the ladder or "apply suggested stage". A card made with the default "prospect" is not.
+ *
+ * Set-based: three reads for any number of clients (their rows, their purchase days, their
+ * latest stage change), never a query per client; the rule itself is plain code over them,
+ * which is faster than making SQLite sort a million sales.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Stage, StageRules } from '../../electron/api/contract';
+import { addMonths, localDayOf } from '../../kernel/local-date';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
@@ -20,9 +24,14 @@ import { readSetting, writeSetting } from './settings';
 export const DEFAULT_STAGE_RULES: StageRules = { auto: true, regularDays: 4, regularMonths: 12 };
 
 /** Batch labels whose stage changes are the ladder's, not a person's. */
-export const LADDER_LABELS = ['stageLadder', 'applySuggestedStage'] as const;
+export const LADDER_LABELS: readonly string[] = ['stageLadder', 'applySuggestedStage'];
 
-const LADDER_STAGES: readonly Stage[] = ['prospect', 'first_purchase', 'repeat', 'regular'];
+const LADDER_STAGES: ReadonlySet<Stage> = new Set([
+  'prospect',
+  'first_purchase',
+  'repeat',
+  'regular',
+]);
 
 export function readStageRules(wb: Workbook): StageRules {
   return { ...DEFAULT_STAGE_RULES, ...(readSetting<Partial<StageRules>>(wb, 'stageRules') ?? {}) };
@@ -34,66 +43,132 @@ export function writeStageRules(wb: Workbook, patch: Partial<StageRules>, now: D
   return next;
 }
 
-const list = (values: readonly string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
-/** Purchase days of the client: how many, the latest, and how many in the regular window. */
-function purchaseStats(rules: StageRules): SQL {
-  const live = sql`s.client_id = ${clients.id} AND s.deleted_at IS NULL AND s.amount > 0`;
-  return sql`(SELECT p.days, p.last,
-      (SELECT count(DISTINCT s.date) FROM sales s
-       WHERE ${live} AND s.date > date(p.last, ${`-${rules.regularMonths} months`})) AS recent
-    FROM (SELECT count(DISTINCT s.date) AS days, max(s.date) AS last FROM sales s WHERE ${live}) p)`;
+/** The ladder's step for a client's distinct purchase days, oldest first. */
+export function ladderStage(days: readonly string[], rules: StageRules): Stage {
+  if (days.length === 0) return 'prospect';
+  if (days.length === 1) return 'first_purchase';
+  const since = addMonths(days[days.length - 1]!, -rules.regularMonths);
+  let recent = 0;
+  for (let i = days.length - 1; i >= 0 && days[i]! > since; i--) recent += 1;
+  return recent >= rules.regularDays ? 'regular' : 'repeat';
 }
 
-function ladderCase(rules: StageRules): SQL {
-  return sql`CASE WHEN st.days = 0 THEN 'prospect' WHEN st.days = 1 THEN 'first_purchase'
-    WHEN st.recent >= ${rules.regularDays} THEN 'regular' ELSE 'repeat' END`;
+export interface LadderRow {
+  id: string;
+  stage: Stage;
+  /** The ladder's step from the purchase days. */
+  ladder: Stage;
+  /** The stage the sales point to when it differs from the client's, else null. */
+  suggested: Stage | null;
+  /** A person set the stage (see the file's comment): the ladder leaves it alone. */
+  handSet: boolean;
 }
 
-/** The latest change of the client's stage: its batch kind, label and new value. */
-function lastStageChange(column: SQL): SQL {
-  return sql`(SELECT ${column} FROM changes ch JOIN batches b ON b.id = ch.batch_id
-    WHERE ch.client_id = ${clients.id} AND ch.entity = 'client' AND ch.field = 'stage'
-    ORDER BY ch.at DESC, ch.id DESC LIMIT 1)`;
+/** Which clients to read: some by id, or every live client. */
+type Scope = readonly string[] | 'all';
+
+/** Above this many clients, one pass over a whole table beats an index look-up per client. */
+const WHOLE_TABLE = 2_000;
+
+function within(column: string, scope: Scope): { where: string; params: string[] } {
+  if (scope === 'all') return { where: '1', params: [] };
+  // A unary plus keeps SQLite off the client index: the table is read once, in order.
+  const plus = scope.length > WHOLE_TABLE ? '+' : '';
+  return {
+    where: `${plus}${column} IN (SELECT value FROM json_each(?))`,
+    params: [JSON.stringify(scope)],
+  };
 }
 
-/** 1 when a person set the client's stage (see the file's comment), else 0. */
-export function handSetSql(): SQL {
-  const origin = sql`CASE WHEN b.kind = 'bulk' AND b.label IN (${list(LADDER_LABELS)}) THEN 0
-    WHEN b.kind = 'create' AND ch.new_value = '"prospect"' THEN 0 ELSE 1 END`;
-  return sql`coalesce(${lastStageChange(origin)}, ${clients.stage} <> 'prospect')`;
+interface StageChange {
+  at: string;
+  id: string;
+  kind: string;
+  label: string | null;
+  newValue: string | null;
+}
+
+/** The ladder, the suggestion and "set by hand" of every live client in the scope. */
+export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): LadderRow[] {
+  if (scope !== 'all' && scope.length === 0) return [];
+  const c = within('id', scope);
+  const people = wb.sqlite
+    .prepare(`SELECT id, stage, created_at FROM clients WHERE deleted_at IS NULL AND ${c.where}`)
+    .raw()
+    .all(...c.params) as [string, Stage, string][];
+  const s = within('client_id', scope);
+  const bought = new Map<string, string[]>();
+  for (const [id, date] of wb.sqlite
+    .prepare(
+      `SELECT client_id, date FROM sales WHERE deleted_at IS NULL AND amount > 0 AND ${s.where}`,
+    )
+    .raw()
+    .iterate(...s.params) as IterableIterator<[string, string]>) {
+    const dates = bought.get(id);
+    if (dates) dates.push(date);
+    else bought.set(id, [date]);
+  }
+  const h = within('ch.client_id', scope);
+  const latest = new Map<string, StageChange>();
+  for (const [id, at, changeId, kind, label, newValue] of wb.sqlite
+    .prepare(
+      `SELECT ch.client_id, ch.at, ch.id, b.kind, b.label, ch.new_value
+       FROM changes ch JOIN batches b ON b.id = ch.batch_id
+       WHERE ch.entity = 'client' AND ch.field = 'stage' AND ${h.where}`,
+    )
+    .raw()
+    .iterate(...h.params) as IterableIterator<
+    [string, string, string, string, string | null, string | null]
+  >) {
+    const seen = latest.get(id);
+    if (!seen || at > seen.at || (at === seen.at && changeId > seen.id))
+      latest.set(id, { at, id: changeId, kind, label, newValue });
+  }
+  return people.map(([id, stage, createdAt]) => {
+    const days = [...new Set(bought.get(id) ?? [])].sort();
+    const ladder = ladderStage(days, rules);
+    const change = latest.get(id);
+    const last = days[days.length - 1];
+    let suggested: Stage | null = null;
+    if (LADDER_STAGES.has(stage)) {
+      if (days.length > 0 && ladder !== stage) suggested = ladder;
+    } else if (stage === 'lost' && last && last > localDayOf(change?.at ?? createdAt)) {
+      suggested = 'won_back';
+    }
+    const handSet = change
+      ? !(
+          (change.kind === 'bulk' && LADDER_LABELS.includes(change.label ?? '')) ||
+          (change.kind === 'create' && change.newValue === '"prospect"')
+        )
+      : stage !== 'prospect';
+    return { id, stage, ladder, suggested, handSet };
+  });
+}
+
+/** Suggested stages of the given clients (those with one). */
+export function suggestedStages(wb: Workbook, ids: readonly string[]): Map<string, Stage> {
+  const rows = ladderRows(wb, readStageRules(wb), ids);
+  return new Map(rows.flatMap((r) => (r.suggested ? [[r.id, r.suggested] as const] : [])));
 }
 
 /**
- * The stage the sales point to when it differs from the client's, else NULL: the ladder's
- * step for a client on the ladder with at least one purchase; "won back" for a lost client
- * with a purchase after the day they were marked lost.
+ * Every client's suggested stage as an SQL expression on the list's `clients` row, for
+ * filters and sorting: computed once for the whole workbook, then matched by id.
  */
-export function suggestedStageSql(rules: StageRules): SQL {
-  const ladder = ladderCase(rules);
-  const lostOn = sql`coalesce(${lastStageChange(sql`date(ch.at, 'localtime')`)}, date(${clients.createdAt}, 'localtime'))`;
-  return sql`(SELECT CASE
-      WHEN ${clients.stage} IN (${list(LADDER_STAGES)}) THEN
-        CASE WHEN st.days = 0 THEN NULL WHEN ${ladder} <> ${clients.stage} THEN ${ladder} END
-      WHEN ${clients.stage} = 'lost' AND st.last > ${lostOn} THEN 'won_back'
-    END FROM ${purchaseStats(rules)} st)`;
-}
-
-const idsIn = (ids: string[]) =>
-  sql`${clients.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-
-/** Suggested stages of the given clients (those with one), in one query. */
-export function suggestedStages(wb: Workbook, ids: string[]): Map<string, Stage> {
-  if (ids.length === 0) return new Map();
-  const rows = wb.db.all<{ id: string; suggested: Stage | null }>(
-    sql`SELECT ${clients.id} AS id, ${suggestedStageSql(readStageRules(wb))} AS suggested
-        FROM ${clients} WHERE ${idsIn(ids)}`,
+export function suggestedStageExpr(wb: Workbook): SQL {
+  const byStage = new Map<Stage, string[]>();
+  for (const row of ladderRows(wb, readStageRules(wb), 'all')) {
+    if (!row.suggested) continue;
+    const ids = byStage.get(row.suggested);
+    if (ids) ids.push(row.id);
+    else byStage.set(row.suggested, [row.id]);
+  }
+  if (byStage.size === 0) return sql`NULL`;
+  const branches = [...byStage].map(
+    ([stage, ids]) =>
+      sql`WHEN ${clients.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)})) THEN ${stage}`,
   );
-  return new Map(rows.filter((r) => r.suggested).map((r) => [r.id, r.suggested!]));
+  return sql`(CASE ${sql.join(branches, sql` `)} END)`;
 }
 
 interface Move {
@@ -130,38 +205,23 @@ function writeMoves(ctx: WriteContext, batchId: string, moves: Move[]): number {
  * batch. Runs inside the caller's transaction; returns the number of clients moved.
  */
 export function moveStagesFromSales(ctx: WriteContext, clientIds: Iterable<string>): number {
-  const ids = [...new Set(clientIds)];
   const rules = readStageRules(ctx.wb);
-  if (!rules.auto || ids.length === 0) return 0;
-  const moves = ctx.wb.db.all<Move>(
-    sql`SELECT id, "from", "to" FROM (
-          SELECT ${clients.id} AS id, ${clients.stage} AS "from",
-                 (SELECT ${ladderCase(rules)} FROM ${purchaseStats(rules)} st) AS "to"
-          FROM ${clients}
-          WHERE ${idsIn(ids)} AND ${clients.deletedAt} IS NULL
-            AND ${clients.stage} IN (${list(LADDER_STAGES)}) AND ${handSetSql()} = 0
-        ) WHERE "to" <> "from"`,
-  );
+  if (!rules.auto) return 0;
+  const moves = ladderRows(ctx.wb, rules, [...new Set(clientIds)])
+    .filter((r) => !r.handSet && LADDER_STAGES.has(r.stage) && r.ladder !== r.stage)
+    .map((r) => ({ id: r.id, from: r.stage, to: r.ladder }));
   if (moves.length === 0) return 0;
   return writeMoves(ctx, startBatch(ctx, 'bulk', 'stageLadder'), moves);
 }
 
 /** "Apply suggested stage" to a selection, hand-set stages included, under `batchId`. */
-export function applySuggestedStages(ctx: WriteContext, batchId: string, ids: string[]): number {
-  const suggested = suggestedStages(ctx.wb, ids);
-  if (suggested.size === 0) return 0;
-  const current = new Map(
-    ctx.wb.db
-      .all<{
-        id: string;
-        stage: Stage;
-      }>(
-        sql`SELECT ${clients.id} AS id, ${clients.stage} AS stage FROM ${clients} WHERE ${idsIn([...suggested.keys()])} AND ${clients.deletedAt} IS NULL`,
-      )
-      .map((r) => [r.id, r.stage]),
+export function applySuggestedStages(
+  ctx: WriteContext,
+  batchId: string,
+  ids: readonly string[],
+): number {
+  const moves = ladderRows(ctx.wb, readStageRules(ctx.wb), ids).flatMap((r) =>
+    r.suggested ? [{ id: r.id, from: r.stage, to: r.suggested }] : [],
   );
-  const moves = [...suggested]
-    .filter(([id]) => current.has(id))
-    .map(([id, to]) => ({ id, from: current.get(id)!, to }));
   return writeMoves(ctx, batchId, moves);
 }

@@ -35,6 +35,10 @@ describe('the local day', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-11-12', -12)).toBe('2025-11-12');
+    expect(addMonths('2024-02-29', -12)).toBe('2023-02-28');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2026-01-15', -13)).toBe('2024-12-15');
+    expect(addMonths('2026-12-31', 2)).toBe('2027-02-28');
     expect(daysBetween('2026-11-01', '2026-11-12')).toBe(11);
     expect(daysBetween('2026-11-12', '2026-11-01')).toBe(-11);
     expect(yearStart('2026-11-12')).toBe('2026-01-01');

@@ -143,6 +143,30 @@ describe('the stage ladder', () => {
     });
   });
 
+  it('moves thousands of clients at once, reading whole tables instead of an index per client', async () => {
+    const n = 2_600; // 2,080 of them buy: more than the index path takes
+    const codes = Array.from({ length: n }, (_, i) => `М-${i}`);
+    await importFile(
+      'many.csv',
+      ['Код клиента;ФИО', ...codes.map((c, i) => `${c};Клиент ${i}`)],
+      'clients',
+    );
+    // Client i buys on i % 5 distinct days (none, one, two, three, four), all within a year.
+    const days = ['2026-01-10', '2026-03-10', '2026-05-10', '2026-07-10'];
+    const rows = codes.flatMap((c, i) => salesOf(c, days.slice(0, i % 5)));
+    const result = await importFile('many-sales.csv', ['Код клиента;Дата;Сумма', ...rows], 'sales');
+    expect(result.inserted).toBe(rows.length);
+    const counts = world.app.wb.sqlite
+      .prepare('SELECT stage, count(*) AS n FROM clients GROUP BY stage ORDER BY stage')
+      .all();
+    expect(counts).toEqual([
+      { stage: 'first_purchase', n: n / 5 },
+      { stage: 'prospect', n: n / 5 },
+      { stage: 'regular', n: n / 5 },
+      { stage: 'repeat', n: (2 * n) / 5 },
+    ]);
+  });
+
   it('follows sales added, changed and deleted on the card, unless a person set the stage', async () => {
     const ladder = await create({ name: 'По лестнице' });
     const hand = await create({ name: 'Вручную', stage: 'first_purchase' });
