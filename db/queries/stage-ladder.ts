@@ -151,13 +151,37 @@ export function suggestedStages(wb: Workbook, ids: readonly string[]): Map<strin
   return new Map(rows.flatMap((r) => (r.suggested ? [[r.id, r.suggested] as const] : [])));
 }
 
+const wholeWorkbook = new WeakMap<Workbook, { version: string; rows: LadderRow[] }>();
+
+/**
+ * The ladder of every live client, kept until the workbook changes: scrolling a filtered list
+ * asks for page after page. Any write of this connection moves `total_changes()`, a commit of
+ * another one (the import worker) moves `data_version`, and the rules are part of the key.
+ */
+function allLadderRows(wb: Workbook): LadderRow[] {
+  const rules = readStageRules(wb);
+  const { changes } = wb.sqlite.prepare('SELECT total_changes() AS changes').get() as {
+    changes: number;
+  };
+  const version = [
+    changes,
+    wb.sqlite.pragma('data_version', { simple: true }),
+    JSON.stringify(rules),
+  ].join(' ');
+  const cached = wholeWorkbook.get(wb);
+  if (cached?.version === version) return cached.rows;
+  const rows = ladderRows(wb, rules, 'all');
+  wholeWorkbook.set(wb, { version, rows });
+  return rows;
+}
+
 /**
  * Every client's suggested stage as an SQL expression on the list's `clients` row, for
  * filters and sorting: computed once for the whole workbook, then matched by id.
  */
 export function suggestedStageExpr(wb: Workbook): SQL {
   const byStage = new Map<Stage, string[]>();
-  for (const row of ladderRows(wb, readStageRules(wb), 'all')) {
+  for (const row of allLadderRows(wb)) {
     if (!row.suggested) continue;
     const ids = byStage.get(row.suggested);
     if (ids) ids.push(row.id);

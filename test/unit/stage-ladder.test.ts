@@ -249,6 +249,11 @@ describe('the stage ladder', () => {
       action: { type: 'applySuggestedStage' },
     });
     expect(bulk.affected).toBe(2);
+    // The list's filter reads the workbook as it is now, not as it was before the bulk action.
+    const after = await world.call('clients.list', {
+      filters: [{ field: 'suggestedStage', op: 'notEmpty' }],
+    });
+    expect(after.total).toBe(0);
     expect(await stages()).toMatchObject({
       Вручную: 'repeat',
       Ушедший: 'won_back',
