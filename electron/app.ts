@@ -6,6 +6,7 @@ import os from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook, type Workbook } from '../db/workbook';
 import { rederiveClients } from '../db/queries/client-derived';
+import { localDay } from '../kernel/local-date';
 import { reindexClients, SEARCH_INDEX_VERSION } from '../db/queries/search';
 import { readSetting, writeSetting } from '../db/queries/settings';
 import type { Locale } from './api/contract';
@@ -100,7 +101,7 @@ export function createApp(options: AppOptions): App {
       nativeBinding: options.nativeBinding,
       locale: locale(),
       actor: actor(),
-      today: now().toISOString().slice(0, 10),
+      today: localDay(now()),
     }),
     inline: () => ({ wb, now, newId, actor }),
     onWorkerFailure: (error) =>

@@ -3,6 +3,7 @@ import { analyticsRefresh } from './analytics';
 import { bulkEdit } from './bulk';
 import { cardOpen } from './card';
 import { importClients } from './import';
+import { importSales } from './import-sales';
 import { listOpen } from './list';
 import { searchWhileTyping } from './search';
 import type { Measurement } from './types';
@@ -15,5 +16,6 @@ export const MEASUREMENTS: readonly Measurement[] = [
   cardOpen,
   bulkEdit,
   importClients,
+  importSales,
   analyticsRefresh,
 ];

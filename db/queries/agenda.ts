@@ -14,7 +14,8 @@ import type {
   TouchItem,
   TouchMix,
 } from '../../electron/api/contract';
-import { birthdayIn, daysBetween, shiftDays } from '../../electron/services/repeat';
+import { birthdayIn } from '../../electron/services/repeat';
+import { addDays } from '../../kernel/local-date';
 import type { Workbook } from '../workbook';
 import { CONTACT_KINDS } from './client-filters';
 import { effectiveDue, openRemindersUntil } from './reminders';
@@ -117,7 +118,7 @@ function birthdays(
   const rows = wb.sqlite
     .prepare('SELECT id, birthday FROM clients WHERE deleted_at IS NULL AND birthday IS NOT NULL')
     .all() as { id: string; birthday: string }[];
-  const end = shiftDays(date, days);
+  const end = addDays(date, days);
   const year = Number(date.slice(0, 4));
   const out: (Omit<BirthdayItem, 'client'> & { id: string })[] = [];
   for (const r of rows) {
@@ -137,40 +138,57 @@ function birthdays(
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/**
+ * Clients past the cadence of their stage, counted from the last contact; a client never
+ * contacted is counted from the first purchase, else from the day the card was made (an
+ * import of three years of sales makes every card today, yet those buyers are long due).
+ * Days are the local calendar's: SQLite's `localtime` turns the workbook's UTC stamps into
+ * days of the machine's zone, the zone `kernel/local-date` reads.
+ */
 function needsTouch(
   wb: Workbook,
   date: string,
   cadence: Cadence,
   limit: number,
 ): (Omit<TouchItem, 'client'> & { id: string })[] {
-  const yearAgo = shiftDays(date, -365);
+  const yearAgo = addDays(date, -365);
   const kinds = JSON.stringify(CONTACT_KINDS);
   return wb.sqlite
     .prepare(
       `WITH lc AS (
-         SELECT client_id, max(substr(at, 1, 10)) AS last FROM comments
-         WHERE deleted_at IS NULL AND kind IN (SELECT value FROM json_each(?)) GROUP BY client_id
-       ), rv AS (
-         SELECT client_id, sum(amount) AS value FROM sales WHERE deleted_at IS NULL AND date > ? GROUP BY client_id
+         SELECT client_id, date(max(at), 'localtime') AS last FROM comments
+         WHERE deleted_at IS NULL AND kind IN (SELECT value FROM json_each(@kinds)) GROUP BY client_id
+       ), sv AS (
+         SELECT client_id, min(date) AS first, sum(CASE WHEN date > @yearAgo THEN amount ELSE 0 END) AS value
+         FROM sales WHERE deleted_at IS NULL GROUP BY client_id
        ), t AS (
-         SELECT c.id, lc.last AS lastContact, json_extract(?, '$.' || c.stage) AS cadenceDays,
-                coalesce(rv.value, 0) AS value,
-                CAST(julianday(?) - julianday(coalesce(lc.last, substr(c.created_at, 1, 10))) AS INTEGER) AS since
-         FROM clients c LEFT JOIN lc ON lc.client_id = c.id LEFT JOIN rv ON rv.client_id = c.id
+         SELECT c.id, lc.last AS lastContact, json_extract(@cadence, '$.' || c.stage) AS cadenceDays,
+                coalesce(sv.value, 0) AS value,
+                CASE WHEN lc.last IS NOT NULL THEN 'contact' WHEN sv.first IS NOT NULL THEN 'firstPurchase'
+                     ELSE 'created' END AS countedFrom,
+                coalesce(lc.last, sv.first, date(c.created_at, 'localtime')) AS countedFromDate
+         FROM clients c LEFT JOIN lc ON lc.client_id = c.id LEFT JOIN sv ON sv.client_id = c.id
          WHERE c.deleted_at IS NULL
+       ), d AS (
+         SELECT *, CAST(julianday(@date) - julianday(countedFromDate) AS INTEGER) AS since FROM t
        )
-       SELECT id, lastContact, cadenceDays, value, since - cadenceDays AS overdueDays FROM t
+       SELECT id, lastContact, cadenceDays, value, countedFrom, countedFromDate,
+              since - cadenceDays AS overdueDays FROM d
        WHERE cadenceDays IS NOT NULL AND since > cadenceDays
-       ORDER BY overdueDays DESC, value DESC, id LIMIT ?`,
+       ORDER BY overdueDays DESC, value DESC, id LIMIT @limit`,
     )
-    .all(kinds, yearAgo, JSON.stringify(cadence), date, limit) as (Omit<TouchItem, 'client'> & {
-    id: string;
-  })[];
+    .all({
+      kinds,
+      yearAgo,
+      cadence: JSON.stringify(cadence),
+      date,
+      limit,
+    }) as (Omit<TouchItem, 'client'> & { id: string })[];
 }
 
 export function agenda(wb: Workbook, date: string, days: number, time: string | undefined): Agenda {
   const cadence = readCadence(wb);
-  const last = shiftDays(date, days);
+  const last = addDays(date, days);
   const reminders = openRemindersUntil(wb, last);
   const born = birthdays(wb, date, cadence.birthdayDays);
   const touch = needsTouch(wb, date, cadence.stages, 200);
@@ -221,5 +239,3 @@ export function touchMix(wb: Workbook, clientId: string, last: number): TouchMix
   for (const r of rows) mix[r.touch ?? 'untagged'] += 1;
   return mix;
 }
-
-export { daysBetween };

@@ -9,6 +9,7 @@ import { readClientRows, sameValue, setDeleted, writeRow } from './clients';
 import { checkCustomPatch, readCustomValues } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { reindexClients } from './search';
+import { applySuggestedStages } from './stage-ladder';
 
 function liveRows(ctx: WriteContext, ids: string[]): ClientRow[] {
   return readClientRows(ctx.wb, ids, false);
@@ -25,6 +26,8 @@ export function bulkUpdate(
     if (action.type === 'delete') return { batchId, affected: setDeleted(ctx, ids, true, batchId) };
     if (action.type === 'setCustom')
       return { batchId, affected: setCustomMany(ctx, batchId, ids, action.key, action.value) };
+    if (action.type === 'applySuggestedStage')
+      return { batchId, affected: applySuggestedStages(ctx, batchId, ids) };
     if (action.type === 'setManager' && action.managerId) {
       const found = ctx.wb.sqlite
         .prepare('SELECT 1 FROM managers WHERE id = ?')

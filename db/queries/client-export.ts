@@ -22,6 +22,8 @@ import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { CONTACT_KINDS, FilterCompiler } from './client-filters';
 import { listFields } from './fields';
+import { suggestedStages } from './stage-ladder';
+import { localDay, yearStart } from '../../kernel/local-date';
 
 /** A client row as read: the standard columns asked for, by field name. */
 type Row = { [key: string]: unknown; id: string };
@@ -32,13 +34,14 @@ interface Related {
   lastContact: Map<string, string>;
   custom: Map<string, Map<string, CustomValue>>;
   managers: Map<string, string>;
+  suggested: Map<string, Stage>;
 }
 
 interface Resolved {
   type: ExportColumnType;
   /** The standard column it reads, when it reads one. */
   column?: string;
-  needs?: 'sales' | 'contacts' | 'managers' | FieldDef;
+  needs?: 'sales' | 'contacts' | 'managers' | 'suggested' | FieldDef;
   cell: (r: Row, related: Related) => ExportCell;
 }
 
@@ -137,6 +140,15 @@ function resolve(
         needs: 'contacts',
         cell: (r, related) => related.lastContact.get(r.id) ?? null,
       };
+    case 'suggestedStage':
+      return {
+        type: 'text',
+        needs: 'suggested',
+        cell: (r, related) => {
+          const stage = related.suggested.get(r.id);
+          return stage ? words.stages[stage] : null;
+        },
+      };
   }
   const def = key.startsWith('custom.') ? fields.get(key.slice('custom.'.length)) : undefined;
   if (def) return customCell(def, words);
@@ -193,16 +205,17 @@ function readRelated(
     lastContact: new Map(),
     custom: new Map(),
     managers: new Map(),
+    suggested: new Map(),
   };
   if (needs.has('sales')) {
-    const yearStart = `${now.toISOString().slice(0, 4)}-01-01`;
+    const since = yearStart(localDay(now));
     const scope = within('client_id', ids, wholeTable);
     const rows = wb.sqlite
       .prepare(
         `SELECT client_id AS id, max(date) AS last, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS year
          FROM sales WHERE deleted_at IS NULL AND ${scope.where} GROUP BY client_id`,
       )
-      .all(yearStart, ...scope.params) as { id: string; last: string; year: number }[];
+      .all(since, ...scope.params) as { id: string; last: string; year: number }[];
     for (const r of rows) {
       related.lastPurchase.set(r.id, r.last);
       related.revenueYear.set(r.id, r.year);
@@ -213,12 +226,13 @@ function readRelated(
     const scope = within('client_id', ids, wholeTable);
     const rows = wb.sqlite
       .prepare(
-        `SELECT client_id AS id, max(substr(at, 1, 10)) AS last FROM comments
+        `SELECT client_id AS id, date(max(at), 'localtime') AS last FROM comments
          WHERE deleted_at IS NULL AND kind IN (${kinds}) AND ${scope.where} GROUP BY client_id`,
       )
       .all(...CONTACT_KINDS, ...scope.params) as { id: string; last: string }[];
     for (const r of rows) related.lastContact.set(r.id, r.last);
   }
+  if (needs.has('suggested')) related.suggested = suggestedStages(wb, ids);
   if (needs.has('managers')) {
     const rows = wb.sqlite.prepare('SELECT id, name FROM managers').all() as {
       id: string;
@@ -263,7 +277,7 @@ export function clientExportTable(
 
   // The list's own query decides which clients and in what order; the columns come after.
   const query = input.query ?? {};
-  const compiler = new FilterCompiler(wb, now.toISOString().slice(0, 10));
+  const compiler = new FilterCompiler(wb, localDay(now));
   const ids = wb.db
     .select({ id: clients.id })
     .from(clients)

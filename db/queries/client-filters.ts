@@ -11,6 +11,7 @@ import { clients } from '../schema';
 import { contactCondition } from './contact-filters';
 import { listFields } from './fields';
 import { searchConditions, usesFullText } from './search';
+import { suggestedStageExpr } from './stage-ladder';
 
 export const CONTACT_KINDS = ['call', 'meeting', 'email', 'visit', 'offer'] as const;
 
@@ -52,7 +53,7 @@ function related(field: string, today: string): { expr: SQL; kind: Kind } | unde
       };
     case 'lastContact':
       return {
-        expr: sql`(SELECT max(substr(m.at, 1, 10)) FROM comments m WHERE m.client_id = ${clients.id} AND m.deleted_at IS NULL AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer'))`,
+        expr: sql`(SELECT date(max(m.at), 'localtime') FROM comments m WHERE m.client_id = ${clients.id} AND m.deleted_at IS NULL AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer'))`,
         kind: 'date',
       };
     default:
@@ -76,6 +77,7 @@ function custom(def: FieldDef): { expr: SQL; kind: Kind } {
 
 export class FilterCompiler {
   private fields: Map<string, FieldDef> | null = null;
+  private suggested: SQL | undefined;
   constructor(
     private readonly wb: Workbook,
     private readonly today: string,
@@ -84,6 +86,11 @@ export class FilterCompiler {
   private resolve(field: string, path: string): { expr: SQL; kind: Kind; def?: FieldDef } {
     const standard = STANDARD[field] ?? related(field, this.today);
     if (standard) return standard;
+    if (field === 'suggestedStage') {
+      // Computed for the whole workbook once per query, whether it filters or sorts.
+      this.suggested ??= suggestedStageExpr(this.wb);
+      return { expr: this.suggested, kind: 'enum' };
+    }
     if (field.startsWith('custom.')) {
       this.fields ??= new Map(listFields(this.wb, true).map((f) => [f.key, f]));
       const def = this.fields.get(field.slice('custom.'.length));

@@ -16,6 +16,7 @@ import {
   type ClientRow,
   type Stage,
 } from '../../electron/api/contract';
+import { birthdayInRange } from '../../electron/api/contract/validators';
 import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
 import { clients, managers } from '../schema';
@@ -24,6 +25,8 @@ import { checkCustomPatch, readCustomValues, writeCustomValues } from './fields'
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { derived } from './client-derived';
 import { fold, nextSeq, reindexClients } from './search';
+import { suggestedStages } from './stage-ladder';
+import { localDay, yearStart } from '../../kernel/local-date';
 
 type ClientRecord = typeof clients.$inferSelect;
 
@@ -31,6 +34,7 @@ export function createClient(ctx: WriteContext, input: ClientCreateInput): Clien
   return ctx.wb.transaction(() => {
     const values = normalize(input);
     checkStage(values, null);
+    checkBirthday(values, null, ctx.now());
     checkReferences(ctx.wb, values, null);
     const custom = input.custom ? checkCustomPatch(ctx.wb, input.custom, 'custom') : [];
     const id = ctx.newId();
@@ -78,6 +82,7 @@ export function applyPatch(
   const custom = patch.custom ? checkCustomPatch(ctx.wb, patch.custom, 'patch.custom') : [];
   const after = { ...before, ...values };
   checkStage(after, 'patch');
+  if (changed.includes('birthday')) checkBirthday(values, 'patch', ctx.now());
   if (changed.length === 0 && custom.length === 0) return [];
   checkReferences(ctx.wb, values, id);
   const batch = batchId ?? startBatch(ctx, 'edit');
@@ -269,7 +274,7 @@ export function getClient(wb: Workbook, id: string, now: Date): Client {
 }
 
 export function listClients(wb: Workbook, input: ClientListInput, now: Date): ClientList {
-  const compiler = new FilterCompiler(wb, now.toISOString().slice(0, 10));
+  const compiler = new FilterCompiler(wb, localDay(now));
   const where = compiler.where(input ?? {});
   const total = wb.db.select({ n: count() }).from(clients).where(where).get()?.n ?? 0;
   const records = wb.db
@@ -289,10 +294,7 @@ export function matchingIds(
   query: NonNullable<ClientListInput>,
   now: Date,
 ): string[] {
-  const where = new FilterCompiler(wb, now.toISOString().slice(0, 10)).where(
-    query,
-    'filter.filters',
-  );
+  const where = new FilterCompiler(wb, localDay(now)).where(query, 'filter.filters');
   return wb.db
     .select({ id: clients.id })
     .from(clients)
@@ -304,7 +306,7 @@ export function matchingIds(
 /** Custom values and related figures for a page of rows, in a few set-based queries. */
 function withRelated(wb: Workbook, rows: ClientRow[], now: Date): ClientListRow[] {
   const ids = JSON.stringify(rows.map((r) => r.id));
-  const yearStart = `${now.toISOString().slice(0, 4)}-01-01`;
+  const since = yearStart(localDay(now));
   const custom = readCustomValues(
     wb,
     rows.map((r) => r.id),
@@ -316,19 +318,23 @@ function withRelated(wb: Workbook, rows: ClientRow[], now: Date): ClientListRow[
           `SELECT client_id AS id, max(date) AS last, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS year
            FROM sales WHERE deleted_at IS NULL AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
         )
-        .all(yearStart, ids) as { id: string; last: string; year: number }[]
+        .all(since, ids) as { id: string; last: string; year: number }[]
     ).map((r) => [r.id, r]),
   );
   const contacts = new Map(
     (
       wb.sqlite
         .prepare(
-          `SELECT client_id AS id, max(substr(at, 1, 10)) AS last FROM comments
+          `SELECT client_id AS id, date(max(at), 'localtime') AS last FROM comments
            WHERE deleted_at IS NULL AND kind IN ('call', 'meeting', 'email', 'visit', 'offer')
              AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
         )
         .all(ids) as { id: string; last: string }[]
     ).map((r) => [r.id, r.last]),
+  );
+  const suggested = suggestedStages(
+    wb,
+    rows.map((r) => r.id),
   );
   return rows.map((r) => ({
     ...r,
@@ -336,23 +342,8 @@ function withRelated(wb: Workbook, rows: ClientRow[], now: Date): ClientListRow[
     lastPurchase: sales.get(r.id)?.last ?? null,
     revenueYear: sales.get(r.id)?.year ?? 0,
     lastContact: contacts.get(r.id) ?? null,
+    suggestedStage: suggested.get(r.id) ?? null,
   }));
-}
-
-/**
- * The stage the sales history points to: none → prospect, one purchase day → first purchase,
- * two or three → repeat, four or more → regular; nothing bought for a year → lost.
- */
-export function suggestStage(wb: Workbook, id: string, now: Date): Stage | null {
-  const row = wb.sqlite
-    .prepare(
-      'SELECT count(DISTINCT date) AS days, max(date) AS last FROM sales WHERE client_id = ? AND deleted_at IS NULL',
-    )
-    .get(id) as { days: number; last: string | null };
-  if (row.days === 0 || !row.last) return null;
-  const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
-  if (row.last < yearAgo) return 'lost';
-  return row.days === 1 ? 'first_purchase' : row.days <= 3 ? 'repeat' : 'regular';
 }
 
 function requireRecord(wb: Workbook, id: string, includeDeleted = false): ClientRecord {
@@ -367,17 +358,7 @@ function requireRecord(wb: Workbook, id: string, includeDeleted = false): Client
 
 export function requireClient(wb: Workbook, id: string, now: Date, includeDeleted = false): Client {
   const [row] = withRelated(wb, [toClientRow(requireRecord(wb, id, includeDeleted))], now);
-  const suggested = suggestStage(wb, id, now);
-  const ladder = ['advocate', 'won_back'];
-  return {
-    ...row!,
-    suggestedStage:
-      suggested &&
-      suggested !== row!.stage &&
-      !(ladder.includes(row!.stage) && suggested === 'regular')
-        ? suggested
-        : null,
-  };
+  return row!;
 }
 
 /** Lost needs a reason. */
@@ -388,6 +369,18 @@ function checkStage(values: Partial<ClientRow>, prefix: string | null) {
       'lost_reason_required',
       {},
       prefix ? `${prefix}.lostReason` : 'lostReason',
+    );
+  }
+}
+
+/** A birthday is not after today, on the local calendar of the app's clock. */
+function checkBirthday(values: Partial<ClientRow>, prefix: string | null, now: Date) {
+  if (values.birthday && !birthdayInRange(values.birthday, localDay(now))) {
+    throw new AppError(
+      'invalid_input',
+      'birthday_range',
+      {},
+      prefix ? `${prefix}.birthday` : 'birthday',
     );
   }
 }

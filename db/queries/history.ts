@@ -116,6 +116,7 @@ export function listClientHistory(wb: Workbook, clientId: string): HistoryEntry[
       at: changes.at,
       batchId: changes.batchId,
       batchKind: batches.kind,
+      batchLabel: batches.label,
     })
     .from(changes)
     .innerJoin(batches, eq(batches.id, changes.batchId))

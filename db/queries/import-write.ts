@@ -10,6 +10,7 @@ import type { Workbook } from '../workbook';
 import { applyPatch, derived } from './clients';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { fold, nextSeq, reindexClients } from './search';
+import { moveStagesFromSales } from './stage-ladder';
 
 /** Client fields an import may set (ids, stamps and derived columns are the write path's). */
 export type ImportedClientValues = Partial<
@@ -214,6 +215,10 @@ export function writeImport(
       step();
     }
     recordChanges(ctx, batchId, saleChanges);
+    moveStagesFromSales(
+      ctx,
+      saleOps.map((op) => op.clientId),
+    );
     hooks.onRow?.(total, total);
     if (result.inserted + result.updated === 0 && hooks.newManagers.length === 0) {
       ctx.wb.sqlite.prepare('DELETE FROM batches WHERE id = ?').run(batchId);

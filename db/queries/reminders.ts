@@ -3,12 +3,13 @@
  * snooze and delete, each recorded in history; and the reads the Today agenda needs.
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Reminder, RepeatRule } from '../../electron/api/contract';
+import type { CompleteResult, Reminder, RepeatRule } from '../../electron/api/contract';
 import { parseDue } from '../../electron/api/contract/reminders';
 import { AppError } from '../../electron/api/errors';
 import { neverFires, nextAfter, occurrence } from '../../electron/services/repeat';
 import type { Workbook } from '../workbook';
 import { reminders } from '../schema';
+import { addComment } from './comments';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 
 type ReminderRecord = typeof reminders.$inferSelect;
@@ -183,14 +184,17 @@ export function updateReminder(
   });
 }
 
-/** Marks a reminder done; a repeating one gets its next occurrence as a new reminder. */
-export function completeReminder(
-  ctx: WriteContext,
-  id: string,
-): { done: Reminder; next: Reminder | null } {
+/**
+ * Marks a reminder done; a repeating one gets its next occurrence as a new reminder. With
+ * `call`, the call is logged on the client's feed in the same transaction: both or neither.
+ */
+export function completeReminder(ctx: WriteContext, id: string, call?: string): CompleteResult {
   return ctx.wb.transaction(() => {
     const before = requireReminder(ctx.wb, id);
-    if (before.doneAt) return { done: toReminder(before), next: null };
+    const comment = call
+      ? addComment(ctx, { clientId: before.clientId, kind: 'call', body: call })
+      : null;
+    if (before.doneAt) return { done: toReminder(before), next: null, comment };
     const at = ctx.now().toISOString();
     ctx.wb.db
       .update(reminders)
@@ -215,7 +219,7 @@ export function completeReminder(
         record(ctx, batchId, null, next);
       }
     }
-    return { done: toReminder(done), next: next ? toReminder(next) : null };
+    return { done: toReminder(done), next: next ? toReminder(next) : null, comment };
   });
 }
 

@@ -36,6 +36,7 @@ import {
 import { readCustomValues } from './fields';
 import { SALE_COLUMNS } from './sales';
 import { reindexClients } from './search';
+import { moveStagesFromSales } from './stage-ladder';
 
 type ChangeRecord = typeof changes.$inferSelect;
 
@@ -263,6 +264,14 @@ function removeCreatedSale(ctx: WriteContext, batchId: string, change: ChangeRec
   return true;
 }
 
+/** Sales put back or taken away move the stages that follow sales (undoing a sales import). */
+function followSales(ctx: WriteContext, items: ChangeRecord[]): void {
+  moveStagesFromSales(
+    ctx,
+    items.flatMap((c) => (c.entity === 'sale' && c.clientId ? [c.clientId] : [])),
+  );
+}
+
 function requireChange(wb: Workbook, id: string): ChangeRecord {
   const change = wb.db.select().from(changes).where(eq(changes.id, id)).get();
   if (!change) throw new AppError('not_found', 'change_not_found', {}, 'changeId');
@@ -286,6 +295,7 @@ export function revertChange(ctx: WriteContext, changeId: string): Client {
       throw new AppError('invalid_input', key, {}, 'changeId');
     }
     reverse(ctx, startBatch(ctx, 'revert'), [change], false);
+    followSales(ctx, [change]);
     return requireClient(ctx.wb, change.clientId, ctx.now(), true);
   });
 }
@@ -304,6 +314,7 @@ export function undoBatch(ctx: WriteContext, batchId: string): UndoResult {
       .all();
     const undo = startBatch(ctx, 'undo', batchId);
     const outcome = reverse(ctx, undo, items, true);
+    followSales(ctx, items);
     const at = ctx.now().toISOString();
     ctx.wb.db
       .update(batches)

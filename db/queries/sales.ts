@@ -5,6 +5,8 @@ import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
 import { sales } from '../schema';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
+import { moveStagesFromSales } from './stage-ladder';
+import { localDay } from '../../kernel/local-date';
 
 type SaleRecord = typeof sales.$inferSelect;
 export type SaleFields = Partial<Omit<Sale, 'id' | 'clientId' | 'createdAt' | 'updatedAt'>>;
@@ -97,6 +99,7 @@ export function addSale(
       .run();
     const row = requireSale(ctx.wb, id);
     recordChanges(ctx, startBatch(ctx, 'edit', 'sale'), diff(null, row));
+    moveStagesFromSales(ctx, [row.clientId]);
     return toSale(row);
   });
 }
@@ -113,6 +116,7 @@ export function updateSale(ctx: WriteContext, id: string, patch: SaleFields): Sa
       .run();
     const after = requireSale(ctx.wb, id);
     recordChanges(ctx, startBatch(ctx, 'edit', 'sale'), diff(before, after));
+    moveStagesFromSales(ctx, [after.clientId]);
     return toSale(after);
   });
 }
@@ -132,6 +136,7 @@ export function deleteSale(ctx: WriteContext, id: string): Sale {
         newValue: at,
       },
     ]);
+    moveStagesFromSales(ctx, [before.clientId]);
     return toSale(before);
   });
 }
@@ -167,7 +172,7 @@ export function salesSummary(wb: Workbook, clientId: string, now: Date): SalesSu
   const byMonth: SalesSummary['byMonth'] = [];
   if (months.length > 0) {
     const amounts = new Map(months.map((m) => [m.month, m.amount]));
-    const last = [months.at(-1)!.month, now.toISOString().slice(0, 7)].sort().at(-1)!;
+    const last = [months.at(-1)!.month, localDay(now).slice(0, 7)].sort().at(-1)!;
     for (let m = months[0]!.month; m <= last; m = nextMonth(m))
       byMonth.push({ month: m, amount: amounts.get(m) ?? 0 });
   }

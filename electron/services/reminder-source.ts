@@ -3,7 +3,8 @@ import { effectiveDue, openRemindersUntil } from '../../db/queries/reminders';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { Workbook } from '../../db/workbook';
 import type { CheckpointStore, DueReminder, ReminderSource } from './reminder-scheduler';
-import { dueInstant, toIso } from './repeat';
+import { localDay } from '../../kernel/local-date';
+import { dueInstant } from './repeat';
 
 /** A reminder for a whole day is announced at the start of the working day. */
 export const DAY_REMINDER_HOUR = 9;
@@ -16,7 +17,7 @@ function momentOf(due: string): Date {
 
 export function workbookReminderSource(wb: Workbook): ReminderSource {
   const load = (until: Date): DueReminder[] => {
-    const rows = openRemindersUntil(wb, toIso(until));
+    const rows = openRemindersUntil(wb, localDay(until));
     if (rows.length === 0) return [];
     const names = new Map(
       (

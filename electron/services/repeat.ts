@@ -4,40 +4,15 @@
  * gives 28 (29) February and then 31 March, and 29 February yearly comes back in leap years.
  * Times of day stay local wall-clock times, so a 09:00 reminder stays at 09:00 across DST.
  */
-import {
-  addDays,
-  addMonths,
-  addWeeks,
-  addYears,
-  differenceInCalendarDays,
-  getISODay,
-} from 'date-fns';
+import { addDays, addMonths, addWeeks, addYears, getISODay } from 'date-fns';
+import { localDay, parseDay } from '../../kernel/local-date';
 import type { RepeatRule } from '../api/contract/reminders';
-
-/** Dates are handled as local midnight; only their calendar parts matter. */
-export function toDate(iso: string): Date {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-}
-
-export function toIso(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-export function shiftDays(iso: string, days: number): string {
-  return toIso(addDays(toDate(iso), days));
-}
-
-export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(toDate(to), toDate(from));
-}
 
 /** A safety bound on how far a search for the next occurrence may run. */
 const MAX_STEPS = 100_000;
 
 function* occurrences(rule: RepeatRule, first: string): Generator<string> {
-  const start = toDate(first);
+  const start = parseDay(first);
   if (rule.unit === 'week' && rule.weekdays && rule.weekdays.length > 0) {
     const days = [...new Set(rule.weekdays)].sort((a, b) => a - b);
     // The ISO week of the first date, from its Monday.
@@ -45,13 +20,13 @@ function* occurrences(rule: RepeatRule, first: string): Generator<string> {
     for (let week = 0; week < MAX_STEPS; week += rule.every) {
       for (const day of days) {
         const date = addDays(addWeeks(monday, week), day - 1);
-        if (date >= start) yield toIso(date);
+        if (date >= start) yield localDay(date);
       }
     }
     return;
   }
   const step = { day: addDays, week: addWeeks, month: addMonths, year: addYears }[rule.unit];
-  for (let k = 0; k < MAX_STEPS; k++) yield toIso(step(start, k * rule.every));
+  for (let k = 0; k < MAX_STEPS; k++) yield localDay(step(start, k * rule.every));
 }
 
 /**
@@ -99,7 +74,7 @@ export function neverFires(
  * machine's time zone. Across a DST change the wall time holds and the instant moves.
  */
 export function dueInstant(due: string): Date {
-  const date = toDate(due);
+  const date = parseDay(due);
   const time = /T(\d{2}):(\d{2})$/.exec(due);
   if (time) date.setHours(Number(time[1]), Number(time[2]), 0, 0);
   return date;

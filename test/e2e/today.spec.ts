@@ -88,10 +88,16 @@ test('clears the day: done, snooze, log a call, birthdays', async ({ page, shell
   );
   await expect(today.section('touch')).toContainText(t.today.empty.touch);
 
-  // Log a call from the keyboard: the button, Enter, type, Enter.
+  // Log a call from the keyboard: the button, Enter, type; Tab to "and mark it done", which is
+  // ticked, Space to untick it (this call was not the one asked for), back and Enter.
   await mariaRow.getByRole('button', { name: t.today.actions.call, exact: true }).focus();
   await page.keyboard.press('Enter');
   await page.keyboard.type('Договорились о доставке в пятницу');
+  await page.keyboard.press('Tab');
+  await expect(mariaRow.getByRole('checkbox')).toBeFocused();
+  await expect(mariaRow.getByRole('checkbox')).toBeChecked();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(today.status()).toHaveText('Звонок записан: Иванова Мария');
   await expect(mariaRow.getByTestId('last-comment')).toHaveText(
@@ -133,6 +139,43 @@ test('clears the day: done, snooze, log a call, birthdays', async ({ page, shell
   await page.screenshot({ path: 'test-results/screens/today-ru-cleared.png' });
   await today.section('due').getByRole('link', { name: t.today.empty.toClients }).click();
   await expect(page).toHaveURL(/#\/clients$/);
+});
+
+test('log a call on a reminder row and mark the reminder done in the same step', async ({
+  page,
+  shell,
+  today,
+}) => {
+  const t = ru;
+  const anna = await client(shell, { name: 'Сидорова Анна', phone: '+7 900 222-33-44' });
+  await call(shell, 'reminders.add', {
+    clientId: anna.id,
+    title: 'Уточнить размер',
+    due: ymd(new Date()),
+  });
+  await page.goto(shell.url);
+  const row = today.row('due', 'Сидорова Анна');
+  await row.getByRole('button', { name: t.today.actions.call, exact: true }).click();
+  await expect(
+    row.getByRole('checkbox', { name: 'и отметить «Уточнить размер» выполненным' }),
+  ).toBeChecked();
+  await row.locator('input[name="call"]').fill('Размер 42, заказ подтверждён');
+  await row.locator('input[name="call"]').press('Enter');
+  await expect(today.status()).toHaveText(
+    'Звонок записан: Сидорова Анна; «Уточнить размер» — готово.',
+  );
+  await expect(row).toHaveCount(0);
+  const calls = await call<{ body: string }[]>(shell, 'comments.list', {
+    clientId: anna.id,
+    kind: 'call',
+  });
+  expect(calls.map((c) => c.body)).toEqual(['Размер 42, заказ подтверждён']);
+  const reminders = await call<{ title: string; doneAt: string | null }[]>(
+    shell,
+    'reminders.list',
+    { clientId: anna.id, includeDone: true },
+  );
+  expect(reminders.map((r) => [r.title, r.doneAt !== null])).toEqual([['Уточнить размер', true]]);
 });
 
 test('needs a touch: past the cadence, with a call logged from the row', async ({
@@ -214,6 +257,12 @@ for (const [lang, t] of [
       ids.push(c.id);
     }
     const [a, b, c, d] = ids as [string, string, string, string];
+    // Bought long ago and never called: due a touch counted from that first purchase.
+    await call(shell, 'sales.add', {
+      clientId: ids[5],
+      date: ymd(plusDays(new Date(), -400)),
+      amount: 1_250_000,
+    });
     await call(shell, 'comments.add', {
       clientId: a,
       kind: 'call',
@@ -248,5 +297,12 @@ for (const [lang, t] of [
       .getByRole('button', { name: t.today.actions.snooze })
       .click();
     await page.screenshot({ path: `test-results/screens/today-${lang}-snooze.png` });
+    await page.keyboard.press('Escape');
+    const mariaRow = today.row('due', 'Иванова Мария');
+    await mariaRow.getByRole('button', { name: t.today.actions.call, exact: true }).click();
+    await mariaRow
+      .locator('input[name="call"]')
+      .fill(lang === 'ru' ? 'Записалась на пятницу' : 'Booked for Friday');
+    await page.screenshot({ path: `test-results/screens/today-${lang}-call-done.png` });
   });
 }

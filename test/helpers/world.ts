@@ -41,7 +41,12 @@ export interface World {
 }
 
 export function makeWorld(
-  options: { locale?: 'ru' | 'en'; newId?: () => string; platform?: Platform } = {},
+  options: {
+    locale?: 'ru' | 'en';
+    newId?: () => string;
+    now?: () => Date;
+    platform?: Platform;
+  } = {},
 ): World {
   const dir = tempDir();
   const file = path.join(dir, 'test.kartoteka');
@@ -56,7 +61,7 @@ export function makeWorld(
     shell: 'web',
     version: 'test',
     systemLocale: options.locale ?? 'en',
-    now: steppingClock(),
+    now: options.now ?? steppingClock(),
     ...(options.newId ? { newId: options.newId } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
     logger,

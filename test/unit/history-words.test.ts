@@ -31,6 +31,7 @@ const entry = (entity: string, field: string): HistoryEntry => ({
   batchId: 'b',
   batchKind: 'edit',
   creation: false,
+  batchLabel: null,
 });
 const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 

@@ -147,6 +147,34 @@ describe('birthdays in the agenda', () => {
   });
 });
 
+describe('log a call and mark the reminder done', () => {
+  it('saves the call on the feed and completes the reminder in one step', async () => {
+    const { id } = await client({ name: 'Звонок по делу' });
+    const weekly = await world.call('reminders.add', {
+      clientId: id,
+      title: 'Позвонить про заказ',
+      due: '2026-11-12',
+      repeat: { every: 1, unit: 'week' },
+    });
+    const result = await world.call('reminders.complete', {
+      id: weekly.id,
+      call: 'Договорились о поставке',
+    });
+    expect(result.done.doneAt).not.toBeNull();
+    expect(result.next?.dueDate).toBe('2026-11-19');
+    expect(result.comment).toMatchObject({ kind: 'call', body: 'Договорились о поставке' });
+    const feed = await world.call('comments.list', { clientId: id });
+    expect(feed.map((c) => [c.kind, c.body])).toEqual([['call', 'Договорились о поставке']]);
+    const agenda = await world.call('reminders.agenda', { date: '2026-11-12' });
+    expect(agenda.today.map((i) => i.reminder.title)).toEqual([]);
+
+    // A reminder that is not there: neither is saved.
+    const missing = await world.send('reminders.complete', { id: 'no-such', call: 'Текст' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await world.call('comments.list', { clientId: id })).toHaveLength(1);
+  });
+});
+
 describe('contact cadence', () => {
   it('lists clients past their stage cadence, latest first then most valuable, and drops them after a call', async () => {
     // The test clock starts on 2026-11-12: clients are created then and never contacted.
@@ -160,11 +188,14 @@ describe('contact cadence', () => {
       .run(rich.id);
     const prospect = await client({ name: 'Новенький', stage: 'prospect' });
     const agenda = await world.call('reminders.agenda', { date: '2026-12-02' });
-    // 20 days since creation: regular (14) is 6 days late, prospect (7) 13 days late; lost has no cadence.
-    expect(agenda.needsTouch.map((t) => [t.client.name, t.overdueDays, t.value])).toEqual([
-      ['Новенький', 13, 0],
-      ['Постоянный богатый', 6, 500000],
-      ['Постоянный', 6, 0],
+    // Never contacted: counted from the first purchase (1 October: 62 days, regular 14 → 48
+    // late), else from creation (20 days: regular 6 late, prospect (7) 13); lost has no cadence.
+    expect(
+      agenda.needsTouch.map((t) => [t.client.name, t.overdueDays, t.value, t.countedFrom]),
+    ).toEqual([
+      ['Постоянный богатый', 48, 500000, 'firstPurchase'],
+      ['Новенький', 13, 0, 'created'],
+      ['Постоянный', 6, 0, 'created'],
     ]);
     await world.call('comments.add', {
       clientId: prospect.id,
@@ -181,7 +212,7 @@ describe('contact cadence', () => {
       .prepare("UPDATE comments SET at = '2026-12-01T10:00:00.000Z' WHERE id = ?")
       .run(call.id);
     const later = await world.call('reminders.agenda', { date: '2026-12-02' });
-    expect(later.needsTouch.map((t) => t.client.name)).toEqual(['Новенький', 'Постоянный богатый']);
+    expect(later.needsTouch.map((t) => t.client.name)).toEqual(['Постоянный богатый', 'Новенький']);
   });
 
   it('applies a preset and stage overrides', async () => {

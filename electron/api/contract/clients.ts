@@ -38,14 +38,13 @@ export interface ClientListRow extends ClientRow {
   lastPurchase: string | null;
   /** Revenue this calendar year, minor units. */
   revenueYear: number;
-  /** Date of the latest comment of a contact kind (call, meeting, email, visit, offer). */
+  /** Local date of the latest comment of a contact kind (call, meeting, email, visit, offer). */
   lastContact: string | null;
-}
-
-export interface Client extends ClientListRow {
-  /** The stage the sales history points to, when it differs from the stage set; else null. */
+  /** The stage the sales point to (the stage ladder), when it differs from the stage; else null. */
   suggestedStage: Stage | null;
 }
+
+export type Client = ClientListRow;
 
 /** The client fields a user may write, and how each is validated. */
 export const clientFieldShape = {
@@ -119,6 +118,8 @@ export const bulkActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addTag'), tag: requiredText(50) }).strict(),
   z.object({ type: z.literal('setCustom'), key: z.string().max(40), value: z.unknown() }).strict(),
   z.object({ type: z.literal('delete') }).strict(),
+  /** Each client's suggested stage (from sales), hand-set stages included; the rest untouched. */
+  z.object({ type: z.literal('applySuggestedStage') }).strict(),
 ]);
 export type BulkAction = z.output<typeof bulkActionSchema>;
 export const BULK_ACTION_TYPES = BULK_ACTIONS;
@@ -195,4 +196,6 @@ export interface HistoryEntry {
   batchKind: string;
   /** A value written when its record (client, sale) was created: nothing earlier to restore. */
   creation: boolean;
+  /** What the batch was (a bulk action's name, `stageLadder` for moves the sales made). */
+  batchLabel: string | null;
 }

@@ -49,10 +49,22 @@ export const FILTER_OPS = [
 export type FilterOp = (typeof FILTER_OPS)[number];
 
 /** Columns computed from related records, usable in filters, sorting and the list. */
-export const RELATED_FIELDS = ['lastPurchase', 'revenueYear', 'lastContact'] as const;
+export const RELATED_FIELDS = [
+  'lastPurchase',
+  'revenueYear',
+  'lastContact',
+  'suggestedStage',
+] as const;
 export type RelatedField = (typeof RELATED_FIELDS)[number];
 
-export const BULK_ACTIONS = ['setManager', 'setStage', 'addTag', 'setCustom', 'delete'] as const;
+export const BULK_ACTIONS = [
+  'setManager',
+  'setStage',
+  'applySuggestedStage',
+  'addTag',
+  'setCustom',
+  'delete',
+] as const;
 export type BulkActionType = (typeof BULK_ACTIONS)[number];
 
 /** A plan period: `YYYY`, `YYYY-Qn` or `YYYY-MM`. */

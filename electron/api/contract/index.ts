@@ -54,6 +54,7 @@ import {
   agendaInput,
   cadenceSetInput,
   reminderAddInput,
+  reminderCompleteInput,
   reminderIdInput,
   reminderListInput,
   reminderSnoozeInput,
@@ -120,6 +121,7 @@ import {
   type PickedFile,
 } from './imports';
 import { exportClientsInput, exportTableInput, type ExportFile } from './exports';
+import { stageRulesSetInput, type StageRules } from './stages';
 
 /** A channel: its input schema, and its output type carried as a phantom. */
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -188,8 +190,11 @@ export const contract = {
   /** A reminder on a client: `due` is `YYYY-MM-DD` or local `YYYY-MM-DDTHH:mm`; `repeat` optional. */
   'reminders.add': channel<Reminder>()(reminderAddInput),
   'reminders.update': channel<Reminder>()(reminderUpdateInput),
-  /** Marks it done; a repeating reminder gets its next occurrence, returned as `next`. */
-  'reminders.complete': channel<CompleteResult>()(reminderIdInput),
+  /**
+   * Marks it done; a repeating reminder gets its next occurrence, returned as `next`. With
+   * `call`, a call with that text is logged on the client's feed in the same transaction.
+   */
+  'reminders.complete': channel<CompleteResult>()(reminderCompleteInput),
   /** Hides it until `until` (`YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`). */
   'reminders.snooze': channel<Reminder>()(reminderSnoozeInput),
   'reminders.delete': channel<Reminder>()(reminderIdInput),
@@ -200,6 +205,9 @@ export const contract = {
   /** Contact cadence by stage and the birthday look-ahead. */
   'cadence.get': channel<CadenceSettings>()(noInput),
   'cadence.set': channel<CadenceSettings>()(cadenceSetInput),
+  /** The stage ladder's rules: automatic moves from sales on or off, what makes a client regular. */
+  'stageRules.get': channel<StageRules>()(noInput),
+  'stageRules.set': channel<StageRules>()(stageRulesSetInput),
   /** Useful content / company news / offer split of a client's last contacts (12 by default). */
   'clients.touchMix': channel<TouchMix>()(touchMixInput),
   /** A sale of a client; `amount` and `margin` in minor units (negative amount = a return). */
@@ -331,3 +339,4 @@ export * from './managers';
 export * from './reminders';
 export * from './sales';
 export * from './settings';
+export * from './stages';

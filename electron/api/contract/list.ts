@@ -6,7 +6,8 @@ import { FILTER_OPS, type FilterOp } from './enums';
  * One condition. `field` is a standard client field (`stage`, `managerId`, `birthday`, …),
  * `custom.<key>` for a custom field, or a related figure: `lastPurchase` (date),
  * `revenueYear` (minor units, current calendar year), `lastContact` (date of the latest comment
- * of a contact kind). `value` is omitted for `empty` / `notEmpty`, an array for `in`.
+ * of a contact kind), `suggestedStage` (the stage the sales point to, when it differs from the
+ * client's). `value` is omitted for `empty` / `notEmpty`, an array for `in`.
  */
 export interface Filter {
   field: string;

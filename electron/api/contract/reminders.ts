@@ -1,5 +1,6 @@
 /** Reminders, the Today agenda, birthdays, contact cadence and the touch mix. */
 import { z } from 'zod';
+import type { Comment } from './comments';
 import type { CommentKind, Stage, TouchKind } from './enums';
 import { STAGES } from './enums';
 import { id, isCalendarDate, requiredText } from './validators';
@@ -94,6 +95,13 @@ export const reminderUpdateInput = z
   })
   .strict();
 export const reminderIdInput = z.object({ id }).strict();
+export const reminderCompleteInput = z
+  .object({
+    id,
+    /** A call to log on the client's feed in the same step (Today's "Log a call" on the row). */
+    call: requiredText(20_000).optional(),
+  })
+  .strict();
 export const reminderSnoozeInput = z.object({ id, until: dueSchema }).strict();
 export const reminderListInput = z
   .object({ clientId: id, includeDone: z.boolean().optional() })
@@ -103,6 +111,8 @@ export interface CompleteResult {
   done: Reminder;
   /** The next reminder of a repeating series, or null when the series is over. */
   next: Reminder | null;
+  /** The call logged with it (when `call` was given), else null. */
+  comment: Comment | null;
 }
 
 export interface AgendaClient {
@@ -132,8 +142,15 @@ export interface BirthdayItem {
 
 export interface TouchItem {
   client: AgendaClient;
-  /** Date of the last contact (or of the card's creation when never contacted). */
+  /** Local date of the last contact, or null when never contacted. */
   lastContact: string | null;
+  /**
+   * What the lateness is counted from: the last contact; for a client never contacted, the
+   * first purchase, else the day the card was made.
+   */
+  countedFrom: 'contact' | 'firstPurchase' | 'created';
+  /** The local date it is counted from. */
+  countedFromDate: string;
   cadenceDays: number;
   overdueDays: number;
   /** Revenue of the last 12 months, minor units: the value the list is ranked by after lateness. */

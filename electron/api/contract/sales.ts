@@ -1,6 +1,7 @@
 /** Sales, and per-client plans against the client's potential. Money is integer minor units. */
 import { z } from 'zod';
 import { PERIOD } from './enums';
+import { addDays, today } from '../../../kernel/local-date';
 import { id, isCalendarDate, optionalText } from './validators';
 
 export interface Sale {
@@ -21,15 +22,16 @@ export interface Sale {
 
 const money = z.number().int().min(-1e13).max(1e13);
 
-/** A sale date: a real date from 1900 up to a year ahead. */
+/**
+ * A sale date: a real date from 1900 up to a year ahead. A sanity bound, not a business rule,
+ * so the system clock is good enough here (a schema has no access to the app's clock).
+ */
 export const saleDate = z
   .string()
   .max(10)
   .refine((s) => isCalendarDate(s), { params: { key: 'date_invalid' }, abort: true })
   .refine((s) => s >= '1900-01-01', { params: { key: 'sale_date_range' } })
-  .refine((s) => s <= new Date(Date.now() + 366 * 86_400_000).toISOString().slice(0, 10), {
-    params: { key: 'sale_date_range' },
-  });
+  .refine((s) => s <= addDays(today(), 366), { params: { key: 'sale_date_range' } });
 
 const saleFields = {
   date: saleDate,

@@ -67,20 +67,23 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/** A birthday from 1900 up to `today` (the local day, from the app's clock). */
+export function birthdayInRange(s: string, today: string): boolean {
+  return s >= '1900-01-01' && s <= today;
+}
+
+/**
+ * A real date from 1900 on. "Not after today" needs the app's clock, which a schema has no
+ * access to: the client write path and the import check it with `birthdayInRange`.
+ */
 export const birthday = z
   .string()
   .max(10)
   .transform((s) => s.trim())
   .refine((s) => s === '' || isCalendarDate(s), { params: { key: 'date_invalid' }, abort: true })
-  .refine((s) => s === '' || (s >= '1900-01-01' && s <= todayIso()), {
-    params: { key: 'birthday_range' },
-  })
+  .refine((s) => s === '' || s >= '1900-01-01', { params: { key: 'birthday_range' } })
   .transform((s) => (s === '' ? null : s))
   .nullable()
   .optional();
 
 export const id = z.string().min(1).max(64);
-
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}

@@ -7,6 +7,7 @@ import { recordHandlers } from './records';
 import { reminderHandlers } from './reminders';
 import { salesHandlers } from './sales';
 import { settingsHandlers } from './settings';
+import { stageHandlers } from './stages';
 import type { HandlerMap } from './types';
 
 export function assertDistinct(slices: object[]): void {
@@ -28,6 +29,7 @@ const slices = [
   reminderHandlers,
   salesHandlers,
   settingsHandlers,
+  stageHandlers,
 ];
 assertDistinct(slices);
 
@@ -41,4 +43,5 @@ export const handlers: HandlerMap = {
   ...reminderHandlers,
   ...salesHandlers,
   ...settingsHandlers,
+  ...stageHandlers,
 };

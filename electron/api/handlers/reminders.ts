@@ -28,7 +28,7 @@ export const reminderHandlers: HandlerSlice<
     return addReminder(ctx, input);
   },
   'reminders.update': (input, ctx) => updateReminder(ctx, input),
-  'reminders.complete': ({ id }, ctx) => completeReminder(ctx, id),
+  'reminders.complete': ({ id, call }, ctx) => completeReminder(ctx, id, call),
   'reminders.snooze': ({ id, until }, ctx) => snoozeReminder(ctx, id, until),
   'reminders.delete': ({ id }, ctx) => deleteReminder(ctx, id),
   'reminders.list': ({ clientId, includeDone }, ctx) => {

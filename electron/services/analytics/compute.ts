@@ -5,6 +5,7 @@
  */
 import type { OutputOf, ParsedInputOf } from '../../api/contract';
 import type { Workbook } from '../../../db/workbook';
+import { localDay } from '../../../kernel/local-date';
 import type { DashboardCache } from './dashboard';
 import {
   abcxyzFigures,
@@ -43,9 +44,7 @@ export interface AnalyticsContext {
 
 /** Today on the user's calendar (the machine's time zone), not UTC's. */
 function today(ctx: AnalyticsContext): string {
-  const now = ctx.now();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
+  return localDay(ctx.now());
 }
 
 const source = (ctx: AnalyticsContext) => ctx.store.current().source;

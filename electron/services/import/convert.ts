@@ -4,6 +4,7 @@
  * schemas the channels use, so an imported phone obeys the same rules as a typed one.
  */
 import { clientFieldShape, type CustomValue, type Locale, type Stage } from '../../api/contract';
+import { birthdayInRange } from '../../api/contract/validators';
 import { localizeIssues } from '../../api/localize-issues';
 import { translate, type MessageKey } from '../../api/messages';
 import { isEmail } from '../../../kernel/emails';
@@ -131,6 +132,9 @@ function checked(
 ): Converted {
   if (surelyValid(key, value, ctx.today)) return { ok: true, value };
   const result = clientFieldShape[key].safeParse(value);
+  if (result.success && key === 'birthday' && !birthdayInRange(String(value), ctx.today)) {
+    return { ok: false, message: translate(ctx.locale, 'birthday_range') };
+  }
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, message: localizeIssues(result.error, ctx.locale)[0]?.message ?? '' };
 }

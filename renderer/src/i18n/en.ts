@@ -10,6 +10,7 @@ import * as exportsSection from './sections/exports';
 import * as imp from './sections/imports';
 import * as ret from './sections/retain';
 import * as ana from './sections/analytics';
+import * as stg from './sections/stages';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -34,6 +35,8 @@ export const en = {
   ret: ret.en,
   /** The analytics dashboard. */
   ana: ana.en,
+  /** Stages from sales: the ladder's rules in Settings. */
+  stg: stg.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',

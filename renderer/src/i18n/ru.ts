@@ -10,6 +10,7 @@ import * as exportsSection from './sections/exports';
 import * as imp from './sections/imports';
 import * as ret from './sections/retain';
 import * as ana from './sections/analytics';
+import * as stg from './sections/stages';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -24,6 +25,7 @@ export const ru: Catalogue = {
   imp: imp.ru,
   ret: ret.ru,
   ana: ana.ru,
+  stg: stg.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: {
     today: 'Сегодня',

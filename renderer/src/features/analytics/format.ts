@@ -1,5 +1,6 @@
 /** Numbers of the dashboard as the user reads them: percents, ratios, months, the as-of date. */
 import i18next from 'i18next';
+import { localDay } from '../../../../kernel/local-date';
 import { formatMonth } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 
@@ -62,11 +63,9 @@ export function moneyShort(minor: number): string {
 /** `YYYY-MM` (or a `YYYY-MM-DD` inside it) → "май 26" / "May 26". */
 export const monthLabel = formatMonth;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** Today as local `YYYY-MM-DD`: the default end of the window. */
 export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localDay(now);
 }
 
 /** A relative change: 1.2 → "+20 %"; null when there is nothing to compare with. */

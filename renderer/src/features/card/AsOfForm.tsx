@@ -2,17 +2,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../electron/api/contract';
+import { localSecond } from '../../../../kernel/local-date';
 import { api } from '../../api/client';
 import { messageOf } from './useCardData';
-
-/** The local time as a datetime-local input wants it: "2026-11-12T14:03:07". */
-function localInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-  );
-}
 
 interface Props {
   clientId: string;
@@ -21,7 +13,7 @@ interface Props {
 
 export function AsOfForm({ clientId, onShow }: Props) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(() => localInputValue(new Date()));
+  const [value, setValue] = useState(() => localSecond(new Date()));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -95,7 +95,10 @@ function FeedRow({ item, clientId, lookups, readOnly }: RowProps) {
   const meta = (
     <span className="feed__who">
       {' · '}
-      {entry.actor} · <time dateTime={entry.at}>{formatMoment(entry.at)}</time>
+      {entry.batchLabel === 'stageLadder'
+        ? t('cardx.feed.bySales', { actor: entry.actor })
+        : entry.actor}{' '}
+      · <time dateTime={entry.at}>{formatMoment(entry.at)}</time>
     </span>
   );
   if (item.type === 'event') {

@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { isoDate } from './reminder-dates';
+import { today } from '../../../../kernel/local-date';
 import { npsGroup } from './useNps';
 import { messageOf } from './useCardData';
 
@@ -28,7 +28,7 @@ export function NpsForm({ onSubmit, onCancel }: Props) {
   const id = useId();
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
-  const [at, setAt] = useState(() => isoDate(new Date()));
+  const [at, setAt] = useState(() => today());
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
 

@@ -3,7 +3,6 @@
  * contacts, the client's standard fields and the owner's custom fields, every one edited in
  * place, then the client's NPS answers.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   Client,
@@ -11,7 +10,6 @@ import type {
   FieldDef,
   LostReason,
   Manager,
-  Stage,
 } from '../../../../electron/api/contract';
 import { CLIENT_KINDS } from '../../../../electron/api/contract/enums';
 import { formatDate } from '../../lib/format';
@@ -19,6 +17,7 @@ import { EditableField, type EditorKind } from '../clients/EditableField';
 import { CustomFields } from './CustomFields';
 import { NpsBadge, NpsBlock } from './NpsBlock';
 import { StageField } from './StageField';
+import { SuggestedStage } from './SuggestedStage';
 import { TouchMix } from './TouchMix';
 
 type TextField =
@@ -61,8 +60,6 @@ interface Props {
 
 export function Portrait({ client: c, fields, managers, lostReasons, readOnly, save }: Props) {
   const { t } = useTranslation();
-  // Applying a suggested "lost" opens the stage editor to ask for the reason.
-  const [stageStart, setStageStart] = useState<{ stage: Stage; n: number } | null>(null);
 
   const saveField = (field: keyof ClientPatch) => (text: string) => {
     const value =
@@ -120,22 +117,7 @@ export function Portrait({ client: c, fields, managers, lostReasons, readOnly, s
         {manager ? <span className="badge">{manager.name}</span> : null}
         <NpsBadge clientId={c.id} />
       </div>
-      {suggested ? (
-        <p className="stage-hint" data-testid="suggested-stage">
-          {t('cardx.stage.suggested', { stage: t(`stages.${suggested}`) })}{' '}
-          <button
-            type="button"
-            className="link"
-            onClick={() => {
-              if (suggested === 'lost')
-                setStageStart((s) => ({ stage: 'lost', n: (s?.n ?? 0) + 1 }));
-              else void save({ stage: suggested }, ['patch.stage']).catch(() => undefined);
-            }}
-          >
-            {t('cardx.stage.apply')}
-          </button>
-        </p>
-      ) : null}
+      {suggested ? <SuggestedStage clientId={c.id} stage={suggested} /> : null}
 
       {readOnly ? null : <TouchMix clientId={c.id} />}
 
@@ -153,14 +135,7 @@ export function Portrait({ client: c, fields, managers, lostReasons, readOnly, s
       ))}
 
       <h3>{t('card.about')}</h3>
-      <StageField
-        key={stageStart ? `start-${stageStart.n}` : 'stage'}
-        stage={c.stage}
-        lostReasons={lostReasons}
-        readOnly={readOnly}
-        startWith={stageStart?.stage}
-        onSave={save}
-      />
+      <StageField stage={c.stage} lostReasons={lostReasons} readOnly={readOnly} onSave={save} />
       {c.stage === 'lost' ? (
         <EditableField
           field="lostReason"

@@ -8,7 +8,8 @@ import type { Reminder } from '../../../../electron/api/contract';
 import { api, ApiError } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { ConfirmDialog } from './ConfirmDialog';
-import { effectiveDue, isoDate, isOverdue, shiftDate, snoozeTarget } from './reminder-dates';
+import { addDays, localDay } from '../../../../kernel/local-date';
+import { effectiveDue, isOverdue, snoozeTarget } from './reminder-dates';
 import { ReminderForm } from './ReminderForm';
 import { describeRepeat } from './repeat-text';
 import { messageOf } from './useCardData';
@@ -26,13 +27,13 @@ export function useDueText(): (due: string) => string {
   const { t } = useTranslation();
   return (due) => {
     const date = due.slice(0, 10);
-    const today = isoDate(new Date());
+    const today = localDay(new Date());
     const day =
       date === today
         ? t('rem.due.today')
-        : date === shiftDate(today, 1)
+        : date === addDays(today, 1)
           ? t('rem.due.tomorrow')
-          : date === shiftDate(today, -1)
+          : date === addDays(today, -1)
             ? t('rem.due.yesterday')
             : formatDate(date);
     return due.length > 10 ? `${day}, ${due.slice(11)}` : day;

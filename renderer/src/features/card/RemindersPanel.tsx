@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatDate } from '../../lib/format';
-import { isoDate } from './reminder-dates';
+import { today } from '../../../../kernel/local-date';
 import { ReminderForm } from './ReminderForm';
 import { ReminderRow } from './ReminderRow';
 import { useCompleteReminder, useReminders, useRefreshReminders } from './useReminders';
@@ -49,7 +49,7 @@ export function RemindersPanel({ clientId, readOnly }: Props) {
       </header>
       {adding ? (
         <ReminderForm
-          defaultDate={isoDate(new Date())}
+          defaultDate={today()}
           onCancel={() => setAdding(false)}
           onSubmit={async (values) => {
             await api.call('reminders.add', { clientId, ...values });

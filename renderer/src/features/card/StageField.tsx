@@ -12,15 +12,13 @@ interface Props {
   stage: Stage;
   lostReasons: LostReason[];
   readOnly: boolean;
-  /** Opens the editor with this stage already chosen (the "apply" of a suggested "lost"). */
-  startWith?: Stage | undefined;
   onSave: (patch: ClientPatch, paths: string[]) => Promise<void>;
 }
 
-export function StageField({ stage, lostReasons, readOnly, startWith, onSave }: Props) {
+export function StageField({ stage, lostReasons, readOnly, onSave }: Props) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(startWith !== undefined);
-  const [draft, setDraft] = useState<Stage>(startWith ?? stage);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<Stage>(stage);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const stageRef = useRef<HTMLSelectElement>(null);

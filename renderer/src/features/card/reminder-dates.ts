@@ -2,20 +2,9 @@
  * Local calendar arithmetic for reminders: today, the snooze choices, the due that counts and
  * whether it has passed. Dates are `YYYY-MM-DD`, times local `HH:mm`, as the contract has them.
  */
-import { addDays, addHours, format, getISODay, parseISO } from 'date-fns';
+import { addHours, getISODay } from 'date-fns';
 import type { Reminder } from '../../../../electron/api/contract';
-
-export function isoDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
-}
-
-export function isoDateTime(date: Date): string {
-  return format(date, "yyyy-MM-dd'T'HH:mm");
-}
-
-export function shiftDate(iso: string, days: number): string {
-  return isoDate(addDays(parseISO(iso), days));
-}
+import { addDays, localDay, localMinute, localTime } from '../../../../kernel/local-date';
 
 /** The due that counts: the snooze when there is one, else the due date and time. */
 export function effectiveDue(r: Reminder): string {
@@ -25,9 +14,9 @@ export function effectiveDue(r: Reminder): string {
 /** Past its due: an earlier day, or today at an earlier time. A date-only reminder due today is not. */
 export function isOverdue(due: string, now: Date): boolean {
   const date = due.slice(0, 10);
-  const today = isoDate(now);
+  const today = localDay(now);
   if (date !== today) return date < today;
-  return due.length > 10 && due.slice(11) < format(now, 'HH:mm');
+  return due.length > 10 && due.slice(11) < localTime(now);
 }
 
 export type SnoozeChoice = 'hour' | 'tomorrow' | 'nextWeek';
@@ -37,8 +26,8 @@ export type SnoozeChoice = 'hour' | 'tomorrow' | 'nextWeek';
  * reminder's own time when it has one.
  */
 export function snoozeTarget(choice: SnoozeChoice, r: Reminder, now: Date): string {
-  if (choice === 'hour') return isoDateTime(addHours(now, 1));
-  const today = isoDate(now);
-  const date = choice === 'tomorrow' ? shiftDate(today, 1) : shiftDate(today, 8 - getISODay(now));
+  if (choice === 'hour') return localMinute(addHours(now, 1));
+  const today = localDay(now);
+  const date = choice === 'tomorrow' ? addDays(today, 1) : addDays(today, 8 - getISODay(now));
   return r.dueTime ? `${date}T${r.dueTime}` : date;
 }

@@ -45,6 +45,13 @@ export function ClientCard() {
   const refresh = useRefreshCard(id);
   const [tab, setTab] = useState<Tab>('feed');
   const [asOf, setAsOf] = useState<{ at: string; client: Client | null } | null>(null);
+  // The past version belongs to the card it was asked on: opening another client (the search
+  // box keeps this page and changes the id) leaves it, and coming back shows the card as it is.
+  const [cardId, setCardId] = useState(id);
+  if (cardId !== id) {
+    setCardId(id);
+    setAsOf(null);
+  }
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   if (client.isPending) return <p className="page muted">{t('app.loading')}</p>;
@@ -63,6 +70,8 @@ export function ClientCard() {
   const current = client.data;
   const inTrash = current.deletedAt !== null;
   const shown = asOf ? asOf.client : current;
+  // A past version is read, never edited: no input, no Restore link anywhere on it.
+  const readOnly = inTrash || asOf !== null;
 
   return (
     <section className="page card">
@@ -87,7 +96,7 @@ export function ClientCard() {
             fields={fields.data ?? []}
             managers={managers.data ?? []}
             lostReasons={lostReasons.data ?? []}
-            readOnly={inTrash || asOf !== null}
+            readOnly={readOnly}
             save={save}
           />
         ) : (
@@ -113,15 +122,15 @@ export function ClientCard() {
           </div>
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'feed' ? (
-              <Feed clientId={id} readOnly={inTrash} />
+              <Feed clientId={id} readOnly={readOnly} />
             ) : tab === 'sales' ? (
-              <SalesTab clientId={id} readOnly={inTrash || asOf !== null} />
+              <SalesTab clientId={id} readOnly={readOnly} />
             ) : tab === 'plan' ? (
-              <PlanTab clientId={id} readOnly={inTrash || asOf !== null} />
+              <PlanTab clientId={id} readOnly={readOnly} />
             ) : (
               <HistoryPanel
                 clientId={id}
-                readOnly={inTrash}
+                readOnly={readOnly}
                 onAsOf={(at, past) => setAsOf({ at, client: past })}
               />
             )}

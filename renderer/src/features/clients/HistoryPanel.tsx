@@ -22,7 +22,7 @@ function groupByBatch(entries: HistoryEntry[]): HistoryEntry[][] {
 
 interface Props {
   clientId: string;
-  /** No Restore links: a client in the trash. */
+  /** No Restore links: a client in the trash, or the card shown as of a past date. */
   readOnly: boolean;
   onAsOf: (at: string, client: Client | null) => void;
 }
@@ -59,8 +59,12 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
           return (
             <li key={head.batchId} className="history__group" data-kind={head.batchKind}>
               <div className="history__meta">
-                <strong>{head.actor}</strong> · {what} ·{' '}
-                <time dateTime={head.at}>{formatDateTime(head.at)}</time>
+                <strong>
+                  {head.batchLabel === 'stageLadder'
+                    ? t('cardx.feed.bySales', { actor: head.actor })
+                    : head.actor}
+                </strong>{' '}
+                · {what} · <time dateTime={head.at}>{formatDateTime(head.at)}</time>
               </div>
               <ul>
                 {commentAdded ? (

@@ -1,6 +1,6 @@
 /**
  * Settings: language, who is working here, the workbook's reference lists (custom fields,
- * managers, lost reasons), contact cadence and analytics thresholds. Everything is stored in
+ * managers, lost reasons), contact cadence, stages from sales and analytics thresholds. Everything is stored in
  * the workbook.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { CurrentManagerField } from './CurrentManagerField';
 import { FieldsSection } from './FieldsSection';
 import { LostReasonsSection } from './LostReasonsSection';
 import { ManagersSection } from './ManagersSection';
+import { StageRulesSection } from './StageRulesSection';
 import './settings.css';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { ru: 'Русский', en: 'English' };
@@ -79,6 +80,7 @@ export function SettingsPage() {
       </section>
       <FieldsSection />
       <CadenceSection />
+      <StageRulesSection />
       <AnalyticsSection />
       <div className="admin-columns">
         <ManagersSection />

@@ -1,33 +1,50 @@
 /**
  * "Log a call" right in the row: one line, Enter adds it to the client's feed as a call,
- * Escape closes it. Nothing more is asked; a reminder stays until Done is pressed.
+ * Escape closes it. On a reminder's row the call usually is what the reminder asked for, so
+ * "mark the reminder done" is offered, ticked: both are saved in one step, or neither.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { formatShortDate } from './dates';
 import type { RowAction } from './useAgenda';
 
 interface Props {
   clientId: string;
   clientName: string;
+  /** The reminder of the row, offered to be marked done with the call. */
+  reminder?: { id: string; title: string } | undefined;
   action: RowAction;
   onClose: () => void;
   /** Called after the call is saved, with the status line's text. */
   onLogged: (status: string) => void;
 }
 
-export function CallInput({ clientId, clientName, action, onClose, onLogged }: Props) {
+export function CallInput({ clientId, clientName, reminder, action, onClose, onLogged }: Props) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
+  const [markDone, setMarkDone] = useState(true);
 
   const save = async () => {
     const text = body.trim();
     if (text === '' || action.pending) return;
+    const status = { text: t('today.status.called', { name: clientName }) };
     const ok = await action.run(async () => {
-      await api.call('comments.add', { clientId, kind: 'call', body: text });
+      if (reminder && markDone) {
+        const { next } = await api.call('reminders.complete', { id: reminder.id, call: text });
+        status.text = next
+          ? t('today.status.calledDoneNext', {
+              name: clientName,
+              title: reminder.title,
+              date: formatShortDate(next.dueDate),
+            })
+          : t('today.status.calledDone', { name: clientName, title: reminder.title });
+      } else {
+        await api.call('comments.add', { clientId, kind: 'call', body: text });
+      }
     });
     if (ok) {
-      onLogged(t('today.status.called', { name: clientName }));
+      onLogged(status.text);
       onClose();
     }
   };
@@ -58,6 +75,19 @@ export function CallInput({ clientId, clientName, action, onClose, onLogged }: P
           }
         }}
       />
+      {/* Right after the input in the tab order; shown on its own line below. */}
+      {reminder ? (
+        <label className="today-call__done">
+          <input
+            type="checkbox"
+            name="markDone"
+            checked={markDone}
+            disabled={action.pending}
+            onChange={(e) => setMarkDone(e.target.checked)}
+          />
+          {t('today.call.markDone', { title: reminder.title })}
+        </label>
+      ) : null}
       <button type="submit" className="primary" disabled={action.pending || body.trim() === ''}>
         {t('today.call.save')}
       </button>

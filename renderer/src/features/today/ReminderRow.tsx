@@ -8,7 +8,8 @@ import { api } from '../../api/client';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { CallButton, useCallToggle } from './CallInput';
 import { RowFooter } from './RowFooter';
-import { daysBetween, formatShortDate, formatTime, localDate, splitDue } from './dates';
+import { daysBetween, localDay } from '../../../../kernel/local-date';
+import { formatShortDate, formatTime, splitDue } from './dates';
 import { ClientName, LastComment, PhoneButton, RowFrame } from './RowParts';
 import { SnoozeMenu } from './SnoozeMenu';
 import { useRowAction } from './useAgenda';
@@ -86,6 +87,7 @@ export function ReminderRow({ item, place, now, notify }: Props) {
         action={action}
         clientId={client.id}
         clientName={client.name}
+        reminder={reminder}
         notify={notify}
       />
     </RowFrame>
@@ -96,7 +98,7 @@ export function ReminderRow({ item, place, now, notify }: Props) {
 function When({ due, place, now }: { due: string; place: ReminderPlace; now: Date }) {
   const { t } = useTranslation();
   const { date, time } = splitDue(due);
-  const today = localDate(now);
+  const today = localDay(now);
   if (place !== 'overdue') {
     return time ? <span className="today-row__when">{formatTime(time)}</span> : null;
   }

@@ -8,16 +8,19 @@ interface Props {
   action: RowAction;
   clientId: string;
   clientName: string;
+  /** On a reminder's row: offered to be marked done with the call. */
+  reminder?: { id: string; title: string };
   notify: (status: string) => void;
 }
 
-export function RowFooter({ call, action, clientId, clientName, notify }: Props) {
+export function RowFooter({ call, action, clientId, clientName, reminder, notify }: Props) {
   return (
     <>
       {call.open ? (
         <CallInput
           clientId={clientId}
           clientName={clientName}
+          reminder={reminder}
           action={action}
           onClose={call.close}
           onLogged={notify}

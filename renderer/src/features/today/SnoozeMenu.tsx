@@ -5,7 +5,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { addDays, localDate, snoozeTargets } from './dates';
+import { addDays, localDay } from '../../../../kernel/local-date';
+import { snoozeTargets } from './dates';
 import type { RowAction } from './useAgenda';
 import './snooze.css';
 
@@ -46,7 +47,7 @@ export function SnoozeMenu({ reminderId, action, onSnoozed }: Props) {
   };
   const choose = (pick: (targets: ReturnType<typeof snoozeTargets>) => string) => () =>
     void snooze(pick(snoozeTargets(new Date())));
-  const tomorrow = addDays(localDate(new Date()), 1);
+  const tomorrow = addDays(localDay(new Date()), 1);
 
   return (
     <div

@@ -11,7 +11,8 @@ import { Link } from 'react-router';
 import type { AgendaReminder } from '../../../../electron/api/contract';
 import { formatDate } from '../../lib/format';
 import { BirthdayRow } from './BirthdayRow';
-import { addDays, formatShortDate, formatWeekday, localDate } from './dates';
+import { addDays, localDay } from '../../../../kernel/local-date';
+import { formatShortDate, formatWeekday } from './dates';
 import { reminderMarks } from './RemindButton';
 import { ReminderRow } from './ReminderRow';
 import { Section } from './Section';
@@ -24,7 +25,7 @@ import './today.css';
 export function TodayPage() {
   const { t } = useTranslation();
   const now = useNow();
-  const today = localDate(now);
+  const today = localDay(now);
   const agenda = useAgenda(today);
   const [status, setStatus] = useState<string | null>(null);
   const data = agenda.data;

@@ -1,7 +1,8 @@
 /**
- * A client past the contact cadence of its stage: how long since the last contact against
- * the cadence, and the client's value (revenue of the last 12 months). Logging a call here
- * is the contact: the agenda refetches and the client leaves the list.
+ * A client past the contact cadence of its stage: how long since the last contact (for one
+ * never contacted, since the first purchase or since the card was made) against the cadence,
+ * and the client's value (revenue of the last 12 months). Logging a call here is the contact:
+ * the agenda refetches and the client leaves the list.
  */
 import { useTranslation } from 'react-i18next';
 import type { TouchItem } from '../../../../electron/api/contract';
@@ -27,10 +28,12 @@ export function TouchRow({ item, notify }: { item: TouchItem; notify: (status: s
           data-testid="touch-why"
           title={t('today.touch.stageHint', { stage: t(`stages.${client.stage}`) })}
         >
-          <span className="today-row__late">
-            {item.lastContact
+          <span className="today-row__late today-row__late--wrap">
+            {item.countedFrom === 'contact'
               ? t('today.touch.since', { count: since })
-              : t('today.touch.never', { count: since })}
+              : item.countedFrom === 'firstPurchase'
+                ? t('today.touch.neverBought', { count: since })
+                : t('today.touch.never', { count: since })}
           </span>
           <span className="muted">{t('today.touch.every', { count: item.cadenceDays })}</span>
         </span>

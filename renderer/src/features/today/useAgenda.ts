@@ -6,7 +6,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { localTime } from './dates';
+import { localTime } from '../../../../kernel/local-date';
 
 const MINUTE = 60_000;
 

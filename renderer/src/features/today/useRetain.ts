@@ -7,7 +7,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { api } from '../../api/client';
 import { formatDate } from '../../lib/format';
-import { formatShortDate, localDate } from './dates';
+import { localDayOf } from '../../../../kernel/local-date';
+import { formatShortDate } from './dates';
 
 /** Longest slipping-away and due lists fetched; the counts say how many there are in all. */
 const LIMIT = 100;
@@ -32,7 +33,7 @@ export function useWinBack() {
  * year ("12 сен"), an older one with it ("12 сен 2025").
  */
 export function dayLabel(value: string, today: string): string {
-  const ymd = value.length > 10 ? localDate(new Date(value)) : value;
+  const ymd = value.length > 10 ? localDayOf(value) : value;
   return ymd.slice(0, 4) === today.slice(0, 4) ? formatShortDate(ymd) : formatDate(ymd);
 }
 

@@ -64,6 +64,7 @@ export const en = {
     commentDeleted: 'Deleted a comment',
     commentUndeleted: 'Brought a comment back',
     restored: 'Restored an old value',
+    bySales: 'by sales ({{actor}})',
     trashField: 'In the trash',
   },
   reminderFields: {
@@ -161,6 +162,7 @@ export const ru: typeof en = {
     commentDeleted: 'Удалил комментарий',
     commentUndeleted: 'Вернул комментарий',
     restored: 'Вернул прежнее значение',
+    bySales: 'по продажам ({{actor}})',
     trashField: 'В корзине',
   },
   reminderFields: {

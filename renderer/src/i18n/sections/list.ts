@@ -26,6 +26,7 @@ export const en = {
     lastPurchase: 'Last purchase',
     revenueYear: 'Revenue this year',
     lastContact: 'Last contact',
+    suggestedStage: 'Stage by sales',
   },
   yes: 'yes',
   no: 'no',
@@ -63,6 +64,8 @@ export const en = {
   bulk: {
     setManager: 'Assign manager',
     setStage: 'Set stage',
+    applySuggestedStage: 'Apply stage by sales',
+    stageLadder: 'Stages moved by sales',
     addTag: 'Add tag',
     setCustom: 'Set field',
     delete: 'Delete',
@@ -129,6 +132,7 @@ export const ru: typeof en = {
     lastPurchase: 'Последняя покупка',
     revenueYear: 'Выручка за год',
     lastContact: 'Последний контакт',
+    suggestedStage: 'Этап по продажам',
   },
   yes: 'да',
   no: 'нет',
@@ -166,6 +170,8 @@ export const ru: typeof en = {
   bulk: {
     setManager: 'Назначить менеджера',
     setStage: 'Сменить этап',
+    applySuggestedStage: 'Применить этап по продажам',
+    stageLadder: 'Этапы по продажам',
     addTag: 'Добавить тег',
     setCustom: 'Заполнить поле',
     delete: 'Удалить',

@@ -9,7 +9,7 @@ import { api } from '../../../api/client';
 import { formatDate } from '../../../lib/format';
 import { formatMoney, formatNumber } from '../../../lib/money';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { isoDate } from '../reminder-dates';
+import { today } from '../../../../../kernel/local-date';
 import { SaleForm } from './SaleForm';
 import { SalesChart } from './SalesChart';
 import { useRefreshSales, useSales, useSalesSummary } from './useSales';
@@ -66,7 +66,7 @@ export function SalesTab({ clientId, readOnly }: Props) {
       </div>
       {adding ? (
         <SaleForm
-          defaultDate={isoDate(new Date())}
+          defaultDate={today()}
           pathPrefix=""
           onCancel={() => setAdding(false)}
           onSubmit={async (values) => {

@@ -65,6 +65,7 @@ export function BulkBar({ count, target, onDone }: Props) {
                     : raw;
         return { type, key: field.key, value: typed };
       }
+      case 'applySuggestedStage':
       case 'delete':
         return { type };
     }

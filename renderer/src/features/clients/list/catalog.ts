@@ -186,6 +186,13 @@ export function useCatalog(): CatalogField[] {
       show: (row) => formatDate(row.lastContact),
       align: 'right',
     },
+    {
+      key: 'suggestedStage',
+      label: t('list.related.suggestedStage'),
+      kind: 'enum',
+      options: STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })),
+      show: (row) => (row.suggestedStage ? t(`stages.${row.suggestedStage}`) : ''),
+    },
     ...fields.map((f) => customField(f, t('list.yes'), t('list.no'))),
   ];
 }
