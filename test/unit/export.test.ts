@@ -173,11 +173,21 @@ describe('CSV for Excel', () => {
       "''=уже с апострофом",
       "'''@дважды",
       "'просто апостроф",
-      "'+7 901",
+      "''+7 901",
     ]);
     const read = readImportCsv(bytesOf(file));
     expect(read.headers).toEqual(['Текст']);
     expect(read.rows.map((r) => r[0])).toEqual(texts);
+  });
+
+  it('reads the phones of an older export, which guarded every +7, back without the apostrophe', () => {
+    const old =
+      "Имя;Телефон;Сумма\r\nИванова;'+7 (901) 872-17-84;'-1 200,50\r\nПетров;'просто;'=1\r\n";
+    const read = readImportCsv(Buffer.from(old, 'utf8'));
+    expect(read.rows).toEqual([
+      ['Иванова', '+7 (901) 872-17-84', '-1 200,50'],
+      ['Петров', "'просто", '=1'],
+    ]);
   });
 
   it('writes numbers with a decimal comma in Russian and , with a dot in English', async () => {
