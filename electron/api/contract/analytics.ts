@@ -100,6 +100,12 @@ export const dueInput = z
   .strict()
   .optional();
 
+/** `analytics.winBackList`: the most valuable lost clients, and how many there are in all. */
+export const winBackListInput = z
+  .object({ limit: z.number().int().min(1).max(5000).optional() })
+  .strict()
+  .optional();
+
 export const analyticsSettingsInput = z
   .object({
     activeDays: z.number().int().min(1).max(3650).optional(),
@@ -293,6 +299,13 @@ export interface WinBackClient {
   revenue: number;
   lastPurchase: string | null;
   lastContact: string | null;
+}
+
+export interface WinBackList {
+  /** The first `limit` (500 by default), most valuable first. */
+  rows: WinBackClient[];
+  /** Every lost client: the badge's number. */
+  total: number;
 }
 
 export interface Dashboard {

@@ -90,6 +90,7 @@ import {
   dashboardInput,
   drillInput,
   dueInput,
+  winBackListInput,
   ltvInput,
   migrationInput,
   npsAddInput,
@@ -103,6 +104,7 @@ import {
   type Dashboard,
   type DrillResult,
   type DueResultOut,
+  type WinBackList,
   type LtvResult,
   type MigrationResultOut,
   type NpsAnswer,
@@ -277,6 +279,7 @@ export const contract = {
   'analytics.due': channel<DueResultOut>()(dueInput),
   /** Lost clients with their reason, value and last contact, most valuable first. */
   'analytics.winBack': channel<WinBackClient[]>()(noInput),
+  'analytics.winBackList': channel<WinBackList>()(winBackListInput),
   'analytics.settings': channel<AnalyticsSettings>()(noInput),
   'settings.setAnalytics': channel<AnalyticsSettings>()(analyticsSettingsInput),
   /** An NPS answer (0–10) recorded on a card. */

@@ -26,6 +26,7 @@ export const analyticsHandlers: HandlerSlice<
   | 'analytics.drill'
   | 'analytics.due'
   | 'analytics.winBack'
+  | 'analytics.winBackList'
   | 'analytics.settings'
   | 'settings.setAnalytics'
   | 'nps.add'
@@ -42,6 +43,7 @@ export const analyticsHandlers: HandlerSlice<
   'analytics.drill': read('analytics.drill'),
   'analytics.due': read('analytics.due'),
   'analytics.winBack': read('analytics.winBack'),
+  'analytics.winBackList': read('analytics.winBackList'),
   'analytics.settings': read('analytics.settings'),
   'settings.setAnalytics': (input, ctx) => {
     const current = readAnalyticsSettings(ctx.wb);

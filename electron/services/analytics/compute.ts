@@ -17,7 +17,7 @@ import {
   rfmFigures,
 } from './figures';
 import { readAnalyticsSettings } from './settings';
-import { managerNames, winBack } from './workbook-reads';
+import { managerNames, winBack, winBackList } from './workbook-reads';
 import type { AnalyticsStore } from './store';
 
 export const ANALYTICS_READS = [
@@ -31,6 +31,7 @@ export const ANALYTICS_READS = [
   'analytics.drill',
   'analytics.due',
   'analytics.winBack',
+  'analytics.winBackList',
   'analytics.settings',
 ] as const;
 export type AnalyticsRead = (typeof ANALYTICS_READS)[number];
@@ -97,6 +98,7 @@ export const analyticsReads: Implementations = {
       readAnalyticsSettings(ctx.wb),
     ),
   'analytics.winBack': (_input, ctx) => winBack(ctx.wb),
+  'analytics.winBackList': (input, ctx) => winBackList(ctx.wb, input?.limit ?? 500),
   'analytics.settings': (_input, ctx) => readAnalyticsSettings(ctx.wb),
 };
 

@@ -2,7 +2,7 @@
  * What the dashboard reads from the workbook besides the sales: manager names, NPS answers, lost
  * reasons, comments per author, and the lost clients to win back. Each is one query.
  */
-import type { Dashboard, WinBackClient } from '../../api/contract';
+import type { Dashboard, WinBackClient, WinBackList } from '../../api/contract';
 import { dayFromIso } from '../../analytics/days';
 import type { Workbook } from '../../../db/workbook';
 
@@ -77,17 +77,29 @@ export function activity(
   return [...byAuthor.values()].sort((a, b) => b.total - a.total);
 }
 
-/** Lost clients with their reason, value and last contact, most valuable first. */
-export function winBack(wb: Workbook): WinBackClient[] {
+/**
+ * Lost clients with their reason, value, last purchase and last contact (the local day),
+ * most valuable first; at most `limit`.
+ */
+export function winBack(wb: Workbook, limit = 500): WinBackClient[] {
   return wb.sqlite
     .prepare(
       `SELECT c.id AS clientId, c.external_id AS externalId, c.name, c.phone, c.lost_reason AS lostReason,
          coalesce((SELECT sum(s.amount) FROM sales s WHERE s.client_id = c.id AND s.deleted_at IS NULL), 0) AS revenue,
          (SELECT max(s.date) FROM sales s WHERE s.client_id = c.id AND s.deleted_at IS NULL) AS lastPurchase,
-         (SELECT max(substr(m.at, 1, 10)) FROM comments m WHERE m.client_id = c.id AND m.deleted_at IS NULL
+         (SELECT date(max(m.at), 'localtime') FROM comments m WHERE m.client_id = c.id AND m.deleted_at IS NULL
             AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer')) AS lastContact
        FROM clients c WHERE c.deleted_at IS NULL AND c.stage = 'lost'
-       ORDER BY revenue DESC, c.name LIMIT 500`,
+       ORDER BY revenue DESC, c.name LIMIT ?`,
     )
-    .all() as WinBackClient[];
+    .all(limit) as WinBackClient[];
+}
+
+/** The win-back list cut to `limit`, with the number of every lost client. */
+export function winBackList(wb: Workbook, limit = 500): WinBackList {
+  const total = wb.sqlite
+    .prepare("SELECT count(*) FROM clients WHERE deleted_at IS NULL AND stage = 'lost'")
+    .pluck()
+    .get() as number;
+  return { rows: winBack(wb, limit), total };
 }

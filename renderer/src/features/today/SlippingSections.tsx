@@ -64,7 +64,12 @@ export function SlippingSections({ today, marks, notify }: Props) {
             <ShowAll
               open={slipping.open}
               hidden={slipping.hidden}
-              more={moreLabel(t, data.slipping.length, data.slippingCount)}
+              more={moreLabel(
+                t,
+                data.slipping.length,
+                data.slippingCount,
+                t('ret.slipping.more', { count: data.slipping.length }),
+              )}
               less={t('ret.slipping.less')}
               onToggle={slipping.toggle}
             />
@@ -85,10 +90,8 @@ export function SlippingSections({ today, marks, notify }: Props) {
 }
 
 /** "Show all 12", or "Show the first 100 of 115" when the server sent only the first ones. */
-function moreLabel(t: TFunction, shown: number, count: number): string {
-  return count > shown
-    ? t('ret.firstOf', { count: shown, total: count })
-    : t('ret.slipping.more', { count: shown });
+export function moreLabel(t: TFunction, shown: number, count: number, all: string): string {
+  return count > shown ? t('ret.firstOf', { count: shown, total: count }) : all;
 }
 
 /** Regular buyers expected from today through the sixth day after: name, when, value. */
@@ -139,7 +142,12 @@ function DueWeek({
           <ShowAll
             open={list.open}
             hidden={list.hidden}
-            more={moreLabel(t, items.length, count)}
+            more={moreLabel(
+              t,
+              items.length,
+              count,
+              t('ret.slipping.more', { count: items.length }),
+            )}
             less={t('ret.slipping.less')}
             onToggle={list.toggle}
           />

@@ -11,6 +11,7 @@ import { RowFooter } from './RowFooter';
 import { RemindButton, type ReminderMark } from './RemindButton';
 import { ClientName, PhoneButton, RowFrame } from './RowParts';
 import { Section, ShowAll, useCollapsed } from './Section';
+import { moreLabel } from './SlippingSections';
 import { useRowAction } from './useAgenda';
 import { dayLabel, useWinBack } from './useRetain';
 
@@ -25,14 +26,15 @@ interface Props {
 export function WinBackSection({ today, marks, notify }: Props) {
   const { t } = useTranslation();
   const winBack = useWinBack();
-  const items = winBack.data ?? [];
+  const items = winBack.data?.rows ?? [];
+  const total = winBack.data?.total ?? 0;
   const list = useCollapsed(items, SHOWN);
 
   return (
     <Section
       id="win-back"
       title={t('ret.winBack.title')}
-      count={items.length}
+      count={total}
       lead={t('ret.winBack.lead')}
       className="today-section--wide"
     >
@@ -62,7 +64,7 @@ export function WinBackSection({ today, marks, notify }: Props) {
           <ShowAll
             open={list.open}
             hidden={list.hidden}
-            more={t('ret.winBack.more', { count: items.length })}
+            more={moreLabel(t, items.length, total, t('ret.winBack.more', { count: items.length }))}
             less={t('ret.winBack.less')}
             onToggle={list.toggle}
           />

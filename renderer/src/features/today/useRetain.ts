@@ -21,10 +21,11 @@ export function useDue(today: string) {
   });
 }
 
+/** Lost clients, the most valuable first ones, with how many there are in all. */
 export function useWinBack() {
   return useQuery({
-    queryKey: ['analytics', 'winBack'],
-    queryFn: () => api.call('analytics.winBack', {}),
+    queryKey: ['analytics', 'winBackList'],
+    queryFn: () => api.call('analytics.winBackList', { limit: LIMIT }),
   });
 }
 
