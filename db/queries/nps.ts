@@ -4,6 +4,7 @@ import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
 import type { WriteContext } from './history';
 import { assertClient } from './clients';
+import { localDay } from '../../kernel/local-date';
 
 interface NpsRecord {
   id: string;
@@ -37,7 +38,7 @@ export function addNpsAnswer(
         input.clientId,
         input.score,
         input.comment ?? null,
-        input.at ?? stamp.slice(0, 10),
+        input.at ?? localDay(ctx.now()),
         stamp,
         stamp,
       );

@@ -49,10 +49,10 @@ export function activity(
   const rows = wb.sqlite
     .prepare(
       `SELECT m.author, m.kind, count(*) AS n FROM comments m JOIN clients c ON c.id = m.client_id
-       WHERE m.deleted_at IS NULL AND m.at >= ? AND m.at < ?${managerFilter(managerId)}
+       WHERE m.deleted_at IS NULL AND date(m.at, 'localtime') BETWEEN ? AND ?${managerFilter(managerId)}
        GROUP BY m.author, m.kind`,
     )
-    .all(from, `${to}T99`, ...(managerId ? [managerId] : [])) as {
+    .all(from, to, ...(managerId ? [managerId] : [])) as {
     author: string;
     kind: string;
     n: number;

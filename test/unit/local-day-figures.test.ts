@@ -2,8 +2,9 @@
 process.env['TZ'] = 'Europe/Moscow';
 
 /**
- * The win-back list of Today: its badge counts every lost client even when the list is cut, and
- * "last contact" is the day on the user's calendar.
+ * Figures that name a day take it from the user's calendar, not UTC's: the win-back list's last
+ * contact, the day an NPS answer was given, the comments counted in a dashboard window. And the
+ * win-back badge counts every lost client even when the list is cut.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from '../helpers/world';
@@ -45,5 +46,22 @@ describe('analytics.winBackList', () => {
     expect((await world.call('analytics.winBackList', undefined)).rows).toHaveLength(7);
     const refused = await world.send('analytics.winBackList', { limit: 0 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'limit' } });
+  });
+});
+
+describe('days of comments and answers', () => {
+  it('dates an NPS answer and counts a call on the local day', async () => {
+    world = makeWorld({ now: () => new Date('2026-11-11T22:30:00.000Z') });
+    const client = await world.call('clients.create', { name: 'Night owl' });
+    const answer = await world.call('nps.add', { clientId: client.id, score: 9 });
+    expect(answer.at).toBe('2026-11-12');
+    await world.call('comments.add', { clientId: client.id, kind: 'call', body: 'Поздний звонок' });
+    const calls = async (asOf: string) =>
+      (await world.call('analytics.dashboard', { asOf, months: 3 })).activity.reduce(
+        (n, a) => n + a.total,
+        0,
+      );
+    expect(await calls('2026-11-11')).toBe(0);
+    expect(await calls('2026-11-12')).toBe(1);
   });
 });
