@@ -60,6 +60,9 @@ export const importSales: Measurement = {
         importWorker: path.join(__dirname, 'import-worker.cjs'),
         logger: { info: () => undefined, error: (m) => bench.log(m) },
       });
+      // As the browser shell does with an upload: only files handed over are read.
+      app.ctx.importer.allowFile(clientsFile);
+      app.ctx.importer.allowFile(salesFile);
       const call = async <T>(channel: string, input: unknown): Promise<T> => {
         const envelope = await app.dispatch(channel, input);
         if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
