@@ -323,7 +323,17 @@ export interface ApiErrorBody {
     | 'internal'
     | 'unavailable'
     /** The disk holding the workbook is full: nothing was written; free space and retry. */
-    | 'disk_full';
+    | 'disk_full'
+    /** Another program or window holds the workbook for writing; it may be opened read-only. */
+    | 'locked'
+    /** The workbook is encrypted: ask for its password. */
+    | 'password_required'
+    /** The password does not open the workbook. */
+    | 'wrong_password'
+    /** The workbook failed its integrity check: offer its newest good backup. */
+    | 'damaged'
+    /** The workbook is open read-only: nothing can be written. */
+    | 'read_only';
   message: string;
   /** The input field the error concerns, when there is one. */
   field?: string;
@@ -338,6 +348,7 @@ export * from './exports';
 export * from './fields';
 export * from './imports';
 export * from './list';
+export * from './workbook';
 export * from './managers';
 export * from './reminders';
 export * from './sales';
