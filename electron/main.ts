@@ -170,7 +170,7 @@ function runMenuAction(action: MenuAction): void {
   else if (action.kind === 'open') background(actions.open());
   else if (action.kind === 'openRecent') background(actions.openPath(action.path));
   else if (action.kind === 'saveCopy') background(actions.saveCopy());
-  // The Backups screen; before it exists the renderer shows its start screen.
+  // The Backups screen (helper "backups"); until it exists the renderer shows the client list.
   else if (action.kind === 'backups') showRoute('#/workbook/backups');
   else background(actions.about());
 }

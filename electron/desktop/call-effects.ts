@@ -19,14 +19,25 @@ const SWITCHES = new Set([
   'workbook.restore',
   'workbook.setPassword',
 ]);
-/** Channels after which only the menus change: the language, the recent list. */
-const MENU = new Set(['settings.set', 'workbook.saveCopy']);
+/** Workbook channels that only read: the menus stay as they are. */
+const WORKBOOK_READS = new Set([
+  'workbook.info',
+  'workbook.recent',
+  'workbook.backups',
+  'workbook.pickFile',
+]);
+
+/** After the language (`settings.set`) or any workbook call that writes: the recent list may differ. */
+function changesMenu(channel: string): boolean {
+  if (channel === 'settings.set') return true;
+  return channel.startsWith('workbook.') && !WORKBOOK_READS.has(channel);
+}
 
 export function effectsOf(channel: string, ok: boolean): CallEffects {
   const workbook = ok && SWITCHES.has(channel);
   return {
     reminders: ok && channel.startsWith('reminders.'),
     workbook,
-    menu: workbook || (ok && MENU.has(channel)),
+    menu: workbook || (ok && changesMenu(channel)),
   };
 }
