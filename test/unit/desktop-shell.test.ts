@@ -39,11 +39,15 @@ describe('after a call', () => {
       workbook: false,
       menu: false,
     });
-    expect(effectsOf('workbook.info', true)).toEqual({
-      reminders: false,
-      workbook: false,
-      menu: false,
-    });
+    for (const read of [
+      'workbook.info',
+      'workbook.recent',
+      'workbook.backups',
+      'workbook.pickFile',
+    ])
+      expect(effectsOf(read, true)).toEqual({ reminders: false, workbook: false, menu: false });
+    // A backup taken, a password set: the recent list may say so.
+    expect(effectsOf('workbook.backup', true).menu).toBe(true);
   });
 });
 
