@@ -5,15 +5,37 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
 import { createApp, type App } from './app';
+import type { WorkbookPickRequest } from './api/context';
+import type { Dispatch } from './api/dispatch';
 import { consoleLogger } from './api/logger';
+import { translate } from './api/messages';
+import { workbookFromArgv } from './desktop/argv';
+import { effectsOf } from './desktop/call-effects';
+import { pickedWorkbookPath, workbookDialog } from './desktop/dialog-options';
+import { buildMenuTemplate, type MenuAction } from './desktop/menu-template';
+import { OpenRequests } from './desktop/open-requests';
+import { reminderNotes } from './desktop/reminder-notes';
+import { readWorkbookInfo, readWorkbookState, type WorkbookEvents } from './desktop/session';
+import { createShutdown } from './desktop/shutdown';
+import { WorkbookActions } from './desktop/workbook-actions';
+import {
+  focusWindow,
+  pickImportFile,
+  representFile,
+  setMenu,
+  showFileDialog,
+  showInFolder,
+  showMessage,
+  showNotes,
+  showRoute,
+} from './desktop-ui';
 import { handleIpcInvoke, IPC_INVOKE, RENDERER_ORIGIN } from './ipc';
 import { APP_VERSION, bundledPaths, defaultWorkbookPath } from './paths';
-import { translate } from './api/messages';
-import { ReminderScheduler, type DueReminder } from './services/reminder-scheduler';
-import { workbookCheckpoint, workbookReminderSource } from './services/reminder-source';
-import { CONTENT_SECURITY_POLICY } from './web-server';
+import { serveRendererFile } from './renderer-protocol';
+import { FollowingReminders } from './services/reminder-follow';
+import type { DueReminder } from './services/reminder-scheduler';
 
 const SCHEME = 'app';
 const paths = bundledPaths(__dirname);
@@ -40,48 +62,19 @@ function electronNativeBinding(): string {
   return file;
 }
 
-function serveRenderer(request: Request): Response {
-  const url = new URL(request.url);
-  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-  const file = path.resolve(paths.rendererDir, relative);
-  if (!file.startsWith(paths.rendererDir + path.sep) || !fs.existsSync(file)) {
-    return new Response('Not found', { status: 404 });
-  }
-  const types: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.svg': 'image/svg+xml',
-    '.png': 'image/png',
-  };
-  return new Response(fs.readFileSync(file), {
-    headers: {
-      'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
-}
-
 /** Packaged, the workers live unpacked beside the archive (see electron-builder.yml). */
 function unpacked(file: string): string {
   return file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 }
 
-/** The native open dialog for import files (the browser shell uploads instead). */
-async function pickImportFile(): Promise<string | null> {
-  const window = BrowserWindow.getFocusedWindow();
-  const options: Electron.OpenDialogOptions = {
-    properties: ['openFile'],
-    filters: [
-      { name: 'CSV, Excel', extensions: ['csv', 'txt', 'tsv', 'xlsx'] },
-      { name: '*', extensions: ['*'] },
-    ],
-  };
-  const result = window
-    ? await dialog.showOpenDialog(window, options)
-    : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
+/** The native dialog for a workbook file (`workbook.pickFile`), in the user's language. */
+async function pickWorkbookFile(request: WorkbookPickRequest): Promise<string | null> {
+  const spec = workbookDialog({
+    ...request,
+    places: { documentsDir: app.getPath('documents'), dataDir: app.getPath('userData') },
+    now: new Date(),
+  });
+  return pickedWorkbookPath(request.mode, await showFileDialog(spec));
 }
 
 function createWindow(): void {
@@ -90,6 +83,8 @@ function createWindow(): void {
     height: 820,
     minWidth: 900,
     minHeight: 600,
+    // Only until the page loads: from then on the title is the renderer's document.title (the
+    // workbook's name), which Electron follows.
     title: 'Kartoteka',
     show: false,
     webPreferences: {
@@ -102,65 +97,106 @@ function createWindow(): void {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // Windows ends a session without `before-quit`: close the workbook while there is time.
+  window.on('session-end', () => shutdown.now());
   void window.loadURL(RENDERER_ORIGIN);
 }
 
-/** Opens the card of a client in the main window (from a notification). */
-function showClient(clientId: string): void {
-  const [window] = BrowserWindow.getAllWindows();
-  if (!window) return;
-  if (window.isMinimized()) window.restore();
-  window.show();
-  void window.loadURL(`${RENDERER_ORIGIN}#/clients/${encodeURIComponent(clientId)}`);
+/** Native notifications for due reminders, in the workbook's language. */
+function notify(items: DueReminder[], missed: boolean): void {
+  if (kartoteka) showNotes(reminderNotes(items, missed, kartoteka.ctx.locale()));
 }
 
-/** Native notifications for due reminders; clicking one opens the client's card. */
-function startScheduler(app: App): ReminderScheduler {
-  const notify = (items: DueReminder[], missed: boolean) => {
-    if (!Notification.isSupported()) return;
-    const locale = app.ctx.locale();
-    const show = (title: string, body: string, clientId: string | null) => {
-      const note = new Notification({ title, body });
-      note.on('click', () => (clientId ? showClient(clientId) : showToday()));
-      note.show();
-    };
-    const [first] = items;
-    if (!first) return;
-    if (missed && items.length > 1) {
-      show(
-        translate(locale, 'notify_missed_title', { count: items.length }),
-        translate(locale, 'notify_missed_body', { first: `${first.clientName}: ${first.title}` }),
-        null,
-      );
-      return;
-    }
-    for (const item of items)
-      show(
-        translate(locale, 'notify_title', { client: item.clientName }),
-        item.title,
-        item.clientId,
-      );
-  };
-  const scheduler = new ReminderScheduler(
+/** Notifications come from whichever workbook is open. */
+const reminders = new FollowingReminders({
+  current: () => kartoteka?.wb ?? null,
+  timer: {
+    now: () => new Date(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+  },
+  notifier: { notify },
+  onError: (error) => consoleLogger.error('reminder notifications', error),
+});
+
+/** Runs a menu action or an open request in the background; a failure is logged. */
+function background(work: Promise<unknown>): void {
+  work.catch((error: unknown) => consoleLogger.error('desktop action failed', error));
+}
+
+/** The menus in the workbook's language, with its recent list; the window names its file. */
+async function refreshDesktop(switched: boolean): Promise<void> {
+  if (!kartoteka) return;
+  const locale = kartoteka.ctx.locale();
+  const state = await readWorkbookState(kartoteka.dispatch);
+  const template = buildMenuTemplate(
     {
-      now: () => new Date(),
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+      platform: process.platform,
+      packaged: app.isPackaged,
+      recent: state.recent,
+      hasWorkbook: state.info !== null,
     },
-    workbookReminderSource(app.wb),
-    { notify },
-    workbookCheckpoint(app.wb),
+    (key, params) => translate(locale, key, params),
   );
-  scheduler.start();
-  return scheduler;
+  setMenu(template, runMenuAction);
+  const file = state.info?.path;
+  if (!switched || !file) return;
+  app.addRecentDocument(file);
+  representFile(file);
 }
 
-function showToday(): void {
-  const [window] = BrowserWindow.getAllWindows();
-  if (!window) return;
-  window.show();
-  void window.loadURL(`${RENDERER_ORIGIN}#/today`);
+function workbookChanged(): void {
+  reminders.follow();
+  background(refreshDesktop(true));
 }
+
+/** The app's dispatch, followed by what the shell must redo after the call. */
+function withEffects(dispatch: Dispatch): Dispatch {
+  return async (channel, input) => {
+    const result = await dispatch(channel, input);
+    const effects = effectsOf(channel, result.ok);
+    if (effects.workbook) workbookChanged();
+    else if (effects.menu) background(refreshDesktop(false));
+    if (effects.reminders) reminders.reschedule();
+    return result;
+  };
+}
+
+let actions: WorkbookActions | null = null;
+
+function runMenuAction(action: MenuAction): void {
+  if (!actions) return;
+  if (action.kind === 'new') background(actions.create());
+  else if (action.kind === 'open') background(actions.open());
+  else if (action.kind === 'openRecent') background(actions.openPath(action.path));
+  else if (action.kind === 'saveCopy') background(actions.saveCopy());
+  // The Backups screen (helper "backups"); until it exists the renderer shows the client list.
+  else if (action.kind === 'backups') showRoute('#/workbook/backups');
+  else background(actions.about());
+}
+
+/**
+ * The session's events. Helper "core"'s session manager gives the app a change event; until it
+ * is there, a switch is seen through the channels that make it (`effectsOf`).
+ */
+function workbookEvents(current: App): WorkbookEvents {
+  return {
+    onChange: () => () => undefined,
+    close: () => current.close(),
+  };
+}
+
+let closeWorkbook: () => void | Promise<void> = () => undefined;
+
+/** Closes the workbook once, whichever way the program ends. */
+const shutdown = createShutdown({
+  close: () => closeWorkbook(),
+  quit: () => app.quit(),
+  onError: (error) => consoleLogger.error('the workbook could not be closed cleanly', error),
+});
+
+/** Workbooks to open from a double-click, the Dock or a second launch, once the window is up. */
+const openRequests = new OpenRequests();
 
 function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
@@ -178,10 +214,11 @@ function lockDown(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   lockDown();
-  protocol.handle(SCHEME, serveRenderer);
+  protocol.handle(SCHEME, (request) => serveRendererFile(paths.rendererDir, request));
+  let current: App;
   try {
     const nativeBinding = electronNativeBinding();
-    kartoteka = createApp({
+    current = createApp({
       workbookPath: defaultWorkbookPath(app.getPath('userData')),
       migrationsDir: paths.migrationsDir,
       shell: 'electron',
@@ -190,39 +227,68 @@ async function start(): Promise<void> {
       nativeBinding,
       importWorker: unpacked(paths.importWorker),
       analyticsWorker: unpacked(paths.analyticsWorker),
-      platform: { pickImportFile },
+      platform: { pickImportFile, pickWorkbookFile },
     });
   } catch (error) {
     dialog.showErrorBox('Kartoteka', error instanceof Error ? error.message : String(error));
     app.quit();
     return;
   }
-  const scheduler = startScheduler(kartoteka);
-  const dispatch = kartoteka.dispatch;
-  ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
-    const result = await handleIpcInvoke(dispatch, event.senderFrame?.url, channel, input);
-    // A reminder added, done or snoozed may move the next notification.
-    if (typeof channel === 'string' && channel.startsWith('reminders.') && result.ok)
-      scheduler.reschedule();
-    return result;
+  kartoteka = current;
+  const events = workbookEvents(current);
+  events.onChange(workbookChanged);
+  closeWorkbook = () => {
+    reminders.stop();
+    return events.close();
+  };
+  // Linux and macOS: the system is shutting down.
+  powerMonitor.on('shutdown', () => shutdown.now());
+  const call = withEffects(current.dispatch);
+  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) =>
+    handleIpcInvoke(call, event.senderFrame?.url, channel, input),
+  );
+  actions = new WorkbookActions({
+    dispatch: call,
+    ui: {
+      showMessage,
+      showWorkbook: () => showRoute(),
+      focus: () => void focusWindow(),
+      showInFolder,
+    },
+    locale: () => current.ctx.locale(),
+    currentPath: async () => (await readWorkbookInfo(current.dispatch))?.path ?? current.wb.file,
+    version: APP_VERSION,
+    caseInsensitivePaths: process.platform !== 'linux',
   });
   createWindow();
+  workbookChanged();
+  const opener = actions;
+  openRequests.ready((file) => background(opener.openPath(file)));
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+  // macOS: a workbook double-clicked or dropped on the Dock icon, also before the app is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openRequests.request(file);
   });
-  app.on('window-all-closed', () => {
-    kartoteka?.close();
-    app.quit();
+  // Windows and Linux: a workbook double-clicked while the program runs starts a second one.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusWindow();
+    const file = workbookFromArgv(argv, workingDirectory);
+    if (file) openRequests.request(file);
   });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (shutdown.beforeQuit() === 'wait') event.preventDefault();
+  });
+  process.once('SIGINT', () => shutdown.now());
+  process.once('SIGTERM', () => shutdown.now());
+  // Windows and Linux: the workbook double-clicked to start the program.
+  const initial = workbookFromArgv(process.argv, process.cwd());
+  if (initial) openRequests.request(initial);
   start().catch((error: unknown) => {
     consoleLogger.error('Kartoteka could not start', error);
     app.quit();

@@ -4,7 +4,7 @@ import type { DashboardCache } from '../services/analytics/dashboard';
 import type { AnalyticsRunner } from '../services/analytics/runner';
 import type { AnalyticsStore } from '../services/analytics/store';
 import type { Importer } from '../services/import/jobs';
-import type { Locale } from './contract';
+import type { Locale, WorkbookPickMode } from './contract';
 
 export interface AppContext {
   wb: Workbook;
@@ -28,4 +28,14 @@ export interface AppContext {
 
 export interface Platform {
   pickImportFile(): Promise<string | null>;
+  /** The native dialog for a workbook file; null when the user closed it. */
+  pickWorkbookFile?(request: WorkbookPickRequest): Promise<string | null>;
+}
+
+export interface WorkbookPickRequest {
+  mode: WorkbookPickMode;
+  /** The language of the dialog's words. */
+  locale: Locale;
+  /** The open workbook's file: the dialog starts beside it and names a copy after it. */
+  currentPath: string;
 }

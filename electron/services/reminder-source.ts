@@ -47,12 +47,32 @@ export function workbookReminderSource(wb: Workbook): ReminderSource {
   };
 }
 
+/** SQLite refused to write: the file, its medium or the connection is read-only. */
+function isReadOnlyError(error: unknown): boolean {
+  // drizzle may wrap the driver's error; its code is on a cause.
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code.startsWith('SQLITE_READONLY');
+  }
+  return false;
+}
+
+/**
+ * When reminders were last looked at, kept in the workbook. A workbook open read-only cannot
+ * keep it: the scheduler goes on with the moment it holds in memory.
+ */
 export function workbookCheckpoint(wb: Workbook): CheckpointStore {
   return {
     read: () => {
       const at = readSetting<string>(wb, 'remindersCheckedAt');
       return at ? new Date(at) : null;
     },
-    write: (at) => writeSetting(wb, 'remindersCheckedAt', at.toISOString(), at),
+    write: (at) => {
+      try {
+        writeSetting(wb, 'remindersCheckedAt', at.toISOString(), at);
+      } catch (error) {
+        if (!isReadOnlyError(error)) throw error;
+      }
+    },
   };
 }

@@ -124,6 +124,7 @@ import {
 } from './imports';
 import { exportClientsInput, exportTableInput, type ExportFile } from './exports';
 import { stageRulesSetInput, type StageRules } from './stages';
+import { workbookPickFileInput } from './workbook-files';
 
 /** A channel: its input schema, and its output type carried as a phantom. */
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -290,6 +291,13 @@ export const contract = {
   'settings.set': channel<Settings>()(settingsSetInput),
   /** Program version and the open workbook. */
   'app.info': channel<AppInfo>()(noInput),
+  /**
+   * The desktop app's native dialog for a workbook file: `open` an existing one, or name the
+   * file of a new workbook (`create`) or of a copy (`saveCopy`), `.kartoteka` added when
+   * missing. `path` is null when the user closed the dialog; the browser shell answers
+   * `unavailable` (its screens take a typed path).
+   */
+  'workbook.pickFile': channel<PickedFile>()(workbookPickFileInput),
 } as const;
 
 export type Contract = typeof contract;
@@ -349,6 +357,7 @@ export * from './fields';
 export * from './imports';
 export * from './list';
 export * from './workbook';
+export * from './workbook-files';
 export * from './managers';
 export * from './reminders';
 export * from './sales';

@@ -8,6 +8,7 @@ import { reminderHandlers } from './reminders';
 import { salesHandlers } from './sales';
 import { settingsHandlers } from './settings';
 import { stageHandlers } from './stages';
+import { workbookFileHandlers } from './workbook-files';
 import type { HandlerMap } from './types';
 
 export function assertDistinct(slices: object[]): void {
@@ -30,6 +31,7 @@ const slices = [
   salesHandlers,
   settingsHandlers,
   stageHandlers,
+  workbookFileHandlers,
 ];
 assertDistinct(slices);
 
@@ -44,4 +46,5 @@ export const handlers: HandlerMap = {
   ...salesHandlers,
   ...settingsHandlers,
   ...stageHandlers,
+  ...workbookFileHandlers,
 };
