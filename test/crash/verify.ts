@@ -46,6 +46,13 @@ function opensInProgram(file: string, migrationsDir: string, what: string): stri
   }
 }
 
+/** What an operation may show, by what the log says of it. */
+const ALLOWED: Record<'committed' | 'in flight' | 'never started', Presence[]> = {
+  committed: ['present'],
+  'in flight': ['present', 'absent'],
+  'never started': ['absent'],
+};
+
 /**
  * Checks the workbook after a child ran `ops` and logged `done` as committed. Returns the
  * problems found, each naming the operation; empty when all is well.
@@ -62,29 +69,23 @@ export function verifyAfterKill(
     problems.push(`the log has a gap: done ${[...done].join(',')}`);
   }
   const copies: { path: string; before: CrashOp[] }[] = [];
-  const db = new Database(file, { readonly: true });
-  try {
-    problems.push(...structural(db, 'workbook'));
-    ops.forEach((op, i) => {
-      const bound = bind(op);
-      const p = bound.check?.(db);
-      const allowed: Presence[] = done.has(i)
-        ? ['present']
-        : i === inFlight
-          ? ['present', 'absent']
-          : ['absent'];
-      if (p !== undefined && !allowed.includes(p)) {
+  problems.push(
+    ...readOnly(file, 'workbook', (db) => {
+      const found = structural(db, 'workbook');
+      ops.forEach((op, i) => {
+        const bound = bind(op);
+        const p = bound.check?.(db);
         const state = done.has(i) ? 'committed' : i === inFlight ? 'in flight' : 'never started';
-        problems.push(`#${i} ${op.kind} ${op.marker} (${state}) is ${describe(p)}`);
-      }
-      const output = bound.output?.();
-      if (output && fs.existsSync(output)) {
-        copies.push({ path: output, before: ops.slice(0, Math.min(i, done.size)) });
-      }
-    });
-  } finally {
-    db.close();
-  }
+        const allowed = ALLOWED[state];
+        if (p !== undefined && !allowed.includes(p)) {
+          found.push(`#${i} ${op.kind} ${op.marker} (${state}) is ${describe(p)}`);
+        }
+        const output = bound.output?.();
+        if (output && fs.existsSync(output)) copies.push({ path: output, before: ops.slice(0, i) });
+      });
+      return found;
+    }),
+  );
   for (const copy of copies) problems.push(...verifyCopy(copy.path, copy.before, migrationsDir));
   problems.push(...opensInProgram(file, migrationsDir, 'workbook'));
   return problems;
@@ -93,26 +94,29 @@ export function verifyAfterKill(
 /** A copy on its final path: a whole workbook with every operation committed before it. */
 function verifyCopy(file: string, before: CrashOp[], migrationsDir: string): string[] {
   const what = `copy ${file}`;
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    return [`${what} does not open: ${error instanceof Error ? error.message : String(error)}`];
-  }
-  const problems: string[] = [];
-  try {
-    problems.push(...structural(db, what));
+  const problems = readOnly(file, what, (db) => {
+    const found = structural(db, what);
     for (const op of before) {
       const bound = bind(op);
-      if (bound.output) continue;
-      const p = bound.check?.(db);
+      const p = bound.output ? undefined : bound.check?.(db);
       if (p !== undefined && p !== 'present') {
-        problems.push(`${what} lacks #${op.kind} ${op.marker}: ${describe(p)}`);
+        found.push(`${what} lacks ${op.kind} ${op.marker}: ${describe(p)}`);
       }
     }
+    return found;
+  });
+  return problems.length > 0 ? problems : opensInProgram(file, migrationsDir, what);
+}
+
+/** Runs the checks on a read-only connection; a file SQLite cannot even read is a problem too. */
+function readOnly(file: string, what: string, checks: (db: Database.Database) => string[]) {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return checks(db);
+  } catch (error) {
+    return [`${what} cannot be read: ${error instanceof Error ? error.message : String(error)}`];
   } finally {
-    db.close();
+    db?.close();
   }
-  problems.push(...opensInProgram(file, migrationsDir, what));
-  return problems;
 }
