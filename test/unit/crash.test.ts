@@ -37,7 +37,7 @@ async function seedWorkbook(file: string): Promise<{ id: string; code: string }[
   const lines = ['Name;Client code;Phone'];
   for (let i = 0; i < SEEDED_CLIENTS; i++) {
     const n = String(i).padStart(5, '0');
-    lines.push(`Клиент ${n};SEED-${n};+7 912 1${n}`);
+    lines.push(`Клиент ${n};SEED-${n};+7 912 ${String(i).padStart(7, '0')}`);
   }
   fs.writeFileSync(csv, lines.join('\n'));
   const app = createApp({
