@@ -173,7 +173,8 @@ describe.each(fixtures)('the workbook of schema %s', (fixture) => {
 
     const open = () => openWorkbook(file, { migrationsDir: MIGRATIONS_DIR });
     expect(open).toThrow(WorkbookOpenError);
-    expect(open).toThrow(/newer version of Kartoteka/);
+    expect(open).toThrow(expect.objectContaining({ reason: 'newer_version' }));
+    expect(open).toThrow(/newer version/);
     expect(sha256(file)).toBe(sum);
     expect(fs.readdirSync(dir).sort()).toEqual(files);
   });
