@@ -136,6 +136,7 @@ describe.each(fixtures)('the workbook of schema %s', (fixture) => {
   it('works after the upgrade: the list, search by name, phone and comment, undo of a batch', async () => {
     const app = openApp(copyOf(fixture));
     const list = await call(app, 'clients.list', {});
+    // Six clients in the fixture, one of them in the trash.
     expect(list.total).toBe(5);
     expect(list.rows.map((r) => r.name)).toContain('Иванова Мария Сергеевна');
     const found = async (query: string) =>
