@@ -1,0 +1,79 @@
+/**
+ * The crash test's operations: their shapes, and what each kind's entry of the table
+ * (test/crash/ops.ts) says: how the parent prepares it (files, a unique marker, the rows it must
+ * write), how the child runs it through the real dispatch, and how the parent tells afterwards,
+ * from the workbook alone, whether it is wholly there, wholly absent, or (the bug the test
+ * hunts) partly there.
+ */
+import type Database from 'better-sqlite3';
+import type { App } from '../../electron/app';
+
+export type CrashOp =
+  | { kind: 'importClients'; marker: string; file: string; rows: number }
+  | { kind: 'importSales'; marker: string; file: string; rows: number }
+  | { kind: 'bulkTag'; marker: string; ids: string[] }
+  | { kind: 'editClient'; marker: string; clientId: string }
+  | { kind: 'addComment'; marker: string; clientId: string }
+  | { kind: 'addSale'; marker: string; clientId: string }
+  | { kind: 'checkpoint'; marker: string }
+  | { kind: 'saveCopy'; marker: string; path: string };
+
+export type CrashKind = CrashOp['kind'];
+export type OpOf<K extends CrashKind> = Extract<CrashOp, { kind: K }>;
+
+/** What the workbook shows of an operation. */
+export type Presence = 'present' | 'absent' | { partial: string };
+
+/** What the parent knows of the workbook when it prepares an operation. */
+export interface PrepareContext {
+  dir: string;
+  marker: string;
+  /** The operation's number in the whole run (the marker holds it too). */
+  serial: number;
+  /** Clients seeded before the first kill (never deleted): their ids and client codes. */
+  seeded: { id: string; code: string }[];
+  /** Distinct seeded clients for single edits, so that no later edit overwrites an earlier one. */
+  nextClient(): string;
+  int(min: number, max: number): number;
+}
+
+export interface OpSpec<K extends CrashKind> {
+  prepare(ctx: PrepareContext): OpOf<K>;
+  /** In the child, through the real app. */
+  run(app: App, op: OpOf<K>): Promise<void>;
+  /** From the workbook alone; absent for operations that leave no trace of their own. */
+  check?(db: Database.Database, op: OpOf<K>): Presence;
+  /** A file the operation writes that must be a complete workbook whenever it exists. */
+  output?(op: OpOf<K>): string;
+  /**
+   * Whether a kill that came while the child ran it left it visibly unfinished (a checkpoint
+   * that did not get to truncate the WAL, a copy not yet on its final path); without it, any
+   * kill between its start and its log line counts.
+   */
+  unfinished?(op: OpOf<K>, workbook: string): boolean;
+  /** Files of its own (inputs, outputs, leftovers) to remove once the round is verified. */
+  files?(op: OpOf<K>): string[];
+}
+
+export async function call(app: App, channel: string, input: unknown): Promise<unknown> {
+  const envelope = await app.dispatch(channel, input);
+  if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.message}`);
+  return envelope.data;
+}
+
+export const count = (db: Database.Database, sql: string, ...args: unknown[]): number =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
+
+/** Wholly there when every part is, wholly absent when none is. */
+export function presence(
+  found: Record<string, number>,
+  expected: Record<string, number>,
+): Presence {
+  const keys = Object.keys(expected);
+  if (keys.every((k) => found[k] === expected[k])) return 'present';
+  if (keys.every((k) => found[k] === 0)) return 'absent';
+  return { partial: `found ${JSON.stringify(found)}, expected ${JSON.stringify(expected)}` };
+}

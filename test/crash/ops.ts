@@ -1,0 +1,69 @@
+/**
+ * Every kind of operation the crash test's child can be killed in, one entry each
+ * (test/crash/op-spec.ts says what an entry holds).
+ */
+import type Database from 'better-sqlite3';
+import type { App } from '../../electron/app';
+import { bulkTag, importClients, importSales } from './op-batches';
+import { addComment, addSale, editClient } from './op-edits';
+import { checkpoint, saveCopy } from './op-files';
+import type { CrashKind, CrashOp, OpOf, OpSpec, Presence } from './op-spec';
+
+export type { CrashKind, CrashOp, Presence } from './op-spec';
+
+/**
+ * Every kind of operation the child can be killed in. `portableSaveBack` is the slot for
+ * portable mode's save back to the stick (temporary file, fsync, rename, the old one kept as
+ * `.bak`): portable mode does not exist yet; fill the slot when it does.
+ */
+export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } & { portableSaveBack: null } = {
+  importClients,
+  importSales,
+  bulkTag,
+  editClient,
+  addComment,
+  addSale,
+  checkpoint,
+  saveCopy,
+  portableSaveBack: null,
+};
+
+/** An operation with its kind's entry of the table. */
+export interface BoundOp {
+  run(app: App): Promise<void>;
+  check?: (db: Database.Database) => Presence;
+  output?: () => string;
+  unfinished: (workbook: string) => boolean;
+  files: () => string[];
+}
+
+function bindSpec<K extends CrashKind>(spec: OpSpec<K>, op: OpOf<K>): BoundOp {
+  return {
+    run: (app) => spec.run(app, op),
+    ...(spec.check ? { check: (db: Database.Database) => spec.check!(db, op) } : {}),
+    ...(spec.output ? { output: () => spec.output!(op) } : {}),
+    unfinished: (workbook) => spec.unfinished?.(op, workbook) ?? true,
+    files: () => spec.files?.(op) ?? [],
+  };
+}
+
+export function bind(op: CrashOp): BoundOp {
+  switch (op.kind) {
+    case 'importClients':
+      return bindSpec(CRASH_OPS.importClients, op);
+    case 'importSales':
+      return bindSpec(CRASH_OPS.importSales, op);
+    case 'bulkTag':
+      return bindSpec(CRASH_OPS.bulkTag, op);
+    case 'editClient':
+      return bindSpec(CRASH_OPS.editClient, op);
+    case 'addComment':
+      return bindSpec(CRASH_OPS.addComment, op);
+    case 'addSale':
+      return bindSpec(CRASH_OPS.addSale, op);
+    case 'checkpoint':
+      return bindSpec(CRASH_OPS.checkpoint, op);
+    case 'saveCopy':
+      return bindSpec(CRASH_OPS.saveCopy, op);
+  }
+}
