@@ -7,6 +7,7 @@ import { fill } from './message-format';
 import { exportEn, exportRu } from './messages-export';
 import { importEn, importRu } from './messages-import';
 import { analyticsEn, analyticsRu } from './messages-analytics';
+import { workbookEn, workbookRu } from './messages-workbook';
 
 const en = {
   unknown_channel: 'Unknown channel "{channel}".',
@@ -86,6 +87,7 @@ const en = {
   ...importEn,
   ...analyticsEn,
   ...exportEn,
+  ...workbookEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -168,6 +170,7 @@ const ru: Record<MessageKey, string> = {
   ...importRu,
   ...analyticsRu,
   ...exportRu,
+  ...workbookRu,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

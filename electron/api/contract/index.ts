@@ -124,6 +124,14 @@ import {
 } from './imports';
 import { exportClientsInput, exportTableInput, type ExportFile } from './exports';
 import { stageRulesSetInput, type StageRules } from './stages';
+import {
+  workbookCreateInput,
+  workbookOpenInput,
+  workbookSaveCopyInput,
+  type RecentWorkbook,
+  type WorkbookCopy,
+  type WorkbookInfo,
+} from './workbook';
 
 /** A channel: its input schema, and its output type carried as a phantom. */
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -290,6 +298,16 @@ export const contract = {
   'settings.set': channel<Settings>()(settingsSetInput),
   /** Program version and the open workbook. */
   'app.info': channel<AppInfo>()(noInput),
+  /** The open workbook: its file, name, size, format, and whether it is read-only and why. */
+  'workbook.info': channel<WorkbookInfo>()(noInput),
+  /** Opens another workbook (refusing anything that is not one, before touching the open one). */
+  'workbook.open': channel<WorkbookInfo>()(workbookOpenInput),
+  /** Makes a new, empty workbook (the file must not exist) and opens it. */
+  'workbook.create': channel<WorkbookInfo>()(workbookCreateInput),
+  /** A complete copy of the open workbook, written while the app runs (online backup). */
+  'workbook.saveCopy': channel<WorkbookCopy>()(workbookSaveCopyInput),
+  /** Workbooks opened here lately, newest first; `exists` is false for one no longer there. */
+  'workbook.recent': channel<RecentWorkbook[]>()(noInput),
 } as const;
 
 export type Contract = typeof contract;

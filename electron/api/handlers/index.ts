@@ -9,6 +9,7 @@ import { salesHandlers } from './sales';
 import { settingsHandlers } from './settings';
 import { stageHandlers } from './stages';
 import type { HandlerMap } from './types';
+import { workbookHandlers } from './workbook';
 
 export function assertDistinct(slices: object[]): void {
   const seen = new Set<string>();
@@ -30,6 +31,7 @@ const slices = [
   salesHandlers,
   settingsHandlers,
   stageHandlers,
+  workbookHandlers,
 ];
 assertDistinct(slices);
 
@@ -44,4 +46,5 @@ export const handlers: HandlerMap = {
   ...salesHandlers,
   ...settingsHandlers,
   ...stageHandlers,
+  ...workbookHandlers,
 };

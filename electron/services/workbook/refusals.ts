@@ -1,0 +1,66 @@
+/** The workbook's refusals and file errors as the user reads them (`AppError`s with their words). */
+import path from 'node:path';
+import type { LockHolder, Locale } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import { WorkbookOpenError } from '../../../db/workbook';
+import { workbookName } from './names';
+
+/** Why a workbook was refused, in the user's words; other errors pass through unchanged. */
+export function refusal(error: unknown, file: string): unknown {
+  if (error instanceof WorkbookOpenError) {
+    const name = workbookName(file);
+    switch (error.reason) {
+      case 'not_found':
+        return new AppError('not_found', 'workbook_not_found', { path: file }, 'path');
+      case 'folder':
+        return new AppError('invalid_input', 'workbook_folder', { path: file }, 'path');
+      case 'not_a_workbook':
+        return new AppError('invalid_input', 'workbook_not_a_workbook', { name }, 'path');
+      case 'foreign_database':
+        return new AppError('invalid_input', 'workbook_foreign_database', { name }, 'path');
+      case 'newer_version':
+        return new AppError(
+          'unavailable',
+          'workbook_newer_version',
+          { name, found: error.details.found ?? 0, known: error.details.known ?? 0 },
+          'path',
+        );
+      case 'needs_migration':
+        return new AppError('read_only', 'workbook_needs_migration', { name }, 'path');
+      case 'foreign_keys':
+        return new AppError('unavailable', 'workbook_foreign_keys', { name }, 'path');
+    }
+  }
+  return fileError(error, path.dirname(file)) ?? error;
+}
+
+/** A folder that cannot be written (permissions, a read-only medium, a full disk stays as is). */
+export function fileError(error: unknown, folder: string): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError('unavailable', 'workbook_cannot_write', { folder, details: String(code) });
+  }
+  if (code === 'ENOENT') return new AppError('not_found', 'workbook_folder_missing', { folder });
+  return null;
+}
+
+/** "12 нояб. 2026 г., 14:03" / "Nov 12, 2026, 2:03 PM": since when a holder has the workbook. */
+export function sinceText(holder: LockHolder, locale: Locale): string {
+  const at = new Date(holder.since);
+  if (Number.isNaN(at.getTime())) return holder.since;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+export function lockedError(
+  file: string,
+  holder: LockHolder,
+  locale: Locale,
+  key: 'workbook_locked' | 'workbook_copy_locked' = 'workbook_locked',
+): AppError {
+  return new AppError('locked', key, {
+    name: workbookName(file),
+    machine: holder.machine,
+    user: holder.user,
+    since: sinceText(holder, locale),
+  });
+}
