@@ -136,12 +136,31 @@ function wrap(
     close: () => {
       if (!sqlite.open) return;
       try {
-        if (!how.secondary) checkpoint();
+        if (!how.secondary && !how.readOnly) {
+          checkpoint();
+          restInRollbackMode(sqlite);
+        }
       } finally {
         sqlite.close();
       }
     },
   };
+}
+
+/**
+ * Leaves the closed file in rollback-journal mode: one file with no `-wal`/`-shm` beside it,
+ * which opens read-only anywhere (a write-protected stick, a CD) without making side files.
+ * The next writable open switches it back to WAL. Skipped when another connection still has
+ * the file open (the switch needs it alone; the file is whole after the checkpoint anyway).
+ */
+function restInRollbackMode(sqlite: Database.Database): void {
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite.pragma('journal_mode = DELETE');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw error;
+  }
 }
 
 /**
