@@ -183,6 +183,7 @@ async function start(): Promise<void> {
     const nativeBinding = electronNativeBinding();
     kartoteka = createApp({
       workbookPath: defaultWorkbookPath(app.getPath('userData')),
+      dataDir: app.getPath('userData'),
       migrationsDir: paths.migrationsDir,
       shell: 'electron',
       version: APP_VERSION,
@@ -223,6 +224,15 @@ if (!app.requestSingleInstanceLock()) {
     kartoteka?.close();
     app.quit();
   });
+  // Quitting from the menu or the dock, or a signal: the workbook is checkpointed and closed
+  // (one file again, its lock released) before the process ends.
+  app.on('will-quit', () => kartoteka?.close());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      kartoteka?.close();
+      app.quit();
+    });
+  }
   start().catch((error: unknown) => {
     consoleLogger.error('Kartoteka could not start', error);
     app.quit();

@@ -213,7 +213,7 @@ describe('one writer', () => {
     })) as Envelope<WorkbookInfo>;
     expect(info).toMatchObject({
       ok: true,
-      data: { readOnly: true, readOnlyReason: 'chosen', lockedBy: { user } },
+      data: { readOnly: true, readOnlyReason: 'locked', lockedBy: { user } },
     });
     expect(await names(other.dispatch)).toEqual(['Ефим']);
     expect(failure(await other.dispatch('clients.create', makeClient()))).toEqual({
@@ -223,6 +223,35 @@ describe('one writer', () => {
     // The writer is not disturbed.
     await w.call('clients.create', makeClient({ name: 'Жанна' }));
     expect(await names(other.dispatch)).toEqual(['Ефим', 'Жанна']);
+  });
+
+  it('names the holder on another machine in the words of the screens', async () => {
+    const w = makeWorld({ locale: 'ru' });
+    worlds.push(w);
+    const held = path.join(w.dir, 'Склад.kartoteka');
+    otherApp(held).close();
+    apps.pop();
+    const since = new Date(2026, 10, 12, 9, 5);
+    fs.writeFileSync(
+      lockFileOf(held),
+      JSON.stringify({
+        app: 'kartoteka',
+        id: 'l',
+        machine: 'LAPTOP',
+        user: 'vera',
+        pid: 1,
+        since: since.toISOString(),
+      }),
+    );
+    expect(failure(await w.send('workbook.open', { path: held }))).toEqual({
+      code: 'locked',
+      message:
+        '«Склад» открыта для записи на компьютере LAPTOP пользователем vera с 12 ноя 2026, 09:05. Её можно открыть только для чтения.',
+    });
+    await w.call('settings.set', { language: 'en' });
+    expect(failure(await w.send('workbook.open', { path: held })).message).toBe(
+      '"Склад" is open for writing on LAPTOP by vera since Nov 12, 2026, 09:05. You can open it read-only.',
+    );
   });
 
   it("a shell's first workbook held by another app opens read-only, naming the holder", () => {
@@ -334,7 +363,10 @@ describe('saving a copy', () => {
     const w = world();
     const target = path.join(w.dir, 'копия.kartoteka');
     fs.writeFileSync(target, 'не трогать');
-    expect(failure(await w.send('workbook.saveCopy', { path: target })).code).toBe('conflict');
+    expect(failure(await w.send('workbook.saveCopy', { path: target }))).toMatchObject({
+      code: 'conflict',
+      field: 'overwrite',
+    });
     expect(fs.readFileSync(target, 'utf8')).toBe('не трогать');
     expect(failure(await w.send('workbook.saveCopy', { path: w.file })).code).toBe('conflict');
     await w.call('workbook.saveCopy', { path: target, overwrite: true });

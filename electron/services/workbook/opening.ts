@@ -95,6 +95,8 @@ export function prepare(
     }
   }
   if (readOnlyReason !== null && lockedBy === null) lockedBy = holderIfAny(file, env.lockEnv);
+  // Opened read-only because another program writes it: the banner names the holder.
+  if (readOnlyReason === 'chosen' && lockedBy !== null) readOnlyReason = 'locked';
   if (readOnlyReason !== null && inspection.pending.length > 0) {
     lock?.release();
     throw refusal(new WorkbookOpenError('needs_migration', file), file);

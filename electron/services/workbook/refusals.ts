@@ -44,11 +44,24 @@ export function fileError(error: unknown, folder: string): AppError | null {
   return null;
 }
 
-/** "12 нояб. 2026 г., 14:03" / "Nov 12, 2026, 2:03 PM": since when a holder has the workbook. */
+const MONTHS: Record<Locale, string[]> = {
+  ru: ['янв', 'фев', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/**
+ * Since when a holder has the workbook, in this computer's time and as the screens write dates:
+ * "12 ноя 2026, 14:03" / "Nov 12, 2026, 14:03".
+ */
 export function sinceText(holder: LockHolder, locale: Locale): string {
   const at = new Date(holder.since);
   if (Number.isNaN(at.getTime())) return holder.since;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  const month = MONTHS[locale][at.getMonth()] ?? '';
+  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  const day = at.getDate();
+  return locale === 'ru'
+    ? `${day} ${month} ${at.getFullYear()}, ${time}`
+    : `${month} ${day}, ${at.getFullYear()}, ${time}`;
 }
 
 export function lockedError(

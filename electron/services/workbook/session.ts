@@ -210,8 +210,9 @@ export class WorkbookSession {
     if (fs.existsSync(target)) {
       if (isFolder(target))
         throw new AppError('invalid_input', 'workbook_folder', { path: target }, 'path');
+      // The choice that settles it: replacing the file there.
       if (!options.overwrite)
-        throw new AppError('conflict', 'workbook_exists', { path: target }, 'path');
+        throw new AppError('conflict', 'workbook_exists', { path: target }, 'overwrite');
       const holder = liveHolder(target, this.env.lockEnv);
       if (holder) throw lockedError(target, holder, this.options.locale(), 'workbook_copy_locked');
     }
