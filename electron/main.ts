@@ -6,13 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session } from 'electron';
-import { createApp, type App } from './app';
+import { createApp, toLocale, type App } from './app';
 import { consoleLogger } from './api/logger';
 import { handleIpcInvoke, IPC_INVOKE, RENDERER_ORIGIN } from './ipc';
 import { APP_VERSION, bundledPaths, defaultWorkbookPath } from './paths';
 import { translate } from './api/messages';
 import { ReminderScheduler, type DueReminder } from './services/reminder-scheduler';
 import { workbookCheckpoint, workbookReminderSource } from './services/reminder-source';
+import { startFailure } from './services/workbook/refusals';
 import { CONTENT_SECURITY_POLICY } from './web-server';
 
 const SCHEME = 'app';
@@ -194,7 +195,7 @@ async function start(): Promise<void> {
       platform: { pickImportFile },
     });
   } catch (error) {
-    dialog.showErrorBox('Kartoteka', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('Kartoteka', startFailure(error, toLocale(app.getLocale())));
     app.quit();
     return;
   }

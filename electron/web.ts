@@ -8,9 +8,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp, systemLocaleTag } from './app';
+import { createApp, systemLocaleTag, toLocale } from './app';
 import { consoleLogger } from './api/logger';
 import { APP_VERSION, bundledPaths, defaultWorkbookPath, userDataDir } from './paths';
+import { startFailure } from './services/workbook/refusals';
 import { prepareUploadDir } from './upload-dir';
 import { startWebServer } from './web-server';
 
@@ -77,7 +78,7 @@ if (require.main === module) {
   runWebShell(process.argv.slice(2), __dirname).catch((error: unknown) => {
     consoleLogger.error(
       'kartoteka web shell could not start',
-      error instanceof Error ? error.message : error,
+      startFailure(error, toLocale(systemLocaleTag())),
     );
     process.exit(1);
   });

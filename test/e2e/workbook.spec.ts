@@ -4,6 +4,7 @@
  * byte for byte as it was; new and recent workbooks switch every screen (and the title); a
  * workbook another shell writes opens read-only, with a banner on every screen.
  */
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -178,6 +179,31 @@ for (const [lang, t] of [
     }
   });
 }
+
+test('a shell started on a file that is not a workbook says so and leaves it as it was', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-e2e-start-'));
+  try {
+    const file = path.join(dir, 'notes.kartoteka');
+    fs.writeFileSync(file, 'Список дел\n');
+    const child = spawn(
+      process.execPath,
+      ['dist/main/web.cjs', '--workbook', file, '--port', '0', '--data-dir', dir],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'ru_RU.UTF-8' } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain(
+      '«notes» — не рабочая книга Картотеки, поэтому она не открыта. Файл остался как был.',
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe('Список дел\n');
+    expect(fs.readdirSync(dir)).toEqual(['notes.kartoteka']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('stopping the shell leaves the workbook one file with every change, and no lock', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-e2e-stop-'));

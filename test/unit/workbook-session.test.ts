@@ -16,11 +16,19 @@ import { makeClient, makeWorld, MIGRATIONS_DIR, tempDir, type World } from '../h
 
 const worlds: World[] = [];
 const apps: App[] = [];
+const dirs: string[] = [];
 afterEach(() => {
   vi.useRealTimers();
   for (const app of apps.splice(0)) app.close();
   for (const world of worlds.splice(0)) world.dispose();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+function scratch(prefix: string): string {
+  const dir = tempDir(prefix);
+  dirs.push(dir);
+  return dir;
+}
 
 function world(): World {
   const w = makeWorld();
@@ -33,7 +41,7 @@ function otherApp(file: string): App {
   const app = createApp({
     workbookPath: file,
     migrationsDir: MIGRATIONS_DIR,
-    dataDir: tempDir('kartoteka-data-'),
+    dataDir: scratch('kartoteka-data-'),
     shell: 'web',
     version: 'test',
     systemLocale: 'en',
@@ -151,7 +159,7 @@ describe('opening and creating workbooks', () => {
     const w = world();
     await w.call('clients.create', makeClient({ name: 'Глеб' }));
     // A workbook of the previous version whose upgrade finds a broken reference.
-    const older = path.join(tempDir('kartoteka-migrations-'), 'migrations');
+    const older = path.join(scratch('kartoteka-migrations-'), 'migrations');
     fs.cpSync(MIGRATIONS_DIR, older, { recursive: true });
     const journalFile = path.join(older, 'meta', '_journal.json');
     const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
@@ -262,6 +270,15 @@ describe('one writer', () => {
       readOnlyReason: 'locked',
       lockedBy: { user: expect.any(String) as string, machine: expect.any(String) as string },
     });
+  });
+
+  it('two paths to one file (a link) meet the same lock', async () => {
+    const w = world();
+    fs.mkdirSync(path.join(w.dir, 'links'));
+    const link = path.join(w.dir, 'links', 'shortcut.kartoteka');
+    fs.symlinkSync(w.file, link);
+    const other = otherApp(path.join(w.dir, 'other.kartoteka'));
+    expect(failure(await other.dispatch('workbook.open', { path: link })).code).toBe('locked');
   });
 
   it('a lock left by a crashed process is taken over', async () => {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { LockHolder, Locale } from '../../api/contract';
 import { AppError } from '../../api/errors';
+import { translate } from '../../api/messages';
 import { WorkbookOpenError } from '../../../db/workbook';
 import { workbookName } from './names';
 
@@ -76,4 +77,10 @@ export function lockedError(
     user: holder.user,
     since: sinceText(holder, locale),
   });
+}
+
+/** What to tell a user whose workbook could not be opened at the start (a shell's first one). */
+export function startFailure(error: unknown, locale: Locale): string {
+  if (error instanceof AppError) return translate(locale, error.key, error.params);
+  return error instanceof Error ? error.message : String(error);
 }

@@ -124,7 +124,7 @@ export class WorkbookSession {
    * another program holds it. Throws when it cannot be opened at all.
    */
   openFirst(file: string): WorkbookInfo {
-    const target = path.resolve(file);
+    const target = realPath(file);
     if (!fs.existsSync(target)) createWorkbookFile(target, this.env);
     this.current = finish(
       prepare(target, { readOnly: false, lockedFallback: true }, this.env),
@@ -141,7 +141,7 @@ export class WorkbookSession {
    */
   open(file: string, options: { readOnly?: boolean } = {}): WorkbookInfo {
     this.refuseWhileBusy();
-    const target = path.resolve(file);
+    const target = realPath(file);
     const readOnly = options.readOnly === true;
     const previous = this.current;
     const same = previous !== null && samePath(previous.wb.file, target);
@@ -349,5 +349,18 @@ function isFolder(dir: string): boolean {
     return fs.statSync(dir).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/**
+ * The file's own path, through links (a shortcut folder, a symlinked share): its lock lives
+ * beside it, so two paths to one file meet the same lock. A missing file keeps its path.
+ */
+function realPath(file: string): string {
+  const resolved = path.resolve(file);
+  try {
+    return fs.realpathSync.native(resolved);
+  } catch {
+    return resolved;
   }
 }
