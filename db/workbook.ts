@@ -1,7 +1,9 @@
 /**
- * Opening a workbook: one SQLite file, durable pragmas, migrations applied in one transaction
- * after a backup copy is taken.
+ * Opening a workbook: one SQLite file, checked to be a workbook before anything is written
+ * (see workbook-identity.ts), durable pragmas, migrations applied in one transaction after a
+ * backup copy is taken, and folded back into one file (WAL checkpoint) when it closes.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +12,16 @@ import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { emailKey } from '../kernel/emails';
 import { phoneKey } from '../kernel/phones';
 import * as schema from './schema';
+import {
+  APPLICATION_ID,
+  inspectWorkbook,
+  MIGRATIONS_TABLE,
+  WorkbookOpenError,
+  type Inspection,
+} from './workbook-identity';
+
+export { APPLICATION_ID, inspectWorkbook, WorkbookOpenError, type Inspection };
+export type { RefusalReason } from './workbook-identity';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -17,6 +29,10 @@ export interface Workbook {
   readonly file: string;
   readonly sqlite: Database.Database;
   readonly db: Db;
+  /** Opened for reading only: nothing can be written through this connection. */
+  readonly readOnly: boolean;
+  /** Migrations applied to the file (kept in `PRAGMA user_version` too). */
+  readonly schemaVersion: number;
   /**
    * Runs `fn` in one synchronous write transaction (BEGIN IMMEDIATE: the write lock is taken at
    * the start, waiting for a worker's transaction rather than failing half-way); a throw rolls
@@ -25,6 +41,12 @@ export interface Workbook {
   transaction<T>(fn: () => T): T;
   /** Runs `fn` on one consistent snapshot without taking the write lock (long reads). */
   read<T>(fn: () => T): T;
+  /**
+   * Folds the WAL back into the file and empties it (TRUNCATE), so the file alone holds every
+   * committed change. False when a reader kept it from finishing (it is then retried at close).
+   */
+  checkpoint(): boolean;
+  /** Checkpoints (unless read-only or a worker's connection) and closes. */
   close(): void;
 }
 
@@ -32,63 +54,192 @@ export interface OpenOptions {
   /** Folder with drizzle-kit's SQL migrations and `meta/_journal.json`. */
   migrationsDir: string;
   /** Path of a better-sqlite3 binary built for another runtime (Electron). */
-  nativeBinding?: string;
+  nativeBinding?: string | undefined;
   /** Clock for the backup file name; tests inject one. */
   now?: () => Date;
   /**
-   * A second connection of a worker thread: the main process has migrated the file already, and
-   * the worker must not write behind its back (no migrations, no statistics).
+   * A second connection of a worker thread: the main process has checked and migrated the file
+   * already, and the worker must not write behind its back (no migrations, no statistics, no
+   * journal mode).
    */
   secondary?: boolean;
+  /** Open for reading only: no WAL switch, no migration, no mark. One that needs a migration is refused. */
+  readOnly?: boolean;
+  /** Make a new workbook when there is no file at the path (the default); false refuses instead. */
+  create?: boolean;
+  /** The file's inspection, when the caller has just made it (the session does, to lock in between). */
+  inspection?: Inspection;
 }
-
-export class WorkbookOpenError extends Error {
-  constructor(
-    readonly reason: 'newer_version' | 'foreign_keys' | 'not_a_workbook',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'WorkbookOpenError';
-  }
-}
-
-const MIGRATIONS_TABLE = '__drizzle_migrations';
 
 export function openWorkbook(file: string, options: OpenOptions): Workbook {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  const migrations = readMigrationFiles({ migrationsFolder: options.migrationsDir });
+  if (!options.secondary && options.create !== false && !fs.existsSync(file)) {
+    createWorkbookFile(file, options);
+  }
+  const inspection = options.secondary
+    ? null
+    : (options.inspection ?? inspectWorkbook(file, migrations, options.nativeBinding));
+  const readOnly = options.readOnly === true;
+  if (readOnly && inspection && inspection.pending.length > 0) {
+    throw new WorkbookOpenError(
+      'needs_migration',
+      `${file} must be upgraded by this version of Kartoteka before it can be opened, and it can only be read.`,
+    );
+  }
   const sqlite = new Database(file, {
+    fileMustExist: true,
+    ...(readOnly ? { readonly: true } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  let schemaVersion = inspection?.schemaVersion ?? 0;
   try {
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('journal_mode = WAL');
+    if (!readOnly && !options.secondary) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     registerFunctions(sqlite);
-    if (!options.secondary) migrate(sqlite, file, existed, options);
+    if (inspection && !readOnly && inspection.needsWrite) {
+      schemaVersion = migrate(sqlite, file, inspection.pending, true, options);
+    }
     sqlite.pragma('foreign_keys = ON');
-    if (!options.secondary) {
+    if (!readOnly && !options.secondary) {
       // Fresh statistics for the query planner where tables changed a lot; bounded to stay fast.
       sqlite.pragma('analysis_limit = 1000');
       sqlite.pragma('optimize = 0x10002');
     }
   } catch (error) {
     sqlite.close();
-    if (error instanceof Error && /file is not a database/i.test(error.message)) {
-      throw new WorkbookOpenError('not_a_workbook', `${file} is not a Kartoteka workbook`);
-    }
     throw error;
   }
-  const db = drizzle(sqlite, { schema });
+  return wrap(file, sqlite, { readOnly, schemaVersion, secondary: options.secondary === true });
+}
+
+function wrap(
+  file: string,
+  sqlite: Database.Database,
+  how: { readOnly: boolean; schemaVersion: number; secondary: boolean },
+): Workbook {
+  const checkpoint = (): boolean => {
+    if (how.readOnly) return true;
+    const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result?.busy === 0;
+  };
   return {
     file,
     sqlite,
-    db,
+    db: drizzle(sqlite, { schema }),
+    readOnly: how.readOnly,
+    schemaVersion: how.schemaVersion,
     transaction: <T>(fn: () => T): T =>
       sqlite.inTransaction ? sqlite.transaction(fn)() : sqlite.transaction(fn).immediate(),
     read: <T>(fn: () => T): T => sqlite.transaction(fn).deferred(),
-    close: () => sqlite.close(),
+    checkpoint,
+    close: () => {
+      if (!sqlite.open) return;
+      try {
+        if (!how.secondary && !how.readOnly) {
+          checkpoint();
+          restInRollbackMode(sqlite);
+        }
+      } finally {
+        sqlite.close();
+      }
+    },
   };
+}
+
+/**
+ * Leaves the closed file in rollback-journal mode: one file with no `-wal`/`-shm` beside it,
+ * which opens read-only anywhere (a write-protected stick, a CD) without making side files.
+ * The next writable open switches it back to WAL. Skipped when another connection still has
+ * the file open (the switch needs it alone; the file is whole after the checkpoint anyway).
+ */
+function restInRollbackMode(sqlite: Database.Database): void {
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite.pragma('journal_mode = DELETE');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw error;
+  }
+}
+
+/**
+ * Makes a new, marked workbook at `file`, which must not exist: built under a temporary name
+ * beside it and moved into place whole, so the path never holds a half-made workbook (one
+ * without its tables or its mark would be refused as foreign ever after).
+ */
+export function createWorkbookFile(file: string, options: OpenOptions): void {
+  const dir = path.dirname(path.resolve(file));
+  fs.mkdirSync(dir, { recursive: true });
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.creating`,
+  );
+  try {
+    const sqlite = new Database(temp, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = FULL');
+      registerFunctions(sqlite);
+      const all = readMigrationFiles({ migrationsFolder: options.migrationsDir });
+      migrate(sqlite, temp, all, false, options);
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      sqlite.close();
+    }
+    syncFile(temp);
+    moveIntoPlace(temp, file);
+    syncFolder(dir);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/** Moves `temp` to `file` unless something is there already (hard link where the disk has them). */
+function moveIntoPlace(temp: string, file: string): void {
+  try {
+    fs.linkSync(temp, file);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw error;
+    // FAT and exFAT sticks and some network shares have no hard links: check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV')
+      throw error;
+  }
+  if (fs.existsSync(file)) {
+    throw Object.assign(new Error(`EEXIST: file already exists, ${file}`), { code: 'EEXIST' });
+  }
+  fs.renameSync(temp, file);
+}
+
+/** Flushes a file's bytes to the disk. */
+export function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Flushes a folder's entries (a rename in it) where the system allows it (not on Windows). */
+export function syncFolder(dir: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot fsync a folder; its renames are durable once the call returns.
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**
@@ -108,37 +259,28 @@ function registerFunctions(sqlite: Database.Database): void {
   sqlite.function('kemail', { deterministic: true }, text(emailKey));
 }
 
-/** Migrations that the file has not yet had, oldest first. */
-function pendingMigrations(sqlite: Database.Database, all: MigrationMeta[]): MigrationMeta[] {
-  sqlite.exec(
-    `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
-  );
-  const last = sqlite
-    .prepare(`SELECT created_at AS at FROM "${MIGRATIONS_TABLE}" ORDER BY created_at DESC LIMIT 1`)
-    .get() as { at: number | string } | undefined;
-  const lastAt = last ? Number(last.at) : -Infinity;
-  const newest = all.at(-1)?.folderMillis ?? -Infinity;
-  if (lastAt > newest) {
-    throw new WorkbookOpenError(
-      'newer_version',
-      'This workbook was saved by a newer version of Kartoteka; update the program to open it.',
-    );
-  }
-  return all.filter((m) => m.folderMillis > lastAt);
-}
-
 /**
  * Applies pending migrations the way drizzle's migrator does (same bookkeeping table), but with
  * foreign keys off outside the transaction and `foreign_key_check` inside it, so a table
- * rebuild can neither cascade-delete child rows nor leave dangling references.
+ * rebuild can neither cascade-delete child rows nor leave dangling references. The marks
+ * (`application_id`, and `user_version` = migrations applied) are set in the same transaction.
+ * Returns the schema version.
  */
-function migrate(sqlite: Database.Database, file: string, existed: boolean, options: OpenOptions) {
-  const all = readMigrationFiles({ migrationsFolder: options.migrationsDir });
-  const pending = pendingMigrations(sqlite, all);
-  if (pending.length === 0) return;
-  if (existed) backupBeforeMigration(sqlite, file, (options.now ?? (() => new Date()))());
+function migrate(
+  sqlite: Database.Database,
+  file: string,
+  pending: MigrationMeta[],
+  existed: boolean,
+  options: OpenOptions,
+): number {
+  if (existed && pending.length > 0) {
+    backupBeforeMigration(sqlite, file, (options.now ?? (() => new Date()))());
+  }
   sqlite.pragma('foreign_keys = OFF');
   const apply = sqlite.transaction(() => {
+    sqlite.exec(
+      `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+    );
     for (const migration of pending) {
       for (const statement of migration.sql) {
         if (statement.trim()) sqlite.exec(statement);
@@ -147,15 +289,23 @@ function migrate(sqlite: Database.Database, file: string, existed: boolean, opti
         .prepare(`INSERT INTO "${MIGRATIONS_TABLE}" ("hash", "created_at") VALUES (?, ?)`)
         .run(migration.hash, migration.folderMillis);
     }
-    const violations = sqlite.pragma('foreign_key_check') as unknown[];
+    // Only a migration can break references; marking a workbook alone does not read them all.
+    const violations = pending.length > 0 ? (sqlite.pragma('foreign_key_check') as unknown[]) : [];
     if (violations.length > 0) {
       throw new WorkbookOpenError(
         'foreign_keys',
         `Migration left ${violations.length} broken references; the workbook was not changed.`,
       );
     }
+    const version = sqlite
+      .prepare(`SELECT count(*) FROM "${MIGRATIONS_TABLE}"`)
+      .pluck()
+      .get() as number;
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    sqlite.pragma(`user_version = ${version}`);
+    return version;
   });
-  apply();
+  return apply.immediate();
 }
 
 function backupBeforeMigration(sqlite: Database.Database, file: string, now: Date) {

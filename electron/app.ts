@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
-import { openWorkbook, type Workbook } from '../db/workbook';
+import type { Workbook } from '../db/workbook';
 import { rederiveClients } from '../db/queries/client-derived';
 import { localDay } from '../kernel/local-date';
 import { reindexClients, SEARCH_INDEX_VERSION } from '../db/queries/search';
@@ -13,16 +13,20 @@ import type { Locale } from './api/contract';
 import type { AppContext, Platform } from './api/context';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { consoleLogger, type Logger } from './api/logger';
-import { DashboardCache } from './services/analytics/dashboard';
 import { AnalyticsRunner } from './services/analytics/runner';
-import { AnalyticsStore } from './services/analytics/store';
 import { Importer } from './services/import/jobs';
+import type { LockEnv } from './services/workbook/lock';
+import { WorkbookSession } from './services/workbook/session';
+import { userDataDir } from './paths';
 
 export interface AppOptions {
+  /** The first workbook: made when missing, opened read-only when another program holds it. */
   workbookPath: string;
   migrationsDir: string;
   shell: AppContext['shell'];
   version: string;
+  /** The user's data folder (`recent.json`); the OS's application-data folder by default. */
+  dataDir?: string;
   nativeBinding?: string;
   /** The OS language, used until the user picks one. */
   systemLocale?: string;
@@ -34,12 +38,18 @@ export interface AppOptions {
   /** The bundled analytics worker; without it analytics run inline (unit tests). */
   analyticsWorker?: string;
   platform?: Platform;
+  /** Who this process is for the lock files (tests play other processes and machines). */
+  lockEnv?: LockEnv;
 }
 
 export interface App {
-  wb: Workbook;
+  /** The open workbook (another one after a switch). */
+  readonly wb: Workbook;
   ctx: AppContext;
+  /** The open workbook's life cycle: open, create, save a copy, replace, close; `onChange`. */
+  session: WorkbookSession;
   dispatch: Dispatch;
+  /** Stops the workers, checkpoints and closes the workbook, and releases its lock. */
   close(): void;
 }
 
@@ -81,54 +91,62 @@ function ensureSearchIndex(wb: Workbook, now: Date): void {
 }
 
 export function createApp(options: AppOptions): App {
-  const wb = openWorkbook(options.workbookPath, {
-    migrationsDir: options.migrationsDir,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.now ? { now: options.now } : {}),
-  });
-  ensureSearchIndex(wb, (options.now ?? (() => new Date()))());
   const fallbackLocale = toLocale(options.systemLocale ?? systemLocaleTag());
   const fallbackUser = systemUserName();
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => uuidv7());
-  const locale = () => readSetting<Locale | null>(wb, 'language') ?? fallbackLocale;
-  const actor = () => currentActor(wb) ?? fallbackUser;
+  const logger = options.logger ?? consoleLogger;
+  // Everything below reads the session's workbook when it runs, never one captured here.
+  const session: WorkbookSession = new WorkbookSession({
+    migrationsDir: options.migrationsDir,
+    nativeBinding: options.nativeBinding,
+    dataDir: options.dataDir ?? userDataDir(),
+    now,
+    logger,
+    locale: () => locale(),
+    ...(options.lockEnv ? { lockEnv: options.lockEnv } : {}),
+    workers: {
+      busy: () => importer.status().running,
+      stop: () => runner.close(),
+      start: () => runner.start(),
+    },
+    prepareWritable: (wb) => ensureSearchIndex(wb, now()),
+  });
+  const locale = (): Locale =>
+    (session.isOpen() ? readSetting<Locale | null>(session.wb, 'language') : null) ??
+    fallbackLocale;
+  const actor = () => (session.isOpen() ? currentActor(session.wb) : null) ?? fallbackUser;
   const importer = new Importer({
     workerScript: options.importWorker,
     setup: () => ({
-      workbookPath: wb.file,
+      workbookPath: session.wb.file,
       migrationsDir: options.migrationsDir,
       nativeBinding: options.nativeBinding,
       locale: locale(),
       actor: actor(),
       today: localDay(now()),
     }),
-    inline: () => ({ wb, now, newId, actor }),
+    inline: () => ({ wb: session.wb, now, newId, actor }),
     onWorkerFailure: (error) =>
-      (options.logger ?? consoleLogger).error(
-        'import worker could not start; importing inline',
-        error,
-      ),
+      logger.error('import worker could not start; importing inline', error),
   });
-  const store = new AnalyticsStore(wb);
-  const dashboards = new DashboardCache(wb, store);
   const runner = new AnalyticsRunner({
     workerScript: options.analyticsWorker,
     setup: () => ({
-      workbookPath: wb.file,
+      workbookPath: session.wb.file,
       migrationsDir: options.migrationsDir,
       nativeBinding: options.nativeBinding,
     }),
-    inline: () => ({ wb, now, store, dashboards }),
+    inline: () => ({ wb: session.wb, now, ...session.analytics }),
     onWorkerFailure: (error) =>
-      (options.logger ?? consoleLogger).error(
-        'analytics worker could not start; computing inline',
-        error,
-      ),
+      logger.error('analytics worker could not start; computing inline', error),
   });
-  runner.start();
+  session.openFirst(options.workbookPath);
   const ctx: AppContext = {
-    wb,
+    get wb() {
+      return session.wb;
+    },
+    session,
     now,
     newId,
     locale,
@@ -136,17 +154,19 @@ export function createApp(options: AppOptions): App {
     version: options.version,
     shell: options.shell,
     importer,
-    analytics: { runner, store, dashboards },
+    get analytics() {
+      return { runner, ...session.analytics };
+    },
     ...(options.platform ? { platform: options.platform } : {}),
   };
-  const dispatch = createDispatch(ctx, { logger: options.logger ?? consoleLogger });
+  const dispatch = createDispatch(ctx, { logger });
   return {
-    wb,
-    ctx,
-    dispatch,
-    close: () => {
-      runner.close();
-      wb.close();
+    get wb() {
+      return session.wb;
     },
+    ctx,
+    session,
+    dispatch,
+    close: () => session.close(),
   };
 }

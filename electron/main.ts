@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
-import { createApp, type App } from './app';
+import { createApp, toLocale, type App } from './app';
 import type { WorkbookPickRequest } from './api/context';
 import type { Dispatch } from './api/dispatch';
 import { consoleLogger } from './api/logger';
@@ -36,6 +36,7 @@ import { APP_VERSION, bundledPaths, defaultWorkbookPath } from './paths';
 import { serveRendererFile } from './renderer-protocol';
 import { FollowingReminders } from './services/reminder-follow';
 import type { DueReminder } from './services/reminder-scheduler';
+import { startFailure } from './services/workbook/refusals';
 
 const SCHEME = 'app';
 const paths = bundledPaths(__dirname);
@@ -109,7 +110,7 @@ function notify(items: DueReminder[], missed: boolean): void {
 
 /** Notifications come from whichever workbook is open. */
 const reminders = new FollowingReminders({
-  current: () => kartoteka?.wb ?? null,
+  current: () => (kartoteka?.session.isOpen() ? kartoteka.wb : null),
   timer: {
     now: () => new Date(),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -175,13 +176,10 @@ function runMenuAction(action: MenuAction): void {
   else background(actions.about());
 }
 
-/**
- * The session's events. Helper "core"'s session manager gives the app a change event; until it
- * is there, a switch is seen through the channels that make it (`effectsOf`).
- */
+/** The session's events: another workbook opened (or none), and closing it cleanly. */
 function workbookEvents(current: App): WorkbookEvents {
   return {
-    onChange: () => () => undefined,
+    onChange: (listener) => current.session.onChange(() => listener()),
     close: () => current.close(),
   };
 }
@@ -220,6 +218,7 @@ async function start(): Promise<void> {
     const nativeBinding = electronNativeBinding();
     current = createApp({
       workbookPath: defaultWorkbookPath(app.getPath('userData')),
+      dataDir: app.getPath('userData'),
       migrationsDir: paths.migrationsDir,
       shell: 'electron',
       version: APP_VERSION,
@@ -230,7 +229,7 @@ async function start(): Promise<void> {
       platform: { pickImportFile, pickWorkbookFile },
     });
   } catch (error) {
-    dialog.showErrorBox('Kartoteka', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('Kartoteka', startFailure(error, toLocale(app.getLocale())));
     app.quit();
     return;
   }

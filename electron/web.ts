@@ -1,13 +1,17 @@
 /**
- * The browser shell: `npm run web [-- --workbook <file>] [--port <n>] [--token <t>]`.
+ * The browser shell: `npm run web [-- --workbook <file>] [--port <n>] [--token <t>] [--data-dir <dir>]`.
  * Serves the renderer and the API on 127.0.0.1 and prints `listening on http://127.0.0.1:<port>`.
+ * `--workbook` is the first workbook (others are opened from the Workbook screen); the data
+ * folder (the user's application-data folder by default) keeps the recent list.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp, systemLocaleTag } from './app';
+import { createApp, systemLocaleTag, toLocale } from './app';
 import { consoleLogger } from './api/logger';
-import { APP_VERSION, bundledPaths, defaultWorkbookPath } from './paths';
+import { APP_VERSION, bundledPaths, defaultWorkbookPath, userDataDir } from './paths';
+import { startFailure } from './services/workbook/refusals';
 import { prepareUploadDir } from './upload-dir';
 import { startWebServer } from './web-server';
 
@@ -18,6 +22,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
       workbook: { type: 'string' },
       port: { type: 'string', default: '0' },
       token: { type: 'string' },
+      'data-dir': { type: 'string' },
     },
     strict: true,
   });
@@ -28,8 +33,10 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   const token =
     values.token ?? process.env['KARTOTEKA_TOKEN'] ?? crypto.randomBytes(24).toString('base64url');
   const paths = bundledPaths(bundleDir);
+  const dataDir = path.resolve(values['data-dir'] ?? userDataDir());
   const app = createApp({
-    workbookPath: values.workbook ?? defaultWorkbookPath(),
+    workbookPath: path.resolve(values.workbook ?? defaultWorkbookPath(dataDir)),
+    dataDir,
     migrationsDir: paths.migrationsDir,
     importWorker: paths.importWorker,
     analyticsWorker: paths.analyticsWorker,
@@ -49,6 +56,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     locale: app.ctx.locale,
     logger: consoleLogger,
   });
+  // The workbook is checkpointed and closed (one file again, its lock released) before exit.
   const stop = () => {
     void server.close().then(() => {
       app.close();
@@ -70,7 +78,7 @@ if (require.main === module) {
   runWebShell(process.argv.slice(2), __dirname).catch((error: unknown) => {
     consoleLogger.error(
       'kartoteka web shell could not start',
-      error instanceof Error ? error.message : error,
+      startFailure(error, toLocale(systemLocaleTag())),
     );
     process.exit(1);
   });

@@ -157,6 +157,7 @@ export const analyticsRefresh: Measurement = {
       const app = createApp({
         workbookPath: file,
         migrationsDir: bench.migrationsDir,
+        dataDir: bench.dataDir,
         shell: 'web',
         version: 'bench',
         systemLocale: 'en',

@@ -54,6 +54,7 @@ export const importSales: Measurement = {
       const app = createApp({
         workbookPath: path.join(dir, 'sales.kartoteka'),
         migrationsDir: bench.migrationsDir,
+        dataDir: bench.dataDir,
         shell: 'web',
         version: 'bench',
         systemLocale: 'ru',

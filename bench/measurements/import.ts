@@ -73,6 +73,7 @@ export const importClients: Measurement = {
       const app = createApp({
         workbookPath: path.join(dir, 'import.kartoteka'),
         migrationsDir: bench.migrationsDir,
+        dataDir: bench.dataDir,
         shell: 'web',
         version: 'bench',
         systemLocale: 'ru',

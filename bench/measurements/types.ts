@@ -9,6 +9,8 @@ export interface BenchContext {
   /** The workbook file the app has open (a disposable copy of the generated one). */
   file: string;
   migrationsDir: string;
+  /** The data folder (recent list) for the apps a measurement opens. */
+  dataDir: string;
   rng: Rng;
   /** Ids of the clients not in the trash. */
   liveIds: readonly string[];

@@ -4,10 +4,14 @@ import type { DashboardCache } from '../services/analytics/dashboard';
 import type { AnalyticsRunner } from '../services/analytics/runner';
 import type { AnalyticsStore } from '../services/analytics/store';
 import type { Importer } from '../services/import/jobs';
+import type { WorkbookSession } from '../services/workbook/session';
 import type { Locale, WorkbookPickMode } from './contract';
 
 export interface AppContext {
-  wb: Workbook;
+  /** The open workbook: follows the session when the user opens another one. */
+  readonly wb: Workbook;
+  /** Which workbook is open; opening, creating, copying and replacing workbook files. */
+  session: WorkbookSession;
   /** The current time; tests inject a fixed clock. */
   now: () => Date;
   /** A fresh UUIDv7; tests may inject a deterministic source. */
@@ -21,7 +25,11 @@ export interface AppContext {
   /** Runs import steps in a worker thread (inline in unit tests). */
   importer: Importer;
   /** The sales kept in memory for analytics, and the dashboard computed from them. */
-  analytics: { runner: AnalyticsRunner; store: AnalyticsStore; dashboards: DashboardCache };
+  readonly analytics: {
+    runner: AnalyticsRunner;
+    store: AnalyticsStore;
+    dashboards: DashboardCache;
+  };
   /** Shell services only the desktop app has (a native file dialog). */
   platform?: Platform;
 }

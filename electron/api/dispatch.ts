@@ -15,7 +15,10 @@ import type { Logger } from './logger';
 
 /** Channels that only read: they keep working while an import writes. */
 const READ_ONLY =
-  /^(analytics|export)\.|\.(get|list|summary|report|agenda|batches|asOf|touchMix|info|status|cancel|preview|check|pickFile)$/;
+  /^(analytics|export)\.|\.(get|list|summary|report|agenda|batches|asOf|touchMix|info|status|cancel|preview|check|pickFile|recent)$/;
+
+/** Channels about the workbook file itself: they work also while it is open read-only. */
+const WORKBOOK = /^workbook\./;
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -39,6 +42,11 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
       if (ctx.importer.writing() && !READ_ONLY.test(channel)) {
         // The import worker holds the write lock; waiting for it would freeze this thread.
         throw new AppError('conflict', 'workbook_busy');
+      }
+      const readOnly = ctx.session.isOpen() && !ctx.session.writable();
+      if (readOnly && !READ_ONLY.test(channel) && !WORKBOOK.test(channel)) {
+        // Refused before the handler runs: nothing half-done, and the same words for every write.
+        throw new AppError('read_only', 'workbook_read_only');
       }
       const parsed = contract[channel].input.safeParse(input, { reportInput: true });
       if (!parsed.success) return fail(invalidInput(parsed.error, locale));
@@ -80,9 +88,14 @@ function machineFailure(
   const code = systemCode(error);
   if (code === 'SQLITE_BUSY')
     return { code: 'conflict', message: translate(locale, 'workbook_busy') };
+  // A write that reached a read-only connection or file all the same.
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+    return { code: 'read_only', message: translate(locale, 'workbook_read_only') };
+  }
   // A write that fails for want of space is rolled back whole: the message can say so.
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return { code: 'disk_full', message: translate(locale, 'disk_full', { path: ctx.wb.file }) };
+    const file = ctx.session.isOpen() ? ctx.wb.file : '';
+    return { code: 'disk_full', message: translate(locale, 'disk_full', { path: file }) };
   }
   return null;
 }

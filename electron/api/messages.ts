@@ -8,6 +8,7 @@ import { exportEn, exportRu } from './messages-export';
 import { importEn, importRu } from './messages-import';
 import { analyticsEn, analyticsRu } from './messages-analytics';
 import { desktopEn, desktopRu } from './messages-desktop';
+import { workbookEn, workbookRu } from './messages-workbook';
 
 const en = {
   unknown_channel: 'Unknown channel "{channel}".',
@@ -88,6 +89,7 @@ const en = {
   ...analyticsEn,
   ...exportEn,
   ...desktopEn,
+  ...workbookEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -171,6 +173,7 @@ const ru: Record<MessageKey, string> = {
   ...analyticsRu,
   ...exportRu,
   ...desktopRu,
+  ...workbookRu,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, hasTransport } from './api/client';
+import { api, ApiError, hasTransport } from './api/client';
 import { App } from './app/App';
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen';
 import { detectLocale, initI18n } from './i18n';
@@ -16,8 +16,12 @@ async function boot(): Promise<void> {
   }
   let settings = await api.call('settings.get', {});
   if (settings.language === null) {
-    // First start: take the OS language and remember it in the workbook.
-    settings = await api.call('settings.set', { language: detectLocale() });
+    // First start: take the OS language and remember it in the workbook (unless it is read-only).
+    try {
+      settings = await api.call('settings.set', { language: detectLocale() });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'read_only')) throw error;
+    }
   }
   await initI18n(settings.language ?? detectLocale());
   const queryClient = new QueryClient({

@@ -3,27 +3,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OpSpec } from './op-spec';
 
-/**
- * TODO(core's merge): `wb.checkpoint()` (db/workbook.ts) once it exists; the same TRUNCATE
- * checkpoint the workbook runs on close, on a signal and before a copy.
- */
+/** `wb.checkpoint()`: the TRUNCATE checkpoint the workbook runs on close, on a signal and before a copy. */
 export const checkpoint: OpSpec<'checkpoint'> = {
   prepare: (ctx) => ({ kind: 'checkpoint', marker: ctx.marker }),
   run(app) {
-    app.wb.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    app.wb.checkpoint();
     return Promise.resolve();
   },
   unfinished: (_op, workbook) =>
     fs.existsSync(`${workbook}-wal`) && fs.statSync(`${workbook}-wal`).size > 0,
 };
 
-const savingPath = (file: string) => `${file}.saving`;
+/** The temporary files `workbook.saveCopy` writes beside its target before the rename. */
+const savingFiles = (file: string) => {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.startsWith(prefix) && /\.copy(-wal|-shm|-journal)?$/.test(n))
+    .map((n) => path.join(dir, n));
+};
 
-/**
- * Save a copy the way it must work: checkpoint, SQLite's online backup into a temporary file
- * beside the target, fsync, rename, fsync the folder. TODO(core's merge): call the real
- * `workbook.saveCopy` channel instead of this stand-in.
- */
+/** The real `workbook.saveCopy` channel: a checkpoint, the online backup into a temporary file, fsync, rename. */
 export const saveCopy: OpSpec<'saveCopy'> = {
   prepare: (ctx) => ({
     kind: 'saveCopy',
@@ -31,19 +33,11 @@ export const saveCopy: OpSpec<'saveCopy'> = {
     path: path.join(ctx.dir, `${ctx.marker}.kartoteka`),
   }),
   async run(app, op) {
-    app.wb.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const temp = savingPath(op.path);
-    await app.wb.sqlite.backup(temp);
-    const fd = fs.openSync(temp, 'r+');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fs.renameSync(temp, op.path);
-    const dir = fs.openSync(path.dirname(op.path), 'r');
-    fs.fsyncSync(dir);
-    fs.closeSync(dir);
+    const result = await app.dispatch('workbook.saveCopy', { path: op.path });
+    if (!result.ok) throw new Error(`workbook.saveCopy: ${result.error.message}`);
   },
   check: (_db, op) => (fs.existsSync(op.path) ? 'present' : 'absent'),
   output: (op) => op.path,
   unfinished: (op) => !fs.existsSync(op.path),
-  files: (op) => [op.path, savingPath(op.path)],
+  files: (op) => [op.path, ...savingFiles(op.path)],
 };

@@ -21,12 +21,22 @@ export interface Shell {
   call(channel: string, input?: unknown): Promise<unknown>;
 }
 
-async function startShell(dir: string): Promise<{ shell: Shell; child: ChildProcess }> {
+export async function startShell(dir: string): Promise<{ shell: Shell; child: ChildProcess }> {
   const workbook = path.join(dir, 'e2e.kartoteka');
   const token = crypto.randomBytes(16).toString('hex');
   const child = spawn(
     process.execPath,
-    ['dist/main/web.cjs', '--workbook', workbook, '--port', '0', '--token', token],
+    [
+      'dist/main/web.cjs',
+      '--workbook',
+      workbook,
+      '--port',
+      '0',
+      '--token',
+      token,
+      '--data-dir',
+      path.join(dir, 'data'),
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, LANG: 'ru_RU.UTF-8' },

@@ -26,7 +26,15 @@ test('a starting shell removes the upload folders of killed shells', async () =>
     }
     const shell = spawn(
       process.execPath,
-      ['dist/main/web.cjs', '--workbook', path.join(tmp, 'w.kartoteka'), '--port', '0'],
+      [
+        'dist/main/web.cjs',
+        '--workbook',
+        path.join(tmp, 'w.kartoteka'),
+        '--port',
+        '0',
+        '--data-dir',
+        path.join(tmp, 'data'),
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp, TMP: tmp } },
     );
     let output = '';

@@ -68,8 +68,11 @@ function asWorkbook(file: string, sqlite: Database.Database): Workbook {
     file,
     sqlite,
     db: drizzle(sqlite, { schema }),
+    readOnly: false,
+    schemaVersion: 0,
     transaction: (fn) => sqlite.transaction(fn)(),
     read: (fn) => sqlite.transaction(fn).deferred(),
+    checkpoint: () => true,
     close: () => sqlite.close(),
   };
 }

@@ -58,6 +58,7 @@ export function makeWorld(
   const app = createApp({
     workbookPath: file,
     migrationsDir: MIGRATIONS_DIR,
+    dataDir: dir,
     shell: 'web',
     version: 'test',
     systemLocale: options.locale ?? 'en',

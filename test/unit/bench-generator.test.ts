@@ -42,6 +42,7 @@ beforeAll(() => {
   app = createApp({
     workbookPath: file,
     migrationsDir: MIGRATIONS_DIR,
+    dataDir: dir,
     shell: 'web',
     version: 'test',
     systemLocale: 'en',
@@ -107,6 +108,7 @@ describe('bench workbook generator', () => {
       const other = createApp({
         workbookPath: file,
         migrationsDir: MIGRATIONS_DIR,
+        dataDir: dir,
         shell: 'web',
         version: 'test',
       });

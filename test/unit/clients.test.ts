@@ -52,6 +52,7 @@ describe('a client from creation to history', () => {
     const reopened = createApp({
       workbookPath: world.file,
       migrationsDir: (await import('../helpers/world')).MIGRATIONS_DIR,
+      dataDir: world.dir,
       shell: 'web',
       version: 'test',
     });

@@ -167,6 +167,7 @@ describe('a workbook indexed by the previous version', () => {
     const app = createApp({
       workbookPath: world.file,
       migrationsDir: MIGRATIONS_DIR,
+      dataDir: world.dir,
       shell: 'web',
       version: 'test',
     });

@@ -54,6 +54,7 @@ function recorder(close: () => void | Promise<void>) {
 describe('quitting the desktop app', () => {
   it('closes the workbook before quitting: a copy of the file alone has the last change', async () => {
     world = makeWorld();
+    const file = world.file;
     await world.call('clients.create', makeClient({ name: 'Последняя Запись' }));
     // While the program runs the change may still be in the -wal file beside the workbook.
     expect(fs.existsSync(`${world.file}-wal`)).toBe(true);
@@ -65,7 +66,7 @@ describe('quitting the desktop app', () => {
     expect(namesInCopyOf(world.file)).toContain('Последняя Запись');
     expect(fs.existsSync(`${world.file}-wal`)).toBe(false);
     world = null; // closed already
-    fs.rmSync(path.dirname(app.wb.file), { recursive: true, force: true });
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   it('closes once, whichever ways the program is told to end', () => {

@@ -259,6 +259,7 @@ describe('a worker that cannot start', () => {
     const app = createApp({
       workbookPath: path.join(world.dir, 'fallback.kartoteka'),
       migrationsDir: MIGRATIONS_DIR,
+      dataDir: world.dir,
       shell: 'web',
       version: 'test',
       systemLocale: 'en',

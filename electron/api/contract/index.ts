@@ -125,6 +125,14 @@ import {
 import { exportClientsInput, exportTableInput, type ExportFile } from './exports';
 import { stageRulesSetInput, type StageRules } from './stages';
 import { workbookPickFileInput } from './workbook-files';
+import {
+  workbookCreateInput,
+  workbookOpenInput,
+  workbookSaveCopyInput,
+  type RecentWorkbook,
+  type WorkbookCopy,
+  type WorkbookInfo,
+} from './workbook';
 
 /** A channel: its input schema, and its output type carried as a phantom. */
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -298,6 +306,16 @@ export const contract = {
    * `unavailable` (its screens take a typed path).
    */
   'workbook.pickFile': channel<PickedFile>()(workbookPickFileInput),
+  /** The open workbook: its file, name, size, format, and whether it is read-only and why. */
+  'workbook.info': channel<WorkbookInfo>()(noInput),
+  /** Opens another workbook (refusing anything that is not one, before touching the open one). */
+  'workbook.open': channel<WorkbookInfo>()(workbookOpenInput),
+  /** Makes a new, empty workbook (the file must not exist) and opens it. */
+  'workbook.create': channel<WorkbookInfo>()(workbookCreateInput),
+  /** A complete copy of the open workbook, written while the app runs (online backup). */
+  'workbook.saveCopy': channel<WorkbookCopy>()(workbookSaveCopyInput),
+  /** Workbooks opened here lately, newest first; `exists` is false for one no longer there. */
+  'workbook.recent': channel<RecentWorkbook[]>()(noInput),
 } as const;
 
 export type Contract = typeof contract;

@@ -30,6 +30,14 @@ export const workbookCreateInput = z
 
 export const workbookPathInput = z.object({ path: filePath }).strict();
 
+export const workbookSaveCopyInput = z
+  .object({
+    path: filePath,
+    /** Replace a file already at `path` (the user confirmed it). */
+    overwrite: z.boolean().optional(),
+  })
+  .strict();
+
 export const workbookSetPasswordInput = z
   .object({
     /** The current password, when the workbook has one. */

@@ -10,6 +10,7 @@ import { settingsHandlers } from './settings';
 import { stageHandlers } from './stages';
 import { workbookFileHandlers } from './workbook-files';
 import type { HandlerMap } from './types';
+import { workbookHandlers } from './workbook';
 
 export function assertDistinct(slices: object[]): void {
   const seen = new Set<string>();
@@ -32,6 +33,7 @@ const slices = [
   settingsHandlers,
   stageHandlers,
   workbookFileHandlers,
+  workbookHandlers,
 ];
 assertDistinct(slices);
 
@@ -47,4 +49,5 @@ export const handlers: HandlerMap = {
   ...settingsHandlers,
   ...stageHandlers,
   ...workbookFileHandlers,
+  ...workbookHandlers,
 };

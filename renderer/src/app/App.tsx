@@ -7,6 +7,10 @@ import { GrowthPage } from '../features/growth/GrowthPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
+import { ReadOnlyBanner } from '../features/workbook/ReadOnlyBanner';
+import { useWorkbookInfo } from '../features/workbook/useWorkbook';
+import { useWorkbookTitle } from '../features/workbook/useWorkbookTitle';
+import { WorkbookPage } from '../features/workbook/WorkbookPage';
 import { Rail } from './Rail';
 
 export function App() {
@@ -14,21 +18,32 @@ export function App() {
     <HashRouter>
       <div className="frame">
         <Rail />
-        <main className="content">
-          <Routes>
-            <Route path="/" element={<Navigate to="/today" replace />} />
-            <Route path="/today" element={<TodayPage />} />
-            <Route path="/clients" element={<ClientsPage />} />
-            <Route path="/clients/:id" element={<ClientCard />} />
-            <Route path="/analytics" element={<AnalyticsPage />} />
-            <Route path="/changes" element={<ChangesPage />} />
-            <Route path="/growth" element={<GrowthPage />} />
-            <Route path="/import" element={<ImportPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="*" element={<Navigate to="/clients" replace />} />
-          </Routes>
-        </main>
+        <Content />
       </div>
     </HashRouter>
+  );
+}
+
+/** The screens, under the read-only banner when the workbook cannot be written. */
+function Content() {
+  const info = useWorkbookInfo();
+  useWorkbookTitle(info.data?.name);
+  return (
+    <main className={info.data?.readOnly ? 'content content--banner' : 'content'}>
+      <ReadOnlyBanner />
+      <Routes>
+        <Route path="/" element={<Navigate to="/today" replace />} />
+        <Route path="/today" element={<TodayPage />} />
+        <Route path="/clients" element={<ClientsPage />} />
+        <Route path="/clients/:id" element={<ClientCard />} />
+        <Route path="/analytics" element={<AnalyticsPage />} />
+        <Route path="/changes" element={<ChangesPage />} />
+        <Route path="/growth" element={<GrowthPage />} />
+        <Route path="/import" element={<ImportPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/workbook" element={<WorkbookPage />} />
+        <Route path="*" element={<Navigate to="/clients" replace />} />
+      </Routes>
+    </main>
   );
 }

@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useHotkey } from '../lib/useHotkey';
 import { api } from '../api/client';
+import { useWorkbookInfo } from '../features/workbook/useWorkbook';
 
 const SEARCH_KEYS = ['k', 'f'];
 
@@ -21,6 +22,7 @@ export function Rail() {
     }, [location.pathname, navigate]),
   );
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const workbook = useWorkbookInfo();
   return (
     <nav className="rail" aria-label={t('app.name')}>
       <div className="rail__brand">{t('app.name')}</div>
@@ -43,9 +45,16 @@ export function Rail() {
         {t('nav.settings')}
       </NavLink>
       <div className="rail__footer">
-        <div title={info.data?.workbookPath}>
+        <div title={workbook.data?.path}>
           <span className="muted">{t('nav.workbook')}: </span>
-          <span data-testid="workbook-name">{info.data?.workbookName}</span>
+          <NavLink to="/workbook" className="rail__workbook" data-testid="workbook-name">
+            {workbook.data?.name}
+          </NavLink>
+          {workbook.data?.readOnly ? (
+            <span className="rail__mark" data-testid="read-only-mark">
+              {t('wbk.readOnlyMark')}
+            </span>
+          ) : null}
         </div>
         <div>
           <span className="muted">{t('nav.user')}: </span>

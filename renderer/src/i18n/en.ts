@@ -11,6 +11,7 @@ import * as imp from './sections/imports';
 import * as ret from './sections/retain';
 import * as ana from './sections/analytics';
 import * as stg from './sections/stages';
+import * as wbk from './sections/workbook';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -37,6 +38,8 @@ export const en = {
   ana: ana.en,
   /** Stages from sales: the ladder's rules in Settings. */
   stg: stg.en,
+  /** The workbook as a document: open, new, save a copy, recent, read-only. */
+  wbk: wbk.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',

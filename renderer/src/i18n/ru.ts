@@ -11,6 +11,7 @@ import * as imp from './sections/imports';
 import * as ret from './sections/retain';
 import * as ana from './sections/analytics';
 import * as stg from './sections/stages';
+import * as wbk from './sections/workbook';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -26,6 +27,7 @@ export const ru: Catalogue = {
   ret: ret.ru,
   ana: ana.ru,
   stg: stg.ru,
+  wbk: wbk.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: {
     today: 'Сегодня',

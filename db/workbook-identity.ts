@@ -1,0 +1,204 @@
+/**
+ * Is this file a Kartoteka workbook, and may this program open it? Decided before anything is
+ * written: the header is read with plain file reads, and SQLite is asked only through a
+ * read-only connection, so a file that is refused stays byte for byte as it was (no migration,
+ * no switch to WAL, no backup copy, no new tables).
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type { MigrationMeta } from 'drizzle-orm/migrator';
+
+/** `PRAGMA application_id` of every workbook: the bytes 'KART'. */
+export const APPLICATION_ID = 0x4b415254;
+
+export const MIGRATIONS_TABLE = '__drizzle_migrations';
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const HEADER_SIZE = 100;
+const APPLICATION_ID_OFFSET = 68;
+
+/** Tables every workbook has had since its first version: how one made before the mark is known. */
+const WORKBOOK_TABLES = [MIGRATIONS_TABLE, 'clients', 'changes', 'batches', 'settings'];
+
+export type RefusalReason =
+  /** No file at that path. */
+  | 'not_found'
+  /** The path is a folder. */
+  | 'folder'
+  /** Not an SQLite database at all (or an encrypted one, which this check cannot read). */
+  | 'not_a_workbook'
+  /** An SQLite database of another program. */
+  | 'foreign_database'
+  /** Saved by a newer version of Kartoteka. */
+  | 'newer_version'
+  /** Needs a migration, but it may only be read. */
+  | 'needs_migration'
+  /** A migration would leave broken references (nothing was changed). */
+  | 'foreign_keys';
+
+export class WorkbookOpenError extends Error {
+  constructor(
+    readonly reason: RefusalReason,
+    message: string,
+    /** What the message needs: the schema version found and the newest this program knows. */
+    readonly details: { found?: number; known?: number } = {},
+  ) {
+    super(message);
+    this.name = 'WorkbookOpenError';
+  }
+}
+
+export interface Inspection {
+  /** Carries the application_id; false for a workbook made before the mark existed. */
+  marked: boolean;
+  /** Migrations applied to it. */
+  schemaVersion: number;
+  /** Migrations this program would apply, oldest first. */
+  pending: MigrationMeta[];
+  /** Opening it for writing changes it (migrations, or the marks to set). */
+  needsWrite: boolean;
+}
+
+interface Look {
+  applicationId: number;
+  userVersion: number;
+  tables: Set<string>;
+  applied: number;
+  lastAt: number;
+}
+
+/**
+ * Checks `file` against the migrations this program knows; throws a `WorkbookOpenError` for
+ * anything it must not open.
+ */
+export function inspectWorkbook(
+  file: string,
+  migrations: MigrationMeta[],
+  nativeBinding?: string,
+): Inspection {
+  const header = readHeader(file);
+  const headerId = header.readUInt32BE(APPLICATION_ID_OFFSET);
+  // Marked by another program: refused without SQLite ever opening it.
+  if (headerId !== 0 && headerId !== APPLICATION_ID) throw foreign(file);
+  const look = lookInside(file, nativeBinding);
+  if (!isWorkbook(look)) throw foreign(file);
+  const marked = look.applicationId === APPLICATION_ID;
+  const newestAt = migrations.at(-1)?.folderMillis ?? -Infinity;
+  if (look.lastAt > newestAt || (marked && look.userVersion > migrations.length)) {
+    throw new WorkbookOpenError(
+      'newer_version',
+      `${file} was saved by a newer version of Kartoteka; update the program to open it.`,
+      { found: Math.max(look.userVersion, look.applied), known: migrations.length },
+    );
+  }
+  const pending = migrations.filter((m) => m.folderMillis > look.lastAt);
+  const schemaVersion = look.applied;
+  return {
+    marked,
+    schemaVersion,
+    pending,
+    needsWrite: pending.length > 0 || !marked || look.userVersion !== schemaVersion,
+  };
+}
+
+/** The first 100 bytes, when the file is an SQLite database; otherwise a refusal. */
+function readHeader(file: string): Buffer {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new WorkbookOpenError('not_found', `There is no file at ${file}.`);
+    }
+    throw error;
+  }
+  if (stat.isDirectory()) throw new WorkbookOpenError('folder', `${file} is a folder.`);
+  const header = Buffer.alloc(HEADER_SIZE);
+  const fd = fs.openSync(file, 'r');
+  let read: number;
+  try {
+    read = fs.readSync(fd, header, 0, HEADER_SIZE, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (read < HEADER_SIZE || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    throw new WorkbookOpenError('not_a_workbook', `${file} is not a Kartoteka workbook.`);
+  }
+  return header;
+}
+
+/**
+ * Reads the marks, the tables and the applied migrations through a read-only connection (it
+ * sees what is still in the WAL). A read-only connection to a database in WAL mode makes the
+ * `-wal` and `-shm` files; those it made (and left empty) are removed again.
+ */
+function lookInside(file: string, nativeBinding: string | undefined): Look {
+  const sides = [`${file}-wal`, `${file}-shm`];
+  const existed = sides.map((f) => fs.existsSync(f));
+  let look: Look;
+  try {
+    const sqlite = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+    try {
+      look = readLook(sqlite);
+    } finally {
+      sqlite.close();
+    }
+  } catch (error) {
+    removeMadeSideFiles(sides, existed);
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
+      throw new WorkbookOpenError('not_a_workbook', `${file} is not a Kartoteka workbook.`);
+    }
+    throw error;
+  }
+  // Whatever the verdict (a foreign file, a newer version): the look leaves no trace. A workbook
+  // opened for writing next makes its own.
+  removeMadeSideFiles(sides, existed);
+  return look;
+}
+
+/** Marked as ours, or made before the mark existed: unmarked, with the tables every workbook has. */
+function isWorkbook(look: Look): boolean {
+  if (look.applicationId === APPLICATION_ID) return true;
+  return look.applicationId === 0 && WORKBOOK_TABLES.every((t) => look.tables.has(t));
+}
+
+function readLook(sqlite: Database.Database): Look {
+  const tables = new Set(
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+  );
+  let applied = 0;
+  let lastAt = -Infinity;
+  if (tables.has(MIGRATIONS_TABLE)) {
+    const row = sqlite
+      .prepare(`SELECT count(*) AS n, max(created_at) AS at FROM "${MIGRATIONS_TABLE}"`)
+      .get() as { n: number; at: number | string | null };
+    applied = row.n;
+    if (row.at !== null) lastAt = Number(row.at);
+  }
+  return {
+    applicationId: sqlite.pragma('application_id', { simple: true }) as number,
+    userVersion: sqlite.pragma('user_version', { simple: true }) as number,
+    tables,
+    applied,
+    lastAt,
+  };
+}
+
+/** Side files this look made (absent before, empty now): removed so a refused file leaves no trace. */
+function removeMadeSideFiles(sides: string[], existed: boolean[]): void {
+  const [wal, shm] = sides;
+  if (!wal || !shm || existed[0] || !fs.existsSync(wal) || fs.statSync(wal).size > 0) return;
+  fs.rmSync(wal, { force: true });
+  if (!existed[1]) fs.rmSync(shm, { force: true });
+}
+
+function foreign(file: string): WorkbookOpenError {
+  return new WorkbookOpenError(
+    'foreign_database',
+    `${file} is a database of another program, not a Kartoteka workbook.`,
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The workbook as a document: which one is open, opening another, making a new one, saving a
+ * copy, the recent list. Paths come from the local user (a dialog, or the browser shell's
+ * screen behind its token); they must be full paths, and the import's allow-list of uploaded
+ * files has nothing to do with them.
+ */
+import path from 'node:path';
+import { AppError } from '../errors';
+import { withWorkbookExtension } from '../../services/workbook/names';
+import type { HandlerSlice } from './types';
+
+function fullPath(file: string): string {
+  if (!path.isAbsolute(file))
+    throw new AppError('invalid_input', 'workbook_path_absolute', {}, 'path');
+  return path.normalize(file);
+}
+
+export const workbookHandlers: HandlerSlice<
+  'workbook.info' | 'workbook.open' | 'workbook.create' | 'workbook.saveCopy' | 'workbook.recent'
+> = {
+  'workbook.info': (_input, ctx) => ctx.session.info(),
+  'workbook.open': (input, ctx) =>
+    ctx.session.open(fullPath(input.path), { readOnly: input.readOnly === true }),
+  'workbook.create': (input, ctx) => {
+    const file = withWorkbookExtension(fullPath(input.path));
+    if (input.password !== undefined) {
+      throw new AppError('unavailable', 'workbook_password_unavailable', {}, 'password');
+    }
+    return ctx.session.create(file);
+  },
+  'workbook.saveCopy': (input, ctx) =>
+    ctx.session.saveCopy(withWorkbookExtension(fullPath(input.path)), {
+      overwrite: input.overwrite === true,
+    }),
+  'workbook.recent': (_input, ctx) => ctx.session.recent(),
+};

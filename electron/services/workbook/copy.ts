@@ -1,0 +1,60 @@
+/**
+ * A complete, consistent copy of the open workbook while the app keeps running: SQLite's
+ * online backup into a temporary file in the target folder, flushed to the disk, then renamed
+ * over the target. The target path never holds half a copy.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { syncFile, syncFolder, type Workbook } from '../../../db/workbook';
+
+export interface CopyOptions {
+  /** The better-sqlite3 binary of the runtime (Electron), for the copy's own connection. */
+  nativeBinding?: string | undefined;
+}
+
+/** Writes a copy of `wb` to `target` (replacing a file there); returns its size in bytes. */
+export async function writeCopy(
+  wb: Workbook,
+  target: string,
+  options: CopyOptions = {},
+): Promise<number> {
+  const dir = path.dirname(target);
+  const temp = path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.copy`,
+  );
+  try {
+    // Everything committed is in the file before the copy starts; the backup reads through
+    // the connection, so a change committed during it is in the copy too.
+    if (!wb.readOnly) wb.checkpoint();
+    await wb.sqlite.backup(temp);
+    oneFile(temp, options);
+    syncFile(temp);
+    fs.renameSync(temp, target);
+    syncFolder(dir);
+    return fs.statSync(target).size;
+  } finally {
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) {
+      fs.rmSync(f, { force: true });
+    }
+  }
+}
+
+/**
+ * Leaves the copy in rollback-journal mode: a file at rest that opens anywhere, also read-only
+ * from a CD or a write-protected stick, where WAL mode would need its `-shm` file. The next
+ * writable open switches it back to WAL.
+ */
+function oneFile(file: string, options: CopyOptions): void {
+  const sqlite = new Database(file, {
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    sqlite.pragma('journal_mode = DELETE');
+  } finally {
+    sqlite.close();
+  }
+}

@@ -1,0 +1,366 @@
+/**
+ * The workbook the app works on now, and switching to another: the one place that opens,
+ * closes and replaces workbook files while the app runs. Handlers reach the open workbook
+ * through it (`ctx.wb` reads `session.wb`), so after a switch every call meets the new one.
+ *
+ * For the other parts of the app:
+ * - `info()`, `open(file, { readOnly })`, `create(file)`, `close()`, `saveCopy(file)`, `recent()`;
+ * - `replaceFile(swap)`: closes the workbook (keeping its lock), lets `swap(file)` put another
+ *   file at its path (a restored backup, a re-encrypted copy), and opens it again;
+ * - `onChange(listener)`: told after every open, switch, replace and close.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locale, RecentWorkbook, WorkbookCopy, WorkbookInfo } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import type { Logger } from '../../api/logger';
+import { createWorkbookFile, type Workbook } from '../../../db/workbook';
+import { writeCopy } from './copy';
+import { liveHolder, systemLockEnv, type LockEnv } from './lock';
+import { workbookName } from './names';
+import { finish, prepare, type Opened, type OpeningEnv } from './opening';
+import { RecentList, samePath } from './recent';
+import { fileError, lockedError, refusal } from './refusals';
+
+export interface SessionOptions {
+  migrationsDir: string;
+  nativeBinding?: string | undefined;
+  /** The user's data folder: `recent.json` (and, later, backups and working copies). */
+  dataDir: string;
+  now: () => Date;
+  logger: Logger;
+  /** The language of messages made here (the lock holder's "since"). */
+  locale: () => Locale;
+  lockEnv?: LockEnv;
+  /** The app's worker threads: each reads the workbook through its own connection. */
+  workers?: {
+    /** An import step is running (its worker has the file open). */
+    busy(): boolean;
+    /** Stops them before the workbook closes. */
+    stop(): void;
+    /** Starts them on the workbook just opened. */
+    start(): void;
+  };
+  /** Runs on a workbook just opened for writing (the search index is brought up to date). */
+  prepareWritable?: (wb: Workbook) => void;
+}
+
+export type SessionListener = (info: WorkbookInfo | null) => void;
+
+export class WorkbookSession {
+  private current: Opened | null = null;
+  private swapping = false;
+  private copies = 0;
+  private readonly listeners = new Set<SessionListener>();
+  private readonly recentList: RecentList;
+  private readonly env: OpeningEnv;
+
+  constructor(private readonly options: SessionOptions) {
+    this.recentList = new RecentList(options.dataDir, options.now);
+    this.env = {
+      migrationsDir: options.migrationsDir,
+      nativeBinding: options.nativeBinding,
+      now: options.now,
+      lockEnv: options.lockEnv ?? systemLockEnv(),
+      locale: options.locale,
+      prepareWritable: options.prepareWritable,
+    };
+  }
+
+  /** The open workbook; `unavailable` while there is none (closed, or its file being replaced). */
+  get wb(): Workbook {
+    return this.opened().wb;
+  }
+
+  /** The in-memory analytics of the open workbook. */
+  get analytics(): Pick<Opened, 'store' | 'dashboards'> {
+    const { store, dashboards } = this.opened();
+    return { store, dashboards };
+  }
+
+  isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  /** Writes are allowed: a workbook is open, and not read-only. */
+  writable(): boolean {
+    return this.current !== null && this.current.readOnlyReason === null;
+  }
+
+  info(): WorkbookInfo {
+    const c = this.opened();
+    let sizeBytes = 0;
+    try {
+      sizeBytes = fs.statSync(c.wb.file).size;
+    } catch {
+      // A stick pulled out: the size is unknown, the rest still true.
+    }
+    return {
+      path: c.wb.file,
+      name: workbookName(c.wb.file),
+      schemaVersion: c.wb.schemaVersion,
+      sizeBytes,
+      encrypted: false,
+      readOnly: c.readOnlyReason !== null,
+      portable: false,
+      readOnlyReason: c.readOnlyReason,
+      lockedBy: c.lockedBy,
+      portableState: null,
+      integrity: 'ok',
+    };
+  }
+
+  recent(): RecentWorkbook[] {
+    return this.recentList.list();
+  }
+
+  onChange(listener: SessionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The shell's first workbook: made when missing (the first start), opened read-only when
+   * another program holds it. Throws when it cannot be opened at all.
+   */
+  openFirst(file: string): WorkbookInfo {
+    const target = realPath(file);
+    if (!fs.existsSync(target)) createWorkbookFile(target, this.env);
+    this.current = finish(
+      prepare(target, { readOnly: false, lockedFallback: true }, this.env),
+      this.env,
+    );
+    this.afterOpen();
+    return this.info();
+  }
+
+  /**
+   * Switches to the workbook at `file`. Everything that can refuse it (not a workbook, newer,
+   * locked) is checked before the open one is closed; if opening still fails, the previous
+   * workbook is opened again.
+   */
+  open(file: string, options: { readOnly?: boolean } = {}): WorkbookInfo {
+    this.refuseWhileBusy();
+    const target = realPath(file);
+    const readOnly = options.readOnly === true;
+    const previous = this.current;
+    const same = previous !== null && samePath(previous.wb.file, target);
+    if (same && previous.readOnlyReason === (readOnly ? 'chosen' : null)) {
+      this.recentList.add(previous.wb.file);
+      return this.info();
+    }
+    // The same file in another mode: our own lock must go before it can be taken again.
+    let prepared = same ? null : prepare(target, { readOnly, lockedFallback: false }, this.env);
+    const back = previous && {
+      file: previous.wb.file,
+      readOnly: previous.readOnlyReason === 'chosen',
+    };
+    this.closeCurrent();
+    try {
+      prepared ??= prepare(target, { readOnly, lockedFallback: false }, this.env);
+      this.current = finish(prepared, this.env);
+    } catch (error) {
+      if (back) this.reopen(back);
+      throw error;
+    }
+    this.afterOpen();
+    return this.info();
+  }
+
+  /** Makes a new workbook at `file` (which must not exist) and switches to it. */
+  create(file: string): WorkbookInfo {
+    this.refuseWhileBusy();
+    const target = path.resolve(file);
+    if (fs.existsSync(target)) {
+      throw new AppError('conflict', 'workbook_exists', { path: target }, 'path');
+    }
+    const folder = path.dirname(target);
+    if (!isFolder(folder))
+      throw new AppError('not_found', 'workbook_folder_missing', { folder }, 'path');
+    try {
+      createWorkbookFile(target, this.env);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'EEXIST') {
+        throw new AppError('conflict', 'workbook_exists', { path: target }, 'path');
+      }
+      throw refusal(error, target);
+    }
+    return this.open(target);
+  }
+
+  /** Checkpoints and closes the workbook and releases its lock (the app is stopping). */
+  close(): void {
+    if (!this.current) return;
+    this.closeCurrent();
+    this.emit(null);
+  }
+
+  /**
+   * Writes a complete copy of the open workbook to `file` while the app keeps running (a file
+   * there is replaced only with `overwrite`, and never one that another program holds).
+   */
+  async saveCopy(file: string, options: { overwrite?: boolean } = {}): Promise<WorkbookCopy> {
+    const c = this.opened();
+    const target = path.resolve(file);
+    if (samePath(target, c.wb.file))
+      throw new AppError('conflict', 'workbook_copy_same', {}, 'path');
+    const folder = path.dirname(target);
+    if (!isFolder(folder))
+      throw new AppError('not_found', 'workbook_folder_missing', { folder }, 'path');
+    if (fs.existsSync(target)) {
+      if (isFolder(target))
+        throw new AppError('invalid_input', 'workbook_folder', { path: target }, 'path');
+      // The choice that settles it: replacing the file there.
+      if (!options.overwrite)
+        throw new AppError('conflict', 'workbook_exists', { path: target }, 'overwrite');
+      const holder = liveHolder(target, this.env.lockEnv);
+      if (holder) throw lockedError(target, holder, this.options.locale(), 'workbook_copy_locked');
+    }
+    this.copies += 1;
+    try {
+      const sizeBytes = await writeCopy(c.wb, target, {
+        nativeBinding: this.options.nativeBinding,
+      });
+      return { path: target, sizeBytes };
+    } catch (error) {
+      throw fileError(error, folder) ?? error;
+    } finally {
+      this.copies -= 1;
+    }
+  }
+
+  /**
+   * Closes the workbook, keeping its lock so nobody else opens it meanwhile, lets `swap(file)`
+   * put another file at its path, and opens what is there. If `swap` throws, the file is opened
+   * again as it is and the error passed on. If what is there cannot be opened, the error is
+   * passed on and no workbook is open (`open` another one).
+   */
+  async replaceFile(swap: (file: string) => void | Promise<void>): Promise<WorkbookInfo> {
+    this.refuseWhileBusy();
+    const c = this.opened();
+    if (c.readOnlyReason !== null) throw new AppError('read_only', 'workbook_read_only');
+    const file = c.wb.file;
+    this.closeCurrent({ keepLock: true });
+    this.swapping = true;
+    let swapFailed = false;
+    let swapError: unknown = null;
+    try {
+      await swap(file);
+    } catch (error) {
+      swapFailed = true;
+      swapError = error;
+    } finally {
+      this.swapping = false;
+    }
+    try {
+      const prepared = prepare(
+        file,
+        { readOnly: false, lockedFallback: false, held: c.lock },
+        this.env,
+      );
+      this.current = finish(prepared, this.env);
+    } catch (error) {
+      c.lock?.release();
+      this.emit(null);
+      if (!swapFailed) throw error;
+      this.options.logger.error('the workbook could not be opened again', error);
+      throw swapError;
+    }
+    this.afterOpen();
+    if (swapFailed) throw swapError;
+    return this.info();
+  }
+
+  private opened(): Opened {
+    if (this.current) return this.current;
+    throw new AppError('unavailable', this.swapping ? 'workbook_swapping' : 'workbook_unavailable');
+  }
+
+  private refuseWhileBusy(): void {
+    if (this.swapping) throw new AppError('unavailable', 'workbook_swapping');
+    if (this.copies > 0) throw new AppError('conflict', 'workbook_copy_running');
+    if (this.options.workers?.busy()) throw new AppError('conflict', 'workbook_switch_busy');
+  }
+
+  private closeCurrent(options: { keepLock?: boolean } = {}): void {
+    const c = this.current;
+    if (!c) return;
+    this.current = null;
+    this.options.workers?.stop();
+    try {
+      c.wb.close();
+    } finally {
+      c.lock?.stopHeartbeat();
+      if (!options.keepLock) c.lock?.release();
+    }
+  }
+
+  /** Opens the previous workbook again after a failed switch; says so if even that fails. */
+  private reopen(back: { file: string; readOnly: boolean }): void {
+    try {
+      this.current = finish(
+        prepare(back.file, { readOnly: back.readOnly, lockedFallback: true }, this.env),
+        this.env,
+      );
+      this.afterOpen();
+    } catch (error) {
+      this.options.logger.error(
+        `the previous workbook ${back.file} could not be opened again`,
+        error,
+      );
+      this.emit(null);
+    }
+  }
+
+  private afterOpen(): void {
+    const c = this.opened();
+    c.lock?.startHeartbeat(() => this.lockLost(c));
+    this.recentList.add(c.wb.file);
+    this.options.workers?.start();
+    this.emit(this.info());
+  }
+
+  /**
+   * Another machine took the lock (it judged this one gone: a laptop asleep past the heartbeat
+   * on a network share). Writing on would mean two writers: from now on this one only reads.
+   */
+  private lockLost(c: Opened): void {
+    if (this.current !== c) return;
+    c.lock = null;
+    c.readOnlyReason = 'locked';
+    c.lockedBy = liveHolder(c.wb.file, this.env.lockEnv);
+    this.options.logger.error(`the lock of ${c.wb.file} was taken by another program`, c.lockedBy);
+    this.emit(this.info());
+  }
+
+  private emit(info: WorkbookInfo | null): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(info);
+      } catch (error) {
+        this.options.logger.error('a workbook listener failed', error);
+      }
+    }
+  }
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file's own path, through links (a shortcut folder, a symlinked share): its lock lives
+ * beside it, so two paths to one file meet the same lock. A missing file keeps its path.
+ */
+function realPath(file: string): string {
+  const resolved = path.resolve(file);
+  try {
+    return fs.realpathSync.native(resolved);
+  } catch {
+    return resolved;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The Workbook screen: the workbook open now, opening another (by path or from the recent
+ * list), a new one, and a copy of this one. What a desktop program's File menu offers, for the
+ * browser shell too.
+ */
+import { useTranslation } from 'react-i18next';
+import { CopyPanel } from './CopyPanel';
+import { CreatePanel } from './CreatePanel';
+import { CurrentPanel } from './CurrentPanel';
+import { ErrorLine } from './ErrorLine';
+import { OpenPanel } from './OpenPanel';
+import { useWorkbookInfo } from './useWorkbook';
+import './workbook.css';
+
+export function WorkbookPage() {
+  const { t } = useTranslation();
+  const info = useWorkbookInfo();
+  return (
+    <section className="page workbook">
+      <header className="page__header">
+        <h1>{t('wbk.title')}</h1>
+      </header>
+      <ErrorLine error={info.error} />
+      {info.data ? (
+        <>
+          <CurrentPanel info={info.data} />
+          <OpenPanel current={info.data} />
+          <CreatePanel current={info.data} />
+          <CopyPanel current={info.data} />
+        </>
+      ) : null}
+    </section>
+  );
+}
