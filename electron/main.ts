@@ -255,7 +255,9 @@ async function start(): Promise<void> {
       showInFolder,
     },
     locale: () => current.ctx.locale(),
-    currentPath: async () => (await readWorkbookInfo(current.dispatch))?.path ?? current.wb.file,
+    currentPath: async () =>
+      (await readWorkbookInfo(current.dispatch))?.path ??
+      (current.session.isOpen() ? current.wb.file : null),
     version: APP_VERSION,
     caseInsensitivePaths: process.platform !== 'linux',
   });
