@@ -20,6 +20,7 @@ import { reminderNotes } from './desktop/reminder-notes';
 import { readWorkbookInfo, readWorkbookState, type WorkbookEvents } from './desktop/session';
 import { createShutdown } from './desktop/shutdown';
 import { WorkbookActions } from './desktop/workbook-actions';
+import { askPasswordInWindow } from './desktop/password-route';
 import {
   focusWindow,
   pickImportFile,
@@ -259,6 +260,7 @@ async function start(): Promise<void> {
       (await readWorkbookInfo(current.dispatch))?.path ??
       (current.session.isOpen() ? current.wb.file : null),
     version: APP_VERSION,
+    askPassword: askPasswordInWindow(showRoute),
     caseInsensitivePaths: process.platform !== 'linux',
   });
   createWindow();
