@@ -31,7 +31,7 @@ export function UnlockPage() {
       {workbook ? (
         <section className="wb-panel" aria-labelledby="wb-unlock-title">
           <h2 id="wb-unlock-title">{t('pwd.ask.title', { name: workbook.name })}</h2>
-          <p className="muted wb-recent__path">{workbook.path}</p>
+          <p className="muted wb-lead wb-recent__path">{workbook.path}</p>
           <p className="muted wb-lead">{t('pwd.ask.lead')}</p>
           <PasswordPrompt
             id="wb-unlock-password"
