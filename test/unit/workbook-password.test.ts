@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WorkbookKey } from '../../db/workbook-key';
 import { createApp, type App } from '../../electron/app';
+import { reencrypt } from '../../electron/services/workbook/password';
 import type { Envelope } from '../../electron/api/contract';
 import { makeClient, makeWorld, MIGRATIONS_DIR, tempDir, type World } from '../helpers/world';
 
@@ -228,6 +230,34 @@ describe('copies of an encrypted workbook', () => {
     expect(failure(await w.send('workbook.open', { path: copy })).code).toBe('password_required');
     await w.call('workbook.open', { path: copy, password: TRICKY });
     expect(await names(w)).toEqual(['Жанна']);
+  });
+});
+
+describe('the backup before a migration', () => {
+  it('of an encrypted workbook is encrypted with the same password', async () => {
+    const w = world();
+    const old = path.join(w.dir, 'Старая.kartoteka');
+    fs.copyFileSync(
+      path.resolve(__dirname, '../fixtures/workbooks/0005_nps_deleted_at.kartoteka'),
+      old,
+    );
+    reencrypt(old, null, new WorkbookKey('давний'));
+    await w.call('workbook.open', { path: old, password: 'давний' });
+    const backups = fs.readdirSync(w.dir).filter((f) => f.includes('before-migration'));
+    expect(backups).toHaveLength(1);
+    const backup = path.join(w.dir, backups[0]!);
+    expect(plainRead(backup)).toBe('SQLITE_NOTADB');
+    const db = new Database(backup, { readonly: true });
+    try {
+      db.pragma("cipher = 'sqlcipher'");
+      db.pragma('legacy = 4');
+      db.pragma(`key = '${'давний'}'`);
+      expect(db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(
+        w.app.wb.sqlite.prepare('SELECT count(*) FROM clients').pluck().get(),
+      );
+    } finally {
+      db.close();
+    }
   });
 });
 

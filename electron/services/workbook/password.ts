@@ -12,7 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { WorkbookInfo } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import { APPLICATION_ID, syncFile, syncFolder } from '../../../db/workbook';
+import { syncFile, syncFolder } from '../../../db/workbook';
 import { keyOf, unlock, useSqlcipherFormat, type WorkbookKey } from '../../../db/workbook-key';
 import type { WorkbookSession } from './session';
 
@@ -132,7 +132,7 @@ function check(
     const problem =
       quick?.quick_check !== 'ok'
         ? `quick_check: ${quick?.quick_check ?? '?'}`
-        : found.applicationId !== APPLICATION_ID ||
+        : found.applicationId !== expected.applicationId ||
             found.userVersion !== expected.userVersion ||
             found.clients !== expected.clients
           ? `found ${JSON.stringify(found)}, expected ${JSON.stringify(expected)}`
