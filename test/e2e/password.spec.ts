@@ -108,6 +108,7 @@ test('the Password section sets, changes and removes the password', async ({ pag
   await expect(section.getByRole('status')).toHaveText(en.pwd.section.done.set);
   await expect(section.getByTestId('password-state')).toHaveText(en.pwd.section.protected);
   await expect(page.getByRole('img', { name: en.pwd.mark })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/password-set-en.png', fullPage: true });
   expect(plainRead(shell.workbook)).toBe('SQLITE_NOTADB');
 
   await section.getByLabel(en.pwd.current).fill('wrong pass');
