@@ -122,6 +122,7 @@ export function createApp(options: AppOptions): App {
       workbookPath: session.wb.file,
       migrationsDir: options.migrationsDir,
       nativeBinding: options.nativeBinding,
+      password: session.wb.key?.reveal(),
       locale: locale(),
       actor: actor(),
       today: localDay(now()),
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions): App {
       workbookPath: session.wb.file,
       migrationsDir: options.migrationsDir,
       nativeBinding: options.nativeBinding,
+      password: session.wb.key?.reveal(),
     }),
     inline: () => ({ wb: session.wb, now, ...session.analytics }),
     onWorkerFailure: (error) =>

@@ -3,6 +3,7 @@ import { analyticsHandlers } from './analytics';
 import { clientHandlers } from './clients';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
+import { passwordHandlers } from './password';
 import { recordHandlers } from './records';
 import { reminderHandlers } from './reminders';
 import { salesHandlers } from './sales';
@@ -34,6 +35,7 @@ const slices = [
   stageHandlers,
   workbookFileHandlers,
   workbookHandlers,
+  passwordHandlers,
 ];
 assertDistinct(slices);
 
@@ -50,4 +52,5 @@ export const handlers: HandlerMap = {
   ...stageHandlers,
   ...workbookFileHandlers,
   ...workbookHandlers,
+  ...passwordHandlers,
 };
