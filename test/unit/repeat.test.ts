@@ -9,7 +9,7 @@ import {
   neverFires,
   nextAfter,
   occurrence,
-} from '../../electron/services/repeat';
+} from '../../kernel/repeat';
 
 const series = (rule: RepeatRule, first: string, n: number) =>
   Array.from({ length: n }, (_, i) => occurrence(rule, first, i + 1));
