@@ -17,6 +17,7 @@ import type {
 import { AppError } from '../../electron/api/errors';
 import type { ExportColumn } from '../../electron/services/export/table';
 import type { ExportWords } from '../../electron/services/export/words';
+import { isTextField } from '../../kernel/client-fields';
 import { joinList } from '../../kernel/lists';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
@@ -44,21 +45,6 @@ interface Resolved {
   needs?: 'sales' | 'contacts' | 'managers' | 'suggested' | FieldDef;
   cell: (r: Row, related: Related) => ExportCell;
 }
-
-const TEXT_FIELDS = new Set([
-  'name',
-  'company',
-  'position',
-  'phone',
-  'phone2',
-  'email',
-  'address',
-  'channel',
-  'note',
-  'externalId',
-  'taxId',
-  'lostReason',
-]);
 
 const asText = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -94,7 +80,7 @@ function resolve(
   fields: Map<string, FieldDef>,
   words: ExportWords,
 ): Resolved {
-  if (TEXT_FIELDS.has(key)) return { type: 'text', column: key, cell: (r) => asText(r[key]) };
+  if (isTextField(key)) return { type: 'text', column: key, cell: (r) => asText(r[key]) };
   switch (key) {
     case 'id':
       // Kartoteka's own id: what an import of this file matches every client by, even one with
