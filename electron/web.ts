@@ -2,7 +2,8 @@
  * The browser shell: `npm run web [-- --workbook <file>] [--port <n>] [--token <t>] [--data-dir <dir>]`.
  * Serves the renderer and the API on 127.0.0.1 and prints `listening on http://127.0.0.1:<port>`.
  * `--workbook` is the first workbook (others are opened from the Workbook screen); the data
- * folder (the user's application-data folder by default) keeps the recent list.
+ * folder (the user's application-data folder by default) keeps the recent list. `--test-clock`
+ * (end-to-end tests only, with KARTOTEKA_TEST=1) gives the shell a clock tests move forward.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { createApp, systemLocaleTag, toLocale } from './app';
 import { consoleLogger } from './api/logger';
 import { APP_VERSION, bundledPaths, defaultWorkbookPath, userDataDir } from './paths';
 import { startFailure } from './services/workbook/refusals';
+import { testClockFor } from './test-clock';
 import { prepareUploadDir } from './upload-dir';
 import { startWebServer } from './web-server';
 
@@ -23,6 +25,8 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
       port: { type: 'string', default: '0' },
       token: { type: 'string' },
       'data-dir': { type: 'string' },
+      // End-to-end tests only, and only with KARTOTEKA_TEST=1 (see test-clock.ts).
+      'test-clock': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -32,6 +36,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   }
   const token =
     values.token ?? process.env['KARTOTEKA_TOKEN'] ?? crypto.randomBytes(24).toString('base64url');
+  const testClock = testClockFor(values['test-clock'], process.env);
   const paths = bundledPaths(bundleDir);
   const dataDir = path.resolve(values['data-dir'] ?? userDataDir());
   const app = createApp({
@@ -43,6 +48,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     shell: 'web',
     version: APP_VERSION,
     systemLocale: systemLocaleTag(),
+    ...(testClock ? { now: testClock.now } : {}),
   });
   // Uploaded import files live for this run only; a killed shell's are removed here.
   const uploadDir = prepareUploadDir();
@@ -55,6 +61,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     staticDir: paths.rendererDir,
     locale: app.ctx.locale,
     logger: consoleLogger,
+    testClock,
   });
   // The workbook is checkpointed and closed (one file again, its lock released) before exit.
   const stop = () => {
