@@ -129,6 +129,7 @@ import {
   workbookCreateInput,
   workbookOpenInput,
   workbookSaveCopyInput,
+  workbookSaveInput,
   type RecentWorkbook,
   type WorkbookCopy,
   type WorkbookInfo,
@@ -316,6 +317,11 @@ export const contract = {
   'workbook.saveCopy': channel<WorkbookCopy>()(workbookSaveCopyInput),
   /** Workbooks opened here lately, newest first; `exists` is false for one no longer there. */
   'workbook.recent': channel<RecentWorkbook[]>()(noInput),
+  /**
+   * Portable mode: writes the working copy back to the file on the stick (atomically, the
+   * previous version kept as `.bak`), or to `path`, which then becomes the file saved to.
+   */
+  'workbook.save': channel<WorkbookInfo>()(workbookSaveInput),
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { analyticsHandlers } from './analytics';
 import { clientHandlers } from './clients';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
+import { portableHandlers } from './portable';
 import { recordHandlers } from './records';
 import { reminderHandlers } from './reminders';
 import { salesHandlers } from './sales';
@@ -27,6 +28,7 @@ const slices = [
   clientHandlers,
   exportHandlers,
   importHandlers,
+  portableHandlers,
   recordHandlers,
   reminderHandlers,
   salesHandlers,
@@ -43,6 +45,7 @@ export const handlers: HandlerMap = {
   ...clientHandlers,
   ...exportHandlers,
   ...importHandlers,
+  ...portableHandlers,
   ...recordHandlers,
   ...reminderHandlers,
   ...salesHandlers,

@@ -20,7 +20,10 @@ export const workbookHandlers: HandlerSlice<
 > = {
   'workbook.info': (_input, ctx) => ctx.session.info(),
   'workbook.open': (input, ctx) =>
-    ctx.session.open(fullPath(input.path), { readOnly: input.readOnly === true }),
+    ctx.session.open(fullPath(input.path), {
+      readOnly: input.readOnly === true,
+      ...(input.portable !== undefined ? { portable: input.portable } : {}),
+    }),
   'workbook.create': (input, ctx) => {
     const file = withWorkbookExtension(fullPath(input.path));
     if (input.password !== undefined) {
