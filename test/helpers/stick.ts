@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createApp, type App } from '../../electron/app';
@@ -25,8 +26,22 @@ export interface Stick {
   /** Apps started on it; closed by `dispose`. */
   apps: App[];
   /** An app of a computer of its own (data folder, and so working copies, of its own). */
-  computer(options?: { name?: string; lockEnv?: LockEnv; saveEveryMs?: number }): Computer;
+  computer(options?: ComputerOptions): Computer;
+  /**
+   * The program started again on `computer`'s machine: a new process (this test's process plays
+   * it, so the earlier one counts as gone) with the same data folder. `killed`: the earlier one
+   * ended without closing anything (its data folder is taken as it is while it runs).
+   */
+  restart(computer: Computer, options?: { killed?: boolean }): Computer;
   dispose(): void;
+}
+
+export interface ComputerOptions {
+  name?: string;
+  /** A data folder made before (another run of the program on the same computer). */
+  dataDir?: string;
+  lockEnv?: LockEnv;
+  saveEveryMs?: number;
 }
 
 export interface Computer {
@@ -75,7 +90,8 @@ export async function makeStick(): Promise<Stick> {
     putBack: () => fs.renameSync(away, folder),
     computer(options = {}) {
       computers += 1;
-      const dataDir = path.join(root, `${options.name ?? 'computer'}-${computers}`);
+      const dataDir =
+        options.dataDir ?? path.join(root, `${options.name ?? 'computer'}-${computers}`);
       const logged: string[] = [];
       const app = createApp({
         workbookPath: path.join(dataDir, 'workbook.kartoteka'),
@@ -111,12 +127,50 @@ export async function makeStick(): Promise<Stick> {
           (await call<{ rows: { name: string }[] }>('clients.list', {})).rows.map((r) => r.name),
       };
     },
+    restart(before, options = {}) {
+      const dataDir = `${before.dataDir}-restarted`;
+      if (!options.killed) before.app.close();
+      fs.cpSync(before.dataDir, dataDir, { recursive: true });
+      if (options.killed) before.app.close();
+      return stick.computer({ dataDir, lockEnv: newProcess() });
+    },
     dispose() {
       for (const app of apps.splice(0)) app.close();
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
   return stick;
+}
+
+let pids = 70_000;
+
+/** This machine, as another process of the program would be; the test's own process is gone for it. */
+export function newProcess(): LockEnv {
+  const pid = (pids += 1);
+  return {
+    machine: os.hostname(),
+    user: os.userInfo().username,
+    pid,
+    now: () => new Date(),
+    alive: (p) => p === pid,
+    bootedAt: () => 0,
+  };
+}
+
+/**
+ * Another computer: it judges this one's locks by their heartbeat, and sees them after a while
+ * (a lock not touched for minutes is left from a crash or a stick pulled out).
+ */
+export function otherMachine(machine: string, minutesLater = 10): LockEnv {
+  const pid = (pids += 1);
+  return {
+    machine,
+    user: 'olga',
+    pid,
+    now: () => new Date(Date.now() + minutesLater * 60_000),
+    alive: (p) => p === pid,
+    bootedAt: () => 0,
+  };
 }
 
 function quiet(logged: string[]): Logger {

@@ -9,7 +9,7 @@ import type { Locale } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { Logger } from '../../api/logger';
 import type { Workbook } from '../../../db/workbook';
-import { acquireLock, liveHolder, type HeldLock, type LockEnv } from './lock';
+import type { HeldLock, LockAttempt } from './lock';
 import { workbookName } from './names';
 import {
   fingerprintOf,
@@ -35,8 +35,11 @@ export interface LinkOptions {
   now: () => Date;
   locale: () => Locale;
   logger: Logger;
-  lockEnv: LockEnv;
   nativeBinding?: string | undefined;
+  /** The lock of a file for this process, or who holds it (throws when none can be made there). */
+  takeLock: (file: string) => LockAttempt;
+  /** Gives up the lock of a file saved to before. */
+  letGo: (lock: HeldLock, file: string) => void;
 }
 
 export class PortableLink {
@@ -65,7 +68,7 @@ export class PortableLink {
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
-    private readonly o: LinkOptions & { letGo: (lock: HeldLock, source: string) => void },
+    private readonly o: LinkOptions,
     record: WorkingRecord,
     state: { unsavedBefore: boolean },
   ) {
@@ -163,9 +166,7 @@ export class PortableLink {
     }
     if (this.lock && !this.lock.held()) this.lock = null;
     if (!this.lock) {
-      const holder = liveHolder(source, this.o.lockEnv);
-      if (holder) throw this.taken(holder);
-      const attempt = acquireLock(source, this.o.lockEnv);
+      const attempt = this.o.takeLock(source);
       if ('holder' in attempt) throw this.taken(attempt.holder);
       this.lock = attempt.lock;
     }
@@ -211,9 +212,9 @@ export class PortableLink {
         throw new AppError('conflict', 'workbook_exists', { path: target }, 'overwrite');
     }
     return this.serial(async () => {
-      let attempt: ReturnType<typeof acquireLock>;
+      let attempt: LockAttempt;
       try {
-        attempt = acquireLock(target, this.o.lockEnv);
+        attempt = this.o.takeLock(target);
       } catch (error) {
         throw saveFailure(error, target, this.o.logger);
       }

@@ -18,7 +18,14 @@ import { AppError } from '../../api/errors';
 import type { Logger } from '../../api/logger';
 import { translate } from '../../api/messages';
 import { inspectWorkbook, type Workbook } from '../../../db/workbook';
-import { acquireLock, HEARTBEAT_MS, lockFileOf, type HeldLock, type LockEnv } from './lock';
+import {
+  acquireLock,
+  HEARTBEAT_MS,
+  lockFileOf,
+  type HeldLock,
+  type LockAttempt,
+  type LockEnv,
+} from './lock';
 import { workbookName } from './names';
 import { PortableLink, sourceFolderIsThere, type Words } from './portable-link';
 import {
@@ -249,19 +256,31 @@ export class PortableMode {
   }
 
   private linkOptions(source: string, lock: HeldLock | null, notice: Words | null) {
-    return { ...this.o, source, lock, notice, letGo: (l: HeldLock, s: string) => this.letGo(l, s) };
+    return {
+      ...this.o,
+      source,
+      lock,
+      notice,
+      takeLock: (file: string) => this.takeLock(file),
+      letGo: (l: HeldLock, file: string) => this.letGo(l, file),
+    };
   }
 
-  /** The source's lock: taken, or one this process left there, or `read-only` if none can be made. */
-  private lockSource(source: string): HeldLock | 'read-only' {
-    const stray = this.strays.find((l) => samePath(l.workbook, source));
+  /** The lock of `file` for this process: one it left there before, or a new one; else who holds it. */
+  private takeLock(file: string): LockAttempt {
+    const stray = this.strays.find((l) => samePath(l.workbook, file));
     if (stray) {
       this.strays = this.strays.filter((l) => l !== stray);
-      if (safely(() => stray.held())) return stray;
+      if (safely(() => stray.held())) return { lock: stray };
     }
-    let attempt: ReturnType<typeof acquireLock>;
+    return acquireLock(file, this.o.lockEnv);
+  }
+
+  /** The source's lock, or `read-only` when none can be made beside it (a write-protected stick). */
+  private lockSource(source: string): HeldLock | 'read-only' {
+    let attempt: LockAttempt;
     try {
-      attempt = acquireLock(source, this.o.lockEnv);
+      attempt = this.takeLock(source);
     } catch (error) {
       if (fileError(error, path.dirname(source))) return 'read-only';
       throw error;
