@@ -24,9 +24,12 @@ export interface MediumEnv {
   /** Folders whose files count as removable. */
   roots: readonly string[];
   readText(file: string): string | null;
+  exists(file: string): boolean;
   realPath(file: string): string;
   /** A command's output, or null when it failed or took too long. */
   run(command: string, args: string[]): string | null;
+  /** Answers per Windows drive letter: a letter's type does not change while the program runs. */
+  driveTypes: Map<string, Medium>;
 }
 
 /** The roots named by `KARTOTEKA_PORTABLE_ROOTS` (separated like PATH). */
@@ -46,6 +49,7 @@ export function systemMediumEnv(roots: readonly string[] = rootsFromEnv()): Medi
         return null;
       }
     },
+    exists: (file) => fs.existsSync(file),
     realPath: (file) => {
       try {
         return fs.realpathSync.native(file);
@@ -65,21 +69,20 @@ export function systemMediumEnv(roots: readonly string[] = rootsFromEnv()): Medi
         return null;
       }
     },
+    driveTypes: new Map(),
   };
 }
-
-/** Answers per Windows drive letter: a letter's type does not change while the program runs. */
-const driveTypes = new Map<string, Medium>();
 
 /**
  * The medium holding `file` (which need not exist yet: its folder is looked at). Anything the
  * rules cannot tell is `local`: the user can still ask for portable mode when opening.
  */
 export function mediumOf(file: string, env: MediumEnv = systemMediumEnv()): Medium {
-  const folder = env.realPath(nearestExisting(path.dirname(path.resolve(file))));
-  if (env.roots.some((root) => isInside(folder, env.realPath(path.resolve(root)), env.platform))) {
-    return 'removable';
-  }
+  const paths = env.platform === 'win32' ? path.win32 : path.posix;
+  const folder = env.realPath(nearestExisting(paths.dirname(paths.resolve(file)), env));
+  const inRoot = (root: string) =>
+    isInside(folder, env.realPath(paths.resolve(root)), env.platform);
+  if (env.roots.some(inRoot)) return 'removable';
   switch (env.platform) {
     case 'linux':
       return linuxMedium(folder, env);
@@ -93,10 +96,11 @@ export function mediumOf(file: string, env: MediumEnv = systemMediumEnv()): Medi
 }
 
 /** The folder itself, or the nearest parent that exists (a new file's folder may be new too). */
-function nearestExisting(folder: string): string {
+function nearestExisting(folder: string, env: MediumEnv): string {
+  const paths = env.platform === 'win32' ? path.win32 : path.posix;
   let dir = folder;
-  while (!fs.existsSync(dir)) {
-    const parent = path.dirname(dir);
+  while (!env.exists(dir)) {
+    const parent = paths.dirname(dir);
     if (parent === dir) return dir;
     dir = parent;
   }
@@ -104,9 +108,10 @@ function nearestExisting(folder: string): string {
 }
 
 function isInside(file: string, folder: string, platform: NodeJS.Platform): boolean {
+  const paths = platform === 'win32' ? path.win32 : path.posix;
   const norm = (p: string) => (platform === 'win32' || platform === 'darwin' ? p.toLowerCase() : p);
-  const relative = path.relative(norm(folder), norm(file));
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  const relative = paths.relative(norm(folder), norm(file));
+  return relative === '' || (!relative.startsWith('..') && !paths.isAbsolute(relative));
 }
 
 function linuxMedium(folder: string, env: MediumEnv): Medium {
@@ -121,12 +126,13 @@ function linuxMedium(folder: string, env: MediumEnv): Medium {
 /** The kernel's word on a block device (`/dev/sdb1`): marked removable, or found on a USB bus. */
 function blockDeviceIsRemovable(device: Mount['device'], env: MediumEnv): boolean {
   if (!device.startsWith('/dev/')) return false;
-  const name = path.basename(env.realPath(device));
+  const name = path.posix.basename(env.realPath(device));
   const sys = env.realPath(`/sys/class/block/${name}`);
   if (sys.includes('/usb')) return true;
   // A partition's flag is on its disk, the folder above it.
-  const disk = env.readText(path.join(sys, 'partition')) !== null ? path.dirname(sys) : sys;
-  return env.readText(path.join(disk, 'removable'))?.trim() === '1';
+  const disk =
+    env.readText(path.posix.join(sys, 'partition')) !== null ? path.posix.dirname(sys) : sys;
+  return env.readText(path.posix.join(disk, 'removable'))?.trim() === '1';
 }
 
 function macMedium(folder: string, env: MediumEnv): Medium {
@@ -145,7 +151,7 @@ function windowsMedium(folder: string, env: MediumEnv): Medium {
   if (plain.startsWith('\\\\')) return 'network';
   const letter = /^([A-Za-z]):/.exec(plain)?.[1]?.toUpperCase();
   if (!letter) return 'local';
-  const known = driveTypes.get(letter);
+  const known = env.driveTypes.get(letter);
   if (known) return known;
   // Win32_LogicalDisk.DriveType: 2 removable, 3 fixed, 4 network, 5 CD, 6 RAM disk.
   const answer = env.run('powershell.exe', [
@@ -157,6 +163,6 @@ function windowsMedium(folder: string, env: MediumEnv): Medium {
   const type = Number(answer?.trim());
   const medium: Medium = type === 4 ? 'network' : type === 2 || type === 5 ? 'removable' : 'local';
   // A failed question is asked again next time; an answer is kept.
-  if (answer !== null) driveTypes.set(letter, medium);
+  if (answer !== null) env.driveTypes.set(letter, medium);
   return medium;
 }

@@ -24,7 +24,7 @@ import { finish, prepare, type Opened, type OpeningEnv } from './opening';
 import { PortableMode, SAVE_EVERY_MS, type PendingPortable } from './portable';
 import { RecentList, samePath } from './recent';
 import { fileError, lockedError, refusal } from './refusals';
-import { mediumOf, systemMediumEnv, type Medium } from './removable';
+import { mediumOf, rootsFromEnv, systemMediumEnv, type Medium } from './removable';
 
 export interface SessionOptions {
   migrationsDir: string;
@@ -75,10 +75,7 @@ export class WorkbookSession {
       locale: options.locale,
       prepareWritable: options.prepareWritable,
     };
-    const mediumEnv = systemMediumEnv([
-      ...(options.portable?.roots ?? []),
-      ...systemMediumEnv().roots,
-    ]);
+    const mediumEnv = systemMediumEnv([...(options.portable?.roots ?? []), ...rootsFromEnv()]);
     this.portable = new PortableMode({
       ...this.env,
       dataDir: options.dataDir,
