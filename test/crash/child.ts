@@ -13,6 +13,8 @@ import { bind, type CrashOp } from './ops';
 export interface ChildPlan {
   workbook: string;
   migrationsDir: string;
+  /** The program's data folder (the recent list, portable mode's working copies). */
+  dataDir: string;
   importWorker: string;
   /** The log of committed operations. */
   log: string;
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   const app = createApp({
     workbookPath: plan.workbook,
     migrationsDir: plan.migrationsDir,
+    dataDir: plan.dataDir,
     importWorker: plan.importWorker,
     shell: 'web',
     version: 'crash-test',

@@ -16,7 +16,19 @@ export type CrashOp =
   | { kind: 'addComment'; marker: string; clientId: string }
   | { kind: 'addSale'; marker: string; clientId: string }
   | { kind: 'checkpoint'; marker: string }
-  | { kind: 'saveCopy'; marker: string; path: string };
+  | { kind: 'saveCopy'; marker: string; path: string }
+  | {
+      kind: 'portableSaveBack';
+      marker: string;
+      /** The workbook on the "stick" (a copy of the child's workbook made before the round). */
+      source: string;
+      /** Its SHA-256 then: the old version. */
+      oldHash: string;
+      /** The child's own workbook, opened again afterwards. */
+      home: string;
+      /** Saved back by `workbook.save`, or as it closes when the child goes home. */
+      via: 'save' | 'close';
+    };
 
 export type CrashKind = CrashOp['kind'];
 export type OpOf<K extends CrashKind> = Extract<CrashOp, { kind: K }>;
@@ -27,6 +39,8 @@ export type Presence = 'present' | 'absent' | { partial: string };
 /** What the parent knows of the workbook when it prepares an operation. */
 export interface PrepareContext {
   dir: string;
+  /** The child's workbook (at rest while the parent prepares a round). */
+  workbook: string;
   marker: string;
   /** The operation's number in the whole run (the marker holds it too). */
   serial: number;
@@ -51,7 +65,18 @@ export interface OpSpec<K extends CrashKind> {
    * kill between its start and its log line counts.
    */
   unfinished?(op: OpOf<K>, workbook: string): boolean;
-  /** Files of its own (inputs, outputs, leftovers) to remove once the round is verified. */
+  /**
+   * Files of its own that must be whole workbooks after any kill (required: there at all times),
+   * each in a state `state` accepts (e.g. the old version or the new one): null, or why not.
+   */
+  wholeFiles?(
+    op: OpOf<K>,
+  ): {
+    file: string;
+    required: boolean;
+    state(db: Database.Database, file: string): string | null;
+  }[];
+  /** Files and folders of its own (inputs, outputs, leftovers) to remove once the round is verified. */
   files?(op: OpOf<K>): string[];
 }
 

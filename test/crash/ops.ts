@@ -7,16 +7,16 @@ import type { App } from '../../electron/app';
 import { bulkTag, importClients, importSales } from './op-batches';
 import { addComment, addSale, editClient } from './op-edits';
 import { checkpoint, saveCopy } from './op-files';
+import { portableSaveBack } from './op-portable';
 import type { CrashKind, CrashOp, OpOf, OpSpec, Presence } from './op-spec';
 
 export type { CrashKind, CrashOp, Presence } from './op-spec';
 
 /**
- * Every kind of operation the child can be killed in. `portableSaveBack` is the slot for
- * portable mode's save back to the stick (temporary file, fsync, rename, the old one kept as
- * `.bak`): portable mode does not exist yet; fill the slot when it does.
+ * Every kind of operation the child can be killed in; `portableSaveBack` is portable mode's save
+ * back to the stick (temporary file, fsync, the old one kept as `.bak`, rename).
  */
-export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } & { portableSaveBack: null } = {
+export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } = {
   importClients,
   importSales,
   bulkTag,
@@ -25,13 +25,14 @@ export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } & { portableSaveBack: nu
   addSale,
   checkpoint,
   saveCopy,
-  portableSaveBack: null,
+  portableSaveBack,
 };
 
 /** An operation with its kind's entry of the table. */
 export interface BoundOp {
   run(app: App): Promise<void>;
   check?: (db: Database.Database) => Presence;
+  wholeFiles: () => ReturnType<NonNullable<OpSpec<CrashKind>['wholeFiles']>>;
   output?: () => string;
   unfinished: (workbook: string) => boolean;
   files: () => string[];
@@ -42,6 +43,7 @@ function bindSpec<K extends CrashKind>(spec: OpSpec<K>, op: OpOf<K>): BoundOp {
     run: (app) => spec.run(app, op),
     ...(spec.check ? { check: (db: Database.Database) => spec.check!(db, op) } : {}),
     ...(spec.output ? { output: () => spec.output!(op) } : {}),
+    wholeFiles: () => spec.wholeFiles?.(op) ?? [],
     unfinished: (workbook) => spec.unfinished?.(op, workbook) ?? true,
     files: () => spec.files?.(op) ?? [],
   };
@@ -65,5 +67,7 @@ export function bind(op: CrashOp): BoundOp {
       return bindSpec(CRASH_OPS.checkpoint, op);
     case 'saveCopy':
       return bindSpec(CRASH_OPS.saveCopy, op);
+    case 'portableSaveBack':
+      return bindSpec(CRASH_OPS.portableSaveBack, op);
   }
 }

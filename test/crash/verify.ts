@@ -87,6 +87,7 @@ export function verifyAfterKill(
     }),
   );
   for (const copy of copies) problems.push(...verifyCopy(copy.path, copy.before, migrationsDir));
+  for (const op of ops) problems.push(...verifyWholeFiles(op, migrationsDir));
   problems.push(...opensInProgram(file, migrationsDir, 'workbook'));
   return problems;
 }
@@ -106,6 +107,24 @@ function verifyCopy(file: string, before: CrashOp[], migrationsDir: string): str
     return found;
   });
   return problems.length > 0 ? problems : opensInProgram(file, migrationsDir, what);
+}
+
+/** An operation's own files that must be whole workbooks (a save back's target and its `.bak`). */
+function verifyWholeFiles(op: CrashOp, migrationsDir: string): string[] {
+  const problems: string[] = [];
+  for (const whole of bind(op).wholeFiles()) {
+    const what = `${op.kind} ${op.marker}: ${whole.file}`;
+    if (!fs.existsSync(whole.file)) {
+      if (whole.required) problems.push(`${what} is gone`);
+      continue;
+    }
+    const found = readOnly(whole.file, what, (db) => {
+      const state = whole.state(db, whole.file);
+      return [...structural(db, what), ...(state ? [`${what}: ${state}`] : [])];
+    });
+    problems.push(...(found.length > 0 ? found : opensInProgram(whole.file, migrationsDir, what)));
+  }
+  return problems;
 }
 
 /** Runs the checks on a read-only connection; a file SQLite cannot even read is a problem too. */
