@@ -80,7 +80,7 @@ export function inspectWorkbook(
   const headerId = header.readUInt32BE(APPLICATION_ID_OFFSET);
   // Marked by another program: refused without SQLite ever opening it.
   if (headerId !== 0 && headerId !== APPLICATION_ID) throw foreign(file);
-  const look = lookInside(file, nativeBinding);
+  const look = lookInside(file, nativeBinding, headerId === APPLICATION_ID);
   if (!isWorkbook(look)) throw foreign(file);
   const marked = look.applicationId === APPLICATION_ID;
   const newestAt = migrations.at(-1)?.folderMillis ?? -Infinity;
@@ -132,7 +132,7 @@ function readHeader(file: string): Buffer {
  * sees what is still in the WAL). A read-only connection to a database in WAL mode makes the
  * `-wal` and `-shm` files; those it made (and left empty) are removed again.
  */
-function lookInside(file: string, nativeBinding: string | undefined): Look {
+function lookInside(file: string, nativeBinding: string | undefined, marked: boolean): Look {
   const sides = [`${file}-wal`, `${file}-shm`];
   const existed = sides.map((f) => fs.existsSync(f));
   let look: Look;
@@ -149,8 +149,16 @@ function lookInside(file: string, nativeBinding: string | undefined): Look {
     }
   } catch (error) {
     removeMadeSideFiles(sides, existed);
-    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB') {
       throw new WorkbookOpenError('not_a_workbook', `${file} is not a Kartoteka workbook.`);
+    }
+    // A write of ours cut short in rollback mode (killed as the journal mode switched on
+    // opening) left a hot journal, which only a writable connection rolls back. Only for a
+    // file carrying our mark: anything else stays as it is.
+    if (code === 'SQLITE_READONLY_ROLLBACK' && marked) {
+      rollBackInterruptedWrite(file, nativeBinding);
+      return lookInside(file, nativeBinding, false);
     }
     throw error;
   }
@@ -158,6 +166,19 @@ function lookInside(file: string, nativeBinding: string | undefined): Look {
   // opened for writing next makes its own.
   removeMadeSideFiles(sides, existed);
   return look;
+}
+
+/** Opens `file` for writing just long enough for SQLite to roll its hot journal back. */
+function rollBackInterruptedWrite(file: string, nativeBinding: string | undefined): void {
+  const sqlite = new Database(file, {
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** Marked as ours, or made before the mark existed: unmarked, with the tables every workbook has. */

@@ -1,8 +1,8 @@
 /**
  * Portable mode's save back, killed at random moments: the child opens a copy of its workbook
- * from a "stick" in portable mode (a local working copy), adds a client named after the
- * operation, saves it back (by `workbook.save`, or as the workbook closes when the child goes
- * back to its own), and goes back. After any kill the stick holds a whole workbook, the old
+ * from a "stick" in portable mode (a local working copy) and adds a client named after the
+ * operation (its setup), then saves it back (by `workbook.save`, or as the workbook closes when
+ * the child goes back to its own) and goes back. After any kill the stick holds a whole workbook, the old
  * version or the new one, and its `.bak`, if there, is whole too.
  */
 import crypto from 'node:crypto';
@@ -39,9 +39,12 @@ export const portableSaveBack: OpSpec<'portableSaveBack'> = {
       via: ctx.int(0, 1) === 0 ? 'save' : 'close',
     };
   },
-  async run(app, op) {
+  // Kills are aimed at the save back and the way home, not at the opening.
+  async setup(app, op) {
     await call(app, 'workbook.open', { path: op.source, portable: true });
     await call(app, 'clients.create', { name: op.marker });
+  },
+  async run(app, op) {
     if (op.via === 'save') await call(app, 'workbook.save', {});
     await call(app, 'workbook.open', { path: op.home });
   },

@@ -53,6 +53,11 @@ export interface PrepareContext {
 
 export interface OpSpec<K extends CrashKind> {
   prepare(ctx: PrepareContext): OpOf<K>;
+  /**
+   * In the child, before it says the operation starts (so no kill is aimed at it): what the
+   * operation needs in place (portable mode's save back: the workbook opened from the stick).
+   */
+  setup?(app: App, op: OpOf<K>): Promise<void>;
   /** In the child, through the real app. */
   run(app: App, op: OpOf<K>): Promise<void>;
   /** From the workbook alone; absent for operations that leave no trace of their own. */
@@ -69,9 +74,7 @@ export interface OpSpec<K extends CrashKind> {
    * Files of its own that must be whole workbooks after any kill (required: there at all times),
    * each in a state `state` accepts (e.g. the old version or the new one): null, or why not.
    */
-  wholeFiles?(
-    op: OpOf<K>,
-  ): {
+  wholeFiles?(op: OpOf<K>): {
     file: string;
     required: boolean;
     state(db: Database.Database, file: string): string | null;

@@ -30,6 +30,7 @@ export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } = {
 
 /** An operation with its kind's entry of the table. */
 export interface BoundOp {
+  setup(app: App): Promise<void>;
   run(app: App): Promise<void>;
   check?: (db: Database.Database) => Presence;
   wholeFiles: () => ReturnType<NonNullable<OpSpec<CrashKind>['wholeFiles']>>;
@@ -40,6 +41,7 @@ export interface BoundOp {
 
 function bindSpec<K extends CrashKind>(spec: OpSpec<K>, op: OpOf<K>): BoundOp {
   return {
+    setup: (app) => spec.setup?.(app, op) ?? Promise.resolve(),
     run: (app) => spec.run(app, op),
     ...(spec.check ? { check: (db: Database.Database) => spec.check!(db, op) } : {}),
     ...(spec.output ? { output: () => spec.output!(op) } : {}),

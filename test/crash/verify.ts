@@ -127,11 +127,25 @@ function verifyWholeFiles(op: CrashOp, migrationsDir: string): string[] {
   return problems;
 }
 
-/** Runs the checks on a read-only connection; a file SQLite cannot even read is a problem too. */
+/**
+ * Runs the checks on a read-only connection; a file SQLite cannot even read is a problem too. A
+ * hot journal (a kill in the middle of a rollback-mode write: the journal mode switching as the
+ * program opened it) is rolled back first, as the program's own opening does.
+ */
 function readOnly(file: string, what: string, checks: (db: Database.Database) => string[]) {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      db.pragma('schema_version');
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_READONLY_ROLLBACK') throw error;
+      db?.close();
+      const writer = new Database(file, { fileMustExist: true });
+      writer.pragma('schema_version');
+      writer.close();
+      db = new Database(file, { readonly: true, fileMustExist: true });
+    }
     return checks(db);
   } catch (error) {
     return [`${what} cannot be read: ${error instanceof Error ? error.message : String(error)}`];
