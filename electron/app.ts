@@ -133,6 +133,7 @@ export function createApp(options: AppOptions): App {
       workbookPath: session.wb.file,
       migrationsDir: options.migrationsDir,
       nativeBinding: options.nativeBinding,
+      password: session.wb.key?.reveal(),
       locale: locale(),
       actor: actor(),
       today: localDay(now()),
@@ -147,6 +148,7 @@ export function createApp(options: AppOptions): App {
       workbookPath: session.wb.file,
       migrationsDir: options.migrationsDir,
       nativeBinding: options.nativeBinding,
+      password: session.wb.key?.reveal(),
     }),
     inline: () => ({ wb: session.wb, now, ...session.analytics }),
     onWorkerFailure: (error) =>

@@ -28,7 +28,8 @@ export type CrashOp =
       home: string;
       /** Saved back by `workbook.save`, or as it closes when the child goes home. */
       via: 'save' | 'close';
-    };
+    }
+  | { kind: 'password'; marker: string };
 
 export type CrashKind = CrashOp['kind'];
 export type OpOf<K extends CrashKind> = Extract<CrashOp, { kind: K }>;

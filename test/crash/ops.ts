@@ -8,6 +8,7 @@ import { bulkTag, importClients, importSales } from './op-batches';
 import { addComment, addSale, editClient } from './op-edits';
 import { checkpoint, saveCopy } from './op-files';
 import { portableSaveBack } from './op-portable';
+import { password } from './op-password';
 import type { CrashKind, CrashOp, OpOf, OpSpec, Presence } from './op-spec';
 
 export type { CrashKind, CrashOp, Presence } from './op-spec';
@@ -26,6 +27,7 @@ export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } = {
   checkpoint,
   saveCopy,
   portableSaveBack,
+  password,
 };
 
 /** An operation with its kind's entry of the table. */
@@ -71,5 +73,7 @@ export function bind(op: CrashOp): BoundOp {
       return bindSpec(CRASH_OPS.saveCopy, op);
     case 'portableSaveBack':
       return bindSpec(CRASH_OPS.portableSaveBack, op);
+    case 'password':
+      return bindSpec(CRASH_OPS.password, op);
   }
 }

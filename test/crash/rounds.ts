@@ -19,6 +19,7 @@ export const TARGETS: readonly Target[] = [
   'checkpoint',
   'saveCopy',
   'portableSaveBack',
+  'password',
 ];
 const SINGLE_EDITS = ['editClient', 'addComment', 'addSale'] as const satisfies CrashKind[];
 
@@ -56,6 +57,7 @@ export function calibrationRound(prepare: (kind: CrashKind) => CrashOp): RoundPl
     'addSale',
     'saveCopy',
     'portableSaveBack',
+    'password',
   ];
   return { ops: kinds.map(prepare), holdCheckpoints: true, killAt: { index: 1e9, delayMs: 0 } };
 }

@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { openWorkbook } from '../../db/workbook';
+import { unlock } from '../../db/workbook-key';
+import { keyThatOpens } from './op-password';
 import { bind, type CrashOp, type Presence } from './ops';
 
 function describe(p: Presence): string {
@@ -32,7 +34,7 @@ function structural(db: Database.Database, what: string): string[] {
 /** The program opens it, and the full-text index is sound. */
 function opensInProgram(file: string, migrationsDir: string, what: string): string[] {
   try {
-    const wb = openWorkbook(file, { migrationsDir });
+    const wb = openWorkbook(file, { migrationsDir, key: keyThatOpens(file) ?? null });
     try {
       wb.sqlite.exec(
         "INSERT INTO client_search (client_search, rank) VALUES ('integrity-check', 0)",
@@ -135,16 +137,23 @@ function verifyWholeFiles(op: CrashOp, migrationsDir: string): string[] {
 function readOnly(file: string, what: string, checks: (db: Database.Database) => string[]) {
   let db: Database.Database | undefined;
   try {
+    // An encrypted workbook (a kill while its password was set or changed) under its key.
+    const key = keyThatOpens(file);
+    const connect = (readonly: boolean) => {
+      const made = new Database(file, { readonly, fileMustExist: true });
+      if (key) unlock(made, key);
+      return made;
+    };
     try {
-      db = new Database(file, { readonly: true, fileMustExist: true });
+      db = connect(true);
       db.pragma('schema_version');
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'SQLITE_READONLY_ROLLBACK') throw error;
       db?.close();
-      const writer = new Database(file, { fileMustExist: true });
+      const writer = connect(false);
       writer.pragma('schema_version');
       writer.close();
-      db = new Database(file, { readonly: true, fileMustExist: true });
+      db = connect(true);
     }
     return checks(db);
   } catch (error) {

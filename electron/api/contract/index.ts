@@ -125,11 +125,13 @@ import {
 import { exportClientsInput, exportTableInput, type ExportFile } from './exports';
 import { stageRulesSetInput, type StageRules } from './stages';
 import { workbookPickFileInput } from './workbook-files';
+import type { AwaitingPassword } from './workbook-password';
 import {
   workbookCreateInput,
   workbookOpenInput,
   workbookSaveCopyInput,
   workbookSaveInput,
+  workbookSetPasswordInput,
   type RecentWorkbook,
   type WorkbookCopy,
   type WorkbookInfo,
@@ -322,6 +324,13 @@ export const contract = {
    * previous version kept as `.bak`), or to `path`, which then becomes the file saved to.
    */
   'workbook.save': channel<WorkbookInfo>()(workbookSaveInput),
+  /**
+   * Sets (`new`), changes (`old` and `new`) or removes (`old` only) the open workbook's
+   * password: the file is re-encrypted into a new one, checked, then put in its place.
+   */
+  'workbook.setPassword': channel<WorkbookInfo>()(workbookSetPasswordInput),
+  /** The first workbook, encrypted, while nothing is open until its password is given; else null. */
+  'workbook.awaitingPassword': channel<AwaitingPassword | null>()(noInput),
 } as const;
 
 export type Contract = typeof contract;
@@ -382,6 +391,7 @@ export * from './imports';
 export * from './list';
 export * from './workbook';
 export * from './workbook-files';
+export * from './workbook-password';
 export * from './managers';
 export * from './reminders';
 export * from './sales';

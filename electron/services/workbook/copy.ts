@@ -2,6 +2,10 @@
  * A complete, consistent copy of the open workbook while the app keeps running: SQLite's
  * online backup into a temporary file in the target folder, flushed to the disk, then renamed
  * over the target. The target path never holds half a copy.
+ *
+ * The copy of an encrypted workbook is encrypted with the same key: SQLite's backup refuses an
+ * encrypted source, so it is written by `VACUUM INTO` (one read transaction, so just as
+ * consistent), and no page of it is ever on the disk unencrypted.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -29,8 +33,13 @@ export async function writeCopy(
     // Everything committed is in the file before the copy starts; the backup reads through
     // the connection, so a change committed during it is in the copy too.
     if (!wb.readOnly) wb.checkpoint();
-    await wb.sqlite.backup(temp);
-    oneFile(temp, options);
+    if (wb.key) {
+      // Written in rollback-journal mode already: one file at rest, like `oneFile` makes it.
+      wb.sqlite.prepare('VACUUM INTO ?').run(temp);
+    } else {
+      await wb.sqlite.backup(temp);
+      oneFile(temp, options);
+    }
     syncFile(temp);
     fs.renameSync(temp, target);
     syncFolder(dir);

@@ -16,6 +16,7 @@ import {
   WorkbookOpenError,
   type Inspection,
   type Workbook,
+  type WorkbookKey,
 } from '../../../db/workbook';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { acquireLock, liveHolder, type HeldLock, type LockEnv } from './lock';
@@ -40,6 +41,8 @@ export interface Prepared {
   readOnlyReason: ReadOnlyReason | null;
   lock: HeldLock | null;
   lockedBy: LockHolder | null;
+  /** The key it opens with: null for a plain workbook (a password given for one is dropped). */
+  key: WorkbookKey | null;
 }
 
 export interface OpeningEnv {
@@ -63,13 +66,15 @@ export function prepare(
     lockedFallback: boolean;
     /** The lock this process kept while the file was replaced. */
     held?: HeldLock | null | undefined;
+    /** The password the user gave (an encrypted workbook is refused without the right one). */
+    key?: WorkbookKey | null | undefined;
   },
   env: OpeningEnv,
 ): Prepared {
   let inspection: Inspection;
   try {
     const migrations = readMigrationFiles({ migrationsFolder: env.migrationsDir });
-    inspection = inspectWorkbook(file, migrations, env.nativeBinding);
+    inspection = inspectWorkbook(file, migrations, env.nativeBinding, options.key ?? null);
   } catch (error) {
     throw refusal(error, file);
   }
@@ -101,7 +106,8 @@ export function prepare(
     lock?.release();
     throw refusal(new WorkbookOpenError('needs_migration', file), file);
   }
-  return { file, inspection, readOnlyReason, lock, lockedBy };
+  const key = inspection.encrypted ? (options.key ?? null) : null;
+  return { file, inspection, readOnlyReason, lock, lockedBy, key };
 }
 
 /** Opens the prepared file. On failure the lock it took is released. */
@@ -116,6 +122,7 @@ export function finish(prepared: Prepared, env: OpeningEnv): Opened {
       readOnly: prepared.readOnlyReason !== null,
       create: false,
       inspection,
+      key: prepared.key,
     });
   } catch (error) {
     lock?.release();

@@ -7,6 +7,7 @@
  * 3. the target as it was copied to another temporary file, flushed, and renamed to
  *    `<target>.bak` (a rename, so the `.bak` is whole too);
  * 4. the temporary file renamed over the target, and the folder flushed where the system can.
+ * An encrypted workbook never leaves a plain `.bak` beside it (the version before its password).
  * A rename over an existing file is atomic on POSIX systems and replaces the file in one step on
  * Windows (FAT, exFAT and NTFS alike); the target is never removed first.
  */
@@ -14,6 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { syncFile, syncFolder, type Workbook } from '../../../db/workbook';
+import { isPlainSqlite } from '../../../db/workbook-key';
 import { oneFile } from './copy';
 import { fingerprintOf, type Fingerprint } from './portable-files';
 
@@ -60,6 +62,11 @@ export async function takeSnapshot(
   nativeBinding: string | undefined,
 ): Promise<void> {
   wb.checkpoint();
+  if (wb.key) {
+    // Encrypted with the same key, and in rollback-journal mode already (see copy.ts).
+    wb.sqlite.prepare('VACUUM INTO ?').run(file);
+    return;
+  }
   await wb.sqlite.backup(file);
   oneFile(file, { nativeBinding });
 }
@@ -124,8 +131,15 @@ export function saveAtRest(file: string, target: string): Fingerprint {
 }
 
 function commit(temp: string, bakTemp: string | null, target: string): Fingerprint {
-  if (bakTemp) fs.renameSync(bakTemp, backupOf(target));
+  // A password set since the last save: the plain previous version is not kept beside the
+  // encrypted one (a lost stick would give the clients away); an encrypted one is.
+  const sealed = !isPlainSqlite(temp);
+  const keepBak = bakTemp !== null && !(sealed && isPlainSqlite(bakTemp));
+  if (keepBak) fs.renameSync(bakTemp, backupOf(target));
   fs.renameSync(temp, target);
+  if (sealed && !keepBak && fs.existsSync(backupOf(target)) && isPlainSqlite(backupOf(target))) {
+    fs.rmSync(backupOf(target));
+  }
   syncFolder(path.dirname(target));
   const fingerprint = fingerprintOf(target);
   if (!fingerprint) throw Object.assign(new Error(`${target} vanished`), { code: 'ENOENT' });

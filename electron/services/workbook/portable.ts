@@ -18,6 +18,7 @@ import { AppError } from '../../api/errors';
 import type { Logger } from '../../api/logger';
 import { translate } from '../../api/messages';
 import { inspectWorkbook, type Workbook } from '../../../db/workbook';
+import type { WorkbookKey } from '../../../db/workbook-key';
 import {
   acquireLock,
   HEARTBEAT_MS,
@@ -95,19 +96,24 @@ export class PortableMode {
    * itself (not portable; or on a medium that cannot be written, which opens read-only). Throws
    * the refusals of opening, and `locked` when another program holds it.
    */
-  prepare(source: string, choice: boolean | undefined): PendingPortable | null {
+  prepare(
+    source: string,
+    choice: boolean | undefined,
+    key: WorkbookKey | null = null,
+  ): PendingPortable | null {
     const existing = findWorkingCopy(this.o.dataDir, source);
     const dirty = existing !== null && isDirty(existing);
     if (!(choice ?? (dirty || this.o.medium(source) !== 'local'))) return null;
     const present = fs.existsSync(source);
     if (!present && !existing) return null;
-    if (present) this.inspect(source, source);
+    // An encrypted workbook is looked into with its key (refused without it: the password is asked).
+    if (present) this.inspect(source, source, key);
     const lock = present ? this.lockSource(source) : null;
     // A write-protected stick: read it where it is, unless work of an earlier session waits.
     if (lock === 'read-only' && !dirty) return null;
     const held = lock === 'read-only' ? null : lock;
     try {
-      return this.ready(source, existing, dirty, held);
+      return this.ready(source, existing, dirty, held, key);
     } catch (error) {
       held?.release();
       throw refusal(error, source);
@@ -207,6 +213,7 @@ export class PortableMode {
     existing: WorkingCopy | null,
     dirty: boolean,
     lock: HeldLock | null,
+    key: WorkbookKey | null,
   ): PortableLink {
     const current = fingerprintOf(source);
     const name = workbookName(source);
@@ -239,7 +246,7 @@ export class PortableMode {
       dir = undefined;
     }
     dir ??= newWorkingDir(this.o.dataDir, source);
-    const file = fetchSource(source, dir, (staged) => this.inspect(staged, source));
+    const file = fetchSource(source, dir, (staged) => this.inspect(staged, source, key));
     const record = {
       version: 1 as const,
       source,
@@ -308,10 +315,10 @@ export class PortableMode {
     }
   }
 
-  private inspect(file: string, source: string): void {
+  private inspect(file: string, source: string, key: WorkbookKey | null): void {
     try {
       const migrations = readMigrationFiles({ migrationsFolder: this.o.migrationsDir });
-      inspectWorkbook(file, migrations, this.o.nativeBinding);
+      inspectWorkbook(file, migrations, this.o.nativeBinding, key);
     } catch (error) {
       throw refusal(error, source);
     }

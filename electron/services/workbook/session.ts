@@ -6,7 +6,9 @@
  * For the other parts of the app:
  * - `info()`, `open(file, { readOnly })`, `create(file)`, `close()`, `saveCopy(file)`, `recent()`;
  * - `replaceFile(swap)`: closes the workbook (keeping its lock), lets `swap(file)` put another
- *   file at its path (a restored backup, a re-encrypted copy), and opens it again;
+ *   file at its path (a restored backup, a re-encrypted copy), and opens it again (with the key
+ *   `swap` returns, when the new file has another password);
+ * - `awaitingPassword()`: the first workbook, when it is encrypted and waits for its password;
  * - `onChange(listener)`: told after every open, switch, replace and close;
  * - `save(file?)`: portable mode's save back (a workbook on a stick is worked on in a local copy,
  *   see portable.ts).
@@ -17,6 +19,7 @@ import type { Locale, RecentWorkbook, WorkbookCopy, WorkbookInfo } from '../../a
 import { AppError } from '../../api/errors';
 import type { Logger } from '../../api/logger';
 import { createWorkbookFile, type Workbook } from '../../../db/workbook';
+import { keyOf, type WorkbookKey } from '../../../db/workbook-key';
 import { writeCopy } from './copy';
 import { liveHolder, systemLockEnv, type LockEnv } from './lock';
 import { workbookName } from './names';
@@ -56,8 +59,16 @@ export interface SessionOptions {
 
 export type SessionListener = (info: WorkbookInfo | null) => void;
 
+/** What a `replaceFile` swap may say of the file it put in place. */
+export interface Swapped {
+  /** Its key: another password was set, or none (it is plain now). */
+  key: WorkbookKey | null;
+}
+
 export class WorkbookSession {
   private current: Opened | null = null;
+  /** The first workbook, encrypted, until the user gives its password. */
+  private waiting: string | null = null;
   private swapping = false;
   private copies = 0;
   private readonly listeners = new Set<SessionListener>();
@@ -84,10 +95,15 @@ export class WorkbookSession {
       saveEveryMs: options.portable?.saveEveryMs ?? SAVE_EVERY_MS,
       busy: () => options.workers?.busy() ?? false,
       moved: (file) => {
-        this.recentList.add(file);
+        this.recentList.add(file, { encrypted: this.current?.wb.key != null });
         this.emit(this.info());
       },
     });
+  }
+
+  /** The better-sqlite3 binary of the runtime, for connections of the session's helpers. */
+  get nativeBinding(): string | undefined {
+    return this.options.nativeBinding;
   }
 
   /** The open workbook; `unavailable` while there is none (closed, or its file being replaced). */
@@ -123,7 +139,7 @@ export class WorkbookSession {
       name: workbookName(c.wb.file),
       schemaVersion: c.wb.schemaVersion,
       sizeBytes,
-      encrypted: false,
+      encrypted: c.wb.key !== null,
       readOnly: c.readOnlyReason !== null,
       portable: false,
       readOnlyReason: c.readOnlyReason,
@@ -137,6 +153,13 @@ export class WorkbookSession {
     return this.recentList.list();
   }
 
+  /** The first workbook, when it is encrypted and nothing is open until its password is given. */
+  awaitingPassword(): { path: string; name: string } | null {
+    return this.current || !this.waiting
+      ? null
+      : { path: this.waiting, name: workbookName(this.waiting) };
+  }
+
   onChange(listener: SessionListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -144,25 +167,34 @@ export class WorkbookSession {
 
   /**
    * The shell's first workbook: made when missing (the first start), opened read-only when
-   * another program holds it. Throws when it cannot be opened at all.
+   * another program holds it. An encrypted one waits for its password: nothing is open, and
+   * `awaitingPassword()` names it. Throws when it cannot be opened at all.
    */
-  openFirst(file: string): WorkbookInfo {
+  openFirst(file: string): WorkbookInfo | null {
     const target = realPath(file);
-    const pending = this.preparePortable(target, undefined, { lockedFallback: true });
-    if (!pending && !fs.existsSync(target)) createWorkbookFile(target, this.env);
+    let pending: PendingPortable | null;
+    let prepared;
     try {
-      this.current = finish(
-        prepare(
-          pending?.workingCopy ?? target,
-          { readOnly: false, lockedFallback: true },
-          this.env,
-        ),
+      pending = this.preparePortable(target, undefined, null, { lockedFallback: true });
+      if (!pending && !fs.existsSync(target)) createWorkbookFile(target, this.env);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'password_required')) throw error;
+      this.waiting = target;
+      return null;
+    }
+    try {
+      prepared = prepare(
+        pending?.workingCopy ?? target,
+        { readOnly: false, lockedFallback: true },
         this.env,
       );
     } catch (error) {
       pending?.abandon();
-      throw error;
+      if (!(error instanceof AppError && error.code === 'password_required')) throw error;
+      this.waiting = target;
+      return null;
     }
+    this.current = finish(prepared, this.env);
     this.afterOpen(pending);
     return this.info();
   }
@@ -172,39 +204,48 @@ export class WorkbookSession {
    * locked) is checked before the open one is closed; if opening still fails, the previous
    * workbook is opened again.
    */
-  open(file: string, options: { readOnly?: boolean; portable?: boolean } = {}): WorkbookInfo {
+  open(
+    file: string,
+    options: { readOnly?: boolean; portable?: boolean; password?: string } = {},
+  ): WorkbookInfo {
     this.refuseWhileBusy();
     const source = realPath(file);
     const readOnly = options.readOnly === true;
+    const previous = this.current;
     if (!readOnly && this.portable.isSource(source)) {
-      this.recentList.add(source);
+      this.recentList.add(source, { encrypted: previous?.wb.key != null });
       return this.info();
     }
+    // The open workbook in another mode keeps its password.
+    const sameSource =
+      previous !== null && samePath(this.portable.source() ?? previous.wb.file, source);
+    const key = keyOf(options.password) ?? (sameSource ? previous.wb.key : null);
     // Portable mode: the file on the stick locked, and a local working copy opened instead.
-    const pending = readOnly ? null : this.preparePortable(source, options.portable);
+    const pending = readOnly ? null : this.preparePortable(source, options.portable, key);
     const target = pending?.workingCopy ?? source;
-    const previous = this.current;
     const same = previous !== null && samePath(previous.wb.file, target);
     if (same && previous.readOnlyReason === (readOnly ? 'chosen' : null)) {
-      this.recentList.add(previous.wb.file);
+      this.recentList.add(source, { encrypted: previous.wb.key !== null });
       return this.info();
     }
+    const how = { readOnly, lockedFallback: false, key };
     const back = previous && {
       file: this.portable.source() ?? previous.wb.file,
       readOnly: previous.readOnlyReason === 'chosen',
       portable: this.portable.source() !== null,
+      key: previous.wb.key,
     };
     let prepared: ReturnType<typeof prepare> | null = null;
     try {
       // The same file in another mode: our own lock must go before it can be taken again.
-      prepared = same ? null : prepare(target, { readOnly, lockedFallback: false }, this.env);
+      prepared = same ? null : prepare(target, how, this.env);
     } catch (error) {
       pending?.abandon();
       throw error;
     }
     this.closeCurrent();
     try {
-      prepared ??= prepare(target, { readOnly, lockedFallback: false }, this.env);
+      prepared ??= prepare(target, how, this.env);
       this.current = finish(prepared, this.env);
     } catch (error) {
       pending?.abandon();
@@ -215,8 +256,11 @@ export class WorkbookSession {
     return this.info();
   }
 
-  /** Makes a new workbook at `file` (which must not exist) and switches to it. */
-  create(file: string): WorkbookInfo {
+  /**
+   * Makes a new workbook at `file` (which must not exist) and switches to it; with a password
+   * it is encrypted from its first byte.
+   */
+  create(file: string, options: { password?: string } = {}): WorkbookInfo {
     this.refuseWhileBusy();
     const target = path.resolve(file);
     if (fs.existsSync(target)) {
@@ -226,14 +270,14 @@ export class WorkbookSession {
     if (!isFolder(folder))
       throw new AppError('not_found', 'workbook_folder_missing', { folder }, 'path');
     try {
-      createWorkbookFile(target, this.env);
+      createWorkbookFile(target, { ...this.env, key: keyOf(options.password) });
     } catch (error) {
       if ((error as { code?: unknown }).code === 'EEXIST') {
         throw new AppError('conflict', 'workbook_exists', { path: target }, 'path');
       }
       throw refusal(error, target);
     }
-    return this.open(target);
+    return this.open(target, options.password === undefined ? {} : { password: options.password });
   }
 
   /** Checkpoints and closes the workbook and releases its lock (the app is stopping). */
@@ -294,7 +338,9 @@ export class WorkbookSession {
    * again as it is and the error passed on. If what is there cannot be opened, the error is
    * passed on and no workbook is open (`open` another one).
    */
-  async replaceFile(swap: (file: string) => void | Promise<void>): Promise<WorkbookInfo> {
+  async replaceFile(
+    swap: (file: string) => void | Swapped | Promise<void | Swapped>,
+  ): Promise<WorkbookInfo> {
     this.refuseWhileBusy();
     const c = this.opened();
     if (c.readOnlyReason !== null) throw new AppError('read_only', 'workbook_read_only');
@@ -303,8 +349,10 @@ export class WorkbookSession {
     this.swapping = true;
     let swapFailed = false;
     let swapError: unknown = null;
+    let key = c.wb.key;
     try {
-      await swap(file);
+      const swapped = await swap(file);
+      if (swapped) key = swapped.key;
     } catch (error) {
       swapFailed = true;
       swapError = error;
@@ -314,7 +362,7 @@ export class WorkbookSession {
     try {
       const prepared = prepare(
         file,
-        { readOnly: false, lockedFallback: false, held: c.lock },
+        { readOnly: false, lockedFallback: false, held: c.lock, key },
         this.env,
       );
       this.current = finish(prepared, this.env);
@@ -333,6 +381,10 @@ export class WorkbookSession {
 
   private opened(): Opened {
     if (this.current) return this.current;
+    if (this.waiting && !this.swapping) {
+      const name = workbookName(this.waiting);
+      throw new AppError('password_required', 'workbook_password_required', { name }, 'password');
+    }
     throw new AppError('unavailable', this.swapping ? 'workbook_swapping' : 'workbook_unavailable');
   }
 
@@ -363,10 +415,11 @@ export class WorkbookSession {
   private preparePortable(
     source: string,
     choice: boolean | undefined,
+    key: WorkbookKey | null,
     options: { lockedFallback?: boolean } = {},
   ): PendingPortable | null {
     try {
-      return this.portable.prepare(source, choice);
+      return this.portable.prepare(source, choice, key);
     } catch (error) {
       if (options.lockedFallback && error instanceof AppError && error.code === 'locked')
         return null;
@@ -375,14 +428,19 @@ export class WorkbookSession {
   }
 
   /** Opens the previous workbook again after a failed switch; says so if even that fails. */
-  private reopen(back: { file: string; readOnly: boolean; portable: boolean }): void {
+  private reopen(back: {
+    file: string;
+    readOnly: boolean;
+    portable: boolean;
+    key: WorkbookKey | null;
+  }): void {
     let pending: PendingPortable | null = null;
     try {
-      pending = back.portable ? this.portable.prepare(back.file, true) : null;
+      pending = back.portable ? this.portable.prepare(back.file, true, back.key) : null;
       this.current = finish(
         prepare(
           pending?.workingCopy ?? back.file,
-          { readOnly: back.readOnly, lockedFallback: true },
+          { readOnly: back.readOnly, lockedFallback: true, key: back.key },
           this.env,
         ),
         this.env,
@@ -400,9 +458,10 @@ export class WorkbookSession {
 
   private afterOpen(pending: PendingPortable | null = null): void {
     const c = this.opened();
+    this.waiting = null;
     c.lock?.startHeartbeat(() => this.lockLost(c));
     this.portable.attach(c.wb, pending);
-    this.recentList.add(this.portable.source() ?? c.wb.file);
+    this.recentList.add(this.portable.source() ?? c.wb.file, { encrypted: c.wb.key !== null });
     this.options.workers?.start();
     this.emit(this.info());
   }
