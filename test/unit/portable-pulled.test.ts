@@ -89,6 +89,14 @@ describe('the stick pulled out mid-session', () => {
       code: 'conflict',
       field: 'overwrite',
     });
+    // Nor is the working copy itself a place to save to, even when the user says to replace it.
+    const workingCopy = (await pc.info()).portableState!.workingCopy;
+    for (const overwrite of [false, true]) {
+      expect(
+        failure(await pc.send('workbook.save', { path: workingCopy, overwrite })),
+      ).toMatchObject({ code: 'conflict', field: 'path' });
+    }
+    expect(await pc.names()).toEqual(['Анна с флешки', 'Глеб', 'Дина']);
     // The stick, back, still holds what it held when it went.
     s.putBack();
     expect(namesIn(s.source)).toEqual(['Анна с флешки']);

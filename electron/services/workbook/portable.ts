@@ -179,6 +179,9 @@ export class PortableMode {
     if (options.file === undefined || samePath(options.file, link.source)) {
       return link.saveToSource();
     }
+    // The working copy itself is no place to save it to.
+    if (samePath(path.resolve(options.file), link.workingCopy))
+      throw new AppError('conflict', 'workbook_copy_same', {}, 'path');
     const previous = link.source;
     await link.saveElsewhere(path.resolve(options.file), options.overwrite === true);
     if (!samePath(link.source, previous)) this.o.moved(link.source);
