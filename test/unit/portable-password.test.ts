@@ -5,12 +5,15 @@
  * portable reaches the stick with the next save. Plain SQLite cannot read any of these files.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unlock, WorkbookKey } from '../../db/workbook-key';
 import type { Envelope, WorkbookInfo } from '../../electron/api/contract';
 import { backupOf } from '../../electron/services/workbook/portable-save';
+import { createApp } from '../../electron/app';
 import { makeStick, namesIn, type Stick } from '../helpers/stick';
+import { MIGRATIONS_DIR } from '../helpers/world';
 
 const PASSWORD = 'флешка потеряется';
 
@@ -123,5 +126,29 @@ describe('portable mode with a password', () => {
     expect(fs.readdirSync(s.folder).sort()).toEqual(
       ['Клиенты.kartoteka', 'Клиенты.kartoteka.bak'].sort(),
     );
+  });
+
+  it('started on an encrypted workbook on a stick (a double-click), the program waits for its password, then works on a copy here', async () => {
+    const s = await encryptedStick();
+    const dataDir = path.join(s.root, 'double-click');
+    const app = createApp({
+      workbookPath: s.source,
+      migrationsDir: MIGRATIONS_DIR,
+      dataDir,
+      shell: 'web',
+      version: 'test',
+      portableRoots: [s.folder],
+      logger: { info: () => {}, error: () => {} },
+    });
+    s.apps.push(app);
+    const waiting = await app.dispatch('workbook.awaitingPassword', {});
+    expect(waiting).toMatchObject({ ok: true, data: { path: s.source, name: 'Клиенты' } });
+
+    const opened = await app.dispatch('workbook.open', { path: s.source, password: PASSWORD });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const info = opened.data as WorkbookInfo;
+    expect(info).toMatchObject({ path: s.source, portable: true, encrypted: true });
+    expect(info.portableState!.workingCopy.startsWith(dataDir)).toBe(true);
+    expect(unreadableWithoutKey(info.portableState!.workingCopy)).toBe(true);
   });
 });
