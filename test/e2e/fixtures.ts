@@ -28,7 +28,10 @@ export function secondOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / 1000) * 1000);
 }
 
-export async function startShell(dir: string): Promise<{ shell: Shell; child: ChildProcess }> {
+export async function startShell(
+  dir: string,
+  options: { args?: string[] } = {},
+): Promise<{ shell: Shell; child: ChildProcess }> {
   const workbook = path.join(dir, 'e2e.kartoteka');
   const token = crypto.randomBytes(16).toString('hex');
   const child = spawn(
@@ -44,6 +47,7 @@ export async function startShell(dir: string): Promise<{ shell: Shell; child: Ch
       '--data-dir',
       path.join(dir, 'data'),
       '--test-clock',
+      ...(options.args ?? []),
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
