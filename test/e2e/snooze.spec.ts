@@ -2,6 +2,7 @@
  * One set of snooze rules: "next week" from the Today screen and from the client card moves a
  * reminder to the same due (the coming Monday, at the reminder's own time).
  */
+import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
 import { expect, test as base, type Shell } from './fixtures';
 import { TodayPage } from './pages/today-page';
@@ -58,7 +59,10 @@ test('"next week" snoozes to the same due on Today and on the card', async ({
 
   await page.goto(shell.url);
   const row = today.row('due', 'Иванова Мария');
-  await today.snooze(row, ru.today.actions.snooze, ru.today.snooze.nextWeek);
+  await row.getByRole('button', { name: ru.today.actions.snooze }).click();
+  await expect(row.getByRole('group')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/today-snooze-ru.png' });
+  await row.getByRole('group').getByRole('button', { name: ru.today.snooze.nextWeek }).click();
   await expect(row).toHaveCount(0);
   await expect.poll(() => snoozedUntil(shell, maria)).toBe(`${monday}T09:30`);
 
@@ -68,4 +72,17 @@ test('"next week" snoozes to the same due on Today and on the card', async ({
   await reminder.getByRole('button', { name: ru.rem.actions.snooze }).click();
   await reminder.getByRole('button', { name: ru.rem.snooze.nextWeek }).click();
   await expect.poll(() => snoozedUntil(shell, oleg)).toBe(`${monday}T09:30`);
+});
+
+test('the snooze menu on Today in English', async ({ page, shell, today }) => {
+  await shell.call('settings.set', { language: 'en' });
+  const { id } = await call<{ id: string }>(shell, 'clients.create', { name: 'Mary Ivanova' });
+  await call(shell, 'reminders.add', { clientId: id, title: 'Call back', due: ymd(new Date()) });
+  await page.goto(shell.url);
+  const row = today.row('due', 'Mary Ivanova');
+  await row.getByRole('button', { name: en.today.actions.snooze }).click();
+  await expect(
+    row.getByRole('group').getByRole('button', { name: en.today.snooze.nextWeek }),
+  ).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/today-snooze-en.png' });
 });
