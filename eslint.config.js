@@ -1,3 +1,4 @@
+import path from 'node:path';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
@@ -82,6 +83,44 @@ const LAYER_ZONES = [
   },
 ];
 
+/**
+ * The layer rules for a tree rooted at `root`: the zones above, and SQL only in db/. Applied to
+ * the project, and to the small tree in test/fixtures/lint/ that the lint test checks them on
+ * (left out of the normal run, since it breaks them on purpose).
+ */
+function layerRules(root) {
+  const at = (glob) => (root === '.' ? glob : `${root}/${glob}`);
+  return [
+    {
+      files: [at('**/*.{ts,tsx}')],
+      rules: {
+        'import-x/no-restricted-paths': [
+          'error',
+          { basePath: path.resolve(import.meta.dirname, root), zones: LAYER_ZONES },
+        ],
+      },
+    },
+    {
+      // SQL lives in db/ (db/queries/ for reads and writes): the layers above call named
+      // queries. electron/services/workbook/ opens, keys and copies the workbook file itself
+      // (PRAGMA key, VACUUM INTO), so it may touch the connection.
+      files: [at('electron/**/*.ts')],
+      ignores: [at('electron/services/workbook/**')],
+      rules: {
+        'no-restricted-syntax': [
+          'error',
+          {
+            selector: 'MemberExpression[property.name=/^(sqlite|db)$/]',
+            message: 'SQL lives in db/queries/: call a named query instead of the connection.',
+          },
+        ],
+      },
+    },
+  ];
+}
+
+const LINT_FIXTURES = 'test/fixtures/lint';
+
 export default tseslint.config(
   {
     ignores: [
@@ -94,6 +133,7 @@ export default tseslint.config(
       'scripts/**',
       'db/migrations/**',
       'eslint.config.js',
+      `${LINT_FIXTURES}/**`,
     ],
   },
   js.configs.recommended,
@@ -126,10 +166,6 @@ export default tseslint.config(
         { 'ts-expect-error': 'allow-with-description' },
       ],
       'import-x/no-cycle': 'error',
-      'import-x/no-restricted-paths': [
-        'error',
-        { basePath: import.meta.dirname, zones: LAYER_ZONES },
-      ],
       // Only the Electron shell and its thin adapter may import electron (see DESIGN.md).
       'no-restricted-imports': [
         'error',
@@ -197,22 +233,8 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // SQL lives in db/ (db/queries/ for reads and writes): the layers above call named queries.
-    // electron/services/workbook/ opens, keys and copies the workbook file itself (PRAGMA key,
-    // VACUUM INTO), so it may touch the connection.
-    files: ['electron/**/*.ts'],
-    ignores: ['electron/services/workbook/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'MemberExpression[property.name=/^(sqlite|db)$/]',
-          message: 'SQL lives in db/queries/: call a named query instead of the connection.',
-        },
-      ],
-    },
-  },
+  ...layerRules('.'),
+  ...layerRules(LINT_FIXTURES),
   {
     // The contract names the analytics engine's result types, never its code.
     files: ['electron/api/contract/**/*.ts'],
