@@ -166,7 +166,7 @@ export default tseslint.config(
         { 'ts-expect-error': 'allow-with-description' },
       ],
       'import-x/no-cycle': 'error',
-      // Only the Electron shell and its thin adapter may import electron (see DESIGN.md).
+      // Only the Electron shell and its thin adapter may import electron (see ARCHITECTURE.md).
       'no-restricted-imports': [
         'error',
         {
