@@ -6,7 +6,6 @@
  */
 import { getTableColumns } from 'drizzle-orm';
 import type {
-  ClientField,
   ClientKind,
   CustomValue,
   ExportCell,
@@ -17,31 +16,13 @@ import type {
 } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
 import { joinList } from '../../kernel/lists';
+import type { ExportColumn, ExportWords } from './export-shape';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { CONTACT_KINDS, FilterCompiler } from './client-filters';
 import { listFields } from './fields';
 import { suggestedStages } from './stage-ladder';
 import { localDay, yearStart } from '../../kernel/local-date';
-
-/** The client columns an import can read back, by the export's column key. */
-export type ExportedField = ClientField | 'id';
-
-/** The words an exported file carries (electron/services/export/words.ts has them per language). */
-export interface ExportWords {
-  /** Column headers as the list shows them (the renderer's `fields.*`; a unit test holds it). */
-  headers: Record<ExportedField, string>;
-  stages: Record<Stage, string>;
-  kinds: Record<ClientKind, string>;
-  yes: string;
-  no: string;
-  clients: string;
-}
-
-export interface ExportColumn {
-  label: string;
-  type: ExportColumnType;
-}
 
 /** A client row as read: the standard columns asked for, by field name. */
 type Row = { [key: string]: unknown; id: string };

@@ -1,6 +1,6 @@
 /** A table to export: typed columns and rows of plain values, and how cell values convert. */
 import type { ExportCell } from '../../api/contract';
-import type { ExportColumn } from '../../../db/queries/client-export';
+import type { ExportColumn } from '../../../db/queries/export-shape';
 
 export type { ExportColumn };
 

@@ -4,7 +4,7 @@
  * `export-headers.ts`). The same words as the renderer's catalogue shows on screen.
  */
 import type { Locale } from '../../api/contract';
-import type { ExportedField, ExportWords } from '../../../db/queries/client-export';
+import type { ExportedField, ExportWords } from '../../../db/queries/export-shape';
 
 export type { ExportedField, ExportWords };
 
