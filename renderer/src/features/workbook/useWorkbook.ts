@@ -5,8 +5,15 @@ import { api } from '../../api/client';
 
 export const WORKBOOK_EXTENSION = '.kartoteka';
 
+/** How often a portable workbook's state is asked again (saved back in the background, stick pulled out). */
+const PORTABLE_POLL_MS = 2000;
+
 export function useWorkbookInfo() {
-  return useQuery({ queryKey: ['workbook.info'], queryFn: () => api.call('workbook.info', {}) });
+  return useQuery({
+    queryKey: ['workbook.info'],
+    queryFn: () => api.call('workbook.info', {}),
+    refetchInterval: (query) => (query.state.data?.portable ? PORTABLE_POLL_MS : false),
+  });
 }
 
 export function useRecentWorkbooks() {
