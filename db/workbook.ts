@@ -69,6 +69,11 @@ export interface OpenOptions {
   create?: boolean;
   /** The file's inspection, when the caller has just made it (the session does, to lock in between). */
   inspection?: Inspection;
+  /**
+   * Takes the backup before a migration changes an existing workbook (the app keeps it with the
+   * workbook's other backups); without it, a copy is written beside the file.
+   */
+  beforeMigration?: ((sqlite: Database.Database, file: string) => void) | undefined;
 }
 
 export function openWorkbook(file: string, options: OpenOptions): Workbook {
@@ -274,7 +279,8 @@ function migrate(
   options: OpenOptions,
 ): number {
   if (existed && pending.length > 0) {
-    backupBeforeMigration(sqlite, file, (options.now ?? (() => new Date()))());
+    if (options.beforeMigration) options.beforeMigration(sqlite, file);
+    else backupBeforeMigration(sqlite, file, (options.now ?? (() => new Date()))());
   }
   sqlite.pragma('foreign_keys = OFF');
   const apply = sqlite.transaction(() => {

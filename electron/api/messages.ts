@@ -9,6 +9,7 @@ import { importEn, importRu } from './messages-import';
 import { analyticsEn, analyticsRu } from './messages-analytics';
 import { desktopEn, desktopRu } from './messages-desktop';
 import { workbookEn, workbookRu } from './messages-workbook';
+import { backupsEn, backupsRu } from './messages-backups';
 
 const en = {
   unknown_channel: 'Unknown channel "{channel}".',
@@ -90,6 +91,7 @@ const en = {
   ...exportEn,
   ...desktopEn,
   ...workbookEn,
+  ...backupsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -174,6 +176,7 @@ const ru: Record<MessageKey, string> = {
   ...exportRu,
   ...desktopRu,
   ...workbookRu,
+  ...backupsRu,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

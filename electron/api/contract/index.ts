@@ -125,11 +125,14 @@ import {
 import { exportClientsInput, exportTableInput, type ExportFile } from './exports';
 import { stageRulesSetInput, type StageRules } from './stages';
 import { workbookPickFileInput } from './workbook-files';
+import { workbookBackupPathInput, workbookBackupsInput } from './backups';
 import {
   workbookCreateInput,
   workbookOpenInput,
   workbookSaveCopyInput,
+  type BackupInfo,
   type RecentWorkbook,
+  type RestoreResult,
   type WorkbookCopy,
   type WorkbookInfo,
 } from './workbook';
@@ -316,6 +319,17 @@ export const contract = {
   'workbook.saveCopy': channel<WorkbookCopy>()(workbookSaveCopyInput),
   /** Workbooks opened here lately, newest first; `exists` is false for one no longer there. */
   'workbook.recent': channel<RecentWorkbook[]>()(noInput),
+  /** A backup of the open workbook, now (kind `manual`, kept until deleted). */
+  'workbook.backup': channel<BackupInfo>()(noInput),
+  /** The open workbook's backups, newest first; `findGood` marks the newest sound one. */
+  'workbook.backups': channel<BackupInfo[]>()(workbookBackupsInput),
+  /**
+   * Puts one of the backups in the place of the open workbook and opens it; the workbook as it
+   * was is kept aside first (`keptAs`, a `before-restore` backup).
+   */
+  'workbook.restore': channel<RestoreResult>()(workbookBackupPathInput),
+  /** Deletes one of the open workbook's backups; the list after it. */
+  'workbook.deleteBackup': channel<BackupInfo[]>()(workbookBackupPathInput),
 } as const;
 
 export type Contract = typeof contract;
@@ -376,6 +390,7 @@ export * from './imports';
 export * from './list';
 export * from './workbook';
 export * from './workbook-files';
+export * from './backups';
 export * from './managers';
 export * from './reminders';
 export * from './sales';

@@ -12,6 +12,11 @@ import { syncFile, syncFolder, type Workbook } from '../../../db/workbook';
 export interface CopyOptions {
   /** The better-sqlite3 binary of the runtime (Electron), for the copy's own connection. */
   nativeBinding?: string | undefined;
+  /**
+   * Runs on the finished copy's own connection before it is moved into place: a backup reads
+   * what it holds for its name, a saved copy forgets the workbook's id.
+   */
+  onCopy?: ((copy: Database.Database) => void) | undefined;
 }
 
 /** Writes a copy of `wb` to `target` (replacing a file there); returns its size in bytes. */
@@ -54,6 +59,7 @@ function oneFile(file: string, options: CopyOptions): void {
   });
   try {
     sqlite.pragma('journal_mode = DELETE');
+    options.onCopy?.(sqlite);
   } finally {
     sqlite.close();
   }

@@ -6,11 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import type { LockHolder, Locale, WorkbookInfo } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { DashboardCache } from '../analytics/dashboard';
 import { AnalyticsStore } from '../analytics/store';
 import {
+  APPLICATION_ID,
   inspectWorkbook,
   openWorkbook,
   WorkbookOpenError,
@@ -18,7 +20,9 @@ import {
   type Workbook,
 } from '../../../db/workbook';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { damagedInspection, isCorruption } from './integrity';
 import { acquireLock, liveHolder, type HeldLock, type LockEnv } from './lock';
+import { workbookName } from './names';
 import { fileError, lockedError, refusal } from './refusals';
 
 export type ReadOnlyReason = NonNullable<WorkbookInfo['readOnlyReason']>;
@@ -32,6 +36,8 @@ export interface Opened {
   /** The sales kept in memory for analytics, and the dashboard computed from them. */
   store: AnalyticsStore;
   dashboards: DashboardCache;
+  /** Its integrity check (integrity.ts): `damaged` also makes it read-only. */
+  integrity: WorkbookInfo['integrity'];
 }
 
 export interface Prepared {
@@ -40,6 +46,8 @@ export interface Prepared {
   readOnlyReason: ReadOnlyReason | null;
   lock: HeldLock | null;
   lockedBy: LockHolder | null;
+  /** SQLite cannot read it: opened read-only (its lock taken, for a restore), never migrated. */
+  damaged?: boolean;
 }
 
 export interface OpeningEnv {
@@ -50,6 +58,8 @@ export interface OpeningEnv {
   locale: () => Locale;
   /** Runs on a workbook just opened for writing (the search index is brought up to date). */
   prepareWritable?: ((wb: Workbook) => void) | undefined;
+  /** Takes the backup before a migration changes the file (backups.ts). */
+  beforeMigration?: ((sqlite: Database.Database, file: string) => void) | undefined;
 }
 
 /**
@@ -67,11 +77,23 @@ export function prepare(
   env: OpeningEnv,
 ): Prepared {
   let inspection: Inspection;
+  let damaged = false;
   try {
     const migrations = readMigrationFiles({ migrationsFolder: env.migrationsDir });
     inspection = inspectWorkbook(file, migrations, env.nativeBinding);
   } catch (error) {
-    throw refusal(error, file);
+    if (!isCorruption(error)) throw refusal(error, file);
+    const standIn = damagedInspection(file, APPLICATION_ID);
+    if (!standIn) {
+      throw new AppError(
+        'damaged',
+        'workbook_damaged_unknown',
+        { name: workbookName(file) },
+        'path',
+      );
+    }
+    inspection = standIn;
+    damaged = true;
   }
   let readOnlyReason: ReadOnlyReason | null = options.readOnly
     ? 'chosen'
@@ -97,11 +119,12 @@ export function prepare(
   if (readOnlyReason !== null && lockedBy === null) lockedBy = holderIfAny(file, env.lockEnv);
   // Opened read-only because another program writes it: the banner names the holder.
   if (readOnlyReason === 'chosen' && lockedBy !== null) readOnlyReason = 'locked';
+  if (damaged) readOnlyReason = 'damaged';
   if (readOnlyReason !== null && inspection.pending.length > 0) {
     lock?.release();
     throw refusal(new WorkbookOpenError('needs_migration', file), file);
   }
-  return { file, inspection, readOnlyReason, lock, lockedBy };
+  return { file, inspection, readOnlyReason, lock, lockedBy, damaged };
 }
 
 /** Opens the prepared file. On failure the lock it took is released. */
@@ -116,8 +139,11 @@ export function finish(prepared: Prepared, env: OpeningEnv): Opened {
       readOnly: prepared.readOnlyReason !== null,
       create: false,
       inspection,
+      beforeMigration: env.beforeMigration,
     });
   } catch (error) {
+    // Pages SQLite cannot read, met while migrating: opened as damaged instead.
+    if (isCorruption(error) && !prepared.damaged) return finish(asDamaged(prepared), env);
     lock?.release();
     // A medium that refuses writes only when written (a locked SD card): open it for reading.
     if (prepared.readOnlyReason === null && cannotWrite(error) && !inspection.pending.length) {
@@ -129,6 +155,7 @@ export function finish(prepared: Prepared, env: OpeningEnv): Opened {
     if (prepared.readOnlyReason === null) env.prepareWritable?.(wb);
   } catch (error) {
     wb.close();
+    if (isCorruption(error)) return finish(asDamaged(prepared), env);
     lock?.release();
     throw error;
   }
@@ -140,6 +167,17 @@ export function finish(prepared: Prepared, env: OpeningEnv): Opened {
     lockedBy: prepared.lockedBy,
     store,
     dashboards: new DashboardCache(wb, store),
+    integrity: prepared.damaged ? 'damaged' : 'ok',
+  };
+}
+
+/** The same file, to be opened read-only as damaged (its lock kept for a restore). */
+function asDamaged(prepared: Prepared): Prepared {
+  return {
+    ...prepared,
+    inspection: { ...prepared.inspection, pending: [], needsWrite: false },
+    readOnlyReason: 'damaged',
+    damaged: true,
   };
 }
 

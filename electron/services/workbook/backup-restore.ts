@@ -1,0 +1,44 @@
+/**
+ * Putting a backup in the place of a closed workbook file: the file as it is is kept aside
+ * first (a `before-restore` backup, never overwritten or deleted here), then the backup is
+ * copied beside the file under a hidden name, flushed to the disk and renamed over it. At every
+ * moment the path holds either the old workbook or the restored one, whole.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { syncFile, syncFolder } from '../../../db/workbook';
+import { keepAside, removeLeftovers, type BackupDisk } from './backup-write';
+
+export interface RestoreSwap {
+  /** The backup to put in place. */
+  backup: string;
+  /** The workbook's backup folder, where the file as it was is kept. */
+  folder: string;
+  at: Date;
+  disk: BackupDisk;
+  nativeBinding?: string | undefined;
+}
+
+/** Runs inside `session.replaceFile`: `file` is closed. Returns where the old file was kept. */
+export async function restoreInto(file: string, swap: RestoreSwap): Promise<string> {
+  const keptAs = await keepAside(file, swap.folder, swap);
+  const dir = path.dirname(file);
+  removeLeftovers(dir, `.${path.basename(file)}.`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.restoring`,
+  );
+  try {
+    await swap.disk.copyFile(swap.backup, temp);
+    syncFile(temp);
+    // A WAL left beside the old file would be read into the restored one: it was kept aside
+    // with the file, and goes before the rename.
+    for (const side of [`${file}-wal`, `${file}-shm`]) fs.rmSync(side, { force: true });
+    fs.renameSync(temp, file);
+    syncFolder(dir);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  return keptAs;
+}
