@@ -100,7 +100,8 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
   try {
     sqlite.pragma('busy_timeout = 5000');
     if (!readOnly && !options.secondary) sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
+    // Only writes need it; and reading a damaged workbook's schema must not stop its opening.
+    if (!readOnly) sqlite.pragma('synchronous = FULL');
     registerFunctions(sqlite);
     if (inspection && !readOnly && inspection.needsWrite) {
       schemaVersion = migrate(sqlite, file, inspection.pending, true, options);

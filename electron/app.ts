@@ -148,6 +148,7 @@ export function createApp(options: AppOptions): App {
     },
     prepareWritable: (wb) => ensureSearchIndex(wb, now()),
     beforeMigration: (sqlite, file) => backups.beforeMigration(sqlite, file),
+    checkIntegrity: (file) => checker.checkBeforeOpen(file),
   });
   backups.attach(session);
   const guard = new WorkbookGuard({

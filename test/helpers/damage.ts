@@ -42,3 +42,31 @@ export function damageTable(file: string, table = 'clients'): void {
 export function damageSchema(file: string): void {
   overwrite(file, 100, 64);
 }
+
+/**
+ * Pages freed by a dropped table, and the first of the free list overwritten: nothing that
+ * reads the workbook meets it, but the integrity check does (and so would a write that needs a
+ * new page). Made with plain SQLite on the closed workbook.
+ */
+export function damageFreeList(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.exec('CREATE TABLE junk (x TEXT)');
+    const insert = db.prepare('INSERT INTO junk VALUES (?)');
+    for (let i = 0; i < 50; i++) insert.run('x'.repeat(4000));
+    db.exec('DROP TABLE junk');
+  } finally {
+    db.close();
+  }
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const pageSize = header.readUInt16BE(16);
+  const trunk = header.readUInt32BE(32);
+  if (trunk === 0) throw new Error(`${file} has no free pages`);
+  overwrite(file, (trunk - 1) * pageSize, 8);
+}

@@ -1,13 +1,13 @@
 /**
  * What happens to every workbook the session opens: its id is learned (and kept), its
- * integrity checked (on the spot when small, in the background otherwise: `checking` until
- * then), and, once it is known to be sound and open for writing, its daily backup is taken if
+ * integrity checked in the background when it was too large to be checked before it opened
+ * (`checking` until then), and, once it is known to be sound and open for writing, its daily backup is taken if
  * due, then looked at again every hour while it stays open.
  */
 import type { Logger } from '../../api/logger';
 import type { Workbook } from '../../../db/workbook';
 import type { Backups } from './backups';
-import { isCorruption, quickCheck, type IntegrityChecker } from './integrity';
+import { isCorruption, type IntegrityChecker } from './integrity';
 import type { WorkbookSession } from './session';
 
 export const DAILY_CHECK_MS = 60 * 60 * 1000;
@@ -69,16 +69,12 @@ export class WorkbookGuard {
       if (isCorruption(error)) session.setIntegrity(wb, 'damaged');
       else logger.error('the workbook id could not be kept', error);
     }
-    if (session.isDamaged()) return;
-    if (checker.isSmall(wb.file)) {
-      session.setIntegrity(
-        wb,
-        this.verdict(() => quickCheck(wb.sqlite)),
-      );
-      this.sound(wb);
+    const integrity = session.info().integrity;
+    // Small workbooks were checked before they opened (opening.ts).
+    if (integrity !== 'checking') {
+      if (integrity === 'ok') this.sound(wb);
       return;
     }
-    session.setIntegrity(wb, 'checking');
     this.pending = checker.check(wb.file).then(
       (verdict) => {
         session.setIntegrity(wb, verdict);
@@ -100,15 +96,6 @@ export class WorkbookGuard {
     void this.tick();
     if (this.o.every && !this.stopTimer) {
       this.stopTimer = this.o.every(() => void this.tick(), DAILY_CHECK_MS);
-    }
-  }
-
-  private verdict(check: () => 'ok' | 'damaged'): 'ok' | 'damaged' {
-    try {
-      return check();
-    } catch (error) {
-      this.o.logger.error('the integrity check could not run', error);
-      return 'ok';
     }
   }
 

@@ -2,8 +2,9 @@
  * A backup's file name says what it is, so listing the folder needs no file opened and no side
  * file kept in step: when it was made (UTC, to the millisecond), its kind, the clients in it and
  * a short fingerprint of its content (to tell whether the workbook changed since):
- * `2026-11-12T11-03-00-000Z.daily.1234.a1b2c3d4.kartoteka`. A count or fingerprint that could
- * not be read (a damaged workbook kept aside) is `x`. Names starting with a dot are unfinished.
+ * `2026-11-12T11-03-00-000Z.daily.1234.a1b2c3d4.kartoteka`. A damaged workbook kept aside has
+ * no fingerprint (`x`), and `x` clients if they could not be counted. Names starting with a dot
+ * are unfinished.
  */
 import type { BackupKind } from '../../api/contract';
 
@@ -23,6 +24,9 @@ export interface BackupName {
   /** See `fingerprint` in backup-content.ts; null when it could not be read. */
   fingerprint: string | null;
 }
+
+/** `2026-11-12T11-03-00-000Z`: the stamp every backup's name starts with. */
+export const STAMP_LENGTH = 24;
 
 const NAME =
   /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.([a-z-]+)\.(\d+|x)\.([0-9a-f]{8}|x)\.kartoteka$/;

@@ -17,6 +17,8 @@ export interface RestoreSwap {
   folder: string;
   at: Date;
   disk: BackupDisk;
+  /** The workbook in place failed its integrity check: kept aside as damaged. */
+  damaged: boolean;
   nativeBinding?: string | undefined;
 }
 

@@ -157,7 +157,7 @@ function toInfo(file: string, name: BackupName, sizeBytes: number): BackupInfo {
     createdAt: name.createdAt.toISOString(),
     sizeBytes,
     clients: name.clients ?? 0,
-    // Kept aside when it was found damaged: nothing in it could be counted.
-    ...(name.clients === null ? { integrity: 'damaged' as const } : {}),
+    // Kept aside when it was found damaged (its name has no fingerprint).
+    ...(name.fingerprint === null ? { integrity: 'damaged' as const } : {}),
   };
 }

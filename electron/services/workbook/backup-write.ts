@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import type { BackupKind } from '../../api/contract';
 import { syncFile, syncFolder, type Workbook } from '../../../db/workbook';
 import { readContent, type Content } from './backup-content';
-import { backupFileName } from './backup-names';
+import { backupFileName, STAMP_LENGTH } from './backup-names';
 import { writeCopy } from './copy';
 
 /**
@@ -45,10 +45,12 @@ function stagedPath(folder: string, kind: BackupKind): string {
 
 /** Moves a finished backup to its final name (never over another one) and returns that path. */
 function publish(staged: string, folder: string, kind: BackupKind, at: Date, content: Content) {
+  // Two backups in the same millisecond: the second is stamped a millisecond later, so the
+  // newest is always the one made last.
+  const taken = new Set(fs.readdirSync(folder).map((f) => f.slice(0, STAMP_LENGTH)));
   let createdAt = at;
   let target = path.join(folder, backupFileName({ kind, createdAt, ...content }));
-  // Two backups in the same millisecond: the second is stamped a millisecond later.
-  while (fs.existsSync(target)) {
+  while (taken.has(path.basename(target).slice(0, STAMP_LENGTH))) {
     createdAt = new Date(createdAt.getTime() + 1);
     target = path.join(folder, backupFileName({ kind, createdAt, ...content }));
   }
@@ -114,7 +116,13 @@ export function writeBackupBeforeMigration(
 export async function keepAside(
   file: string,
   folder: string,
-  how: { at: Date; disk: BackupDisk; nativeBinding?: string | undefined },
+  how: {
+    at: Date;
+    disk: BackupDisk;
+    /** It failed its integrity check: its name says so (no fingerprint). */
+    damaged?: boolean | undefined;
+    nativeBinding?: string | undefined;
+  },
 ) {
   fs.mkdirSync(folder, { recursive: true });
   removeLeftovers(folder);
@@ -124,7 +132,8 @@ export async function keepAside(
   try {
     await how.disk.copyFile(file, staged);
     if (hasWal) await how.disk.copyFile(wal, `${staged}-wal`);
-    const content = foldAndRead(staged, how.nativeBinding);
+    const read = foldAndRead(staged, how.nativeBinding);
+    const content = how.damaged ? { ...read, fingerprint: null } : read;
     syncFile(staged);
     const target = publish(staged, folder, 'before-restore', how.at, content);
     // A damaged workbook's WAL that could not be folded in stays beside it, for whoever mends it.

@@ -12,7 +12,7 @@ import { AppError } from '../../api/errors';
 import type { Logger } from '../../api/logger';
 import type { Workbook } from '../../../db/workbook';
 import { hasHistory, readContent } from './backup-content';
-import { renamedKind } from './backup-names';
+import { renamedKind, STAMP_LENGTH } from './backup-names';
 import { restoreInto } from './backup-restore';
 import { planRotation } from './backup-rotation';
 import { BackupStore, type StoredBackup } from './backup-store';
@@ -97,6 +97,7 @@ export class Backups {
         throw new AppError('damaged', 'backup_damaged', {}, 'path');
       }
       const folder = this.store.folder(id);
+      const damaged = session.isDamaged();
       let keptAs = '';
       try {
         const workbook = await session.replaceFile(async (target) => {
@@ -105,6 +106,7 @@ export class Backups {
             folder,
             at: this.options.now(),
             disk: this.disk,
+            damaged,
             nativeBinding: this.options.nativeBinding,
           });
         });
@@ -234,7 +236,8 @@ export class Backups {
 }
 
 function sameStamp(b: StoredBackup, file: string): boolean {
-  return path.basename(b.info.path).slice(0, 24) === path.basename(file).slice(0, 24);
+  const stamp = (f: string) => path.basename(f).slice(0, STAMP_LENGTH);
+  return stamp(b.info.path) === stamp(file);
 }
 
 /** A write that failed for want of space: SQLite's word, or the system's. */

@@ -92,6 +92,15 @@ export class IntegrityChecker {
     return size <= (this.options.syncBytes ?? SYNC_CHECK_BYTES);
   }
 
+  /**
+   * A file about to be opened: checked now when it is small (`ok` or `damaged`); `checking`
+   * otherwise, for `check` to run in the background once it is open.
+   */
+  checkBeforeOpen(file: string): 'ok' | 'damaged' | 'checking' {
+    if (!this.isSmall(file)) return 'checking';
+    return checkFile({ file, nativeBinding: this.options.nativeBinding });
+  }
+
   /** Checks `file` in a worker thread (here, when there is no worker script). */
   check(file: string): Promise<Verdict> {
     const setup: IntegrityWorkerSetup = { file, nativeBinding: this.options.nativeBinding };

@@ -46,8 +46,12 @@ export interface Prepared {
   readOnlyReason: ReadOnlyReason | null;
   lock: HeldLock | null;
   lockedBy: LockHolder | null;
-  /** SQLite cannot read it: opened read-only (its lock taken, for a restore), never migrated. */
-  damaged?: boolean;
+  /**
+   * Its integrity check: `damaged` (SQLite cannot read it, or the check failed) opens it
+   * read-only with its lock taken (for a restore), never migrated; `checking` when it is too
+   * large to be checked before the open.
+   */
+  integrity: WorkbookInfo['integrity'];
 }
 
 export interface OpeningEnv {
@@ -60,6 +64,11 @@ export interface OpeningEnv {
   prepareWritable?: ((wb: Workbook) => void) | undefined;
   /** Takes the backup before a migration changes the file (backups.ts). */
   beforeMigration?: ((sqlite: Database.Database, file: string) => void) | undefined;
+  /**
+   * Checks the file before it is opened (integrity.ts): a small one on the spot, so a damaged
+   * workbook is never written to; a large one later, in the background (`checking`).
+   */
+  checkIntegrity?: ((file: string) => WorkbookInfo['integrity']) | undefined;
 }
 
 /**
@@ -77,7 +86,7 @@ export function prepare(
   env: OpeningEnv,
 ): Prepared {
   let inspection: Inspection;
-  let damaged = false;
+  let integrity: WorkbookInfo['integrity'] = 'ok';
   try {
     const migrations = readMigrationFiles({ migrationsFolder: env.migrationsDir });
     inspection = inspectWorkbook(file, migrations, env.nativeBinding);
@@ -93,8 +102,10 @@ export function prepare(
       );
     }
     inspection = standIn;
-    damaged = true;
+    integrity = 'damaged';
   }
+  if (integrity === 'ok') integrity = env.checkIntegrity?.(file) ?? 'ok';
+  if (integrity === 'damaged') inspection = { ...inspection, pending: [], needsWrite: false };
   let readOnlyReason: ReadOnlyReason | null = options.readOnly
     ? 'chosen'
     : !options.held && fileIsReadOnly(file)
@@ -119,12 +130,12 @@ export function prepare(
   if (readOnlyReason !== null && lockedBy === null) lockedBy = holderIfAny(file, env.lockEnv);
   // Opened read-only because another program writes it: the banner names the holder.
   if (readOnlyReason === 'chosen' && lockedBy !== null) readOnlyReason = 'locked';
-  if (damaged) readOnlyReason = 'damaged';
+  if (integrity === 'damaged') readOnlyReason = 'damaged';
   if (readOnlyReason !== null && inspection.pending.length > 0) {
     lock?.release();
     throw refusal(new WorkbookOpenError('needs_migration', file), file);
   }
-  return { file, inspection, readOnlyReason, lock, lockedBy, damaged };
+  return { file, inspection, readOnlyReason, lock, lockedBy, integrity };
 }
 
 /** Opens the prepared file. On failure the lock it took is released. */
@@ -143,7 +154,9 @@ export function finish(prepared: Prepared, env: OpeningEnv): Opened {
     });
   } catch (error) {
     // Pages SQLite cannot read, met while migrating: opened as damaged instead.
-    if (isCorruption(error) && !prepared.damaged) return finish(asDamaged(prepared), env);
+    if (isCorruption(error) && prepared.integrity !== 'damaged') {
+      return finish(asDamaged(prepared), env);
+    }
     lock?.release();
     // A medium that refuses writes only when written (a locked SD card): open it for reading.
     if (prepared.readOnlyReason === null && cannotWrite(error) && !inspection.pending.length) {
@@ -167,7 +180,7 @@ export function finish(prepared: Prepared, env: OpeningEnv): Opened {
     lockedBy: prepared.lockedBy,
     store,
     dashboards: new DashboardCache(wb, store),
-    integrity: prepared.damaged ? 'damaged' : 'ok',
+    integrity: prepared.integrity,
   };
 }
 
@@ -177,7 +190,7 @@ function asDamaged(prepared: Prepared): Prepared {
     ...prepared,
     inspection: { ...prepared.inspection, pending: [], needsWrite: false },
     readOnlyReason: 'damaged',
-    damaged: true,
+    integrity: 'damaged',
   };
 }
 

@@ -47,6 +47,8 @@ export interface SessionOptions {
   prepareWritable?: (wb: Workbook) => void;
   /** Takes the backup before a migration changes an existing workbook (backups.ts). */
   beforeMigration?: (sqlite: Database.Database, file: string) => void;
+  /** Checks a workbook before it opens: a small one on the spot, a large one later (integrity.ts). */
+  checkIntegrity?: (file: string) => WorkbookInfo['integrity'];
 }
 
 export type SessionListener = (info: WorkbookInfo | null) => void;
@@ -69,6 +71,7 @@ export class WorkbookSession {
       locale: options.locale,
       prepareWritable: options.prepareWritable,
       beforeMigration: options.beforeMigration,
+      checkIntegrity: options.checkIntegrity,
     };
   }
 
