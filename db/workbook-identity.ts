@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
+import { unlock, type WorkbookKey } from './workbook-key';
 
 /** `PRAGMA application_id` of every workbook: the bytes 'KART'. */
 export const APPLICATION_ID = 0x4b415254;
@@ -16,6 +17,7 @@ export const MIGRATIONS_TABLE = '__drizzle_migrations';
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_SIZE = 100;
 const APPLICATION_ID_OFFSET = 68;
+const MIN_PAGE = 512;
 
 /** Tables every workbook has had since its first version: how one made before the mark is known. */
 const WORKBOOK_TABLES = [MIGRATIONS_TABLE, 'clients', 'changes', 'batches', 'settings'];
@@ -25,8 +27,12 @@ export type RefusalReason =
   | 'not_found'
   /** The path is a folder. */
   | 'folder'
-  /** Not an SQLite database at all (or an encrypted one, which this check cannot read). */
+  /** Not an SQLite database at all. */
   | 'not_a_workbook'
+  /** Encrypted (or not a workbook at all): it opens only with its password. */
+  | 'password_required'
+  /** The password given does not open it (or it is not a workbook at all). */
+  | 'wrong_password'
   /** An SQLite database of another program. */
   | 'foreign_database'
   /** Saved by a newer version of Kartoteka. */
@@ -57,6 +63,8 @@ export interface Inspection {
   pending: MigrationMeta[];
   /** Opening it for writing changes it (migrations, or the marks to set). */
   needsWrite: boolean;
+  /** Encrypted: every connection to it needs the key it was inspected with. */
+  encrypted: boolean;
 }
 
 interface Look {
@@ -69,18 +77,29 @@ interface Look {
 
 /**
  * Checks `file` against the migrations this program knows; throws a `WorkbookOpenError` for
- * anything it must not open.
+ * anything it must not open. An encrypted file is looked into with `key` (read-only, like a
+ * plain one); a key given for a plain file is not used.
  */
 export function inspectWorkbook(
   file: string,
   migrations: MigrationMeta[],
   nativeBinding?: string,
+  key?: WorkbookKey | null,
 ): Inspection {
   const header = readHeader(file);
-  const headerId = header.readUInt32BE(APPLICATION_ID_OFFSET);
-  // Marked by another program: refused without SQLite ever opening it.
-  if (headerId !== 0 && headerId !== APPLICATION_ID) throw foreign(file);
-  const look = lookInside(file, nativeBinding);
+  const encrypted = header === 'sealed';
+  if (encrypted && !key) {
+    throw new WorkbookOpenError(
+      'password_required',
+      `${file} is encrypted (or is not a workbook): it opens with its password.`,
+    );
+  }
+  if (!encrypted) {
+    const headerId = header.readUInt32BE(APPLICATION_ID_OFFSET);
+    // Marked by another program: refused without SQLite ever opening it.
+    if (headerId !== 0 && headerId !== APPLICATION_ID) throw foreign(file);
+  }
+  const look = lookInside(file, nativeBinding, encrypted ? (key ?? null) : null);
   if (!isWorkbook(look)) throw foreign(file);
   const marked = look.applicationId === APPLICATION_ID;
   const newestAt = migrations.at(-1)?.folderMillis ?? -Infinity;
@@ -98,11 +117,15 @@ export function inspectWorkbook(
     schemaVersion,
     pending,
     needsWrite: pending.length > 0 || !marked || look.userVersion !== schemaVersion,
+    encrypted,
   };
 }
 
-/** The first 100 bytes, when the file is an SQLite database; otherwise a refusal. */
-function readHeader(file: string): Buffer {
+/**
+ * The first 100 bytes, when the file is a plain SQLite database; `sealed` when it may be an
+ * encrypted one (random bytes, whole pages); otherwise a refusal.
+ */
+function readHeader(file: string): Buffer | 'sealed' {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -121,10 +144,13 @@ function readHeader(file: string): Buffer {
   } finally {
     fs.closeSync(fd);
   }
-  if (read < HEADER_SIZE || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
-    throw new WorkbookOpenError('not_a_workbook', `${file} is not a Kartoteka workbook.`);
+  if (read === HEADER_SIZE && header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    return header;
   }
-  return header;
+  // Every database file is whole pages (512 bytes to 64 KB); a text or an office file is
+  // refused as not a workbook instead of asking for a password it cannot have.
+  if (stat.size >= MIN_PAGE && stat.size % MIN_PAGE === 0) return 'sealed';
+  throw new WorkbookOpenError('not_a_workbook', `${file} is not a Kartoteka workbook.`);
 }
 
 /**
@@ -132,7 +158,11 @@ function readHeader(file: string): Buffer {
  * sees what is still in the WAL). A read-only connection to a database in WAL mode makes the
  * `-wal` and `-shm` files; those it made (and left empty) are removed again.
  */
-function lookInside(file: string, nativeBinding: string | undefined): Look {
+function lookInside(
+  file: string,
+  nativeBinding: string | undefined,
+  key: WorkbookKey | null,
+): Look {
   const sides = [`${file}-wal`, `${file}-shm`];
   const existed = sides.map((f) => fs.existsSync(f));
   let look: Look;
@@ -143,6 +173,7 @@ function lookInside(file: string, nativeBinding: string | undefined): Look {
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     try {
+      if (key) unlock(sqlite, key);
       look = readLook(sqlite);
     } finally {
       sqlite.close();
@@ -150,7 +181,12 @@ function lookInside(file: string, nativeBinding: string | undefined): Look {
   } catch (error) {
     removeMadeSideFiles(sides, existed);
     if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
-      throw new WorkbookOpenError('not_a_workbook', `${file} is not a Kartoteka workbook.`);
+      throw key
+        ? new WorkbookOpenError(
+            'wrong_password',
+            `The password does not open ${file} (or it is not a workbook).`,
+          )
+        : new WorkbookOpenError('not_a_workbook', `${file} is not a Kartoteka workbook.`);
     }
     throw error;
   }

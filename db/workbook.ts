@@ -12,6 +12,7 @@ import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { emailKey } from '../kernel/emails';
 import { phoneKey } from '../kernel/phones';
 import * as schema from './schema';
+import { unlock, type WorkbookKey } from './workbook-key';
 import {
   APPLICATION_ID,
   inspectWorkbook,
@@ -21,6 +22,7 @@ import {
 } from './workbook-identity';
 
 export { APPLICATION_ID, inspectWorkbook, WorkbookOpenError, type Inspection };
+export { WorkbookKey } from './workbook-key';
 export type { RefusalReason } from './workbook-identity';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -33,6 +35,8 @@ export interface Workbook {
   readonly readOnly: boolean;
   /** Migrations applied to the file (kept in `PRAGMA user_version` too). */
   readonly schemaVersion: number;
+  /** The key of an encrypted workbook (every other connection to it needs it); null when plain. */
+  readonly key: WorkbookKey | null;
   /**
    * Runs `fn` in one synchronous write transaction (BEGIN IMMEDIATE: the write lock is taken at
    * the start, waiting for a worker's transaction rather than failing half-way); a throw rolls
@@ -74,6 +78,11 @@ export interface OpenOptions {
    * workbook's other backups); without it, a copy is written beside the file.
    */
   beforeMigration?: ((sqlite: Database.Database, file: string) => void) | undefined;
+  /**
+   * The password of an encrypted workbook (ignored for a plain one); a new workbook made here
+   * is encrypted with it.
+   */
+  key?: WorkbookKey | null | undefined;
 }
 
 export function openWorkbook(file: string, options: OpenOptions): Workbook {
@@ -83,7 +92,10 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
   }
   const inspection = options.secondary
     ? null
-    : (options.inspection ?? inspectWorkbook(file, migrations, options.nativeBinding));
+    : (options.inspection ??
+      inspectWorkbook(file, migrations, options.nativeBinding, options.key ?? null));
+  // A worker's connection takes the key it is given: the main process inspected the file.
+  const key = (inspection ? inspection.encrypted : true) ? (options.key ?? null) : null;
   const readOnly = options.readOnly === true;
   if (readOnly && inspection && inspection.pending.length > 0) {
     throw new WorkbookOpenError(
@@ -98,6 +110,7 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
   });
   let schemaVersion = inspection?.schemaVersion ?? 0;
   try {
+    if (key) unlock(sqlite, key);
     sqlite.pragma('busy_timeout = 5000');
     if (!readOnly && !options.secondary) sqlite.pragma('journal_mode = WAL');
     // Only writes need it; and reading a damaged workbook's schema must not stop its opening.
@@ -116,13 +129,18 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     sqlite.close();
     throw error;
   }
-  return wrap(file, sqlite, { readOnly, schemaVersion, secondary: options.secondary === true });
+  return wrap(file, sqlite, {
+    readOnly,
+    schemaVersion,
+    secondary: options.secondary === true,
+    key,
+  });
 }
 
 function wrap(
   file: string,
   sqlite: Database.Database,
-  how: { readOnly: boolean; schemaVersion: number; secondary: boolean },
+  how: { readOnly: boolean; schemaVersion: number; secondary: boolean; key: WorkbookKey | null },
 ): Workbook {
   const checkpoint = (): boolean => {
     if (how.readOnly) return true;
@@ -135,6 +153,7 @@ function wrap(
     db: drizzle(sqlite, { schema }),
     readOnly: how.readOnly,
     schemaVersion: how.schemaVersion,
+    key: how.key,
     transaction: <T>(fn: () => T): T =>
       sqlite.inTransaction ? sqlite.transaction(fn)() : sqlite.transaction(fn).immediate(),
     read: <T>(fn: () => T): T => sqlite.transaction(fn).deferred(),
@@ -186,6 +205,7 @@ export function createWorkbookFile(file: string, options: OpenOptions): void {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     try {
+      if (options.key) unlock(sqlite, options.key);
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = FULL');
       registerFunctions(sqlite);

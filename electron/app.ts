@@ -148,7 +148,7 @@ export function createApp(options: AppOptions): App {
     },
     prepareWritable: (wb) => ensureSearchIndex(wb, now()),
     beforeMigration: (sqlite, file) => backups.beforeMigration(sqlite, file),
-    checkIntegrity: (file) => checker.checkBeforeOpen(file),
+    checkIntegrity: (file, key) => checker.checkBeforeOpen(file, key),
   });
   backups.attach(session);
   const guard = new WorkbookGuard({
@@ -176,6 +176,7 @@ export function createApp(options: AppOptions): App {
       workbookPath: session.wb.file,
       migrationsDir: options.migrationsDir,
       nativeBinding: options.nativeBinding,
+      password: session.wb.key?.reveal(),
       locale: locale(),
       actor: actor(),
       today: localDay(now()),
@@ -190,6 +191,7 @@ export function createApp(options: AppOptions): App {
       workbookPath: session.wb.file,
       migrationsDir: options.migrationsDir,
       nativeBinding: options.nativeBinding,
+      password: session.wb.key?.reveal(),
     }),
     inline: () => ({ wb: session.wb, now, ...session.analytics }),
     onWorkerFailure: (error) =>

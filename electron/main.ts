@@ -20,6 +20,7 @@ import { reminderNotes } from './desktop/reminder-notes';
 import { readWorkbookInfo, readWorkbookState, type WorkbookEvents } from './desktop/session';
 import { createShutdown } from './desktop/shutdown';
 import { WorkbookActions } from './desktop/workbook-actions';
+import { askPasswordInWindow } from './desktop/password-route';
 import {
   focusWindow,
   pickImportFile,
@@ -255,8 +256,11 @@ async function start(): Promise<void> {
       showInFolder,
     },
     locale: () => current.ctx.locale(),
-    currentPath: async () => (await readWorkbookInfo(current.dispatch))?.path ?? current.wb.file,
+    currentPath: async () =>
+      (await readWorkbookInfo(current.dispatch))?.path ??
+      (current.session.isOpen() ? current.wb.file : null),
     version: APP_VERSION,
+    askPassword: askPasswordInWindow(showRoute),
     caseInsensitivePaths: process.platform !== 'linux',
   });
   createWindow();

@@ -70,8 +70,11 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   consoleLogger.info(`listening on ${server.origin}`);
+  // An encrypted first workbook waits for its password, asked for in the window.
+  const awaiting = app.session.awaitingPassword();
+  const workbook = awaiting ? `${awaiting.path}, encrypted: enter its password` : app.wb.file;
   consoleLogger.info(
-    `open ${server.origin}/#token=${encodeURIComponent(token)}  (workbook: ${app.wb.file})`,
+    `open ${server.origin}/#token=${encodeURIComponent(token)}  (workbook: ${workbook})`,
   );
 }
 

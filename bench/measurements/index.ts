@@ -5,6 +5,7 @@ import { cardOpen } from './card';
 import { importClients } from './import';
 import { importSales } from './import-sales';
 import { listOpen } from './list';
+import { passwordCost } from './password';
 import { searchWhileTyping } from './search';
 import type { Measurement } from './types';
 
@@ -18,4 +19,5 @@ export const MEASUREMENTS: readonly Measurement[] = [
   importClients,
   importSales,
   analyticsRefresh,
+  passwordCost,
 ];

@@ -8,6 +8,8 @@ export const backupsEn = {
     'There is no such backup of this workbook (it may have been deleted). Refresh the list.',
   backup_damaged:
     'This backup is damaged itself, so it was not restored; the workbook is as it was. Choose an older backup.',
+  backup_other_password:
+    'This backup was made under an earlier password of the workbook, so it cannot be restored with the password it has now. Choose a backup made since the password was last set or changed.',
   backup_of_damaged:
     'The workbook is damaged, so no backup was made of it: the good backups are kept as they are. Restore one of them.',
   backup_disk_full:
@@ -26,6 +28,8 @@ export const backupsRu: Record<keyof typeof backupsEn, string> = {
   backup_not_found: 'Такой резервной копии этой книги нет (возможно, её удалили). Обновите список.',
   backup_damaged:
     'Эта резервная копия сама повреждена, поэтому она не восстановлена — книга осталась как была. Выберите копию постарше.',
+  backup_other_password:
+    'Эта резервная копия сделана под прежним паролем книги, поэтому её нельзя восстановить с нынешним. Выберите копию, сделанную после последней смены пароля.',
   backup_of_damaged:
     'Книга повреждена, поэтому копия с неё не снята: исправные резервные копии остались как есть. Восстановите одну из них.',
   backup_disk_full:

@@ -20,8 +20,6 @@ export const workbookEn = {
     'Give the full path of the file, starting from the disk (for example /home/anna/Clients.kartoteka or C:\\Users\\Anna\\Clients.kartoteka).',
   workbook_folder_missing: 'There is no folder {folder}.',
   workbook_cannot_write: 'Cannot write to the folder {folder} ({details}).',
-  workbook_password_unavailable:
-    'Password protection is not available in this version yet. Create the workbook without a password.',
   workbook_switch_busy:
     'An import is running. Wait for it to finish (or cancel it), then open the other workbook.',
   workbook_copy_running: 'A copy of the workbook is being saved. Try again when it is done.',
@@ -52,8 +50,6 @@ export const workbookRu: Record<keyof typeof workbookEn, string> = {
     'Укажите полный путь к файлу, начиная с диска (например, C:\\Users\\Anna\\Клиенты.kartoteka или /home/anna/Клиенты.kartoteka).',
   workbook_folder_missing: 'Папки {folder} нет.',
   workbook_cannot_write: 'Нельзя записать в папку {folder} ({details}).',
-  workbook_password_unavailable:
-    'Защита паролем в этой версии пока недоступна. Создайте рабочую книгу без пароля.',
   workbook_switch_busy:
     'Идёт импорт. Дождитесь его окончания (или отмените его), затем откройте другую рабочую книгу.',
   workbook_copy_running:

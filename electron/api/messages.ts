@@ -10,6 +10,7 @@ import { analyticsEn, analyticsRu } from './messages-analytics';
 import { desktopEn, desktopRu } from './messages-desktop';
 import { workbookEn, workbookRu } from './messages-workbook';
 import { backupsEn, backupsRu } from './messages-backups';
+import { passwordEn, passwordRu } from './messages-password';
 
 const en = {
   unknown_channel: 'Unknown channel "{channel}".',
@@ -92,6 +93,7 @@ const en = {
   ...desktopEn,
   ...workbookEn,
   ...backupsEn,
+  ...passwordEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -177,6 +179,7 @@ const ru: Record<MessageKey, string> = {
   ...desktopRu,
   ...workbookRu,
   ...backupsRu,
+  ...passwordRu,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

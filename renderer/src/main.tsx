@@ -14,7 +14,7 @@ async function boot(): Promise<void> {
     root.render(<FatalScreen kind="noToken" />);
     return;
   }
-  let settings = await api.call('settings.get', {});
+  let settings = await readSettings();
   if (settings.language === null) {
     // First start: take the OS language and remember it in the workbook (unless it is read-only).
     try {
@@ -36,6 +36,21 @@ async function boot(): Promise<void> {
       </ErrorBoundary>
     </StrictMode>,
   );
+}
+
+/**
+ * The workbook's settings; none while an encrypted first workbook waits for its password (the
+ * app then asks for it in the OS language, and nothing is remembered in any workbook).
+ */
+async function readSettings(): Promise<{ language: 'ru' | 'en' | null }> {
+  try {
+    return await api.call('settings.get', {});
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'password_required') {
+      return { language: detectLocale() };
+    }
+    throw error;
+  }
 }
 
 boot().catch(async (error: unknown) => {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Rng } from '../../bench/prng';
+import { decrypt } from './op-password';
 import { bind, CRASH_OPS, type CrashKind, type CrashOp } from './ops';
 import { committed, runChild, writePlan, type Bundle } from './process';
 import { calibrationRound, landedIn, planRound, TARGETS, Timings, type Target } from './rounds';
@@ -89,6 +90,7 @@ export class Campaign {
       ? landedIn(plan.ops, { started: run.started, opened, done }, this.o.workbook)
       : null;
     const problems = verifyAfterKill(this.o.workbook, plan.ops, done, this.o.migrationsDir);
+    if (problems.length === 0) decrypt(this.o.workbook);
     if (where) {
       this.kills += 1;
       this.landed.set(where, (this.landed.get(where) ?? 0) + 1);

@@ -16,7 +16,8 @@ export type CrashOp =
   | { kind: 'addComment'; marker: string; clientId: string }
   | { kind: 'addSale'; marker: string; clientId: string }
   | { kind: 'checkpoint'; marker: string }
-  | { kind: 'saveCopy'; marker: string; path: string };
+  | { kind: 'saveCopy'; marker: string; path: string }
+  | { kind: 'password'; marker: string };
 
 export type CrashKind = CrashOp['kind'];
 export type OpOf<K extends CrashKind> = Extract<CrashOp, { kind: K }>;

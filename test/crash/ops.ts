@@ -7,6 +7,7 @@ import type { App } from '../../electron/app';
 import { bulkTag, importClients, importSales } from './op-batches';
 import { addComment, addSale, editClient } from './op-edits';
 import { checkpoint, saveCopy } from './op-files';
+import { password } from './op-password';
 import type { CrashKind, CrashOp, OpOf, OpSpec, Presence } from './op-spec';
 
 export type { CrashKind, CrashOp, Presence } from './op-spec';
@@ -25,6 +26,7 @@ export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } & { portableSaveBack: nu
   addSale,
   checkpoint,
   saveCopy,
+  password,
   portableSaveBack: null,
 };
 
@@ -65,5 +67,7 @@ export function bind(op: CrashOp): BoundOp {
       return bindSpec(CRASH_OPS.checkpoint, op);
     case 'saveCopy':
       return bindSpec(CRASH_OPS.saveCopy, op);
+    case 'password':
+      return bindSpec(CRASH_OPS.password, op);
   }
 }

@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { openWorkbook } from '../../db/workbook';
+import { unlock } from '../../db/workbook-key';
+import { keyThatOpens } from './op-password';
 import { bind, type CrashOp, type Presence } from './ops';
 
 function describe(p: Presence): string {
@@ -32,7 +34,7 @@ function structural(db: Database.Database, what: string): string[] {
 /** The program opens it, and the full-text index is sound. */
 function opensInProgram(file: string, migrationsDir: string, what: string): string[] {
   try {
-    const wb = openWorkbook(file, { migrationsDir });
+    const wb = openWorkbook(file, { migrationsDir, key: keyThatOpens(file) ?? null });
     try {
       wb.sqlite.exec(
         "INSERT INTO client_search (client_search, rank) VALUES ('integrity-check', 0)",
@@ -112,7 +114,10 @@ function verifyCopy(file: string, before: CrashOp[], migrationsDir: string): str
 function readOnly(file: string, what: string, checks: (db: Database.Database) => string[]) {
   let db: Database.Database | undefined;
   try {
+    // An encrypted workbook (a kill while its password was set or changed) under its key.
+    const key = keyThatOpens(file);
     db = new Database(file, { readonly: true, fileMustExist: true });
+    if (key) unlock(db, key);
     return checks(db);
   } catch (error) {
     return [`${what} cannot be read: ${error instanceof Error ? error.message : String(error)}`];

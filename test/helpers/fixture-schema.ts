@@ -70,6 +70,7 @@ function asWorkbook(file: string, sqlite: Database.Database): Workbook {
     db: drizzle(sqlite, { schema }),
     readOnly: false,
     schemaVersion: 0,
+    key: null,
     transaction: (fn) => sqlite.transaction(fn)(),
     read: (fn) => sqlite.transaction(fn).deferred(),
     checkpoint: () => true,

@@ -149,10 +149,6 @@ describe('opening and creating workbooks', () => {
       code: 'not_found',
     });
     expect(fs.existsSync(path.dirname(nowhere))).toBe(false);
-    expect(
-      failure(await w.send('workbook.create', { path: path.join(w.dir, 'x'), password: 'секрет' })),
-    ).toMatchObject({ code: 'unavailable', field: 'password' });
-    expect(fs.existsSync(path.join(w.dir, 'x.kartoteka'))).toBe(false);
   });
 
   it('a switch that fails half-way opens the previous workbook again', async () => {

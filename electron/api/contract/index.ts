@@ -126,11 +126,13 @@ import { exportClientsInput, exportTableInput, type ExportFile } from './exports
 import { stageRulesSetInput, type StageRules } from './stages';
 import { workbookPickFileInput } from './workbook-files';
 import { workbookBackupPathInput, workbookBackupsInput } from './backups';
+import type { AwaitingPassword } from './workbook-password';
 import {
   workbookCreateInput,
   workbookOpenInput,
   workbookSaveCopyInput,
   type BackupInfo,
+  workbookSetPasswordInput,
   type RecentWorkbook,
   type RestoreResult,
   type WorkbookCopy,
@@ -330,6 +332,13 @@ export const contract = {
   'workbook.restore': channel<RestoreResult>()(workbookBackupPathInput),
   /** Deletes one of the open workbook's backups; the list after it. */
   'workbook.deleteBackup': channel<BackupInfo[]>()(workbookBackupPathInput),
+  /**
+   * Sets (`new`), changes (`old` and `new`) or removes (`old` only) the open workbook's
+   * password: the file is re-encrypted into a new one, checked, then put in its place.
+   */
+  'workbook.setPassword': channel<WorkbookInfo>()(workbookSetPasswordInput),
+  /** The first workbook, encrypted, while nothing is open until its password is given; else null. */
+  'workbook.awaitingPassword': channel<AwaitingPassword | null>()(noInput),
 } as const;
 
 export type Contract = typeof contract;
@@ -391,6 +400,7 @@ export * from './list';
 export * from './workbook';
 export * from './workbook-files';
 export * from './backups';
+export * from './workbook-password';
 export * from './managers';
 export * from './reminders';
 export * from './sales';

@@ -4,6 +4,7 @@ import { backupHandlers } from './backups';
 import { clientHandlers } from './clients';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
+import { passwordHandlers } from './password';
 import { recordHandlers } from './records';
 import { reminderHandlers } from './reminders';
 import { salesHandlers } from './sales';
@@ -36,6 +37,7 @@ const slices = [
   stageHandlers,
   workbookFileHandlers,
   workbookHandlers,
+  passwordHandlers,
 ];
 assertDistinct(slices);
 
@@ -53,4 +55,5 @@ export const handlers: HandlerMap = {
   ...stageHandlers,
   ...workbookFileHandlers,
   ...workbookHandlers,
+  ...passwordHandlers,
 };

@@ -20,14 +20,15 @@ export const workbookHandlers: HandlerSlice<
 > = {
   'workbook.info': (_input, ctx) => ctx.session.info(),
   'workbook.open': (input, ctx) =>
-    ctx.session.open(fullPath(input.path), { readOnly: input.readOnly === true }),
-  'workbook.create': (input, ctx) => {
-    const file = withWorkbookExtension(fullPath(input.path));
-    if (input.password !== undefined) {
-      throw new AppError('unavailable', 'workbook_password_unavailable', {}, 'password');
-    }
-    return ctx.session.create(file);
-  },
+    ctx.session.open(fullPath(input.path), {
+      readOnly: input.readOnly === true,
+      ...(input.password === undefined ? {} : { password: input.password }),
+    }),
+  'workbook.create': (input, ctx) =>
+    ctx.session.create(
+      withWorkbookExtension(fullPath(input.path)),
+      input.password === undefined ? {} : { password: input.password },
+    ),
   'workbook.saveCopy': (input, ctx) =>
     ctx.session.saveCopy(withWorkbookExtension(fullPath(input.path)), {
       overwrite: input.overwrite === true,

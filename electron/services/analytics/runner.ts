@@ -14,6 +14,8 @@ export interface AnalyticsWorkerSetup {
   workbookPath: string;
   migrationsDir: string;
   nativeBinding?: string | undefined;
+  /** The password of an encrypted workbook (in memory only, never logged). */
+  password?: string | undefined;
 }
 
 export type AnalyticsRequest =

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openWorkbook } from '../../../db/workbook';
+import { keyOf } from '../../../db/workbook-key';
 import { serialize } from '../import/jobs';
 import { computeAnalytics } from './compute';
 import { DashboardCache } from './dashboard';
@@ -15,6 +16,7 @@ const setup = workerData as AnalyticsWorkerSetup;
 const wb = openWorkbook(setup.workbookPath, {
   migrationsDir: setup.migrationsDir,
   secondary: true,
+  key: keyOf(setup.password),
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
 const store = new AnalyticsStore(wb);

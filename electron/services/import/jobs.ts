@@ -41,6 +41,8 @@ export interface WorkerSetup {
   workbookPath: string;
   migrationsDir: string;
   nativeBinding?: string | undefined;
+  /** The password of an encrypted workbook (in memory only, never logged). */
+  password?: string | undefined;
   locale: Locale;
   actor: string;
   today: string;

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook } from '../../../db/workbook';
+import { keyOf } from '../../../db/workbook-key';
 import { runJob, serialize, type JobRequest, type WorkerMessage, type WorkerSetup } from './jobs';
 
 interface Data {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const wb = openWorkbook(setup.workbookPath, {
     migrationsDir: setup.migrationsDir,
     secondary: true,
+    key: keyOf(setup.password),
     ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
   });
   try {

@@ -44,10 +44,7 @@ export function readContent(sqlite: Database.Database): Content {
       if (!tables.has(t)) continue;
       const where = t === 'settings' ? ` WHERE key <> '${IGNORED_SETTING}'` : '';
       parts.push(
-        sqlite
-          .prepare(`SELECT count(*), max(updated_at) FROM "${t}"${where}`)
-          .raw()
-          .get(),
+        sqlite.prepare(`SELECT count(*), max(updated_at) FROM "${t}"${where}`).raw().get(),
       );
     }
     const fingerprint = crypto

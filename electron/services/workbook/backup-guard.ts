@@ -75,7 +75,7 @@ export class WorkbookGuard {
       if (integrity === 'ok') this.sound(wb);
       return;
     }
-    this.pending = checker.check(wb.file).then(
+    this.pending = checker.check(wb.file, wb.key).then(
       (verdict) => {
         session.setIntegrity(wb, verdict);
         this.sound(wb);

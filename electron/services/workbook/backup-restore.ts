@@ -8,7 +8,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { syncFile, syncFolder } from '../../../db/workbook';
+import { isPlainSqlite, type WorkbookKey } from '../../../db/workbook-key';
 import { keepAside, removeLeftovers, type BackupDisk } from './backup-write';
+import { reencrypt } from './password';
 
 export interface RestoreSwap {
   /** The backup to put in place. */
@@ -20,6 +22,8 @@ export interface RestoreSwap {
   /** The workbook in place failed its integrity check: kept aside as damaged. */
   damaged: boolean;
   nativeBinding?: string | undefined;
+  /** The open workbook's key: the restored file is encrypted with it (a plain backup too). */
+  key: WorkbookKey | null;
 }
 
 /** Runs inside `session.replaceFile`: `file` is closed. Returns where the old file was kept. */
@@ -33,6 +37,11 @@ export async function restoreInto(file: string, swap: RestoreSwap): Promise<stri
   );
   try {
     await swap.disk.copyFile(swap.backup, temp);
+    // A backup from before the password was set: restored under the password the workbook has
+    // now (never a plain file in the place of an encrypted one).
+    if (swap.key && isPlainSqlite(temp)) {
+      reencrypt(temp, null, swap.key, { nativeBinding: swap.nativeBinding });
+    }
     syncFile(temp);
     // A WAL left beside the old file would be read into the restored one: it was kept aside
     // with the file, and goes before the rename.

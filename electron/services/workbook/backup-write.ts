@@ -11,6 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupKind } from '../../api/contract';
 import { syncFile, syncFolder, type Workbook } from '../../../db/workbook';
+import { isPlainSqlite, unlock, type WorkbookKey } from '../../../db/workbook-key';
 import { readContent, type Content } from './backup-content';
 import { backupFileName, STAMP_LENGTH } from './backup-names';
 import { writeCopy } from './copy';
@@ -101,7 +102,8 @@ export function writeBackupBeforeMigration(
   try {
     const content = readContent(sqlite);
     sqlite.prepare('VACUUM INTO ?').run(staged);
-    restInRollbackMode(staged, nativeBinding);
+    // An encrypted workbook's copy is in rollback mode already (and opens only with its key).
+    if (isPlainSqlite(staged)) restInRollbackMode(staged, nativeBinding);
     syncFile(staged);
     return publish(staged, folder, 'before-migration', at, content);
   } finally {
@@ -122,6 +124,8 @@ export async function keepAside(
     /** It failed its integrity check: its name says so (no fingerprint). */
     damaged?: boolean | undefined;
     nativeBinding?: string | undefined;
+    /** The key of an encrypted workbook, to read what it holds (it is copied as it is). */
+    key?: WorkbookKey | null | undefined;
   },
 ) {
   fs.mkdirSync(folder, { recursive: true });
@@ -132,7 +136,7 @@ export async function keepAside(
   try {
     await how.disk.copyFile(file, staged);
     if (hasWal) await how.disk.copyFile(wal, `${staged}-wal`);
-    const read = foldAndRead(staged, how.nativeBinding);
+    const read = foldAndRead(staged, how.nativeBinding, how.key ?? null);
     const content = how.damaged ? { ...read, fingerprint: null } : read;
     syncFile(staged);
     const target = publish(staged, folder, 'before-restore', how.at, content);
@@ -148,13 +152,18 @@ export async function keepAside(
  * Folds a WAL copied beside `file` into it and leaves it in rollback mode; reads what it holds.
  * A damaged file may refuse: it is then kept as it is, with nulls for what could not be read.
  */
-function foldAndRead(file: string, nativeBinding?: string): Content {
+function foldAndRead(
+  file: string,
+  nativeBinding: string | undefined,
+  key: WorkbookKey | null,
+): Content {
   try {
     const sqlite = new Database(file, {
       fileMustExist: true,
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     try {
+      if (key && !isPlainSqlite(file)) unlock(sqlite, key);
       sqlite.pragma('journal_mode = DELETE');
       return readContent(sqlite);
     } finally {

@@ -17,7 +17,7 @@ import { restoreInto } from './backup-restore';
 import { planRotation } from './backup-rotation';
 import { BackupStore, type StoredBackup } from './backup-store';
 import { realDisk, writeBackup, writeBackupBeforeMigration, type BackupDisk } from './backup-write';
-import { checkFile, type IntegrityChecker, type Verdict } from './integrity';
+import { checkFile, opensWith, type IntegrityChecker, type Verdict } from './integrity';
 import { workbookName } from './names';
 import type { WorkbookSession } from './session';
 
@@ -69,7 +69,10 @@ export class Backups {
     const backups = this.list();
     for (const b of backups) {
       if (b.integrity === 'damaged') continue;
-      b.integrity = await this.check(b.path);
+      const found = await this.check(b.path);
+      // Made under an earlier password: not restorable now, but not damaged either.
+      if (found === 'other-password') continue;
+      b.integrity = found;
       if (b.integrity === 'ok') break;
     }
     return backups;
@@ -93,9 +96,12 @@ export class Backups {
       }
       const id = this.idOf(session.wb);
       const chosen = this.store.find(id, file);
-      if (chosen.info.integrity === 'damaged' || (await this.check(chosen.info.path)) !== 'ok') {
-        throw new AppError('damaged', 'backup_damaged', {}, 'path');
+      const verdict = chosen.info.integrity ?? (await this.check(chosen.info.path));
+      if (verdict === 'other-password') {
+        throw new AppError('wrong_password', 'backup_other_password', {}, 'path');
       }
+      if (verdict !== 'ok') throw new AppError('damaged', 'backup_damaged', {}, 'path');
+      const key = session.wb.key;
       const folder = this.store.folder(id);
       const damaged = session.isDamaged();
       let keptAs = '';
@@ -108,6 +114,7 @@ export class Backups {
             disk: this.disk,
             damaged,
             nativeBinding: this.options.nativeBinding,
+            key,
           });
         });
         return { workbook, keptAs };
@@ -171,10 +178,17 @@ export class Backups {
     await this.queue.catch(() => undefined);
   }
 
-  /** Sound (`ok`) or `damaged`: small files on the spot, larger ones in the worker. */
-  private async check(file: string): Promise<Verdict> {
+  /**
+   * Sound (`ok`) or `damaged`, read with the open workbook's key: small files on the spot,
+   * larger ones in the worker; `other-password` for one encrypted under another password.
+   */
+  private async check(file: string): Promise<Verdict | 'other-password'> {
     const { checker, nativeBinding } = this.options;
-    return checker.isSmall(file) ? checkFile({ file, nativeBinding }) : checker.check(file);
+    const key = this.sessionOf().wb.key;
+    if (!opensWith(file, key, nativeBinding)) return 'other-password';
+    return checker.isSmall(file)
+      ? checkFile({ file, nativeBinding, password: key?.reveal() })
+      : checker.check(file, key);
   }
 
   private async write(kind: BackupKind): Promise<BackupInfo> {

@@ -2,12 +2,17 @@
  * A complete, consistent copy of the open workbook while the app keeps running: SQLite's
  * online backup into a temporary file in the target folder, flushed to the disk, then renamed
  * over the target. The target path never holds half a copy.
+ *
+ * The copy of an encrypted workbook is encrypted with the same key: SQLite's backup refuses an
+ * encrypted source, so it is written by `VACUUM INTO` (one read transaction, so just as
+ * consistent), and no page of it is ever on the disk unencrypted.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { syncFile, syncFolder, type Workbook } from '../../../db/workbook';
+import { unlock, type WorkbookKey } from '../../../db/workbook-key';
 
 export interface CopyOptions {
   /** The better-sqlite3 binary of the runtime (Electron), for the copy's own connection. */
@@ -34,8 +39,15 @@ export async function writeCopy(
     // Everything committed is in the file before the copy starts; the backup reads through
     // the connection, so a change committed during it is in the copy too.
     if (!wb.readOnly) wb.checkpoint();
-    await wb.sqlite.backup(temp);
-    oneFile(temp, options);
+    if (wb.key) {
+      // Written in rollback-journal mode already: one file at rest, like `oneFile` makes it.
+      wb.sqlite.prepare('VACUUM INTO ?').run(temp);
+      // Opening it costs the key's derivation: only when the copy is to be read or changed.
+      if (options.onCopy) oneFile(temp, options, wb.key);
+    } else {
+      await wb.sqlite.backup(temp);
+      oneFile(temp, options);
+    }
     syncFile(temp);
     fs.renameSync(temp, target);
     syncFolder(dir);
@@ -52,12 +64,13 @@ export async function writeCopy(
  * from a CD or a write-protected stick, where WAL mode would need its `-shm` file. The next
  * writable open switches it back to WAL.
  */
-function oneFile(file: string, options: CopyOptions): void {
+function oneFile(file: string, options: CopyOptions, key: WorkbookKey | null = null): void {
   const sqlite = new Database(file, {
     fileMustExist: true,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
+    if (key) unlock(sqlite, key);
     sqlite.pragma('journal_mode = DELETE');
     options.onCopy?.(sqlite);
   } finally {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Inspection } from '../../../db/workbook';
+import { isPlainSqlite, keyOf, unlock, type WorkbookKey } from '../../../db/workbook-key';
 
 /** Files up to this size are checked on the spot (about a tenth of a second). */
 export const SYNC_CHECK_BYTES = 32 * 1024 * 1024;
@@ -18,6 +19,8 @@ export type Verdict = 'ok' | 'damaged';
 export interface IntegrityWorkerSetup {
   file: string;
   nativeBinding?: string | undefined;
+  /** The password of an encrypted file (a class does not cross to a thread). */
+  password?: string | undefined;
 }
 
 export type IntegrityReply = { verdict: Verdict } | { error: string };
@@ -40,15 +43,45 @@ export function quickCheck(sqlite: Database.Database): Verdict {
 }
 
 /**
- * A file's own read-only connection for checking it. An encrypted workbook will need its key
- * here too. A WAL beside the file is read with it.
+ * A file's own read-only connection for checking it, with the key of an encrypted one (a wrong
+ * key reads as a damaged file). A WAL beside the file is read with it.
  */
 export function openForCheck(setup: IntegrityWorkerSetup): Database.Database {
-  return new Database(setup.file, {
+  const sqlite = new Database(setup.file, {
     readonly: true,
     fileMustExist: true,
     ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
   });
+  const key = keyOf(setup.password);
+  try {
+    if (key && !isPlainSqlite(setup.file)) unlock(sqlite, key);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return sqlite;
+}
+
+/**
+ * Whether an encrypted file opens with `key` at all (one page read); a plain file always does.
+ * A backup made under an earlier password does not: it is neither damaged nor restorable.
+ */
+export function opensWith(file: string, key: WorkbookKey | null, nativeBinding?: string): boolean {
+  if (safePlain(file)) return true;
+  if (!key) return false;
+  try {
+    const sqlite = openForCheck({ file, nativeBinding, password: key.reveal() });
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+      return true;
+    } finally {
+      sqlite.close();
+    }
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') return false;
+    // Its first page decrypts, but more is wrong: the integrity check says what.
+    return true;
+  }
 }
 
 export function checkFile(setup: IntegrityWorkerSetup): Verdict {
@@ -96,14 +129,18 @@ export class IntegrityChecker {
    * A file about to be opened: checked now when it is small (`ok` or `damaged`); `checking`
    * otherwise, for `check` to run in the background once it is open.
    */
-  checkBeforeOpen(file: string): 'ok' | 'damaged' | 'checking' {
+  checkBeforeOpen(file: string, key: WorkbookKey | null = null): 'ok' | 'damaged' | 'checking' {
     if (!this.isSmall(file)) return 'checking';
-    return checkFile({ file, nativeBinding: this.options.nativeBinding });
+    return checkFile({ file, nativeBinding: this.options.nativeBinding, password: key?.reveal() });
   }
 
   /** Checks `file` in a worker thread (here, when there is no worker script). */
-  check(file: string): Promise<Verdict> {
-    const setup: IntegrityWorkerSetup = { file, nativeBinding: this.options.nativeBinding };
+  check(file: string, key: WorkbookKey | null = null): Promise<Verdict> {
+    const setup: IntegrityWorkerSetup = {
+      file,
+      nativeBinding: this.options.nativeBinding,
+      password: key?.reveal(),
+    };
     const script = this.options.workerScript;
     if (!script || !fs.existsSync(script)) {
       return new Promise((resolve, reject) =>
@@ -147,10 +184,16 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
  * What a workbook whose pages SQLite cannot read is taken for, when its header (read with plain
- * file reads) carries the workbook mark: opened read-only as damaged, never migrated, so its
- * backups can be offered. Null for any other file: it is refused.
+ * file reads, or through its key when it is encrypted) carries the workbook mark: opened
+ * read-only as damaged, never migrated, so its backups can be offered. Null for any other
+ * file: it is refused.
  */
-export function damagedInspection(file: string, applicationId: number): Inspection | null {
+export function damagedInspection(
+  file: string,
+  applicationId: number,
+  how: { key: WorkbookKey | null; nativeBinding?: string | undefined } = { key: null },
+): Inspection | null {
+  if (how.key && !safePlain(file)) return sealedDamaged(file, applicationId, how.key, how);
   const header = Buffer.alloc(100);
   try {
     const fd = fs.openSync(file, 'r');
@@ -164,5 +207,40 @@ export function damagedInspection(file: string, applicationId: number): Inspecti
   }
   if (!header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) return null;
   if (header.readUInt32BE(68) !== applicationId) return null;
-  return { marked: true, schemaVersion: header.readUInt32BE(60), pending: [], needsWrite: false };
+  return {
+    marked: true,
+    schemaVersion: header.readUInt32BE(60),
+    pending: [],
+    needsWrite: false,
+    encrypted: false,
+  };
+}
+
+function safePlain(file: string): boolean {
+  try {
+    return isPlainSqlite(file);
+  } catch {
+    return false;
+  }
+}
+
+/** An encrypted workbook whose first page its key still reads (the damage is further in). */
+function sealedDamaged(
+  file: string,
+  applicationId: number,
+  key: WorkbookKey,
+  how: { nativeBinding?: string | undefined },
+): Inspection | null {
+  try {
+    const sqlite = openForCheck({ file, nativeBinding: how.nativeBinding, password: key.reveal() });
+    try {
+      if (sqlite.pragma('application_id', { simple: true }) !== applicationId) return null;
+      const schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
+      return { marked: true, schemaVersion, pending: [], needsWrite: false, encrypted: true };
+    } finally {
+      sqlite.close();
+    }
+  } catch {
+    return null;
+  }
 }

@@ -18,6 +18,7 @@ import {
   WorkbookOpenError,
   type Inspection,
   type Workbook,
+  type WorkbookKey,
 } from '../../../db/workbook';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { damagedInspection, isCorruption } from './integrity';
@@ -52,6 +53,8 @@ export interface Prepared {
    * large to be checked before the open.
    */
   integrity: WorkbookInfo['integrity'];
+  /** The key it opens with: null for a plain workbook (a password given for one is dropped). */
+  key: WorkbookKey | null;
 }
 
 export interface OpeningEnv {
@@ -68,7 +71,8 @@ export interface OpeningEnv {
    * Checks the file before it is opened (integrity.ts): a small one on the spot, so a damaged
    * workbook is never written to; a large one later, in the background (`checking`).
    */
-  checkIntegrity?: ((file: string) => WorkbookInfo['integrity']) | undefined;
+  checkIntegrity?:
+    ((file: string, key: WorkbookKey | null) => WorkbookInfo['integrity']) | undefined;
 }
 
 /**
@@ -82,6 +86,8 @@ export function prepare(
     lockedFallback: boolean;
     /** The lock this process kept while the file was replaced. */
     held?: HeldLock | null | undefined;
+    /** The password the user gave (an encrypted workbook is refused without the right one). */
+    key?: WorkbookKey | null | undefined;
   },
   env: OpeningEnv,
 ): Prepared {
@@ -89,10 +95,13 @@ export function prepare(
   let integrity: WorkbookInfo['integrity'] = 'ok';
   try {
     const migrations = readMigrationFiles({ migrationsFolder: env.migrationsDir });
-    inspection = inspectWorkbook(file, migrations, env.nativeBinding);
+    inspection = inspectWorkbook(file, migrations, env.nativeBinding, options.key ?? null);
   } catch (error) {
     if (!isCorruption(error)) throw refusal(error, file);
-    const standIn = damagedInspection(file, APPLICATION_ID);
+    const standIn = damagedInspection(file, APPLICATION_ID, {
+      key: options.key ?? null,
+      nativeBinding: env.nativeBinding,
+    });
     if (!standIn) {
       throw new AppError(
         'damaged',
@@ -104,7 +113,8 @@ export function prepare(
     inspection = standIn;
     integrity = 'damaged';
   }
-  if (integrity === 'ok') integrity = env.checkIntegrity?.(file) ?? 'ok';
+  const key = inspection.encrypted ? (options.key ?? null) : null;
+  if (integrity === 'ok') integrity = env.checkIntegrity?.(file, key) ?? 'ok';
   if (integrity === 'damaged') inspection = { ...inspection, pending: [], needsWrite: false };
   let readOnlyReason: ReadOnlyReason | null = options.readOnly
     ? 'chosen'
@@ -135,7 +145,7 @@ export function prepare(
     lock?.release();
     throw refusal(new WorkbookOpenError('needs_migration', file), file);
   }
-  return { file, inspection, readOnlyReason, lock, lockedBy, integrity };
+  return { file, inspection, readOnlyReason, lock, lockedBy, integrity, key };
 }
 
 /** Opens the prepared file. On failure the lock it took is released. */
@@ -151,6 +161,7 @@ export function finish(prepared: Prepared, env: OpeningEnv): Opened {
       create: false,
       inspection,
       beforeMigration: env.beforeMigration,
+      key: prepared.key,
     });
   } catch (error) {
     // Pages SQLite cannot read, met while migrating: opened as damaged instead.

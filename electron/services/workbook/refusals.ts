@@ -30,6 +30,15 @@ export function refusal(error: unknown, file: string): unknown {
         return new AppError('read_only', 'workbook_needs_migration', { name }, 'path');
       case 'foreign_keys':
         return new AppError('unavailable', 'workbook_foreign_keys', { name }, 'path');
+      case 'password_required':
+        return new AppError(
+          'password_required',
+          'workbook_password_required',
+          { name },
+          'password',
+        );
+      case 'wrong_password':
+        return new AppError('wrong_password', 'workbook_wrong_password', { name }, 'password');
     }
   }
   return fileError(error, path.dirname(file)) ?? error;

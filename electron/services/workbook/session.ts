@@ -6,7 +6,9 @@
  * For the other parts of the app:
  * - `info()`, `open(file, { readOnly })`, `create(file)`, `close()`, `saveCopy(file)`, `recent()`;
  * - `replaceFile(swap)`: closes the workbook (keeping its lock), lets `swap(file)` put another
- *   file at its path (a restored backup, a re-encrypted copy), and opens it again;
+ *   file at its path (a restored backup, a re-encrypted copy), and opens it again (with the key
+ *   `swap` returns, when the new file has another password);
+ * - `awaitingPassword()`: the first workbook, when it is encrypted and waits for its password;
  * - `onChange(listener)`: told after every open, switch, replace and close.
  */
 import fs from 'node:fs';
@@ -16,6 +18,7 @@ import { AppError } from '../../api/errors';
 import type { Logger } from '../../api/logger';
 import type Database from 'better-sqlite3';
 import { createWorkbookFile, type Workbook } from '../../../db/workbook';
+import { keyOf, type WorkbookKey } from '../../../db/workbook-key';
 import { forgetWorkbookId } from './backup-store';
 import { writeCopy } from './copy';
 import { liveHolder, systemLockEnv, type LockEnv } from './lock';
@@ -48,13 +51,21 @@ export interface SessionOptions {
   /** Takes the backup before a migration changes an existing workbook (backups.ts). */
   beforeMigration?: (sqlite: Database.Database, file: string) => void;
   /** Checks a workbook before it opens: a small one on the spot, a large one later (integrity.ts). */
-  checkIntegrity?: (file: string) => WorkbookInfo['integrity'];
+  checkIntegrity?: (file: string, key: WorkbookKey | null) => WorkbookInfo['integrity'];
 }
 
 export type SessionListener = (info: WorkbookInfo | null) => void;
 
+/** What a `replaceFile` swap may say of the file it put in place. */
+export interface Swapped {
+  /** Its key: another password was set, or none (it is plain now). */
+  key: WorkbookKey | null;
+}
+
 export class WorkbookSession {
   private current: Opened | null = null;
+  /** The first workbook, encrypted, until the user gives its password. */
+  private waiting: string | null = null;
   private swapping = false;
   private copies = 0;
   private readonly listeners = new Set<SessionListener>();
@@ -73,6 +84,11 @@ export class WorkbookSession {
       beforeMigration: options.beforeMigration,
       checkIntegrity: options.checkIntegrity,
     };
+  }
+
+  /** The better-sqlite3 binary of the runtime, for connections of the session's helpers. */
+  get nativeBinding(): string | undefined {
+    return this.options.nativeBinding;
   }
 
   /** The open workbook; `unavailable` while there is none (closed, or its file being replaced). */
@@ -108,7 +124,7 @@ export class WorkbookSession {
       name: workbookName(c.wb.file),
       schemaVersion: c.wb.schemaVersion,
       sizeBytes,
-      encrypted: false,
+      encrypted: c.wb.key !== null,
       readOnly: c.readOnlyReason !== null,
       portable: false,
       readOnlyReason: c.readOnlyReason,
@@ -153,6 +169,13 @@ export class WorkbookSession {
     return this.recentList.list();
   }
 
+  /** The first workbook, when it is encrypted and nothing is open until its password is given. */
+  awaitingPassword(): { path: string; name: string } | null {
+    return this.current || !this.waiting
+      ? null
+      : { path: this.waiting, name: workbookName(this.waiting) };
+  }
+
   onChange(listener: SessionListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -160,15 +183,21 @@ export class WorkbookSession {
 
   /**
    * The shell's first workbook: made when missing (the first start), opened read-only when
-   * another program holds it. Throws when it cannot be opened at all.
+   * another program holds it. An encrypted one waits for its password: nothing is open, and
+   * `awaitingPassword()` names it. Throws when it cannot be opened at all.
    */
-  openFirst(file: string): WorkbookInfo {
+  openFirst(file: string): WorkbookInfo | null {
     const target = realPath(file);
     if (!fs.existsSync(target)) createWorkbookFile(target, this.env);
-    this.current = finish(
-      prepare(target, { readOnly: false, lockedFallback: true }, this.env),
-      this.env,
-    );
+    let prepared;
+    try {
+      prepared = prepare(target, { readOnly: false, lockedFallback: true }, this.env);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'password_required')) throw error;
+      this.waiting = target;
+      return null;
+    }
+    this.current = finish(prepared, this.env);
     this.afterOpen();
     return this.info();
   }
@@ -178,25 +207,29 @@ export class WorkbookSession {
    * locked) is checked before the open one is closed; if opening still fails, the previous
    * workbook is opened again.
    */
-  open(file: string, options: { readOnly?: boolean } = {}): WorkbookInfo {
+  open(file: string, options: { readOnly?: boolean; password?: string } = {}): WorkbookInfo {
     this.refuseWhileBusy();
     const target = realPath(file);
     const readOnly = options.readOnly === true;
     const previous = this.current;
     const same = previous !== null && samePath(previous.wb.file, target);
     if (same && previous.readOnlyReason === (readOnly ? 'chosen' : null)) {
-      this.recentList.add(previous.wb.file);
+      this.recentList.add(previous.wb.file, { encrypted: previous.wb.key !== null });
       return this.info();
     }
+    // The open workbook in another mode keeps its password.
+    const key = keyOf(options.password) ?? (same ? previous.wb.key : null);
+    const how = { readOnly, lockedFallback: false, key };
     // The same file in another mode: our own lock must go before it can be taken again.
-    let prepared = same ? null : prepare(target, { readOnly, lockedFallback: false }, this.env);
+    let prepared = same ? null : prepare(target, how, this.env);
     const back = previous && {
       file: previous.wb.file,
       readOnly: previous.readOnlyReason === 'chosen',
+      key: previous.wb.key,
     };
     this.closeCurrent();
     try {
-      prepared ??= prepare(target, { readOnly, lockedFallback: false }, this.env);
+      prepared ??= prepare(target, how, this.env);
       this.current = finish(prepared, this.env);
     } catch (error) {
       if (back) this.reopen(back);
@@ -206,8 +239,11 @@ export class WorkbookSession {
     return this.info();
   }
 
-  /** Makes a new workbook at `file` (which must not exist) and switches to it. */
-  create(file: string): WorkbookInfo {
+  /**
+   * Makes a new workbook at `file` (which must not exist) and switches to it; with a password
+   * it is encrypted from its first byte.
+   */
+  create(file: string, options: { password?: string } = {}): WorkbookInfo {
     this.refuseWhileBusy();
     const target = path.resolve(file);
     if (fs.existsSync(target)) {
@@ -217,14 +253,14 @@ export class WorkbookSession {
     if (!isFolder(folder))
       throw new AppError('not_found', 'workbook_folder_missing', { folder }, 'path');
     try {
-      createWorkbookFile(target, this.env);
+      createWorkbookFile(target, { ...this.env, key: keyOf(options.password) });
     } catch (error) {
       if ((error as { code?: unknown }).code === 'EEXIST') {
         throw new AppError('conflict', 'workbook_exists', { path: target }, 'path');
       }
       throw refusal(error, target);
     }
-    return this.open(target);
+    return this.open(target, options.password === undefined ? {} : { password: options.password });
   }
 
   /** Checkpoints and closes the workbook and releases its lock (the app is stopping). */
@@ -274,7 +310,9 @@ export class WorkbookSession {
    * again as it is and the error passed on. If what is there cannot be opened, the error is
    * passed on and no workbook is open (`open` another one).
    */
-  async replaceFile(swap: (file: string) => void | Promise<void>): Promise<WorkbookInfo> {
+  async replaceFile(
+    swap: (file: string) => void | Swapped | Promise<void | Swapped>,
+  ): Promise<WorkbookInfo> {
     this.refuseWhileBusy();
     const c = this.opened();
     // A damaged workbook is read-only, but holds its lock: a restore may replace it.
@@ -287,8 +325,10 @@ export class WorkbookSession {
     this.swapping = true;
     let swapFailed = false;
     let swapError: unknown = null;
+    let key = c.wb.key;
     try {
-      await swap(file);
+      const swapped = await swap(file);
+      if (swapped) key = swapped.key;
     } catch (error) {
       swapFailed = true;
       swapError = error;
@@ -298,7 +338,7 @@ export class WorkbookSession {
     try {
       const prepared = prepare(
         file,
-        { readOnly: false, lockedFallback: false, held: c.lock },
+        { readOnly: false, lockedFallback: false, held: c.lock, key },
         this.env,
       );
       this.current = finish(prepared, this.env);
@@ -316,6 +356,10 @@ export class WorkbookSession {
 
   private opened(): Opened {
     if (this.current) return this.current;
+    if (this.waiting && !this.swapping) {
+      const name = workbookName(this.waiting);
+      throw new AppError('password_required', 'workbook_password_required', { name }, 'password');
+    }
     throw new AppError('unavailable', this.swapping ? 'workbook_swapping' : 'workbook_unavailable');
   }
 
@@ -339,10 +383,14 @@ export class WorkbookSession {
   }
 
   /** Opens the previous workbook again after a failed switch; says so if even that fails. */
-  private reopen(back: { file: string; readOnly: boolean }): void {
+  private reopen(back: { file: string; readOnly: boolean; key: WorkbookKey | null }): void {
     try {
       this.current = finish(
-        prepare(back.file, { readOnly: back.readOnly, lockedFallback: true }, this.env),
+        prepare(
+          back.file,
+          { readOnly: back.readOnly, lockedFallback: true, key: back.key },
+          this.env,
+        ),
         this.env,
       );
       this.afterOpen();
@@ -357,8 +405,9 @@ export class WorkbookSession {
 
   private afterOpen(): void {
     const c = this.opened();
+    this.waiting = null;
     c.lock?.startHeartbeat(() => this.lockLost(c));
-    this.recentList.add(c.wb.file);
+    this.recentList.add(c.wb.file, { encrypted: c.wb.key !== null });
     this.options.workers?.start();
     this.emit(this.info());
   }

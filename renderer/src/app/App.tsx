@@ -7,7 +7,9 @@ import { GrowthPage } from '../features/growth/GrowthPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
+import { codeOf } from '../features/workbook/ErrorLine';
 import { ReadOnlyBanner } from '../features/workbook/ReadOnlyBanner';
+import { UnlockPage } from '../features/workbook/UnlockPage';
 import { useWorkbookInfo } from '../features/workbook/useWorkbook';
 import { useWorkbookTitle } from '../features/workbook/useWorkbookTitle';
 import { WorkbookPage } from '../features/workbook/WorkbookPage';
@@ -28,6 +30,14 @@ export function App() {
 function Content() {
   const info = useWorkbookInfo();
   useWorkbookTitle(info.data?.name);
+  // The program started on an encrypted workbook: its password first, whatever the screen.
+  if (codeOf(info.error) === 'password_required') {
+    return (
+      <main className="content">
+        <UnlockPage />
+      </main>
+    );
+  }
   return (
     <main className={info.data?.readOnly ? 'content content--banner' : 'content'}>
       <ReadOnlyBanner />

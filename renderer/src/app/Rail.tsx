@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useHotkey } from '../lib/useHotkey';
 import { api } from '../api/client';
+import { LockMark } from '../features/workbook/LockMark';
 import { useWorkbookInfo } from '../features/workbook/useWorkbook';
 
 const SEARCH_KEYS = ['k', 'f'];
@@ -50,6 +51,9 @@ export function Rail() {
           <NavLink to="/workbook" className="rail__workbook" data-testid="workbook-name">
             {workbook.data?.name}
           </NavLink>
+          {workbook.data?.encrypted ? (
+            <LockMark label={t('pwd.mark')} className="rail__lock" />
+          ) : null}
           {workbook.data?.readOnly ? (
             <span className="rail__mark" data-testid="read-only-mark">
               {t('wbk.readOnlyMark')}

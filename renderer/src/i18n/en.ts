@@ -12,6 +12,7 @@ import * as ret from './sections/retain';
 import * as ana from './sections/analytics';
 import * as stg from './sections/stages';
 import * as wbk from './sections/workbook';
+import * as pwd from './sections/password';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -40,6 +41,8 @@ export const en = {
   stg: stg.en,
   /** The workbook as a document: open, new, save a copy, recent, read-only. */
   wbk: wbk.en,
+  /** Password protection: the password asked on open, set, changed, removed. */
+  pwd: pwd.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',

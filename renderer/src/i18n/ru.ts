@@ -12,6 +12,7 @@ import * as ret from './sections/retain';
 import * as ana from './sections/analytics';
 import * as stg from './sections/stages';
 import * as wbk from './sections/workbook';
+import * as pwd from './sections/password';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -28,6 +29,7 @@ export const ru: Catalogue = {
   ana: ana.ru,
   stg: stg.ru,
   wbk: wbk.ru,
+  pwd: pwd.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: {
     today: 'Сегодня',

@@ -28,8 +28,10 @@ export function CopyPanel({ current }: { current: WorkbookInfo }) {
         submit={t('wbk.copy.submit')}
         pending={copy.isPending}
         error={copy.error?.message}
+        pickMode="saveCopy"
         onSubmit={(path) => copy.mutate({ path })}
       />
+      {current.encrypted ? <p className="muted wb-lead">{t('pwd.copyEncrypted')}</p> : null}
       <ErrorLine error={copy.error}>
         {fieldOf(copy.error) === 'overwrite' && copy.variables ? (
           <button

@@ -1,18 +1,32 @@
-/** A new, empty workbook in a new file; the open one closes with every change in it. */
+/**
+ * A new, empty workbook in a new file, encrypted with a password if the user asks; the open one
+ * closes with every change in it.
+ */
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkbookInfo } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { ErrorLine } from './ErrorLine';
+import { NewPasswordFields, newPasswordProblem, type NewPasswordValue } from './PasswordFields';
 import { PathForm } from './PathForm';
 import { besideFile, startOver, WORKBOOK_EXTENSION } from './useWorkbook';
 
 export function CreatePanel({ current }: { current: WorkbookInfo }) {
   const { t } = useTranslation();
+  const [protect, setProtect] = useState(false);
+  const [password, setPassword] = useState<NewPasswordValue>({ password: '', repeat: '' });
+  const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (path: string) => api.call('workbook.create', { path }),
+    mutationFn: (input: { path: string; password?: string }) => api.call('workbook.create', input),
     onSuccess: startOver,
   });
+  const submit = (path: string) => {
+    const found = protect ? newPasswordProblem(password, t) : null;
+    setProblem(found);
+    if (found) return;
+    create.mutate(protect ? { path, password: password.password } : { path });
+  };
   return (
     <section className="wb-panel" aria-labelledby="wb-create-title">
       <h2 id="wb-create-title">{t('wbk.create.title')}</h2>
@@ -24,7 +38,32 @@ export function CreatePanel({ current }: { current: WorkbookInfo }) {
         submit={t('wbk.create.submit')}
         pending={create.isPending}
         error={create.error?.message}
-        onSubmit={(path) => create.mutate(path)}
+        pickMode="create"
+        onSubmit={submit}
+        below={
+          <>
+            <label className="wb-check">
+              <input
+                type="checkbox"
+                checked={protect}
+                onChange={(e) => {
+                  setProtect(e.target.checked);
+                  setProblem(null);
+                }}
+              />
+              {t('pwd.create.protect')}
+            </label>
+            {protect ? (
+              <NewPasswordFields
+                id="wb-create-password"
+                label={t('pwd.password')}
+                value={password}
+                onChange={setPassword}
+                problem={problem}
+              />
+            ) : null}
+          </>
+        }
       />
       <ErrorLine error={create.error} />
     </section>

@@ -1,40 +1,84 @@
-/** Open a workbook: by its path, or from the recent list. A workbook held elsewhere can be opened read-only. */
+/**
+ * Open a workbook: by its path, or from the recent list. A workbook held elsewhere can be opened
+ * read-only; an encrypted one asks for its password where it was asked to open (the desktop app
+ * sends a double-clicked encrypted workbook here as `#/workbook?open=<path>`).
+ */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { WorkbookInfo } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
 import { codeOf, ErrorLine } from './ErrorLine';
+import { LockMark } from './LockMark';
+import { PasswordPrompt } from './PasswordFields';
 import { PathForm } from './PathForm';
 import { startOver, useRecentWorkbooks } from './useWorkbook';
 
 interface OpenInput {
   path: string;
   readOnly?: boolean;
+  password?: string;
   /** Where the request came from: `form`, or the path of a row of the recent list. */
   from: string;
 }
 
-export function OpenPanel({ current }: { current: WorkbookInfo }) {
+const isPasswordRefusal = (error: unknown) =>
+  codeOf(error) === 'password_required' || codeOf(error) === 'wrong_password';
+
+export function OpenPanel({ current }: { current: WorkbookInfo | null }) {
   const { t } = useTranslation();
   const recent = useRecentWorkbooks();
+  const [params] = useSearchParams();
+  const asked = params.get('open');
   const [readOnly, setReadOnly] = useState(false);
+  // The place that asks for a password now, and what it opens with it.
+  const [asking, setAsking] = useState<Omit<OpenInput, 'password'> | null>(
+    asked ? { path: asked, from: 'form' } : null,
+  );
   const open = useMutation({
-    mutationFn: ({ path, readOnly }: OpenInput) =>
-      api.call('workbook.open', { path, ...(readOnly ? { readOnly } : {}) }),
+    mutationFn: ({ path, readOnly, password }: OpenInput) =>
+      api.call('workbook.open', {
+        path,
+        ...(readOnly ? { readOnly } : {}),
+        ...(password === undefined ? {} : { password }),
+      }),
     onSuccess: startOver,
+    onError: (error, input) => {
+      if (isPasswordRefusal(error)) {
+        setAsking({
+          path: input.path,
+          from: input.from,
+          ...(input.readOnly ? { readOnly: true } : {}),
+        });
+      }
+    },
   });
-  const failure = (from: string) =>
-    open.error && open.variables?.from === from ? (
-      <ErrorLine error={open.error}>
-        {codeOf(open.error) === 'locked' ? (
-          <button type="button" onClick={() => open.mutate({ ...open.variables, readOnly: true })}>
-            {t('wbk.open.openReadOnly')}
-          </button>
-        ) : null}
-      </ErrorLine>
-    ) : null;
+  const failure = (from: string) => (
+    <>
+      {open.error && open.variables?.from === from ? (
+        <ErrorLine error={open.error}>
+          {codeOf(open.error) === 'locked' ? (
+            <button
+              type="button"
+              onClick={() => open.mutate({ ...open.variables, readOnly: true })}
+            >
+              {t('wbk.open.openReadOnly')}
+            </button>
+          ) : null}
+        </ErrorLine>
+      ) : null}
+      {asking?.from === from ? (
+        <PasswordPrompt
+          id={`wb-password-${from === 'form' ? 'form' : 'recent'}`}
+          submit={t('wbk.open.submit')}
+          pending={open.isPending}
+          onSubmit={(password) => open.mutate({ ...asking, password })}
+        />
+      ) : null}
+    </>
+  );
 
   return (
     <section className="wb-panel" aria-labelledby="wb-open-title">
@@ -43,10 +87,14 @@ export function OpenPanel({ current }: { current: WorkbookInfo }) {
       <PathForm
         id="wb-open-path"
         label={t('wbk.open.path')}
-        initial=""
+        initial={asked ?? ''}
         submit={t('wbk.open.submit')}
         pending={open.isPending}
-        onSubmit={(path) => open.mutate({ path, readOnly, from: 'form' })}
+        pickMode="open"
+        onSubmit={(path) => {
+          setAsking(null);
+          open.mutate({ path, readOnly, from: 'form' });
+        }}
       >
         <label className="wb-check">
           <input
@@ -64,14 +112,17 @@ export function OpenPanel({ current }: { current: WorkbookInfo }) {
       ) : null}
       <ul className="wb-recent" data-testid="recent-workbooks">
         {recent.data?.map((item) => {
-          const isCurrent = item.path === current.path;
+          const isCurrent = item.path === current?.path;
           return (
             <li
               key={item.path}
               className={item.exists ? 'wb-recent__row' : 'wb-recent__row wb-recent__row--missing'}
             >
               <div className="wb-recent__text">
-                <strong>{item.name}</strong>
+                <strong>
+                  {item.name}
+                  {item.encrypted ? <LockMark label={t('pwd.recentMark')} /> : null}
+                </strong>
                 <span className="muted wb-recent__path">{item.path}</span>
                 <span className="muted wb-recent__when">
                   {item.exists
@@ -86,7 +137,15 @@ export function OpenPanel({ current }: { current: WorkbookInfo }) {
                   type="button"
                   disabled={open.isPending}
                   aria-label={`${t('wbk.recent.open')}: ${item.name}`}
-                  onClick={() => open.mutate({ path: item.path, from: item.path })}
+                  onClick={() => {
+                    open.reset();
+                    // Known to be encrypted: ask for the password before trying.
+                    if (item.encrypted) setAsking({ path: item.path, from: item.path });
+                    else {
+                      setAsking(null);
+                      open.mutate({ path: item.path, from: item.path });
+                    }
+                  }}
                 >
                   {t('wbk.recent.open')}
                 </button>

@@ -9,6 +9,7 @@ import { CreatePanel } from './CreatePanel';
 import { CurrentPanel } from './CurrentPanel';
 import { ErrorLine } from './ErrorLine';
 import { OpenPanel } from './OpenPanel';
+import { PasswordPanel } from './PasswordPanel';
 import { useWorkbookInfo } from './useWorkbook';
 import './workbook.css';
 
@@ -27,6 +28,7 @@ export function WorkbookPage() {
           <OpenPanel current={info.data} />
           <CreatePanel current={info.data} />
           <CopyPanel current={info.data} />
+          <PasswordPanel info={info.data} />
         </>
       ) : null}
     </section>
