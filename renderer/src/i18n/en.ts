@@ -13,6 +13,7 @@ import * as ana from './sections/analytics';
 import * as stg from './sections/stages';
 import * as wbk from './sections/workbook';
 import * as pwd from './sections/password';
+import * as bak from './sections/backups';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -43,6 +44,8 @@ export const en = {
   wbk: wbk.en,
   /** Password protection: the password asked on open, set, changed, removed. */
   pwd: pwd.en,
+  /** Backups and integrity: the Backups screen, restores, the damaged workbook's offer. */
+  bak: bak.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',

@@ -5,8 +5,16 @@ import { api } from '../../api/client';
 
 export const WORKBOOK_EXTENSION = '.kartoteka';
 
+/** While a large workbook's integrity is checked in the background, asked again until known. */
+const CHECKING_EVERY_MS = 3000;
+
 export function useWorkbookInfo() {
-  return useQuery({ queryKey: ['workbook.info'], queryFn: () => api.call('workbook.info', {}) });
+  return useQuery({
+    queryKey: ['workbook.info'],
+    queryFn: () => api.call('workbook.info', {}),
+    refetchInterval: (query) =>
+      query.state.data?.integrity === 'checking' ? CHECKING_EVERY_MS : false,
+  });
 }
 
 export function useRecentWorkbooks() {
