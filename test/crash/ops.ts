@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { App } from '../../electron/app';
+import { backup, restore } from './op-backups';
 import { bulkTag, importClients, importSales } from './op-batches';
 import { addComment, addSale, editClient } from './op-edits';
 import { checkpoint, saveCopy } from './op-files';
@@ -27,6 +28,8 @@ export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } & { portableSaveBack: nu
   checkpoint,
   saveCopy,
   password,
+  backup,
+  restore,
   portableSaveBack: null,
 };
 
@@ -35,6 +38,7 @@ export interface BoundOp {
   run(app: App): Promise<void>;
   check?: (db: Database.Database) => Presence;
   output?: () => string;
+  outputs: () => string[];
   unfinished: (workbook: string) => boolean;
   files: () => string[];
 }
@@ -44,6 +48,7 @@ function bindSpec<K extends CrashKind>(spec: OpSpec<K>, op: OpOf<K>): BoundOp {
     run: (app) => spec.run(app, op),
     ...(spec.check ? { check: (db: Database.Database) => spec.check!(db, op) } : {}),
     ...(spec.output ? { output: () => spec.output!(op) } : {}),
+    outputs: () => spec.outputs?.(op) ?? [],
     unfinished: (workbook) => spec.unfinished?.(op, workbook) ?? true,
     files: () => spec.files?.(op) ?? [],
   };
@@ -69,5 +74,9 @@ export function bind(op: CrashOp): BoundOp {
       return bindSpec(CRASH_OPS.saveCopy, op);
     case 'password':
       return bindSpec(CRASH_OPS.password, op);
+    case 'backup':
+      return bindSpec(CRASH_OPS.backup, op);
+    case 'restore':
+      return bindSpec(CRASH_OPS.restore, op);
   }
 }

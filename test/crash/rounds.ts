@@ -19,6 +19,8 @@ export const TARGETS: readonly Target[] = [
   'checkpoint',
   'saveCopy',
   'password',
+  'backup',
+  'restore',
 ];
 const SINGLE_EDITS = ['editClient', 'addComment', 'addSale'] as const satisfies CrashKind[];
 
@@ -56,6 +58,10 @@ export function calibrationRound(prepare: (kind: CrashKind) => CrashOp): RoundPl
     'addSale',
     'saveCopy',
     'password',
+    // A backup before the restore: the restore deletes the backup it took, so the manual
+    // backups of this round are the backup's own.
+    'backup',
+    'restore',
   ];
   return { ops: kinds.map(prepare), holdCheckpoints: true, killAt: { index: 1e9, delayMs: 0 } };
 }

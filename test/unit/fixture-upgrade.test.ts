@@ -42,6 +42,8 @@ function openApp(file: string): App {
   const app = createApp({
     workbookPath: file,
     migrationsDir: MIGRATIONS_DIR,
+    // Its backups before the migration go to a temp folder, never the user's data folder.
+    dataDir: tempDir('kartoteka-data-'),
     shell: 'web',
     version: 'test',
     systemLocale: 'ru',

@@ -21,7 +21,7 @@ import {
   type WorkbookKey,
 } from '../../../db/workbook';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { damagedInspection, isCorruption } from './integrity';
+import { damagedInspection, isCorruption, rollBackHotJournal } from './integrity';
 import { acquireLock, liveHolder, type HeldLock, type LockEnv } from './lock';
 import { workbookName } from './names';
 import { fileError, lockedError, refusal } from './refusals';
@@ -93,6 +93,11 @@ export function prepare(
 ): Prepared {
   let inspection: Inspection;
   let integrity: WorkbookInfo['integrity'] = 'ok';
+  rollBackHotJournal(file, {
+    key: options.key ?? null,
+    nativeBinding: env.nativeBinding,
+    applicationId: APPLICATION_ID,
+  });
   try {
     const migrations = readMigrationFiles({ migrationsFolder: env.migrationsDir });
     inspection = inspectWorkbook(file, migrations, env.nativeBinding, options.key ?? null);
