@@ -19,7 +19,7 @@ export type CrashOp =
   | { kind: 'saveCopy'; marker: string; path: string }
   | { kind: 'password'; marker: string }
   | { kind: 'backup'; marker: string; folder: string }
-  | { kind: 'restore'; marker: string; folder: string };
+  | { kind: 'restore'; marker: string; folder: string; clientId: string };
 
 export type CrashKind = CrashOp['kind'];
 export type OpOf<K extends CrashKind> = Extract<CrashOp, { kind: K }>;
