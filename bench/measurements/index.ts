@@ -2,6 +2,7 @@
 import { analyticsRefresh } from './analytics';
 import { bulkEdit } from './bulk';
 import { cardOpen } from './card';
+import { workbookFiles } from './files';
 import { importClients } from './import';
 import { importSales } from './import-sales';
 import { listOpen } from './list';
@@ -20,4 +21,5 @@ export const MEASUREMENTS: readonly Measurement[] = [
   importSales,
   analyticsRefresh,
   passwordCost,
+  workbookFiles,
 ];
