@@ -3,6 +3,7 @@ import { analyticsRefresh } from './analytics';
 import { bgNbdFit } from './bg-nbd';
 import { bulkEdit } from './bulk';
 import { cardOpen } from './card';
+import { workbookFiles } from './files';
 import { importClients } from './import';
 import { importSales } from './import-sales';
 import { listOpen } from './list';
@@ -22,4 +23,5 @@ export const MEASUREMENTS: readonly Measurement[] = [
   analyticsRefresh,
   bgNbdFit,
   passwordCost,
+  workbookFiles,
 ];
