@@ -4,6 +4,7 @@
  * English names.
  */
 import type { ClientKind } from '../electron/api/contract';
+import { transliterate } from '../kernel/transliterate';
 import type { Rng } from './prng';
 import {
   CITIES,
@@ -36,47 +37,8 @@ export interface Identity {
 /** Zipf-like weights so that common surnames (Иванов, Смирнов) are common in the data too. */
 const SURNAME_WEIGHTS = SURNAMES.map((_, i) => 1 / Math.pow(i + 1, 0.7));
 
-const TRANSLIT: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'sch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
-
 export function translit(s: string): string {
-  return [...s.toLowerCase()]
-    .map((ch) => TRANSLIT[ch] ?? ch)
-    .join('')
-    .replace(/[^a-z0-9.]/g, '');
+  return transliterate(s).replace(/[^a-z0-9.]/g, '');
 }
 
 /** The feminine form of a masculine surname. */

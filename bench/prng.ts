@@ -1,6 +1,7 @@
 /**
- * A small seeded random source (mulberry32) for the bench generator: the same seed gives the
- * same workbook, byte for byte apart from SQLite's own layout.
+ * The bench's one seeded random source (mulberry32), for the generated workbook, the analytics
+ * workbook's buyers and the files the measurements import: the same seed gives the same data,
+ * byte for byte apart from SQLite's own layout.
  */
 export class Rng {
   private state: number;
@@ -21,6 +22,34 @@ export class Rng {
   /** A float in [0, 1). */
   next(): number {
     return this.uint32() / 4294967296;
+  }
+
+  /** A float in (0, 1), never 0: safe under a logarithm. */
+  open(): number {
+    return (this.uint32() + 0.5) / 4294967296;
+  }
+
+  /** A Gamma(k, 1) variate (Marsaglia and Tsang; k < 1 by the boost k + 1). */
+  gamma(k: number): number {
+    if (k < 1) return this.gamma(k + 1) * Math.pow(this.open(), 1 / k);
+    const d = k - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = Math.sqrt(-2 * Math.log(this.open())) * Math.cos(2 * Math.PI * this.open());
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      if (Math.log(this.open()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  }
+
+  /** A Beta(a, b) variate, from two gammas. */
+  beta(a: number, b: number): number {
+    const x = this.gamma(a);
+    return x / (x + this.gamma(b));
   }
 
   /** An integer in [min, max], both included. */

@@ -19,7 +19,7 @@ import { MEASUREMENTS, type BenchContext } from './measurements';
 import { Rng } from './prng';
 
 /** Bump when the generator's output changes, so cached workbooks are made again. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const log = (s: string) => process.stderr.write(`${s}\n`);

@@ -11,6 +11,7 @@ import type { Envelope, Locale } from './api/contract';
 import type { Dispatch } from './api/dispatch';
 import type { Logger } from './api/logger';
 import { translate } from './api/messages';
+import type { TestClock } from './test-clock';
 import { afterBody, channelFromPath, parseBody, readBody } from './web-request';
 import { receiveUpload } from './web-upload';
 
@@ -41,6 +42,8 @@ export interface WebServerOptions {
   uploadDir?: string;
   /** Registers an uploaded file with the import service: only those may be imported. */
   allowImportFile: (file: string) => void;
+  /** Test runs only (see `test-clock.ts`): `POST /test/clock` moves it; absent → 404. */
+  testClock?: TestClock | null | undefined;
 }
 
 export interface WebServer {
@@ -78,6 +81,24 @@ function listStaticFiles(root: string): Map<string, string> {
   return files;
 }
 
+/** `POST /test/clock {"advanceMs": n}` → `{ ok: true, data: { now } }`; 404 without a test clock. */
+function moveClock(
+  req: http.IncomingMessage,
+  clock: TestClock | null | undefined,
+  sendJson: (status: number, body: unknown) => void,
+  refuse: (status: number, code: 'unavailable' | 'invalid_input', message: string) => void,
+): void {
+  if (!clock) return refuse(404, 'unavailable', 'Not found');
+  readBody(req, 1024, (read) => {
+    const body = read.ok ? parseBody(read.bytes) : null;
+    const ms = body?.ok ? (body.input as { advanceMs?: unknown } | null)?.advanceMs : undefined;
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      return refuse(400, 'invalid_input', 'advanceMs: a number of milliseconds ≥ 0');
+    }
+    sendJson(200, { ok: true, data: { now: clock.advance(ms).toISOString() } });
+  });
+}
+
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const files = listStaticFiles(options.staticDir);
   const expectedAuth = Buffer.from(`Bearer ${options.token}`);
@@ -95,7 +116,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     if (!allowedHosts.includes(req.headers.host ?? '')) {
       return refuse(403, 'unavailable', 'Forbidden host');
     }
-    if (url.pathname.startsWith('/api/') || url.pathname === '/upload') {
+    if (
+      url.pathname.startsWith('/api/') ||
+      url.pathname === '/upload' ||
+      url.pathname === '/test/clock'
+    ) {
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
         return refuse(403, 'unavailable', 'Forbidden origin');
@@ -107,6 +132,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       }
       if (req.method !== 'POST') return refuse(405, 'unavailable', 'Use POST');
       const locale = options.locale();
+      if (url.pathname === '/test/clock')
+        return moveClock(req, options.testClock, sendJson, refuse);
       if (url.pathname === '/upload') {
         return receiveUpload(req, url, options, (status, body) => {
           if (status !== 200) req.resume();

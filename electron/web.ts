@@ -3,7 +3,8 @@
  * [--portable-root <dir>]…`.
  * Serves the renderer and the API on 127.0.0.1 and prints `listening on http://127.0.0.1:<port>`.
  * `--workbook` is the first workbook (others are opened from the Workbook screen); the data
- * folder (the user's application-data folder by default) keeps the recent list.
+ * folder (the user's application-data folder by default) keeps the recent list. `--test-clock`
+ * (end-to-end tests only, with KARTOTEKA_TEST=1) gives the shell a clock tests move forward.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { createApp, systemLocaleTag, toLocale } from './app';
 import { consoleLogger } from './api/logger';
 import { APP_VERSION, bundledPaths, defaultWorkbookPath, userDataDir } from './paths';
 import { startFailure } from './services/workbook/refusals';
+import { testClockFor } from './test-clock';
 import { prepareUploadDir } from './upload-dir';
 import { startWebServer } from './web-server';
 
@@ -26,6 +28,8 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
       'data-dir': { type: 'string' },
       /** A folder whose workbooks open in portable mode, as if on a stick (repeatable). */
       'portable-root': { type: 'string', multiple: true },
+      // End-to-end tests only, and only with KARTOTEKA_TEST=1 (see test-clock.ts).
+      'test-clock': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -35,6 +39,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   }
   const token =
     values.token ?? process.env['KARTOTEKA_TOKEN'] ?? crypto.randomBytes(24).toString('base64url');
+  const testClock = testClockFor(values['test-clock'], process.env);
   const paths = bundledPaths(bundleDir);
   const dataDir = path.resolve(values['data-dir'] ?? userDataDir());
   const app = createApp({
@@ -50,6 +55,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     ...(values['portable-root']
       ? { portableRoots: values['portable-root'].map((r) => path.resolve(r)) }
       : {}),
+    ...(testClock ? { now: testClock.now } : {}),
   });
   // Uploaded import files live for this run only; a killed shell's are removed here.
   const uploadDir = prepareUploadDir();
@@ -62,6 +68,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     staticDir: paths.rendererDir,
     locale: app.ctx.locale,
     logger: consoleLogger,
+    testClock,
   });
   // The workbook is checkpointed and closed (one file again, its lock released) before exit.
   const stop = () => {

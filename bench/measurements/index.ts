@@ -1,5 +1,6 @@
 /** The bench's measurements, in the order they run (the list first: it measures a cold start). */
 import { analyticsRefresh } from './analytics';
+import { bgNbdFit } from './bg-nbd';
 import { bulkEdit } from './bulk';
 import { cardOpen } from './card';
 import { workbookFiles } from './files';
@@ -20,6 +21,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
   importClients,
   importSales,
   analyticsRefresh,
+  bgNbdFit,
   passwordCost,
   workbookFiles,
 ];

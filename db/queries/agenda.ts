@@ -14,7 +14,7 @@ import type {
   TouchItem,
   TouchMix,
 } from '../../electron/api/contract';
-import { birthdayIn } from '../../electron/services/repeat';
+import { birthdayIn } from '../../kernel/repeat';
 import { addDays } from '../../kernel/local-date';
 import type { Workbook } from '../workbook';
 import { CONTACT_KINDS } from './client-filters';

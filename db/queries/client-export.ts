@@ -15,6 +15,7 @@ import type {
   Stage,
 } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
+import { isTextField } from '../../kernel/client-fields';
 import { joinList } from '../../kernel/lists';
 import type { ExportColumn, ExportWords } from './export-shape';
 import type { Workbook } from '../workbook';
@@ -43,21 +44,6 @@ interface Resolved {
   needs?: 'sales' | 'contacts' | 'managers' | 'suggested' | FieldDef;
   cell: (r: Row, related: Related) => ExportCell;
 }
-
-const TEXT_FIELDS = new Set([
-  'name',
-  'company',
-  'position',
-  'phone',
-  'phone2',
-  'email',
-  'address',
-  'channel',
-  'note',
-  'externalId',
-  'taxId',
-  'lostReason',
-]);
 
 const asText = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -93,7 +79,7 @@ function resolve(
   fields: Map<string, FieldDef>,
   words: ExportWords,
 ): Resolved {
-  if (TEXT_FIELDS.has(key)) return { type: 'text', column: key, cell: (r) => asText(r[key]) };
+  if (isTextField(key)) return { type: 'text', column: key, cell: (r) => asText(r[key]) };
   switch (key) {
     case 'id':
       // Kartoteka's own id: what an import of this file matches every client by, even one with

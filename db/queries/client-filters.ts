@@ -6,6 +6,7 @@
 import { and, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Filter, FieldDef, ListQuery, Sort } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
+import { TEXT_FIELDS } from '../../kernel/client-fields';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { contactCondition } from './contact-filters';
@@ -18,18 +19,9 @@ export const CONTACT_KINDS = ['call', 'meeting', 'email', 'visit', 'offer'] as c
 type Kind = 'text' | 'enum' | 'date' | 'number' | 'tags' | 'boolean' | 'multi';
 
 const STANDARD: Record<string, { expr: SQL; kind: Kind }> = {
-  name: { expr: sql`${clients.name}`, kind: 'text' },
-  company: { expr: sql`${clients.company}`, kind: 'text' },
-  position: { expr: sql`${clients.position}`, kind: 'text' },
-  phone: { expr: sql`${clients.phone}`, kind: 'text' },
-  phone2: { expr: sql`${clients.phone2}`, kind: 'text' },
-  email: { expr: sql`${clients.email}`, kind: 'text' },
-  address: { expr: sql`${clients.address}`, kind: 'text' },
-  channel: { expr: sql`${clients.channel}`, kind: 'text' },
-  lostReason: { expr: sql`${clients.lostReason}`, kind: 'text' },
-  note: { expr: sql`${clients.note}`, kind: 'text' },
-  externalId: { expr: sql`${clients.externalId}`, kind: 'text' },
-  taxId: { expr: sql`${clients.taxId}`, kind: 'text' },
+  ...Object.fromEntries(
+    TEXT_FIELDS.map((key) => [key, { expr: sql`${clients[key]}`, kind: 'text' as const }]),
+  ),
   kind: { expr: sql`${clients.kind}`, kind: 'enum' },
   stage: { expr: sql`${clients.stage}`, kind: 'enum' },
   managerId: { expr: sql`${clients.managerId}`, kind: 'enum' },

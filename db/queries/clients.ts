@@ -27,6 +27,7 @@ import { derived } from './client-derived';
 import { fold, nextSeq, reindexClients } from './search';
 import { suggestedStages } from './stage-ladder';
 import { localDay, yearStart } from '../../kernel/local-date';
+import { TEXT_FIELDS } from '../../kernel/client-fields';
 
 type ClientRecord = typeof clients.$inferSelect;
 
@@ -159,17 +160,8 @@ export function readClientRows(wb: Workbook, ids: string[], includeDeleted: bool
 
 /** Fields whose text is in the search index: changing one means re-indexing the client. */
 export const INDEXED_FIELDS: ReadonlySet<string> = new Set([
-  'name',
-  'company',
-  'position',
-  'phone',
-  'phone2',
-  'email',
-  'address',
-  'channel',
-  'note',
-  'externalId',
-  'taxId',
+  // Every standard text field but the lost reason (a label, not something to search for).
+  ...TEXT_FIELDS.filter((f) => f !== 'lostReason'),
   'tags',
 ]);
 

@@ -6,7 +6,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { CompleteResult, Reminder, RepeatRule } from '../../electron/api/contract';
 import { parseDue } from '../../electron/api/contract/reminders';
 import { AppError } from '../../electron/api/errors';
-import { neverFires, nextAfter, occurrence } from '../../electron/services/repeat';
+import { neverFires, nextAfter, occurrence } from '../../kernel/repeat';
 import type { Workbook } from '../workbook';
 import { reminders } from '../schema';
 import { addComment } from './comments';

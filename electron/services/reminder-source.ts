@@ -5,7 +5,7 @@ import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { Workbook } from '../../db/workbook';
 import type { CheckpointStore, DueReminder, ReminderSource } from './reminder-scheduler';
 import { localDay } from '../../kernel/local-date';
-import { dueInstant } from './repeat';
+import { dueInstant } from '../../kernel/repeat';
 
 /** A reminder for a whole day is announced at the start of the working day. */
 export const DAY_REMINDER_HOUR = 9;

@@ -3,7 +3,7 @@
  * comment box), and opening another card in the same window leaves it.
  */
 import { ru } from '../../renderer/src/i18n/ru';
-import { expect, test, type Shell } from './fixtures';
+import { expect, secondOf, test, type Shell } from './fixtures';
 
 async function call<T>(shell: Shell, channel: string, input?: unknown): Promise<T> {
   const body = (await shell.call(channel, input)) as
@@ -36,9 +36,10 @@ test('the card as of a date stays with its client and offers no Restore', async 
     name: 'Петров Олег',
     phone: '+7 900 111-22-33',
   });
-  await page.waitForTimeout(1100);
-  const before = new Date(Math.floor(Date.now() / 1000) * 1000);
-  await page.waitForTimeout(1100);
+  // A moment after the creation and before any change: the shell's clock moves on a
+  // second (no sleeping), that second is the moment, and another second passes.
+  const before = secondOf(await shell.advanceClock(1000));
+  await shell.advanceClock(1000);
   for (const c of [anna, oleg]) {
     await call(shell, 'clients.update', { id: c.id, patch: { phone: '+7 999 000-00-00' } });
   }

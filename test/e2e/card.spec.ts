@@ -5,7 +5,7 @@
  */
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
-import { expect, test, type Shell } from './fixtures';
+import { expect, secondOf, test, type Shell } from './fixtures';
 
 interface Ok<T> {
   ok: true;
@@ -83,10 +83,10 @@ test('the card: custom fields, manager, feed, restore, as-of, lost, trash', asyn
   });
   const id = created.id;
   const get = () => call<StoredClient>(shell, 'clients.get', { id });
-  // A moment after the client was created and before anything was changed on the card.
-  await page.waitForTimeout(1100);
-  const before = new Date(Math.floor(Date.now() / 1000) * 1000);
-  await page.waitForTimeout(1100);
+  // A moment after the creation and before any change: the shell's clock moves on a
+  // second (no sleeping), that second is the moment, and another second passes.
+  const before = secondOf(await shell.advanceClock(1000));
+  await shell.advanceClock(1000);
 
   await clients.open();
   await clients.row('Иванова Мария').getByRole('link').click();
@@ -227,9 +227,10 @@ for (const [lang, t] of [
       custom: { area: 84, tier: isRu ? 'Опт' : 'Wholesale' },
     });
     const id = client.id;
-    await page.waitForTimeout(1100);
-    const before = new Date(Math.floor(Date.now() / 1000) * 1000);
-    await page.waitForTimeout(1100);
+    // A moment after the creation and before any change: the shell's clock moves on a
+    // second (no sleeping), that second is the moment, and another second passes.
+    const before = secondOf(await shell.advanceClock(1000));
+    await shell.advanceClock(1000);
     await call(shell, 'clients.update', {
       id,
       patch: { phone: '+7 912 000-00-00', custom: { budget: 12345678 } },

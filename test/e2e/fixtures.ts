@@ -19,6 +19,13 @@ export interface Shell {
   url: string;
   /** Calls a channel over HTTP like an outside tool would. */
   call(channel: string, input?: unknown): Promise<unknown>;
+  /** Moves the shell's clock forward (its test clock); resolves to the shell's new time. */
+  advanceClock(ms: number): Promise<Date>;
+}
+
+/** The instant cut to its whole second, as a `datetime-local` input with seconds holds it. */
+export function secondOf(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000);
 }
 
 export async function startShell(
@@ -39,11 +46,12 @@ export async function startShell(
       token,
       '--data-dir',
       path.join(dir, 'data'),
+      '--test-clock',
       ...(options.args ?? []),
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LANG: 'ru_RU.UTF-8' },
+      env: { ...process.env, LANG: 'ru_RU.UTF-8', KARTOTEKA_TEST: '1' },
     },
   );
   let output = '';
@@ -73,7 +81,20 @@ export async function startShell(
     const body: unknown = await response.json();
     return body;
   };
-  return { shell: { origin, token, workbook, url: `${origin}/#token=${token}`, call }, child };
+  const advanceClock = async (ms: number) => {
+    const response = await fetch(`${origin}/test/clock`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advanceMs: ms }),
+    });
+    const body = (await response.json()) as { ok: boolean; data: { now: string } };
+    if (!body.ok) throw new Error(`the shell's clock did not move: ${JSON.stringify(body)}`);
+    return new Date(body.data.now);
+  };
+  return {
+    shell: { origin, token, workbook, url: `${origin}/#token=${token}`, call, advanceClock },
+    child,
+  };
 }
 
 export const test = base.extend<{ shell: Shell; clients: ClientsPage; card: ClientCardPage }>({

@@ -12,6 +12,16 @@ function keys(obj: object, prefix = ''): string[] {
   );
 }
 
+/** The paths of the catalogue's texts that are empty or blank (arrays' items too). */
+function emptyTexts(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]): string[] => {
+    const at = `${prefix}${k}`;
+    if (typeof v === 'string') return v.trim() === '' ? [at] : [];
+    if (v && typeof v === 'object') return emptyTexts(v as object, `${at}.`);
+    return [at];
+  });
+}
+
 describe('the contract', () => {
   it('names every channel domain.verb and gives each a handler', () => {
     for (const channel of CHANNELS) {
@@ -40,7 +50,16 @@ describe('the contract', () => {
 describe('the renderer catalogues', () => {
   it('have the same keys in Russian and English, and no empty string', () => {
     expect(keys(ru).sort()).toEqual(keys(en).sort());
-    for (const k of keys(ru)) expect(String(k).length).toBeGreaterThan(0);
+    expect(emptyTexts(ru)).toEqual([]);
+    expect(emptyTexts(en)).toEqual([]);
     expect(ru.months).toHaveLength(12);
+  });
+
+  it('finds an empty or blank text wherever it is planted', () => {
+    expect(emptyTexts({ a: 'x', b: { c: '', d: ['мар', ' '] }, e: 0 })).toEqual([
+      'b.c',
+      'b.d.1',
+      'e',
+    ]);
   });
 });

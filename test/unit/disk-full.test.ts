@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deserialize, serialize } from '../../electron/services/import/jobs';
+import { deserializeError, serializeError } from '../../electron/services/workers/rpc';
 import { makeWorld, tempDir, type World } from '../helpers/world';
 
 let world: World;
@@ -83,7 +83,7 @@ describe('a full disk', () => {
         thrown = error;
       }
       expect((thrown as { code?: string }).code).toBe('SQLITE_FULL');
-      const back = deserialize(structuredClone(serialize(thrown)));
+      const back = deserializeError(structuredClone(serializeError(thrown)));
       expect((back as { code?: string }).code).toBe('SQLITE_FULL');
       expect(back.message).toBe('database or disk is full');
     } finally {

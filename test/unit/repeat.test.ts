@@ -3,13 +3,7 @@ process.env['TZ'] = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
 import type { RepeatRule } from '../../electron/api/contract';
-import {
-  birthdayIn,
-  dueInstant,
-  neverFires,
-  nextAfter,
-  occurrence,
-} from '../../electron/services/repeat';
+import { birthdayIn, dueInstant, neverFires, nextAfter, occurrence } from '../../kernel/repeat';
 
 const series = (rule: RepeatRule, first: string, n: number) =>
   Array.from({ length: n }, (_, i) => occurrence(rule, first, i + 1));

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleIpcInvoke, RENDERER_ORIGIN } from '../../electron/ipc';
+import { testClockFor } from '../../electron/test-clock';
 import { startWebServer, type WebServer } from '../../electron/web-server';
 import { makeWorld, tempDir, type World } from '../helpers/world';
 
@@ -194,5 +195,48 @@ describe('both transports carry the same envelope', () => {
     expect(status).toBe(413);
     const dir = path.join(world.dir, 'uploads');
     expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
+  });
+});
+
+describe('the test clock', () => {
+  it('is not there in a normal run: the route answers 404 and the option needs a test run', async () => {
+    const response = await fetch(`${server.origin}/test/clock`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 86_400_000 }),
+    });
+    expect(response.status).toBe(404);
+    expect(testClockFor(false, { KARTOTEKA_TEST: '1' })).toBeNull();
+    expect(() => testClockFor(true, {})).toThrow(/test runs only/);
+  });
+
+  it('moves forward (never back) and needs the token', async () => {
+    const clock = testClockFor(true, { KARTOTEKA_TEST: '1' })!;
+    await server.close();
+    server = await startWebServer({
+      dispatch: world.app.dispatch,
+      allowImportFile: () => undefined,
+      token: TOKEN,
+      port: 0,
+      staticDir,
+      locale: world.app.ctx.locale,
+      logger: { info: () => undefined, error: () => undefined },
+      testClock: clock,
+    });
+    const move = (body: unknown) =>
+      fetch(`${server.origin}/test/clock`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify(body),
+      });
+    const before = Date.now();
+    const moved = (await (await move({ advanceMs: 3_600_000 })).json()) as {
+      data: { now: string };
+    };
+    expect(Date.parse(moved.data.now)).toBeGreaterThanOrEqual(before + 3_600_000);
+    expect(clock.now().getTime()).toBeGreaterThanOrEqual(before + 3_600_000);
+    expect((await move({ advanceMs: -1 })).status).toBe(400);
+    const noToken = await fetch(`${server.origin}/test/clock`, { method: 'POST', body: '{}' });
+    expect(noToken.status).toBe(401);
   });
 });

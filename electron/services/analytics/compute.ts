@@ -5,7 +5,7 @@
  */
 import type { OutputOf, ParsedInputOf } from '../../api/contract';
 import type { Workbook } from '../../../db/workbook';
-import { localDay } from '../../../kernel/local-date';
+import { today } from '../../../kernel/local-date';
 import type { DashboardCache } from './dashboard';
 import {
   abcxyzFigures,
@@ -43,11 +43,6 @@ export interface AnalyticsContext {
   dashboards: DashboardCache;
 }
 
-/** Today on the user's calendar (the machine's time zone), not UTC's. */
-function today(ctx: AnalyticsContext): string {
-  return localDay(ctx.now());
-}
-
 const source = (ctx: AnalyticsContext) => ctx.store.current().source;
 
 type Implementations = {
@@ -71,7 +66,7 @@ export const analyticsReads: Implementations = {
   'analytics.dashboard': (input, ctx) =>
     ctx.dashboards.get(
       {
-        asOf: input?.asOf ?? today(ctx),
+        asOf: input?.asOf ?? today(ctx.now),
         months: input?.months ?? 12,
         managerId: input?.managerId ?? null,
       },
@@ -80,7 +75,7 @@ export const analyticsReads: Implementations = {
   'analytics.drill': (input, ctx) =>
     ctx.dashboards.drill(
       {
-        asOf: input.asOf ?? today(ctx),
+        asOf: input.asOf ?? today(ctx.now),
         months: input.months ?? 12,
         managerId: input.managerId ?? null,
       },
@@ -93,7 +88,7 @@ export const analyticsReads: Implementations = {
     dueFigures(
       ctx.wb,
       source(ctx),
-      input?.asOf ?? today(ctx),
+      input?.asOf ?? today(ctx.now),
       input?.limit ?? 100,
       readAnalyticsSettings(ctx.wb),
     ),

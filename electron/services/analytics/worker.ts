@@ -3,13 +3,13 @@
  * to the workbook and its own in-memory sales, kept current by the store from what the main
  * process commits. Answers the read-only analytics channels one at a time.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { openWorkbook } from '../../../db/workbook';
 import { keyOf } from '../../../db/workbook-key';
-import { serialize } from '../import/jobs';
+import { serveCalls } from '../workers/rpc';
 import { computeAnalytics } from './compute';
 import { DashboardCache } from './dashboard';
-import type { AnalyticsReply, AnalyticsRequest, AnalyticsWorkerSetup } from './runner';
+import type { AnalyticsRequest, AnalyticsWorkerSetup } from './runner';
 import { AnalyticsStore } from './store';
 
 const setup = workerData as AnalyticsWorkerSetup;
@@ -21,22 +21,12 @@ const wb = openWorkbook(setup.workbookPath, {
 });
 const store = new AnalyticsStore(wb);
 const ctx = { wb, now: () => new Date(), store, dashboards: new DashboardCache(wb, store) };
-const post = (reply: AnalyticsReply) => parentPort?.postMessage(reply);
 
-parentPort?.on('message', (request: AnalyticsRequest) => {
-  if (request.channel === 'reset') {
-    store.reset();
-    return;
-  }
-  try {
-    // The channel's input was validated by the dispatch before it was sent here.
-    const data = computeAnalytics(request.channel, request.input as never, ctx);
-    post({ id: request.id, ok: true, data });
-  } catch (error) {
-    post({ id: request.id, ok: false, error: serialize(error) });
-  }
+serveCalls<AnalyticsRequest>((request) => {
+  if (request.channel === 'reset') return store.reset();
+  // The channel's input was validated by the dispatch before it was sent here.
+  return computeAnalytics(request.channel, request.input as never, ctx);
 });
-post({ id: -1, ok: true, data: 'ready' });
 // Read the sales now, in the background: the first dashboard or Today after a start then finds
 // them in memory (requests that come meanwhile wait in the queue).
 setImmediate(() => {

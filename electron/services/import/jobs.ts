@@ -7,11 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ImportStatus, Locale } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import { isMessageKey } from '../../api/messages';
 import type { WriteContext } from '../../../db/queries/history';
+import { WorkerClient, WorkerStartError } from '../workers/rpc';
 import { ImportCancelled, type ImportOptions } from './plan';
 import {
   checkImport,
@@ -48,26 +47,18 @@ export interface WorkerSetup {
   today: string;
 }
 
-export type WorkerMessage =
-  | { type: 'progress'; phase: ImportPhase; done: number; total: number }
-  | { type: 'done'; result: unknown }
-  | { type: 'error'; error: SerializedError };
+/** What the main process sends the import worker: the step, and the shared cancel flag. */
+export interface ImportCall {
+  job: JobRequest;
+  flag: Int32Array;
+}
 
-export type SerializedError =
-  | {
-      app: true;
-      code: AppError['code'];
-      key: string;
-      params: Record<string, string | number>;
-      field?: string | undefined;
-    }
-  | {
-      app: false;
-      message: string;
-      cancelled: boolean;
-      /** SQLite's or the file system's code (`SQLITE_FULL`, `ENOSPC`): dispatch maps it. */
-      code?: string | undefined;
-    };
+/** The progress the import worker reports while it runs a step. */
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
 
 export interface ImporterOptions {
   /** The bundled worker (`dist/main/import-worker.cjs`); absent → run inline. */
@@ -78,14 +69,6 @@ export interface ImporterOptions {
   now?: () => number;
   /** Told when the worker cannot start and imports fall back to this thread. */
   onWorkerFailure?: (error: unknown) => void;
-}
-
-/** The worker failed before it said anything: it never opened the workbook. */
-class WorkerStartError extends Error {
-  constructor(override readonly cause: unknown) {
-    super('import worker did not start');
-    this.name = 'WorkerStartError';
-  }
 }
 
 export class Importer {
@@ -216,90 +199,41 @@ export class Importer {
       onProgress,
       cancelled: () => Atomics.load(flag, 0) === 1,
     };
-    try {
-      return await runJob(ctx, job, env);
-    } catch (error) {
-      throw error instanceof ImportCancelled
-        ? new AppError('conflict', 'import_cancelled', {}, 'cancel')
-        : error;
-    }
+    return runJob(ctx, job, env);
   }
 
-  private inWorker(
+  private async inWorker(
     script: string,
     job: JobRequest,
     flag: Int32Array,
     onProgress: NonNullable<ImportEnv['onProgress']>,
   ): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(script, {
-        workerData: { setup: this.options.setup(), job, flag },
-        // A roomier young generation: parsing 100,000 rows makes many short-lived strings, and
-        // the default one spends seconds collecting them.
-        resourceLimits: { maxYoungGenerationSizeMb: 128 },
-      });
-      let settled = false;
-      let heard = false;
-      worker.on('message', (message: WorkerMessage) => {
-        heard = true;
-        if (message.type === 'progress') onProgress(message.phase, message.done, message.total);
-        else if (message.type === 'done') {
-          settled = true;
-          resolve(message.result);
-        } else {
-          settled = true;
-          reject(deserialize(message.error));
-        }
-      });
-      worker.on('error', (error) => {
-        if (!settled) reject(heard ? error : new WorkerStartError(error));
-        settled = true;
-      });
-      worker.on('exit', (code) => {
-        const stopped = new Error(`import worker stopped (exit code ${code})`);
-        if (!settled) reject(heard ? stopped : new WorkerStartError(stopped));
-        settled = true;
-      });
+    // One worker per step: it opens the workbook, answers this call and ends.
+    const worker = new WorkerClient<ImportCall, ImportProgress>(script, {
+      name: 'import',
+      workerData: this.options.setup(),
+      // Parsing 100,000 rows makes many short-lived strings, and the default young generation
+      // spends seconds collecting them.
+      youngGenerationMb: 128,
     });
+    return worker.call({ job, flag }, (p) => onProgress(p.phase, p.done, p.total));
   }
 }
 
-export function runJob(ctx: WriteContext, job: JobRequest, env: ImportEnv): Promise<unknown> {
-  switch (job.kind) {
-    case 'preview':
-      return previewImport(ctx.wb, job.request, env);
-    case 'check':
-      return checkImport(ctx.wb, job.request, env);
-    case 'run':
-      return runImport(ctx, job.request, env);
+/** Runs one import step, here or in the worker; a cancel comes back as `import_cancelled`. */
+export async function runJob(ctx: WriteContext, job: JobRequest, env: ImportEnv): Promise<unknown> {
+  try {
+    switch (job.kind) {
+      case 'preview':
+        return await previewImport(ctx.wb, job.request, env);
+      case 'check':
+        return await checkImport(ctx.wb, job.request, env);
+      case 'run':
+        return await runImport(ctx, job.request, env);
+    }
+  } catch (error) {
+    throw error instanceof ImportCancelled
+      ? new AppError('conflict', 'import_cancelled', {}, 'cancel')
+      : error;
   }
-}
-
-export function serialize(error: unknown): SerializedError {
-  if (error instanceof AppError) {
-    return {
-      app: true,
-      code: error.code,
-      key: error.key,
-      params: error.params,
-      field: error.field,
-    };
-  }
-  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
-  return {
-    app: false,
-    message: error instanceof Error ? error.message : String(error),
-    cancelled: error instanceof ImportCancelled,
-    ...(typeof code === 'string' ? { code } : {}),
-  };
-}
-
-export function deserialize(error: SerializedError): Error {
-  if (error.app && isMessageKey(error.key)) {
-    return new AppError(error.code, error.key, error.params, error.field);
-  }
-  if (!error.app && error.cancelled)
-    return new AppError('conflict', 'import_cancelled', {}, 'cancel');
-  if (error.app) return new Error(error.key);
-  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
 }

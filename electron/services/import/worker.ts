@@ -1,46 +1,32 @@
 /**
  * The import worker thread (bundled as `dist/main/import-worker.cjs`): opens its own connection
- * to the workbook, runs one import step and posts progress and the result back. A run's write
- * transaction lives here, so the main process keeps answering the window meanwhile.
+ * to the workbook, runs one import step and reports progress and the result back (see
+ * `workers/rpc.ts`). A run's write transaction lives here, so the main process keeps answering
+ * the window meanwhile.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook } from '../../../db/workbook';
 import { keyOf } from '../../../db/workbook-key';
-import { runJob, serialize, type JobRequest, type WorkerMessage, type WorkerSetup } from './jobs';
+import { serveCalls } from '../workers/rpc';
+import { runJob, type ImportCall, type ImportProgress, type WorkerSetup } from './jobs';
 
-interface Data {
-  setup: WorkerSetup;
-  job: JobRequest;
-  flag: Int32Array;
-}
+const setup = workerData as WorkerSetup;
+const wb = openWorkbook(setup.workbookPath, {
+  migrationsDir: setup.migrationsDir,
+  secondary: true,
+  key: keyOf(setup.password),
+  ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
+});
+const ctx = { wb, now: () => new Date(), newId: () => uuidv7(), actor: () => setup.actor };
 
-async function main(): Promise<void> {
-  const { setup, job, flag } = workerData as Data;
-  const post = (message: WorkerMessage) => parentPort?.postMessage(message);
-  const wb = openWorkbook(setup.workbookPath, {
-    migrationsDir: setup.migrationsDir,
-    secondary: true,
-    key: keyOf(setup.password),
-    ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
-  });
-  try {
-    const result = await runJob(
-      { wb, now: () => new Date(), newId: () => uuidv7(), actor: () => setup.actor },
-      job,
-      {
-        locale: setup.locale,
-        today: setup.today,
-        onProgress: (phase, done, total) => post({ type: 'progress', phase, done, total }),
-        cancelled: () => Atomics.load(flag, 0) === 1,
-      },
-    );
-    post({ type: 'done', result });
-  } catch (error) {
-    post({ type: 'error', error: serialize(error) });
-  } finally {
-    wb.close();
-  }
-}
-
-void main();
+serveCalls<ImportCall, ImportProgress>(
+  ({ job, flag }, emit) =>
+    runJob(ctx, job, {
+      locale: setup.locale,
+      today: setup.today,
+      onProgress: (phase, done, total) => emit({ phase, done, total }),
+      cancelled: () => Atomics.load(flag, 0) === 1,
+    }),
+  { once: { finish: () => wb.close() } },
+);

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
-import { NavLink, useLocation, useNavigate } from 'react-router';
+import { NavLink, useNavigate } from 'react-router';
 import { useHotkey } from '../lib/useHotkey';
 import { api } from '../api/client';
 import { LockMark } from '../features/workbook/LockMark';
@@ -14,14 +14,16 @@ const SEARCH_KEYS = ['k', 'f'];
 export function Rail() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const location = useLocation();
-  // Ctrl+K / Ctrl+F anywhere: go to the client list with the search box focused.
+  // Ctrl+K / Ctrl+F anywhere: go to the client list with the search box focused (the list
+  // focuses it on every such visit, itself included). Always a navigation, decided by no
+  // rendered location: a click on another section may still be drawing when the keys come, and
+  // the location last drawn would say "already on the list" and swallow the keys.
   useHotkey(
     SEARCH_KEYS,
     useCallback(() => {
-      if (location.pathname !== '/clients')
-        void navigate('/clients', { state: { focusSearch: true } });
-    }, [location.pathname, navigate]),
+      const onList = /^#\/clients\/?(?:\?|$)/.test(window.location.hash);
+      void navigate('/clients', { state: { focusSearch: true }, replace: onList });
+    }, [navigate]),
   );
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
   const workbook = useWorkbookInfo();

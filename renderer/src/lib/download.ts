@@ -1,7 +1,8 @@
 /**
- * Saves a file the main process made: base64 → Blob → a temporary link with `download`. The
- * browser shell saves it to Downloads; Electron shows its save dialog. The object URL is revoked
- * once the download has started, so the bytes are not kept for the life of the page.
+ * Saves a file, one the main process made (base64 → Blob) or a text made here, through a
+ * temporary link with `download`. The browser shell saves it to Downloads; Electron shows its
+ * save dialog. The object URL is revoked once the download has started, so the bytes are not
+ * kept for the life of the page.
  */
 export interface DownloadFile {
   fileName: string;
@@ -17,10 +18,23 @@ export function blobOf(file: Pick<DownloadFile, 'mime' | 'base64'>): Blob {
 }
 
 export function download(file: DownloadFile): void {
-  const url = URL.createObjectURL(blobOf(file));
+  downloadBlob(blobOf(file), file.fileName);
+}
+
+/** A text made here (a CSV of problems) as a UTF-8 file. */
+export function downloadText(
+  text: string,
+  fileName: string,
+  mime = 'text/csv;charset=utf-8',
+): void {
+  downloadBlob(new Blob([text], { type: mime }), fileName);
+}
+
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   link.style.display = 'none';
   document.body.append(link);
   link.click();

@@ -1,6 +1,5 @@
 /** Numbers of the dashboard as the user reads them: percents, ratios, months, the as-of date. */
 import i18next from 'i18next';
-import { localDay } from '../../../../kernel/local-date';
 import { formatMonth } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 
@@ -62,11 +61,6 @@ export function moneyShort(minor: number): string {
 
 /** `YYYY-MM` (or a `YYYY-MM-DD` inside it) → "май 26" / "May 26". */
 export const monthLabel = formatMonth;
-
-/** Today as local `YYYY-MM-DD`: the default end of the window. */
-export function todayIso(now: Date = new Date()): string {
-  return localDay(now);
-}
 
 /** A relative change: 1.2 → "+20 %"; null when there is nothing to compare with. */
 export function change(now: number, before: number): string | null {

@@ -5,7 +5,7 @@
  */
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import { todayIso } from './format';
+import { today } from '../../../../kernel/local-date';
 
 export const WINDOW_MONTHS = [3, 6, 12, 24] as const;
 export const DRILL_KINDS = ['matrix', 'migration', 'rfm', 'slipping', 'due'] as const;
@@ -37,7 +37,8 @@ export function useAnalyticsParams() {
   const asOf = params.get('asOf') ?? '';
   const filters: Filters = {
     months: (WINDOW_MONTHS as readonly number[]).includes(months) ? months : 12,
-    asOf: DATE.test(asOf) ? asOf : todayIso(),
+    // Today on the local calendar: the default end of the window.
+    asOf: DATE.test(asOf) ? asOf : today(),
     managerId: params.get('manager') ?? '',
   };
   const drill = readDrill(params.get('drill'));

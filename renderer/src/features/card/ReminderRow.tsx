@@ -9,7 +9,8 @@ import { api, ApiError } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { ConfirmDialog } from './ConfirmDialog';
 import { addDays, localDay } from '../../../../kernel/local-date';
-import { effectiveDue, isOverdue, snoozeTarget } from './reminder-dates';
+import { effectiveDue, isOverdue } from './reminder-dates';
+import { SNOOZE_CHOICES, snoozeTarget } from '../../../../kernel/snooze';
 import { ReminderForm } from './ReminderForm';
 import { describeRepeat } from './repeat-text';
 import { messageOf } from './useCardData';
@@ -187,8 +188,8 @@ function SnoozeChoices(props: {
       }}
     >
       <span className="rem-snooze__caption">{t('rem.snooze.label')}:</span>
-      {(['hour', 'tomorrow', 'nextWeek'] as const).map((choice) => {
-        const target = snoozeTarget(choice, props.reminder, now);
+      {SNOOZE_CHOICES.map((choice) => {
+        const target = snoozeTarget(choice, props.reminder.dueTime, now);
         return (
           <button
             key={choice}

@@ -3,7 +3,7 @@
  * saved views, row selection with bulk actions (undoable), and the trash.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type {
@@ -15,7 +15,6 @@ import type {
 } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { useDebounced } from '../../lib/useDebounced';
-import { useHotkey } from '../../lib/useHotkey';
 import { ExportMenu, type ExportChoice } from '../export/ExportMenu';
 import { BulkBar } from './list/BulkBar';
 import { DEFAULT_COLUMNS, useCatalog } from './list/catalog';
@@ -26,8 +25,6 @@ import { ViewsMenu } from './list/ViewsMenu';
 import './list/list.css';
 import { NewClientDialog } from './NewClientDialog';
 import { useClientPages } from './useClientPages';
-
-const HOTKEYS = ['k', 'f'];
 
 export function ClientsPage() {
   const { t } = useTranslation();
@@ -48,10 +45,10 @@ export function ClientsPage() {
   const [creating, setCreating] = useState(false);
   const [range, setRange] = useState({ first: 0, last: 50 });
   const searchRef = useRef<HTMLInputElement>(null);
-  useHotkey(
-    HOTKEYS,
-    useCallback(() => searchRef.current?.focus(), []),
-  );
+  // Ctrl+K (the rail's shortcut) arrives as a visit with `focusSearch`, also when already here.
+  useEffect(() => {
+    if (focusSearch) searchRef.current?.focus();
+  }, [focusSearch, location.key]);
 
   const debounced = useDebounced(search.trim(), 150);
   const query: ListQuery = useMemo(
@@ -137,7 +134,6 @@ export function ClientsPage() {
         </span>
         <input
           ref={searchRef}
-          autoFocus={focusSearch}
           type="search"
           className="search"
           placeholder={t('search.placeholder')}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Counts } from './Counts';
 import { GroupsPanel } from './GroupsPanel';
 import { DuplicatesTable, ErrorsTable } from './ProblemTables';
-import { download } from './download';
+import { downloadText } from '../../lib/download';
 import { problemsCsv } from './problems-csv';
 import type { Wizard } from './useImportWizard';
 
@@ -89,7 +89,9 @@ export function CheckStep({ wizard }: { wizard: Wizard }) {
         {check.errorsTotal + check.duplicatesTotal > 0 ? (
           <button
             type="button"
-            onClick={() => download(problemsCsv(check, t, i18n.language), t('imp.check.csv.file'))}
+            onClick={() =>
+              downloadText(problemsCsv(check, t, i18n.language), t('imp.check.csv.file'))
+            }
           >
             {t('imp.check.download')}
           </button>

@@ -79,7 +79,12 @@ export function ReminderRow({ item, place, now, notify }: Props) {
         <button type="button" disabled={action.pending} onClick={() => void done()}>
           {t('today.actions.done')}
         </button>
-        <SnoozeMenu reminderId={reminder.id} action={action} onSnoozed={snoozed} />
+        <SnoozeMenu
+          reminderId={reminder.id}
+          dueTime={reminder.dueTime}
+          action={action}
+          onSnoozed={snoozed}
+        />
         <CallButton call={call} action={action} />
       </div>
       <RowFooter

@@ -1,23 +1,25 @@
 /**
- * Snooze: a small menu under the button: an hour, tomorrow, next week, or a date picked by
- * hand. Escape or a click elsewhere closes it; Tab walks its choices.
+ * Snooze: a small menu under the button: an hour, tomorrow, next week (the kernel's rules, the
+ * same as the card's), or a date picked by hand. Escape or a click elsewhere closes it; Tab walks its choices.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { addDays, localDay } from '../../../../kernel/local-date';
-import { snoozeTargets } from './dates';
+import { SNOOZE_CHOICES, snoozeTarget } from '../../../../kernel/snooze';
 import type { RowAction } from './useAgenda';
 import './snooze.css';
 
 interface Props {
   reminderId: string;
+  /** The reminder's own time of day (`HH:mm`), kept by "tomorrow" and "next week". */
+  dueTime: string | null;
   action: RowAction;
   /** Called after the snooze is saved, with the due value it was moved to. */
   onSnoozed: (until: string) => void;
 }
 
-export function SnoozeMenu({ reminderId, action, onSnoozed }: Props) {
+export function SnoozeMenu({ reminderId, dueTime, action, onSnoozed }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState('');
@@ -45,8 +47,6 @@ export function SnoozeMenu({ reminderId, action, onSnoozed }: Props) {
     });
     if (ok) onSnoozed(until);
   };
-  const choose = (pick: (targets: ReturnType<typeof snoozeTargets>) => string) => () =>
-    void snooze(pick(snoozeTargets(new Date())));
   const tomorrow = addDays(localDay(new Date()), 1);
 
   return (
@@ -78,15 +78,16 @@ export function SnoozeMenu({ reminderId, action, onSnoozed }: Props) {
           role="group"
           aria-label={t('today.snooze.label')}
         >
-          <button type="button" autoFocus onClick={choose((x) => x.hour)}>
-            {t('today.snooze.hour')}
-          </button>
-          <button type="button" onClick={choose((x) => x.tomorrow)}>
-            {t('today.snooze.tomorrow')}
-          </button>
-          <button type="button" onClick={choose((x) => x.week)}>
-            {t('today.snooze.week')}
-          </button>
+          {SNOOZE_CHOICES.map((choice, i) => (
+            <button
+              key={choice}
+              type="button"
+              autoFocus={i === 0}
+              onClick={() => void snooze(snoozeTarget(choice, dueTime, new Date()))}
+            >
+              {t(`today.snooze.${choice}`)}
+            </button>
+          ))}
           <form
             className="today-snooze__pick"
             onSubmit={(e) => {

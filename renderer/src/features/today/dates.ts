@@ -1,20 +1,9 @@
 /**
- * Dates on the Today screen: the snooze choices (written as local `YYYY-MM-DD` /
- * `YYYY-MM-DDTHH:mm`) and how days and times read. The calendar itself is the kernel's.
+ * Dates on the Today screen: how days and times read. The calendar itself and the snooze
+ * choices are the kernel's.
  */
 import i18next from 'i18next';
-import { addDays, localDay, localMinute, parseDay } from '../../../../kernel/local-date';
-
-/** The snooze choices as due values, from the moment the menu is used. */
-export function snoozeTargets(now: Date): { hour: string; tomorrow: string; week: string } {
-  const inHour = new Date(now.getTime() + 3_600_000);
-  const today = localDay(now);
-  return {
-    hour: localMinute(inHour),
-    tomorrow: addDays(today, 1),
-    week: addDays(today, 7),
-  };
-}
+import { parseDay } from '../../../../kernel/local-date';
 
 /** `HH:mm` as the user reads a time ("14:03" / "02:03 PM"), like `formatDateTime`. */
 export function formatTime(hhmm: string): string {

@@ -9,6 +9,7 @@ import {
   type BulkActionType,
 } from '../../../../../electron/api/contract/enums';
 import { api, ApiError } from '../../../api/client';
+import { parseMoney, parseNumber } from '../../../lib/money';
 import { useFields, useManagers } from './catalog';
 
 interface Props {
@@ -50,20 +51,20 @@ export function BulkBar({ count, target, onDone }: Props) {
         const field = fields.find((f) => f.key === value);
         if (!field) return null;
         const raw = extra.trim();
-        const number = Number(raw.replace(',', '.').replace(/\s/g, ''));
+        if (raw === '') return { type, key: field.key, value: null };
+        // Numbers and amounts read as the card reads them; one that is not a number is no action
+        // (rather than a blank written over every selected client).
         const typed =
-          raw === ''
-            ? null
-            : field.type === 'number'
-              ? number
-              : field.type === 'money'
-                ? Math.round(number * 100)
-                : field.type === 'boolean'
-                  ? raw === 'true'
-                  : field.type === 'multichoice'
-                    ? [raw]
-                    : raw;
-        return { type, key: field.key, value: typed };
+          field.type === 'number'
+            ? parseNumber(raw)
+            : field.type === 'money'
+              ? parseMoney(raw)
+              : field.type === 'boolean'
+                ? raw === 'true'
+                : field.type === 'multichoice'
+                  ? [raw]
+                  : raw;
+        return typed === null ? null : { type, key: field.key, value: typed };
       }
       case 'applySuggestedStage':
       case 'delete':

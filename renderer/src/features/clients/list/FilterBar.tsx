@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Filter, FilterOp } from '../../../../../electron/api/contract';
 import { formatDate, formatMoney } from '../../../lib/format';
+import { parseMoney, parseNumber } from '../../../lib/money';
 import { opLabel, OPS_BY_KIND, type CatalogField } from './catalog';
 
 interface Props {
@@ -101,16 +102,16 @@ function FilterForm({
     if (!field) return;
     if (!needsValue) return onAdd({ field: key, op });
     if (value.trim() === '') return;
-    const number = Number(value.replace(',', '.').replace(/\s/g, ''));
+    // Numbers and amounts read as the card reads them (the kernel's one parser).
     const typed =
       field.kind === 'number'
-        ? number
+        ? parseNumber(value)
         : field.kind === 'money'
-          ? Math.round(number * 100)
+          ? parseMoney(value)
           : field.kind === 'boolean'
             ? value === 'true'
             : value;
-    if (typeof typed === 'number' && !Number.isFinite(typed)) return;
+    if (typed === null) return;
     onAdd({ field: key, op, value: typed });
   };
 

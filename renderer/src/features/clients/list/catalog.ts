@@ -13,6 +13,7 @@ import type {
 import { CLIENT_KINDS, STAGES } from '../../../../../electron/api/contract/enums';
 import { api } from '../../../api/client';
 import { formatDate, formatMoney } from '../../../lib/format';
+import { TEXT_FIELDS } from '../../../../../kernel/client-fields';
 
 export type FieldKind =
   'text' | 'enum' | 'date' | 'number' | 'money' | 'boolean' | 'tags' | 'multi';
@@ -58,21 +59,6 @@ export const DEFAULT_COLUMNS = [
   'lastPurchase',
   'updatedAt',
 ];
-
-const TEXT_FIELDS = [
-  'name',
-  'company',
-  'position',
-  'phone',
-  'phone2',
-  'email',
-  'address',
-  'channel',
-  'note',
-  'externalId',
-  'taxId',
-  'lostReason',
-] as const;
 
 export function useManagers() {
   return useQuery({ queryKey: ['managers'], queryFn: () => api.call('managers.list', {}) });

@@ -5,8 +5,20 @@
  * Times of day stay local wall-clock times, so a 09:00 reminder stays at 09:00 across DST.
  */
 import { addDays, addMonths, addWeeks, addYears, getISODay } from 'date-fns';
-import { localDay, parseDay } from '../../kernel/local-date';
-import type { RepeatRule } from '../api/contract/reminders';
+import { localDay, parseDay } from './local-date';
+
+/**
+ * A repeat rule as the contract's `RepeatRule` has it (the kernel imports nothing from the app):
+ * every `every` units from the first date; weekly rules may name ISO weekdays (1 = Monday …
+ * 7 = Sunday); ends on `until` (inclusive) or after `count` occurrences.
+ */
+export interface RepeatRule {
+  every: number;
+  unit: 'day' | 'week' | 'month' | 'year';
+  weekdays?: number[] | undefined;
+  until?: string | undefined;
+  count?: number | undefined;
+}
 
 /** A safety bound on how far a search for the next occurrence may run. */
 const MAX_STEPS = 100_000;
