@@ -65,8 +65,7 @@ const LAYER_ZONES = [
   {
     target: 'db',
     from: 'electron',
-    // moves to kernel/repeat.ts (helper kernel)
-    except: [...ELECTRON_LEAVES, './services/repeat.ts'],
+    except: ELECTRON_LEAVES,
     message: `db/ imports only the leaves from electron/ (contract, errors, messages); it ${UP}`,
   },
   {

@@ -5,10 +5,10 @@
  * (`dist/main/integrity-worker.cjs`), so the window goes on answering meanwhile.
  */
 import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Inspection } from '../../../db/workbook';
 import { isPlainSqlite, keyOf, unlock, type WorkbookKey } from '../../../db/workbook-key';
+import { WorkerClient } from '../workers/rpc';
 
 /** Files up to this size are checked on the spot (about a tenth of a second). */
 export const SYNC_CHECK_BYTES = 32 * 1024 * 1024;
@@ -22,8 +22,6 @@ export interface IntegrityWorkerSetup {
   /** The password of an encrypted file (a class does not cross to a thread). */
   password?: string | undefined;
 }
-
-export type IntegrityReply = { verdict: Verdict } | { error: string };
 
 /** SQLite's word for a file whose pages do not hold together. */
 export function isCorruption(error: unknown): boolean {
@@ -108,7 +106,7 @@ export interface IntegrityCheckerOptions {
 }
 
 export class IntegrityChecker {
-  private readonly running = new Set<Worker>();
+  private readonly running = new Set<WorkerClient<null>>();
 
   constructor(private readonly options: IntegrityCheckerOptions) {}
 
@@ -153,29 +151,19 @@ export class IntegrityChecker {
         }),
       );
     }
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(script, { workerData: setup });
-      this.running.add(worker);
-      let settled = false;
-      worker.once('message', (reply: IntegrityReply) => {
-        settled = true;
-        if ('verdict' in reply) resolve(reply.verdict);
-        else reject(new Error(reply.error));
-      });
-      worker.once('error', (error) => {
-        settled = true;
-        reject(error);
-      });
-      worker.once('exit', (code) => {
-        this.running.delete(worker);
-        if (!settled) reject(new Error(`integrity worker stopped (exit code ${code})`));
-      });
+    // One call, answered by the worker (rpc.ts), which then ends.
+    const worker = new WorkerClient<null>(script, {
+      name: 'integrity',
+      workerData: setup,
+      youngGenerationMb: 16,
     });
+    this.running.add(worker);
+    return (worker.call(null) as Promise<Verdict>).finally(() => this.running.delete(worker));
   }
 
   /** Stops the checks still running (the workbook closes, the app stops). */
   stop(): void {
-    for (const worker of this.running) void worker.terminate();
+    for (const worker of this.running) worker.terminate();
     this.running.clear();
   }
 }
