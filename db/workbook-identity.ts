@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { unlock, type WorkbookKey } from './workbook-key';
+import { rollBackHotJournal } from './hot-journal';
 
 /** `PRAGMA application_id` of every workbook: the bytes 'KART'. */
 export const APPLICATION_ID = 0x4b415254;
@@ -195,7 +196,7 @@ function lookInside(
     // opening) left a hot journal, which only a writable connection rolls back. Only for a
     // file carrying our mark: anything else stays as it is.
     if (code === 'SQLITE_READONLY_ROLLBACK' && options.rollBack) {
-      rollBackInterruptedWrite(file, nativeBinding);
+      rollBackHotJournal(file, { key, nativeBinding, applicationId: APPLICATION_ID });
       return lookInside(file, nativeBinding, key, { rollBack: false });
     }
     throw error;
@@ -204,19 +205,6 @@ function lookInside(
   // opened for writing next makes its own.
   removeMadeSideFiles(sides, existed);
   return look;
-}
-
-/** Opens `file` for writing just long enough for SQLite to roll its hot journal back. */
-function rollBackInterruptedWrite(file: string, nativeBinding: string | undefined): void {
-  const sqlite = new Database(file, {
-    fileMustExist: true,
-    ...(nativeBinding ? { nativeBinding } : {}),
-  });
-  try {
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-  } finally {
-    sqlite.close();
-  }
 }
 
 /** Marked as ours, or made before the mark existed: unmarked, with the tables every workbook has. */
