@@ -6,14 +6,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalyticsSettings, XyzPeriod } from '../../../../electron/api/contract';
+import type { AnalyticsSettings } from '../../../../electron/api/contract';
+import { XYZ_PERIODS, type XyzPeriod } from '../../../../electron/api/contract/enums';
 import { api } from '../../api/client';
 import { numberToInput, parseNumber } from '../../lib/money';
 import { messageAt, messageElsewhere } from './api-errors';
 import './analytics-settings.css';
-
-// Not imported from the contract's analytics module: it would bring zod into the bundle.
-const XYZ_PERIODS: readonly XyzPeriod[] = ['week', 'month', 'quarter'];
 
 type Key = keyof AnalyticsSettings;
 type NumberKey = Exclude<Key, 'xyzPeriod'>;

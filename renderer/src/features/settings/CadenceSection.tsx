@@ -5,14 +5,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CadencePreset, CadenceSettings } from '../../../../electron/api/contract';
-import { STAGES, type Stage } from '../../../../electron/api/contract/enums';
+import type { CadenceSettings } from '../../../../electron/api/contract';
+import {
+  CADENCE_PRESETS,
+  STAGES,
+  type CadencePreset,
+  type Stage,
+} from '../../../../electron/api/contract/enums';
 import { api } from '../../api/client';
 import { messageAt, messageElsewhere } from './api-errors';
 import './cadence.css';
-
-// Not imported from the contract's reminders module: it would bring zod into the bundle.
-const CADENCE_PRESETS: readonly CadencePreset[] = ['salon', 'clothing', 'building'];
 
 type Draft = Record<Stage, string> & { birthdayDays: string };
 

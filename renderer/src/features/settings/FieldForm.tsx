@@ -2,11 +2,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  FIELD_TYPES,
-  type FieldDef,
-  type FieldType,
-} from '../../../../electron/api/contract/fields';
+import type { FieldDef } from '../../../../electron/api/contract';
+import { FIELD_TYPES, type FieldType } from '../../../../electron/api/contract/enums';
 import { api } from '../../api/client';
 import { messageAt, messageElsewhere } from './api-errors';
 import { escapeTo, FormButtons, GroupInput, Input, OptionsInput } from './FormParts';
