@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, ApiError, hasTransport } from './api/client';
+import { api, ApiError, hasTransport, setAfterCall } from './api/client';
+import { invalidateAfter } from './api/query-keys';
 import { App } from './app/App';
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen';
 import { detectLocale, initI18n } from './i18n';
@@ -27,6 +28,8 @@ async function boot(): Promise<void> {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
   });
+  // Every write refreshes what its channel's metadata says it changed, in this one place.
+  setAfterCall((channel) => invalidateAfter(queryClient, channel));
   root.render(
     <StrictMode>
       <ErrorBoundary>

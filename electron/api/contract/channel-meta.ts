@@ -99,6 +99,9 @@ const SALES: ChannelName[] = [
   ...ANALYTICS,
 ];
 
+/** Plans show in the growth report and on the card (and its history). */
+const PLANS: ChannelName[] = ['plans.list', 'plans.report', ...CARD];
+
 /** Which clients exist (trash, restore): the list, the managers' counts, the reminders. */
 const MEMBERSHIP: ChannelName[] = [
   ...CARD,
@@ -159,11 +162,11 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   'sales.delete': records(...SALES),
   'sales.list': reads,
   'sales.summary': reads,
-  'plans.set': records('plans.list', 'plans.report'),
+  'plans.set': records(...PLANS),
   'plans.list': reads,
   'plans.report': reads,
-  'plans.copy': records('plans.list', 'plans.report'),
-  'plans.potentialFromField': records('plans.list', 'plans.report'),
+  'plans.copy': records(...PLANS),
+  'plans.potentialFromField': records(...PLANS),
   'import.preview': reads,
   'import.check': reads,
   'import.run': recordsEverywhere,

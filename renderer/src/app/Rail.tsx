@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useHotkey } from '../lib/useHotkey';
-import { api } from '../api/client';
+import { channelQuery } from '../api/channel-query';
 import { LockMark } from '../features/workbook/LockMark';
 import { useWorkbookInfo } from '../features/workbook/useWorkbook';
 
@@ -22,7 +22,7 @@ export function Rail() {
         void navigate('/clients', { state: { focusSearch: true } });
     }, [location.pathname, navigate]),
   );
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const info = useQuery(channelQuery('app.info', {}));
   const workbook = useWorkbookInfo();
   return (
     <nav className="rail" aria-label={t('app.name')}>

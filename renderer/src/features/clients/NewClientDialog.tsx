@@ -1,5 +1,5 @@
 /** A small form for a new client; the main process validates and each message lands under its field. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCreateInput } from '../../../../electron/api/contract';
@@ -15,7 +15,6 @@ interface Props {
 
 export function NewClientDialog({ onClose, onCreated }: Props) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<FormField, string>>({
     name: '',
     company: '',
@@ -24,10 +23,7 @@ export function NewClientDialog({ onClose, onCreated }: Props) {
   });
   const create = useMutation({
     mutationFn: (input: ClientCreateInput) => api.call('clients.create', input),
-    onSuccess: async (client) => {
-      await queryClient.invalidateQueries({ queryKey: ['clients.list'] });
-      onCreated(client.id);
-    },
+    onSuccess: (client) => onCreated(client.id),
   });
   const error = create.error instanceof ApiError ? create.error : null;
 

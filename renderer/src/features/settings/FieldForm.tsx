@@ -8,7 +8,6 @@ import { api } from '../../api/client';
 import { messageAt, messageElsewhere } from './api-errors';
 import { escapeTo, FormButtons, GroupInput, Input, OptionsInput } from './FormParts';
 import { FIELD_KEY_MAX, FIELD_KEY_PATTERN, keyFromLabel } from './field-key';
-import { useRefresh } from './useAdminData';
 
 const PATHS = ['label', 'key', 'type', 'options', 'group'] as const;
 
@@ -29,7 +28,6 @@ interface NewProps {
 export function NewFieldForm({ fields, groups, onDone }: NewProps) {
   const { t } = useTranslation();
   const id = useId();
-  const refresh = useRefresh();
   const [label, setLabel] = useState('');
   const [key, setKey] = useState('');
   const [keyEdited, setKeyEdited] = useState(false);
@@ -46,8 +44,7 @@ export function NewFieldForm({ fields, groups, onDone }: NewProps) {
         ...(hasOptions(type) ? { options: linesOf(options) } : {}),
         group: group.trim() || null,
       }),
-    onSuccess: async (created) => {
-      await refresh('fields');
+    onSuccess: (created) => {
       onDone(created);
     },
   });
@@ -150,7 +147,6 @@ interface EditProps {
 export function EditFieldForm({ field, groups, onDone }: EditProps) {
   const { t } = useTranslation();
   const id = useId();
-  const refresh = useRefresh();
   const [label, setLabel] = useState(field.label);
   const [options, setOptions] = useState(field.options.join('\n'));
   const [group, setGroup] = useState(field.group ?? '');
@@ -162,8 +158,7 @@ export function EditFieldForm({ field, groups, onDone }: EditProps) {
         ...(hasOptions(field.type) ? { options: linesOf(options) } : {}),
         group: group.trim() || null,
       }),
-    onSuccess: async () => {
-      await refresh('fields');
+    onSuccess: () => {
       onDone();
     },
   });

@@ -6,7 +6,6 @@ import type { Manager } from '../../../../electron/api/contract/managers';
 import { api } from '../../api/client';
 import { messageAt, messageElsewhere } from './api-errors';
 import { escapeTo } from './FormParts';
-import { useRefresh } from './useAdminData';
 
 interface Props {
   from: Manager;
@@ -18,14 +17,12 @@ interface Props {
 export function ReassignDialog({ from, managers, onClose }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const refresh = useRefresh();
   const targets = managers.filter((m) => m.id !== from.id && m.active);
   const [toId, setToId] = useState(targets.length === 1 ? (targets[0]?.id ?? '') : '');
   const to = managers.find((m) => m.id === toId);
   const reassign = useMutation({
     mutationFn: () => api.call('managers.reassign', { fromId: from.id, toId }),
-    onSuccess: async (result) => {
-      await refresh('managers', 'clients.list', 'client', 'history');
+    onSuccess: (result) => {
       onClose(t('admin.reassign.done', { count: result.affected, to: to?.name ?? '' }));
     },
   });

@@ -1,19 +1,16 @@
 /** The open workbook and the recent list, and what the Workbook screen computes from them. */
 import { useQuery } from '@tanstack/react-query';
 import i18next from 'i18next';
-import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 
 export const WORKBOOK_EXTENSION = '.kartoteka';
 
 export function useWorkbookInfo() {
-  return useQuery({ queryKey: ['workbook.info'], queryFn: () => api.call('workbook.info', {}) });
+  return useQuery(channelQuery('workbook.info', {}));
 }
 
 export function useRecentWorkbooks() {
-  return useQuery({
-    queryKey: ['workbook.recent'],
-    queryFn: () => api.call('workbook.recent', {}),
-  });
+  return useQuery(channelQuery('workbook.recent', {}));
 }
 
 /**
