@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCreateInput } from '../../../../electron/api/contract';
 import { api, ApiError } from '../../api/client';
+import { Modal } from '../../lib/Modal';
 
 const FIELDS = ['name', 'company', 'phone', 'email'] as const;
 type FormField = (typeof FIELDS)[number];
@@ -33,15 +34,8 @@ export function NewClientDialog({ onClose, onCreated }: Props) {
   };
 
   return (
-    <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form
-        noValidate
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="new-client-title"
-        onSubmit={submit}
-      >
+    <Modal labelledBy="new-client-title" onClose={onClose}>
+      <form noValidate className="dialog" onSubmit={submit}>
         <h2 id="new-client-title">{t('newClient.title')}</h2>
         {FIELDS.map((field, i) => {
           const message = error?.messageFor(field);
@@ -79,6 +73,6 @@ export function NewClientDialog({ onClose, onCreated }: Props) {
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

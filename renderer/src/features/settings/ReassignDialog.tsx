@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Manager } from '../../../../electron/api/contract/managers';
 import { api } from '../../api/client';
 import { messageAt, messageElsewhere } from './api-errors';
-import { escapeTo } from './FormParts';
+import { Modal } from '../../lib/Modal';
 
 interface Props {
   from: Manager;
@@ -32,15 +32,8 @@ export function ReassignDialog({ from, managers, onClose }: Props) {
   };
 
   return (
-    <div className="overlay" onKeyDown={escapeTo(() => onClose())}>
-      <form
-        noValidate
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={submit}
-      >
+    <Modal labelledBy={`${id}-title`} onClose={() => onClose()}>
+      <form noValidate className="dialog" onSubmit={submit}>
         <h2 id={`${id}-title`}>{t('admin.reassign.title', { name: from.name })}</h2>
         {targets.length === 0 ? (
           <p className="muted">{t('admin.reassign.noTargets')}</p>
@@ -88,6 +81,6 @@ export function ReassignDialog({ from, managers, onClose }: Props) {
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }
