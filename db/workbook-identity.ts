@@ -94,12 +94,13 @@ export function inspectWorkbook(
       `${file} is encrypted (or is not a workbook): it opens with its password.`,
     );
   }
-  if (!encrypted) {
-    const headerId = header.readUInt32BE(APPLICATION_ID_OFFSET);
-    // Marked by another program: refused without SQLite ever opening it.
-    if (headerId !== 0 && headerId !== APPLICATION_ID) throw foreign(file);
-  }
-  const look = lookInside(file, nativeBinding, encrypted ? (key ?? null) : null);
+  const headerId = encrypted ? null : header.readUInt32BE(APPLICATION_ID_OFFSET);
+  // Marked by another program: refused without SQLite ever opening it.
+  if (headerId !== null && headerId !== 0 && headerId !== APPLICATION_ID) throw foreign(file);
+  const look = lookInside(file, nativeBinding, encrypted ? (key ?? null) : null, {
+    // Only a file that says it is ours may have a hot journal rolled back (see lookInside).
+    rollBack: headerId === APPLICATION_ID,
+  });
   if (!isWorkbook(look)) throw foreign(file);
   const marked = look.applicationId === APPLICATION_ID;
   const newestAt = migrations.at(-1)?.folderMillis ?? -Infinity;
@@ -162,6 +163,7 @@ function lookInside(
   file: string,
   nativeBinding: string | undefined,
   key: WorkbookKey | null,
+  options: { rollBack: boolean },
 ): Look {
   const sides = [`${file}-wal`, `${file}-shm`];
   const existed = sides.map((f) => fs.existsSync(f));
@@ -180,7 +182,8 @@ function lookInside(
     }
   } catch (error) {
     removeMadeSideFiles(sides, existed);
-    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB') {
       throw key
         ? new WorkbookOpenError(
             'wrong_password',
@@ -188,12 +191,32 @@ function lookInside(
           )
         : new WorkbookOpenError('not_a_workbook', `${file} is not a Kartoteka workbook.`);
     }
+    // A write of ours cut short in rollback mode (killed as the journal mode switched on
+    // opening) left a hot journal, which only a writable connection rolls back. Only for a
+    // file carrying our mark: anything else stays as it is.
+    if (code === 'SQLITE_READONLY_ROLLBACK' && options.rollBack) {
+      rollBackInterruptedWrite(file, nativeBinding);
+      return lookInside(file, nativeBinding, key, { rollBack: false });
+    }
     throw error;
   }
   // Whatever the verdict (a foreign file, a newer version): the look leaves no trace. A workbook
   // opened for writing next makes its own.
   removeMadeSideFiles(sides, existed);
   return look;
+}
+
+/** Opens `file` for writing just long enough for SQLite to roll its hot journal back. */
+function rollBackInterruptedWrite(file: string, nativeBinding: string | undefined): void {
+  const sqlite = new Database(file, {
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** Marked as ours, or made before the mark existed: unmarked, with the tables every workbook has. */

@@ -40,6 +40,13 @@ export interface AppOptions {
   platform?: Platform;
   /** Who this process is for the lock files (tests play other processes and machines). */
   lockEnv?: LockEnv;
+  /**
+   * Folders whose workbooks open in portable mode as if on a stick (tests; users also through
+   * `KARTOTEKA_PORTABLE_ROOTS`).
+   */
+  portableRoots?: string[];
+  /** How often a portable workbook's changes are saved back while it is open (3 minutes). */
+  portableSaveEveryMs?: number;
 }
 
 export interface App {
@@ -111,6 +118,10 @@ export function createApp(options: AppOptions): App {
       start: () => runner.start(),
     },
     prepareWritable: (wb) => ensureSearchIndex(wb, now()),
+    portable: {
+      ...(options.portableRoots ? { roots: options.portableRoots } : {}),
+      ...(options.portableSaveEveryMs ? { saveEveryMs: options.portableSaveEveryMs } : {}),
+    },
   });
   const locale = (): Locale =>
     (session.isOpen() ? readSetting<Locale | null>(session.wb, 'language') : null) ??

@@ -1,5 +1,6 @@
 /**
- * The browser shell: `npm run web [-- --workbook <file>] [--port <n>] [--token <t>] [--data-dir <dir>]`.
+ * The browser shell: `npm run web [-- --workbook <file>] [--port <n>] [--token <t>] [--data-dir <dir>]
+ * [--portable-root <dir>]…`.
  * Serves the renderer and the API on 127.0.0.1 and prints `listening on http://127.0.0.1:<port>`.
  * `--workbook` is the first workbook (others are opened from the Workbook screen); the data
  * folder (the user's application-data folder by default) keeps the recent list.
@@ -23,6 +24,8 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
       port: { type: 'string', default: '0' },
       token: { type: 'string' },
       'data-dir': { type: 'string' },
+      /** A folder whose workbooks open in portable mode, as if on a stick (repeatable). */
+      'portable-root': { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -43,6 +46,9 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     shell: 'web',
     version: APP_VERSION,
     systemLocale: systemLocaleTag(),
+    ...(values['portable-root']
+      ? { portableRoots: values['portable-root'].map((r) => path.resolve(r)) }
+      : {}),
   });
   // Uploaded import files live for this run only; a killed shell's are removed here.
   const uploadDir = prepareUploadDir();

@@ -9,6 +9,7 @@ import { importEn, importRu } from './messages-import';
 import { analyticsEn, analyticsRu } from './messages-analytics';
 import { desktopEn, desktopRu } from './messages-desktop';
 import { workbookEn, workbookRu } from './messages-workbook';
+import { portableEn, portableRu } from './messages-portable';
 import { passwordEn, passwordRu } from './messages-password';
 
 const en = {
@@ -91,6 +92,7 @@ const en = {
   ...exportEn,
   ...desktopEn,
   ...workbookEn,
+  ...portableEn,
   ...passwordEn,
 } as const;
 
@@ -176,6 +178,7 @@ const ru: Record<MessageKey, string> = {
   ...exportRu,
   ...desktopRu,
   ...workbookRu,
+  ...portableRu,
   ...passwordRu,
 };
 

@@ -52,6 +52,7 @@ export class Campaign {
     this.serial += 1;
     return CRASH_OPS[kind].prepare({
       dir: this.o.dir,
+      workbook: this.o.workbook,
       marker: `M${String(this.serial).padStart(5, '0')}`,
       serial: this.serial,
       seeded: this.o.seeded,
@@ -77,6 +78,7 @@ export class Campaign {
     writePlan(planFile, {
       workbook: this.o.workbook,
       migrationsDir: this.o.migrationsDir,
+      dataDir: path.join(this.o.dir, 'data'),
       importWorker: this.o.bundle.importWorker,
       log,
       holdCheckpoints: plan.holdCheckpoints,
@@ -100,7 +102,7 @@ export class Campaign {
     }
     // The round's own files, so that the temp folder stays small over a hundred rounds.
     const files = [log, planFile, ...plan.ops.flatMap((op) => bind(op).files())];
-    for (const file of files) fs.rmSync(file, { force: true });
+    for (const file of files) fs.rmSync(file, { recursive: true, force: true });
     const ops = plan.ops.map((op, i) => `${i}:${op.kind}${done.has(i) ? '✓' : ''}`).join(' ');
     const kill = `kill ${plan.killAt.delayMs} ms after #${plan.killAt.index} started`;
     return {

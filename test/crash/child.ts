@@ -1,7 +1,8 @@
 /**
  * The crash test's child process (bundled with esbuild at test start, run under plain Node):
  * opens the workbook through the real `createApp` and runs the planned operations through the
- * real dispatch until the parent kills it. Before each operation it says `start <i>` on stdout;
+ * real dispatch until the parent kills it. Before each operation (after its setup, if it has
+ * one) it says `start <i>` on stdout;
  * after each one it appends `done <i>` to the log and fsyncs it, so that the parent knows which
  * operations were committed, then says `done <i> <ms>` on stdout (for the parent's timing).
  */
@@ -13,6 +14,8 @@ import { bind, type CrashOp } from './ops';
 export interface ChildPlan {
   workbook: string;
   migrationsDir: string;
+  /** The program's data folder (the recent list, portable mode's working copies). */
+  dataDir: string;
   importWorker: string;
   /** The log of committed operations. */
   log: string;
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
   const app = createApp({
     workbookPath: plan.workbook,
     migrationsDir: plan.migrationsDir,
+    dataDir: plan.dataDir,
     importWorker: plan.importWorker,
     shell: 'web',
     version: 'crash-test',
@@ -51,9 +55,11 @@ async function main(): Promise<void> {
   if (plan.holdCheckpoints) app.wb.sqlite.pragma('wal_autocheckpoint = 0');
   say(`done -1 ${Math.round(performance.now() - started)}`);
   for (const [i, op] of plan.ops.entries()) {
+    const bound = bind(op);
+    await bound.setup(app);
     started = performance.now();
     say(`start ${i}`);
-    await bind(op).run(app);
+    await bound.run(app);
     fs.writeSync(log, `done ${i}\n`);
     fs.fsyncSync(log);
     say(`done ${i} ${Math.round(performance.now() - started)}`);

@@ -17,6 +17,18 @@ export type CrashOp =
   | { kind: 'addSale'; marker: string; clientId: string }
   | { kind: 'checkpoint'; marker: string }
   | { kind: 'saveCopy'; marker: string; path: string }
+  | {
+      kind: 'portableSaveBack';
+      marker: string;
+      /** The workbook on the "stick" (a copy of the child's workbook made before the round). */
+      source: string;
+      /** Its SHA-256 then: the old version. */
+      oldHash: string;
+      /** The child's own workbook, opened again afterwards. */
+      home: string;
+      /** Saved back by `workbook.save`, or as it closes when the child goes home. */
+      via: 'save' | 'close';
+    }
   | { kind: 'password'; marker: string };
 
 export type CrashKind = CrashOp['kind'];
@@ -28,6 +40,8 @@ export type Presence = 'present' | 'absent' | { partial: string };
 /** What the parent knows of the workbook when it prepares an operation. */
 export interface PrepareContext {
   dir: string;
+  /** The child's workbook (at rest while the parent prepares a round). */
+  workbook: string;
   marker: string;
   /** The operation's number in the whole run (the marker holds it too). */
   serial: number;
@@ -40,6 +54,11 @@ export interface PrepareContext {
 
 export interface OpSpec<K extends CrashKind> {
   prepare(ctx: PrepareContext): OpOf<K>;
+  /**
+   * In the child, before it says the operation starts (so no kill is aimed at it): what the
+   * operation needs in place (portable mode's save back: the workbook opened from the stick).
+   */
+  setup?(app: App, op: OpOf<K>): Promise<void>;
   /** In the child, through the real app. */
   run(app: App, op: OpOf<K>): Promise<void>;
   /** From the workbook alone; absent for operations that leave no trace of their own. */
@@ -52,7 +71,16 @@ export interface OpSpec<K extends CrashKind> {
    * kill between its start and its log line counts.
    */
   unfinished?(op: OpOf<K>, workbook: string): boolean;
-  /** Files of its own (inputs, outputs, leftovers) to remove once the round is verified. */
+  /**
+   * Files of its own that must be whole workbooks after any kill (required: there at all times),
+   * each in a state `state` accepts (e.g. the old version or the new one): null, or why not.
+   */
+  wholeFiles?(op: OpOf<K>): {
+    file: string;
+    required: boolean;
+    state(db: Database.Database, file: string): string | null;
+  }[];
+  /** Files and folders of its own (inputs, outputs, leftovers) to remove once the round is verified. */
   files?(op: OpOf<K>): string[];
 }
 

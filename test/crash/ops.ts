@@ -7,17 +7,17 @@ import type { App } from '../../electron/app';
 import { bulkTag, importClients, importSales } from './op-batches';
 import { addComment, addSale, editClient } from './op-edits';
 import { checkpoint, saveCopy } from './op-files';
+import { portableSaveBack } from './op-portable';
 import { password } from './op-password';
 import type { CrashKind, CrashOp, OpOf, OpSpec, Presence } from './op-spec';
 
 export type { CrashKind, CrashOp, Presence } from './op-spec';
 
 /**
- * Every kind of operation the child can be killed in. `portableSaveBack` is the slot for
- * portable mode's save back to the stick (temporary file, fsync, rename, the old one kept as
- * `.bak`): portable mode does not exist yet; fill the slot when it does.
+ * Every kind of operation the child can be killed in; `portableSaveBack` is portable mode's save
+ * back to the stick (temporary file, fsync, the old one kept as `.bak`, rename).
  */
-export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } & { portableSaveBack: null } = {
+export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } = {
   importClients,
   importSales,
   bulkTag,
@@ -26,14 +26,16 @@ export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } & { portableSaveBack: nu
   addSale,
   checkpoint,
   saveCopy,
+  portableSaveBack,
   password,
-  portableSaveBack: null,
 };
 
 /** An operation with its kind's entry of the table. */
 export interface BoundOp {
+  setup(app: App): Promise<void>;
   run(app: App): Promise<void>;
   check?: (db: Database.Database) => Presence;
+  wholeFiles: () => ReturnType<NonNullable<OpSpec<CrashKind>['wholeFiles']>>;
   output?: () => string;
   unfinished: (workbook: string) => boolean;
   files: () => string[];
@@ -41,9 +43,11 @@ export interface BoundOp {
 
 function bindSpec<K extends CrashKind>(spec: OpSpec<K>, op: OpOf<K>): BoundOp {
   return {
+    setup: (app) => spec.setup?.(app, op) ?? Promise.resolve(),
     run: (app) => spec.run(app, op),
     ...(spec.check ? { check: (db: Database.Database) => spec.check!(db, op) } : {}),
     ...(spec.output ? { output: () => spec.output!(op) } : {}),
+    wholeFiles: () => spec.wholeFiles?.(op) ?? [],
     unfinished: (workbook) => spec.unfinished?.(op, workbook) ?? true,
     files: () => spec.files?.(op) ?? [],
   };
@@ -67,6 +71,8 @@ export function bind(op: CrashOp): BoundOp {
       return bindSpec(CRASH_OPS.checkpoint, op);
     case 'saveCopy':
       return bindSpec(CRASH_OPS.saveCopy, op);
+    case 'portableSaveBack':
+      return bindSpec(CRASH_OPS.portableSaveBack, op);
     case 'password':
       return bindSpec(CRASH_OPS.password, op);
   }

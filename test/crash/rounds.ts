@@ -18,6 +18,7 @@ export const TARGETS: readonly Target[] = [
   'addSale',
   'checkpoint',
   'saveCopy',
+  'portableSaveBack',
   'password',
 ];
 const SINGLE_EDITS = ['editClient', 'addComment', 'addSale'] as const satisfies CrashKind[];
@@ -55,6 +56,7 @@ export function calibrationRound(prepare: (kind: CrashKind) => CrashOp): RoundPl
     'addComment',
     'addSale',
     'saveCopy',
+    'portableSaveBack',
     'password',
   ];
   return { ops: kinds.map(prepare), holdCheckpoints: true, killAt: { index: 1e9, delayMs: 0 } };

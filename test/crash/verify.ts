@@ -89,6 +89,7 @@ export function verifyAfterKill(
     }),
   );
   for (const copy of copies) problems.push(...verifyCopy(copy.path, copy.before, migrationsDir));
+  for (const op of ops) problems.push(...verifyWholeFiles(op, migrationsDir));
   problems.push(...opensInProgram(file, migrationsDir, 'workbook'));
   return problems;
 }
@@ -110,14 +111,50 @@ function verifyCopy(file: string, before: CrashOp[], migrationsDir: string): str
   return problems.length > 0 ? problems : opensInProgram(file, migrationsDir, what);
 }
 
-/** Runs the checks on a read-only connection; a file SQLite cannot even read is a problem too. */
+/** An operation's own files that must be whole workbooks (a save back's target and its `.bak`). */
+function verifyWholeFiles(op: CrashOp, migrationsDir: string): string[] {
+  const problems: string[] = [];
+  for (const whole of bind(op).wholeFiles()) {
+    const what = `${op.kind} ${op.marker}: ${whole.file}`;
+    if (!fs.existsSync(whole.file)) {
+      if (whole.required) problems.push(`${what} is gone`);
+      continue;
+    }
+    const found = readOnly(whole.file, what, (db) => {
+      const state = whole.state(db, whole.file);
+      return [...structural(db, what), ...(state ? [`${what}: ${state}`] : [])];
+    });
+    problems.push(...(found.length > 0 ? found : opensInProgram(whole.file, migrationsDir, what)));
+  }
+  return problems;
+}
+
+/**
+ * Runs the checks on a read-only connection; a file SQLite cannot even read is a problem too. A
+ * hot journal (a kill in the middle of a rollback-mode write: the journal mode switching as the
+ * program opened it) is rolled back first, as the program's own opening does.
+ */
 function readOnly(file: string, what: string, checks: (db: Database.Database) => string[]) {
   let db: Database.Database | undefined;
   try {
     // An encrypted workbook (a kill while its password was set or changed) under its key.
     const key = keyThatOpens(file);
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    if (key) unlock(db, key);
+    const connect = (readonly: boolean) => {
+      const made = new Database(file, { readonly, fileMustExist: true });
+      if (key) unlock(made, key);
+      return made;
+    };
+    try {
+      db = connect(true);
+      db.pragma('schema_version');
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_READONLY_ROLLBACK') throw error;
+      db?.close();
+      const writer = connect(false);
+      writer.pragma('schema_version');
+      writer.close();
+      db = connect(true);
+    }
     return checks(db);
   } catch (error) {
     return [`${what} cannot be read: ${error instanceof Error ? error.message : String(error)}`];

@@ -21,7 +21,10 @@ export interface Shell {
   call(channel: string, input?: unknown): Promise<unknown>;
 }
 
-export async function startShell(dir: string): Promise<{ shell: Shell; child: ChildProcess }> {
+export async function startShell(
+  dir: string,
+  options: { args?: string[] } = {},
+): Promise<{ shell: Shell; child: ChildProcess }> {
   const workbook = path.join(dir, 'e2e.kartoteka');
   const token = crypto.randomBytes(16).toString('hex');
   const child = spawn(
@@ -36,6 +39,7 @@ export async function startShell(dir: string): Promise<{ shell: Shell; child: Ch
       token,
       '--data-dir',
       path.join(dir, 'data'),
+      ...(options.args ?? []),
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],

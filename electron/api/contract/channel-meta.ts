@@ -204,4 +204,6 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   'workbook.recent': reads,
   'workbook.setPassword': workbook(['workbook.info', 'workbook.recent', 'app.info']),
   'workbook.awaitingPassword': reads,
+  // Portable mode: the working copy written back to the stick (or to another file).
+  'workbook.save': workbook(['workbook.info', 'workbook.recent', 'app.info']),
 };

@@ -130,6 +130,7 @@ import {
   workbookCreateInput,
   workbookOpenInput,
   workbookSaveCopyInput,
+  workbookSaveInput,
   workbookSetPasswordInput,
   type RecentWorkbook,
   type WorkbookCopy,
@@ -318,6 +319,11 @@ export const contract = {
   'workbook.saveCopy': channel<WorkbookCopy>()(workbookSaveCopyInput),
   /** Workbooks opened here lately, newest first; `exists` is false for one no longer there. */
   'workbook.recent': channel<RecentWorkbook[]>()(noInput),
+  /**
+   * Portable mode: writes the working copy back to the file on the stick (atomically, the
+   * previous version kept as `.bak`), or to `path`, which then becomes the file saved to.
+   */
+  'workbook.save': channel<WorkbookInfo>()(workbookSaveInput),
   /**
    * Sets (`new`), changes (`old` and `new`) or removes (`old` only) the open workbook's
    * password: the file is re-encrypted into a new one, checked, then put in its place.

@@ -21,6 +21,11 @@ export const workbookOpenInput = z
     password: password.optional(),
     /** Open for reading only (offered when another program holds the workbook). */
     readOnly: z.boolean().optional(),
+    /**
+     * Work on a local copy and save back to this file (portable mode). By default chosen for
+     * files on removable and network media.
+     */
+    portable: z.boolean().optional(),
   })
   .strict();
 
@@ -33,6 +38,18 @@ export const workbookPathInput = z.object({ path: filePath }).strict();
 export const workbookSaveCopyInput = z
   .object({
     path: filePath,
+    /** Replace a file already at `path` (the user confirmed it). */
+    overwrite: z.boolean().optional(),
+  })
+  .strict();
+
+/**
+ * Portable mode's save: the working copy written back to the file on the stick, or (`path`) to
+ * another place, which is then where later saves go.
+ */
+export const workbookSaveInput = z
+  .object({
+    path: filePath.optional(),
     /** Replace a file already at `path` (the user confirmed it). */
     overwrite: z.boolean().optional(),
   })
@@ -67,6 +84,15 @@ export interface PortableState {
   unsaved: boolean;
   /** Why the last save back failed (the stick was pulled out…), in the user's language. */
   saveError: string | null;
+  /** A save back is running now. */
+  saving: boolean;
+  /** The file on the stick or share can be reached now. */
+  sourceReachable: boolean;
+  /**
+   * What happened when it was opened, in the user's language: unsaved changes of an earlier
+   * session found and used, or kept aside because the file on the stick changed elsewhere.
+   */
+  notice: string | null;
 }
 
 export interface WorkbookInfo {

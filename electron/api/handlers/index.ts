@@ -3,6 +3,7 @@ import { analyticsHandlers } from './analytics';
 import { clientHandlers } from './clients';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
+import { portableHandlers } from './portable';
 import { passwordHandlers } from './password';
 import { recordHandlers } from './records';
 import { reminderHandlers } from './reminders';
@@ -28,6 +29,7 @@ const slices = [
   clientHandlers,
   exportHandlers,
   importHandlers,
+  portableHandlers,
   recordHandlers,
   reminderHandlers,
   salesHandlers,
@@ -45,6 +47,7 @@ export const handlers: HandlerMap = {
   ...clientHandlers,
   ...exportHandlers,
   ...importHandlers,
+  ...portableHandlers,
   ...recordHandlers,
   ...reminderHandlers,
   ...salesHandlers,

@@ -22,6 +22,7 @@ export const workbookHandlers: HandlerSlice<
   'workbook.open': (input, ctx) =>
     ctx.session.open(fullPath(input.path), {
       readOnly: input.readOnly === true,
+      ...(input.portable !== undefined ? { portable: input.portable } : {}),
       ...(input.password === undefined ? {} : { password: input.password }),
     }),
   'workbook.create': (input, ctx) =>

@@ -54,9 +54,9 @@ export async function writeCopy(
 /**
  * Leaves the copy in rollback-journal mode: a file at rest that opens anywhere, also read-only
  * from a CD or a write-protected stick, where WAL mode would need its `-shm` file. The next
- * writable open switches it back to WAL.
+ * writable open switches it back to WAL. (Portable mode's save back uses it too.)
  */
-function oneFile(file: string, options: CopyOptions): void {
+export function oneFile(file: string, options: CopyOptions): void {
   const sqlite = new Database(file, {
     fileMustExist: true,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

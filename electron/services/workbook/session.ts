@@ -9,7 +9,9 @@
  *   file at its path (a restored backup, a re-encrypted copy), and opens it again (with the key
  *   `swap` returns, when the new file has another password);
  * - `awaitingPassword()`: the first workbook, when it is encrypted and waits for its password;
- * - `onChange(listener)`: told after every open, switch, replace and close.
+ * - `onChange(listener)`: told after every open, switch, replace and close;
+ * - `save(file?)`: portable mode's save back (a workbook on a stick is worked on in a local copy,
+ *   see portable.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,8 +24,10 @@ import { writeCopy } from './copy';
 import { liveHolder, systemLockEnv, type LockEnv } from './lock';
 import { workbookName } from './names';
 import { finish, prepare, type Opened, type OpeningEnv } from './opening';
+import { PortableMode, SAVE_EVERY_MS, type PendingPortable } from './portable';
 import { RecentList, samePath } from './recent';
 import { fileError, lockedError, refusal } from './refusals';
+import { mediumOf, rootsFromEnv, systemMediumEnv, type Medium } from './removable';
 
 export interface SessionOptions {
   migrationsDir: string;
@@ -46,6 +50,11 @@ export interface SessionOptions {
   };
   /** Runs on a workbook just opened for writing (the search index is brought up to date). */
   prepareWritable?: (wb: Workbook) => void;
+  /**
+   * Portable mode: folders whose files count as removable (besides the system's own rules and
+   * `KARTOTEKA_PORTABLE_ROOTS`), how often changes are saved back, or the whole rule (tests).
+   */
+  portable?: { roots?: string[]; saveEveryMs?: number; medium?: (file: string) => Medium };
 }
 
 export type SessionListener = (info: WorkbookInfo | null) => void;
@@ -65,6 +74,7 @@ export class WorkbookSession {
   private readonly listeners = new Set<SessionListener>();
   private readonly recentList: RecentList;
   private readonly env: OpeningEnv;
+  private readonly portable: PortableMode;
 
   constructor(private readonly options: SessionOptions) {
     this.recentList = new RecentList(options.dataDir, options.now);
@@ -76,6 +86,19 @@ export class WorkbookSession {
       locale: options.locale,
       prepareWritable: options.prepareWritable,
     };
+    const mediumEnv = systemMediumEnv([...(options.portable?.roots ?? []), ...rootsFromEnv()]);
+    this.portable = new PortableMode({
+      ...this.env,
+      dataDir: options.dataDir,
+      logger: options.logger,
+      medium: options.portable?.medium ?? ((file) => mediumOf(file, mediumEnv)),
+      saveEveryMs: options.portable?.saveEveryMs ?? SAVE_EVERY_MS,
+      busy: () => options.workers?.busy() ?? false,
+      moved: (file) => {
+        this.recentList.add(file, { encrypted: this.current?.wb.key != null });
+        this.emit(this.info());
+      },
+    });
   }
 
   /** The better-sqlite3 binary of the runtime, for connections of the session's helpers. */
@@ -111,7 +134,7 @@ export class WorkbookSession {
     } catch {
       // A stick pulled out: the size is unknown, the rest still true.
     }
-    return {
+    return this.portable.describe({
       path: c.wb.file,
       name: workbookName(c.wb.file),
       schemaVersion: c.wb.schemaVersion,
@@ -123,7 +146,7 @@ export class WorkbookSession {
       lockedBy: c.lockedBy,
       portableState: null,
       integrity: 'ok',
-    };
+    });
   }
 
   recent(): RecentWorkbook[] {
@@ -149,17 +172,30 @@ export class WorkbookSession {
    */
   openFirst(file: string): WorkbookInfo | null {
     const target = realPath(file);
-    if (!fs.existsSync(target)) createWorkbookFile(target, this.env);
+    let pending: PendingPortable | null;
     let prepared;
     try {
-      prepared = prepare(target, { readOnly: false, lockedFallback: true }, this.env);
+      pending = this.preparePortable(target, undefined, null, { lockedFallback: true });
+      if (!pending && !fs.existsSync(target)) createWorkbookFile(target, this.env);
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'password_required')) throw error;
       this.waiting = target;
       return null;
     }
+    try {
+      prepared = prepare(
+        pending?.workingCopy ?? target,
+        { readOnly: false, lockedFallback: true },
+        this.env,
+      );
+    } catch (error) {
+      pending?.abandon();
+      if (!(error instanceof AppError && error.code === 'password_required')) throw error;
+      this.waiting = target;
+      return null;
+    }
     this.current = finish(prepared, this.env);
-    this.afterOpen();
+    this.afterOpen(pending);
     return this.info();
   }
 
@@ -168,35 +204,55 @@ export class WorkbookSession {
    * locked) is checked before the open one is closed; if opening still fails, the previous
    * workbook is opened again.
    */
-  open(file: string, options: { readOnly?: boolean; password?: string } = {}): WorkbookInfo {
+  open(
+    file: string,
+    options: { readOnly?: boolean; portable?: boolean; password?: string } = {},
+  ): WorkbookInfo {
     this.refuseWhileBusy();
-    const target = realPath(file);
+    const source = realPath(file);
     const readOnly = options.readOnly === true;
     const previous = this.current;
-    const same = previous !== null && samePath(previous.wb.file, target);
-    if (same && previous.readOnlyReason === (readOnly ? 'chosen' : null)) {
-      this.recentList.add(previous.wb.file, { encrypted: previous.wb.key !== null });
+    if (!readOnly && this.portable.isSource(source)) {
+      this.recentList.add(source, { encrypted: previous?.wb.key != null });
       return this.info();
     }
     // The open workbook in another mode keeps its password.
-    const key = keyOf(options.password) ?? (same ? previous.wb.key : null);
+    const sameSource =
+      previous !== null && samePath(this.portable.source() ?? previous.wb.file, source);
+    const key = keyOf(options.password) ?? (sameSource ? previous.wb.key : null);
+    // Portable mode: the file on the stick locked, and a local working copy opened instead.
+    const pending = readOnly ? null : this.preparePortable(source, options.portable, key);
+    const target = pending?.workingCopy ?? source;
+    const same = previous !== null && samePath(previous.wb.file, target);
+    if (same && previous.readOnlyReason === (readOnly ? 'chosen' : null)) {
+      this.recentList.add(source, { encrypted: previous.wb.key !== null });
+      return this.info();
+    }
     const how = { readOnly, lockedFallback: false, key };
-    // The same file in another mode: our own lock must go before it can be taken again.
-    let prepared = same ? null : prepare(target, how, this.env);
     const back = previous && {
-      file: previous.wb.file,
+      file: this.portable.source() ?? previous.wb.file,
       readOnly: previous.readOnlyReason === 'chosen',
+      portable: this.portable.source() !== null,
       key: previous.wb.key,
     };
+    let prepared: ReturnType<typeof prepare> | null = null;
+    try {
+      // The same file in another mode: our own lock must go before it can be taken again.
+      prepared = same ? null : prepare(target, how, this.env);
+    } catch (error) {
+      pending?.abandon();
+      throw error;
+    }
     this.closeCurrent();
     try {
       prepared ??= prepare(target, how, this.env);
       this.current = finish(prepared, this.env);
     } catch (error) {
+      pending?.abandon();
       if (back) this.reopen(back);
       throw error;
     }
-    this.afterOpen();
+    this.afterOpen(pending);
     return this.info();
   }
 
@@ -238,7 +294,7 @@ export class WorkbookSession {
   async saveCopy(file: string, options: { overwrite?: boolean } = {}): Promise<WorkbookCopy> {
     const c = this.opened();
     const target = path.resolve(file);
-    if (samePath(target, c.wb.file))
+    if (samePath(target, c.wb.file) || this.portable.isSource(target))
       throw new AppError('conflict', 'workbook_copy_same', {}, 'path');
     const folder = path.dirname(target);
     if (!isFolder(folder))
@@ -263,6 +319,17 @@ export class WorkbookSession {
     } finally {
       this.copies -= 1;
     }
+  }
+
+  /**
+   * Portable mode's save: the working copy written back to the file on the stick, or to `file`
+   * (which then becomes the file saved to). Refused for a workbook that is not portable: it is
+   * saved as it is worked on.
+   */
+  async save(options: { file?: string; overwrite?: boolean } = {}): Promise<WorkbookInfo> {
+    this.opened();
+    await this.portable.save(options);
+    return this.info();
   }
 
   /**
@@ -301,6 +368,7 @@ export class WorkbookSession {
       this.current = finish(prepared, this.env);
     } catch (error) {
       c.lock?.release();
+      this.portable.drop();
       this.emit(null);
       if (!swapFailed) throw error;
       this.options.logger.error('the workbook could not be opened again', error);
@@ -330,28 +398,56 @@ export class WorkbookSession {
     const c = this.current;
     if (!c) return;
     this.current = null;
+    const keep = options.keepLock === true;
     this.options.workers?.stop();
+    this.portable.beforeClose({ keep });
     try {
       c.wb.close();
     } finally {
       c.lock?.stopHeartbeat();
-      if (!options.keepLock) c.lock?.release();
+      if (!keep) c.lock?.release();
+      // A portable workbook's working copy, now one file at rest, goes back to the stick.
+      this.portable.afterClose({ keep });
+    }
+  }
+
+  /** Portable mode for `source` if chosen or called for; a shell's first workbook held elsewhere opens read-only instead. */
+  private preparePortable(
+    source: string,
+    choice: boolean | undefined,
+    key: WorkbookKey | null,
+    options: { lockedFallback?: boolean } = {},
+  ): PendingPortable | null {
+    try {
+      return this.portable.prepare(source, choice, key);
+    } catch (error) {
+      if (options.lockedFallback && error instanceof AppError && error.code === 'locked')
+        return null;
+      throw error;
     }
   }
 
   /** Opens the previous workbook again after a failed switch; says so if even that fails. */
-  private reopen(back: { file: string; readOnly: boolean; key: WorkbookKey | null }): void {
+  private reopen(back: {
+    file: string;
+    readOnly: boolean;
+    portable: boolean;
+    key: WorkbookKey | null;
+  }): void {
+    let pending: PendingPortable | null = null;
     try {
+      pending = back.portable ? this.portable.prepare(back.file, true, back.key) : null;
       this.current = finish(
         prepare(
-          back.file,
+          pending?.workingCopy ?? back.file,
           { readOnly: back.readOnly, lockedFallback: true, key: back.key },
           this.env,
         ),
         this.env,
       );
-      this.afterOpen();
+      this.afterOpen(pending);
     } catch (error) {
+      pending?.abandon();
       this.options.logger.error(
         `the previous workbook ${back.file} could not be opened again`,
         error,
@@ -360,11 +456,12 @@ export class WorkbookSession {
     }
   }
 
-  private afterOpen(): void {
+  private afterOpen(pending: PendingPortable | null = null): void {
     const c = this.opened();
     this.waiting = null;
     c.lock?.startHeartbeat(() => this.lockLost(c));
-    this.recentList.add(c.wb.file, { encrypted: c.wb.key !== null });
+    this.portable.attach(c.wb, pending);
+    this.recentList.add(this.portable.source() ?? c.wb.file, { encrypted: c.wb.key !== null });
     this.options.workers?.start();
     this.emit(this.info());
   }

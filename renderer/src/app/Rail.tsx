@@ -6,6 +6,7 @@ import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useHotkey } from '../lib/useHotkey';
 import { channelQuery } from '../api/channel-query';
 import { LockMark } from '../features/workbook/LockMark';
+import { PortableMark } from '../features/workbook/PortableMark';
 import { useWorkbookInfo } from '../features/workbook/useWorkbook';
 
 const SEARCH_KEYS = ['k', 'f'];
@@ -53,6 +54,9 @@ export function Rail() {
           </NavLink>
           {workbook.data?.encrypted ? (
             <LockMark label={t('pwd.mark')} className="rail__lock" />
+          ) : null}
+          {workbook.data?.portableState ? (
+            <PortableMark state={workbook.data.portableState} className="rail__stick" />
           ) : null}
           {workbook.data?.readOnly ? (
             <span className="rail__mark" data-testid="read-only-mark">

@@ -13,6 +13,7 @@ import * as ana from './sections/analytics';
 import * as stg from './sections/stages';
 import * as wbk from './sections/workbook';
 import * as pwd from './sections/password';
+import * as port from './sections/portable';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -43,6 +44,8 @@ export const en = {
   wbk: wbk.en,
   /** Password protection: the password asked on open, set, changed, removed. */
   pwd: pwd.en,
+  /** Portable mode: a workbook on a stick worked on in a local copy, saved back. */
+  port: port.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',

@@ -13,6 +13,7 @@ import * as ana from './sections/analytics';
 import * as stg from './sections/stages';
 import * as wbk from './sections/workbook';
 import * as pwd from './sections/password';
+import * as port from './sections/portable';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -30,6 +31,7 @@ export const ru: Catalogue = {
   stg: stg.ru,
   wbk: wbk.ru,
   pwd: pwd.ru,
+  port: port.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: {
     today: 'Сегодня',

@@ -1,7 +1,7 @@
 /**
  * The Workbook screen: the workbook open now, opening another (by path or from the recent
  * list), a new one, and a copy of this one. What a desktop program's File menu offers, for the
- * browser shell too.
+ * browser shell too; and, for a workbook on a stick, its working copy and saving back.
  */
 import { useTranslation } from 'react-i18next';
 import { CopyPanel } from './CopyPanel';
@@ -10,6 +10,7 @@ import { CurrentPanel } from './CurrentPanel';
 import { ErrorLine } from './ErrorLine';
 import { OpenPanel } from './OpenPanel';
 import { PasswordPanel } from './PasswordPanel';
+import { PortablePanel } from './PortablePanel';
 import { useWorkbookInfo } from './useWorkbook';
 import './workbook.css';
 
@@ -25,6 +26,9 @@ export function WorkbookPage() {
       {info.data ? (
         <>
           <CurrentPanel info={info.data} />
+          {info.data.portableState ? (
+            <PortablePanel info={info.data} state={info.data.portableState} />
+          ) : null}
           <OpenPanel current={info.data} />
           <CreatePanel current={info.data} />
           <CopyPanel current={info.data} />

@@ -5,8 +5,14 @@ import { channelQuery } from '../../api/channel-query';
 
 export const WORKBOOK_EXTENSION = '.kartoteka';
 
+/** How often a portable workbook's state is asked again (saved back in the background, stick pulled out). */
+const PORTABLE_POLL_MS = 2000;
+
 export function useWorkbookInfo() {
-  return useQuery(channelQuery('workbook.info', {}));
+  return useQuery({
+    ...channelQuery('workbook.info', {}),
+    refetchInterval: (query) => (query.state.data?.portable ? PORTABLE_POLL_MS : false),
+  });
 }
 
 export function useRecentWorkbooks() {

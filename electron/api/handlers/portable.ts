@@ -1,0 +1,20 @@
+/**
+ * Portable mode's save: the working copy of a workbook on a stick written back to it, or to
+ * another place the user picks (a full path, `.kartoteka` added to a name without one).
+ */
+import path from 'node:path';
+import { AppError } from '../errors';
+import { withWorkbookExtension } from '../../services/workbook/names';
+import type { HandlerSlice } from './types';
+
+export const portableHandlers: HandlerSlice<'workbook.save'> = {
+  'workbook.save': (input, ctx) => {
+    if (input.path === undefined) return ctx.session.save();
+    if (!path.isAbsolute(input.path))
+      throw new AppError('invalid_input', 'workbook_path_absolute', {}, 'path');
+    return ctx.session.save({
+      file: withWorkbookExtension(path.normalize(input.path)),
+      overwrite: input.overwrite === true,
+    });
+  },
+};

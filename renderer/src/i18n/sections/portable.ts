@@ -1,0 +1,56 @@
+/** Portable mode: a workbook on a stick or a network folder, worked on in a local copy. */
+export const en = {
+  title: 'Workbook on a stick',
+  lead: 'This workbook is on a stick or in a network folder, so you work on a copy on this computer. It is saved back to the stick when you save, every few minutes while there are changes, and when the workbook closes; the previous version stays beside it as a .bak file, and a lock file tells other computers who is working on it.',
+  source: 'File on the stick',
+  workingCopy: 'Working copy',
+  lastSaved: 'Last saved to the stick',
+  never: 'not yet',
+  changes: 'Changes',
+  unsaved: 'Not yet saved to the stick',
+  saved: 'All saved to the stick',
+  saving: 'Saving to the stick…',
+  save: 'Save to the stick',
+  savedNow: 'Saved to the stick.',
+  missing: {
+    title: 'The stick is not connected',
+    text: 'Your work is safe in the working copy on this computer. It will be saved when the stick is back, or save it elsewhere:',
+    path: 'Save to',
+    submit: 'Save here',
+    replace: 'Replace that file',
+    saved: 'Saved to {{path}}; the workbook is saved there from now on.',
+  },
+  mark: {
+    saved: 'On a stick: worked on in a copy here, all saved to the stick',
+    unsaved: 'On a stick: changes not yet saved to the stick',
+    missing: 'On a stick that is not connected: the work is kept on this computer',
+  },
+};
+
+export const ru: typeof en = {
+  title: 'Книга на флешке',
+  lead: 'Эта книга лежит на флешке или в сетевой папке, поэтому работа идёт с копией на этом компьютере. На флешку она сохраняется, когда вы сохраняете, каждые несколько минут, пока есть изменения, и при закрытии книги; предыдущая версия остаётся рядом в файле .bak, а файл блокировки сообщает другим компьютерам, кто с ней работает.',
+  source: 'Файл на флешке',
+  workingCopy: 'Рабочая копия',
+  lastSaved: 'Последнее сохранение на флешку',
+  never: 'ещё не было',
+  changes: 'Изменения',
+  unsaved: 'Ещё не сохранены на флешку',
+  saved: 'Всё сохранено на флешку',
+  saving: 'Сохраняется на флешку…',
+  save: 'Сохранить на флешку',
+  savedNow: 'Сохранено на флешку.',
+  missing: {
+    title: 'Флешка не подключена',
+    text: 'Ваша работа цела в рабочей копии на этом компьютере. Она сохранится, когда флешка вернётся, — или сохраните её в другое место:',
+    path: 'Сохранить в',
+    submit: 'Сохранить сюда',
+    replace: 'Заменить этот файл',
+    saved: 'Сохранено в {{path}}; дальше книга сохраняется туда.',
+  },
+  mark: {
+    saved: 'Книга на флешке: работа идёт с копией здесь, всё сохранено на флешку',
+    unsaved: 'Книга на флешке: изменения ещё не сохранены на флешку',
+    missing: 'Книга на флешке, которая не подключена: работа сохранена на этом компьютере',
+  },
+};
