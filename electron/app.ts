@@ -6,6 +6,7 @@ import os from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import type { Workbook } from '../db/workbook';
 import { rederiveClients } from '../db/queries/client-derived';
+import { managerName } from '../db/queries/managers';
 import { localDay } from '../kernel/local-date';
 import { reindexClients, SEARCH_INDEX_VERSION } from '../db/queries/search';
 import { readSetting, writeSetting } from '../db/queries/settings';
@@ -82,9 +83,8 @@ function systemUserName(): string {
 function currentActor(wb: Workbook): string | null {
   const managerId = readSetting<string | null>(wb, 'currentManagerId');
   if (managerId) {
-    const row = wb.sqlite.prepare('SELECT name FROM managers WHERE id = ?').get(managerId) as
-      { name: string } | undefined;
-    if (row) return row.name;
+    const name = managerName(wb, managerId);
+    if (name !== null) return name;
   }
   return readSetting<string | null>(wb, 'userName') ?? null;
 }

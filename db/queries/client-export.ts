@@ -15,9 +15,8 @@ import type {
   Stage,
 } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
-import type { ExportColumn } from '../../electron/services/export/table';
-import type { ExportWords } from '../../electron/services/export/words';
 import { joinList } from '../../kernel/lists';
+import type { ExportColumn, ExportWords } from './export-shape';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { CONTACT_KINDS, FilterCompiler } from './client-filters';

@@ -239,3 +239,15 @@ export function deleteView(ctx: WriteContext, id: string): SavedView {
   ctx.wb.db.delete(savedViews).where(eq(savedViews.id, id)).run();
   return toView(found);
 }
+
+/** Every manager's name (the import tells the file's new managers from the known ones). */
+export function managerNames(wb: Workbook): string[] {
+  return wb.sqlite.prepare('SELECT name FROM managers').pluck().all() as string[];
+}
+
+/** A manager's name, or null when there is no manager with this id. */
+export function managerName(wb: Workbook, id: string): string | null {
+  const name = wb.sqlite.prepare('SELECT name FROM managers WHERE id = ?').pluck().get(id) as
+    string | undefined;
+  return name ?? null;
+}

@@ -1,4 +1,5 @@
 /** The scheduler's view of the workbook: open reminders and the moments they come due. */
+import { clientNamesOf } from '../../db/queries/client-names';
 import { effectiveDue, openRemindersUntil } from '../../db/queries/reminders';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { Workbook } from '../../db/workbook';
@@ -19,12 +20,9 @@ export function workbookReminderSource(wb: Workbook): ReminderSource {
   const load = (until: Date): DueReminder[] => {
     const rows = openRemindersUntil(wb, localDay(until));
     if (rows.length === 0) return [];
-    const names = new Map(
-      (
-        wb.sqlite
-          .prepare('SELECT id, name FROM clients WHERE id IN (SELECT value FROM json_each(?))')
-          .all(JSON.stringify(rows.map((r) => r.clientId))) as { id: string; name: string }[]
-      ).map((c) => [c.id, c.name]),
+    const names = clientNamesOf(
+      wb,
+      rows.map((r) => r.clientId),
     );
     return rows.map((r) => ({
       id: r.id,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSalesData } from '../../db/queries/analytics-source';
+import { loadSalesData } from '../../electron/services/analytics/source';
 import { AnalyticsStore } from '../../electron/services/analytics/store';
 import { createApp } from '../../electron/app';
 import { makeClient, makeWorld, MIGRATIONS_DIR, type World } from '../helpers/world';

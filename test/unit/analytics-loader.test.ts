@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSalesData } from '../../db/queries/analytics-source';
+import { loadSalesData } from '../../electron/services/analytics/source';
 import { addSale, deleteSale } from '../../db/queries/sales';
 import { dayFromIso } from '../../electron/analytics/days';
 import { rfm } from '../../electron/analytics/rfm';

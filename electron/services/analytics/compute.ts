@@ -17,7 +17,7 @@ import {
   rfmFigures,
 } from './figures';
 import { readAnalyticsSettings } from './settings';
-import { managerNames, winBack, winBackList } from './workbook-reads';
+import { managerNamesById, winBack, winBackList } from '../../../db/queries/analytics-reads';
 import type { AnalyticsStore } from './store';
 
 export const ANALYTICS_READS = [
@@ -64,9 +64,9 @@ export const analyticsReads: Implementations = {
   'analytics.abcxyz': (input, ctx) =>
     abcxyzFigures(source(ctx), input, readAnalyticsSettings(ctx.wb)),
   'analytics.migration': (input, ctx) =>
-    migrationFigures(source(ctx), input, readAnalyticsSettings(ctx.wb), managerNames(ctx.wb)),
+    migrationFigures(source(ctx), input, readAnalyticsSettings(ctx.wb), managerNamesById(ctx.wb)),
   'analytics.rfm': (input, ctx) => rfmFigures(source(ctx), input.asOf),
-  'analytics.ltv': (input, ctx) => ltvFigures(source(ctx), input, managerNames(ctx.wb)),
+  'analytics.ltv': (input, ctx) => ltvFigures(source(ctx), input, managerNamesById(ctx.wb)),
   'analytics.clv': (input, ctx) => clvFigures(source(ctx), input),
   'analytics.dashboard': (input, ctx) =>
     ctx.dashboards.get(

@@ -20,11 +20,18 @@ import { refreshAll, type Dashboard as EngineDashboard } from '../../analytics/r
 import { segmentKeys } from '../../analytics/rfm';
 import type { SalesData } from '../../analytics/sales-data';
 import { XYZ_CODES } from '../../analytics/xyz';
-import type { AnalyticsSource } from '../../../db/queries/analytics-source';
+import type { AnalyticsSource } from './source';
 import type { Workbook } from '../../../db/workbook';
 import { dueToBuy } from '../../analytics/due-to-buy';
-import { lostIds, MATRIX_LABELS, slippingRows } from './figures';
-import { activity, lostReasons, managerNames, npsAnswers } from './workbook-reads';
+import {
+  drillClients,
+  lostIds,
+  lostReasons,
+  managerNamesById,
+  npsAnswers,
+} from '../../../db/queries/analytics-reads';
+import { activity } from './activity';
+import { MATRIX_LABELS, slippingRows } from './figures';
 import type { AnalyticsStore } from './store';
 
 export interface DashboardQuery {
@@ -104,7 +111,7 @@ export class DashboardCache {
     if (engine.clv && Number.isFinite(engine.clv.params.r) && engine.clv.evaluations > 1) {
       this.lastFit = { key: fitKey(query, settings), params: engine.clv.params, patched: 0 };
     }
-    const names = managerNames(this.wb);
+    const names = managerNamesById(this.wb);
     const label = (rows: Omit<LtvRow, 'label'>[], named: boolean): LtvRow[] =>
       rows.map((r) => ({ ...r, label: named && r.key ? (names.get(r.key) ?? r.key) : r.key }));
     const previousShares = new Map(engine.previous.portfolio.map((p) => [p.managerId, p]));
@@ -294,18 +301,7 @@ function rowsFor(
 ): DrillRow[] {
   const { data, engine } = computed;
   const ids = indices.map((c) => data.clientIds[c]!);
-  const rows = wb.sqlite
-    .prepare(
-      `SELECT c.id, c.name, c.external_id AS externalId, m.name AS managerName FROM clients c
-       LEFT JOIN managers m ON m.id = c.manager_id WHERE c.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as {
-    id: string;
-    name: string;
-    externalId: string | null;
-    managerName: string | null;
-  }[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = drillClients(wb, ids);
   const segments = segmentKeys(engine.rfm);
   return indices.map((c) => {
     const id = data.clientIds[c]!;

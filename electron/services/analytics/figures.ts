@@ -26,7 +26,8 @@ import { retention } from '../../analytics/retention';
 import { isNewIn } from '../../analytics/sales-data';
 import { windowSums } from '../../analytics/window-sums';
 import { XYZ_CODES, xyz } from '../../analytics/xyz';
-import type { AnalyticsSource } from '../../../db/queries/analytics-source';
+import { contactsOf, lostIds } from '../../../db/queries/analytics-reads';
+import type { AnalyticsSource } from './source';
 import type { Workbook } from '../../../db/workbook';
 
 const toWindow = (w: { from: string; to: string }): DayWindow => ({
@@ -211,30 +212,6 @@ export function clvFigures(
       expectedPurchases: c.expectedPurchases,
     })),
   };
-}
-
-interface ContactRow {
-  id: string;
-  name: string;
-  phone: string | null;
-}
-
-/** Names and phones of some clients, in one query. */
-export function contactsOf(wb: Workbook, ids: string[]): Map<string, ContactRow> {
-  const rows = wb.sqlite
-    .prepare('SELECT id, name, phone FROM clients WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids)) as ContactRow[];
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** Clients marked lost: they belong to the win-back list, not to "slipping away". */
-export function lostIds(wb: Workbook): Set<string> {
-  return new Set(
-    wb.sqlite
-      .prepare("SELECT id FROM clients WHERE deleted_at IS NULL AND stage = 'lost'")
-      .pluck()
-      .all() as string[],
-  );
 }
 
 export function slippingRows(

@@ -10,23 +10,20 @@
 import { salesDataFromRows, type SalesData } from '../../analytics/sales-data';
 import { patchSalesData } from '../../analytics/patch';
 import {
-  loadSalesData,
-  type AnalyticsSource,
-  type ClientLookup,
+  changeMarks,
+  clientsChangedSince,
+  clientTuplesOf,
+  liveSalesOf,
+  type ChangedClientTuple,
+  type ChangeMarks,
 } from '../../../db/queries/analytics-source';
 import type { Workbook } from '../../../db/workbook';
+import { loadSalesData, type AnalyticsSource, type ClientLookup } from './source';
 
 /** Above this many changed clients a full reload is cheaper than patching. */
 const PATCH_LIMIT = 5000;
 
-interface Marks {
-  /** The largest rowid of the change history. */
-  change: number;
-  dataVersion: number;
-  totalChanges: number;
-}
-
-type ClientTuple = [string, string | null, string | null, string | null, string, string | null];
+type Marks = ChangeMarks;
 
 export interface StoreState {
   source: AnalyticsSource;
@@ -76,13 +73,7 @@ export class AnalyticsStore {
   }
 
   private probe(): Marks {
-    const sqlite = this.wb.sqlite;
-    return {
-      dataVersion: sqlite.pragma('data_version', { simple: true }) as number,
-      totalChanges: sqlite.prepare('SELECT total_changes()').pluck().get() as number,
-      change:
-        (sqlite.prepare('SELECT max(rowid) FROM changes').pluck().get() as number | null) ?? 0,
-    };
+    return changeMarks(this.wb);
   }
 
   private reload(marks: Marks): void {
@@ -93,14 +84,8 @@ export class AnalyticsStore {
 
   /** Patches the clients changed since `marks`; returns how many, or -1 after a full reload. */
   private patch(source: AnalyticsSource, marks: Marks, now: Marks): number {
-    const sqlite = this.wb.sqlite;
     this.version += 1;
-    const ids = new Set<string>(
-      sqlite
-        .prepare('SELECT DISTINCT client_id FROM changes WHERE rowid > ? AND client_id IS NOT NULL')
-        .pluck()
-        .all(marks.change) as string[],
-    );
+    const ids = new Set<string>(clientsChangedSince(this.wb, marks.change));
     // History rows gone (the trash emptied) or too many changes: read everything again.
     if (now.change < marks.change || ids.size > PATCH_LIMIT) {
       this.reload(now);
@@ -108,28 +93,12 @@ export class AnalyticsStore {
     }
     this.marks = now;
     if (ids.size === 0) return 0;
-    const json = JSON.stringify([...ids]);
-    const rows = sqlite
-      .prepare(
-        'SELECT id, external_id, manager_id, channel, created_at, deleted_at FROM clients WHERE id IN (SELECT value FROM json_each(?))',
-      )
-      .raw()
-      .all(json) as ClientTuple[];
+    const rows = clientTuplesOf(this.wb, [...ids]);
     const liveRows = rows.filter((r) => r[5] === null);
     const liveIds = liveRows.map((r) => r[0]);
     const liveSet = new Set(liveIds);
     const drop = new Set([...ids].filter((id) => !liveSet.has(id)));
-    const sales = sqlite
-      .prepare(
-        `SELECT client_id AS clientId, date, amount, margin FROM sales
-         WHERE deleted_at IS NULL AND client_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(liveIds)) as {
-      clientId: string;
-      date: string;
-      amount: number;
-      margin: number | null;
-    }[];
+    const sales = liveSalesOf(this.wb, liveIds);
     const fresh = salesDataFromRows(sales, liveIds);
     const data = patchSalesData(source.data, fresh, drop);
     this.source = { ...source, data, ...lookups(data, source, liveRows) };
@@ -141,7 +110,7 @@ export class AnalyticsStore {
 function lookups(
   data: SalesData,
   old: AnalyticsSource,
-  changed: ClientTuple[],
+  changed: ChangedClientTuple[],
 ): { clients: ClientLookup; indexOf: Map<string, number> } {
   const n = data.clientIds.length;
   const fresh = new Map(changed.map((r) => [r[0], r]));

@@ -1,10 +1,8 @@
 /** A table to export: typed columns and rows of plain values, and how cell values convert. */
-import type { ExportCell, ExportColumnType } from '../../api/contract';
+import type { ExportCell } from '../../api/contract';
+import type { ExportColumn } from '../../../db/queries/export-shape';
 
-export interface ExportColumn {
-  label: string;
-  type: ExportColumnType;
-}
+export type { ExportColumn };
 
 export interface ExportTable {
   /** The sheet name and the default file name. */

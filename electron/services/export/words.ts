@@ -3,20 +3,10 @@
  * names, yes / no, the default file title. The import reads all of them back (`convert.ts`,
  * `export-headers.ts`). The same words as the renderer's catalogue shows on screen.
  */
-import type { ClientField, ClientKind, Locale, Stage } from '../../api/contract';
+import type { Locale } from '../../api/contract';
+import type { ExportedField, ExportWords } from '../../../db/queries/export-shape';
 
-/** The client columns an import can read back, by the export's column key. */
-export type ExportedField = ClientField | 'id';
-
-export interface ExportWords {
-  /** Column headers as the list shows them (the renderer's `fields.*`; a unit test holds it). */
-  headers: Record<ExportedField, string>;
-  stages: Record<Stage, string>;
-  kinds: Record<ClientKind, string>;
-  yes: string;
-  no: string;
-  clients: string;
-}
+export type { ExportedField, ExportWords };
 
 const words: Record<Locale, ExportWords> = {
   en: {

@@ -5,9 +5,10 @@
  */
 import { emailKey } from '../../../kernel/emails';
 import { phoneKey } from '../../../kernel/phones';
+import { clientKeyRows } from '../../../db/queries/import-reads';
 import type { ImportedClientValues } from '../../../db/queries/import-write';
 import type { Workbook } from '../../../db/workbook';
-import type { MatchedBy } from './plan';
+import type { MatchedBy } from './plan-common';
 import { taxIdKey } from './values';
 
 export interface Existing {
@@ -29,16 +30,12 @@ export class ClientIndex {
   readonly byPhone = new Map<string, Existing[]>();
 
   constructor(wb: Workbook, options: { ids: boolean }) {
-    const rows = wb.sqlite
-      .prepare(
-        'SELECT id, name, phone_key, phone2_key, email, tax_id, external_id, lost_reason, deleted_at FROM clients',
-      )
-      .raw()
-      .all() as (string | null)[][];
-    for (const [id, name, phone, phone2, email, tax, ext, lostReason, deletedAt] of rows) {
+    for (const [id, name, phone, phone2, email, tax, ext, lostReason, deletedAt] of clientKeyRows(
+      wb,
+    )) {
       const c: Existing = {
-        id: id!,
-        name: name!,
+        id,
+        name,
         lostReason: lostReason ?? null,
         deleted: deletedAt !== null,
       };

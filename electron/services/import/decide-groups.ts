@@ -6,7 +6,7 @@
  */
 import type { ImportGroupChoice } from '../../api/contract';
 import type { Grouping, Groupable, RowGroup } from './group-rows';
-import type { ImportOptions } from './plan';
+import type { ImportOptions } from './plan-common';
 
 export type Intent =
   /** Alone against the workbook: update, skip or create as `onDuplicate` says. */

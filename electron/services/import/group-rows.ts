@@ -5,7 +5,7 @@
  */
 import type { ImportGroup } from '../../api/contract';
 import type { Keys, Existing } from './client-index';
-import type { MatchedBy } from './plan';
+import type { MatchedBy } from './plan-common';
 
 export type LinkKey = ImportGroup['keys'][number];
 

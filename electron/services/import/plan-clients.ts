@@ -24,7 +24,7 @@ import {
   type MappedColumn,
   type PlanEnv,
   type RowError,
-} from './plan';
+} from './plan-common';
 import { readClientRow, type ClientRowRead } from './read-client-row';
 import type { SourceTable } from './source';
 

@@ -6,6 +6,7 @@
  * empty when its policy is `blank`.
  */
 import { translate } from '../../api/messages';
+import { liveSaleKeys } from '../../../db/queries/import-reads';
 import { fold } from '../../../db/queries/search';
 import type { Workbook } from '../../../db/workbook';
 import type { SaleImportOp, SaleImportValues } from '../../../db/queries/import-write';
@@ -23,7 +24,7 @@ import {
   type MappedColumn,
   type PlanEnv,
   type RowError,
-} from './plan';
+} from './plan-common';
 import type { SourceTable } from './source';
 import { taxIdKey } from './values';
 
@@ -184,14 +185,7 @@ function findClient(
 function existingSales(wb: Workbook, clientIds: string[]): Map<string, string> {
   const out = new Map<string, string>();
   if (clientIds.length === 0) return out;
-  const rows = wb.sqlite
-    .prepare(
-      `SELECT id, client_id, date, amount, doc_no FROM sales
-       WHERE deleted_at IS NULL AND client_id IN (SELECT value FROM json_each(?))`,
-    )
-    .raw()
-    .all(JSON.stringify(clientIds)) as [string, string, string, number, string | null][];
-  for (const [id, clientId, date, amount, docNo] of rows) {
+  for (const [id, clientId, date, amount, docNo] of liveSaleKeys(wb, clientIds)) {
     out.set(saleKey(clientId, { date, amount, docNo }), id);
   }
   return out;

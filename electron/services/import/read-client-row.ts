@@ -14,7 +14,7 @@ import {
   type MappedColumn,
   type MatchedBy,
   type RowError,
-} from './plan';
+} from './plan-common';
 
 export interface ClientRowRead {
   row: number;

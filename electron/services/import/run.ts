@@ -14,6 +14,7 @@ import type {
 import { AppError } from '../../api/errors';
 import { listFields } from '../../../db/queries/fields';
 import type { WriteContext } from '../../../db/queries/history';
+import { clientsChangedBy } from '../../../db/queries/import-reads';
 import { countUnchanged } from '../../../db/queries/import-unchanged';
 import { writeImport } from '../../../db/queries/import-write';
 import { readSetting } from '../../../db/queries/settings';
@@ -202,16 +203,7 @@ function unchangedRows(ctx: WriteContext, p: ImportPlan, batchId: string | null,
   if (p.target === 'sales') return saleUpdates - updated;
   if (!p.clientOps.some((op) => op.action === 'update')) return 0;
   // No batch: the write found nothing to change at all.
-  const changed = new Set(
-    batchId === null
-      ? []
-      : (ctx.wb.sqlite
-          .prepare(
-            "SELECT DISTINCT client_id FROM changes WHERE batch_id = ? AND entity = 'client' AND field <> 'created'",
-          )
-          .pluck()
-          .all(batchId) as string[]),
-  );
+  const changed = new Set(batchId === null ? [] : clientsChangedBy(ctx.wb, batchId));
   let unchanged = 0;
   p.clientOps.forEach((op, i) => {
     if (op.action === 'update' && !changed.has(op.clientId!)) unchanged += p.clientOpRows[i] ?? 1;

@@ -1,12 +1,12 @@
 /**
  * What the dashboard reads from the workbook besides the sales: manager names, NPS answers, lost
- * reasons, comments per author, and the lost clients to win back. Each is one query.
+ * reasons, comments per author, the lost clients to win back, and the names and contacts of the
+ * clients a figure lists. Each is one query.
  */
-import type { Dashboard, WinBackClient, WinBackList } from '../../api/contract';
-import { dayFromIso } from '../../analytics/days';
-import type { Workbook } from '../../../db/workbook';
+import type { WinBackClient, WinBackList } from '../../electron/api/contract';
+import type { Workbook } from '../workbook';
 
-export function managerNames(wb: Workbook): Map<string, string> {
+export function managerNamesById(wb: Workbook): Map<string, string> {
   const rows = wb.sqlite.prepare('SELECT id, name FROM managers').all() as {
     id: string;
     name: string;
@@ -35,18 +35,16 @@ export function lostReasons(wb: Workbook, managerId: string | null): (string | n
 }
 
 /**
- * Comments by kind per author over the window, counted in SQL (there can be hundreds of
- * thousands). Comments record their author by manager name (or id); any other author is the
- * computer's user, so its row carries no manager.
+ * Comments by kind per author over the local days `from`..`to`, counted in SQL (there can be
+ * hundreds of thousands).
  */
-export function activity(
+export function commentCounts(
   wb: Workbook,
   from: string,
   to: string,
   managerId: string | null,
-  names: ReadonlyMap<string, string>,
-): Dashboard['activity'] {
-  const rows = wb.sqlite
+): { author: string; kind: string; n: number }[] {
+  return wb.sqlite
     .prepare(
       `SELECT m.author, m.kind, count(*) AS n FROM comments m JOIN clients c ON c.id = m.client_id
        WHERE m.deleted_at IS NULL AND date(m.at, 'localtime') BETWEEN ? AND ?${managerFilter(managerId)}
@@ -57,24 +55,6 @@ export function activity(
     kind: string;
     n: number;
   }[];
-  const days = dayFromIso(to) - dayFromIso(from) + 1;
-  const byName = new Map([...names].map(([id, name]) => [name, id]));
-  const managerOf = (author: string) => (names.has(author) ? author : (byName.get(author) ?? null));
-  const byAuthor = new Map<string, Dashboard['activity'][number]>();
-  for (const r of rows) {
-    const entry = byAuthor.get(r.author) ?? {
-      author: r.author,
-      managerId: managerOf(r.author),
-      total: 0,
-      perDay: 0,
-      byKind: {},
-    };
-    entry.total += r.n;
-    entry.byKind[r.kind] = r.n;
-    entry.perDay = entry.total / days;
-    byAuthor.set(r.author, entry);
-  }
-  return [...byAuthor.values()].sort((a, b) => b.total - a.total);
 }
 
 /**
@@ -102,4 +82,46 @@ export function winBackList(wb: Workbook, limit = 500): WinBackList {
     .pluck()
     .get() as number;
   return { rows: winBack(wb, limit), total };
+}
+
+export interface ContactRow {
+  id: string;
+  name: string;
+  phone: string | null;
+}
+
+/** Names and phones of some clients, in one query. */
+export function contactsOf(wb: Workbook, ids: string[]): Map<string, ContactRow> {
+  const rows = wb.sqlite
+    .prepare('SELECT id, name, phone FROM clients WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as ContactRow[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Clients marked lost: they belong to the win-back list, not to "slipping away". */
+export function lostIds(wb: Workbook): Set<string> {
+  return new Set(
+    wb.sqlite
+      .prepare("SELECT id FROM clients WHERE deleted_at IS NULL AND stage = 'lost'")
+      .pluck()
+      .all() as string[],
+  );
+}
+
+export interface DrillClient {
+  id: string;
+  name: string;
+  externalId: string | null;
+  managerName: string | null;
+}
+
+/** Names, codes and managers of the clients a drill-down lists, by id. */
+export function drillClients(wb: Workbook, ids: string[]): Map<string, DrillClient> {
+  const rows = wb.sqlite
+    .prepare(
+      `SELECT c.id, c.name, c.external_id AS externalId, m.name AS managerName FROM clients c
+       LEFT JOIN managers m ON m.id = c.manager_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as DrillClient[];
+  return new Map(rows.map((r) => [r.id, r]));
 }
