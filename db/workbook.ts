@@ -74,6 +74,11 @@ export interface OpenOptions {
   /** The file's inspection, when the caller has just made it (the session does, to lock in between). */
   inspection?: Inspection;
   /**
+   * Takes the backup before a migration changes an existing workbook (the app keeps it with the
+   * workbook's other backups); without it, a copy is written beside the file.
+   */
+  beforeMigration?: ((sqlite: Database.Database, file: string) => void) | undefined;
+  /**
    * The password of an encrypted workbook (ignored for a plain one); a new workbook made here
    * is encrypted with it.
    */
@@ -108,7 +113,8 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     if (key) unlock(sqlite, key);
     sqlite.pragma('busy_timeout = 5000');
     if (!readOnly && !options.secondary) sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
+    // Only writes need it; and reading a damaged workbook's schema must not stop its opening.
+    if (!readOnly) sqlite.pragma('synchronous = FULL');
     registerFunctions(sqlite);
     if (inspection && !readOnly && inspection.needsWrite) {
       schemaVersion = migrate(sqlite, file, inspection.pending, true, options);
@@ -294,7 +300,8 @@ function migrate(
   options: OpenOptions,
 ): number {
   if (existed && pending.length > 0) {
-    backupBeforeMigration(sqlite, file, (options.now ?? (() => new Date()))());
+    if (options.beforeMigration) options.beforeMigration(sqlite, file);
+    else backupBeforeMigration(sqlite, file, (options.now ?? (() => new Date()))());
   }
   sqlite.pragma('foreign_keys = OFF');
   const apply = sqlite.transaction(() => {

@@ -16,6 +16,10 @@ import { createDispatch, type Dispatch } from './api/dispatch';
 import { consoleLogger, type Logger } from './api/logger';
 import { AnalyticsRunner } from './services/analytics/runner';
 import { Importer } from './services/import/jobs';
+import { WorkbookGuard } from './services/workbook/backup-guard';
+import type { BackupDisk } from './services/workbook/backup-write';
+import { Backups } from './services/workbook/backups';
+import { IntegrityChecker, isCorruption } from './services/workbook/integrity';
 import type { LockEnv } from './services/workbook/lock';
 import { WorkbookSession } from './services/workbook/session';
 import { userDataDir } from './paths';
@@ -38,6 +42,14 @@ export interface AppOptions {
   importWorker?: string;
   /** The bundled analytics worker; without it analytics run inline (unit tests). */
   analyticsWorker?: string;
+  /** The bundled integrity-check worker; without it large workbooks are checked inline. */
+  integrityWorker?: string;
+  /** Workbooks up to this size are checked for damage on the spot (integrity.ts). */
+  syncCheckBytes?: number;
+  /** Daily backups (on by default; the benchmark turns them off to measure alone). */
+  dailyBackups?: boolean;
+  /** How backups write to the disk (backup-write.ts); tests play a disk that fills up. */
+  backupDisk?: Partial<BackupDisk>;
   platform?: Platform;
   /** Who this process is for the lock files (tests play other processes and machines). */
   lockEnv?: LockEnv;
@@ -97,17 +109,41 @@ function ensureSearchIndex(wb: Workbook, now: Date): void {
   writeSetting(wb, 'searchIndexVersion', SEARCH_INDEX_VERSION, now);
 }
 
+/** What `read` finds, or null when SQLite meets a damaged page (the banner says so). */
+function unlessDamaged<T>(read: () => T | null | undefined): T | null {
+  try {
+    return read() ?? null;
+  } catch (error) {
+    if (isCorruption(error)) return null;
+    throw error;
+  }
+}
+
 export function createApp(options: AppOptions): App {
   const fallbackLocale = toLocale(options.systemLocale ?? systemLocaleTag());
   const fallbackUser = systemUserName();
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => uuidv7());
   const logger = options.logger ?? consoleLogger;
+  const dataDir = options.dataDir ?? userDataDir();
+  const checker = new IntegrityChecker({
+    workerScript: options.integrityWorker,
+    nativeBinding: options.nativeBinding,
+    ...(options.syncCheckBytes !== undefined ? { syncBytes: options.syncCheckBytes } : {}),
+  });
+  const backups = new Backups({
+    dataDir,
+    now,
+    logger,
+    nativeBinding: options.nativeBinding,
+    checker,
+    disk: options.backupDisk,
+  });
   // Everything below reads the session's workbook when it runs, never one captured here.
   const session: WorkbookSession = new WorkbookSession({
     migrationsDir: options.migrationsDir,
     nativeBinding: options.nativeBinding,
-    dataDir: options.dataDir ?? userDataDir(),
+    dataDir,
     now,
     logger,
     locale: () => locale(),
@@ -122,11 +158,29 @@ export function createApp(options: AppOptions): App {
       ...(options.portableRoots ? { roots: options.portableRoots } : {}),
       ...(options.portableSaveEveryMs ? { saveEveryMs: options.portableSaveEveryMs } : {}),
     },
+    beforeMigration: (sqlite, file) => backups.beforeMigration(sqlite, file),
+    checkIntegrity: (file, key) => checker.checkBeforeOpen(file, key),
   });
+  backups.attach(session);
+  const guard = new WorkbookGuard({
+    session,
+    backups,
+    checker,
+    logger,
+    busy: () => importer.status().running,
+    daily: options.dailyBackups ?? true,
+    every: (fn, ms) => {
+      const timer = setInterval(fn, ms);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  });
+  // A damaged workbook may not answer: its messages are then in the system's language.
   const locale = (): Locale =>
-    (session.isOpen() ? readSetting<Locale | null>(session.wb, 'language') : null) ??
+    unlessDamaged(() => (session.isOpen() ? readSetting<Locale>(session.wb, 'language') : null)) ??
     fallbackLocale;
-  const actor = () => (session.isOpen() ? currentActor(session.wb) : null) ?? fallbackUser;
+  const actor = () =>
+    unlessDamaged(() => (session.isOpen() ? currentActor(session.wb) : null)) ?? fallbackUser;
   const importer = new Importer({
     workerScript: options.importWorker,
     setup: () => ({
@@ -160,6 +214,8 @@ export function createApp(options: AppOptions): App {
       return session.wb;
     },
     session,
+    backups,
+    guard,
     now,
     newId,
     locale,
@@ -180,6 +236,9 @@ export function createApp(options: AppOptions): App {
     ctx,
     session,
     dispatch,
-    close: () => session.close(),
+    close: () => {
+      guard.stop();
+      session.close();
+    },
   };
 }

@@ -172,7 +172,6 @@ function runMenuAction(action: MenuAction): void {
   else if (action.kind === 'open') background(actions.open());
   else if (action.kind === 'openRecent') background(actions.openPath(action.path));
   else if (action.kind === 'saveCopy') background(actions.saveCopy());
-  // The Backups screen (helper "backups"); until it exists the renderer shows the client list.
   else if (action.kind === 'backups') showRoute('#/workbook/backups');
   else background(actions.about());
 }
@@ -227,6 +226,7 @@ async function start(): Promise<void> {
       nativeBinding,
       importWorker: unpacked(paths.importWorker),
       analyticsWorker: unpacked(paths.analyticsWorker),
+      integrityWorker: unpacked(paths.integrityWorker),
       platform: { pickImportFile, pickWorkbookFile },
     });
   } catch (error) {

@@ -30,5 +30,6 @@ export function bundledPaths(bundleDir: string) {
     rendererDir: path.join(root, 'dist', 'renderer'),
     importWorker: path.join(path.resolve(bundleDir), 'import-worker.cjs'),
     analyticsWorker: path.join(path.resolve(bundleDir), 'analytics-worker.cjs'),
+    integrityWorker: path.join(path.resolve(bundleDir), 'integrity-worker.cjs'),
   };
 }

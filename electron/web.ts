@@ -43,6 +43,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     migrationsDir: paths.migrationsDir,
     importWorker: paths.importWorker,
     analyticsWorker: paths.analyticsWorker,
+    integrityWorker: paths.integrityWorker,
     shell: 'web',
     version: APP_VERSION,
     systemLocale: systemLocaleTag(),

@@ -14,6 +14,7 @@ await build({
     generate: 'bench/generate-cli.ts',
     'import-worker': 'electron/services/import/worker.ts',
     'analytics-worker': 'electron/services/analytics/worker.ts',
+    'integrity-worker': 'electron/services/workbook/integrity-worker.ts',
   },
   outdir: 'dist/bench',
   outExtension: { '.js': '.cjs' },

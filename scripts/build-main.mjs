@@ -13,6 +13,7 @@ await build({
     web: 'electron/web.ts',
     'import-worker': 'electron/services/import/worker.ts',
     'analytics-worker': 'electron/services/analytics/worker.ts',
+    'integrity-worker': 'electron/services/workbook/integrity-worker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

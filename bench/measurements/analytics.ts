@@ -164,6 +164,8 @@ export const analyticsRefresh: Measurement = {
         now: () => new Date(`${END}T12:00:00.000Z`),
         // The real path: analytics in their worker, bundled beside this script.
         analyticsWorker: path.join(__dirname, 'analytics-worker.cjs'),
+        integrityWorker: path.join(__dirname, 'integrity-worker.cjs'),
+        dailyBackups: false,
         logger: { info: () => undefined, error: (m) => bench.log(m) },
       });
       const call = async <T>(channel: string, input: unknown): Promise<T> => {
@@ -178,6 +180,7 @@ export const analyticsRefresh: Measurement = {
       };
       // The worker starts with the app and reads the sales in the background; wait for that,
       // then make it forget them, so the figure below is a whole refresh: read + every figure.
+      await app.ctx.guard.idle();
       await call('analytics.settings', undefined);
       app.ctx.analytics.runner.reset();
       const [cold, coldMs] = await timeAsync(() =>

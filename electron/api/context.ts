@@ -4,6 +4,8 @@ import type { DashboardCache } from '../services/analytics/dashboard';
 import type { AnalyticsRunner } from '../services/analytics/runner';
 import type { AnalyticsStore } from '../services/analytics/store';
 import type { Importer } from '../services/import/jobs';
+import type { WorkbookGuard } from '../services/workbook/backup-guard';
+import type { Backups } from '../services/workbook/backups';
 import type { WorkbookSession } from '../services/workbook/session';
 import type { Locale, WorkbookPickMode } from './contract';
 
@@ -12,6 +14,10 @@ export interface AppContext {
   readonly wb: Workbook;
   /** Which workbook is open; opening, creating, copying and replacing workbook files. */
   session: WorkbookSession;
+  /** The open workbook's backups: taken, listed, restored. */
+  backups: Backups;
+  /** Integrity checks and daily backups of every workbook opened. */
+  guard: WorkbookGuard;
   /** The current time; tests inject a fixed clock. */
   now: () => Date;
   /** A fresh UUIDv7; tests may inject a deterministic source. */

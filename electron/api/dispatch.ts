@@ -42,6 +42,7 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
       // Channels on the workbook file itself run: their handlers know what read-only allows.
       if (readOnly && meta.writes === 'records') {
         // Refused before the handler runs: nothing half-done, and the same words for every write.
+        if (ctx.session.isDamaged()) throw damagedError(ctx);
         throw new AppError('read_only', 'workbook_read_only');
       }
       const parsed = contract[channel].input.safeParse(input, { reportInput: true });
@@ -75,6 +76,11 @@ function systemCode(error: unknown): unknown {
   return undefined;
 }
 
+/** The open workbook is damaged: written no more, and its backups are offered. */
+function damagedError(ctx: AppContext): AppError {
+  return new AppError('damaged', 'workbook_damaged', { name: ctx.session.info().name });
+}
+
 /** Failures of the machine rather than of Kartoteka, each with its code and what to do. */
 function machineFailure(
   error: unknown,
@@ -84,6 +90,12 @@ function machineFailure(
   const code = systemCode(error);
   if (code === 'SQLITE_BUSY')
     return { code: 'conflict', message: translate(locale, 'workbook_busy') };
+  // SQLite met a page that does not hold together: the workbook is damaged from now on.
+  if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code) && ctx.session.isOpen()) {
+    ctx.session.setIntegrity(ctx.wb, 'damaged');
+    const error = damagedError(ctx);
+    return { code: 'damaged', message: translate(locale, error.key, error.params) };
+  }
   // A write that reached a read-only connection or file all the same.
   if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
     return { code: 'read_only', message: translate(locale, 'workbook_read_only') };

@@ -10,6 +10,7 @@ import { analyticsEn, analyticsRu } from './messages-analytics';
 import { desktopEn, desktopRu } from './messages-desktop';
 import { workbookEn, workbookRu } from './messages-workbook';
 import { portableEn, portableRu } from './messages-portable';
+import { backupsEn, backupsRu } from './messages-backups';
 import { passwordEn, passwordRu } from './messages-password';
 
 const en = {
@@ -93,6 +94,7 @@ const en = {
   ...desktopEn,
   ...workbookEn,
   ...portableEn,
+  ...backupsEn,
   ...passwordEn,
 } as const;
 
@@ -179,6 +181,7 @@ const ru: Record<MessageKey, string> = {
   ...desktopRu,
   ...workbookRu,
   ...portableRu,
+  ...backupsRu,
   ...passwordRu,
 };
 

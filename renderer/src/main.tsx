@@ -1,8 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError, hasTransport, setAfterCall } from './api/client';
-import { invalidateAfter } from './api/query-keys';
+import { invalidateAfter, queryKeys } from './api/query-keys';
 import { App } from './app/App';
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen';
 import { detectLocale, initI18n } from './i18n';
@@ -21,12 +21,22 @@ async function boot(): Promise<void> {
     try {
       settings = await api.call('settings.set', { language: detectLocale() });
     } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'read_only')) throw error;
+      const refused = error instanceof ApiError && ['read_only', 'damaged'].includes(error.code);
+      if (!refused) throw error;
     }
   }
   await initI18n(settings.language ?? detectLocale());
-  const queryClient = new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+    // A write that met a damaged page: the workbook is damaged from now on, and every screen
+    // (the banner, the Backups screen's offer) learns it.
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'damaged') {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.channel('workbook.info') });
+        }
+      },
+    }),
   });
   // Every write refreshes what its channel's metadata says it changed, in this one place.
   setAfterCall((channel) => invalidateAfter(queryClient, channel));
@@ -49,7 +59,8 @@ async function readSettings(): Promise<{ language: 'ru' | 'en' | null }> {
   try {
     return await api.call('settings.get', {});
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'password_required') {
+    // A damaged workbook may not give its settings: it opens all the same, to offer a backup.
+    if (error instanceof ApiError && ['password_required', 'damaged'].includes(error.code)) {
       return { language: detectLocale() };
     }
     throw error;

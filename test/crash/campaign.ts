@@ -5,11 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Rng } from '../../bench/prng';
+import { listedBackups } from './op-backups';
 import { decrypt } from './op-password';
 import { bind, CRASH_OPS, type CrashKind, type CrashOp } from './ops';
 import { committed, runChild, writePlan, type Bundle } from './process';
 import { calibrationRound, landedIn, planRound, TARGETS, Timings, type Target } from './rounds';
-import { verifyAfterKill } from './verify';
+import { verifyAfterKill, verifyBackups } from './verify';
 
 export interface CampaignOptions {
   seed: number;
@@ -58,8 +59,14 @@ export class Campaign {
       seeded: this.o.seeded,
       nextClient: () => this.o.seeded[this.editClient++ % this.o.seeded.length]!.id,
       int: (min, max) => this.rng.int(min, max),
+      backupsDir: path.join(this.dataDir(), 'backups'),
     });
   };
+
+  /** The round's own data folder: its backups are checked, then removed with it. */
+  private dataDir(): string {
+    return path.join(this.o.dir, `data-${this.round}`);
+  }
 
   /**
    * Plans a round (the first runs every kind once without a kill, to time them), aimed at one
@@ -72,14 +79,15 @@ export class Campaign {
       this.round === 0
         ? calibrationRound(this.prepare)
         : planRound(rng, target, this.prepare, this.timings);
+    const dataDir = this.dataDir();
     const log = path.join(this.o.dir, `round-${this.round}.log`);
     const planFile = path.join(this.o.dir, `round-${this.round}.json`);
     this.round += 1;
     writePlan(planFile, {
       workbook: this.o.workbook,
       migrationsDir: this.o.migrationsDir,
-      dataDir: path.join(this.o.dir, 'data'),
       importWorker: this.o.bundle.importWorker,
+      dataDir,
       log,
       holdCheckpoints: plan.holdCheckpoints,
       ops: plan.ops,
@@ -91,7 +99,10 @@ export class Campaign {
     const where = run.killed
       ? landedIn(plan.ops, { started: run.started, opened, done }, this.o.workbook)
       : null;
-    const problems = verifyAfterKill(this.o.workbook, plan.ops, done, this.o.migrationsDir);
+    const problems = [
+      ...verifyAfterKill(this.o.workbook, plan.ops, done, this.o.migrationsDir),
+      ...verifyBackups(listedBackups(path.join(dataDir, 'backups')), this.o.migrationsDir),
+    ];
     if (problems.length === 0) decrypt(this.o.workbook);
     if (where) {
       this.kills += 1;
@@ -103,6 +114,7 @@ export class Campaign {
     // The round's own files, so that the temp folder stays small over a hundred rounds.
     const files = [log, planFile, ...plan.ops.flatMap((op) => bind(op).files())];
     for (const file of files) fs.rmSync(file, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
     const ops = plan.ops.map((op, i) => `${i}:${op.kind}${done.has(i) ? '✓' : ''}`).join(' ');
     const kill = `kill ${plan.killAt.delayMs} ms after #${plan.killAt.index} started`;
     return {

@@ -14,9 +14,12 @@ import { bind, type CrashOp } from './ops';
 export interface ChildPlan {
   workbook: string;
   migrationsDir: string;
-  /** The program's data folder (the recent list, portable mode's working copies). */
-  dataDir: string;
   importWorker: string;
+  /**
+   * The round's data folder (the recent list, the backups, portable mode's working copies),
+   * never the user's own.
+   */
+  dataDir: string;
   /** The log of committed operations. */
   log: string;
   /**
@@ -45,14 +48,17 @@ async function main(): Promise<void> {
   const app = createApp({
     workbookPath: plan.workbook,
     migrationsDir: plan.migrationsDir,
-    dataDir: plan.dataDir,
     importWorker: plan.importWorker,
+    dataDir: plan.dataDir,
     shell: 'web',
     version: 'crash-test',
     systemLocale: 'ru',
     logger,
   });
   if (plan.holdCheckpoints) app.wb.sqlite.pragma('wal_autocheckpoint = 0');
+  // The daily backup the opening starts is part of it: a kill aimed at the opening may land in
+  // it, and an operation that must wait for it (a password change) does not race it.
+  await app.ctx.guard.idle();
   say(`done -1 ${Math.round(performance.now() - started)}`);
   for (const [i, op] of plan.ops.entries()) {
     const bound = bind(op);

@@ -54,12 +54,6 @@ export const portableSaveBack: OpSpec<'portableSaveBack'> = {
     { file: op.source, required: true, state: oldOrNew(op) },
     { file: backupOf(op.source), required: false, state: oldOrNew(op) },
   ],
-  files(op) {
-    // The stick's folder, and the working copy the child made of it in its data folder.
-    const working = path.join(path.dirname(path.dirname(op.source)), 'data', 'working');
-    const copies = fs.existsSync(working)
-      ? fs.readdirSync(working).filter((n) => n.startsWith(`${op.marker}-`))
-      : [];
-    return [path.dirname(op.source), ...copies.map((n) => path.join(working, n))];
-  },
+  // The stick's folder; the working copy goes with the round's data folder.
+  files: (op) => [path.dirname(op.source)],
 };

@@ -29,7 +29,9 @@ export type CrashOp =
       /** Saved back by `workbook.save`, or as it closes when the child goes home. */
       via: 'save' | 'close';
     }
-  | { kind: 'password'; marker: string };
+  | { kind: 'password'; marker: string }
+  | { kind: 'backup'; marker: string; folder: string }
+  | { kind: 'restore'; marker: string; folder: string; clientId: string };
 
 export type CrashKind = CrashOp['kind'];
 export type OpOf<K extends CrashKind> = Extract<CrashOp, { kind: K }>;
@@ -50,6 +52,8 @@ export interface PrepareContext {
   /** Distinct seeded clients for single edits, so that no later edit overwrites an earlier one. */
   nextClient(): string;
   int(min: number, max: number): number;
+  /** The `backups/` folder of the round's data folder (the child's `dataDir`). */
+  backupsDir: string;
 }
 
 export interface OpSpec<K extends CrashKind> {
@@ -65,6 +69,11 @@ export interface OpSpec<K extends CrashKind> {
   check?(db: Database.Database, op: OpOf<K>): Presence;
   /** A file the operation writes that must be a complete workbook whenever it exists. */
   output?(op: OpOf<K>): string;
+  /**
+   * Files the operation may have written (backups, the workbook kept aside), found after the
+   * kill: each must be a complete workbook with everything committed before the operation.
+   */
+  outputs?(op: OpOf<K>): string[];
   /**
    * Whether a kill that came while the child ran it left it visibly unfinished (a checkpoint
    * that did not get to truncate the WAL, a copy not yet on its final path); without it, any

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { App } from '../../electron/app';
+import { backup, restore } from './op-backups';
 import { bulkTag, importClients, importSales } from './op-batches';
 import { addComment, addSale, editClient } from './op-edits';
 import { checkpoint, saveCopy } from './op-files';
@@ -28,6 +29,8 @@ export const CRASH_OPS: { [K in CrashKind]: OpSpec<K> } = {
   saveCopy,
   portableSaveBack,
   password,
+  backup,
+  restore,
 };
 
 /** An operation with its kind's entry of the table. */
@@ -37,6 +40,7 @@ export interface BoundOp {
   check?: (db: Database.Database) => Presence;
   wholeFiles: () => ReturnType<NonNullable<OpSpec<CrashKind>['wholeFiles']>>;
   output?: () => string;
+  outputs: () => string[];
   unfinished: (workbook: string) => boolean;
   files: () => string[];
 }
@@ -48,6 +52,7 @@ function bindSpec<K extends CrashKind>(spec: OpSpec<K>, op: OpOf<K>): BoundOp {
     ...(spec.check ? { check: (db: Database.Database) => spec.check!(db, op) } : {}),
     ...(spec.output ? { output: () => spec.output!(op) } : {}),
     wholeFiles: () => spec.wholeFiles?.(op) ?? [],
+    outputs: () => spec.outputs?.(op) ?? [],
     unfinished: (workbook) => spec.unfinished?.(op, workbook) ?? true,
     files: () => spec.files?.(op) ?? [],
   };
@@ -75,5 +80,9 @@ export function bind(op: CrashOp): BoundOp {
       return bindSpec(CRASH_OPS.portableSaveBack, op);
     case 'password':
       return bindSpec(CRASH_OPS.password, op);
+    case 'backup':
+      return bindSpec(CRASH_OPS.backup, op);
+    case 'restore':
+      return bindSpec(CRASH_OPS.restore, op);
   }
 }

@@ -20,6 +20,8 @@ export const TARGETS: readonly Target[] = [
   'saveCopy',
   'portableSaveBack',
   'password',
+  'backup',
+  'restore',
 ];
 const SINGLE_EDITS = ['editClient', 'addComment', 'addSale'] as const satisfies CrashKind[];
 
@@ -58,6 +60,10 @@ export function calibrationRound(prepare: (kind: CrashKind) => CrashOp): RoundPl
     'saveCopy',
     'portableSaveBack',
     'password',
+    // A backup before the restore: the restore deletes the backup it took, so the manual
+    // backups of this round are the backup's own.
+    'backup',
+    'restore',
   ];
   return { ops: kinds.map(prepare), holdCheckpoints: true, killAt: { index: 1e9, delayMs: 0 } };
 }

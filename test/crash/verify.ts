@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { openWorkbook } from '../../db/workbook';
+import { APPLICATION_ID, openWorkbook } from '../../db/workbook';
+import { rollBackHotJournal } from '../../electron/services/workbook/integrity';
 import { unlock } from '../../db/workbook-key';
 import { keyThatOpens } from './op-password';
 import { bind, type CrashOp, type Presence } from './ops';
@@ -84,6 +85,7 @@ export function verifyAfterKill(
         }
         const output = bound.output?.();
         if (output && fs.existsSync(output)) copies.push({ path: output, before: ops.slice(0, i) });
+        for (const file of bound.outputs()) copies.push({ path: file, before: ops.slice(0, i) });
       });
       return found;
     }),
@@ -92,6 +94,14 @@ export function verifyAfterKill(
   for (const op of ops) problems.push(...verifyWholeFiles(op, migrationsDir));
   problems.push(...opensInProgram(file, migrationsDir, 'workbook'));
   return problems;
+}
+
+/**
+ * Every backup listed in a data folder's `backups/` (the daily one taken at the opening too):
+ * a whole workbook that the program opens. Unfinished ones have hidden names and are not listed.
+ */
+export function verifyBackups(files: string[], migrationsDir: string): string[] {
+  return files.flatMap((file) => verifyCopy(file, [], migrationsDir));
 }
 
 /** A copy on its final path: a whole workbook with every operation committed before it. */
@@ -137,6 +147,9 @@ function verifyWholeFiles(op: CrashOp, migrationsDir: string): string[] {
 function readOnly(file: string, what: string, checks: (db: Database.Database) => string[]) {
   let db: Database.Database | undefined;
   try {
+    // A hot journal (a kill while a file in rollback mode was written) is rolled back by the
+    // next connection that may write, as SQLite does at any open; read-only ones cannot.
+    rollBackHotJournal(file, { key: null, applicationId: APPLICATION_ID });
     // An encrypted workbook (a kill while its password was set or changed) under its key.
     const key = keyThatOpens(file);
     const connect = (readonly: boolean) => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../electron/app';
+import { createApp, type App, type AppOptions } from '../../electron/app';
 import type { Platform } from '../../electron/api/context';
 import type { Logger } from '../../electron/api/logger';
 import type { ChannelName, Envelope, InputOf, OutputOf } from '../../electron/api/contract';
@@ -46,6 +46,8 @@ export function makeWorld(
     newId?: () => string;
     now?: () => Date;
     platform?: Platform;
+    /** How backups write to the disk (a test's disk that fills up). */
+    backupDisk?: AppOptions['backupDisk'];
   } = {},
 ): World {
   const dir = tempDir();
@@ -65,6 +67,7 @@ export function makeWorld(
     now: options.now ?? steppingClock(),
     ...(options.newId ? { newId: options.newId } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
+    ...(options.backupDisk ? { backupDisk: options.backupDisk } : {}),
     logger,
   });
   const world: World = {

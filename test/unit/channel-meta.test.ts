@@ -118,6 +118,7 @@ const SAMPLES: { [C in ChannelName]?: (seed: Seed) => InputOf<C> } = {
   'workbook.info': () => ({}),
   'workbook.recent': () => ({}),
   'workbook.awaitingPassword': () => ({}),
+  'workbook.backups': () => ({}),
 };
 
 /** Answers the browser shell gives instead of data, expected as such. */

@@ -2,7 +2,8 @@
  * Crash safety, on every run: a child process runs the real main-process code on one workbook
  * (imports of a few thousand rows, bulk edits of thousands of clients, streams of single edits,
  * checkpoints, save-a-copy, setting, changing and removing the password, portable mode's save
- * back to a stick) and is killed with SIGKILL at random moments, 50 times and more.
+ * back to a stick, backups and restores) and is killed with SIGKILL at random moments, 50 times
+ * and more.
  * After each kill the workbook must be sound and every batch wholly there or wholly absent
  * (test/crash/verify.ts). The moments come from a seeded random source: a failure prints the
  * seed, and `CRASH_SEED=<seed> npx vitest run test/unit/crash.test.ts` replays the same random
@@ -44,6 +45,7 @@ async function seedWorkbook(file: string): Promise<{ id: string; code: string }[
   const app = createApp({
     workbookPath: file,
     migrationsDir: MIGRATIONS_DIR,
+    dataDir: path.join(dir, 'seed-data'),
     shell: 'web',
     version: 'test',
   });
@@ -70,7 +72,7 @@ async function seedWorkbook(file: string): Promise<{ id: string; code: string }[
 }
 
 describe('crash safety', () => {
-  it('survives SIGKILL at random moments of imports, bulk edits, single edits, checkpoints, copies, password changes and saves back to a stick', async () => {
+  it('survives SIGKILL at random moments of imports, bulk edits, single edits, checkpoints, copies, password changes, saves back to a stick, backups and restores', async () => {
     const workbook = path.join(dir, 'crash.kartoteka');
     const seeded = await seedWorkbook(workbook);
     const campaign = new Campaign({

@@ -42,6 +42,8 @@ function openApp(file: string): App {
   const app = createApp({
     workbookPath: file,
     migrationsDir: MIGRATIONS_DIR,
+    // Its backups before the migration go to a temp folder, never the user's data folder.
+    dataDir: tempDir('kartoteka-data-'),
     shell: 'web',
     version: 'test',
     systemLocale: 'ru',
@@ -109,7 +111,9 @@ describe.each(fixtures)('the workbook of schema %s', (fixture) => {
     expect([...after.keys()]).toEqual(expect.arrayContaining([...before.keys()]));
     for (const [table, { key, rows }] of before) {
       const now = after.get(table)!;
-      expect(now.rows.size, `rows of ${table}`).toBe(rows.size);
+      // The one row the program adds: the workbook's id, which names its backups' folder.
+      const added = table === 'settings' && !rows.has('workbookId') && now.rows.has('workbookId');
+      expect(now.rows.size - (added ? 1 : 0), `rows of ${table}`).toBe(rows.size);
       for (const [id, row] of rows) {
         if (derivedRows.has(`${table}.${id}`)) continue;
         const kept = now.rows.get(id);

@@ -18,6 +18,7 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   // Inside the project, so that the bundles find the native driver in its node_modules.
+  // (test-results/ is not there in a fresh checkout before the first e2e run.)
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
   bundleDir = fs.mkdtempSync(path.join(ROOT, 'test-results', 'password-workers-'));
   await build({

@@ -243,9 +243,11 @@ describe('the backup before a migration', () => {
     );
     reencrypt(old, null, new WorkbookKey('давний'));
     await w.call('workbook.open', { path: old, password: 'давний' });
-    const backups = fs.readdirSync(w.dir).filter((f) => f.includes('before-migration'));
+    const backups = (await w.call('workbook.backups', undefined)).filter(
+      (b) => b.kind === 'before-migration',
+    );
     expect(backups).toHaveLength(1);
-    const backup = path.join(w.dir, backups[0]!);
+    const backup = backups[0]!.path;
     expect(plainRead(backup)).toBe('SQLITE_NOTADB');
     const db = new Database(backup, { readonly: true });
     try {
@@ -309,7 +311,13 @@ describe('the password is kept in memory only', () => {
     await w.call('workbook.open', { path: file, password });
     const settings = JSON.stringify(w.app.wb.sqlite.prepare('SELECT * FROM settings').all());
     expect(settings).not.toContain(password);
-    for (const name of fs.readdirSync(w.dir)) {
+    // The data folder is the workbook's folder here: its backups and their index are read too.
+    await w.call('workbook.backup', undefined);
+    const files = fs
+      .readdirSync(w.dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => fs.statSync(path.join(w.dir, name)).isFile());
+    expect(files.some((name) => name.startsWith('backups'))).toBe(true);
+    for (const name of files) {
       const content = fs.readFileSync(path.join(w.dir, name));
       expect(content.includes(Buffer.from(password)), name).toBe(false);
     }

@@ -204,6 +204,11 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   'workbook.recent': reads,
   'workbook.setPassword': workbook(['workbook.info', 'workbook.recent', 'app.info']),
   'workbook.awaitingPassword': reads,
+  // Backups: files beside the workbook; a restore puts another file in its place.
+  'workbook.backup': workbook(['workbook.backups', 'workbook.info']),
+  'workbook.backups': reads,
+  'workbook.restore': workbook('all'),
+  'workbook.deleteBackup': workbook(['workbook.backups']),
   // Portable mode: the working copy written back to the stick (or to another file).
   'workbook.save': workbook(['workbook.info', 'workbook.recent', 'app.info']),
 };

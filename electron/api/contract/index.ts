@@ -125,14 +125,17 @@ import {
 import { exportClientsInput, exportTableInput, type ExportFile } from './exports';
 import { stageRulesSetInput, type StageRules } from './stages';
 import { workbookPickFileInput } from './workbook-files';
+import { workbookBackupPathInput, workbookBackupsInput } from './backups';
 import type { AwaitingPassword } from './workbook-password';
 import {
   workbookCreateInput,
   workbookOpenInput,
   workbookSaveCopyInput,
   workbookSaveInput,
+  type BackupInfo,
   workbookSetPasswordInput,
   type RecentWorkbook,
+  type RestoreResult,
   type WorkbookCopy,
   type WorkbookInfo,
 } from './workbook';
@@ -319,6 +322,17 @@ export const contract = {
   'workbook.saveCopy': channel<WorkbookCopy>()(workbookSaveCopyInput),
   /** Workbooks opened here lately, newest first; `exists` is false for one no longer there. */
   'workbook.recent': channel<RecentWorkbook[]>()(noInput),
+  /** A backup of the open workbook, now (kind `manual`, kept until deleted). */
+  'workbook.backup': channel<BackupInfo>()(noInput),
+  /** The open workbook's backups, newest first; `findGood` marks the newest sound one. */
+  'workbook.backups': channel<BackupInfo[]>()(workbookBackupsInput),
+  /**
+   * Puts one of the backups in the place of the open workbook and opens it; the workbook as it
+   * was is kept aside first (`keptAs`, a `before-restore` backup).
+   */
+  'workbook.restore': channel<RestoreResult>()(workbookBackupPathInput),
+  /** Deletes one of the open workbook's backups; the list after it. */
+  'workbook.deleteBackup': channel<BackupInfo[]>()(workbookBackupPathInput),
   /**
    * Portable mode: writes the working copy back to the file on the stick (atomically, the
    * previous version kept as `.bak`), or to `path`, which then becomes the file saved to.
@@ -391,6 +405,7 @@ export * from './imports';
 export * from './list';
 export * from './workbook';
 export * from './workbook-files';
+export * from './backups';
 export * from './workbook-password';
 export * from './managers';
 export * from './reminders';

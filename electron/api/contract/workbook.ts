@@ -140,6 +140,12 @@ export interface BackupInfo {
   sizeBytes: number;
   /** Clients (not in the trash) in the backup. */
   clients: number;
+  /**
+   * Its integrity check, when it was run: `damaged` for a damaged workbook kept aside by a
+   * restore (its clients could not be counted), `ok` for the backup `workbook.backups({
+   * findGood })` found sound.
+   */
+  integrity?: 'ok' | 'damaged';
 }
 
 export interface RestoreResult {

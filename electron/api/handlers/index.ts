@@ -1,5 +1,6 @@
 /** The handler registry: every domain's slice joined once; a name in two slices is refused. */
 import { analyticsHandlers } from './analytics';
+import { backupHandlers } from './backups';
 import { clientHandlers } from './clients';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
@@ -26,6 +27,7 @@ export function assertDistinct(slices: object[]): void {
 
 const slices = [
   analyticsHandlers,
+  backupHandlers,
   clientHandlers,
   exportHandlers,
   importHandlers,
@@ -44,6 +46,7 @@ assertDistinct(slices);
 /** Typed as the full map, so a channel without a handler fails to compile. */
 export const handlers: HandlerMap = {
   ...analyticsHandlers,
+  ...backupHandlers,
   ...clientHandlers,
   ...exportHandlers,
   ...importHandlers,

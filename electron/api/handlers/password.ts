@@ -7,13 +7,16 @@ import type { HandlerSlice } from './types';
 
 export const passwordHandlers: HandlerSlice<'workbook.setPassword' | 'workbook.awaitingPassword'> =
   {
-    'workbook.setPassword': (input, ctx) =>
-      setPassword(
+    // After a backup running in the background (the daily one), not refused because of it.
+    'workbook.setPassword': async (input, ctx) => {
+      await ctx.backups.idle();
+      return setPassword(
         ctx.session,
         { old: input.old, new: input.new },
         {
           nativeBinding: ctx.session.nativeBinding,
         },
-      ),
+      );
+    },
     'workbook.awaitingPassword': (_input, ctx) => ctx.session.awaitingPassword(),
   };

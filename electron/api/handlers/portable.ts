@@ -8,10 +8,12 @@ import { withWorkbookExtension } from '../../services/workbook/names';
 import type { HandlerSlice } from './types';
 
 export const portableHandlers: HandlerSlice<'workbook.save'> = {
-  'workbook.save': (input, ctx) => {
-    if (input.path === undefined) return ctx.session.save();
-    if (!path.isAbsolute(input.path))
+  'workbook.save': async (input, ctx) => {
+    if (input.path !== undefined && !path.isAbsolute(input.path))
       throw new AppError('invalid_input', 'workbook_path_absolute', {}, 'path');
+    // After a backup running in the background (the daily one), not refused because of it.
+    await ctx.backups.idle();
+    if (input.path === undefined) return ctx.session.save();
     return ctx.session.save({
       file: withWorkbookExtension(path.normalize(input.path)),
       overwrite: input.overwrite === true,

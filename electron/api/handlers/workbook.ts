@@ -19,17 +19,25 @@ export const workbookHandlers: HandlerSlice<
   'workbook.info' | 'workbook.open' | 'workbook.create' | 'workbook.saveCopy' | 'workbook.recent'
 > = {
   'workbook.info': (_input, ctx) => ctx.session.info(),
-  'workbook.open': (input, ctx) =>
-    ctx.session.open(fullPath(input.path), {
+  // A backup running in the background (the daily one, taken as a workbook opens) is the
+  // program's own work: switching waits for it instead of refusing the user.
+  'workbook.open': async (input, ctx) => {
+    const file = fullPath(input.path);
+    await ctx.backups.idle();
+    return ctx.session.open(file, {
       readOnly: input.readOnly === true,
       ...(input.portable !== undefined ? { portable: input.portable } : {}),
       ...(input.password === undefined ? {} : { password: input.password }),
-    }),
-  'workbook.create': (input, ctx) =>
-    ctx.session.create(
-      withWorkbookExtension(fullPath(input.path)),
+    });
+  },
+  'workbook.create': async (input, ctx) => {
+    const file = withWorkbookExtension(fullPath(input.path));
+    await ctx.backups.idle();
+    return ctx.session.create(
+      file,
       input.password === undefined ? {} : { password: input.password },
-    ),
+    );
+  },
   'workbook.saveCopy': (input, ctx) =>
     ctx.session.saveCopy(withWorkbookExtension(fullPath(input.path)), {
       overwrite: input.overwrite === true,

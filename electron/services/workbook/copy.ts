@@ -12,10 +12,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { syncFile, syncFolder, type Workbook } from '../../../db/workbook';
+import { unlock, type WorkbookKey } from '../../../db/workbook-key';
 
 export interface CopyOptions {
   /** The better-sqlite3 binary of the runtime (Electron), for the copy's own connection. */
   nativeBinding?: string | undefined;
+  /**
+   * Runs on the finished copy's own connection before it is moved into place: a backup reads
+   * what it holds for its name, a saved copy forgets the workbook's id.
+   */
+  onCopy?: ((copy: Database.Database) => void) | undefined;
 }
 
 /** Writes a copy of `wb` to `target` (replacing a file there); returns its size in bytes. */
@@ -36,6 +42,8 @@ export async function writeCopy(
     if (wb.key) {
       // Written in rollback-journal mode already: one file at rest, like `oneFile` makes it.
       wb.sqlite.prepare('VACUUM INTO ?').run(temp);
+      // Opening it costs the key's derivation: only when the copy is to be read or changed.
+      if (options.onCopy) oneFile(temp, options, wb.key);
     } else {
       await wb.sqlite.backup(temp);
       oneFile(temp, options);
@@ -56,13 +64,15 @@ export async function writeCopy(
  * from a CD or a write-protected stick, where WAL mode would need its `-shm` file. The next
  * writable open switches it back to WAL. (Portable mode's save back uses it too.)
  */
-export function oneFile(file: string, options: CopyOptions): void {
+export function oneFile(file: string, options: CopyOptions, key: WorkbookKey | null = null): void {
   const sqlite = new Database(file, {
     fileMustExist: true,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
+    if (key) unlock(sqlite, key);
     sqlite.pragma('journal_mode = DELETE');
+    options.onCopy?.(sqlite);
   } finally {
     sqlite.close();
   }

@@ -6,11 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import type { LockHolder, Locale, WorkbookInfo } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { DashboardCache } from '../analytics/dashboard';
 import { AnalyticsStore } from '../analytics/store';
 import {
+  APPLICATION_ID,
   inspectWorkbook,
   openWorkbook,
   WorkbookOpenError,
@@ -19,7 +21,9 @@ import {
   type WorkbookKey,
 } from '../../../db/workbook';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { damagedInspection, isCorruption, rollBackHotJournal } from './integrity';
 import { acquireLock, liveHolder, type HeldLock, type LockEnv } from './lock';
+import { workbookName } from './names';
 import { fileError, lockedError, refusal } from './refusals';
 
 export type ReadOnlyReason = NonNullable<WorkbookInfo['readOnlyReason']>;
@@ -33,6 +37,8 @@ export interface Opened {
   /** The sales kept in memory for analytics, and the dashboard computed from them. */
   store: AnalyticsStore;
   dashboards: DashboardCache;
+  /** Its integrity check (integrity.ts): `damaged` also makes it read-only. */
+  integrity: WorkbookInfo['integrity'];
 }
 
 export interface Prepared {
@@ -41,6 +47,12 @@ export interface Prepared {
   readOnlyReason: ReadOnlyReason | null;
   lock: HeldLock | null;
   lockedBy: LockHolder | null;
+  /**
+   * Its integrity check: `damaged` (SQLite cannot read it, or the check failed) opens it
+   * read-only with its lock taken (for a restore), never migrated; `checking` when it is too
+   * large to be checked before the open.
+   */
+  integrity: WorkbookInfo['integrity'];
   /** The key it opens with: null for a plain workbook (a password given for one is dropped). */
   key: WorkbookKey | null;
 }
@@ -53,6 +65,14 @@ export interface OpeningEnv {
   locale: () => Locale;
   /** Runs on a workbook just opened for writing (the search index is brought up to date). */
   prepareWritable?: ((wb: Workbook) => void) | undefined;
+  /** Takes the backup before a migration changes the file (backups.ts). */
+  beforeMigration?: ((sqlite: Database.Database, file: string) => void) | undefined;
+  /**
+   * Checks the file before it is opened (integrity.ts): a small one on the spot, so a damaged
+   * workbook is never written to; a large one later, in the background (`checking`).
+   */
+  checkIntegrity?:
+    ((file: string, key: WorkbookKey | null) => WorkbookInfo['integrity']) | undefined;
 }
 
 /**
@@ -72,12 +92,35 @@ export function prepare(
   env: OpeningEnv,
 ): Prepared {
   let inspection: Inspection;
+  let integrity: WorkbookInfo['integrity'] = 'ok';
+  rollBackHotJournal(file, {
+    key: options.key ?? null,
+    nativeBinding: env.nativeBinding,
+    applicationId: APPLICATION_ID,
+  });
   try {
     const migrations = readMigrationFiles({ migrationsFolder: env.migrationsDir });
     inspection = inspectWorkbook(file, migrations, env.nativeBinding, options.key ?? null);
   } catch (error) {
-    throw refusal(error, file);
+    if (!isCorruption(error)) throw refusal(error, file);
+    const standIn = damagedInspection(file, APPLICATION_ID, {
+      key: options.key ?? null,
+      nativeBinding: env.nativeBinding,
+    });
+    if (!standIn) {
+      throw new AppError(
+        'damaged',
+        'workbook_damaged_unknown',
+        { name: workbookName(file) },
+        'path',
+      );
+    }
+    inspection = standIn;
+    integrity = 'damaged';
   }
+  const key = inspection.encrypted ? (options.key ?? null) : null;
+  if (integrity === 'ok') integrity = env.checkIntegrity?.(file, key) ?? 'ok';
+  if (integrity === 'damaged') inspection = { ...inspection, pending: [], needsWrite: false };
   let readOnlyReason: ReadOnlyReason | null = options.readOnly
     ? 'chosen'
     : !options.held && fileIsReadOnly(file)
@@ -102,12 +145,12 @@ export function prepare(
   if (readOnlyReason !== null && lockedBy === null) lockedBy = holderIfAny(file, env.lockEnv);
   // Opened read-only because another program writes it: the banner names the holder.
   if (readOnlyReason === 'chosen' && lockedBy !== null) readOnlyReason = 'locked';
+  if (integrity === 'damaged') readOnlyReason = 'damaged';
   if (readOnlyReason !== null && inspection.pending.length > 0) {
     lock?.release();
     throw refusal(new WorkbookOpenError('needs_migration', file), file);
   }
-  const key = inspection.encrypted ? (options.key ?? null) : null;
-  return { file, inspection, readOnlyReason, lock, lockedBy, key };
+  return { file, inspection, readOnlyReason, lock, lockedBy, integrity, key };
 }
 
 /** Opens the prepared file. On failure the lock it took is released. */
@@ -122,9 +165,14 @@ export function finish(prepared: Prepared, env: OpeningEnv): Opened {
       readOnly: prepared.readOnlyReason !== null,
       create: false,
       inspection,
+      beforeMigration: env.beforeMigration,
       key: prepared.key,
     });
   } catch (error) {
+    // Pages SQLite cannot read, met while migrating: opened as damaged instead.
+    if (isCorruption(error) && prepared.integrity !== 'damaged') {
+      return finish(asDamaged(prepared), env);
+    }
     lock?.release();
     // A medium that refuses writes only when written (a locked SD card): open it for reading.
     if (prepared.readOnlyReason === null && cannotWrite(error) && !inspection.pending.length) {
@@ -136,6 +184,7 @@ export function finish(prepared: Prepared, env: OpeningEnv): Opened {
     if (prepared.readOnlyReason === null) env.prepareWritable?.(wb);
   } catch (error) {
     wb.close();
+    if (isCorruption(error)) return finish(asDamaged(prepared), env);
     lock?.release();
     throw error;
   }
@@ -147,6 +196,17 @@ export function finish(prepared: Prepared, env: OpeningEnv): Opened {
     lockedBy: prepared.lockedBy,
     store,
     dashboards: new DashboardCache(wb, store),
+    integrity: prepared.integrity,
+  };
+}
+
+/** The same file, to be opened read-only as damaged (its lock kept for a restore). */
+function asDamaged(prepared: Prepared): Prepared {
+  return {
+    ...prepared,
+    inspection: { ...prepared.inspection, pending: [], needsWrite: false },
+    readOnlyReason: 'damaged',
+    integrity: 'damaged',
   };
 }
 

@@ -18,8 +18,10 @@ import path from 'node:path';
 import type { Locale, RecentWorkbook, WorkbookCopy, WorkbookInfo } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { Logger } from '../../api/logger';
+import type Database from 'better-sqlite3';
 import { createWorkbookFile, type Workbook } from '../../../db/workbook';
 import { keyOf, type WorkbookKey } from '../../../db/workbook-key';
+import { forgetWorkbookId } from './backup-store';
 import { writeCopy } from './copy';
 import { liveHolder, systemLockEnv, type LockEnv } from './lock';
 import { workbookName } from './names';
@@ -55,6 +57,10 @@ export interface SessionOptions {
    * `KARTOTEKA_PORTABLE_ROOTS`), how often changes are saved back, or the whole rule (tests).
    */
   portable?: { roots?: string[]; saveEveryMs?: number; medium?: (file: string) => Medium };
+  /** Takes the backup before a migration changes an existing workbook (backups.ts). */
+  beforeMigration?: (sqlite: Database.Database, file: string) => void;
+  /** Checks a workbook before it opens: a small one on the spot, a large one later (integrity.ts). */
+  checkIntegrity?: (file: string, key: WorkbookKey | null) => WorkbookInfo['integrity'];
 }
 
 export type SessionListener = (info: WorkbookInfo | null) => void;
@@ -85,6 +91,8 @@ export class WorkbookSession {
       lockEnv: options.lockEnv ?? systemLockEnv(),
       locale: options.locale,
       prepareWritable: options.prepareWritable,
+      beforeMigration: options.beforeMigration,
+      checkIntegrity: options.checkIntegrity,
     };
     const mediumEnv = systemMediumEnv([...(options.portable?.roots ?? []), ...rootsFromEnv()]);
     this.portable = new PortableMode({
@@ -145,8 +153,39 @@ export class WorkbookSession {
       readOnlyReason: c.readOnlyReason,
       lockedBy: c.lockedBy,
       portableState: null,
-      integrity: 'ok',
+      integrity: c.integrity,
     });
+  }
+
+  /** The open workbook failed its integrity check (or SQLite met a damaged page in it). */
+  isDamaged(): boolean {
+    return this.current?.integrity === 'damaged';
+  }
+
+  /**
+   * The integrity check of `wb` (still the open one?) says how it is: a damaged workbook is
+   * written no more; the listeners are told.
+   */
+  setIntegrity(wb: Workbook, integrity: WorkbookInfo['integrity']): void {
+    const c = this.current;
+    if (!c || c.wb !== wb || c.integrity === integrity) return;
+    c.integrity = integrity;
+    if (integrity === 'damaged') c.readOnlyReason = 'damaged';
+    this.emit(this.info());
+  }
+
+  /**
+   * Runs a copy of the open workbook (a saved copy, a backup): meanwhile it is neither closed
+   * nor switched nor replaced.
+   */
+  async copying<T>(fn: (wb: Workbook) => Promise<T>): Promise<T> {
+    const wb = this.opened().wb;
+    this.copies += 1;
+    try {
+      return await fn(wb);
+    } finally {
+      this.copies -= 1;
+    }
   }
 
   recent(): RecentWorkbook[] {
@@ -308,16 +347,16 @@ export class WorkbookSession {
       const holder = liveHolder(target, this.env.lockEnv);
       if (holder) throw lockedError(target, holder, this.options.locale(), 'workbook_copy_locked');
     }
-    this.copies += 1;
     try {
-      const sizeBytes = await writeCopy(c.wb, target, {
-        nativeBinding: this.options.nativeBinding,
-      });
+      const sizeBytes = await this.copying((wb) =>
+        writeCopy(wb, target, {
+          nativeBinding: this.options.nativeBinding,
+          onCopy: forgetWorkbookId,
+        }),
+      );
       return { path: target, sizeBytes };
     } catch (error) {
       throw fileError(error, folder) ?? error;
-    } finally {
-      this.copies -= 1;
     }
   }
 
@@ -343,7 +382,11 @@ export class WorkbookSession {
   ): Promise<WorkbookInfo> {
     this.refuseWhileBusy();
     const c = this.opened();
-    if (c.readOnlyReason !== null) throw new AppError('read_only', 'workbook_read_only');
+    // A damaged workbook is read-only, but holds its lock: a restore may replace it.
+    const damagedButHeld = c.readOnlyReason === 'damaged' && c.lock !== null;
+    if (c.readOnlyReason !== null && !damagedButHeld) {
+      throw new AppError('read_only', 'workbook_read_only');
+    }
     const file = c.wb.file;
     this.closeCurrent({ keepLock: true });
     this.swapping = true;

@@ -7,6 +7,7 @@ import { GrowthPage } from '../features/growth/GrowthPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
+import { BackupsPage } from '../features/workbook/BackupsPage';
 import { codeOf } from '../features/workbook/ErrorLine';
 import { ReadOnlyBanner } from '../features/workbook/ReadOnlyBanner';
 import { UnlockPage } from '../features/workbook/UnlockPage';
@@ -52,6 +53,7 @@ function Content() {
         <Route path="/import" element={<ImportPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/workbook" element={<WorkbookPage />} />
+        <Route path="/workbook/backups" element={<BackupsPage />} />
         <Route path="*" element={<Navigate to="/clients" replace />} />
       </Routes>
     </main>

@@ -46,6 +46,9 @@ export function Rail() {
       <NavLink to="/settings" className="rail__link">
         {t('nav.settings')}
       </NavLink>
+      <NavLink to="/workbook/backups" className="rail__link" data-testid="nav-backups">
+        {t('bak.title')}
+      </NavLink>
       <div className="rail__footer">
         <div title={workbook.data?.path}>
           <span className="muted">{t('nav.workbook')}: </span>

@@ -14,6 +14,7 @@ import * as stg from './sections/stages';
 import * as wbk from './sections/workbook';
 import * as pwd from './sections/password';
 import * as port from './sections/portable';
+import * as bak from './sections/backups';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -46,6 +47,8 @@ export const en = {
   pwd: pwd.en,
   /** Portable mode: a workbook on a stick worked on in a local copy, saved back. */
   port: port.en,
+  /** Backups and integrity: the Backups screen, restores, the damaged workbook's offer. */
+  bak: bak.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',

@@ -14,6 +14,7 @@ import * as stg from './sections/stages';
 import * as wbk from './sections/workbook';
 import * as pwd from './sections/password';
 import * as port from './sections/portable';
+import * as bak from './sections/backups';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -32,6 +33,7 @@ export const ru: Catalogue = {
   wbk: wbk.ru,
   pwd: pwd.ru,
   port: port.ru,
+  bak: bak.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: {
     today: 'Сегодня',

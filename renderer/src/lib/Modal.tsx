@@ -13,6 +13,7 @@ interface Props {
   /** `alertdialog` for a question that needs an answer. */
   role?: 'dialog' | 'alertdialog';
   labelledBy?: string;
+  describedBy?: string;
   label?: string;
   /** A click on the backdrop closes it (menus and pickers, not forms one could lose). */
   closeOnBackdrop?: boolean;
@@ -51,6 +52,7 @@ export function Modal(props: Props) {
       className={props.className ? `modal ${props.className}` : 'modal'}
       role={props.role === 'alertdialog' ? 'alertdialog' : undefined}
       aria-labelledby={props.labelledBy}
+      aria-describedby={props.describedBy}
       aria-label={props.label}
       style={props.style}
       data-testid={props.testId}

@@ -33,7 +33,13 @@ export function ReadOnlyBanner() {
   return (
     <div className="wb-banner" role="status" data-testid="read-only-banner">
       <span>{readOnlyText(t, info.data)}</span>
-      <NavLink to="/workbook">{t('wbk.banner.details')}</NavLink>
+      {info.data.integrity === 'damaged' ? (
+        <NavLink to="/workbook/backups" data-testid="banner-backups">
+          {t('wbk.banner.restoreBackup')}
+        </NavLink>
+      ) : (
+        <NavLink to="/workbook">{t('wbk.banner.details')}</NavLink>
+      )}
     </div>
   );
 }

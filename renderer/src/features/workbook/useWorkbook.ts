@@ -7,11 +7,18 @@ export const WORKBOOK_EXTENSION = '.kartoteka';
 
 /** How often a portable workbook's state is asked again (saved back in the background, stick pulled out). */
 const PORTABLE_POLL_MS = 2000;
+/** While a large workbook's integrity is checked in the background, asked again until known. */
+const CHECKING_EVERY_MS = 3000;
 
 export function useWorkbookInfo() {
   return useQuery({
     ...channelQuery('workbook.info', {}),
-    refetchInterval: (query) => (query.state.data?.portable ? PORTABLE_POLL_MS : false),
+    refetchInterval: (query) =>
+      query.state.data?.integrity === 'checking'
+        ? CHECKING_EVERY_MS
+        : query.state.data?.portable
+          ? PORTABLE_POLL_MS
+          : false,
   });
 }
 

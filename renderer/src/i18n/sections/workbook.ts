@@ -48,7 +48,9 @@ export const en = {
       'Read-only: {{user}} on {{machine}} has this workbook open for writing since {{since}}. Changes cannot be saved here.',
     lockedUnknown: 'Read-only: another program has this workbook open for writing.',
     chosen: 'Opened read-only. Changes cannot be saved.',
-    damaged: 'Read-only: the workbook is damaged.',
+    damaged:
+      'The workbook is damaged: it is open read-only, nothing more is written to it, and the file is kept as it is.',
+    restoreBackup: 'Restore a good backup…',
     openForWriting: 'Open for writing',
     details: 'Workbook',
   },
@@ -104,7 +106,9 @@ export const ru: typeof en = {
       'Только чтение: книгу изменяет {{user}} на компьютере {{machine}} с {{since}}. Здесь изменения сохранить нельзя.',
     lockedUnknown: 'Только чтение: книгу изменяет другая программа.',
     chosen: 'Книга открыта только для чтения. Изменения сохранить нельзя.',
-    damaged: 'Только чтение: книга повреждена.',
+    damaged:
+      'Книга повреждена: она открыта только для чтения, в неё больше ничего не записывается, а файл сохранён как есть.',
+    restoreBackup: 'Восстановить исправную копию…',
     openForWriting: 'Открыть для записи',
     details: 'Книга',
   },

@@ -1,0 +1,108 @@
+/**
+ * What happens to every workbook the session opens: its id is learned (and kept), its
+ * integrity checked in the background when it was too large to be checked before it opened
+ * (`checking` until then), and, once it is known to be sound and open for writing, its daily backup is taken if
+ * due, then looked at again every hour while it stays open.
+ */
+import type { Logger } from '../../api/logger';
+import type { Workbook } from '../../../db/workbook';
+import type { Backups } from './backups';
+import { isCorruption, type IntegrityChecker } from './integrity';
+import type { WorkbookSession } from './session';
+
+export const DAILY_CHECK_MS = 60 * 60 * 1000;
+
+export interface GuardOptions {
+  session: WorkbookSession;
+  backups: Backups;
+  checker: IntegrityChecker;
+  logger: Logger;
+  /** An import writes now: a daily backup would start over at each of its commits. */
+  busy: () => boolean;
+  /** Take daily backups (the benchmark measures without them). */
+  daily: boolean;
+  /** The hourly timer; tests pass none and call `tick()`. */
+  every?: ((fn: () => void, ms: number) => () => void) | undefined;
+}
+
+export class WorkbookGuard {
+  private seen: Workbook | null = null;
+  private stopTimer: (() => void) | null = null;
+  /** The check or daily backup started last, for tests and for a clean stop. */
+  private pending: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly o: GuardOptions) {
+    o.session.onChange((info) => {
+      if (!info) return this.closed();
+      const wb = o.session.wb;
+      if (wb !== this.seen) this.opened(wb);
+    });
+  }
+
+  /** The hourly look: takes the daily backup when it is due. */
+  tick(): Promise<unknown> {
+    if (!this.o.daily || !this.o.session.isOpen() || this.o.busy()) return Promise.resolve();
+    const run = this.o.backups.daily().catch((error: unknown) => {
+      this.o.logger.error('the daily backup failed', error);
+    });
+    this.pending = run;
+    return run;
+  }
+
+  /** Resolves when the last check and daily backup started are over. */
+  async idle(): Promise<void> {
+    await this.pending.catch(() => undefined);
+    await this.o.backups.idle();
+  }
+
+  stop(): void {
+    this.closed();
+  }
+
+  private opened(wb: Workbook): void {
+    this.closed();
+    this.seen = wb;
+    const { session, checker, backups, logger } = this.o;
+    try {
+      backups.idOf(wb);
+    } catch (error) {
+      if (isCorruption(error)) session.setIntegrity(wb, 'damaged');
+      else logger.error('the workbook id could not be kept', error);
+    }
+    const integrity = session.info().integrity;
+    // Small workbooks were checked before they opened (opening.ts).
+    if (integrity !== 'checking') {
+      if (integrity === 'ok') this.sound(wb);
+      return;
+    }
+    this.pending = checker.check(wb.file, wb.key).then(
+      (verdict) => {
+        session.setIntegrity(wb, verdict);
+        this.sound(wb);
+      },
+      (error: unknown) => {
+        // The check could not run (the file went away): nothing is known to be wrong.
+        logger.error('the integrity check could not run', error);
+        session.setIntegrity(wb, 'ok');
+        this.sound(wb);
+      },
+    );
+  }
+
+  /** Once the open workbook is known to be sound: its daily backup, now and every hour. */
+  private sound(wb: Workbook): void {
+    const { session } = this.o;
+    if (!session.isOpen() || session.wb !== wb || session.isDamaged()) return;
+    void this.tick();
+    if (this.o.every && !this.stopTimer) {
+      this.stopTimer = this.o.every(() => void this.tick(), DAILY_CHECK_MS);
+    }
+  }
+
+  private closed(): void {
+    this.seen = null;
+    this.stopTimer?.();
+    this.stopTimer = null;
+    this.o.checker.stop();
+  }
+}

@@ -1,0 +1,106 @@
+/** Backups and integrity: the Backups screen, the restore dialog, the damaged workbook's offer. */
+export const en = {
+  title: 'Backups',
+  back: 'Workbook',
+  lead: 'Kartoteka backs up this workbook by itself before every upgrade of its format and once a day while you work in it. The last 7 daily and 4 weekly backups are kept; backups made by hand stay until you delete them.',
+  folder: 'Backups are kept in {{folder}}',
+  backUp: 'Back up now',
+  backingUp: 'Backing up…',
+  made: 'Backup made: {{date}}, {{size}}.',
+  loading: 'Reading the backups…',
+  empty:
+    'No backups of this workbook yet. Kartoteka makes the first one within an hour of your first change, or make one now.',
+  columns: {
+    when: 'Made',
+    kind: 'Kind',
+    size: 'Size',
+    clients: 'Clients',
+  },
+  kind: {
+    'before-migration': 'Before an upgrade',
+    daily: 'Daily',
+    weekly: 'Weekly',
+    manual: 'By hand',
+    'before-restore': 'Before a restore',
+  },
+  clients_one: '{{count}} client',
+  clients_other: '{{count}} clients',
+  clients_few: '{{count}} clients',
+  clients_many: '{{count}} clients',
+  unknownClients: 'unknown',
+  damagedBackup: 'damaged',
+  restore: 'Restore',
+  restoreTitle: 'Restore the backup of {{date}}?',
+  restoreText:
+    'The workbook will be as it was on {{date}} ({{clients}}). Changes made since then will not be in it.',
+  restoreKept:
+    'The workbook as it is now is not deleted: it is kept aside first, as a “Before a restore” backup, in {{folder}}. You can go back to it.',
+  restoreConfirm: 'Restore',
+  restoring: 'Restoring…',
+  cancel: 'Cancel',
+  restored:
+    'Restored the backup of {{date}}. The workbook as it was is kept as a “Before a restore” backup: {{path}}',
+  readOnly: 'The workbook is open read-only, so no backup can be restored into it.',
+  damaged: {
+    title: 'This workbook is damaged',
+    text: 'SQLite found pages in “{{name}}” that do not hold together. It is open read-only, so nothing more is written to it, and the file is kept as it is.',
+    searching: 'Looking for the newest good backup…',
+    offer: 'The newest good backup is from {{date}} ({{clients}}).',
+    none: 'No good backup of this workbook was found. Keep the damaged file and ask for help with it.',
+    restore: 'Restore the newest good backup',
+    screen: 'Backups',
+  },
+};
+
+export const ru: typeof en = {
+  title: 'Резервные копии',
+  back: 'Книга',
+  lead: 'Картотека сама делает резервную копию этой книги перед каждым обновлением формата и раз в день, пока вы в ней работаете. Хранятся 7 последних ежедневных и 4 еженедельных копии; копии, сделанные вручную, остаются, пока вы их не удалите.',
+  folder: 'Копии хранятся в папке {{folder}}',
+  backUp: 'Сделать копию сейчас',
+  backingUp: 'Копирование…',
+  made: 'Копия сделана: {{date}}, {{size}}.',
+  loading: 'Чтение списка копий…',
+  empty:
+    'Резервных копий этой книги пока нет. Первую Картотека сделает в течение часа после первого изменения — или сделайте копию сейчас.',
+  columns: {
+    when: 'Когда',
+    kind: 'Вид',
+    size: 'Размер',
+    clients: 'Клиенты',
+  },
+  kind: {
+    'before-migration': 'Перед обновлением',
+    daily: 'Ежедневная',
+    weekly: 'Еженедельная',
+    manual: 'Вручную',
+    'before-restore': 'Перед восстановлением',
+  },
+  clients_one: '{{count}} клиент',
+  clients_other: '{{count}} клиента',
+  clients_few: '{{count}} клиента',
+  clients_many: '{{count}} клиентов',
+  unknownClients: 'неизвестно',
+  damagedBackup: 'повреждена',
+  restore: 'Восстановить',
+  restoreTitle: 'Восстановить копию от {{date}}?',
+  restoreText:
+    'Книга станет такой, какой была {{date}} ({{clients}}). Изменений, сделанных после этого, в ней не будет.',
+  restoreKept:
+    'Книга в нынешнем виде не удаляется: сначала она сохраняется отдельно, как копия «Перед восстановлением», в папке {{folder}}. К ней можно вернуться.',
+  restoreConfirm: 'Восстановить',
+  restoring: 'Восстановление…',
+  cancel: 'Отмена',
+  restored:
+    'Копия от {{date}} восстановлена. Книга в прежнем виде сохранена как копия «Перед восстановлением»: {{path}}',
+  readOnly: 'Книга открыта только для чтения, поэтому восстановить в неё копию нельзя.',
+  damaged: {
+    title: 'Эта книга повреждена',
+    text: 'SQLite нашла в «{{name}}» страницы, которые не сходятся. Книга открыта только для чтения — в неё больше ничего не записывается, а файл сохранён как есть.',
+    searching: 'Поиск последней исправной копии…',
+    offer: 'Последняя исправная копия — от {{date}} ({{clients}}).',
+    none: 'Исправной копии этой книги не найдено. Сохраните повреждённый файл и обратитесь за помощью.',
+    restore: 'Восстановить последнюю исправную копию',
+    screen: 'Резервные копии',
+  },
+};
