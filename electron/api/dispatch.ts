@@ -5,6 +5,7 @@
  */
 import { type z } from 'zod';
 import { contract, isChannelName, type ApiErrorBody, type Envelope } from './contract';
+import { CHANNEL_META } from './contract/channel-meta';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { handlers as defaultHandlers } from './handlers';
@@ -12,13 +13,6 @@ import type { Handler, HandlerMap } from './handlers/types';
 import { localizeIssues } from './localize-issues';
 import { translate } from './messages';
 import type { Logger } from './logger';
-
-/** Channels that only read: they keep working while an import writes. */
-const READ_ONLY =
-  /^(analytics|export)\.|\.(get|list|summary|report|agenda|batches|asOf|touchMix|info|status|cancel|preview|check|pickFile|recent)$/;
-
-/** Channels about the workbook file itself: they work also while it is open read-only. */
-const WORKBOOK = /^workbook\./;
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -39,12 +33,14 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
           message: translate(locale, 'unknown_channel', { channel: channel.slice(0, 100) }),
         });
       }
-      if (ctx.importer.writing() && !READ_ONLY.test(channel)) {
+      const meta = CHANNEL_META[channel];
+      if (meta.waitsForImport && ctx.importer.writing()) {
         // The import worker holds the write lock; waiting for it would freeze this thread.
         throw new AppError('conflict', 'workbook_busy');
       }
       const readOnly = ctx.session.isOpen() && !ctx.session.writable();
-      if (readOnly && !READ_ONLY.test(channel) && !WORKBOOK.test(channel)) {
+      // Channels on the workbook file itself run: their handlers know what read-only allows.
+      if (readOnly && meta.writes === 'records') {
         // Refused before the handler runs: nothing half-done, and the same words for every write.
         if (ctx.session.isDamaged()) throw damagedError(ctx);
         throw new AppError('read_only', 'workbook_read_only');

@@ -3,6 +3,9 @@
  * renderer over IPC or a menu action): reminders may have moved, another workbook may be open,
  * the language or the recent list of the menus may have changed.
  */
+import { isChannelName } from '../api/contract';
+import { CHANNEL_META } from '../api/contract/channel-meta';
+
 export interface CallEffects {
   /** Reminders changed: the next notification may have moved. */
   reminders: boolean;
@@ -33,10 +36,22 @@ function changesMenu(channel: string): boolean {
   return channel.startsWith('workbook.') && !WORKBOOK_READS.has(channel);
 }
 
+/**
+ * Reminders may have moved when a call changes records that `reminders.list` answers from (by
+ * the contract's channel metadata, which the renderer's cache follows too). Another workbook
+ * open is the `workbook` effect.
+ */
+function movesReminders(channel: string): boolean {
+  if (!isChannelName(channel)) return false;
+  const { writes, invalidates } = CHANNEL_META[channel];
+  if (writes !== 'records') return false;
+  return invalidates === 'all' || invalidates.includes('reminders.list');
+}
+
 export function effectsOf(channel: string, ok: boolean): CallEffects {
   const workbook = ok && SWITCHES.has(channel);
   return {
-    reminders: ok && channel.startsWith('reminders.'),
+    reminders: ok && movesReminders(channel),
     workbook,
     menu: workbook || (ok && changesMenu(channel)),
   };

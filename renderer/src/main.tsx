@@ -1,7 +1,8 @@
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, ApiError, hasTransport } from './api/client';
+import { api, ApiError, hasTransport, setAfterCall } from './api/client';
+import { invalidateAfter, queryKeys } from './api/query-keys';
 import { App } from './app/App';
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen';
 import { detectLocale, initI18n } from './i18n';
@@ -32,11 +33,13 @@ async function boot(): Promise<void> {
     mutationCache: new MutationCache({
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'damaged') {
-          void queryClient.invalidateQueries({ queryKey: ['workbook.info'] });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.channel('workbook.info') });
         }
       },
     }),
   });
+  // Every write refreshes what its channel's metadata says it changed, in this one place.
+  setAfterCall((channel) => invalidateAfter(queryClient, channel));
   root.render(
     <StrictMode>
       <ErrorBoundary>

@@ -22,8 +22,9 @@ describe('after a call', () => {
   });
 
   it('the language or the recent list: the menus; reminders: the next notification', () => {
+    // The language: every screen is read again, and notifications rescheduled (harmless).
     expect(effectsOf('settings.set', true)).toEqual({
-      reminders: false,
+      reminders: true,
       workbook: false,
       menu: true,
     });

@@ -5,6 +5,7 @@
  * `externalId`. Ratios are fractions (0.25 = 25 %); money is in minor units.
  */
 import { z } from 'zod';
+import { XYZ_PERIODS, type XyzPeriod } from './enums';
 import type { AbcXyzMatrix, MigrationTable } from '../../analytics/migration';
 import type { FunnelResult } from '../../analytics/repeat-funnel';
 import type { LtvParts } from '../../analytics/ltv';
@@ -31,8 +32,7 @@ const window = z
   .strict()
   .refine((w) => w.from <= w.to, { params: { key: 'window_order' }, path: ['to'] });
 
-export const XYZ_PERIODS = ['week', 'month', 'quarter'] as const;
-export type XyzPeriod = (typeof XYZ_PERIODS)[number];
+export { XYZ_PERIODS, type XyzPeriod } from './enums';
 export const LTV_GROUPS = ['base', 'manager', 'channel', 'segment'] as const;
 
 export const retentionInput = z

@@ -67,5 +67,33 @@ export const BULK_ACTIONS = [
 ] as const;
 export type BulkActionType = (typeof BULK_ACTIONS)[number];
 
+/** The type of a custom (portrait) field. */
+export const FIELD_TYPES = [
+  'text',
+  'number',
+  'money',
+  'date',
+  'boolean',
+  'choice',
+  'multichoice',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** The unit of a repeating reminder's interval. */
+export const REPEAT_UNITS = ['day', 'week', 'month', 'year'] as const;
+export type RepeatUnit = (typeof REPEAT_UNITS)[number];
+
+/** Contact cadences for a kind of business, offered in the settings. */
+export const CADENCE_PRESETS = ['salon', 'clothing', 'building'] as const;
+export type CadencePreset = (typeof CADENCE_PRESETS)[number];
+
+/** The period XYZ measures the regularity of revenue by. */
+export const XYZ_PERIODS = ['week', 'month', 'quarter'] as const;
+export type XyzPeriod = (typeof XYZ_PERIODS)[number];
+
+/** What to do with a group of rows of an import file that match each other. */
+export const GROUP_CHOICES = ['first', 'last', 'each', 'skip', 'merge'] as const;
+export type ImportGroupChoice = (typeof GROUP_CHOICES)[number];
+
 /** A plan period: `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
 export const PERIOD = /^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$/;

@@ -1,17 +1,9 @@
 /** Custom (portrait) fields: their definitions and the values a client may hold. */
 import { z } from 'zod';
+import { FIELD_TYPES, type FieldType } from './enums';
 import { requiredText } from './validators';
 
-export const FIELD_TYPES = [
-  'text',
-  'number',
-  'money',
-  'date',
-  'boolean',
-  'choice',
-  'multichoice',
-] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+export { FIELD_TYPES, type FieldType } from './enums';
 
 export interface FieldDef {
   id: string;

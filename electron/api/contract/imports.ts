@@ -1,5 +1,6 @@
 /** Importing clients and sales from CSV and Excel files: schemas and the shapes returned. */
 import { z } from 'zod';
+import { GROUP_CHOICES, type ImportGroupChoice } from './enums';
 
 export const IMPORT_TARGETS = ['clients', 'sales'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
@@ -17,8 +18,7 @@ const header = z.string().max(500);
  * import each row as its own client, skip them all, or merge them into one card (later rows
  * fill in and override earlier ones). Only `merge` ever builds a card from two rows.
  */
-export const GROUP_CHOICES = ['first', 'last', 'each', 'skip', 'merge'] as const;
-export type ImportGroupChoice = (typeof GROUP_CHOICES)[number];
+export { GROUP_CHOICES, type ImportGroupChoice } from './enums';
 export const INVALID_POLICIES = ['skip', 'abort', 'blank'] as const;
 export type ImportOnInvalid = (typeof INVALID_POLICIES)[number];
 /** A bad cell: leave it empty and import the row, or leave the whole row out. */

@@ -2,11 +2,10 @@
 import { z } from 'zod';
 import type { Comment } from './comments';
 import type { CommentKind, Stage, TouchKind } from './enums';
-import { STAGES } from './enums';
+import { CADENCE_PRESETS, REPEAT_UNITS, STAGES, type RepeatUnit } from './enums';
 import { id, isCalendarDate, requiredText } from './validators';
 
-export const REPEAT_UNITS = ['day', 'week', 'month', 'year'] as const;
-export type RepeatUnit = (typeof REPEAT_UNITS)[number];
+export { REPEAT_UNITS, type RepeatUnit } from './enums';
 
 /**
  * Every `every` units from the first due date; weekly rules may name ISO weekdays
@@ -181,8 +180,7 @@ export const agendaInput = z
 /** Days between touches, by lifecycle stage; null means "no cadence for this stage". */
 export type Cadence = Record<Stage, number | null>;
 
-export const CADENCE_PRESETS = ['salon', 'clothing', 'building'] as const;
-export type CadencePreset = (typeof CADENCE_PRESETS)[number];
+export { CADENCE_PRESETS, type CadencePreset } from './enums';
 
 export const cadenceSetInput = z
   .object({

@@ -37,6 +37,19 @@ export class ApiError extends Error {
   }
 }
 
+/** Runs after every successful call: the renderer's cache refreshes what it changed. */
+type AfterCall = (channel: ChannelName) => Promise<void>;
+let afterCall: AfterCall = () => Promise.resolve();
+
+/**
+ * Sets what runs after each successful call (`main.tsx`: invalidate the queries the channel's
+ * metadata names). The call resolves once it is done, so a screen that awaits a write shows
+ * fresh data.
+ */
+export function setAfterCall(listener: AfterCall): void {
+  afterCall = listener;
+}
+
 const TOKEN_KEY = 'kartoteka.token';
 
 /** Takes the token from `#token=…` once, keeps it for reloads, and removes it from the address bar. */
@@ -70,6 +83,7 @@ export const api = {
   async call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
     const envelope = await invoke(channel, input);
     if (!envelope.ok) throw new ApiError(envelope.error);
+    await afterCall(channel);
     return envelope.data as OutputOf<C>;
   },
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useHotkey } from '../lib/useHotkey';
-import { api } from '../api/client';
+import { channelQuery } from '../api/channel-query';
 import { LockMark } from '../features/workbook/LockMark';
 import { PortableMark } from '../features/workbook/PortableMark';
 import { useWorkbookInfo } from '../features/workbook/useWorkbook';
@@ -25,7 +25,7 @@ export function Rail() {
       void navigate('/clients', { state: { focusSearch: true }, replace: onList });
     }, [navigate]),
   );
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const info = useQuery(channelQuery('app.info', {}));
   const workbook = useWorkbookInfo();
   return (
     <nav className="rail" aria-label={t('app.name')}>

@@ -1,7 +1,7 @@
 /** The window (months and as-of date) and the manager: filters every card and drill-down obeys. */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { formatDate } from '../../lib/format';
 import { WINDOW_MONTHS, type Filters } from './useAnalyticsParams';
 
@@ -15,10 +15,7 @@ interface Props {
 
 export function AnalyticsHeader({ filters, onChange, window, previous }: Props) {
   const { t } = useTranslation();
-  const managers = useQuery({
-    queryKey: ['managers'],
-    queryFn: () => api.call('managers.list', {}),
-  });
+  const managers = useQuery(channelQuery('managers.list', {}));
   const visible = (managers.data ?? []).filter((m) => m.active || m.id === filters.managerId);
   return (
     <header className="ana-header">

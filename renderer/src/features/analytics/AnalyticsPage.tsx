@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Dashboard } from '../../../../electron/api/contract';
-import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { AnalyticsHeader } from './AnalyticsHeader';
 import { ChannelsCard, ManagersCard } from './BreakdownCards';
 import { ClvCard } from './ClvCard';
@@ -33,8 +33,7 @@ function useDashboard(f: Filters) {
     ...(f.managerId ? { managerId: f.managerId } : {}),
   };
   return useQuery({
-    queryKey: ['analytics.dashboard', input],
-    queryFn: () => api.call('analytics.dashboard', input),
+    ...channelQuery('analytics.dashboard', input),
     placeholderData: keepPreviousData,
   });
 }
@@ -48,10 +47,7 @@ export function AnalyticsPage() {
   const { t } = useTranslation();
   const { filters, setFilters, drill, openDrill } = useAnalyticsParams();
   const dashboard = useDashboard(filters);
-  const managers = useQuery({
-    queryKey: ['managers'],
-    queryFn: () => api.call('managers.list', {}),
-  });
+  const managers = useQuery(channelQuery('managers.list', {}));
   const names = useMemo(
     () => new Map((managers.data ?? []).map((m) => [m.id, m.name])),
     [managers.data],

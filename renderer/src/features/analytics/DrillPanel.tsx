@@ -4,7 +4,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DrillRow } from '../../../../electron/api/contract';
-import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { money, num } from './format';
 import type { Drill, Filters } from './useAnalyticsParams';
 
@@ -56,10 +56,7 @@ export function DrillPanel(props: { drill: Drill; filters: Filters; onClose: () 
     ...(filters.managerId ? { managerId: filters.managerId } : {}),
     limit: LIMIT,
   };
-  const result = useQuery({
-    queryKey: ['analytics.drill', input],
-    queryFn: () => api.call('analytics.drill', input),
-  });
+  const result = useQuery(channelQuery('analytics.drill', input));
   // A new list takes the focus, so the keyboard lands in it.
   useEffect(() => heading.current?.focus(), [drill.kind, drill.key]);
   useEffect(() => {

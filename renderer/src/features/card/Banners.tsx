@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
-import { messageOf, useRefreshCard } from './useCardData';
+import { messageOf } from './useCardData';
 
 interface AsOfProps {
   at: string;
@@ -36,7 +36,6 @@ export function AsOfBanner({ at, existed, onClose }: AsOfProps) {
 
 export function TrashBanner({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
-  const refresh = useRefreshCard(clientId);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -45,7 +44,6 @@ export function TrashBanner({ clientId }: { clientId: string }) {
     try {
       await api.call('clients.restore', { id: clientId });
       setError(null);
-      await refresh();
     } catch (e) {
       setError(messageOf(e));
     } finally {

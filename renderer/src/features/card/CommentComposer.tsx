@@ -7,11 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { CommentKind, TouchKind } from '../../../../electron/api/contract';
 import { COMMENT_KINDS, TOUCH_KINDS } from '../../../../electron/api/contract/enums';
 import { api, ApiError } from '../../api/client';
-import { messageOf, useRefreshCard } from './useCardData';
+import { messageOf } from './useCardData';
 
 export function CommentComposer({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
-  const refresh = useRefreshCard(clientId);
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<CommentKind>('note');
   const [touch, setTouch] = useState<TouchKind | ''>('');
@@ -26,7 +25,6 @@ export function CommentComposer({ clientId }: { clientId: string }) {
       setBody('');
       setTouch('');
       setError(null);
-      await refresh();
     } catch (e) {
       setError(e instanceof ApiError ? (e.messageFor('body') ?? e.message) : messageOf(e));
     } finally {

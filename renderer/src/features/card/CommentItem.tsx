@@ -5,7 +5,7 @@ import type { Comment, CommentKind, TouchKind } from '../../../../electron/api/c
 import { COMMENT_KINDS, TOUCH_KINDS } from '../../../../electron/api/contract/enums';
 import { api } from '../../api/client';
 import { ConfirmDialog } from './ConfirmDialog';
-import { messageOf, useRefreshCard } from './useCardData';
+import { messageOf } from './useCardData';
 import { formatMoment } from './values';
 
 interface Props {
@@ -15,7 +15,6 @@ interface Props {
 
 export function CommentItem({ comment, readOnly }: Props) {
   const { t } = useTranslation();
-  const refresh = useRefreshCard(comment.clientId);
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(comment.body);
   const [kind, setKind] = useState<CommentKind>(comment.kind);
@@ -35,7 +34,6 @@ export function CommentItem({ comment, readOnly }: Props) {
       await api.call('comments.update', { id: comment.id, body, kind, touch: touch || null });
       setEditing(false);
       setError(null);
-      await refresh();
     } catch (e) {
       setError(messageOf(e));
     }
@@ -133,7 +131,6 @@ export function CommentItem({ comment, readOnly }: Props) {
           message={t('cardx.feed.deleteConfirm')}
           onConfirm={async () => {
             await api.call('comments.delete', { id: comment.id });
-            await refresh();
           }}
           onClose={() => setConfirming(false)}
         />

@@ -1,6 +1,7 @@
 /** A small modal question before something is deleted: Enter confirms, Escape keeps it. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Modal } from '../../lib/Modal';
 import { messageOf } from './useCardData';
 
 interface Props {
@@ -16,6 +17,7 @@ export function ConfirmDialog({ message, confirmLabel, onConfirm, onClose }: Pro
   const [error, setError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
+  // The answer that does something is the one Enter gives (the dialog itself would focus "No").
   useEffect(() => {
     confirmRef.current?.focus();
   }, []);
@@ -32,18 +34,8 @@ export function ConfirmDialog({ message, confirmLabel, onConfirm, onClose }: Pro
   };
 
   return (
-    <div
-      className="overlay"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
-      }}
-    >
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="confirm-message"
-        className="dialog"
-      >
+    <Modal role="alertdialog" labelledBy="confirm-message" onClose={onClose}>
+      <div className="dialog">
         <p id="confirm-message" className="confirm__message">
           {message}
         </p>
@@ -67,6 +59,6 @@ export function ConfirmDialog({ message, confirmLabel, onConfirm, onClose }: Pro
           </button>
         </div>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -68,13 +68,7 @@ export function Feed({ clientId, readOnly }: Props) {
       ) : null}
       <ol className="feed__list" data-testid="feed">
         {shown.map((item) => (
-          <FeedRow
-            key={timelineKey(item)}
-            item={item}
-            clientId={clientId}
-            lookups={lookups}
-            readOnly={readOnly}
-          />
+          <FeedRow key={timelineKey(item)} item={item} lookups={lookups} readOnly={readOnly} />
         ))}
       </ol>
     </div>
@@ -83,12 +77,11 @@ export function Feed({ clientId, readOnly }: Props) {
 
 interface RowProps {
   item: TimelineItem;
-  clientId: string;
   lookups: Lookups;
   readOnly: boolean;
 }
 
-function FeedRow({ item, clientId, lookups, readOnly }: RowProps) {
+function FeedRow({ item, lookups, readOnly }: RowProps) {
   const { t } = useTranslation();
   if (item.type === 'comment') return <CommentItem comment={item.comment} readOnly={readOnly} />;
   const { entry } = item;
@@ -119,7 +112,7 @@ function FeedRow({ item, clientId, lookups, readOnly }: RowProps) {
       {readOnly || entry.creation ? null : (
         <>
           {' '}
-          <RestoreButton clientId={clientId} changeId={entry.id} oldText={oldText} />
+          <RestoreButton changeId={entry.id} oldText={oldText} />
         </>
       )}
     </li>

@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { ConfirmDialog } from './ConfirmDialog';
 import { NpsForm } from './NpsForm';
-import { npsGroup, useNps, useRefreshNps } from './useNps';
+import { npsGroup, useNps } from './useNps';
 import './nps.css';
 
 const SHOWN = 3;
@@ -18,7 +18,6 @@ const SHOWN = 3;
 export function NpsBlock({ clientId, readOnly }: { clientId: string; readOnly: boolean }) {
   const { t } = useTranslation();
   const answers = useNps(clientId);
-  const refresh = useRefreshNps(clientId);
   const [adding, setAdding] = useState(false);
   const [all, setAll] = useState(false);
   const [deleting, setDeleting] = useState<NpsAnswer | null>(null);
@@ -40,7 +39,6 @@ export function NpsBlock({ clientId, readOnly }: { clientId: string; readOnly: b
           onCancel={() => setAdding(false)}
           onSubmit={async (values) => {
             await api.call('nps.add', { clientId, ...values });
-            await refresh();
             setAdding(false);
           }}
         />
@@ -90,7 +88,6 @@ export function NpsBlock({ clientId, readOnly }: { clientId: string; readOnly: b
           message={t('ret.nps.confirm', { score: deleting.score, date: formatDate(deleting.at) })}
           onConfirm={async () => {
             await api.call('nps.delete', { id: deleting.id });
-            await refresh();
           }}
           onClose={() => setDeleting(null)}
         />

@@ -9,7 +9,7 @@ import { formatDate } from '../../lib/format';
 import { today } from '../../../../kernel/local-date';
 import { ReminderForm } from './ReminderForm';
 import { ReminderRow } from './ReminderRow';
-import { useCompleteReminder, useReminders, useRefreshReminders } from './useReminders';
+import { useCompleteReminder, useReminders } from './useReminders';
 import './reminders.css';
 
 interface Props {
@@ -21,8 +21,7 @@ interface Props {
 export function RemindersPanel({ clientId, readOnly }: Props) {
   const { t } = useTranslation();
   const reminders = useReminders(clientId);
-  const refresh = useRefreshReminders(clientId);
-  const complete = useCompleteReminder(clientId);
+  const complete = useCompleteReminder();
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const list = reminders.data ?? [];
@@ -53,7 +52,6 @@ export function RemindersPanel({ clientId, readOnly }: Props) {
           onCancel={() => setAdding(false)}
           onSubmit={async (values) => {
             await api.call('reminders.add', { clientId, ...values });
-            await refresh();
             setAdding(false);
           }}
         />
@@ -73,9 +71,9 @@ export function RemindersPanel({ clientId, readOnly }: Props) {
               key={r.id}
               reminder={r}
               readOnly={readOnly}
-              onChanged={async () => {
+              onChanged={() => {
                 setStatus(null);
-                await refresh();
+                return Promise.resolve();
               }}
               onDone={async () => {
                 const { next } = await complete(r.id);

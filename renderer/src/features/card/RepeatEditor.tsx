@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RepeatUnit } from '../../../../electron/api/contract';
+import { REPEAT_UNITS } from '../../../../electron/api/contract/enums';
 import type { RepeatDraft } from './repeat-draft';
 import { weekdayNames } from './repeat-text';
 
@@ -14,9 +14,6 @@ interface Props {
   /** The API's message for a path of the rule (`repeat`, `repeat.until`, …). */
   messageFor: (path: string) => string | undefined;
 }
-
-// Not imported from the contract's reminders module: it would bring zod into the bundle.
-const REPEAT_UNITS: readonly RepeatUnit[] = ['day', 'week', 'month', 'year'];
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;

@@ -2,18 +2,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { messageOf, useRefreshCard } from './useCardData';
+import { messageOf } from './useCardData';
 
 interface Props {
-  clientId: string;
   changeId: string;
   /** The old value in words, for the button's tooltip. */
   oldText: string;
 }
 
-export function RestoreButton({ clientId, changeId, oldText }: Props) {
+export function RestoreButton({ changeId, oldText }: Props) {
   const { t } = useTranslation();
-  const refresh = useRefreshCard(clientId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,7 +20,6 @@ export function RestoreButton({ clientId, changeId, oldText }: Props) {
     try {
       await api.call('history.revert', { changeId });
       setError(null);
-      await refresh();
     } catch (e) {
       setError(messageOf(e));
     } finally {

@@ -7,11 +7,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
-import { messageOf, useRefreshCard } from './useCardData';
+import { messageOf } from './useCardData';
 
 export function SuggestedStage({ clientId, stage }: { clientId: string; stage: Stage }) {
   const { t } = useTranslation();
-  const refresh = useRefreshCard(clientId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,7 +22,6 @@ export function SuggestedStage({ clientId, stage }: { clientId: string; stage: S
         action: { type: 'applySuggestedStage' },
       });
       setError(null);
-      await refresh();
     } catch (e) {
       setError(messageOf(e));
     } finally {

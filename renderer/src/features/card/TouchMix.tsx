@@ -6,16 +6,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { TOUCH_KINDS } from '../../../../electron/api/contract/enums';
-import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 
 const LAST = 12;
 
 export function TouchMix({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
-  const mix = useQuery({
-    queryKey: ['touchMix', clientId],
-    queryFn: () => api.call('clients.touchMix', { clientId, last: LAST }),
-  });
+  const mix = useQuery(channelQuery('clients.touchMix', { clientId, last: LAST }));
   if (!mix.data) return null;
   const m = mix.data;
   const total = m.content + m.news + m.offer + m.untagged;

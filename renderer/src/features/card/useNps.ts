@@ -1,7 +1,6 @@
-/** A client's NPS answers, newest first, and what to refresh after one is added or deleted. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
-import { api } from '../../api/client';
+/** A client's NPS answers, newest first. */
+import { useQuery } from '@tanstack/react-query';
+import { channelQuery } from '../../api/channel-query';
 
 export type NpsGroup = 'promoter' | 'passive' | 'detractor';
 
@@ -11,20 +10,5 @@ export function npsGroup(score: number): NpsGroup {
 }
 
 export function useNps(clientId: string) {
-  return useQuery({
-    queryKey: ['nps', clientId],
-    queryFn: () => api.call('nps.list', { clientId }),
-  });
-}
-
-/** The card's answers and every analytics figure (the dashboard's NPS by month). */
-export function useRefreshNps(clientId: string): () => Promise<void> {
-  const queryClient = useQueryClient();
-  return useCallback(async () => {
-    await Promise.all(
-      [['nps', clientId], ['analytics']].map((queryKey) =>
-        queryClient.invalidateQueries({ queryKey }),
-      ),
-    );
-  }, [queryClient, clientId]);
+  return useQuery(channelQuery('nps.list', { clientId }));
 }

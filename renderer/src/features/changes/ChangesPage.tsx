@@ -1,21 +1,17 @@
 /** The journal of recent batches of changes (edits, bulk actions, imports), each undoable as one. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { formatDateTime } from '../../lib/format';
 import '../clients/list/list.css';
 
 export function ChangesPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const batches = useQuery({
-    queryKey: ['batches'],
-    queryFn: () => api.call('history.batches', { limit: 200 }),
-  });
+  const batches = useQuery(channelQuery('history.batches', { limit: 200 }));
   const undo = useMutation({
     mutationFn: (batchId: string) => api.call('history.undoBatch', { batchId }),
-    onSuccess: () => queryClient.invalidateQueries(),
   });
 
   return (

@@ -20,7 +20,6 @@ import {
   useFields,
   useLostReasons,
   useManagers,
-  useRefreshCard,
   useSavePatch,
 } from '../card/useCardData';
 import '../card/card.css';
@@ -42,7 +41,6 @@ export function ClientCard() {
   const managers = useManagers();
   const lostReasons = useLostReasons();
   const save = useSavePatch(id);
-  const refresh = useRefreshCard(id);
   const [tab, setTab] = useState<Tab>('feed');
   const [asOf, setAsOf] = useState<{ at: string; client: Client | null } | null>(null);
   // The past version belongs to the card it was asked on: opening another client (the search
@@ -143,7 +141,6 @@ export function ClientCard() {
           onConfirm={async () => {
             await api.call('clients.delete', { id });
             setAsOf(null);
-            await refresh();
           }}
           onClose={() => setConfirmDelete(false)}
         />

@@ -2,7 +2,7 @@
  * The client list: search while typing, filter chips, sortable columns of the user's choice,
  * saved views, row selection with bulk actions (undoable), and the trash.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -31,7 +31,6 @@ export function ClientsPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const focusSearch = (location.state as { focusSearch?: boolean } | null)?.focusSearch === true;
-  const queryClient = useQueryClient();
   const catalog = useCatalog();
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState<Filter[]>([]);
@@ -66,10 +65,6 @@ export function ClientsPage() {
     setSelected(new Set());
     setAllMatching(false);
   };
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['clients.list'] });
-    await queryClient.invalidateQueries({ queryKey: ['managers'] });
-  };
   const changeQuery = (apply: () => void) => {
     apply();
     clearSelection();
@@ -85,23 +80,17 @@ export function ClientsPage() {
 
   const undo = useMutation({
     mutationFn: (batchId: string) => api.call('history.undoBatch', { batchId }),
-    onSuccess: async (result) => {
-      setToast({ text: t('list.bulk.undone', { count: result.reverted }) });
-      await refresh();
-    },
+    onSuccess: (result) => setToast({ text: t('list.bulk.undone', { count: result.reverted }) }),
   });
   const restore = useMutation({
     mutationFn: (id: string) => api.call('clients.restore', { id }),
-    onSuccess: refresh,
   });
   const emptyTrash = useMutation({
     mutationFn: () => api.call('trash.empty', {}),
-    onSuccess: refresh,
   });
-  const onBulkDone = async (result: BulkResult) => {
+  const onBulkDone = (result: BulkResult) => {
     setToast({ text: t('list.bulk.done', { count: result.affected }), batchId: result.batchId });
     clearSelection();
-    await refresh();
   };
 
   /**
@@ -200,7 +189,7 @@ export function ClientsPage() {
           <BulkBar
             count={count}
             target={allMatching ? { filter: query } : { ids: [...selected] }}
-            onDone={(r) => void onBulkDone(r)}
+            onDone={onBulkDone}
           />
           {!allMatching && selected.size < pages.total ? (
             <button type="button" className="link" onClick={() => setAllMatching(true)}>

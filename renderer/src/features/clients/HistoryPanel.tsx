@@ -74,7 +74,6 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
                     <Change
                       key={entry.id}
                       entry={entry}
-                      clientId={clientId}
                       lookups={lookups}
                       showOld={!created}
                       canRestore={
@@ -109,19 +108,18 @@ function AddedComment({ group }: { group: HistoryEntry[] }) {
 
 interface ChangeProps {
   entry: HistoryEntry;
-  clientId: string;
   lookups: Lookups;
   showOld: boolean;
   canRestore: boolean;
 }
 
-function Change({ entry, clientId, lookups, showOld, canRestore }: ChangeProps) {
+function Change({ entry, lookups, showOld, canRestore }: ChangeProps) {
   const { t } = useTranslation();
   const oldText = changeValue(entry, entry.oldValue, lookups, t);
   const restore = canRestore ? (
     <>
       {' '}
-      <RestoreButton clientId={clientId} changeId={entry.id} oldText={oldText} />
+      <RestoreButton changeId={entry.id} oldText={oldText} />
     </>
   ) : null;
   // Deleting a comment (or bringing it back) is an event, not a value.

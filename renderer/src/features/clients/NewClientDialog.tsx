@@ -1,9 +1,10 @@
 /** A small form for a new client; the main process validates and each message lands under its field. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCreateInput } from '../../../../electron/api/contract';
 import { api, ApiError } from '../../api/client';
+import { Modal } from '../../lib/Modal';
 
 const FIELDS = ['name', 'company', 'phone', 'email'] as const;
 type FormField = (typeof FIELDS)[number];
@@ -15,7 +16,6 @@ interface Props {
 
 export function NewClientDialog({ onClose, onCreated }: Props) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<FormField, string>>({
     name: '',
     company: '',
@@ -24,10 +24,7 @@ export function NewClientDialog({ onClose, onCreated }: Props) {
   });
   const create = useMutation({
     mutationFn: (input: ClientCreateInput) => api.call('clients.create', input),
-    onSuccess: async (client) => {
-      await queryClient.invalidateQueries({ queryKey: ['clients.list'] });
-      onCreated(client.id);
-    },
+    onSuccess: (client) => onCreated(client.id),
   });
   const error = create.error instanceof ApiError ? create.error : null;
 
@@ -37,15 +34,8 @@ export function NewClientDialog({ onClose, onCreated }: Props) {
   };
 
   return (
-    <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form
-        noValidate
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="new-client-title"
-        onSubmit={submit}
-      >
+    <Modal labelledBy="new-client-title" onClose={onClose}>
+      <form noValidate className="dialog" onSubmit={submit}>
         <h2 id="new-client-title">{t('newClient.title')}</h2>
         {FIELDS.map((field, i) => {
           const message = error?.messageFor(field);
@@ -83,6 +73,6 @@ export function NewClientDialog({ onClose, onCreated }: Props) {
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

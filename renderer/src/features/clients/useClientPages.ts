@@ -4,7 +4,7 @@
  */
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import type { ClientListRow, ListQuery } from '../../../../electron/api/contract';
-import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 
 export const PAGE_SIZE = 100;
 
@@ -15,9 +15,7 @@ export function useClientPages(query: ListQuery, firstIndex: number, lastIndex: 
   for (let p = Math.max(1, first); p <= last; p++) pageNumbers.push(p);
   const results = useQueries({
     queries: pageNumbers.map((page) => ({
-      queryKey: ['clients.list', query, page],
-      queryFn: () =>
-        api.call('clients.list', { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
+      ...channelQuery('clients.list', { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
       placeholderData: page === 0 ? keepPreviousData : undefined,
     })),
   });

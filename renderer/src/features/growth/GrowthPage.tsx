@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReportGroup } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { ExportMenu, type ExportChoice } from '../export/ExportMenu';
 import { GrowthChart, type ChartGroup } from './GrowthChart';
 import { headroomTable } from './headroom-export';
@@ -33,8 +34,7 @@ function usePlanReport(groupBy: ReportGroup, f: Filters) {
     ...(f.category ? { category: f.category } : {}),
   };
   return useQuery({
-    queryKey: ['planReport', input],
-    queryFn: () => api.call('plans.report', input),
+    ...channelQuery('plans.report', input),
     placeholderData: keepPreviousData,
   });
 }
@@ -49,10 +49,7 @@ export function GrowthPage() {
   const [chartGroup, setChartGroup] = useState<ChartGroup>('manager');
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
-  const managers = useQuery({
-    queryKey: ['managers'],
-    queryFn: () => api.call('managers.list', {}),
-  });
+  const managers = useQuery(channelQuery('managers.list', {}));
   const clients = usePlanReport('client', filters);
   const byManager = usePlanReport('manager', filters);
   // Categories come from the report without the category filter, so the select keeps them all.

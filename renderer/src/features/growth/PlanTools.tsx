@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { parseMoney, parseNumber } from '../../lib/money';
 import { shiftPeriod } from '../../lib/period';
 import { useBulkTool, type BulkTool } from './useBulkTool';
@@ -94,10 +95,7 @@ function PotentialForm({ period, categories }: { period: string; categories: str
   const { t } = useTranslation();
   const tool = useBulkTool(POTENTIAL_FIELDS);
   const listId = useId();
-  const fields = useQuery({
-    queryKey: ['fields', 'active'],
-    queryFn: () => api.call('fields.list', { includeRetired: false }),
-  });
+  const fields = useQuery(channelQuery('fields.list', { includeRetired: false }));
   const numberFields = (fields.data ?? []).filter((f) => f.type === 'number' && !f.retiredAt);
   const [fieldKey, setFieldKey] = useState('');
   const [category, setCategory] = useState('');

@@ -1,5 +1,4 @@
-/** One plan tool's run: pending, the count it changed, refusals by input field, report refreshed. */
-import { useQueryClient } from '@tanstack/react-query';
+/** One plan tool's run: pending, the count it changed, refusals by input field. */
 import { useCallback, useState } from 'react';
 import type { PlanBulkResult } from '../../../../electron/api/contract';
 import { ApiError } from '../../api/client';
@@ -16,7 +15,6 @@ export interface BulkTool {
 }
 
 export function useBulkTool(fields: readonly string[]): BulkTool {
-  const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
   const [affected, setAffected] = useState<number | null>(null);
   const [local, setLocalErrors] = useState<Record<string, string>>({});
@@ -40,7 +38,6 @@ export function useBulkTool(fields: readonly string[]): BulkTool {
       try {
         const result = await call();
         setAffected(result.affected);
-        await queryClient.invalidateQueries({ queryKey: ['planReport'] });
       } catch (e) {
         if (e instanceof ApiError) {
           setApiError(e);
@@ -52,7 +49,7 @@ export function useBulkTool(fields: readonly string[]): BulkTool {
         setPending(false);
       }
     },
-    [fields, queryClient],
+    [fields],
   );
 
   const errorFor = (path: string) => local[path] ?? apiError?.messageFor(path);

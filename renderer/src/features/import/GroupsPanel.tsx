@@ -7,12 +7,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ImportCheck, ImportGroup } from '../../../../electron/api/contract';
+import { GROUP_CHOICES } from '../../../../electron/api/contract/enums';
 import { formatNumber } from '../../lib/money';
 import type { GroupChoice, Wizard } from './useImportWizard';
 
 const FIRST = 20;
-/** In the order they are offered (the contract's `GROUP_CHOICES`). */
-const GROUP_CHOICES: GroupChoice[] = ['first', 'last', 'each', 'skip', 'merge'];
 
 function rowsOf(group: ImportGroup): string {
   return group.rows.map((r) => r.row).join(', ');

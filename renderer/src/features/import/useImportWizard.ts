@@ -4,9 +4,10 @@
  * nothing is written before `import.run`. Results land in the store even when the page was
  * left meanwhile; "in flight" is read from react-query's mutation cache for the same reason.
  */
-import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQuery } from '@tanstack/react-query';
 import type { DateOrder, ImportTarget } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { columnPolicies } from './column-policies';
 import {
   getState,
@@ -88,9 +89,8 @@ function stale() {
 }
 
 export function useImportWizard() {
-  const queryClient = useQueryClient();
   const s = useWizardState();
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const info = useQuery(channelQuery('app.info', {}));
 
   const open = useMutation({
     mutationKey: KEYS.open,
@@ -166,10 +166,7 @@ export function useImportWizard() {
     mutationFn: () => api.call('import.run', request()),
     onMutate: () =>
       update({ cancelled: false, result: null, runError: null, undone: null, undoError: null }),
-    onSuccess: async (result) => {
-      update({ result });
-      await queryClient.invalidateQueries();
-    },
+    onSuccess: (result) => update({ result }),
     onError: (error) => update({ runError: problem(error) }),
   });
 
@@ -177,10 +174,7 @@ export function useImportWizard() {
     mutationKey: KEYS.undo,
     mutationFn: (batchId: string) => api.call('history.undoBatch', { batchId }),
     onMutate: () => update({ undoError: null }),
-    onSuccess: async (result) => {
-      update({ undone: result.reverted });
-      await queryClient.invalidateQueries();
-    },
+    onSuccess: (result) => update({ undone: result.reverted }),
     onError: (error) => update({ undoError: problem(error) }),
   });
 

@@ -3,17 +3,16 @@
  * threshold and period, and the CLV forecast horizon, each with a line on what it changes.
  * A refusal shows under the input it concerns.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalyticsSettings, XyzPeriod } from '../../../../electron/api/contract';
+import type { AnalyticsSettings } from '../../../../electron/api/contract';
+import { XYZ_PERIODS, type XyzPeriod } from '../../../../electron/api/contract/enums';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { numberToInput, parseNumber } from '../../lib/money';
 import { messageAt, messageElsewhere } from './api-errors';
 import './analytics-settings.css';
-
-// Not imported from the contract's analytics module: it would bring zod into the bundle.
-const XYZ_PERIODS: readonly XyzPeriod[] = ['week', 'month', 'quarter'];
 
 type Key = keyof AnalyticsSettings;
 type NumberKey = Exclude<Key, 'xyzPeriod'>;
@@ -43,10 +42,7 @@ function countOf(text: string): number {
 
 export function AnalyticsSection() {
   const { t } = useTranslation();
-  const settings = useQuery({
-    queryKey: ['analytics', 'settings'],
-    queryFn: () => api.call('analytics.settings', {}),
-  });
+  const settings = useQuery(channelQuery('analytics.settings', {}));
   // Bumped after a save, to start the form afresh from what was stored.
   const [version, setVersion] = useState(0);
 
@@ -76,21 +72,14 @@ export function AnalyticsSection() {
 function AnalyticsForm(props: { initial: AnalyticsSettings; saved: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => draftOf(props.initial));
   const [local, setLocal] = useState<Partial<Record<Key, string>>>({});
   const [saved, setSaved] = useState(props.saved);
   const save = useMutation({
     mutationFn: (input: AnalyticsSettings) => api.call('settings.setAnalytics', input),
-    onSuccess: async (next) => {
-      queryClient.setQueryData(['analytics', 'settings'], next);
-      // Every figure depends on the thresholds; the dashboard and Today's lists refetch.
-      await queryClient.invalidateQueries({
-        queryKey: ['analytics'],
-        predicate: (q) => q.queryKey[1] !== 'settings',
-      });
-      props.onSaved();
-    },
+    // Every figure depends on the thresholds: the api client has the dashboard, Today's lists
+    // and these settings read again (the channel's metadata names them) before this runs.
+    onSuccess: () => props.onSaved(),
   });
 
   /** The number typed for `key`, or the reason it is not one. */

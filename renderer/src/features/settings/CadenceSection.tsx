@@ -2,17 +2,20 @@
  * Regular touches: how many days may pass between contacts at each lifecycle stage (empty:
  * none), three presets for typical businesses, and how far ahead Today looks for birthdays.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CadencePreset, CadenceSettings } from '../../../../electron/api/contract';
-import { STAGES, type Stage } from '../../../../electron/api/contract/enums';
+import type { CadenceSettings } from '../../../../electron/api/contract';
+import {
+  CADENCE_PRESETS,
+  STAGES,
+  type CadencePreset,
+  type Stage,
+} from '../../../../electron/api/contract/enums';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { messageAt, messageElsewhere } from './api-errors';
 import './cadence.css';
-
-// Not imported from the contract's reminders module: it would bring zod into the bundle.
-const CADENCE_PRESETS: readonly CadencePreset[] = ['salon', 'clothing', 'building'];
 
 type Draft = Record<Stage, string> & { birthdayDays: string };
 
@@ -27,19 +30,14 @@ const WHOLE = /^\d+$/;
 
 export function CadenceSection() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const cadence = useQuery({ queryKey: ['cadence'], queryFn: () => api.call('cadence.get', {}) });
+  const cadence = useQuery(channelQuery('cadence.get', {}));
   // Bumped when the stored numbers change under the form (a preset), to start it afresh.
   const [version, setVersion] = useState(0);
   const [applied, setApplied] = useState<CadencePreset | null>(null);
-  const stored = async (next: CadenceSettings) => {
-    queryClient.setQueryData(['cadence'], next);
-    await queryClient.invalidateQueries({ queryKey: ['agenda'] });
-  };
   const preset = useMutation({
     mutationFn: (name: CadencePreset) => api.call('cadence.set', { preset: name }),
-    onSuccess: async (next, name) => {
-      await stored(next);
+    // The stored numbers and the Today agenda are read again by the api client.
+    onSuccess: (_next, name) => {
       setApplied(name);
       setVersion((v) => v + 1);
     },
@@ -78,14 +76,7 @@ export function CadenceSection() {
         ) : null}
       </div>
       {cadence.data ? (
-        <CadenceForm
-          key={version}
-          initial={cadence.data}
-          onSaved={async (next) => {
-            setApplied(null);
-            await stored(next);
-          }}
-        />
+        <CadenceForm key={version} initial={cadence.data} onSaved={() => setApplied(null)} />
       ) : null}
       {cadence.error ? (
         <p className="field-error" role="alert">
@@ -96,10 +87,7 @@ export function CadenceSection() {
   );
 }
 
-function CadenceForm(props: {
-  initial: CadenceSettings;
-  onSaved: (next: CadenceSettings) => Promise<void>;
-}) {
+function CadenceForm(props: { initial: CadenceSettings; onSaved: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(props.initial));
@@ -108,9 +96,9 @@ function CadenceForm(props: {
   const save = useMutation({
     mutationFn: (input: { stages: Record<Stage, number | null>; birthdayDays: number }) =>
       api.call('cadence.set', input),
-    onSuccess: async (next) => {
+    onSuccess: () => {
       setSaved(true);
-      await props.onSaved(next);
+      props.onSaved();
     },
   });
 

@@ -4,18 +4,16 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { messageAt, messageElsewhere } from './api-errors';
-import { useManagers, useRefresh, useSettings } from './useAdminData';
+import { useManagers, useSettings } from './useAdminData';
 
 export function CurrentManagerField() {
   const { t } = useTranslation();
   const id = useId();
-  const refresh = useRefresh();
   const settings = useSettings();
   const managers = useManagers().data ?? [];
   const current = settings.data?.currentManagerId ?? '';
   const choose = useMutation({
     mutationFn: (currentManagerId: string | null) => api.call('settings.set', { currentManagerId }),
-    onSuccess: () => refresh('settings', 'app.info'),
   });
   // An inactive manager stays in the list while chosen, so the select shows the truth.
   const choices = managers.filter((m) => m.active || m.id === current);

@@ -2,16 +2,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  FIELD_TYPES,
-  type FieldDef,
-  type FieldType,
-} from '../../../../electron/api/contract/fields';
+import type { FieldDef } from '../../../../electron/api/contract';
+import { FIELD_TYPES, type FieldType } from '../../../../electron/api/contract/enums';
 import { api } from '../../api/client';
 import { messageAt, messageElsewhere } from './api-errors';
 import { escapeTo, FormButtons, GroupInput, Input, OptionsInput } from './FormParts';
 import { FIELD_KEY_MAX, FIELD_KEY_PATTERN, keyFromLabel } from './field-key';
-import { useRefresh } from './useAdminData';
 
 const PATHS = ['label', 'key', 'type', 'options', 'group'] as const;
 
@@ -32,7 +28,6 @@ interface NewProps {
 export function NewFieldForm({ fields, groups, onDone }: NewProps) {
   const { t } = useTranslation();
   const id = useId();
-  const refresh = useRefresh();
   const [label, setLabel] = useState('');
   const [key, setKey] = useState('');
   const [keyEdited, setKeyEdited] = useState(false);
@@ -49,8 +44,7 @@ export function NewFieldForm({ fields, groups, onDone }: NewProps) {
         ...(hasOptions(type) ? { options: linesOf(options) } : {}),
         group: group.trim() || null,
       }),
-    onSuccess: async (created) => {
-      await refresh('fields');
+    onSuccess: (created) => {
       onDone(created);
     },
   });
@@ -153,7 +147,6 @@ interface EditProps {
 export function EditFieldForm({ field, groups, onDone }: EditProps) {
   const { t } = useTranslation();
   const id = useId();
-  const refresh = useRefresh();
   const [label, setLabel] = useState(field.label);
   const [options, setOptions] = useState(field.options.join('\n'));
   const [group, setGroup] = useState(field.group ?? '');
@@ -165,8 +158,7 @@ export function EditFieldForm({ field, groups, onDone }: EditProps) {
         ...(hasOptions(field.type) ? { options: linesOf(options) } : {}),
         group: group.trim() || null,
       }),
-    onSuccess: async () => {
-      await refresh('fields');
+    onSuccess: () => {
       onDone();
     },
   });

@@ -9,7 +9,7 @@ import type { FieldDef } from '../../../../electron/api/contract/fields';
 import { api } from '../../api/client';
 import { messageElsewhere } from './api-errors';
 import { EditFieldForm, hasOptions, NewFieldForm } from './FieldForm';
-import { useAllFields, useRefresh } from './useAdminData';
+import { useAllFields } from './useAdminData';
 
 interface Group {
   name: string | null;
@@ -29,7 +29,6 @@ export function groupFields(fields: FieldDef[]): Group[] {
 
 export function FieldsSection() {
   const { t } = useTranslation();
-  const refresh = useRefresh();
   const query = useAllFields();
   const fields = query.data ?? [];
   const [adding, setAdding] = useState(false);
@@ -40,11 +39,9 @@ export function FieldsSection() {
   const retire = useMutation({
     mutationFn: ({ key, retired }: { key: string; retired: boolean }) =>
       api.call(retired ? 'fields.retire' : 'fields.unretire', { key }),
-    onSuccess: () => refresh('fields'),
   });
   const reorder = useMutation({
     mutationFn: (keys: string[]) => api.call('fields.reorder', { keys }),
-    onSuccess: () => refresh('fields'),
   });
   const list = useRef<HTMLDivElement>(null);
   const moved = useRef<{ key: string; by: -1 | 1 } | null>(null);

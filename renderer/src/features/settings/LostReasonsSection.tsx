@@ -6,17 +6,15 @@ import { api } from '../../api/client';
 import { messageAt, messageElsewhere } from './api-errors';
 import { FormButtons, Input } from './FormParts';
 import { InlineText } from './InlineText';
-import { useLostReasons, useRefresh } from './useAdminData';
+import { useLostReasons } from './useAdminData';
 
 export function LostReasonsSection() {
   const { t } = useTranslation();
-  const refresh = useRefresh();
   const query = useLostReasons();
   const reasons = [...(query.data ?? [])].sort((a, b) => a.position - b.position);
   const update = useMutation({
     mutationFn: (input: { id: string; label?: string; active?: boolean }) =>
       api.call('lostReasons.update', input),
-    onSuccess: () => refresh('lostReasons'),
   });
 
   return (
@@ -71,13 +69,11 @@ export function LostReasonsSection() {
 function AddReasonForm() {
   const { t } = useTranslation();
   const id = useId();
-  const refresh = useRefresh();
   const [label, setLabel] = useState('');
   const add = useMutation({
     mutationFn: () => api.call('lostReasons.add', { label }),
-    onSuccess: async () => {
+    onSuccess: () => {
       setLabel('');
-      await refresh('lostReasons');
     },
   });
   const submit = (event: FormEvent) => {

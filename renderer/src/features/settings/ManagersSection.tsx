@@ -11,11 +11,10 @@ import { messageAt, messageElsewhere } from './api-errors';
 import { FormButtons, Input } from './FormParts';
 import { InlineText } from './InlineText';
 import { ReassignDialog } from './ReassignDialog';
-import { useManagers, useRefresh } from './useAdminData';
+import { useManagers } from './useAdminData';
 
 export function ManagersSection() {
   const { t } = useTranslation();
-  const refresh = useRefresh();
   const query = useManagers();
   const managers = query.data ?? [];
   const [reassigning, setReassigning] = useState<Manager | null>(null);
@@ -24,7 +23,6 @@ export function ManagersSection() {
   const update = useMutation({
     mutationFn: (input: { id: string; name?: string; active?: boolean }) =>
       api.call('managers.update', input),
-    onSuccess: () => refresh('managers', 'app.info'),
   });
 
   return (
@@ -122,15 +120,13 @@ export function ManagersSection() {
 function AddManagerForm() {
   const { t } = useTranslation();
   const id = useId();
-  const refresh = useRefresh();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const add = useMutation({
     mutationFn: () => api.call('managers.add', { name, email }),
-    onSuccess: async () => {
+    onSuccess: () => {
       setName('');
       setEmail('');
-      await refresh('managers');
       document.getElementById(`${id}-name`)?.focus();
     },
   });

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Manager } from '../../../../electron/api/contract/managers';
 import { api } from '../../api/client';
 import { messageAt, messageElsewhere } from './api-errors';
-import { escapeTo } from './FormParts';
-import { useRefresh } from './useAdminData';
+import { Modal } from '../../lib/Modal';
 
 interface Props {
   from: Manager;
@@ -18,14 +17,12 @@ interface Props {
 export function ReassignDialog({ from, managers, onClose }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const refresh = useRefresh();
   const targets = managers.filter((m) => m.id !== from.id && m.active);
   const [toId, setToId] = useState(targets.length === 1 ? (targets[0]?.id ?? '') : '');
   const to = managers.find((m) => m.id === toId);
   const reassign = useMutation({
     mutationFn: () => api.call('managers.reassign', { fromId: from.id, toId }),
-    onSuccess: async (result) => {
-      await refresh('managers', 'clients.list', 'client', 'history');
+    onSuccess: (result) => {
       onClose(t('admin.reassign.done', { count: result.affected, to: to?.name ?? '' }));
     },
   });
@@ -35,15 +32,8 @@ export function ReassignDialog({ from, managers, onClose }: Props) {
   };
 
   return (
-    <div className="overlay" onKeyDown={escapeTo(() => onClose())}>
-      <form
-        noValidate
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={submit}
-      >
+    <Modal labelledBy={`${id}-title`} onClose={() => onClose()}>
+      <form noValidate className="dialog" onSubmit={submit}>
         <h2 id={`${id}-title`}>{t('admin.reassign.title', { name: from.name })}</h2>
         {targets.length === 0 ? (
           <p className="muted">{t('admin.reassign.noTargets')}</p>
@@ -91,6 +81,6 @@ export function ReassignDialog({ from, managers, onClose }: Props) {
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

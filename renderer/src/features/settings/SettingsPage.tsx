@@ -3,11 +3,12 @@
  * managers, lost reasons), contact cadence, stages from sales and analytics thresholds. Everything is stored in
  * the workbook.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../electron/api/contract/enums';
 import { api, ApiError } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { switchLanguage } from '../../i18n';
 import { AnalyticsSection } from './AnalyticsSection';
 import { CadenceSection } from './CadenceSection';
@@ -22,19 +23,14 @@ const LANGUAGE_NAMES: Record<Locale, string> = { ru: 'Русский', en: 'Engl
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const settings = useQuery({
-    queryKey: ['settings'],
-    queryFn: () => api.call('settings.get', {}),
-  });
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const settings = useQuery(channelQuery('settings.get', {}));
+  const info = useQuery(channelQuery('app.info', {}));
   const save = useMutation({
     mutationFn: (input: { language?: Locale; userName?: string }) =>
       api.call('settings.set', input),
+    // Everything was read again by the api client, in the workbook's new language if it changed.
     onSuccess: async (next) => {
-      queryClient.setQueryData(['settings'], next);
       if (next.language) await switchLanguage(next.language);
-      await queryClient.invalidateQueries();
     },
   });
 

@@ -16,7 +16,7 @@ interface Props {
 export function BirthdayRow({ item, today, notify }: Props) {
   const { t } = useTranslation();
   const { client } = item;
-  const action = useRowAction(client.id);
+  const action = useRowAction();
   const call = useCallToggle();
   const isToday = item.date === today;
 

@@ -26,7 +26,7 @@ interface Props {
 export function ReminderRow({ item, place, now, notify }: Props) {
   const { t } = useTranslation();
   const { reminder, client, due } = item;
-  const action = useRowAction(client.id);
+  const action = useRowAction();
   const call = useCallToggle();
 
   const done = async () => {

@@ -23,7 +23,7 @@ interface Props {
 export function SlippingRow({ item, today, mark, notify }: Props) {
   const { t } = useTranslation();
   const client = { id: item.clientId, name: item.name };
-  const action = useRowAction(item.clientId);
+  const action = useRowAction();
   const call = useCallToggle();
 
   return (

@@ -15,7 +15,7 @@ import { useRowAction } from './useAgenda';
 export function TouchRow({ item, notify }: { item: TouchItem; notify: (status: string) => void }) {
   const { t } = useTranslation();
   const { client } = item;
-  const action = useRowAction(client.id);
+  const action = useRowAction();
   const call = useCallToggle();
   const since = item.cadenceDays + item.overdueDays;
 

@@ -83,7 +83,7 @@ function WinBackRow(props: {
   const { item, today, notify } = props;
   const { t } = useTranslation();
   const client = { id: item.clientId, name: item.name };
-  const action = useRowAction(item.clientId);
+  const action = useRowAction();
   const call = useCallToggle();
 
   return (

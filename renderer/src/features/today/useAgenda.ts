@@ -1,11 +1,13 @@
 /**
  * The agenda for the machine's date, refreshed every minute and on return to the window (a
  * timed reminder turns overdue as the clock passes it; the date itself rolls at midnight), and
- * the one way a row acts: run a call, refresh what it touched, keep its error beside the row.
+ * the one way a row acts: run a call (the api client refreshes what it touched), keep its error
+ * beside the row.
  */
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import { localTime } from '../../../../kernel/local-date';
 
 const MINUTE = 60_000;
@@ -22,36 +24,14 @@ export function useNow(): Date {
 
 export function useAgenda(date: string) {
   return useQuery({
-    queryKey: ['agenda', date],
+    // The time of day is read at each fetch, not part of the key: the list stays one query.
+    queryKey: queryKeys.call('reminders.agenda', { date }),
     queryFn: () => api.call('reminders.agenda', { date, time: localTime(new Date()) }),
     refetchInterval: MINUTE,
     refetchOnWindowFocus: true,
     // At midnight the key changes: keep yesterday's list on screen until today's arrives.
     placeholderData: keepPreviousData,
   });
-}
-
-/** Refreshes the agenda and everything a card shows about this client. */
-export function useRefreshAfter(): (clientId: string) => Promise<void> {
-  const queryClient = useQueryClient();
-  return useCallback(
-    async (clientId: string) => {
-      await Promise.all(
-        [
-          ['agenda'],
-          ['comments', clientId],
-          ['history', clientId],
-          ['client', clientId],
-          ['reminders', clientId],
-          ['touchMix', clientId],
-          ['clients.list'],
-          // Slipping away, due to buy and win back: a reminder or a call shows on their rows.
-          ['analytics'],
-        ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-      );
-    },
-    [queryClient],
-  );
 }
 
 export interface RowAction {
@@ -63,28 +43,23 @@ export interface RowAction {
 }
 
 /** One row's calls: one at a time, the agenda refreshed after each, the failure kept here. */
-export function useRowAction(clientId: string): RowAction {
-  const refresh = useRefreshAfter();
+export function useRowAction(): RowAction {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(
-    async (call: () => Promise<void>) => {
-      setPending(true);
-      setError(null);
-      try {
-        await call();
-        await refresh(clientId);
-        return true;
-      } catch (e) {
-        // Kept beside the row; the next minute's refresh shows the agenda as it now is.
-        setError(e instanceof Error ? e.message : String(e));
-        return false;
-      } finally {
-        setPending(false);
-      }
-    },
-    [clientId, refresh],
-  );
+  const run = useCallback(async (call: () => Promise<void>) => {
+    setPending(true);
+    setError(null);
+    try {
+      await call();
+      return true;
+    } catch (e) {
+      // Kept beside the row; the next minute's refresh shows the agenda as it now is.
+      setError(e instanceof Error ? e.message : String(e));
+      return false;
+    } finally {
+      setPending(false);
+    }
+  }, []);
   const clearError = useCallback(() => setError(null), []);
   return { run, pending, error, clearError };
 }

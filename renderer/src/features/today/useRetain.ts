@@ -1,11 +1,11 @@
 /**
  * The retention lists of the Today screen: clients slipping away and due to buy (each by its
- * own rhythm of purchases), and lost clients to win back. Row actions refresh them through
- * `useRefreshAfter`, which invalidates every `analytics` query.
+ * own rhythm of purchases), and lost clients to win back. A contact logged on a row refreshes
+ * them (the contract's channel metadata names them among what a contact changes).
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import i18next from 'i18next';
-import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { formatDate } from '../../lib/format';
 import { localDayOf } from '../../../../kernel/local-date';
 import { formatShortDate } from './dates';
@@ -15,18 +15,14 @@ const LIMIT = 100;
 
 export function useDue(today: string) {
   return useQuery({
-    queryKey: ['analytics', 'due', today],
-    queryFn: () => api.call('analytics.due', { asOf: today, limit: LIMIT }),
+    ...channelQuery('analytics.due', { asOf: today, limit: LIMIT }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** Lost clients, the most valuable first ones, with how many there are in all. */
 export function useWinBack() {
-  return useQuery({
-    queryKey: ['analytics', 'winBackList'],
-    queryFn: () => api.call('analytics.winBackList', { limit: LIMIT }),
-  });
+  return useQuery(channelQuery('analytics.winBackList', { limit: LIMIT }));
 }
 
 /**

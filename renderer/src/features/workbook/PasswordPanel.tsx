@@ -2,7 +2,7 @@
  * The open workbook's password: set one (typed twice), or, with the current one, change or
  * remove it. The workbook is re-encrypted into a new file and swapped in; it stays open.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkbookInfo } from '../../../../electron/api/contract';
@@ -16,7 +16,6 @@ const EMPTY: NewPasswordValue = { password: '', repeat: '' };
 
 export function PasswordPanel({ info }: { info: WorkbookInfo }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [old, setOld] = useState('');
   const [next, setNext] = useState<NewPasswordValue>(EMPTY);
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,8 +28,6 @@ export function PasswordPanel({ info }: { info: WorkbookInfo }) {
     onSuccess: () => {
       setOld('');
       setNext(EMPTY);
-      void queryClient.invalidateQueries({ queryKey: ['workbook.info'] });
-      void queryClient.invalidateQueries({ queryKey: ['workbook.recent'] });
     },
   });
   const run = (action: Action) => (event?: FormEvent) => {

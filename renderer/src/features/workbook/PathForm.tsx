@@ -7,6 +7,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkbookPickMode } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { ErrorLine } from './ErrorLine';
 
 interface Props {
@@ -39,7 +40,7 @@ export function PathForm({
 }: Props) {
   const { t } = useTranslation();
   const [path, setPath] = useState(initial);
-  const app = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const app = useQuery(channelQuery('app.info', {}));
   const pick = useMutation({
     mutationFn: (mode: WorkbookPickMode) => api.call('workbook.pickFile', { mode }),
     onSuccess: (picked) => {

@@ -3,7 +3,7 @@
  * this computer, when it was last saved back and whether changes wait; "Save to the stick";
  * and, while the stick is not connected, that nothing is lost and a place to save it elsewhere.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PortableState, WorkbookInfo } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
@@ -15,18 +15,11 @@ import { besideFile, useRecentWorkbooks, WORKBOOK_EXTENSION } from './useWorkboo
 
 export function PortablePanel({ info, state }: { info: WorkbookInfo; state: PortableState }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const done = (saved: WorkbookInfo) => {
-    queryClient.setQueryData(['workbook.info'], saved);
-    void queryClient.invalidateQueries({ queryKey: ['workbook.recent'] });
-  };
   const save = useMutation({
     mutationFn: () => api.call('workbook.save', {}),
-    onSuccess: done,
   });
   const elsewhere = useMutation({
     mutationFn: (input: { path: string; overwrite?: boolean }) => api.call('workbook.save', input),
-    onSuccess: done,
   });
   const missing = !state.sourceReachable;
   // Another place to save to: beside another workbook used here lately (never the working copy).

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../electron/api/contract';
 import { formatDateTime } from '../../lib/format';
+import { Modal } from '../../lib/Modal';
 import { ErrorLine } from './ErrorLine';
 import { backupsFolder, useRestore } from './useBackups';
 import { clientsText } from './BackupList';
@@ -24,19 +25,15 @@ export function RestoreDialog({ backup, onClose, onRestored }: Props) {
   const date = formatDateTime(backup.createdAt);
   const busy = restore.isPending;
   return (
-    <div
-      className="overlay"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !busy) onClose();
+    <Modal
+      role="alertdialog"
+      labelledBy="bak-restore-title"
+      describedBy="bak-restore-text"
+      onClose={() => {
+        if (!busy) onClose();
       }}
     >
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="bak-restore-title"
-        aria-describedby="bak-restore-text"
-        className="dialog bak-dialog"
-      >
+      <div className="dialog bak-dialog">
         <h2 id="bak-restore-title">{t('bak.restoreTitle', { date })}</h2>
         <div id="bak-restore-text" className="bak-dialog__text">
           <p>{t('bak.restoreText', { date, clients: clientsText(t, backup) })}</p>
@@ -63,6 +60,6 @@ export function RestoreDialog({ backup, onClose, onRestored }: Props) {
           </button>
         </div>
       </div>
-    </div>
+    </Modal>
   );
 }

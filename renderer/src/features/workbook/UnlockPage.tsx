@@ -5,6 +5,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { ErrorLine } from './ErrorLine';
 import { OpenPanel } from './OpenPanel';
 import { PasswordPrompt } from './PasswordFields';
@@ -13,10 +14,7 @@ import './workbook.css';
 
 export function UnlockPage() {
   const { t } = useTranslation();
-  const awaiting = useQuery({
-    queryKey: ['workbook.awaitingPassword'],
-    queryFn: () => api.call('workbook.awaitingPassword', {}),
-  });
+  const awaiting = useQuery(channelQuery('workbook.awaitingPassword', {}));
   const open = useMutation({
     mutationFn: (input: { path: string; password: string }) => api.call('workbook.open', input),
     onSuccess: startOver,

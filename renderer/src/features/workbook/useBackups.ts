@@ -1,13 +1,16 @@
-/** The open workbook's backups, and a restore that refreshes every screen after it. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+/**
+ * The open workbook's backups, and a restore after which every screen is read again (the api
+ * client does it, by the channel's metadata).
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { BackupInfo } from '../../../../electron/api/contract';
+import { channelQuery } from '../../api/channel-query';
 import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import { folderOf } from './useWorkbook';
 
-export const BACKUPS_KEY = ['workbook.backups'];
-
 export function useBackups() {
-  return useQuery({ queryKey: BACKUPS_KEY, queryFn: () => api.call('workbook.backups', {}) });
+  return useQuery(channelQuery('workbook.backups', {}));
 }
 
 /**
@@ -16,7 +19,7 @@ export function useBackups() {
  */
 export function useNewestGoodBackup(enabled: boolean) {
   return useQuery({
-    queryKey: [...BACKUPS_KEY, 'good'],
+    queryKey: queryKeys.call('workbook.backups', { findGood: true }),
     queryFn: async () =>
       (await api.call('workbook.backups', { findGood: true })).find((b) => b.integrity === 'ok') ??
       null,
@@ -25,19 +28,13 @@ export function useNewestGoodBackup(enabled: boolean) {
 }
 
 export function useBackUpNow() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.call('workbook.backup', {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: BACKUPS_KEY }),
-  });
+  return useMutation({ mutationFn: () => api.call('workbook.backup', {}) });
 }
 
 /** Restores a backup; every answer kept belonged to the workbook before it, so all are asked again. */
 export function useRestore() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (backup: BackupInfo) => api.call('workbook.restore', { path: backup.path }),
-    onSuccess: () => client.invalidateQueries(),
   });
 }
 

@@ -1,7 +1,7 @@
 /** The open workbook and the recent list, and what the Workbook screen computes from them. */
 import { useQuery } from '@tanstack/react-query';
 import i18next from 'i18next';
-import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 
 export const WORKBOOK_EXTENSION = '.kartoteka';
 
@@ -12,8 +12,7 @@ const CHECKING_EVERY_MS = 3000;
 
 export function useWorkbookInfo() {
   return useQuery({
-    queryKey: ['workbook.info'],
-    queryFn: () => api.call('workbook.info', {}),
+    ...channelQuery('workbook.info', {}),
     refetchInterval: (query) =>
       query.state.data?.integrity === 'checking'
         ? CHECKING_EVERY_MS
@@ -24,10 +23,7 @@ export function useWorkbookInfo() {
 }
 
 export function useRecentWorkbooks() {
-  return useQuery({
-    queryKey: ['workbook.recent'],
-    queryFn: () => api.call('workbook.recent', {}),
-  });
+  return useQuery(channelQuery('workbook.recent', {}));
 }
 
 /**

@@ -13,7 +13,7 @@ import { planTotals } from '../../../lib/plan-totals';
 import { PeriodPicker } from './PeriodPicker';
 import { PlanForm } from './PlanForm';
 import { formatPeriod, type PeriodParts } from '../../../lib/period';
-import { usePlanReport, useRefreshSales, useSalesSummary } from './useSales';
+import { usePlanReport, useSalesSummary } from './useSales';
 import './sales.css';
 
 interface Props {
@@ -48,7 +48,6 @@ export function PlanTab({ clientId, readOnly }: Props) {
   const period = formatPeriod(parts);
   const report = usePlanReport(clientId, period);
   const summary = useSalesSummary(clientId);
-  const refresh = useRefreshSales(clientId);
   const rows = report.data?.rows ?? [];
   const categories = [
     ...new Set([
@@ -141,7 +140,6 @@ export function PlanTab({ clientId, readOnly }: Props) {
           categories={categories}
           onSubmit={async (values) => {
             await api.call('plans.set', { clientId, period, ...values });
-            await refresh();
           }}
         />
       )}

@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { today } from '../../../../../kernel/local-date';
 import { SaleForm } from './SaleForm';
 import { SalesChart } from './SalesChart';
-import { useRefreshSales, useSales, useSalesSummary } from './useSales';
+import { useSales, useSalesSummary } from './useSales';
 import './sales.css';
 
 interface Props {
@@ -25,7 +25,6 @@ export function SalesTab({ clientId, readOnly }: Props) {
   const { t } = useTranslation();
   const sales = useSales(clientId);
   const summary = useSalesSummary(clientId);
-  const refresh = useRefreshSales(clientId);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Sale | null>(null);
@@ -71,7 +70,6 @@ export function SalesTab({ clientId, readOnly }: Props) {
           onCancel={() => setAdding(false)}
           onSubmit={async (values) => {
             await api.call('sales.add', { clientId, ...values });
-            await refresh();
             setAdding(false);
           }}
         />
@@ -116,7 +114,6 @@ export function SalesTab({ clientId, readOnly }: Props) {
                         onCancel={() => setEditing(null)}
                         onSubmit={async (patch) => {
                           await api.call('sales.update', { id: sale.id, patch });
-                          await refresh();
                           setEditing(null);
                         }}
                       />
@@ -175,7 +172,6 @@ export function SalesTab({ clientId, readOnly }: Props) {
           })}
           onConfirm={async () => {
             await api.call('sales.delete', { id: deleting.id });
-            await refresh();
           }}
           onClose={() => setDeleting(null)}
         />

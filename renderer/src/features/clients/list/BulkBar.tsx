@@ -9,6 +9,7 @@ import {
   type BulkActionType,
 } from '../../../../../electron/api/contract/enums';
 import { api, ApiError } from '../../../api/client';
+import { channelQuery } from '../../../api/channel-query';
 import { parseMoney, parseNumber } from '../../../lib/money';
 import { useFields, useManagers } from './catalog';
 
@@ -25,9 +26,7 @@ export function BulkBar({ count, target, onDone }: Props) {
   const [extra, setExtra] = useState('');
   const managers = useManagers().data ?? [];
   const fields = useFields().data ?? [];
-  const reasons =
-    useQuery({ queryKey: ['lostReasons'], queryFn: () => api.call('lostReasons.list', {}) }).data ??
-    [];
+  const reasons = useQuery(channelQuery('lostReasons.list', {})).data ?? [];
   const run = useMutation({
     mutationFn: (action: BulkAction) => api.call('clients.bulk', { ...target, action }),
     onSuccess: onDone,

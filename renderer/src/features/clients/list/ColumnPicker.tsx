@@ -1,7 +1,18 @@
-/** Which columns the list shows, in catalogue order. */
-import { useState } from 'react';
+/**
+ * Which columns the list shows, in catalogue order: a modal picker under its button (focus in,
+ * Tab kept inside, Escape or a click beside it closes it and the focus goes back to the button).
+ */
+import { useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Modal } from '../../../lib/Modal';
 import type { CatalogField } from './catalog';
+
+/** Under the button, its right edge on the button's. */
+function placeUnder(button: HTMLElement | null): CSSProperties {
+  const rect = button?.getBoundingClientRect();
+  if (!rect) return {};
+  return { top: rect.bottom + 4, right: document.documentElement.clientWidth - rect.right };
+}
 
 export function ColumnPicker({
   catalog,
@@ -13,37 +24,49 @@ export function ColumnPicker({
   onChange: (c: string[]) => void;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const [place, setPlace] = useState<CSSProperties | null>(null);
   return (
     <div className="popover-anchor">
-      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={place !== null}
+        aria-haspopup="dialog"
+        onClick={() => setPlace(placeUnder(button.current))}
+      >
         {t('list.columns')}
       </button>
-      {open ? (
-        <div
-          className="popover"
-          role="dialog"
-          aria-label={t('list.columns')}
-          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      {place ? (
+        <Modal
+          className="modal--popover"
+          label={t('list.columns')}
+          style={place}
+          closeOnBackdrop
+          onClose={() => setPlace(null)}
         >
-          {catalog.map((f) => (
-            <label key={f.key} className="popover__item">
-              <input
-                type="checkbox"
-                checked={columns.includes(f.key)}
-                disabled={f.key === 'name'}
-                onChange={(e) =>
-                  onChange(
-                    e.target.checked
-                      ? catalog.map((c) => c.key).filter((k) => k === f.key || columns.includes(k))
-                      : columns.filter((k) => k !== f.key),
-                  )
-                }
-              />
-              {f.label}
-            </label>
-          ))}
-        </div>
+          <div className="popover">
+            {catalog.map((f) => (
+              <label key={f.key} className="popover__item">
+                <input
+                  type="checkbox"
+                  checked={columns.includes(f.key)}
+                  disabled={f.key === 'name'}
+                  onChange={(e) =>
+                    onChange(
+                      e.target.checked
+                        ? catalog
+                            .map((c) => c.key)
+                            .filter((k) => k === f.key || columns.includes(k))
+                        : columns.filter((k) => k !== f.key),
+                    )
+                  }
+                />
+                {f.label}
+              </label>
+            ))}
+          </div>
+        </Modal>
       ) : null}
     </div>
   );

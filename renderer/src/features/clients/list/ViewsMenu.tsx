@@ -1,9 +1,10 @@
 /** Saved views: named sets of search, filters, sort and columns the owner reopens. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView, ViewDefinition } from '../../../../../electron/api/contract';
 import { api, ApiError } from '../../../api/client';
+import { channelQuery } from '../../../api/channel-query';
 
 interface Props {
   current: ViewDefinition;
@@ -13,14 +14,12 @@ interface Props {
 
 export function ViewsMenu({ current, activeId, onOpen }: Props) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const views = useQuery({ queryKey: ['views'], queryFn: () => api.call('views.list', {}) });
+  const views = useQuery(channelQuery('views.list', {}));
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const save = useMutation({
     mutationFn: () => api.call('views.save', { name, definition: current }),
-    onSuccess: async (view) => {
-      await queryClient.invalidateQueries({ queryKey: ['views'] });
+    onSuccess: (view) => {
       setNaming(false);
       setName('');
       onOpen(view);
@@ -28,10 +27,7 @@ export function ViewsMenu({ current, activeId, onOpen }: Props) {
   });
   const remove = useMutation({
     mutationFn: (id: string) => api.call('views.delete', { id }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['views'] });
-      onOpen(null);
-    },
+    onSuccess: () => onOpen(null),
   });
   const active = views.data?.find((v) => v.id === activeId);
 

@@ -11,7 +11,7 @@ import type {
   Manager,
 } from '../../../../../electron/api/contract';
 import { CLIENT_KINDS, STAGES } from '../../../../../electron/api/contract/enums';
-import { api } from '../../../api/client';
+import { channelQuery } from '../../../api/channel-query';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { TEXT_FIELDS } from '../../../../../kernel/client-fields';
 
@@ -61,14 +61,11 @@ export const DEFAULT_COLUMNS = [
 ];
 
 export function useManagers() {
-  return useQuery({ queryKey: ['managers'], queryFn: () => api.call('managers.list', {}) });
+  return useQuery(channelQuery('managers.list', {}));
 }
 
 export function useFields() {
-  return useQuery({
-    queryKey: ['fields'],
-    queryFn: () => api.call('fields.list', { includeRetired: false }),
-  });
+  return useQuery(channelQuery('fields.list', { includeRetired: false }));
 }
 
 function customField(def: FieldDef, yes: string, no: string): CatalogField {

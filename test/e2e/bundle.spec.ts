@@ -1,0 +1,33 @@
+/**
+ * The renderer takes only types and plain lists from the contract: its bundle, as built by
+ * `npm run build`, holds no validation code. Read from the build's source maps, which name every
+ * module that went into each chunk.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+/** The contract's modules with no validation code in them (type-only imports at most). */
+const PLAIN = new Set(['enums.ts', 'channel-meta.ts']);
+const ASSETS = path.resolve(import.meta.dirname, '../../dist/renderer/assets');
+
+function bundledModules(): string[] {
+  const maps = fs.readdirSync(ASSETS).filter((f) => f.endsWith('.js.map'));
+  return maps.flatMap((map) => {
+    const { sources } = JSON.parse(fs.readFileSync(path.join(ASSETS, map), 'utf8')) as {
+      sources: string[];
+    };
+    return sources.map((s) => path.resolve(ASSETS, s).split(path.sep).join('/'));
+  });
+}
+
+test('the renderer bundle has no zod and no contract validators', () => {
+  const modules = bundledModules();
+  // The maps do list the bundle: the app's entry and the contract's plain lists are in it.
+  expect(modules.some((m) => m.endsWith('/renderer/src/main.tsx'))).toBe(true);
+  expect(modules.some((m) => m.endsWith('/electron/api/contract/enums.ts'))).toBe(true);
+  expect(modules.filter((m) => m.includes('/node_modules/zod/'))).toEqual([]);
+  // From the contract only the modules without validation code.
+  const contract = modules.filter((m) => m.includes('/electron/api/contract/'));
+  expect(contract.filter((m) => !PLAIN.has(path.basename(m)))).toEqual([]);
+});
