@@ -163,6 +163,8 @@ test('a shell started on an encrypted workbook asks for its password first', asy
       await page.goto(shell.url);
       const title = ru.pwd.ask.title.replace('{{name}}', 'e2e');
       await expect(page.getByRole('heading', { name: title })).toBeVisible();
+      // Nothing is open yet: the rail says so instead of empty labels.
+      await expect(page.getByTestId('workbook-name')).toHaveText(ru.nav.noWorkbook);
       await page.screenshot({
         path: 'test-results/screens/password-unlock-ru.png',
         fullPage: true,

@@ -55,7 +55,7 @@ export function Rail() {
         <div title={workbook.data?.path}>
           <span className="muted">{t('nav.workbook')}: </span>
           <NavLink to="/workbook" className="rail__workbook" data-testid="workbook-name">
-            {workbook.data?.name}
+            {workbook.data?.name ?? t('nav.noWorkbook')}
           </NavLink>
           {workbook.data?.encrypted ? (
             <LockMark label={t('pwd.mark')} className="rail__lock" />
@@ -69,10 +69,12 @@ export function Rail() {
             </span>
           ) : null}
         </div>
-        <div>
-          <span className="muted">{t('nav.user')}: </span>
-          <span data-testid="actor">{info.data?.actor}</span>
-        </div>
+        {info.data?.actor ? (
+          <div>
+            <span className="muted">{t('nav.user')}: </span>
+            <span data-testid="actor">{info.data.actor}</span>
+          </div>
+        ) : null}
       </div>
     </nav>
   );

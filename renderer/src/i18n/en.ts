@@ -58,6 +58,7 @@ export const en = {
     import: 'Import',
     settings: 'Settings',
     workbook: 'Workbook',
+    noWorkbook: 'none open',
     user: 'You',
   },
   search: { placeholder: 'Search by name, phone, email, company…', shortcut: 'Ctrl+K' },

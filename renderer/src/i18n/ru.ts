@@ -43,6 +43,7 @@ export const ru: Catalogue = {
     import: 'Импорт',
     settings: 'Настройки',
     workbook: 'Книга',
+    noWorkbook: 'не открыта',
     user: 'Вы',
   },
   search: { placeholder: 'Поиск по имени, телефону, почте, компании…', shortcut: 'Ctrl+K' },
