@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     for (const tag of tags) {
       const target = path.join(outDir, `${tag}.kartoteka`);
       writeAtSchema(source, target, tag, migrationsDir);
-      console.log(`${path.relative(root, target)}: ${fs.statSync(target).size} bytes`);
+      process.stdout.write(`${path.relative(root, target)}: ${fs.statSync(target).size} bytes\n`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

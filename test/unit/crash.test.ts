@@ -94,10 +94,13 @@ describe('crash safety', () => {
         `CRASH_SEED=${SEED}: ${campaign.kills} kills, too few inside ${lacking.join(', ')}`,
       ).toBeLessThan(MAX_ROUNDS);
       const { problems, description } = await campaign.next(lacking);
-      if (process.env['CRASH_VERBOSE']) console.log(description);
+      if (process.env['CRASH_VERBOSE']) process.stdout.write(`${description}\n`);
       expect(problems, `CRASH_SEED=${SEED} ${description}`).toEqual([]);
     }
     const landed = JSON.stringify(Object.fromEntries(campaign.landed));
-    console.log(`crash test (CRASH_SEED=${SEED}): ${campaign.kills} kills, landed in ${landed}`);
+    // The seed on every run, so that any failure can be run again as it was.
+    process.stdout.write(
+      `crash test (CRASH_SEED=${SEED}): ${campaign.kills} kills, landed in ${landed}\n`,
+    );
   }, 600_000);
 });
