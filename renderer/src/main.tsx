@@ -4,9 +4,13 @@ import { createRoot } from 'react-dom/client';
 import { api, ApiError, hasTransport, setAfterCall } from './api/client';
 import { invalidateAfter, queryKeys } from './api/query-keys';
 import { App } from './app/App';
+import { startOver } from './features/workbook/useWorkbook';
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen';
 import { detectLocale, initI18n } from './i18n';
 import './styles.css';
+
+/** The channels after which another workbook is open (in the browser shell and the desktop). */
+const STARTS_OVER: ReadonlySet<string> = new Set(['workbook.open', 'workbook.create']);
 
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -38,8 +42,15 @@ async function boot(): Promise<void> {
       },
     }),
   });
-  // Every write refreshes what its channel's metadata says it changed, in this one place.
-  setAfterCall((channel) => invalidateAfter(queryClient, channel));
+  // Every write refreshes what its channel's metadata says it changed, in this one place. Another
+  // workbook open: everything the screens keep belongs to the one before, so the program starts
+  // over (Today, reloaded) before any screen shows the new name beside the old answers; the call
+  // stays pending (its button busy) until the page is gone.
+  setAfterCall((channel) => {
+    if (!STARTS_OVER.has(channel)) return invalidateAfter(queryClient, channel);
+    startOver();
+    return new Promise<never>(() => undefined);
+  });
   root.render(
     <StrictMode>
       <ErrorBoundary>

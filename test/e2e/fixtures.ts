@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { ClientsPage } from './pages/clients-page';
 import { ClientCardPage } from './pages/client-card-page';
 
@@ -116,3 +116,12 @@ export const test = base.extend<{ shell: Shell; clients: ClientsPage; card: Clie
 });
 
 export { expect };
+
+/**
+ * Goes to a screen by a full navigation (the query makes it one). After a workbook switch the
+ * program reloads itself; a hash change could land in the middle of that reload, a navigation
+ * replaces it.
+ */
+export async function visit(page: Page, route: string): Promise<void> {
+  await page.goto(new URL(`/?visit#${route}`, page.url()).toString());
+}

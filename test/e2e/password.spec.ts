@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
-import { expect, startShell, test } from './fixtures';
+import { expect, startShell, test, visit } from './fixtures';
 import { WorkbookPage } from './pages/workbook-page';
 
 type Strings = typeof en;
@@ -58,7 +58,7 @@ test('a workbook made with a password opens from the recent list with the right 
   await expect(page.getByTestId('workbook-name')).toHaveText('Сейф');
   await expect(page.getByRole('img', { name: ru.pwd.mark })).toBeVisible();
 
-  await page.evaluate(() => (window.location.hash = '#/clients'));
+  await visit(page, '/clients');
   await page.locator('.page__header h1').waitFor();
   await clients.createClient(
     { name: 'Тайная Клиентка', phone: '+7 912 000-11-22' },
@@ -88,7 +88,7 @@ test('a workbook made with a password opens from the recent list with the right 
   await enterPassword(page, ru, 'Ключ 1', 'wb-password-recent');
   await expect(page.getByTestId('workbook-name')).toHaveText('Сейф');
 
-  await page.evaluate(() => (window.location.hash = '#/clients'));
+  await visit(page, '/clients');
   await expect(clients.row('Тайная Клиентка')).toBeVisible();
 });
 
@@ -126,11 +126,9 @@ test('the Password section sets, changes and removes the password', async ({ pag
   await expect(page.getByTestId('workbook-name')).toHaveText('Other');
   // Every workbook keeps its own language: the new one speaks English too.
   await shell.call('settings.set', { language: 'en' });
-  await page.evaluate(
-    (file) => (window.location.hash = `#/workbook?open=${encodeURIComponent(file)}`),
-    shell.workbook,
-  );
-  await page.reload();
+  // A full navigation (the query makes it one), so it also replaces the program's own reload
+  // after the switch if that is still on its way.
+  await page.goto(`${shell.origin}/?again#/workbook?open=${encodeURIComponent(shell.workbook)}`);
   const open = workbook.panel(en.wbk.open.title);
   await expect(open.getByLabel(en.wbk.open.path)).toHaveValue(shell.workbook);
   await expect(page.locator('#wb-password-form')).toBeFocused();
@@ -175,7 +173,7 @@ test('a shell started on an encrypted workbook asks for its password first', asy
       await page.locator('#wb-unlock-password').fill('пароль');
       await page.getByRole('button', { name: ru.pwd.ask.submit, exact: true }).first().click();
       await expect(page.getByTestId('workbook-name')).toHaveText('e2e');
-      await page.evaluate(() => (window.location.hash = '#/clients'));
+      await visit(page, '/clients');
       await expect(page.getByRole('row').filter({ hasText: 'Ранняя Клиентка' })).toBeVisible();
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
-import { expect, startShell, test } from './fixtures';
+import { expect, startShell, test, visit } from './fixtures';
 import { ClientCardPage } from './pages/client-card-page';
 import { ClientsPage } from './pages/clients-page';
 import { WorkbookPage } from './pages/workbook-page';
@@ -63,7 +63,7 @@ for (const [lang, t] of [
 
       // A change on the card: in the working copy only, until saved back.
       const clients = new ClientsPage(page, shell);
-      await page.evaluate(() => (window.location.hash = '#/clients'));
+      await visit(page, '/clients');
       await clients.row('Иванова Мария').getByRole('link').click();
       const card = new ClientCardPage(page);
       await card.edit('company', 'Салон «Лилия»');
@@ -92,7 +92,7 @@ for (const [lang, t] of [
 
       // The stick pulled out, and one more change: kept here, and saved to another place.
       fs.renameSync(stickDir, path.join(dir, 'pulled-out'));
-      await page.evaluate(() => (window.location.hash = '#/clients'));
+      await visit(page, '/clients');
       await clients.row('Иванова Мария').getByRole('link').click();
       await card.edit('company', 'Салон «Роза»');
       await expect(card.field('company')).toContainText('Салон «Роза»');

@@ -42,7 +42,11 @@ export class WorkbookGuard {
   /** The hourly look: takes the daily backup when it is due. */
   tick(): Promise<unknown> {
     if (!this.o.daily || !this.o.session.isOpen() || this.o.busy()) return Promise.resolve();
+    const wb = this.o.session.wb;
     const run = this.o.backups.daily().catch((error: unknown) => {
+      // The workbook closed under it (the program stopping): no backup this time, and nothing
+      // else is lost; only a failure while it stays open is worth a line in the log.
+      if (!this.o.session.isOpen() || this.o.session.wb !== wb) return;
       this.o.logger.error('the daily backup failed', error);
     });
     this.pending = run;

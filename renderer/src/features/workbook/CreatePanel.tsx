@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { ErrorLine } from './ErrorLine';
 import { NewPasswordFields, newPasswordProblem, type NewPasswordValue } from './PasswordFields';
 import { PathForm } from './PathForm';
-import { besideFile, startOver, WORKBOOK_EXTENSION } from './useWorkbook';
+import { besideFile, WORKBOOK_EXTENSION } from './useWorkbook';
 
 export function CreatePanel({ current }: { current: WorkbookInfo }) {
   const { t } = useTranslation();
@@ -19,7 +19,6 @@ export function CreatePanel({ current }: { current: WorkbookInfo }) {
   const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: (input: { path: string; password?: string }) => api.call('workbook.create', input),
-    onSuccess: startOver,
   });
   const submit = (path: string) => {
     const found = protect ? newPasswordProblem(password, t) : null;

@@ -5,13 +5,12 @@ import type { WorkbookInfo } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { ErrorLine } from './ErrorLine';
 import { readOnlyText } from './ReadOnlyBanner';
-import { formatBytes, startOver } from './useWorkbook';
+import { formatBytes } from './useWorkbook';
 
 export function CurrentPanel({ info }: { info: WorkbookInfo }) {
   const { t } = useTranslation();
   const reopen = useMutation({
     mutationFn: () => api.call('workbook.open', { path: info.path }),
-    onSuccess: startOver,
   });
   const canTryWriting = info.readOnlyReason === 'locked' || info.readOnlyReason === 'chosen';
   return (

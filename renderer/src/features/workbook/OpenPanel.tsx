@@ -14,7 +14,7 @@ import { codeOf, ErrorLine } from './ErrorLine';
 import { LockMark } from './LockMark';
 import { PasswordPrompt } from './PasswordFields';
 import { PathForm } from './PathForm';
-import { startOver, useRecentWorkbooks } from './useWorkbook';
+import { useRecentWorkbooks } from './useWorkbook';
 
 interface OpenInput {
   path: string;
@@ -44,7 +44,6 @@ export function OpenPanel({ current }: { current: WorkbookInfo | null }) {
         ...(readOnly ? { readOnly } : {}),
         ...(password === undefined ? {} : { password }),
       }),
-    onSuccess: startOver,
     onError: (error, input) => {
       if (isPasswordRefusal(error)) {
         setAsking({

@@ -9,7 +9,6 @@ import { channelQuery } from '../../api/channel-query';
 import { ErrorLine } from './ErrorLine';
 import { OpenPanel } from './OpenPanel';
 import { PasswordPrompt } from './PasswordFields';
-import { startOver } from './useWorkbook';
 import './workbook.css';
 
 export function UnlockPage() {
@@ -17,7 +16,6 @@ export function UnlockPage() {
   const awaiting = useQuery(channelQuery('workbook.awaitingPassword', {}));
   const open = useMutation({
     mutationFn: (input: { path: string; password: string }) => api.call('workbook.open', input),
-    onSuccess: startOver,
   });
   const workbook = awaiting.data;
   return (
