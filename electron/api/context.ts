@@ -4,6 +4,7 @@ import type { DashboardCache } from '../services/analytics/dashboard';
 import type { AnalyticsRunner } from '../services/analytics/runner';
 import type { AnalyticsStore } from '../services/analytics/store';
 import type { Importer } from '../services/import/jobs';
+import type { SyncService } from '../services/sync/service';
 import type { WorkbookGuard } from '../services/workbook/backup-guard';
 import type { Backups } from '../services/workbook/backups';
 import type { WorkbookSession } from '../services/workbook/session';
@@ -36,6 +37,8 @@ export interface AppContext {
     store: AnalyticsStore;
     dashboards: DashboardCache;
   };
+  /** Sync through the hub and exchange files. */
+  sync: SyncService;
   /** Shell services only the desktop app has (a native file dialog). */
   platform?: Platform;
 }

@@ -211,4 +211,14 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   'workbook.deleteBackup': workbook(['workbook.backups']),
   // Portable mode: the working copy written back to the stick (or to another file).
   'workbook.save': workbook(['workbook.info', 'workbook.recent', 'app.info']),
+  // Sync: pulled changes may touch anything any screen shows.
+  'sync.configure': recordsEverywhere,
+  'sync.status': reads,
+  'sync.now': recordsEverywhere,
+  'sync.test': reads,
+  'sync.conflicts': reads,
+  'sync.resolve': recordsEverywhere,
+  'sync.disconnect': records('sync.status'),
+  'exchange.export': records('sync.status'),
+  'exchange.import': recordsEverywhere,
 };

@@ -31,6 +31,20 @@ import {
   type Comment,
 } from './comments';
 import {
+  exchangeExportInput,
+  exchangeImportInput,
+  syncConfigureInput,
+  syncConflictsInput,
+  syncResolveInput,
+  syncTestInput,
+  type ExchangeExportResult,
+  type ExchangeImportResult,
+  type SyncConflict,
+  type SyncResult,
+  type SyncStatus,
+  type SyncTestResult,
+} from './sync';
+import {
   fieldDefineInput,
   fieldKeyInput,
   fieldListInput,
@@ -339,6 +353,27 @@ export const contract = {
    */
   'workbook.save': channel<WorkbookInfo>()(workbookSaveInput),
   /**
+   * Sets this device's hub (`url` with the password, kept outside the workbook) and name. With
+   * `workbookId`, joins that hub workbook: this one must be empty or a copy of it.
+   */
+  'sync.configure': channel<SyncStatus>()(syncConfigureInput),
+  /** Whether sync is set up, when it last ran, how many changes wait, the last error. */
+  'sync.status': channel<SyncStatus>()(noInput),
+  /** Pushes this device's changes, pulls the others' and merges them field by field. */
+  'sync.now': channel<SyncResult>()(noInput),
+  /** Reaches the hub at `url` without changing anything: server version, the hub's workbooks. */
+  'sync.test': channel<SyncTestResult>()(syncTestInput),
+  /** Values that lost to a concurrent change of the same field on another device. */
+  'sync.conflicts': channel<SyncConflict[]>()(syncConflictsInput),
+  /** Keeps one side of a conflict: keeping the losing one is a new change that wins everywhere. */
+  'sync.resolve': channel<SyncConflict>()(syncResolveInput),
+  /** Forgets the hub on this device (the workbook and its changes stay). */
+  'sync.disconnect': channel<SyncStatus>()(noInput),
+  /** Writes the changes the partner has not seen to a file (no network needed). */
+  'exchange.export': channel<ExchangeExportResult>()(exchangeExportInput),
+  /** Applies an exchange file; a file applied twice or out of order changes nothing more. */
+  'exchange.import': channel<ExchangeImportResult>()(exchangeImportInput),
+  /**
    * Sets (`new`), changes (`old` and `new`) or removes (`old` only) the open workbook's
    * password: the file is re-encrypted into a new one, checked, then put in its place.
    */
@@ -412,3 +447,4 @@ export * from './reminders';
 export * from './sales';
 export * from './settings';
 export * from './stages';
+export * from './sync';

@@ -11,6 +11,7 @@ import { reminderHandlers } from './reminders';
 import { salesHandlers } from './sales';
 import { settingsHandlers } from './settings';
 import { stageHandlers } from './stages';
+import { syncHandlers } from './sync';
 import { workbookFileHandlers } from './workbook-files';
 import type { HandlerMap } from './types';
 import { workbookHandlers } from './workbook';
@@ -37,6 +38,7 @@ const slices = [
   salesHandlers,
   settingsHandlers,
   stageHandlers,
+  syncHandlers,
   workbookFileHandlers,
   workbookHandlers,
   passwordHandlers,
@@ -56,6 +58,7 @@ export const handlers: HandlerMap = {
   ...salesHandlers,
   ...settingsHandlers,
   ...stageHandlers,
+  ...syncHandlers,
   ...workbookFileHandlers,
   ...workbookHandlers,
   ...passwordHandlers,
