@@ -22,6 +22,7 @@ import { Backups } from './services/workbook/backups';
 import { IntegrityChecker, isCorruption } from './services/workbook/integrity';
 import type { LockEnv } from './services/workbook/lock';
 import { WorkbookSession } from './services/workbook/session';
+import { SyncService } from './services/sync/service';
 import { userDataDir } from './paths';
 
 export interface AppOptions {
@@ -223,6 +224,7 @@ export function createApp(options: AppOptions): App {
     version: options.version,
     shell: options.shell,
     importer,
+    sync: new SyncService(),
     get analytics() {
       return { runner, ...session.analytics };
     },
