@@ -26,8 +26,15 @@ describe('exchange files', () => {
   it('starts a fresh workbook from a file and merges edits of different fields', async () => {
     const a = device();
     const b = device();
-    const client = await a.call('clients.create', makeClient({ name: 'Анна', phone: '+7 912 111-11-11' }));
-    await a.call('comments.add', { clientId: client.id, kind: 'call', body: 'Позвонить в пятницу' });
+    const client = await a.call(
+      'clients.create',
+      makeClient({ name: 'Анна', phone: '+7 912 111-11-11' }),
+    );
+    await a.call('comments.add', {
+      clientId: client.id,
+      kind: 'call',
+      body: 'Позвонить в пятницу',
+    });
     const first = await carry(a, b);
     expect(first.applied).toBeGreaterThan(0);
     const onB = await b.call('clients.get', { id: client.id });
