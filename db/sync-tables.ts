@@ -25,6 +25,8 @@ export interface SyncedTable {
   historyEntity: string | null;
   /** Unique columns besides the key: two devices may pick the same value (see sync-apply.ts). */
   unique: readonly string[];
+  /** A natural-key table's own `id` column, each device's (filled when a row arrives). */
+  localId: boolean;
 }
 
 const LOCAL = new Set(['updated_at', 'name_fold', 'search_text', 'phone_key', 'phone2_key', 'seq']);
@@ -57,6 +59,7 @@ function spec(
     clientColumn: columns.includes('client_id') ? 'client_id' : null,
     historyEntity: options.historyEntity ?? null,
     unique: options.unique ?? [],
+    localId: Boolean(options.key) && all.some(([, c]) => c.name === 'id'),
     ...(options.where ? { where: options.where } : {}),
   };
 }

@@ -221,7 +221,7 @@ function materialize(ctx: ApplyContext, touch: Touch): Edit | null {
   const cols = table.columns.map((c) => `"${c}"`).join(', ');
   const local = wb.sqlite
     .prepare(
-      `SELECT rowid AS _rowid, ${table.key.includes('id') ? '' : 'id AS _id, '}${cols} FROM "${table.name}" WHERE ${keyWhere(table)}`,
+      `SELECT rowid AS _rowid, ${table.localId ? 'id AS _id, ' : ''}${cols} FROM "${table.name}" WHERE ${keyWhere(table)}`,
     )
     .get(...keyValues(table, touch.rowId)) as Row | undefined;
   let after = fold(ctx, touch);
@@ -237,7 +237,7 @@ function materialize(ctx: ApplyContext, touch: Touch): Edit | null {
   const at = ctx.now().toISOString();
   if (!before) {
     const extra: Row = { updated_at: at };
-    if (!table.key.includes('id')) extra['id'] = ctx.newId();
+    if (table.localId) extra['id'] = ctx.newId();
     if (table.name === 'clients') extra['seq'] = nextSeq(wb);
     const row = { ...after, ...extra };
     const names = Object.keys(row).filter((c) => table.columns.includes(c) || c in extra);
