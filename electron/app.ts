@@ -229,6 +229,13 @@ export function createApp(options: AppOptions): App {
     afterApply: () => session.analytics.store.reset(),
     logger,
   });
+  // In the background: at every open of a workbook with a hub set, and every few minutes.
+  session.onChange((info) => {
+    if (info) setTimeout(() => void sync.background(), 0).unref();
+  });
+  const syncEvery = options.syncEveryMs ?? 5 * 60_000;
+  const syncTimer = syncEvery > 0 ? setInterval(() => void sync.background(), syncEvery) : null;
+  syncTimer?.unref();
   session.openFirst(options.workbookPath);
   const ctx: AppContext = {
     get wb() {
@@ -269,6 +276,7 @@ export function createApp(options: AppOptions): App {
     session,
     dispatch,
     close: () => {
+      if (syncTimer) clearInterval(syncTimer);
       guard.stop();
       session.close();
     },

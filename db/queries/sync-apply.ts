@@ -304,18 +304,18 @@ function remove(wb: Workbook, table: SyncedTable, rowId: string, local: Row): vo
 function unique(wb: Workbook, table: SyncedTable, row: Row, rowId: string): void {
   for (const column of table.unique) {
     const value = row[column];
-    if (value === null || value === undefined) continue;
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
     const other = wb.sqlite
       .prepare(`SELECT id FROM "${table.name}" WHERE "${column}" = ? AND id <> ?`)
       .pluck()
       .get(value, rowId) as string | undefined;
     if (!other) continue;
     if (rowId > other) {
-      row[column] = `${String(value)}~${rowId.slice(-4)}`;
+      row[column] = `${value}~${rowId.slice(-4)}`;
     } else {
       wb.sqlite
         .prepare(`UPDATE "${table.name}" SET "${column}" = ? WHERE id = ?`)
-        .run(`${String(value)}~${other.slice(-4)}`, other);
+        .run(`${value}~${other.slice(-4)}`, other);
     }
   }
 }

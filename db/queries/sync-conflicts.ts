@@ -185,7 +185,7 @@ export function resolveConflict(
     const changed =
       wb.sqlite
         .prepare(`UPDATE "${row.entity}" SET "${row.field}" = ?, updated_at = ? WHERE ${where}`)
-        .run(value as string | number | null, at, ...parts).changes > 0;
+        .run(value, at, ...parts).changes > 0;
     if (changed && clientId && table.historyEntity) {
       const custom = table.name === 'field_values';
       const shown = (v: unknown) =>

@@ -160,6 +160,16 @@ export class SyncService {
     }
   }
 
+  /** The last sync before the program closes, given at most `ms` (the network may be slow). */
+  async beforeClose(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    });
+    await Promise.race([this.background(), late]);
+    clearTimeout(timer);
+  }
+
   private async syncOnce(): Promise<SyncResult> {
     const wb = this.deps.wb();
     const meta = readMeta(wb);
