@@ -7,13 +7,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { syncDigest } from '../../db/queries/sync-digest';
 import { bundleChild, type Bundle } from '../crash/process';
-import { makeClient, makeWorld, tempDir } from '../helpers/world';
+import { makeClient, makeWorld } from '../helpers/world';
 
 let dir: string;
 let bundle: Bundle;
 beforeAll(async () => {
-  dir = tempDir('kartoteka-sync-worker-');
-  bundle = await bundleChild(path.join(dir, 'bundle'));
+  // Inside the project, so the worker finds the native driver in node_modules.
+  const cache = path.resolve(__dirname, '../../node_modules/.cache');
+  fs.mkdirSync(cache, { recursive: true });
+  dir = fs.mkdtempSync(path.join(cache, 'kartoteka-sync-worker-'));
+  bundle = await bundleChild(dir);
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
