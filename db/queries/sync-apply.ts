@@ -93,7 +93,28 @@ export function applyChanges(ctx: ApplyContext, changes: readonly LogChange[]): 
           continue;
         }
         wb.capture.observe(change.hlc);
-        if (change.field !== '*' && change.field !== '-') {
+        if (change.field === '*' && !table.key.includes('id')) {
+          // The same record made on two devices: each field both set differently is a conflict.
+          const made = (parse(change.value) as Row | null) ?? {};
+          for (const [field, value] of Object.entries(made)) {
+            if (value === null || table.key.includes(field) || field === 'created_at') continue;
+            const w = winner.get(change.entity, change.rowId, field) as Winner | undefined;
+            if (!w || (w.field === '*' && fieldValue(w, field) === null)) continue;
+            const single = { ...change, field, value: JSON.stringify(value), base: null };
+            const pair = w.field !== '-' ? concurrent(single, w) : null;
+            if (pair) {
+              result.conflicts += addConflict.run(
+                ctx.newId(),
+                change.entity,
+                change.rowId,
+                field,
+                pair.winner,
+                pair.loser,
+                at,
+              ).changes;
+            }
+          }
+        } else if (change.field !== '*' && change.field !== '-') {
           const w = winner.get(change.entity, change.rowId, change.field) as Winner | undefined;
           const pair = w && w.field !== '-' ? concurrent(change, w) : null;
           if (pair) {
@@ -195,11 +216,23 @@ function fold(ctx: ApplyContext, touch: Touch): Row | null {
     .all(touch.table.name, touch.rowId) as { field: string; value: string | null }[];
   let state: Row | null = null;
   for (const r of rows) {
-    if (r.field === '*') state = { ...(parse(r.value) as Row) };
+    if (r.field === '*') state = created(state, parse(r.value) as Row);
     else if (r.field === '-') state = null;
     else if (state) state[r.field] = parse(r.value);
   }
   return state;
+}
+
+/**
+ * A record made by one device and, before they met, by another (a plan for the same client,
+ * category and period): the later one adds what it set to the earlier one rather than blanking
+ * what it did not set. A record made anew after a purge starts from nothing.
+ */
+function created(state: Row | null, made: Row): Row {
+  if (!state) return { ...made };
+  const merged = { ...state };
+  for (const [field, value] of Object.entries(made)) if (value !== null) merged[field] = value;
+  return merged;
 }
 
 function keyWhere(table: SyncedTable): string {

@@ -48,6 +48,7 @@ export type MetaKey =
   | 'hub'
   | 'last_seq'
   | 'last_sync_at'
+  | 'last_pulled_at'
   | 'last_error'
   | 'offline';
 

@@ -64,9 +64,31 @@ describe('merging changes from other devices', () => {
     await carry(a, b);
     const onA = await a.call('plans.list', { clientId: client.id });
     const onB = await b.call('plans.list', { clientId: client.id });
-    expect(onA).toHaveLength(1);
-    expect(onB.map((p) => [p.plan, p.potential])).toEqual(onA.map((p) => [p.plan, p.potential]));
+    // Each device's part is kept: the plan from one, the potential from the other.
+    expect(onA.map((p) => [p.plan, p.potential])).toEqual([[100000, 500000]]);
+    expect(onB.map((p) => [p.plan, p.potential])).toEqual([[100000, 500000]]);
+    expect(await a.call('sync.conflicts', undefined)).toHaveLength(0);
     expect(syncDigest(a.app.wb)).toBe(syncDigest(b.app.wb));
+  });
+
+  it('lists a plan both devices set to different amounts as a conflict on both', async () => {
+    const a = device();
+    const b = device();
+    const client = await a.call('clients.create', makeClient());
+    await carry(a, b);
+    const plan = { clientId: client.id, category: 'Сумки', period: '2026-Q1' } as const;
+    await a.call('plans.set', { ...plan, plan: 100000 });
+    await b.call('plans.set', { ...plan, plan: 300000 });
+    await meetBoth(a, b);
+    await carry(a, b);
+    const [onA] = await a.call('plans.list', { clientId: client.id });
+    const [onB] = await b.call('plans.list', { clientId: client.id });
+    expect(onA?.plan).toBe(onB?.plan);
+    for (const d of [a, b]) {
+      const [conflict] = await d.call('sync.conflicts', undefined);
+      expect(conflict?.field).toBe('plan');
+      expect([conflict?.mine.value, conflict?.theirs.value].sort()).toEqual([100000, 300000]);
+    }
   });
 
   it('keeps both portrait fields two devices defined with the same key', async () => {

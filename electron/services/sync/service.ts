@@ -133,6 +133,7 @@ export class SyncService {
       deviceName: meta.device_name ?? null,
       hub: meta.hub ? displayHub(meta.hub) : null,
       lastSyncAt: meta.last_sync_at ?? null,
+      lastPulledAt: meta.last_pulled_at ?? null,
       pending: meta.device_id ? pendingCount(wb) : 0,
       lastError,
       offline: meta.offline === '1',
@@ -151,9 +152,9 @@ export class SyncService {
 
   /** The sync on a timer, at start and at close: quiet when offline or not configured. */
   async background(): Promise<void> {
-    const wb = this.deps.wb();
-    if (wb.readOnly || !readMeta(wb).hub) return;
     try {
+      const wb = this.deps.wb();
+      if (wb.readOnly || !readMeta(wb).hub) return;
       await this.now();
     } catch (error) {
       if (!isOffline(error)) this.deps.logger.error('sync failed', error);
@@ -196,7 +197,10 @@ export class SyncService {
         last_error: null,
         offline: null,
       });
-      if (pulled.applied > 0) this.deps.afterApply();
+      if (pulled.applied > 0) {
+        writeMeta(wb, { last_pulled_at: this.deps.now().toISOString() });
+        this.deps.afterApply();
+      }
       return { pushed, pulled: pulled.applied, conflicts: pulled.conflicts };
     } catch (error) {
       if (this.deps.wb() === wb && !wb.readOnly) {
@@ -299,7 +303,10 @@ export class SyncService {
       rememberPeer(wb, content.from.id, content.seen, this.deps.now().toISOString());
       return applied;
     });
-    if (result.applied > 0) this.deps.afterApply();
+    if (result.applied > 0) {
+      writeMeta(wb, { last_pulled_at: this.deps.now().toISOString() });
+      this.deps.afterApply();
+    }
     return result;
   }
 
