@@ -12,6 +12,7 @@ import { workbookEn, workbookRu } from './messages-workbook';
 import { portableEn, portableRu } from './messages-portable';
 import { backupsEn, backupsRu } from './messages-backups';
 import { passwordEn, passwordRu } from './messages-password';
+import { syncEn, syncRu } from './messages-sync';
 
 const en = {
   unknown_channel: 'Unknown channel "{channel}".',
@@ -96,6 +97,7 @@ const en = {
   ...portableEn,
   ...backupsEn,
   ...passwordEn,
+  ...syncEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -183,6 +185,7 @@ const ru: Record<MessageKey, string> = {
   ...portableRu,
   ...backupsRu,
   ...passwordRu,
+  ...syncRu,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };
