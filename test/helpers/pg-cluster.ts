@@ -15,11 +15,17 @@ import pg from 'pg';
 const run = promisify(execFile);
 
 export const PG_SUPERUSER = 'kt';
+/** Members of this group must give their password (scram), so a wrong one can be tested. */
+export const PG_PASSWORD_GROUP = 'kt_password';
+/** Members of this group are turned away unless the connection is encrypted. */
+export const PG_TLS_GROUP = 'kt_tls_only';
 
 export interface PgCluster {
   port: number;
   /** The temp folder holding the data, the log and the socket. */
   dir: string;
+  /** The CA that signed the server's certificate (made for `localhost` only, not 127.0.0.1). */
+  caFile: string;
   /** `postgres://kt@127.0.0.1:PORT/<database>`. */
   url(database: string, user?: string): string;
   /** A fresh, empty database; resolves to its URL. */
@@ -96,8 +102,19 @@ export async function startPgCluster(): Promise<PgCluster> {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  const tls = await makeCertificates(dir);
+  const hba = path.join(data, 'pg_hba.conf');
+  fs.writeFileSync(
+    hba,
+    `hostnossl all +${PG_TLS_GROUP} 127.0.0.1/32 reject\n` +
+      `host all +${PG_PASSWORD_GROUP} 127.0.0.1/32 scram-sha-256\n` +
+      fs.readFileSync(hba, 'utf8'),
+  );
   // Durability is of no use to a throwaway cluster; speed is.
-  const options = `-c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+  const options =
+    `-c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off ` +
+    `-c full_page_writes=off -c max_connections=300 ` +
+    `-c ssl=on -c ssl_cert_file=${tls.cert} -c ssl_key_file=${tls.key}`;
   let port = 0;
   for (let attempt = 0; ; attempt += 1) {
     port = await freePort();
@@ -121,11 +138,18 @@ export async function startPgCluster(): Promise<PgCluster> {
 
   const url = (database: string, user = PG_SUPERUSER) =>
     `postgres://${user}@127.0.0.1:${port}/${database}`;
+  const admin = new pg.Client({ connectionString: url('postgres') });
+  await admin.connect();
+  await admin.query(
+    `CREATE ROLE ${PG_PASSWORD_GROUP} NOLOGIN; CREATE ROLE ${PG_TLS_GROUP} NOLOGIN`,
+  );
+  await admin.end();
   let counter = 0;
   let stopped = false;
   return {
     port,
     dir,
+    caFile: tls.ca,
     url,
     async createDatabase() {
       counter += 1;
@@ -149,4 +173,57 @@ export async function startPgCluster(): Promise<PgCluster> {
       }
     },
   };
+}
+
+/** A CA of its own and a server certificate it signed for `localhost`, so TLS can be tested. */
+async function makeCertificates(dir: string): Promise<{ ca: string; cert: string; key: string }> {
+  const tls = path.join(dir, 'tls');
+  fs.mkdirSync(tls);
+  const file = (name: string) => path.join(tls, name);
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  await run('openssl', [
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.crt'),
+    '-subj',
+    '/CN=kartoteka test CA',
+    '-days',
+    '2',
+  ]);
+  await run('openssl', [
+    'req',
+    ...ec,
+    '-keyout',
+    file('server.key'),
+    '-out',
+    file('server.csr'),
+    '-subj',
+    '/CN=localhost',
+  ]);
+  fs.writeFileSync(file('ext'), 'subjectAltName=DNS:localhost\n');
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    file('server.csr'),
+    '-CA',
+    file('ca.crt'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    file('server.crt'),
+    '-days',
+    '2',
+    '-extfile',
+    file('ext'),
+  ]);
+  // The server wants its key private to the user it runs as.
+  fs.chmodSync(file('server.key'), 0o600);
+  if (asRoot) execFileSync('chown', ['-R', 'postgres', tls]);
+  return { ca: file('ca.crt'), cert: file('server.crt'), key: file('server.key') };
 }

@@ -11,7 +11,7 @@ import { startPgCluster, type PgCluster } from './pg-cluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** `http://127.0.0.1:PORT/database` answers with the URL of a fresh database. */
+    /** `http://127.0.0.1:PORT/database` answers with a fresh database (a FreshHub as JSON). */
     pgDatabaseEndpoint: string;
   }
 }
@@ -25,9 +25,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     cluster ??= startPgCluster();
     cluster
-      .then((c) => c.createDatabase())
+      .then(async (c) => ({ url: await c.createDatabase(), caFile: c.caFile }))
       .then(
-        (url) => response.writeHead(200, { 'content-type': 'text/plain' }).end(url),
+        (fresh) =>
+          response
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify(fresh)),
         (error: unknown) =>
           response
             .writeHead(500, { 'content-type': 'text/plain' })

@@ -151,6 +151,36 @@ describe('push and pull', () => {
     expect(forA.map((c) => c.rowId)).toEqual(['c100', 'c101']);
     expect(forA[0]!.seq).toBeLessThan(forA[1]!.seq);
   });
+  it('a device pulling while two others push misses none of their changes', async () => {
+    // seq is given out when a row is written, not when it commits: a small push committing
+    // while a big one is still writing would let a puller step past the big one's rows.
+    const url = await freshHubUrl();
+    const [a, b, reader] = await Promise.all([hubAt(url), hubAt(url), hubAt(url)]);
+    await a.ensureSchema();
+    const big = changes(DEV_A, 15_000);
+    const small = changes(DEV_B, 20, 100_000);
+    let done = false;
+    const pushes = Promise.all([
+      a.push(WB, big),
+      // Starts once the big push is under way.
+      reader.pull(WB, 0, WB, 1).then(() => b.push(WB, small)),
+    ]).finally(() => {
+      done = true;
+    });
+    const seen = new Set<string>();
+    let after = 0;
+    const drain = async () => {
+      for (let page = await reader.pull(WB, after, WB, 5000); page.length > 0;) {
+        for (const change of page) seen.add(change.hlc);
+        after = page.at(-1)!.seq;
+        page = await reader.pull(WB, after, WB, 5000);
+      }
+    };
+    while (!done) await drain();
+    await pushes;
+    await drain();
+    expect(seen.size).toBe(big.length + small.length);
+  });
 });
 
 describe('workbooks and devices', () => {
