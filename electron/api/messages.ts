@@ -13,6 +13,7 @@ import { portableEn, portableRu } from './messages-portable';
 import { backupsEn, backupsRu } from './messages-backups';
 import { passwordEn, passwordRu } from './messages-password';
 import { exchangeEn, exchangeRu } from './messages-exchange';
+import { syncEn, syncRu } from './messages-sync';
 
 const en = {
   unknown_channel: 'Unknown channel "{channel}".',
@@ -98,6 +99,7 @@ const en = {
   ...backupsEn,
   ...passwordEn,
   ...exchangeEn,
+  ...syncEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -186,6 +188,7 @@ const ru: Record<MessageKey, string> = {
   ...backupsRu,
   ...passwordRu,
   ...exchangeRu,
+  ...syncRu,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };
