@@ -23,6 +23,7 @@ import { Backups } from './services/workbook/backups';
 import { IntegrityChecker, isCorruption } from './services/workbook/integrity';
 import type { LockEnv } from './services/workbook/lock';
 import { WorkbookSession } from './services/workbook/session';
+import { connectHub } from './services/sync/hub';
 import type { Hub } from './services/sync/hub-types';
 import { FileSecretStore, type SecretStore } from './services/sync/secrets';
 import { SyncService } from './services/sync/service';
@@ -225,7 +226,7 @@ export function createApp(options: AppOptions): App {
     actor,
     locale,
     secrets: options.secrets ?? new FileSecretStore(path.join(dataDir, 'sync-secrets.json')),
-    connect: options.connectHub ?? (() => Promise.reject(new Error('hub: not yet'))),
+    connect: options.connectHub ?? connectHub,
     afterApply: () => session.analytics.store.reset(),
     logger,
   });

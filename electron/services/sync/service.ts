@@ -45,6 +45,7 @@ import {
   writeMeta,
 } from '../../../db/queries/sync-log';
 import { readExchangeFile, writeExchangeFile, EXCHANGE_FORMAT } from './exchange-file';
+import { isOffline } from './hub-errors';
 import type { Hub } from './hub-types';
 import { pullAll, pushAll } from './transfer';
 import { splitPassword, withPassword, type SecretStore } from './secrets';
@@ -67,11 +68,6 @@ export interface SyncDeps {
   /** Pulled changes were applied: caches of derived figures must be dropped. */
   afterApply: () => void;
   logger: Logger;
-}
-
-/** Errors that mean "the hub cannot be reached now": quiet, the rail says offline. */
-export function isOffline(error: unknown): boolean {
-  return error instanceof AppError && error.code === 'unavailable';
 }
 
 export class SyncService {
