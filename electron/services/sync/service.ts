@@ -153,7 +153,9 @@ export class SyncService {
       if (wb.readOnly || !readMeta(wb).hub) return;
       await this.now();
     } catch (error) {
-      if (!isOffline(error)) this.deps.logger.error('sync failed', error);
+      // Offline is normal on the road; a workbook closed meanwhile is no failure either.
+      const closed = error instanceof AppError && error.key.startsWith('workbook_');
+      if (!isOffline(error) && !closed) this.deps.logger.error('sync failed', error);
     }
   }
 
