@@ -80,11 +80,13 @@ class PgHub implements Hub {
       throw hubError(error, this.target);
     }
     try {
-      return await work(client);
-    } catch (error) {
-      throw hubError(error, this.target);
-    } finally {
+      const result = await work(client);
       client.release();
+      return result;
+    } catch (error) {
+      // A connection that failed may be broken: the pool drops it instead of handing it out.
+      client.release(true);
+      throw hubError(error, this.target);
     }
   }
 
