@@ -211,3 +211,11 @@ export function forgetSeededReasons(wb: Workbook): void {
     wb.sqlite.prepare('DELETE FROM lost_reasons').run();
   });
 }
+
+/** The newest clock of a device's changes in the log (null: none). */
+export function newestOf(wb: Workbook, device: string): string | null {
+  return (
+    (wb.sqlite.prepare('SELECT max(hlc) FROM sync_log WHERE device = ?').pluck().get(device) as
+      string | null) ?? null
+  );
+}

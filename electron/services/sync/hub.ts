@@ -240,6 +240,16 @@ class PgHub implements Hub {
     });
   }
 
+  newestOf(workbookId: string, deviceId: string): Promise<string | null> {
+    return this.use(async (client) => {
+      const result = await client.query<{ hlc: string | null }>(
+        'SELECT max(hlc) AS hlc FROM kartoteka.changes WHERE device_id = $2 AND workbook_id = $1',
+        [workbookId, deviceId],
+      );
+      return result.rows[0]?.hlc ?? null;
+    });
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -36,6 +36,7 @@ import {
   enableSync,
   forgetSeededReasons,
   holdsNoRecords,
+  newestOf,
   pendingCount,
   peerSeen,
   readMeta,
@@ -183,13 +184,23 @@ export class SyncService {
       if (!(await hub.schemaReady())) await hub.ensureSchema();
       const stillOpen = () => this.deps.wb() === wb;
       wb.capture.catchUp();
+      // The hub holds newer changes of this very device than its workbook does: a backup was
+      // restored (or the file went back some other way). Its clock moves past them, and
+      // everything is pulled again, its own changes included.
+      const onHub = await hub.newestOf(ids.workbookId, ids.deviceId);
+      const here = newestOf(wb, ids.deviceId);
+      const wentBack = onHub !== null && (here === null || onHub > here);
+      if (wentBack) wb.capture.observe(onHub);
       const pushed = await pushAll(wb, hub, ids, stillOpen);
       for (const [id, name] of await hub.deviceNames(ids.workbookId)) rememberDevice(wb, id, name);
-      const pulled = await pullAll(wb, hub, ids, stillOpen, {
-        now: this.deps.now,
-        newId: this.deps.newId,
-        deviceName: this.nameOf(wb),
-      });
+      const pulled = await pullAll(
+        wb,
+        hub,
+        ids,
+        stillOpen,
+        { now: this.deps.now, newId: this.deps.newId, deviceName: this.nameOf(wb) },
+        wentBack,
+      );
       writeMeta(wb, {
         last_sync_at: this.deps.now().toISOString(),
         last_error: null,
