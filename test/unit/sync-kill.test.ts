@@ -141,14 +141,14 @@ it('loses nothing and duplicates nothing when killed during push and during pull
     const pushed = await killUntilDone(a.file, a.dir, async () => (await hubCounts(url)).rows);
     expect(
       pushed.some((n) => n > 0 && n < total),
-      `hub rows after kills: ${pushed}`,
+      `hub rows after kills: ${pushed.join(', ')}`,
     ).toBe(true);
     const afterPush = await hubCounts(url);
     expect(afterPush).toEqual({ rows: total, distinct: total });
     const pulled = await killUntilDone(b.file, b.dir, () => rowsIn(b.file, 'sync_log'));
     expect(
       pulled.some((n) => n > 0 && n < total),
-      `B's log after kills: ${pulled}`,
+      `B's log after kills: ${pulled.join(', ')}`,
     ).toBe(true);
 
     const onA = makeWorld();
