@@ -47,6 +47,7 @@ export type MetaKey =
   | 'workbook_id'
   | 'hub'
   | 'last_seq'
+  | 'hub_mark'
   | 'last_sync_at'
   | 'last_pulled_at'
   | 'last_error'
@@ -218,4 +219,12 @@ export function newestOf(wb: Workbook, device: string): string | null {
     (wb.sqlite.prepare('SELECT max(hlc) FROM sync_log WHERE device = ?').pluck().get(device) as
       string | null) ?? null
   );
+}
+
+/** Another hub: every change is to be sent there, and its log read from the start. */
+export function resetTransfer(wb: Workbook): void {
+  wb.transaction(() => {
+    wb.sqlite.prepare('UPDATE sync_log SET pushed = 0 WHERE pushed = 1').run();
+    writeMeta(wb, { last_seq: null });
+  });
 }

@@ -259,4 +259,22 @@ describe('sync through the hub', () => {
     expect((await b.call('clients.get', { id: after.id })).name).toBe('Снова здесь');
     expect(syncDigest(a.app.wb)).toBe(syncDigest(b.app.wb));
   });
+
+  it('sends everything to a new hub it is moved to', async () => {
+    const first = await freshHubUrl();
+    const shop = device();
+    const client = await shop.call('clients.create', makeClient({ name: 'Переезд' }));
+    await shop.call('sync.configure', { url: first, deviceName: 'Магазин' });
+    shop.app.ctx.sync.disconnect();
+    const second = await freshHubUrl();
+    const moved = await shop.call('sync.configure', { url: second, deviceName: 'Магазин' });
+    expect(moved.pending).toBe(0);
+    const laptop = device();
+    await laptop.call('sync.configure', {
+      url: second,
+      deviceName: 'Ноутбук',
+      workbookId: moved.workbookId!,
+    });
+    expect((await laptop.call('clients.get', { id: client.id })).name).toBe('Переезд');
+  });
 });

@@ -42,6 +42,7 @@ import {
   readMeta,
   rememberDevice,
   rememberPeer,
+  resetTransfer,
   seenVector,
   writeMeta,
 } from '../../../db/queries/sync-log';
@@ -107,9 +108,12 @@ export class SyncService {
         enableSync(wb, { deviceId, deviceName: input.deviceName, workbookId });
       }
       await hub.registerDevice(workbookId, deviceId, input.deviceName);
+      // Another hub than the one the log was sent to (or pulled from): everything goes again.
+      const mark = (await hub.workbooks()).find((w) => w.id === workbookId)?.createdAt ?? null;
+      if (mark !== (meta.hub_mark ?? null)) resetTransfer(wb);
       const { hub: bare, password } = splitPassword(url);
       this.deps.secrets.set(deviceId, password);
-      writeMeta(wb, { hub: bare, last_error: null, offline: null });
+      writeMeta(wb, { hub: bare, hub_mark: mark, last_error: null, offline: null });
     } finally {
       await hub.close();
     }
