@@ -113,11 +113,14 @@ export function deviceNames(wb: Workbook): Map<string, string> {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Changes not on the hub yet, oldest first: this device's and those that came by file. */
+/**
+ * Changes not on the hub yet, in the order they were logged (a record before the records that
+ * name it): this device's and those that came by file.
+ */
 export function unpushed(wb: Workbook, limit: number): { n: number; change: LogChange }[] {
   const rows = wb.sqlite
     .prepare(
-      'SELECT n, device, hlc, entity, row_id, field, value, base, actor FROM sync_log WHERE pushed = 0 ORDER BY hlc LIMIT ?',
+      'SELECT n, device, hlc, entity, row_id, field, value, base, actor FROM sync_log WHERE pushed = 0 ORDER BY n LIMIT ?',
     )
     .all(limit) as LogRow[];
   return rows.map((r) => ({ n: r.n, change: toChange(r) }));
