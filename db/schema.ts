@@ -300,6 +300,8 @@ export const syncLog = sqliteTable(
   (t) => [
     uniqueIndex('sync_log_change').on(t.hlc, t.entity, t.rowId, t.field),
     index('sync_log_row').on(t.entity, t.rowId, t.hlc),
+    // A device's newest change (is this workbook behind the hub?), a partner's unseen ones.
+    index('sync_log_device').on(t.device, t.hlc),
     index('sync_log_unpushed')
       .on(t.pushed)
       .where(sql`${t.pushed} = 0`),

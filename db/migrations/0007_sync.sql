@@ -31,6 +31,7 @@ CREATE TABLE `sync_log` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `sync_log_change` ON `sync_log` (`hlc`,`entity`,`row_id`,`field`);--> statement-breakpoint
 CREATE INDEX `sync_log_row` ON `sync_log` (`entity`,`row_id`,`hlc`);--> statement-breakpoint
+CREATE INDEX `sync_log_device` ON `sync_log` (`device`,`hlc`);--> statement-breakpoint
 CREATE INDEX `sync_log_unpushed` ON `sync_log` (`pushed`) WHERE "sync_log"."pushed" = 0;--> statement-breakpoint
 CREATE TABLE `sync_meta` (
 	`key` text PRIMARY KEY NOT NULL,

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncDigest } from '../../db/queries/sync-digest';
+import { readMeta } from '../../db/queries/sync-log';
 import { freshHubUrl } from '../helpers/fresh-hub';
 import { makeClient, makeWorld, type World } from '../helpers/world';
 
@@ -154,6 +155,9 @@ describe('sync through the hub', () => {
     const [a, b] = (await fleet(url, 2)) as [World, World];
     await a.call('clients.create', makeClient());
     expect((await sync(a)).pushed).toBeGreaterThan(0);
+    // The next pull starts past what it pushed (a copy of it pulls only what comes later).
+    const lastSeq = () => Number(readMeta(a.app.wb).last_seq ?? 0);
+    expect(lastSeq()).toBeGreaterThan(0);
     expect(await sync(a)).toEqual({ pushed: 0, pulled: 0, conflicts: 0 });
     expect((await sync(b)).pulled).toBeGreaterThan(0);
     expect(await sync(b)).toEqual({ pushed: 0, pulled: 0, conflicts: 0 });

@@ -30,6 +30,16 @@ export interface PulledChange extends HubChange {
   seq: number;
 }
 
+/** A page of pulled changes and the hub log's last seq in the same snapshot. */
+export interface PulledPage {
+  changes: PulledChange[];
+  /**
+   * The workbook's last seq when the page was read: a page shorter than asked holds every other
+   * device's change up to it, so the next pull may start there (this device's own are skipped).
+   */
+  top: number;
+}
+
 export interface HubWorkbook {
   id: string;
   name: string | null;
@@ -59,6 +69,13 @@ export interface Hub {
     exceptDevice: string,
     limit: number,
   ): Promise<PulledChange[]>;
+  /** `pull`, with the log's last seq in the same snapshot. */
+  pullAfter(
+    workbookId: string,
+    afterSeq: number,
+    exceptDevice: string,
+    limit: number,
+  ): Promise<PulledPage>;
   /** The newest clock of a device's changes on the hub (null: none). */
   newestOf(workbookId: string, deviceId: string): Promise<string | null>;
   close(): Promise<void>;

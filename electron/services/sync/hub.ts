@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { PoolClient, PoolConfig } from 'pg';
 import { hubError, HubError, type HubTarget } from './hub-errors';
 import { HUB_SCHEMA_VERSION, hubVersion, LOCK_PUSH, LOCK_SCHEMA, upgradeHub } from './hub-schema';
-import type { Hub, HubChange, HubWorkbook, PulledChange } from './hub-types';
+import type { Hub, HubChange, HubWorkbook, PulledChange, PulledPage } from './hub-types';
 import { parseHubUrl } from './hub-url';
 import { fromHubJson, toHubJson } from './hub-values';
 
@@ -23,6 +23,8 @@ const POOL: PoolConfig = {
   keepAlive: true,
   application_name: 'kartoteka',
 };
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 interface ChangeRow {
   seq: string;
@@ -217,26 +219,45 @@ class PgHub implements Hub {
     exceptDevice: string,
     limit: number,
   ): Promise<PulledChange[]> {
+    return this.pullAfter(workbookId, afterSeq, exceptDevice, limit).then((p) => p.changes);
+  }
+
+  pullAfter(
+    workbookId: string,
+    afterSeq: number,
+    exceptDevice: string,
+    limit: number,
+  ): Promise<PulledPage> {
     return this.use(async (client) => {
-      const result = await client.query<ChangeRow>(
-        `SELECT seq, device_id, hlc, entity, row_id, field, value, base, batch_id, actor
-         FROM kartoteka.changes
-         WHERE workbook_id = $1 AND seq > $2 AND device_id <> $3
-         ORDER BY seq LIMIT $4`,
+      // One statement, one snapshot: the page and the log's last seq as it stood for it.
+      const result = await client.query<Nullable<ChangeRow> & { top: string | null }>(
+        `WITH page AS (
+           SELECT seq, device_id, hlc, entity, row_id, field, value, base, batch_id, actor
+           FROM kartoteka.changes
+           WHERE workbook_id = $1 AND seq > $2 AND device_id <> $3
+           ORDER BY seq LIMIT $4)
+         SELECT page.*, head.top
+         FROM (SELECT max(seq) AS top FROM kartoteka.changes WHERE workbook_id = $1) AS head
+         LEFT JOIN page ON true
+         ORDER BY page.seq`,
         [workbookId, afterSeq, exceptDevice, limit],
       );
-      return result.rows.map((row) => ({
-        seq: Number(row.seq),
-        deviceId: row.device_id,
-        hlc: row.hlc,
-        entity: row.entity,
-        rowId: row.row_id,
-        field: row.field,
-        value: fromHubJson(row.value),
-        base: row.base,
-        batchId: row.batch_id,
-        actor: row.actor,
-      }));
+      const top = Number(result.rows[0]?.top ?? 0);
+      const changes = result.rows
+        .filter((row): row is ChangeRow & { top: string | null } => row.seq !== null)
+        .map((row) => ({
+          seq: Number(row.seq),
+          deviceId: row.device_id,
+          hlc: row.hlc,
+          entity: row.entity,
+          rowId: row.row_id,
+          field: row.field,
+          value: fromHubJson(row.value),
+          base: row.base,
+          batchId: row.batch_id,
+          actor: row.actor,
+        }));
+      return { changes, top };
     });
   }
 

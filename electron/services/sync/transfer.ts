@@ -90,9 +90,12 @@ export async function pullAll(
   let after = fromStart ? 0 : Number(readMeta(wb).last_seq ?? 0);
   const except = fromStart ? NO_DEVICE : ids.deviceId;
   for (;;) {
-    const page = await hub.pull(ids.workbookId, after, except, PAGE);
-    if (page.length === 0 || !stillOpen()) return total;
-    const last = page[page.length - 1]!.seq;
+    const { changes: page, top } = await hub.pullAfter(ids.workbookId, after, except, PAGE);
+    if (!stillOpen()) return total;
+    // A short page holds every other device's change up to `top`: the next pull starts there,
+    // past this device's own changes too (not read again by every later sync).
+    const last = page.length < PAGE ? Math.max(top, after) : page[page.length - 1]!.seq;
+    if (page.length === 0 && last === after) return total;
     const result = wb.transaction(() => {
       const r = applyChanges({ wb, ...apply, fromHub: true }, page.map(fromHub));
       writeMeta(wb, { last_seq: String(last) });
