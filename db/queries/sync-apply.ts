@@ -227,8 +227,10 @@ function rebuild(ctx: ApplyContext, touches: Touch[]): void {
   const live = [...clients].filter((id) =>
     cached(ctx.wb, 'SELECT 1 FROM clients WHERE id = ?').get(id),
   );
-  rederiveClientIds(ctx.wb, live);
-  reindexClients(ctx.wb, live);
+  if (live.length > 0) {
+    rederiveClientIds(ctx.wb, live);
+    reindexClients(ctx.wb, live);
+  }
   recordHistory(ctx, edits);
 }
 
