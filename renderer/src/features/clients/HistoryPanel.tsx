@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { AsOfForm } from '../card/AsOfForm';
 import { RestoreButton } from '../card/RestoreButton';
 import { useHistory, useLookups } from '../card/useCardData';
+import { Who } from '../card/Who';
 import { changeLabel, changeValue, type Lookups } from '../card/values';
 
 function groupByBatch(entries: HistoryEntry[]): HistoryEntry[][] {
@@ -60,9 +61,7 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
             <li key={head.batchId} className="history__group" data-kind={head.batchKind}>
               <div className="history__meta">
                 <strong>
-                  {head.batchLabel === 'stageLadder'
-                    ? t('cardx.feed.bySales', { actor: head.actor })
-                    : head.actor}
+                  <Who entry={head} />
                 </strong>{' '}
                 · {what} · <time dateTime={head.at}>{formatDateTime(head.at)}</time>
               </div>

@@ -1,0 +1,28 @@
+/**
+ * Sync's data and actions under the shared query keys. The status is polled (cheaply: it reads
+ * a few numbers) so the rail shows a sync the app ran by itself and changes made since.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
+
+export const STATUS_POLL_MS = 30_000;
+
+export function useSyncStatus() {
+  return useQuery({ ...channelQuery('sync.status', {}), refetchInterval: STATUS_POLL_MS });
+}
+
+/** Open conflicts, all of them or one client's. */
+export function useConflicts(clientId?: string) {
+  return useQuery(channelQuery('sync.conflicts', clientId ? { clientId } : {}));
+}
+
+export function useSyncNow() {
+  return useMutation({ mutationFn: () => api.call('sync.now', {}) });
+}
+
+export function useResolve() {
+  return useMutation({
+    mutationFn: (input: { id: string; keep: 'mine' | 'theirs' }) => api.call('sync.resolve', input),
+  });
+}
