@@ -39,13 +39,15 @@ export function ConnectForm() {
   const [deviceName, setDeviceName] = useState('');
   const [join, setJoin] = useState<string | null>(null);
   const [checked, setChecked] = useState(false);
+  // The name matters to Connect only: a test says nothing about it.
+  const [submitted, setSubmitted] = useState(false);
   const test = useMutation({ mutationFn: (url: string) => api.call('sync.test', { url }) });
   const configure = useMutation({
     mutationFn: (input: { url: string; deviceName: string; workbookId?: string }) =>
       api.call('sync.configure', input),
   });
   const problems = checked ? checkConnection(connection) : {};
-  const nameMissing = checked && !deviceName.trim();
+  const nameMissing = submitted && !deviceName.trim();
 
   const change = (field: ConnectionField, value: string) => {
     setConnection((c) => ({ ...c, [field]: value }));
@@ -63,6 +65,7 @@ export function ConnectForm() {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setSubmitted(true);
     const ok = ready();
     if (!ok || !deviceName.trim()) return;
     configure.mutate({

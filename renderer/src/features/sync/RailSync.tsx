@@ -24,10 +24,9 @@ export function RailSync() {
         {when}
       </NavLink>
       {s.offline ? (
-        <span className="muted" data-testid="rail-sync-offline">
-          {' · '}
+        <div className="muted" data-testid="rail-sync-offline">
           {t('sync.rail.offline')}
-        </span>
+        </div>
       ) : null}
       {s.lastError ? (
         <div className="rail-sync__error" title={s.lastError.message} data-testid="rail-sync-error">
