@@ -97,21 +97,48 @@ export async function startShell(
   };
 }
 
-export const test = base.extend<{ shell: Shell; clients: ClientsPage; card: ClientCardPage }>({
+/** Runs a test with a shell of its own: started before, stopped and its folder removed after. */
+async function withShell(use: (shell: Shell) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-e2e-'));
+  const { shell, child } = await startShell(dir);
+  await use(shell);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+interface Fixtures {
+  shell: Shell;
+  clients: ClientsPage;
+  card: ClientCardPage;
+  /**
+   * A second browser shell on a workbook of its own (another device), started only for the
+   * tests that ask for it.
+   */
+  otherShell: Shell;
+  /** A page in a browser context of its own, for the other shell (its own session storage). */
+  otherPage: Page;
+}
+
+export const test = base.extend<Fixtures>({
   shell: async ({}, use) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-e2e-'));
-    const { shell, child } = await startShell(dir);
-    await use(shell);
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-    fs.rmSync(dir, { recursive: true, force: true });
+    await withShell(use);
   },
   clients: async ({ page, shell }, use) => {
     await use(new ClientsPage(page, shell));
   },
   card: async ({ page }, use) => {
     await use(new ClientCardPage(page));
+  },
+  otherShell: async ({}, use) => {
+    await withShell(use);
+  },
+  otherPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await use(page);
+    await context.close();
   },
 });
 
