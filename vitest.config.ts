@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // One throwaway PostgreSQL for the sync tests, started only when a test asks for it.
+    globalSetup: ['test/helpers/pg-global-setup.ts'],
   },
 });

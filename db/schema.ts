@@ -155,7 +155,9 @@ export const reminders = sqliteTable(
 
 export const batches = sqliteTable('batches', {
   id: id(),
-  kind: text('kind', { enum: ['edit', 'create', 'bulk', 'import', 'revert', 'undo'] }).notNull(),
+  kind: text('kind', {
+    enum: ['edit', 'create', 'bulk', 'import', 'revert', 'undo', 'sync'],
+  }).notNull(),
   label: text('label'),
   actor: text('actor').notNull(),
   createdAt: createdAt(),
@@ -269,3 +271,76 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Sync: every change of what users edit, as this device made it or received it, stamped with a
+ * hybrid logical clock (`hlc`; its string order is clock order). Written by the capture
+ * triggers of `db/sync-capture.ts` and by applying changes from other devices; per record and
+ * field the change with the greatest clock holds the value.
+ */
+export const syncLog = sqliteTable(
+  'sync_log',
+  {
+    n: integer('n').primaryKey({ autoIncrement: true }),
+    hlc: text('hlc').notNull(),
+    /** The device that made the change. */
+    device: text('device').notNull(),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    /** A column, `*` (a new record: `value` holds every field) or `-` (purged). */
+    field: text('field').notNull(),
+    /** JSON. */
+    value: text('value'),
+    /** The clock of the value this change replaced on its device. */
+    base: text('base'),
+    actor: text('actor'),
+    /** On the hub already (pulled from it, or pushed). */
+    pushed: integer('pushed').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('sync_log_change').on(t.hlc, t.entity, t.rowId, t.field),
+    index('sync_log_row').on(t.entity, t.rowId, t.hlc),
+    index('sync_log_unpushed')
+      .on(t.pushed)
+      .where(sql`${t.pushed} = 0`),
+  ],
+);
+
+/** This device's sync state: its id and name, the workbook's id, the hub, the last pull. */
+export const syncMeta = sqliteTable('sync_meta', {
+  key: text('key').primaryKey(),
+  value: text('value'),
+});
+
+/** Names of the devices changes came from. */
+export const syncDevices = sqliteTable('sync_devices', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+});
+
+/** What each exchange-file partner has acknowledged: the newest clock it holds per device. */
+export const syncPeers = sqliteTable('sync_peers', {
+  device: text('device').primaryKey(),
+  /** JSON object device id → newest hlc. */
+  seen: text('seen').notNull(),
+  at: text('at').notNull(),
+});
+
+/** A value that lost to a concurrent change of the same field on another device. */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: text('id').primaryKey(),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    field: text('field').notNull(),
+    winnerHlc: text('winner_hlc').notNull(),
+    loserHlc: text('loser_hlc').notNull(),
+    detectedAt: text('detected_at').notNull(),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [
+    uniqueIndex('sync_conflicts_pair').on(t.entity, t.rowId, t.field, t.loserHlc),
+    index('sync_conflicts_open').on(t.resolvedAt),
+  ],
+);

@@ -3,6 +3,7 @@
  * (see workbook-identity.ts), durable pragmas, migrations applied in one transaction after a
  * backup copy is taken, and folded back into one file (WAL checkpoint) when it closes.
  */
+import { attachCapture, recordedDevice, type SyncCapture } from './sync-capture';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,8 @@ export interface Workbook {
   checkpoint(): boolean;
   /** Checkpoints (unless read-only or a worker's connection) and closes. */
   close(): void;
+  /** Logging this connection's changes for sync (db/sync-capture.ts). */
+  readonly capture: SyncCapture;
 }
 
 export interface OpenOptions {
@@ -109,6 +112,7 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   let schemaVersion = inspection?.schemaVersion ?? 0;
+  let capture: SyncCapture;
   try {
     if (key) unlock(sqlite, key);
     sqlite.pragma('busy_timeout = 5000');
@@ -120,6 +124,9 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
       schemaVersion = migrate(sqlite, file, inspection.pending, true, options);
     }
     sqlite.pragma('foreign_keys = ON');
+    capture = attachCapture(sqlite);
+    const device = readOnly ? null : recordedDevice(sqlite);
+    if (device) capture.enable(device);
     if (!readOnly && !options.secondary) {
       // Fresh statistics for the query planner where tables changed a lot; bounded to stay fast.
       sqlite.pragma('analysis_limit = 1000');
@@ -134,13 +141,20 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     schemaVersion,
     secondary: options.secondary === true,
     key,
+    capture,
   });
 }
 
 function wrap(
   file: string,
   sqlite: Database.Database,
-  how: { readOnly: boolean; schemaVersion: number; secondary: boolean; key: WorkbookKey | null },
+  how: {
+    readOnly: boolean;
+    schemaVersion: number;
+    secondary: boolean;
+    key: WorkbookKey | null;
+    capture: SyncCapture;
+  },
 ): Workbook {
   const checkpoint = (): boolean => {
     if (how.readOnly) return true;
@@ -154,6 +168,7 @@ function wrap(
     readOnly: how.readOnly,
     schemaVersion: how.schemaVersion,
     key: how.key,
+    capture: how.capture,
     transaction: <T>(fn: () => T): T =>
       sqlite.inTransaction ? sqlite.transaction(fn)() : sqlite.transaction(fn).immediate(),
     read: <T>(fn: () => T): T => sqlite.transaction(fn).deferred(),

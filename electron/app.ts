@@ -3,6 +3,7 @@
  * and the dispatch. Both shells (Electron and the browser shell) and the tests start here.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Workbook } from '../db/workbook';
 import { rederiveClients } from '../db/queries/client-derived';
@@ -22,6 +23,9 @@ import { Backups } from './services/workbook/backups';
 import { IntegrityChecker, isCorruption } from './services/workbook/integrity';
 import type { LockEnv } from './services/workbook/lock';
 import { WorkbookSession } from './services/workbook/session';
+import { connectHub } from './services/sync/hub';
+import type { Hub } from './services/sync/hub-types';
+import { FileSecretStore, type SecretStore } from './services/sync/secrets';
 import { SyncService } from './services/sync/service';
 import { userDataDir } from './paths';
 
@@ -61,6 +65,12 @@ export interface AppOptions {
   portableRoots?: string[];
   /** How often a portable workbook's changes are saved back while it is open (3 minutes). */
   portableSaveEveryMs?: number;
+  /** Where the hub's password is kept (the desktop app seals it with `safeStorage`). */
+  secrets?: SecretStore;
+  /** How the hub is reached (`pg` by default). */
+  connectHub?: (url: string) => Promise<Hub>;
+  /** Sync in the background every this many ms while a hub is set (5 minutes; 0: never). */
+  syncEveryMs?: number;
 }
 
 export interface App {
@@ -209,6 +219,24 @@ export function createApp(options: AppOptions): App {
     onWorkerFailure: (error) =>
       logger.error('analytics worker could not start; computing inline', error),
   });
+  const sync = new SyncService({
+    wb: () => session.wb,
+    now,
+    newId,
+    actor,
+    locale,
+    secrets: options.secrets ?? new FileSecretStore(path.join(dataDir, 'sync-secrets.json')),
+    connect: options.connectHub ?? connectHub,
+    afterApply: () => session.analytics.store.reset(),
+    logger,
+  });
+  // In the background: at every open of a workbook with a hub set, and every few minutes.
+  session.onChange((info) => {
+    if (info) setTimeout(() => void sync.background(), 0).unref();
+  });
+  const syncEvery = options.syncEveryMs ?? 5 * 60_000;
+  const syncTimer = syncEvery > 0 ? setInterval(() => void sync.background(), syncEvery) : null;
+  syncTimer?.unref();
   session.openFirst(options.workbookPath);
   const ctx: AppContext = {
     get wb() {
@@ -224,13 +252,23 @@ export function createApp(options: AppOptions): App {
     version: options.version,
     shell: options.shell,
     importer,
-    sync: new SyncService(),
+    sync,
     get analytics() {
       return { runner, ...session.analytics };
     },
     ...(options.platform ? { platform: options.platform } : {}),
   };
-  const dispatch = createDispatch(ctx, { logger });
+  const handle = createDispatch(ctx, { logger });
+  const dispatch: Dispatch = (channel, input) => {
+    if (session.isOpen() && session.wb.capture.device) {
+      // Changes logged for sync carry the author (read here: the log's triggers may not query),
+      // and come after any an import's worker logged meanwhile.
+      const name = actor();
+      session.wb.capture.actor = () => name;
+      session.wb.capture.catchUp();
+    }
+    return handle(channel, input);
+  };
   return {
     get wb() {
       return session.wb;
@@ -239,6 +277,7 @@ export function createApp(options: AppOptions): App {
     session,
     dispatch,
     close: () => {
+      if (syncTimer) clearInterval(syncTimer);
       guard.stop();
       session.close();
     },

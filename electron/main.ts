@@ -5,8 +5,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+} from 'electron';
 import { createApp, toLocale, type App } from './app';
+import { FileSecretStore } from './services/sync/secrets';
 import type { WorkbookPickRequest } from './api/context';
 import type { Dispatch } from './api/dispatch';
 import { consoleLogger } from './api/logger';
@@ -228,6 +238,15 @@ async function start(): Promise<void> {
       analyticsWorker: unpacked(paths.analyticsWorker),
       integrityWorker: unpacked(paths.integrityWorker),
       platform: { pickImportFile, pickWorkbookFile },
+      secrets: new FileSecretStore(
+        path.join(app.getPath('userData'), 'sync-secrets.json'),
+        safeStorage.isEncryptionAvailable()
+          ? {
+              encrypt: (plain) => safeStorage.encryptString(plain),
+              decrypt: (sealed) => safeStorage.decryptString(sealed),
+            }
+          : null,
+      ),
     });
   } catch (error) {
     dialog.showErrorBox('Kartoteka', startFailure(error, toLocale(app.getLocale())));
@@ -237,8 +256,10 @@ async function start(): Promise<void> {
   kartoteka = current;
   const events = workbookEvents(current);
   events.onChange(workbookChanged);
-  closeWorkbook = () => {
+  closeWorkbook = async () => {
     reminders.stop();
+    // The changes of this session reach the hub before the program ends, when it can be reached.
+    await current.ctx.sync.beforeClose(5000);
     return events.close();
   };
   // Linux and macOS: the system is shutting down.

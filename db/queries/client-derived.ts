@@ -54,12 +54,25 @@ export function derived(row: Partial<ClientRow> & Pick<ClientRow, 'name'>): Deri
  * search index is rebuilt from them next). Set-based: one read, one cached update per row.
  */
 export function rederiveClients(wb: Workbook): void {
-  const rows = wb.sqlite
-    .prepare(
-      'SELECT id, name, company, email, position, external_id, tax_id, channel, address, note, phone, phone2, tags FROM clients',
-    )
-    .raw()
-    .all() as (string | null)[][];
+  rederive(wb, null);
+}
+
+/** Derives the columns of these clients again (their fields came from another device). */
+export function rederiveClientIds(wb: Workbook, ids: readonly string[]): void {
+  if (ids.length > 0) rederive(wb, ids);
+}
+
+function rederive(wb: Workbook, ids: readonly string[] | null): void {
+  const columns =
+    'SELECT id, name, company, email, position, external_id, tax_id, channel, address, note, phone, phone2, tags FROM clients';
+  const rows = (
+    ids
+      ? wb.sqlite
+          .prepare(`${columns} WHERE id IN (SELECT value FROM json_each(?))`)
+          .raw()
+          .all(JSON.stringify(ids))
+      : wb.sqlite.prepare(columns).raw().all()
+  ) as (string | null)[][];
   const update = wb.sqlite.prepare(
     'UPDATE clients SET name_fold = ?, search_text = ?, phone_key = ?, phone2_key = ? WHERE id = ?',
   );

@@ -12,6 +12,8 @@ import { workbookEn, workbookRu } from './messages-workbook';
 import { portableEn, portableRu } from './messages-portable';
 import { backupsEn, backupsRu } from './messages-backups';
 import { passwordEn, passwordRu } from './messages-password';
+import { exchangeEn, exchangeRu } from './messages-exchange';
+import { syncEn, syncRu } from './messages-sync';
 
 const en = {
   unknown_channel: 'Unknown channel "{channel}".',
@@ -96,6 +98,8 @@ const en = {
   ...portableEn,
   ...backupsEn,
   ...passwordEn,
+  ...exchangeEn,
+  ...syncEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -183,6 +187,8 @@ const ru: Record<MessageKey, string> = {
   ...portableRu,
   ...backupsRu,
   ...passwordRu,
+  ...exchangeRu,
+  ...syncRu,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

@@ -5,6 +5,7 @@
  * the program derives (search text, the full-text index and its version) as that version kept
  * it. Checks nothing out: the migrations are the committed SQL files.
  */
+import { attachCapture } from '../../db/sync-capture';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -75,6 +76,7 @@ function asWorkbook(file: string, sqlite: Database.Database): Workbook {
     read: (fn) => sqlite.transaction(fn).deferred(),
     checkpoint: () => true,
     close: () => sqlite.close(),
+    capture: attachCapture(sqlite),
   };
 }
 

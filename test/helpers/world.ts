@@ -48,6 +48,8 @@ export function makeWorld(
     platform?: Platform;
     /** How backups write to the disk (a test's disk that fills up). */
     backupDisk?: AppOptions['backupDisk'];
+    /** Any other option of the app (a hub connection, a password store). */
+    app?: Partial<AppOptions>;
   } = {},
 ): World {
   const dir = tempDir();
@@ -69,6 +71,7 @@ export function makeWorld(
     ...(options.platform ? { platform: options.platform } : {}),
     ...(options.backupDisk ? { backupDisk: options.backupDisk } : {}),
     logger,
+    ...options.app,
   });
   const world: World = {
     dir,

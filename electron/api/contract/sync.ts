@@ -65,6 +65,8 @@ export interface SyncStatus {
   /** The hub without its password (`kt@shop-pc:5432/hub`). */
   hub: string | null;
   lastSyncAt: string | null;
+  /** When a sync last brought changes from other devices: the screens refresh when it moves. */
+  lastPulledAt: string | null;
   /** Local changes not yet on the hub. */
   pending: number;
   /** The last sync failed for a reason other than being offline. */

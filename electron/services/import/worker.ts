@@ -19,6 +19,7 @@ const wb = openWorkbook(setup.workbookPath, {
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
 const ctx = { wb, now: () => new Date(), newId: () => uuidv7(), actor: () => setup.actor };
+wb.capture.actor = ctx.actor;
 
 serveCalls<ImportCall, ImportProgress>(
   ({ job, flag }, emit) =>

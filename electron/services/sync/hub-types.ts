@@ -21,6 +21,8 @@ export interface HubChange {
   base: string | null;
   /** Who made it (the user's name on that device). */
   actor: string | null;
+  /** The local batch it belonged to (a bulk edit, an import), so History can group it. */
+  batchId?: string | null;
 }
 
 /** A change read back from the hub, with its place in the hub's log. */

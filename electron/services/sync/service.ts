@@ -1,13 +1,54 @@
-/** The sync service behind the `sync.*` and `exchange.*` channels (being written). */
+/**
+ * Sync between devices: the service behind `sync.*` and `exchange.*`. One sync pushes this
+ * device's changes not yet on the hub (a repeated push inserts nothing), then pulls the others'
+ * page by page, each page applied and its place in the hub's log remembered in one transaction;
+ * a sync cut short anywhere is finished by the next one. Exchange files carry the same changes
+ * without a network.
+ */
+import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type {
   ExchangeExportResult,
   ExchangeImportResult,
+  Locale,
   SyncConflict,
   SyncResult,
   SyncStatus,
   SyncTestResult,
 } from '../../api/contract';
 import { AppError } from '../../api/errors';
+import type { Logger } from '../../api/logger';
+import { isMessageKey, translate } from '../../api/messages';
+import type { Workbook } from '../../../db/workbook';
+import { rederiveClientIds } from '../../../db/queries/client-derived';
+import { reindexClients } from '../../../db/queries/search';
+import { applyChanges } from '../../../db/queries/sync-apply';
+import {
+  getConflict,
+  listConflicts,
+  openConflictCount,
+  resolveConflict,
+} from '../../../db/queries/sync-conflicts';
+import {
+  changesAfter,
+  deviceNames,
+  enableSync,
+  forgetSeededReasons,
+  holdsNoRecords,
+  pendingCount,
+  peerSeen,
+  readMeta,
+  rememberDevice,
+  rememberPeer,
+  seenVector,
+  writeMeta,
+} from '../../../db/queries/sync-log';
+import { readExchangeFile, writeExchangeFile, EXCHANGE_FORMAT } from './exchange-file';
+import { isOffline } from './hub-errors';
+import type { Hub } from './hub-types';
+import { pullAll, pushAll } from './transfer';
+import { splitPassword, withPassword, type SecretStore } from './secrets';
 
 export interface SyncConfigure {
   url: string;
@@ -15,47 +56,318 @@ export interface SyncConfigure {
   workbookId?: string | undefined;
 }
 
+export interface SyncDeps {
+  /** The open workbook (another one after a switch). */
+  wb: () => Workbook;
+  now: () => Date;
+  newId: () => string;
+  actor: () => string;
+  locale: () => Locale;
+  secrets: SecretStore;
+  connect: (url: string) => Promise<Hub>;
+  /** Pulled changes were applied: caches of derived figures must be dropped. */
+  afterApply: () => void;
+  logger: Logger;
+}
+
 export class SyncService {
-  configure(_input: SyncConfigure): Promise<SyncStatus> {
-    return Promise.reject(new AppError('unavailable', 'internal', { details: 'sync' }));
+  private running: Promise<SyncResult> | null = null;
+
+  constructor(private readonly deps: SyncDeps) {}
+
+  async configure(input: SyncConfigure): Promise<SyncStatus> {
+    const url = parseUrl(input.url);
+    const wb = this.deps.wb();
+    const hub = await this.deps.connect(url.toString());
+    try {
+      await hub.ensureSchema();
+      const meta = readMeta(wb);
+      let workbookId = meta.workbook_id ?? null;
+      if (input.workbookId) {
+        if (workbookId && workbookId !== input.workbookId) {
+          throw new AppError('conflict', 'sync_other_workbook', {}, 'workbookId');
+        }
+        if (!workbookId && !holdsNoRecords(wb)) {
+          throw new AppError('conflict', 'sync_join_not_empty', {}, 'workbookId');
+        }
+        const known = (await hub.workbooks()).some((w) => w.id === input.workbookId);
+        if (!known) throw new AppError('not_found', 'sync_no_such_workbook', {}, 'workbookId');
+        if (!workbookId) forgetSeededReasons(wb);
+        workbookId = input.workbookId;
+      } else {
+        workbookId ??= crypto.randomUUID();
+        await hub.registerWorkbook(workbookId, path.basename(wb.file).replace(/\.[^.]+$/, ''));
+      }
+      const deviceId = meta.device_id ?? crypto.randomUUID();
+      if (meta.device_id) {
+        writeMeta(wb, { device_name: input.deviceName, workbook_id: workbookId });
+        rememberDevice(wb, deviceId, input.deviceName);
+      } else {
+        enableSync(wb, { deviceId, deviceName: input.deviceName, workbookId });
+      }
+      await hub.registerDevice(workbookId, deviceId, input.deviceName);
+      const { hub: bare, password } = splitPassword(url);
+      this.deps.secrets.set(deviceId, password);
+      writeMeta(wb, { hub: bare, last_error: null, offline: null });
+    } finally {
+      await hub.close();
+    }
+    await this.now().catch((error: unknown) => {
+      if (!isOffline(error)) throw error;
+    });
+    return this.status();
   }
+
   status(): SyncStatus {
+    const wb = this.deps.wb();
+    const meta = readMeta(wb);
+    const lastError = meta.last_error ? this.localize(meta.last_error) : null;
     return {
-      configured: false,
-      workbookId: null,
-      deviceId: null,
-      deviceName: null,
-      hub: null,
-      lastSyncAt: null,
-      pending: 0,
-      lastError: null,
-      offline: false,
-      syncing: false,
-      conflicts: 0,
+      configured: Boolean(meta.hub),
+      workbookId: meta.workbook_id ?? null,
+      deviceId: meta.device_id ?? null,
+      deviceName: meta.device_name ?? null,
+      hub: meta.hub ? displayHub(meta.hub) : null,
+      lastSyncAt: meta.last_sync_at ?? null,
+      lastPulledAt: meta.last_pulled_at ?? null,
+      pending: meta.device_id ? pendingCount(wb) : 0,
+      lastError,
+      offline: meta.offline === '1',
+      syncing: this.running !== null,
+      conflicts: openConflictCount(wb),
     };
   }
+
+  /** One sync; a call while one runs waits for it and gets its result. */
   now(): Promise<SyncResult> {
-    return Promise.reject(new AppError('unavailable', 'internal', { details: 'sync' }));
+    this.running ??= this.syncOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
   }
-  test(_url: string): Promise<SyncTestResult> {
-    return Promise.reject(new AppError('unavailable', 'internal', { details: 'sync' }));
+
+  /** The sync on a timer, at start and at close: quiet when offline or not configured. */
+  async background(): Promise<void> {
+    try {
+      const wb = this.deps.wb();
+      if (wb.readOnly || !readMeta(wb).hub) return;
+      await this.now();
+    } catch (error) {
+      if (!isOffline(error)) this.deps.logger.error('sync failed', error);
+    }
   }
-  conflicts(_input: {
+
+  /** The last sync before the program closes, given at most `ms` (the network may be slow). */
+  async beforeClose(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    });
+    await Promise.race([this.background(), late]);
+    clearTimeout(timer);
+  }
+
+  private async syncOnce(): Promise<SyncResult> {
+    const wb = this.deps.wb();
+    const meta = readMeta(wb);
+    if (!meta.hub || !meta.device_id || !meta.workbook_id) {
+      throw new AppError('conflict', 'sync_not_configured');
+    }
+    const ids = { workbookId: meta.workbook_id, deviceId: meta.device_id };
+    const url = withPassword(meta.hub, this.deps.secrets.get(meta.device_id));
+    let hub: Hub | null = null;
+    try {
+      hub = await this.deps.connect(url);
+      if (!(await hub.schemaReady())) await hub.ensureSchema();
+      const stillOpen = () => this.deps.wb() === wb;
+      wb.capture.catchUp();
+      const pushed = await pushAll(wb, hub, ids, stillOpen);
+      for (const [id, name] of await hub.deviceNames(ids.workbookId)) rememberDevice(wb, id, name);
+      const pulled = await pullAll(wb, hub, ids, stillOpen, {
+        now: this.deps.now,
+        newId: this.deps.newId,
+        deviceName: this.nameOf(wb),
+      });
+      writeMeta(wb, {
+        last_sync_at: this.deps.now().toISOString(),
+        last_error: null,
+        offline: null,
+      });
+      if (pulled.applied > 0) {
+        writeMeta(wb, { last_pulled_at: this.deps.now().toISOString() });
+        this.deps.afterApply();
+      }
+      return { pushed, pulled: pulled.applied, conflicts: pulled.conflicts };
+    } catch (error) {
+      if (this.deps.wb() === wb && !wb.readOnly) {
+        if (isOffline(error)) writeMeta(wb, { offline: '1' });
+        else writeMeta(wb, { last_error: JSON.stringify(describe(error)), offline: null });
+      }
+      throw error;
+    } finally {
+      await hub?.close();
+    }
+  }
+
+  async test(rawUrl: string): Promise<SyncTestResult> {
+    const hub = await this.deps.connect(parseUrl(rawUrl).toString());
+    try {
+      const server = await hub.serverVersion();
+      const hubReady = await hub.schemaReady();
+      return { server, hubReady, workbooks: hubReady ? await hub.workbooks() : [] };
+    } finally {
+      await hub.close();
+    }
+  }
+
+  conflicts(filter: {
     clientId?: string | undefined;
     includeResolved?: boolean | undefined;
   }): SyncConflict[] {
-    return [];
+    const wb = this.deps.wb();
+    return listConflicts(wb, readMeta(wb).device_id ?? null, filter);
   }
-  resolve(_id: string, _keep: 'mine' | 'theirs'): SyncConflict {
-    throw new AppError('unavailable', 'internal', { details: 'sync' });
+
+  resolve(id: string, keep: 'mine' | 'theirs'): SyncConflict {
+    const wb = this.deps.wb();
+    const me = readMeta(wb).device_id ?? null;
+    const write = { wb, now: this.deps.now, newId: this.deps.newId, actor: this.deps.actor };
+    const done = wb.transaction(() => {
+      const result = resolveConflict(write, id, me, keep);
+      if (result?.changed && result.clientId) {
+        rederiveClientIds(wb, [result.clientId]);
+        reindexClients(wb, [result.clientId]);
+      }
+      return result;
+    });
+    const conflict = done ? getConflict(wb, id, me) : null;
+    if (!conflict) throw new AppError('not_found', 'sync_conflict_not_found', {}, 'id');
+    return conflict;
   }
+
   disconnect(): SyncStatus {
+    const wb = this.deps.wb();
+    const meta = readMeta(wb);
+    if (meta.device_id) this.deps.secrets.set(meta.device_id, null);
+    writeMeta(wb, { hub: null, last_error: null, offline: null });
     return this.status();
   }
-  exportChanges(_path: string, _peer?: string): ExchangeExportResult {
-    throw new AppError('unavailable', 'internal', { details: 'sync' });
+
+  exportChanges(file: string, peer?: string): ExchangeExportResult {
+    const wb = this.deps.wb();
+    const meta = this.ensureEnabled(wb, null);
+    wb.capture.catchUp();
+    const changes = changesAfter(wb, peerSeen(wb, peer));
+    writeExchangeFile(file, {
+      format: EXCHANGE_FORMAT,
+      version: 1,
+      workbookId: meta.workbookId,
+      from: { id: meta.deviceId, name: meta.deviceName },
+      seen: seenVector(wb),
+      devices: Object.fromEntries(deviceNames(wb)),
+      writtenAt: this.deps.now().toISOString(),
+      changes,
+    });
+    return { changes: changes.length, path: file };
   }
-  importChanges(_path: string): ExchangeImportResult {
-    throw new AppError('unavailable', 'internal', { details: 'sync' });
+
+  importChanges(file: string): ExchangeImportResult {
+    const wb = this.deps.wb();
+    const content = readExchangeFile(file);
+    const meta = readMeta(wb);
+    if (meta.workbook_id && meta.workbook_id !== content.workbookId) {
+      throw new AppError('conflict', 'exchange_other_workbook', {}, 'path');
+    }
+    if (!meta.workbook_id && !holdsNoRecords(wb)) {
+      throw new AppError('conflict', 'exchange_not_empty', {}, 'path');
+    }
+    if (!meta.workbook_id) forgetSeededReasons(wb);
+    this.ensureEnabled(wb, content.workbookId);
+    const result = wb.transaction(() => {
+      for (const [id, name] of Object.entries(content.devices)) rememberDevice(wb, id, name);
+      rememberDevice(wb, content.from.id, content.from.name);
+      const applied = applyChanges(
+        {
+          wb,
+          now: this.deps.now,
+          newId: this.deps.newId,
+          deviceName: this.nameOf(wb),
+          fromHub: false,
+        },
+        content.changes,
+      );
+      rememberPeer(wb, content.from.id, content.seen, this.deps.now().toISOString());
+      return applied;
+    });
+    if (result.applied > 0) {
+      writeMeta(wb, { last_pulled_at: this.deps.now().toISOString() });
+      this.deps.afterApply();
+    }
+    return result;
   }
+
+  /** Makes the workbook take part in sync (exchange files need no hub) when it does not yet. */
+  private ensureEnabled(
+    wb: Workbook,
+    workbookId: string | null,
+  ): { workbookId: string; deviceId: string; deviceName: string } {
+    const meta = readMeta(wb);
+    if (meta.device_id && meta.workbook_id) {
+      return {
+        workbookId: meta.workbook_id,
+        deviceId: meta.device_id,
+        deviceName: meta.device_name ?? os.hostname(),
+      };
+    }
+    const ids = {
+      workbookId: workbookId ?? meta.workbook_id ?? crypto.randomUUID(),
+      deviceId: meta.device_id ?? crypto.randomUUID(),
+      deviceName: meta.device_name ?? os.hostname(),
+    };
+    enableSync(wb, ids);
+    return ids;
+  }
+
+  /** The last error in the language of the screen asking. */
+  private localize(stored: string): SyncStatus['lastError'] {
+    const error = JSON.parse(stored) as StoredError;
+    const key = isMessageKey(error.key) ? error.key : 'internal';
+    return { code: error.code, message: translate(this.deps.locale(), key, error.params) };
+  }
+
+  private nameOf(wb: Workbook): (id: string) => string {
+    const names = deviceNames(wb);
+    return (id) => names.get(id) ?? id.slice(0, 8);
+  }
+}
+
+function parseUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new AppError('invalid_input', 'sync_bad_url', {}, 'url');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new AppError('invalid_input', 'sync_bad_url', {}, 'url');
+  }
+  return url;
+}
+
+/** `kt@shop-pc:5432/hub`. */
+function displayHub(hub: string): string {
+  const url = new URL(hub);
+  return `${url.username ? `${decodeURIComponent(url.username)}@` : ''}${url.host}${url.pathname}`;
+}
+
+interface StoredError {
+  code: string;
+  key: string;
+  params: Record<string, string | number>;
+}
+
+function describe(error: unknown): StoredError {
+  if (error instanceof AppError) return { code: error.code, key: error.key, params: error.params };
+  const details = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', key: 'internal', params: { details } };
 }

@@ -13,8 +13,10 @@
  * - `save(file?)`: portable mode's save back (a workbook on a stick is worked on in a local copy,
  *   see portable.ts).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { becomeNewDevice } from '../../../db/sync-capture';
 import type { Locale, RecentWorkbook, WorkbookCopy, WorkbookInfo } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { Logger } from '../../api/logger';
@@ -351,7 +353,10 @@ export class WorkbookSession {
       const sizeBytes = await this.copying((wb) =>
         writeCopy(wb, target, {
           nativeBinding: this.options.nativeBinding,
-          onCopy: forgetWorkbookId,
+          onCopy: (copy) => {
+            forgetWorkbookId(copy);
+            becomeNewDevice(copy, crypto.randomUUID());
+          },
         }),
       );
       return { path: target, sizeBytes };

@@ -1,0 +1,98 @@
+/**
+ * Moving changes between the workbook and the hub. Push: the changes not on the hub, in pages,
+ * each marked pushed after the hub took it (a crash in between sends it again, which the hub's
+ * unique key turns into nothing). Pull: the others' changes after the last one applied, in pages,
+ * each applied with its place in the hub's log in one local transaction.
+ */
+import type { Workbook } from '../../../db/workbook';
+import { applyChanges, type ApplyResult } from '../../../db/queries/sync-apply';
+import {
+  markPushed,
+  readMeta,
+  unpushed,
+  writeMeta,
+  type LogChange,
+} from '../../../db/queries/sync-log';
+import type { Hub, HubChange, PulledChange } from './hub-types';
+
+export const PAGE = 5000;
+
+interface Ids {
+  workbookId: string;
+  deviceId: string;
+}
+
+export function toHub(c: LogChange): HubChange {
+  return {
+    deviceId: c.deviceId,
+    hlc: c.hlc,
+    entity: c.entity,
+    rowId: c.rowId,
+    field: c.field,
+    value: c.value === null ? null : (JSON.parse(c.value) as unknown),
+    base: c.base,
+    actor: c.actor,
+  };
+}
+
+export function fromHub(c: PulledChange): LogChange {
+  return {
+    deviceId: c.deviceId,
+    hlc: c.hlc,
+    entity: c.entity,
+    rowId: c.rowId,
+    field: c.field,
+    value: c.field === '-' ? null : JSON.stringify(c.value ?? null),
+    base: c.base,
+    actor: c.actor,
+  };
+}
+
+/** Returns how many changes the hub did not have. */
+export async function pushAll(
+  wb: Workbook,
+  hub: Hub,
+  ids: Ids,
+  stillOpen: () => boolean,
+): Promise<number> {
+  let inserted = 0;
+  for (;;) {
+    const page = unpushed(wb, PAGE);
+    if (page.length === 0) return inserted;
+    inserted += await hub.push(
+      ids.workbookId,
+      page.map((p) => toHub(p.change)),
+    );
+    if (!stillOpen()) return inserted;
+    markPushed(
+      wb,
+      page.map((p) => p.n),
+    );
+  }
+}
+
+export async function pullAll(
+  wb: Workbook,
+  hub: Hub,
+  ids: Ids,
+  stillOpen: () => boolean,
+  apply: { now: () => Date; newId: () => string; deviceName: (id: string) => string },
+): Promise<ApplyResult> {
+  const total: ApplyResult = { applied: 0, skipped: 0, conflicts: 0 };
+  let after = Number(readMeta(wb).last_seq ?? 0);
+  for (;;) {
+    const page = await hub.pull(ids.workbookId, after, ids.deviceId, PAGE);
+    if (page.length === 0 || !stillOpen()) return total;
+    const last = page[page.length - 1]!.seq;
+    const result = wb.transaction(() => {
+      const r = applyChanges({ wb, ...apply, fromHub: true }, page.map(fromHub));
+      writeMeta(wb, { last_seq: String(last) });
+      return r;
+    });
+    total.applied += result.applied;
+    total.skipped += result.skipped;
+    total.conflicts += result.conflicts;
+    after = last;
+    if (page.length < PAGE) return total;
+  }
+}
