@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
 import { ClientsPage } from './pages/clients-page';
 import { ClientCardPage } from './pages/client-card-page';
 
@@ -121,7 +122,15 @@ interface Fixtures {
   otherPage: Page;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /**
+   * A throwaway PostgreSQL for the sync tests (`createDatabase()` gives each test its own hub),
+   * started only when a test first asks for it and kept for the worker's run.
+   */
+  pgCluster: PgCluster;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
   shell: async ({}, use) => {
     await withShell(use);
   },
@@ -134,6 +143,14 @@ export const test = base.extend<Fixtures>({
   otherShell: async ({}, use) => {
     await withShell(use);
   },
+  pgCluster: [
+    async ({}, use) => {
+      const cluster = await startPgCluster();
+      await use(cluster);
+      await cluster.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
   otherPage: async ({ browser }, use) => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -4,8 +4,9 @@
  */
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
-import { expect, test } from './fixtures';
-import { SyncPage } from './pages/sync-page';
+import { expect, test, visit } from './fixtures';
+import { ClientCardPage } from './pages/client-card-page';
+import { hubAddress, SyncPage } from './pages/sync-page';
 
 for (const [lang, t] of [
   ['ru', ru],
@@ -42,4 +43,156 @@ for (const [lang, t] of [
     await expect(sync.errorOf('caFile')).toHaveCount(0);
     await page.screenshot({ path: `test-results/screens/sync-form-${lang}.png`, fullPage: true });
   });
+}
+
+/**
+ * Two devices on one hub, as two browser shells on two workbooks: the shop's PC in Russian, a
+ * laptop in English. What one does reaches the other after "Sync now" on both; the same field
+ * changed on both is a conflict on both, and the value kept on one is the value on both.
+ */
+test('two devices meet through one hub: a new client, a phone, a conflict kept on both', async ({
+  page,
+  shell,
+  otherPage,
+  otherShell,
+  pgCluster,
+  clients,
+  card,
+}) => {
+  test.setTimeout(120_000);
+  const hub = hubAddress(await pgCluster.createDatabase());
+  await shell.call('settings.set', { language: 'ru', userName: 'Петров' });
+  await otherShell.call('settings.set', { language: 'en', userName: 'Sidorova' });
+  const shop = new SyncPage(page, shell);
+  const laptop = new SyncPage(otherPage, otherShell);
+  const laptopCard = new ClientCardPage(otherPage);
+
+  // The shop puts its workbook on the hub.
+  await shop.open();
+  await shop.fill(hub, 'Компьютер в магазине');
+  await shop.button(ru.sync.connect.test).click();
+  await expect(page.getByTestId('sync-tested')).toContainText('PostgreSQL');
+  await expect(page.getByTestId('sync-tested')).toContainText(ru.sync.connect.noWorkbooks);
+  await shop.button(ru.sync.connect.connect).click();
+  await expect(shop.fact('sync-hub')).toHaveText(
+    `${hub.user}@${hub.host}:${hub.port}/${hub.database}`,
+  );
+  await expect(shop.fact('sync-device')).toHaveText('Компьютер в магазине');
+  const workbookId = (await shop.fact('sync-workbook-id').textContent()) ?? '';
+  expect(workbookId).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('rail-sync-when')).toHaveText(
+    `${ru.sync.rail.synced.replace('{{ago}}', ru.sync.justNow)}`,
+  );
+
+  // The laptop joins that workbook, picked from what the test found on the hub.
+  await laptop.open();
+  await laptop.fill(hub, 'Ноутбук Петрова');
+  await laptop.button(en.sync.connect.test).click();
+  await otherPage
+    .getByTestId('hub-workbook')
+    .filter({ hasText: workbookId })
+    .getByRole('radio')
+    .check();
+  await otherPage.screenshot({ path: 'test-results/screens/sync-tested-en.png', fullPage: true });
+  await laptop.button(en.sync.connect.connect).click();
+  await expect(laptop.fact('sync-workbook-id')).toHaveText(workbookId);
+
+  // A client added and a phone changed at the shop: they wait to be sent, then go.
+  await clients.open();
+  await clients.createClient(
+    { name: 'Иванова Мария', phone: '+7 912 345-67-89' },
+    ru.clients.new,
+    ru.newClient.save,
+  );
+  await expect(card.field('name')).toContainText('Иванова Мария');
+  const clientRoute = new URL(page.url()).hash.slice(1);
+  await card.edit('phone', '+7 912 000-00-00');
+  await expect(card.field('phone')).toContainText('+7 912 000-00-00');
+  await expect(page.getByTestId('rail-sync-pending')).toBeVisible();
+  await syncNow(shop, ru.sync.status.syncNow);
+  await expect(page.getByTestId('rail-sync-pending')).toHaveCount(0);
+  await syncNow(laptop, en.sync.status.syncNow);
+  await expect(otherPage.getByTestId('sync-result')).not.toContainText('received 0');
+
+  // On the laptop: the client with the new phone, made at the shop.
+  await visit(otherPage, clientRoute);
+  await expect(laptopCard.field('name')).toContainText('Иванова Мария');
+  await expect(laptopCard.field('phone')).toContainText('+7 912 000-00-00');
+  const made = laptopCard.feed().locator('[data-event="created"]');
+  await expect(made).toContainText(en.cardx.feed.created);
+  await expect(made.getByTestId('from-device')).toHaveText('from “Компьютер в магазине”');
+  await otherPage.screenshot({ path: 'test-results/screens/sync-card-pulled-en.png' });
+
+  // Both change the phone before they meet: one value wins everywhere, the other is kept.
+  await visit(page, clientRoute);
+  await card.edit('phone', '+7 912 111-11-11');
+  await expect(card.field('phone')).toContainText('+7 912 111-11-11');
+  await laptopCard.edit('phone', '+7 912 222-22-22');
+  await expect(laptopCard.field('phone')).toContainText('+7 912 222-22-22');
+  await syncNow(shop, ru.sync.status.syncNow);
+  await syncNow(laptop, en.sync.status.syncNow);
+  await syncNow(shop, ru.sync.status.syncNow);
+
+  for (const [device, t, shown] of [
+    [shop, ru, 'ru'],
+    [laptop, en, 'en'],
+  ] as const) {
+    await device.page.getByTestId('rail-sync-conflicts').click();
+    const conflict = device.page.getByTestId('conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict).toContainText('Иванова Мария');
+    await expect(conflict).toContainText(t.fields.phone);
+    await expect(conflict.getByTestId('conflict-value')).toHaveText([
+      shown === 'ru' ? '+7 912 111-11-11' : '+7 912 222-22-22',
+      shown === 'ru' ? '+7 912 222-22-22' : '+7 912 111-11-11',
+    ]);
+    await expect(conflict.locator('[data-winner="true"]')).toContainText(t.sync.conflicts.inEffect);
+    await device.page.screenshot({ path: `test-results/screens/sync-conflicts-${shown}.png` });
+  }
+  // The same value won on both.
+  const winner = await page
+    .locator('[data-winner="true"] [data-testid="conflict-value"]')
+    .innerText();
+  const laptopWinner = await otherPage
+    .locator('[data-winner="true"] [data-testid="conflict-value"]')
+    .innerText();
+  expect(laptopWinner).toBe(winner);
+  const loser = winner === '+7 912 111-11-11' ? '+7 912 222-22-22' : '+7 912 111-11-11';
+
+  // The shop's card shows the conflict; the shop keeps the value that lost.
+  await visit(page, clientRoute);
+  const block = page.getByTestId('card-conflicts');
+  await expect(block).toContainText(ru.fields.phone);
+  await expect(card.field('phone')).toContainText(winner);
+  await page.screenshot({ path: 'test-results/screens/sync-card-conflict-ru.png' });
+  await visit(otherPage, clientRoute);
+  await expect(otherPage.getByTestId('card-conflicts')).toBeVisible();
+  await otherPage.screenshot({ path: 'test-results/screens/sync-card-conflict-en.png' });
+  await block
+    .locator('[data-winner="false"]')
+    .getByRole('button', { name: ru.sync.conflicts.keep })
+    .click();
+  await expect(block).toHaveCount(0);
+  await expect(card.field('phone')).toContainText(loser);
+
+  await syncNow(shop, ru.sync.status.syncNow);
+  await syncNow(laptop, en.sync.status.syncNow);
+  for (const [device, cardPage] of [
+    [shop, card],
+    [laptop, laptopCard],
+  ] as const) {
+    await visit(device.page, clientRoute);
+    await expect(cardPage.field('phone')).toContainText(loser);
+    await expect(device.page.getByTestId('card-conflicts')).toHaveCount(0);
+    await expect(device.page.getByTestId('rail-sync-conflicts')).toHaveCount(0);
+  }
+  await visit(page, '/sync/conflicts');
+  await expect(page.getByTestId('conflicts-empty')).toHaveText(ru.sync.conflicts.empty);
+});
+
+/** "Sync now" on the device's Sync screen, and its answer. */
+async function syncNow(device: SyncPage, label: string): Promise<void> {
+  await visit(device.page, '/sync');
+  await device.button(label).click();
+  await expect(device.page.getByTestId('sync-result')).toBeVisible();
 }

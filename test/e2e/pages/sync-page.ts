@@ -54,3 +54,14 @@ export class SyncPage {
     return this.page.getByTestId(testId);
   }
 }
+
+/** The parts of a `postgres://` address, as a person types them into the form. */
+export function hubAddress(url: string): HubAddress {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+    user: decodeURIComponent(parsed.username),
+  };
+}

@@ -89,8 +89,7 @@ function FeedRow({ item, lookups, readOnly }: RowProps) {
   const meta = (
     <span className="feed__who">
       {' · '}
-      <Who entry={entry} />{' '}
-      · <time dateTime={entry.at}>{formatMoment(entry.at)}</time>
+      <Who entry={entry} /> · <time dateTime={entry.at}>{formatMoment(entry.at)}</time>
     </span>
   );
   if (item.type === 'event') {

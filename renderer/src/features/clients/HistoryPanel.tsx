@@ -45,7 +45,9 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
       <ol className="history" data-testid="history">
         {groupByBatch(history.data ?? []).map((group) => {
           const head = group[0] as HistoryEntry;
-          const created = head.batchKind === 'create';
+          const created =
+            head.batchKind === 'create' ||
+            (head.batchKind === 'sync' && group.every((e) => e.entity === 'client' && e.creation));
           const commentAdded = group.every((e) => e.entity === 'comment' && e.oldValue === null);
           const saleAdded = group.every((e) => e.entity === 'sale' && e.creation);
           const what = created

@@ -6,12 +6,13 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { timeAgo } from './relative-time';
-import { useSyncStatus } from './useSync';
+import { useRefreshAfterPull, useSyncStatus } from './useSync';
 
 export function RailSync() {
   const { t } = useTranslation();
   const status = useSyncStatus();
   const s = status.data;
+  useRefreshAfterPull(s?.lastPulledAt);
   if (!s?.configured) return null;
   const when = s.syncing
     ? t('sync.rail.syncing')

@@ -2,7 +2,8 @@
  * Sync's data and actions under the shared query keys. The status is polled (cheaply: it reads
  * a few numbers) so the rail shows a sync the app ran by itself and changes made since.
  */
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api } from '../../api/client';
 import { channelQuery } from '../../api/channel-query';
 
@@ -25,4 +26,19 @@ export function useResolve() {
   return useMutation({
     mutationFn: (input: { id: string; keep: 'mine' | 'theirs' }) => api.call('sync.resolve', input),
   });
+}
+
+/**
+ * The app syncs by itself (at start, every few minutes): when a sync brought changes from other
+ * devices, every screen reads its data again. Called once, by the rail, which is always shown.
+ */
+export function useRefreshAfterPull(lastPulledAt: string | null | undefined): void {
+  const queryClient = useQueryClient();
+  const seen = useRef(lastPulledAt);
+  useEffect(() => {
+    if (lastPulledAt === undefined) return;
+    const before = seen.current;
+    seen.current = lastPulledAt;
+    if (before !== undefined && before !== lastPulledAt) void queryClient.invalidateQueries();
+  }, [lastPulledAt, queryClient]);
 }
