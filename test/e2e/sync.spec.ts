@@ -2,6 +2,8 @@
  * Settings → Sync through the real UI: the connection form, and (against a throwaway
  * PostgreSQL) two browser shells on two workbooks that meet through one hub.
  */
+import net from 'node:net';
+import pg from 'pg';
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
 import { expect, test, visit } from './fixtures';
@@ -113,6 +115,15 @@ test('two devices meet through one hub: a new client, a phone, a conflict kept o
   await expect(page.getByTestId('rail-sync-pending')).toHaveCount(0);
   await syncNow(laptop, en.sync.status.syncNow);
   await expect(otherPage.getByTestId('sync-result')).not.toContainText('received 0');
+  await otherPage.screenshot({
+    path: 'test-results/screens/sync-connected-en.png',
+    fullPage: true,
+  });
+  await visit(otherPage, '/settings');
+  await expect(otherPage.getByTestId('settings-sync')).toContainText('Ноутбук Петрова');
+  await otherPage.getByTestId('settings-sync').screenshot({
+    path: 'test-results/screens/sync-settings-en.png',
+  });
 
   // On the laptop: the client with the new phone, made at the shop.
   await visit(otherPage, clientRoute);
@@ -195,4 +206,145 @@ async function syncNow(device: SyncPage, label: string): Promise<void> {
   await visit(device.page, '/sync');
   await device.button(label).click();
   await expect(device.page.getByTestId('sync-result')).toBeVisible();
+}
+
+test('exchange files carry the changes where there is no network, and a file loaded twice adds nothing', async ({
+  page,
+  shell,
+  otherPage,
+  otherShell,
+}) => {
+  await shell.call('settings.set', { language: 'ru', userName: 'Петров' });
+  await otherShell.call('settings.set', { language: 'en', userName: 'Sidorova' });
+  await shell.call('clients.create', { name: 'Петров Олег', phone: '+7 900 111-22-33' });
+  await shell.call('clients.create', { name: 'Сидорова Анна', company: 'ИП Сидорова' });
+  const shop = new SyncPage(page, shell);
+  const laptop = new SyncPage(otherPage, otherShell);
+
+  await shop.open();
+  const file = await page.locator('#sync-export-path').inputValue();
+  expect(file.endsWith('.kartoteka-changes')).toBe(true);
+  await shop.button(ru.sync.exchange.export).click();
+  const exported = page.getByTestId('exchange-exported');
+  await expect(exported).toContainText(file);
+  const changes = Number(/^\d+/.exec((await exported.textContent()) ?? '')?.[0]);
+  expect(changes).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/screens/sync-exchange-ru.png', fullPage: true });
+
+  await laptop.open();
+  await otherPage.locator('#sync-import-path').fill(file);
+  await laptop.button(en.sync.exchange.import).click();
+  await expect(otherPage.getByTestId('exchange-imported')).toHaveText(
+    `Applied: ${changes}; already known: 0; conflicts: 0.`,
+  );
+  // The same file again: everything in it is known.
+  await laptop.button(en.sync.exchange.import).click();
+  await expect(otherPage.getByTestId('exchange-imported')).toHaveText(
+    `Applied: 0; already known: ${changes}; conflicts: 0.`,
+  );
+  await otherPage.screenshot({ path: 'test-results/screens/sync-exchange-en.png', fullPage: true });
+  await visit(otherPage, '/clients');
+  await expect(otherPage.getByRole('row').filter({ hasText: 'Петров Олег' })).toContainText(
+    '+7 900 111-22-33',
+  );
+  await expect(otherPage.getByRole('row').filter({ hasText: 'Сидорова Анна' })).toBeVisible();
+});
+
+test('offline is said quietly, a failed sync is marked, and disconnecting asks first', async ({
+  page,
+  shell,
+  pgCluster,
+}) => {
+  test.setTimeout(60_000);
+  const url = await pgCluster.createDatabase();
+  const direct = hubAddress(url);
+  // The hub reached through a relay the test can unplug, as a laptop leaves the shop's network.
+  const relay = await tcpRelay(direct.port);
+  const hub = { ...direct, port: relay.port };
+  await shell.call('settings.set', { language: 'ru', userName: 'Петров' });
+  const sync = new SyncPage(page, shell);
+  await sync.open();
+  await sync.fill(hub, 'Ноутбук Петрова');
+  await sync.button(ru.sync.connect.connect).click();
+  await expect(sync.fact('sync-device')).toHaveText('Ноутбук Петрова');
+  await page.screenshot({ path: 'test-results/screens/sync-connected-ru.png', fullPage: true });
+  await visit(page, '/settings');
+  await expect(page.getByTestId('settings-sync')).toContainText('Ноутбук Петрова');
+  await page.getByTestId('settings-sync').screenshot({
+    path: 'test-results/screens/sync-settings-ru.png',
+  });
+
+  // Unplugged: "Sync now" says the hub is not reachable, calmly; the rail says "offline".
+  await relay.close();
+  await shell.call('clients.create', { name: 'Кузнецов Игорь' });
+  await visit(page, '/sync');
+  await sync.button(ru.sync.status.syncNow).click();
+  await expect(page.getByTestId('sync-offline')).toContainText(`${hub.host}:${hub.port}`);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('rail-sync-offline')).toHaveText(ru.sync.rail.offline);
+  await expect(page.getByTestId('rail-sync-error')).toHaveCount(0);
+  await expect(page.getByTestId('rail-sync-pending')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/sync-offline-ru.png', fullPage: true });
+
+  // Back on the network: the waiting change goes.
+  const again = await tcpRelay(direct.port, relay.port);
+  await sync.button(ru.sync.status.syncNow).click();
+  await expect(page.getByTestId('sync-result')).toBeVisible();
+  await expect(page.getByTestId('rail-sync-offline')).toHaveCount(0);
+  await expect(page.getByTestId('rail-sync-pending')).toHaveCount(0);
+
+  // The hub's database gone: that is an error someone must fix, marked in the rail.
+  const admin = new pg.Client({ connectionString: pgCluster.url('postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE ${direct.database} WITH (FORCE)`);
+  await admin.end();
+  await sync.button(ru.sync.status.syncNow).click();
+  await expect(page.getByRole('alert').first()).toContainText(direct.database);
+  await expect(page.getByTestId('rail-sync-error')).toHaveText(ru.sync.rail.error);
+  await expect(page.getByTestId('rail-sync-offline')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/sync-error-ru.png', fullPage: true });
+  await again.close();
+
+  // Disconnecting asks first; "Cancel" keeps the connection.
+  await sync.button(ru.sync.status.disconnect).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText(ru.sync.status.disconnectTitle);
+  await page.screenshot({ path: 'test-results/screens/sync-disconnect-ru.png' });
+  await dialog.getByRole('button', { name: ru.sync.status.cancel }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(sync.fact('sync-device')).toBeVisible();
+  await sync.button(ru.sync.status.disconnect).click();
+  await dialog.getByRole('button', { name: ru.sync.status.disconnectConfirm }).click();
+  await expect(page.getByRole('heading', { name: ru.sync.connect.title })).toBeVisible();
+  await expect(page.getByTestId('rail-sync')).toHaveCount(0);
+});
+
+/** A TCP relay to a local port, closed at will (its connections cut) like a network gone. */
+async function tcpRelay(
+  target: number,
+  port = 0,
+): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(target, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as net.AddressInfo;
+  return {
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SyncStatus } from '../../../../electron/api/contract';
 import { formatDateTime } from '../../lib/format';
-import { ErrorLine } from '../workbook/ErrorLine';
+import { codeOf, ErrorLine } from '../workbook/ErrorLine';
 import { DisconnectDialog } from './DisconnectDialog';
 import { useSyncNow } from './useSync';
 
@@ -17,6 +17,7 @@ export function ConnectedPanel({ status }: { status: SyncStatus }) {
   const syncNow = useSyncNow();
   const [asking, setAsking] = useState(false);
   const busy = syncNow.isPending || status.syncing;
+  const offlineNow = codeOf(syncNow.error) === 'unavailable';
   return (
     <section className="wb-panel sync-connected" aria-labelledby="sync-connected-title">
       <h2 id="sync-connected-title">{t('sync.status.title')}</h2>
@@ -50,8 +51,13 @@ export function ConnectedPanel({ status }: { status: SyncStatus }) {
           ) : null}
         </dd>
       </dl>
-      {status.offline ? <p className="muted sync-hint">{t('sync.status.offline')}</p> : null}
-      {status.lastError ? (
+      {status.offline && !offlineNow ? (
+        <p className="muted sync-hint" data-testid="sync-offline">
+          {t('sync.status.offline')}
+        </p>
+      ) : null}
+      {/* The last sync's error, unless the one just tried says it under the button. */}
+      {status.lastError && !syncNow.error ? (
         <p className="error sync-hint" role="alert" data-testid="sync-last-error">
           {status.lastError.message}
         </p>
@@ -70,7 +76,14 @@ export function ConnectedPanel({ status }: { status: SyncStatus }) {
           {t('sync.status.disconnect')}
         </button>
       </div>
-      <ErrorLine error={syncNow.error} />
+      {offlineNow ? (
+        // Not reaching the hub is normal on the road: said calmly, not as an error.
+        <p className="muted sync-hint" role="status" data-testid="sync-offline">
+          {syncNow.error?.message}
+        </p>
+      ) : (
+        <ErrorLine error={syncNow.error} />
+      )}
       {syncNow.data ? (
         <p className="wb-done" role="status" data-testid="sync-result">
           {t('sync.status.result', { ...syncNow.data })}

@@ -37,6 +37,7 @@ export function ExchangePanel() {
             exportChanges.isPending ? t('sync.exchange.exporting') : t('sync.exchange.export')
           }
           pending={exportChanges.isPending}
+          error={exportChanges.error?.message}
           onSubmit={(path) => {
             importChanges.reset();
             exportChanges.mutate(path);
@@ -58,6 +59,7 @@ export function ExchangePanel() {
         initial=""
         submit={importChanges.isPending ? t('sync.exchange.importing') : t('sync.exchange.import')}
         pending={importChanges.isPending}
+        error={importChanges.error?.message}
         onSubmit={(path) => {
           exportChanges.reset();
           importChanges.mutate(path);

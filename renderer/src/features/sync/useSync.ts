@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api } from '../../api/client';
 import { channelQuery } from '../../api/channel-query';
+import { queryKeys } from '../../api/query-keys';
 
 export const STATUS_POLL_MS = 30_000;
 
@@ -19,7 +20,12 @@ export function useConflicts(clientId?: string) {
 }
 
 export function useSyncNow() {
-  return useMutation({ mutationFn: () => api.call('sync.now', {}) });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.call('sync.now', {}),
+    // A sync that failed changed the status too (offline, the error): the rail says so now.
+    onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.channel('sync.status') }),
+  });
 }
 
 export function useResolve() {
