@@ -9,6 +9,7 @@ import { importSales } from './import-sales';
 import { listOpen } from './list';
 import { passwordCost } from './password';
 import { searchWhileTyping } from './search';
+import { syncHub } from './sync';
 import type { Measurement } from './types';
 
 export type { BenchContext, Measurement } from './types';
@@ -24,4 +25,5 @@ export const MEASUREMENTS: readonly Measurement[] = [
   bgNbdFit,
   passwordCost,
   workbookFiles,
+  syncHub,
 ];

@@ -8,6 +8,7 @@
  * of the value it replaced is older than the other change) is a conflict: the winner holds
  * the field, the loser is listed until someone picks a side.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Workbook } from '../workbook';
 import { SYNCED_BY_NAME, SYNCED_TABLES, type SyncedTable } from '../sync-tables';
 import { recordChanges, startBatch, type ChangeInput } from './history';
@@ -41,6 +42,22 @@ interface Winner {
   device: string;
 }
 
+/** Prepared once per workbook: applying a page runs the same few statements thousands of times. */
+const statements = new WeakMap<Workbook, Map<string, Statement>>();
+function cached(wb: Workbook, sql: string): Statement {
+  let map = statements.get(wb);
+  if (!map) {
+    map = new Map();
+    statements.set(wb, map);
+  }
+  let statement = map.get(sql);
+  if (!statement) {
+    statement = wb.sqlite.prepare(sql);
+    map.set(sql, statement);
+  }
+  return statement;
+}
+
 const CLIENT_CHILDREN = [
   'field_values',
   'comments',
@@ -55,23 +72,28 @@ export function applyChanges(ctx: ApplyContext, changes: readonly LogChange[]): 
   const { wb } = ctx;
   const result: ApplyResult = { applied: 0, skipped: 0, conflicts: 0 };
   if (changes.length === 0) return result;
-  const seen = wb.sqlite.prepare(
+  const seen = cached(
+    wb,
     'SELECT n, pushed FROM sync_log WHERE hlc = ? AND entity = ? AND row_id = ? AND field = ?',
   );
-  const markPushed = wb.sqlite.prepare('UPDATE sync_log SET pushed = 1 WHERE n = ?');
-  const insert = wb.sqlite.prepare(
+  const markPushed = cached(wb, 'UPDATE sync_log SET pushed = 1 WHERE n = ?');
+  const insert = cached(
+    wb,
     `INSERT INTO sync_log (hlc, device, entity, row_id, field, value, base, actor, pushed)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const winner = wb.sqlite.prepare(
+  const winner = cached(
+    wb,
     `SELECT hlc, field, value, base, device FROM sync_log
      WHERE entity = ? AND row_id = ? AND field IN (?, '*', '-') ORDER BY hlc DESC LIMIT 1`,
   );
-  const addConflict = wb.sqlite.prepare(
+  const addConflict = cached(
+    wb,
     `INSERT INTO sync_conflicts (id, entity, row_id, field, winner_hlc, loser_hlc, detected_at)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const closeConflicts = wb.sqlite.prepare(
+  const closeConflicts = cached(
+    wb,
     `UPDATE sync_conflicts SET resolved_at = ? WHERE entity = ? AND row_id = ? AND field = ?
      AND resolved_at IS NULL AND winner_hlc <= ?`,
   );
@@ -203,7 +225,7 @@ function rebuild(ctx: ApplyContext, touches: Touch[]): void {
     if (clientId) clients.add(clientId);
   }
   const live = [...clients].filter((id) =>
-    ctx.wb.sqlite.prepare('SELECT 1 FROM clients WHERE id = ?').get(id),
+    cached(ctx.wb, 'SELECT 1 FROM clients WHERE id = ?').get(id),
   );
   rederiveClientIds(ctx.wb, live);
   reindexClients(ctx.wb, live);
@@ -211,9 +233,10 @@ function rebuild(ctx: ApplyContext, touches: Touch[]): void {
 }
 
 function fold(ctx: ApplyContext, touch: Touch): Row | null {
-  const rows = ctx.wb.sqlite
-    .prepare('SELECT field, value FROM sync_log WHERE entity = ? AND row_id = ? ORDER BY hlc')
-    .all(touch.table.name, touch.rowId) as { field: string; value: string | null }[];
+  const rows = cached(
+    ctx.wb,
+    'SELECT field, value FROM sync_log WHERE entity = ? AND row_id = ? ORDER BY hlc',
+  ).all(touch.table.name, touch.rowId) as { field: string; value: string | null }[];
   let state: Row | null = null;
   for (const r of rows) {
     if (r.field === '*') state = created(state, parse(r.value) as Row);
@@ -252,11 +275,10 @@ function materialize(ctx: ApplyContext, touch: Touch): Edit | null {
   const { wb } = ctx;
   const { table } = touch;
   const cols = table.columns.map((c) => `"${c}"`).join(', ');
-  const local = wb.sqlite
-    .prepare(
-      `SELECT rowid AS _rowid, ${table.localId ? 'id AS _id, ' : ''}${cols} FROM "${table.name}" WHERE ${keyWhere(table)}`,
-    )
-    .get(...keyValues(table, touch.rowId)) as Row | undefined;
+  const local = cached(
+    wb,
+    `SELECT rowid AS _rowid, ${table.localId ? 'id AS _id, ' : ''}${cols} FROM "${table.name}" WHERE ${keyWhere(table)}`,
+  ).get(...keyValues(table, touch.rowId)) as Row | undefined;
   let after = fold(ctx, touch);
   if (after && !parentsPresent(wb, table, after)) after = null;
   const before = local ? pick(table, local) : null;
@@ -274,22 +296,20 @@ function materialize(ctx: ApplyContext, touch: Touch): Edit | null {
     if (table.name === 'clients') extra['seq'] = nextSeq(wb);
     const row = { ...after, ...extra };
     const names = Object.keys(row).filter((c) => table.columns.includes(c) || c in extra);
-    wb.sqlite
-      .prepare(
-        `INSERT INTO "${table.name}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-      )
-      .run(...names.map((c) => sqlValue(row[c])));
+    cached(
+      wb,
+      `INSERT INTO "${table.name}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    ).run(...names.map((c) => sqlValue(row[c])));
     return { touch, before: null, after, localId: (row['id'] as string) ?? null };
   }
   const changed = table.columns.filter(
     (c) => c in after && JSON.stringify(after[c] ?? null) !== JSON.stringify(before[c] ?? null),
   );
   if (changed.length === 0) return null;
-  wb.sqlite
-    .prepare(
-      `UPDATE "${table.name}" SET ${changed.map((c) => `"${c}" = ?`).join(', ')}, updated_at = ? WHERE rowid = ?`,
-    )
-    .run(...changed.map((c) => sqlValue(after[c])), at, local!['_rowid']);
+  cached(
+    wb,
+    `UPDATE "${table.name}" SET ${changed.map((c) => `"${c}" = ?`).join(', ')}, updated_at = ? WHERE rowid = ?`,
+  ).run(...changed.map((c) => sqlValue(after[c])), at, local!['_rowid']);
   return { touch, before, after, localId };
 }
 
@@ -313,20 +333,21 @@ function parentsPresent(wb: Workbook, table: SyncedTable, row: Row): boolean {
   return checks.every(([parent, column]) => {
     const id = row[column];
     if (id === null || id === undefined) return true;
-    return Boolean(wb.sqlite.prepare(`SELECT 1 FROM "${parent}" WHERE id = ?`).get(id));
+    return Boolean(cached(wb, `SELECT 1 FROM "${parent}" WHERE id = ?`).get(id));
   });
 }
 
 function remove(wb: Workbook, table: SyncedTable, rowId: string, local: Row): void {
   if (table.name === 'clients') {
-    wb.sqlite
-      .prepare('DELETE FROM client_search WHERE rowid = (SELECT seq FROM clients WHERE id = ?)')
-      .run(rowId);
+    cached(
+      wb,
+      'DELETE FROM client_search WHERE rowid = (SELECT seq FROM clients WHERE id = ?)',
+    ).run(rowId);
     for (const child of CLIENT_CHILDREN) {
-      wb.sqlite.prepare(`DELETE FROM "${child}" WHERE client_id = ?`).run(rowId);
+      cached(wb, `DELETE FROM "${child}" WHERE client_id = ?`).run(rowId);
     }
   }
-  wb.sqlite.prepare(`DELETE FROM "${table.name}" WHERE rowid = ?`).run(local['_rowid']);
+  cached(wb, `DELETE FROM "${table.name}" WHERE rowid = ?`).run(local['_rowid']);
 }
 
 /**
@@ -338,17 +359,17 @@ function unique(wb: Workbook, table: SyncedTable, row: Row, rowId: string): void
   for (const column of table.unique) {
     const value = row[column];
     if (typeof value !== 'string' && typeof value !== 'number') continue;
-    const other = wb.sqlite
-      .prepare(`SELECT id FROM "${table.name}" WHERE "${column}" = ? AND id <> ?`)
+    const other = cached(wb, `SELECT id FROM "${table.name}" WHERE "${column}" = ? AND id <> ?`)
       .pluck()
       .get(value, rowId) as string | undefined;
     if (!other) continue;
     if (rowId > other) {
       row[column] = `${value}~${rowId.slice(-4)}`;
     } else {
-      wb.sqlite
-        .prepare(`UPDATE "${table.name}" SET "${column}" = ? WHERE id = ?`)
-        .run(`${value}~${other.slice(-4)}`, other);
+      cached(wb, `UPDATE "${table.name}" SET "${column}" = ? WHERE id = ?`).run(
+        `${value}~${other.slice(-4)}`,
+        other,
+      );
     }
   }
 }
@@ -361,7 +382,7 @@ function recordHistory(ctx: ApplyContext, edits: Edit[]): void {
     let key = fieldKeys.get(fieldId);
     if (key === undefined) {
       key =
-        (ctx.wb.sqlite.prepare('SELECT key FROM field_defs WHERE id = ?').pluck().get(fieldId) as
+        (cached(ctx.wb, 'SELECT key FROM field_defs WHERE id = ?').pluck().get(fieldId) as
           string | undefined) ?? fieldId;
       fieldKeys.set(fieldId, key);
     }

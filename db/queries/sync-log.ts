@@ -47,6 +47,7 @@ export type MetaKey =
   | 'workbook_id'
   | 'hub'
   | 'last_seq'
+  | 'hub_mark'
   | 'last_sync_at'
   | 'last_pulled_at'
   | 'last_error'
@@ -112,11 +113,14 @@ export function deviceNames(wb: Workbook): Map<string, string> {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Changes not on the hub yet, oldest first: this device's and those that came by file. */
+/**
+ * Changes not on the hub yet, in the order they were logged (a record before the records that
+ * name it): this device's and those that came by file.
+ */
 export function unpushed(wb: Workbook, limit: number): { n: number; change: LogChange }[] {
   const rows = wb.sqlite
     .prepare(
-      'SELECT n, device, hlc, entity, row_id, field, value, base, actor FROM sync_log WHERE pushed = 0 ORDER BY hlc LIMIT ?',
+      'SELECT n, device, hlc, entity, row_id, field, value, base, actor FROM sync_log WHERE pushed = 0 ORDER BY n LIMIT ?',
     )
     .all(limit) as LogRow[];
   return rows.map((r) => ({ n: r.n, change: toChange(r) }));
@@ -209,5 +213,21 @@ export function holdsNoRecords(wb: Workbook): boolean {
 export function forgetSeededReasons(wb: Workbook): void {
   wb.transaction(() => {
     wb.sqlite.prepare('DELETE FROM lost_reasons').run();
+  });
+}
+
+/** The newest clock of a device's changes in the log (null: none). */
+export function newestOf(wb: Workbook, device: string): string | null {
+  return (
+    (wb.sqlite.prepare('SELECT max(hlc) FROM sync_log WHERE device = ?').pluck().get(device) as
+      string | null) ?? null
+  );
+}
+
+/** Another hub: every change is to be sent there, and its log read from the start. */
+export function resetTransfer(wb: Workbook): void {
+  wb.transaction(() => {
+    wb.sqlite.prepare('UPDATE sync_log SET pushed = 0 WHERE pushed = 1').run();
+    writeMeta(wb, { last_seq: null });
   });
 }

@@ -2,7 +2,12 @@
  * A throwaway PostgreSQL cluster from Debian's `postgresql` package for the sync tests: initdb
  * into a temp folder, a random free port on 127.0.0.1, the socket in that folder, trust auth for
  * the superuser `kt`. One cluster serves a whole test run; each test takes a fresh database.
- * No vitest import here, so a Playwright globalSetup can use it as well.
+ * No vitest import here, so a Playwright globalSetup can use it as well:
+ *
+ *   const cluster = await startPgCluster();
+ *   process.env['KARTOTEKA_TEST_PG'] = cluster.url('postgres');
+ *   return () => cluster.stop();          // Playwright runs the returned function as teardown
+ *   // …in a test: await createTestDatabase(process.env['KARTOTEKA_TEST_PG']!)
  */
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -144,25 +149,13 @@ export async function startPgCluster(): Promise<PgCluster> {
     `CREATE ROLE ${PG_PASSWORD_GROUP} NOLOGIN; CREATE ROLE ${PG_TLS_GROUP} NOLOGIN`,
   );
   await admin.end();
-  let counter = 0;
   let stopped = false;
   return {
     port,
     dir,
     caFile: tls.ca,
     url,
-    async createDatabase() {
-      counter += 1;
-      const name = `t${counter}_${Math.random().toString(36).slice(2, 8)}`;
-      const client = new pg.Client({ connectionString: url('postgres') });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${name} TEMPLATE template0`);
-      } finally {
-        await client.end();
-      }
-      return url(name);
-    },
+    createDatabase: () => createTestDatabase(url('postgres')),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -173,6 +166,25 @@ export async function startPgCluster(): Promise<PgCluster> {
       }
     },
   };
+}
+
+/**
+ * A fresh database on the cluster whose `postgres` database is at `adminUrl` (what
+ * `cluster.url('postgres')` gives): for test processes that only have that URL, e.g. Playwright
+ * workers after a globalSetup put it in an environment variable.
+ */
+export async function createTestDatabase(adminUrl: string): Promise<string> {
+  const name = `t${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.href;
 }
 
 /** A CA of its own and a server certificate it signed for `localhost`, so TLS can be tested. */

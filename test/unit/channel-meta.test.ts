@@ -118,6 +118,9 @@ const SAMPLES: { [C in ChannelName]?: (seed: Seed) => InputOf<C> } = {
   'workbook.info': () => ({}),
   'workbook.recent': () => ({}),
   'workbook.awaitingPassword': () => ({}),
+  'sync.status': () => ({}),
+  'sync.conflicts': ({ clientId }) => ({ clientId, includeResolved: true }),
+  'sync.test': () => ({ url: 'postgres://kt@127.0.0.1:9/hub' }),
   'workbook.backups': () => ({}),
 };
 
@@ -128,6 +131,8 @@ const REFUSALS: Partial<Record<ChannelName, string>> = {
   'workbook.pickFile': 'unavailable',
   // No import runs, so there is nothing to stop.
   'import.cancel': 'conflict',
+  // Nothing listens on port 9: the hub is out of reach.
+  'sync.test': 'unavailable',
 };
 
 describe('a channel marked as reading', () => {

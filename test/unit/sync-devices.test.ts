@@ -239,4 +239,42 @@ describe('sync through the hub', () => {
     expect((await b.call('clients.get', { id: client.id })).name).toBe(client.name);
     expect((await a.call('sync.status', undefined)).offline).toBe(false);
   });
+
+  it('gets back its own changes after a backup taken before them is restored', async () => {
+    const url = await freshHubUrl();
+    const [a, b] = (await fleet(url, 2)) as [World, World];
+    await a.call('clients.create', makeClient({ name: 'До копии' }));
+    await sync(a);
+    const backup = await a.call('workbook.backup', undefined);
+    const after = await a.call('clients.create', makeClient({ name: 'После копии' }));
+    await sync(a);
+    await a.call('workbook.restore', { path: backup.path });
+    expect((await a.send('clients.get', { id: after.id })).ok).toBe(false);
+    await sync(a);
+    expect((await a.call('clients.get', { id: after.id })).name).toBe('После копии');
+    // And what it writes next wins over what it wrote before the restore.
+    await a.call('clients.update', { id: after.id, patch: { name: 'Снова здесь' } });
+    await sync(a);
+    await sync(b);
+    expect((await b.call('clients.get', { id: after.id })).name).toBe('Снова здесь');
+    expect(syncDigest(a.app.wb)).toBe(syncDigest(b.app.wb));
+  });
+
+  it('sends everything to a new hub it is moved to', async () => {
+    const first = await freshHubUrl();
+    const shop = device();
+    const client = await shop.call('clients.create', makeClient({ name: 'Переезд' }));
+    await shop.call('sync.configure', { url: first, deviceName: 'Магазин' });
+    shop.app.ctx.sync.disconnect();
+    const second = await freshHubUrl();
+    const moved = await shop.call('sync.configure', { url: second, deviceName: 'Магазин' });
+    expect(moved.pending).toBe(0);
+    const laptop = device();
+    await laptop.call('sync.configure', {
+      url: second,
+      deviceName: 'Ноутбук',
+      workbookId: moved.workbookId!,
+    });
+    expect((await laptop.call('clients.get', { id: client.id })).name).toBe('Переезд');
+  });
 });

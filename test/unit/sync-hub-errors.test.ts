@@ -148,6 +148,23 @@ describe('errors someone must fix', () => {
     await connects(url.href);
   });
 
+  it('a hub set up by a newer Kartoteka: update this app, and nothing is changed there', async () => {
+    const url = await freshHubUrl();
+    const hub = await connectHub(url);
+    cleanups.push(() => hub.close());
+    await hub.ensureSchema();
+    await superuser(url, 'UPDATE kartoteka.schema_version SET version = 7');
+    const error = await hub.ensureSchema().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ key: 'sync_hub_newer', offline: false });
+    expect(words(error as HubError).en).toContain(
+      '(hub version 7, this app knows 1). Update Kartoteka on this computer',
+    );
+    expect(await hub.schemaReady()).toBe(false);
+  });
+
   it('addresses that are not a hub', async () => {
     for (const url of [
       'hub.example.com',

@@ -102,6 +102,19 @@ describe('push and pull', () => {
     expect(pulled.every((c) => typeof c.seq === 'number')).toBe(true);
   });
 
+  it('text with a NUL character, which jsonb cannot hold, goes and comes back as it was', async () => {
+    const hub = await hubAt(await freshHubUrl());
+    await hub.ensureSchema();
+    const odd: HubChange[] = [
+      { ...changes(DEV_A, 1, 0)[0]!, value: 'до\u0000после' },
+      { ...changes(DEV_A, 1, 1)[0]!, value: { note: 'a\u0000b', n: 1 } },
+      { ...changes(DEV_A, 1, 2)[0]!, value: { $kartoteka: 'looks like the wrapper' } },
+    ];
+    expect(await hub.push(WB, odd)).toBe(3);
+    const pulled = await hub.pull(WB, 0, DEV_B, 10);
+    expect(pulled.map((c) => c.value)).toEqual(odd.map((c) => c.value));
+  });
+
   it('12,000 changes go in one push, in order, and a second push of them adds none', async () => {
     const hub = await hubAt(await freshHubUrl());
     await hub.ensureSchema();

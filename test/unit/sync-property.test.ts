@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../bench/prng';
+import { freshHubUrl } from '../helpers/fresh-hub';
 import { defineSharedField, Fleet, randomWork, type Transport } from '../helpers/sync-fleet';
 
 const SEEDS = Number(process.env['SYNC_SEEDS_FILES'] ?? 100);
+const HUB_SEEDS = Number(process.env['SYNC_SEEDS_HUB'] ?? 200);
 const only = process.env['SYNC_SEED'];
 
 /** Returns how many conflicts the devices saw (the work must make some, or it tests too little). */
@@ -58,4 +60,15 @@ describe('devices meeting by exchange files converge', () => {
     for (const seed of seeds) conflicts += await run(seed, { kind: 'files' });
     if (!only) expect(conflicts).toBeGreaterThan(0);
   }, 600_000);
+});
+
+describe('devices meeting through the hub converge', () => {
+  it(`holds for ${only ? `seed ${only}` : `${HUB_SEEDS} seeds`}`, async () => {
+    // One database: each seed's devices make a hub workbook of their own in it.
+    const url = await freshHubUrl();
+    const seeds = only ? [Number(only)] : Array.from({ length: HUB_SEEDS }, (_, i) => 5000 + i);
+    let conflicts = 0;
+    for (const seed of seeds) conflicts += await run(seed, { kind: 'hub', url });
+    if (!only) expect(conflicts).toBeGreaterThan(0);
+  }, 900_000);
 });

@@ -13,7 +13,6 @@ export interface HubTarget {
   label: string;
   user: string;
   database: string;
-  caFile: string | null;
 }
 
 export class HubError extends AppError {

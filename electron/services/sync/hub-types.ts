@@ -59,5 +59,7 @@ export interface Hub {
     exceptDevice: string,
     limit: number,
   ): Promise<PulledChange[]>;
+  /** The newest clock of a device's changes on the hub (null: none). */
+  newestOf(workbookId: string, deviceId: string): Promise<string | null>;
   close(): Promise<void>;
 }

@@ -91,6 +91,6 @@ export function parseHubUrl(url: string): HubAddress {
     connectionString: parsed.href,
     plainConnectionString,
     sslMode,
-    target: { label: `${user}@${host}:${port}/${database}`, user, database, caFile },
+    target: { label: `${user}@${host}:${port}/${database}`, user, database },
   };
 }

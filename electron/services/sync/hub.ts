@@ -9,6 +9,7 @@ import { hubError, HubError, type HubTarget } from './hub-errors';
 import { HUB_SCHEMA_VERSION, hubVersion, LOCK_PUSH, LOCK_SCHEMA, upgradeHub } from './hub-schema';
 import type { Hub, HubChange, HubWorkbook, PulledChange } from './hub-types';
 import { parseHubUrl } from './hub-url';
+import { fromHubJson, toHubJson } from './hub-values';
 
 /** Rows per INSERT of a push: arrays keep it to 10 parameters whatever the size. */
 export const PUSH_BATCH = 5000;
@@ -80,11 +81,13 @@ class PgHub implements Hub {
       throw hubError(error, this.target);
     }
     try {
-      return await work(client);
-    } catch (error) {
-      throw hubError(error, this.target);
-    } finally {
+      const result = await work(client);
       client.release();
+      return result;
+    } catch (error) {
+      // A connection that failed may be broken: the pool drops it instead of handing it out.
+      client.release(true);
+      throw hubError(error, this.target);
     }
   }
 
@@ -229,11 +232,21 @@ class PgHub implements Hub {
         entity: row.entity,
         rowId: row.row_id,
         field: row.field,
-        value: row.value,
+        value: fromHubJson(row.value),
         base: row.base,
         batchId: row.batch_id,
         actor: row.actor,
       }));
+    });
+  }
+
+  newestOf(workbookId: string, deviceId: string): Promise<string | null> {
+    return this.use(async (client) => {
+      const result = await client.query<{ hlc: string | null }>(
+        'SELECT max(hlc) AS hlc FROM kartoteka.changes WHERE device_id = $2 AND workbook_id = $1',
+        [workbookId, deviceId],
+      );
+      return result.rows[0]?.hlc ?? null;
     });
   }
 
@@ -266,7 +279,7 @@ async function insertBatch(
       column((c) => c.rowId),
       column((c) => c.field),
       // JSON text, cast to jsonb in SQL: pg would send a plain string as bare text.
-      column((c) => (c.value === null || c.value === undefined ? null : JSON.stringify(c.value))),
+      column((c) => toHubJson(c.value)),
       column((c) => c.base),
       column((c) => c.batchId ?? null),
       column((c) => c.actor),

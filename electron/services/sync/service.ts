@@ -36,11 +36,13 @@ import {
   enableSync,
   forgetSeededReasons,
   holdsNoRecords,
+  newestOf,
   pendingCount,
   peerSeen,
   readMeta,
   rememberDevice,
   rememberPeer,
+  resetTransfer,
   seenVector,
   writeMeta,
 } from '../../../db/queries/sync-log';
@@ -106,9 +108,12 @@ export class SyncService {
         enableSync(wb, { deviceId, deviceName: input.deviceName, workbookId });
       }
       await hub.registerDevice(workbookId, deviceId, input.deviceName);
+      // Another hub than the one the log was sent to (or pulled from): everything goes again.
+      const mark = (await hub.workbooks()).find((w) => w.id === workbookId)?.createdAt ?? null;
+      if (mark !== (meta.hub_mark ?? null)) resetTransfer(wb);
       const { hub: bare, password } = splitPassword(url);
       this.deps.secrets.set(deviceId, password);
-      writeMeta(wb, { hub: bare, last_error: null, offline: null });
+      writeMeta(wb, { hub: bare, hub_mark: mark, last_error: null, offline: null });
     } finally {
       await hub.close();
     }
@@ -153,7 +158,9 @@ export class SyncService {
       if (wb.readOnly || !readMeta(wb).hub) return;
       await this.now();
     } catch (error) {
-      if (!isOffline(error)) this.deps.logger.error('sync failed', error);
+      // Offline is normal on the road; a workbook closed meanwhile is no failure either.
+      const closed = error instanceof AppError && error.key.startsWith('workbook_');
+      if (!isOffline(error) && !closed) this.deps.logger.error('sync failed', error);
     }
   }
 
@@ -181,13 +188,23 @@ export class SyncService {
       if (!(await hub.schemaReady())) await hub.ensureSchema();
       const stillOpen = () => this.deps.wb() === wb;
       wb.capture.catchUp();
+      // The hub holds newer changes of this very device than its workbook does: a backup was
+      // restored (or the file went back some other way). Its clock moves past them, and
+      // everything is pulled again, its own changes included.
+      const onHub = await hub.newestOf(ids.workbookId, ids.deviceId);
+      const here = newestOf(wb, ids.deviceId);
+      const wentBack = onHub !== null && (here === null || onHub > here);
+      if (wentBack) wb.capture.observe(onHub);
       const pushed = await pushAll(wb, hub, ids, stillOpen);
       for (const [id, name] of await hub.deviceNames(ids.workbookId)) rememberDevice(wb, id, name);
-      const pulled = await pullAll(wb, hub, ids, stillOpen, {
-        now: this.deps.now,
-        newId: this.deps.newId,
-        deviceName: this.nameOf(wb),
-      });
+      const pulled = await pullAll(
+        wb,
+        hub,
+        ids,
+        stillOpen,
+        { now: this.deps.now, newId: this.deps.newId, deviceName: this.nameOf(wb) },
+        wentBack,
+      );
       writeMeta(wb, {
         last_sync_at: this.deps.now().toISOString(),
         last_error: null,

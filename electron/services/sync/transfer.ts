@@ -71,17 +71,26 @@ export async function pushAll(
   }
 }
 
+/** No device has this id: a pull "except" it takes this device's own changes too. */
+const NO_DEVICE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Pulls what came after the last pull. `fromStart`: everything again, this device's own changes
+ * included (its workbook went back in time: a backup restored).
+ */
 export async function pullAll(
   wb: Workbook,
   hub: Hub,
   ids: Ids,
   stillOpen: () => boolean,
   apply: { now: () => Date; newId: () => string; deviceName: (id: string) => string },
+  fromStart = false,
 ): Promise<ApplyResult> {
   const total: ApplyResult = { applied: 0, skipped: 0, conflicts: 0 };
-  let after = Number(readMeta(wb).last_seq ?? 0);
+  let after = fromStart ? 0 : Number(readMeta(wb).last_seq ?? 0);
+  const except = fromStart ? NO_DEVICE : ids.deviceId;
   for (;;) {
-    const page = await hub.pull(ids.workbookId, after, ids.deviceId, PAGE);
+    const page = await hub.pull(ids.workbookId, after, except, PAGE);
     if (page.length === 0 || !stillOpen()) return total;
     const last = page[page.length - 1]!.seq;
     const result = wb.transaction(() => {
