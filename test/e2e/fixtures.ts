@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
 import { ClientsPage } from './pages/clients-page';
 import { ClientCardPage } from './pages/client-card-page';
 
@@ -97,21 +98,64 @@ export async function startShell(
   };
 }
 
-export const test = base.extend<{ shell: Shell; clients: ClientsPage; card: ClientCardPage }>({
+/** Runs a test with a shell of its own: started before, stopped and its folder removed after. */
+async function withShell(use: (shell: Shell) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-e2e-'));
+  const { shell, child } = await startShell(dir);
+  await use(shell);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+interface Fixtures {
+  shell: Shell;
+  clients: ClientsPage;
+  card: ClientCardPage;
+  /**
+   * A second browser shell on a workbook of its own (another device), started only for the
+   * tests that ask for it.
+   */
+  otherShell: Shell;
+  /** A page in a browser context of its own, for the other shell (its own session storage). */
+  otherPage: Page;
+}
+
+interface WorkerFixtures {
+  /**
+   * A throwaway PostgreSQL for the sync tests (`createDatabase()` gives each test its own hub),
+   * started only when a test first asks for it and kept for the worker's run.
+   */
+  pgCluster: PgCluster;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
   shell: async ({}, use) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-e2e-'));
-    const { shell, child } = await startShell(dir);
-    await use(shell);
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-    fs.rmSync(dir, { recursive: true, force: true });
+    await withShell(use);
   },
   clients: async ({ page, shell }, use) => {
     await use(new ClientsPage(page, shell));
   },
   card: async ({ page }, use) => {
     await use(new ClientCardPage(page));
+  },
+  otherShell: async ({}, use) => {
+    await withShell(use);
+  },
+  pgCluster: [
+    async ({}, use) => {
+      const cluster = await startPgCluster();
+      await use(cluster);
+      await cluster.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  otherPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await use(page);
+    await context.close();
   },
 });
 

@@ -78,4 +78,14 @@ describe('after a write', () => {
     await invalidateAfter(client, 'history.undoBatch');
     expect([card.count, views.count]).toEqual([2, 2]);
   });
+
+  it('a write of records reads the sync status again (its changes wait to be sent)', async () => {
+    const status = await shown('sync.status', {});
+    const settings = await shown('settings.get', {});
+    await invalidateAfter(client, 'clients.update');
+    expect([status.count, settings.count]).toEqual([2, 1]);
+    // Reading changes nothing to send.
+    await invalidateAfter(client, 'clients.get');
+    expect(status.count).toBe(2);
+  });
 });

@@ -23,12 +23,16 @@ export async function invalidateAfter(
   queryClient: QueryClient,
   channel: ChannelName,
 ): Promise<void> {
-  const { invalidates } = CHANNEL_META[channel];
+  const { invalidates, writes } = CHANNEL_META[channel];
   if (invalidates === 'all') {
     await queryClient.invalidateQueries();
     return;
   }
+  // Every change of records waits to be sent to the other devices: the rail counts them.
+  const also: ChannelName[] = writes === 'records' ? ['sync.status'] : [];
   await Promise.all(
-    invalidates.map((name) => queryClient.invalidateQueries({ queryKey: queryKeys.channel(name) })),
+    [...invalidates, ...also].map((name) =>
+      queryClient.invalidateQueries({ queryKey: queryKeys.channel(name) }),
+    ),
   );
 }

@@ -6,6 +6,8 @@ import { ClientsPage } from '../features/clients/ClientsPage';
 import { GrowthPage } from '../features/growth/GrowthPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ConflictsPage } from '../features/sync/ConflictsPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { BackupsPage } from '../features/workbook/BackupsPage';
 import { codeOf } from '../features/workbook/ErrorLine';
@@ -52,6 +54,8 @@ function Content() {
         <Route path="/growth" element={<GrowthPage />} />
         <Route path="/import" element={<ImportPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/sync" element={<SyncPage />} />
+        <Route path="/sync/conflicts" element={<ConflictsPage />} />
         <Route path="/workbook" element={<WorkbookPage />} />
         <Route path="/workbook/backups" element={<BackupsPage />} />
         <Route path="*" element={<Navigate to="/clients" replace />} />

@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useHotkey } from '../lib/useHotkey';
 import { channelQuery } from '../api/channel-query';
+import { RailSync } from '../features/sync/RailSync';
 import { LockMark } from '../features/workbook/LockMark';
 import { PortableMark } from '../features/workbook/PortableMark';
 import { useWorkbookInfo } from '../features/workbook/useWorkbook';
@@ -51,6 +52,9 @@ export function Rail() {
       <NavLink to="/workbook/backups" className="rail__link" data-testid="nav-backups">
         {t('bak.title')}
       </NavLink>
+      <NavLink to="/sync" className="rail__link" data-testid="nav-sync">
+        {t('sync.nav')}
+      </NavLink>
       <div className="rail__footer">
         <div title={workbook.data?.path}>
           <span className="muted">{t('nav.workbook')}: </span>
@@ -69,6 +73,7 @@ export function Rail() {
             </span>
           ) : null}
         </div>
+        <RailSync />
         {info.data?.actor ? (
           <div>
             <span className="muted">{t('nav.user')}: </span>

@@ -15,6 +15,7 @@ import * as wbk from './sections/workbook';
 import * as pwd from './sections/password';
 import * as port from './sections/portable';
 import * as bak from './sections/backups';
+import * as sync from './sections/sync';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -49,6 +50,8 @@ export const en = {
   port: port.en,
   /** Backups and integrity: the Backups screen, restores, the damaged workbook's offer. */
   bak: bak.en,
+  /** Sync between devices: the hub, Sync now, exchange files, conflicts. */
+  sync: sync.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',

@@ -15,6 +15,7 @@ import * as wbk from './sections/workbook';
 import * as pwd from './sections/password';
 import * as port from './sections/portable';
 import * as bak from './sections/backups';
+import * as sync from './sections/sync';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -34,6 +35,7 @@ export const ru: Catalogue = {
   pwd: pwd.ru,
   port: port.ru,
   bak: bak.ru,
+  sync: sync.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: {
     today: 'Сегодня',

@@ -17,6 +17,7 @@ import {
   type TimelineItem,
 } from './timeline';
 import { useComments, useHistory, useLookups } from './useCardData';
+import { Who } from './Who';
 import { changeLabel, changeValue, formatMoment, type Lookups } from './values';
 
 const FILTERS: FeedFilter[] = ['all', ...COMMENT_KINDS, 'changes'];
@@ -88,10 +89,7 @@ function FeedRow({ item, lookups, readOnly }: RowProps) {
   const meta = (
     <span className="feed__who">
       {' · '}
-      {entry.batchLabel === 'stageLadder'
-        ? t('cardx.feed.bySales', { actor: entry.actor })
-        : entry.actor}{' '}
-      · <time dateTime={entry.at}>{formatMoment(entry.at)}</time>
+      <Who entry={entry} /> · <time dateTime={entry.at}>{formatMoment(entry.at)}</time>
     </span>
   );
   if (item.type === 'event') {

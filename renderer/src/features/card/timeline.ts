@@ -21,7 +21,9 @@ export function buildTimeline(comments: Comment[], history: HistoryEntry[]): Tim
   const createdBatches = new Set<string>();
   for (const entry of history) {
     if (entry.entity !== 'client') continue;
-    if (entry.batchKind === 'create' || entry.field === 'created') {
+    // A client that came from another device arrives with all its fields in a sync batch.
+    const made = entry.batchKind === 'sync' && entry.creation;
+    if (entry.batchKind === 'create' || entry.field === 'created' || made) {
       if (createdBatches.has(entry.batchId)) continue;
       createdBatches.add(entry.batchId);
       items.push({ type: 'event', at: entry.at, entry, event: 'created' });

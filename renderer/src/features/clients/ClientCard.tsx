@@ -23,6 +23,7 @@ import {
   useSavePatch,
 } from '../card/useCardData';
 import '../card/card.css';
+import { CardConflicts } from '../sync/CardConflicts';
 import { HistoryPanel } from './HistoryPanel';
 
 type Tab = 'feed' | 'sales' | 'plan' | 'history';
@@ -87,6 +88,7 @@ export function ClientCard() {
       {asOf ? (
         <AsOfBanner at={asOf.at} existed={asOf.client !== null} onClose={() => setAsOf(null)} />
       ) : null}
+      {asOf ? null : <CardConflicts clientId={id} />}
       <div className="card__columns">
         {shown ? (
           <Portrait

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { AsOfForm } from '../card/AsOfForm';
 import { RestoreButton } from '../card/RestoreButton';
 import { useHistory, useLookups } from '../card/useCardData';
+import { Who } from '../card/Who';
 import { changeLabel, changeValue, type Lookups } from '../card/values';
 
 function groupByBatch(entries: HistoryEntry[]): HistoryEntry[][] {
@@ -44,7 +45,9 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
       <ol className="history" data-testid="history">
         {groupByBatch(history.data ?? []).map((group) => {
           const head = group[0] as HistoryEntry;
-          const created = head.batchKind === 'create';
+          const created =
+            head.batchKind === 'create' ||
+            (head.batchKind === 'sync' && group.every((e) => e.entity === 'client' && e.creation));
           const commentAdded = group.every((e) => e.entity === 'comment' && e.oldValue === null);
           const saleAdded = group.every((e) => e.entity === 'sale' && e.creation);
           const what = created
@@ -60,9 +63,7 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
             <li key={head.batchId} className="history__group" data-kind={head.batchKind}>
               <div className="history__meta">
                 <strong>
-                  {head.batchLabel === 'stageLadder'
-                    ? t('cardx.feed.bySales', { actor: head.actor })
-                    : head.actor}
+                  <Who entry={head} />
                 </strong>{' '}
                 · {what} · <time dateTime={head.at}>{formatDateTime(head.at)}</time>
               </div>

@@ -17,6 +17,7 @@ import { FieldsSection } from './FieldsSection';
 import { LostReasonsSection } from './LostReasonsSection';
 import { ManagersSection } from './ManagersSection';
 import { StageRulesSection } from './StageRulesSection';
+import { SyncSection } from '../sync/SyncSection';
 import './settings.css';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { ru: 'Русский', en: 'English' };
@@ -74,6 +75,7 @@ export function SettingsPage() {
           <dd>{info.data?.version}</dd>
         </dl>
       </section>
+      <SyncSection />
       <FieldsSection />
       <CadenceSection />
       <StageRulesSection />
