@@ -102,6 +102,8 @@ function device(bench: BenchContext, dir: string, file: string, name: string): A
     systemLocale: 'en',
     dailyBackups: false,
     syncEveryMs: 0,
+    // The integrity check in its worker, as in the app (the bench's bundle sits beside it).
+    integrityWorker: path.join(__dirname, 'integrity-worker.cjs'),
     logger: { info: () => undefined, error: (m) => bench.log(m) },
   });
 }
