@@ -149,26 +149,36 @@ function dropTriggers(sqlite: Database.Database): void {
   }
 }
 
+/** Rows logged per transaction while seeding: a fraction of a second each on a large workbook. */
+export const SEED_CHUNK = 20_000;
+
 /**
- * Logs every row not in the log yet as a new record, so the log holds the whole workbook: done
- * once, when the workbook starts taking part in sync (its rows were written before).
+ * Logs every row not logged as a new record yet, so the log holds the whole workbook: done when
+ * the workbook starts taking part in sync (its rows were written before). In chunks of rowids,
+ * one transaction each, so the caller may let other work run between them; rows written
+ * meanwhile are logged by the triggers, and a row already logged as new is skipped, so a
+ * seeding cut short is finished by running it again. Yields the rows logged by each chunk.
  */
-export function seedLog(sqlite: Database.Database): number {
-  let added = 0;
+export function* seedLog(sqlite: Database.Database): Generator<number> {
   for (const table of SYNCED_TABLES) {
     const key = keyExpr(table, 't');
     const where = table.where ? `t.${table.where} AND ` : '';
-    added += sqlite
-      .prepare(
-        `INSERT INTO sync_log ${LOG_COLUMNS}
-         SELECT kt_hlc(), kt_device(), '${table.name}', ${key}, '*', ${rowJson(table, 't')}, NULL, kt_actor()
-         FROM main."${table.name}" AS t
-         WHERE ${where}NOT EXISTS (SELECT 1 FROM sync_log l WHERE l.entity = '${table.name}' AND l.row_id = ${key})
-         ORDER BY t.rowid`,
-      )
-      .run().changes;
+    const bounds = sqlite
+      .prepare(`SELECT min(rowid) AS lo, max(rowid) AS hi FROM main."${table.name}"`)
+      .get() as { lo: number | null; hi: number | null };
+    if (bounds.lo === null || bounds.hi === null) continue;
+    const insert = sqlite.prepare(
+      `INSERT INTO sync_log ${LOG_COLUMNS}
+       SELECT kt_hlc(), kt_device(), '${table.name}', ${key}, '*', ${rowJson(table, 't')}, NULL, kt_actor()
+       FROM main."${table.name}" AS t
+       WHERE t.rowid BETWEEN ? AND ? AND ${where}NOT EXISTS (
+         SELECT 1 FROM sync_log l WHERE l.entity = '${table.name}' AND l.row_id = ${key} AND l.field = '*')
+       ORDER BY t.rowid`,
+    );
+    for (let lo = bounds.lo; lo <= bounds.hi; lo += SEED_CHUNK) {
+      yield sqlite.transaction(() => insert.run(lo, lo + SEED_CHUNK - 1).changes).immediate();
+    }
   }
-  return added;
 }
 
 /**

@@ -48,6 +48,7 @@ export type MetaKey =
   | 'hub'
   | 'last_seq'
   | 'hub_mark'
+  | 'seeded'
   | 'last_sync_at'
   | 'last_pulled_at'
   | 'last_error'
@@ -78,23 +79,33 @@ export function writeMeta(wb: Workbook, values: Partial<Record<MetaKey, string |
 }
 
 /**
- * Makes the workbook take part in sync as `deviceId`: records the ids, starts logging and logs
- * every row written before as a new record. Returns how many rows were logged.
+ * Makes the workbook take part in sync as `deviceId`: records the ids and starts logging. The
+ * rows written before are logged by `seedChunks` next (until then `seeded` is not set).
  */
 export function enableSync(
   wb: Workbook,
   ids: { deviceId: string; deviceName: string; workbookId: string },
-): number {
-  return wb.transaction(() => {
+): void {
+  wb.transaction(() => {
     writeMeta(wb, {
       device_id: ids.deviceId,
       device_name: ids.deviceName,
       workbook_id: ids.workbookId,
+      seeded: null,
     });
     rememberDevice(wb, ids.deviceId, ids.deviceName);
     wb.capture.enable(ids.deviceId);
-    return seedLog(wb.sqlite);
   });
+}
+
+/**
+ * Logs the rows written before the workbook took part in sync, a chunk per step (see
+ * `seedLog`); marks the workbook seeded after the last one. Nothing to do once seeded.
+ */
+export function* seedChunks(wb: Workbook): Generator<number> {
+  if (readMeta(wb).seeded) return;
+  yield* seedLog(wb.sqlite);
+  writeMeta(wb, { seeded: '1' });
 }
 
 export function rememberDevice(wb: Workbook, id: string, name: string): void {

@@ -42,6 +42,7 @@ import {
   readMeta,
   rememberDevice,
   rememberPeer,
+  seedChunks,
   resetTransfer,
   seenVector,
   writeMeta,
@@ -107,6 +108,7 @@ export class SyncService {
       } else {
         enableSync(wb, { deviceId, deviceName: input.deviceName, workbookId });
       }
+      await seeded(wb);
       await hub.registerDevice(workbookId, deviceId, input.deviceName);
       // Another hub than the one the log was sent to (or pulled from): everything goes again.
       const mark = (await hub.workbooks()).find((w) => w.id === workbookId)?.createdAt ?? null;
@@ -187,6 +189,7 @@ export class SyncService {
       hub = await this.deps.connect(url);
       if (!(await hub.schemaReady())) await hub.ensureSchema();
       const stillOpen = () => this.deps.wb() === wb;
+      await seeded(wb);
       wb.capture.catchUp();
       // The hub holds newer changes of this very device than its workbook does: a backup was
       // restored (or the file went back some other way). Its clock moves past them, and
@@ -270,9 +273,10 @@ export class SyncService {
     return this.status();
   }
 
-  exportChanges(file: string, peer?: string): ExchangeExportResult {
+  async exportChanges(file: string, peer?: string): Promise<ExchangeExportResult> {
     const wb = this.deps.wb();
     const meta = this.ensureEnabled(wb, null);
+    await seeded(wb);
     wb.capture.catchUp();
     const changes = changesAfter(wb, peerSeen(wb, peer));
     writeExchangeFile(file, {
@@ -288,7 +292,7 @@ export class SyncService {
     return { changes: changes.length, path: file };
   }
 
-  importChanges(file: string): ExchangeImportResult {
+  async importChanges(file: string): Promise<ExchangeImportResult> {
     const wb = this.deps.wb();
     const content = readExchangeFile(file);
     const meta = readMeta(wb);
@@ -300,6 +304,7 @@ export class SyncService {
     }
     if (!meta.workbook_id) forgetSeededReasons(wb);
     this.ensureEnabled(wb, content.workbookId);
+    await seeded(wb);
     const result = wb.transaction(() => {
       for (const [id, name] of Object.entries(content.devices)) rememberDevice(wb, id, name);
       rememberDevice(wb, content.from.id, content.from.name);
@@ -356,6 +361,12 @@ export class SyncService {
     const names = deviceNames(wb);
     return (id) => names.get(id) ?? id.slice(0, 8);
   }
+}
+
+/** Logs the rows written before sync began, letting the window be answered between chunks. */
+async function seeded(wb: Workbook): Promise<void> {
+  const chunks = seedChunks(wb);
+  while (!chunks.next().done) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function parseUrl(raw: string): URL {

@@ -16,6 +16,11 @@ import {
 import type { Hub, HubChange, PulledChange } from './hub-types';
 
 export const PAGE = 5000;
+/**
+ * Pulled changes are applied on the main thread, a page per transaction: about a second of
+ * work at most on a large workbook, so the window keeps answering between pages.
+ */
+export const PULL_PAGE = 1000;
 
 interface Ids {
   workbookId: string;
@@ -90,11 +95,11 @@ export async function pullAll(
   let after = fromStart ? 0 : Number(readMeta(wb).last_seq ?? 0);
   const except = fromStart ? NO_DEVICE : ids.deviceId;
   for (;;) {
-    const { changes: page, top } = await hub.pullAfter(ids.workbookId, after, except, PAGE);
+    const { changes: page, top } = await hub.pullAfter(ids.workbookId, after, except, PULL_PAGE);
     if (!stillOpen()) return total;
     // A short page holds every other device's change up to `top`: the next pull starts there,
     // past this device's own changes too (not read again by every later sync).
-    const last = page.length < PAGE ? Math.max(top, after) : page[page.length - 1]!.seq;
+    const last = page.length < PULL_PAGE ? Math.max(top, after) : page[page.length - 1]!.seq;
     if (page.length === 0 && last === after) return total;
     const result = wb.transaction(() => {
       const r = applyChanges({ wb, ...apply, fromHub: true }, page.map(fromHub));
@@ -105,6 +110,8 @@ export async function pullAll(
     total.skipped += result.skipped;
     total.conflicts += result.conflicts;
     after = last;
-    if (page.length < PAGE) return total;
+    if (page.length < PULL_PAGE) return total;
+    // Between pages the main thread answers the window.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
