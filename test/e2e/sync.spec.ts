@@ -229,6 +229,10 @@ test('exchange files carry the changes where there is no network, and a file loa
   await expect(exported).toContainText(file);
   const changes = Number(/^\d+/.exec((await exported.textContent()) ?? '')?.[0]);
   expect(changes).toBeGreaterThan(0);
+  // No hub: the ids a partner's files must match are shown here.
+  const status = (await shell.call('sync.status')) as { data: { workbookId: string } };
+  expect(status.data.workbookId).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('exchange-identity')).toContainText(status.data.workbookId);
   await page.screenshot({ path: 'test-results/screens/sync-exchange-ru.png', fullPage: true });
 
   await laptop.open();

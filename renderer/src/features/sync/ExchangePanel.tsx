@@ -8,12 +8,14 @@ import { api } from '../../api/client';
 import { ErrorLine } from '../workbook/ErrorLine';
 import { PathForm } from '../workbook/PathForm';
 import { besideFile, useWorkbookInfo } from '../workbook/useWorkbook';
+import { useSyncStatus } from './useSync';
 
 export const EXCHANGE_EXTENSION = '.kartoteka-changes';
 
 export function ExchangePanel() {
   const { t } = useTranslation();
   const info = useWorkbookInfo();
+  const status = useSyncStatus().data;
   const exportChanges = useMutation({
     mutationFn: (path: string) => api.call('exchange.export', { path }),
   });
@@ -28,6 +30,15 @@ export function ExchangePanel() {
     <section className="wb-panel sync-exchange" aria-labelledby="sync-exchange-title">
       <h2 id="sync-exchange-title">{t('sync.exchange.title')}</h2>
       <p className="muted wb-lead">{t('sync.exchange.lead')}</p>
+      {status && !status.configured && status.workbookId ? (
+        // Without a hub the ids are shown here: a partner's files must be of this workbook.
+        <p className="muted wb-lead" data-testid="exchange-identity">
+          {t('sync.exchange.identity', {
+            workbook: status.workbookId,
+            device: `${status.deviceName ?? ''} ${status.deviceId ?? ''}`.trim(),
+          })}
+        </p>
+      ) : null}
       {wb ? (
         <PathForm
           id="sync-export-path"

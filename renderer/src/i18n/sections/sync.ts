@@ -76,6 +76,7 @@ export const en = {
   },
   exchange: {
     title: 'Without network',
+    identity: 'This workbook: {{workbook}} · this device: {{device}}',
     lead: 'Where there is no network, carry changes in a file: “Export changes” writes what the other devices have not seen; “Load changes” applies a file from another device. Loading a file twice, or files out of order, changes nothing more.',
     exportPath: 'File to write',
     export: 'Export changes',
@@ -213,6 +214,7 @@ export const ru: typeof en = {
   },
   exchange: {
     title: 'Без сети',
+    identity: 'Эта книга: {{workbook}} · это устройство: {{device}}',
     lead: 'Где сети нет, изменения можно перенести файлом: «Выгрузить изменения» записывает то, чего другие устройства ещё не видели; «Загрузить изменения» применяет файл с другого устройства. Повторная загрузка файла или файлы не по порядку ничего лишнего не меняют.',
     exportPath: 'Куда записать',
     export: 'Выгрузить изменения',
