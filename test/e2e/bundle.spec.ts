@@ -31,3 +31,22 @@ test('the renderer bundle has no zod and no contract validators', () => {
   const contract = modules.filter((m) => m.includes('/electron/api/contract/'));
   expect(contract.filter((m) => !PLAIN.has(path.basename(m)))).toEqual([]);
 });
+
+test('the first screen loads only what it shows: charts, analytics and the import wizard come later', () => {
+  const html = fs.readFileSync(path.join(ASSETS, '..', 'index.html'), 'utf8');
+  const entry = /assets\/(index-[\w-]+\.js)/.exec(html)?.[1];
+  expect(entry).toBeDefined();
+  const { sources } = JSON.parse(fs.readFileSync(path.join(ASSETS, `${entry}.map`), 'utf8')) as {
+    sources: string[];
+  };
+  const modules = sources.map((s) => path.resolve(ASSETS, s).split(path.sep).join('/'));
+  expect(modules.some((m) => m.endsWith('/renderer/src/main.tsx'))).toBe(true);
+  const heavy = modules.filter(
+    (m) =>
+      m.includes('/node_modules/chart.js/') ||
+      m.includes('/renderer/src/features/analytics/') ||
+      m.includes('/renderer/src/features/import/') ||
+      m.includes('/renderer/src/features/growth/'),
+  );
+  expect(heavy).toEqual([]);
+});

@@ -1,22 +1,32 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
-import { AnalyticsPage } from '../features/analytics/AnalyticsPage';
-import { ChangesPage } from '../features/changes/ChangesPage';
-import { ClientCard } from '../features/clients/ClientCard';
-import { ClientsPage } from '../features/clients/ClientsPage';
-import { GrowthPage } from '../features/growth/GrowthPage';
-import { ImportPage } from '../features/import/ImportPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { ConflictsPage } from '../features/sync/ConflictsPage';
-import { SyncPage } from '../features/sync/SyncPage';
-import { TodayPage } from '../features/today/TodayPage';
-import { BackupsPage } from '../features/workbook/BackupsPage';
 import { codeOf } from '../features/workbook/ErrorLine';
 import { ReadOnlyBanner } from '../features/workbook/ReadOnlyBanner';
 import { UnlockPage } from '../features/workbook/UnlockPage';
 import { useWorkbookInfo } from '../features/workbook/useWorkbook';
 import { useWorkbookTitle } from '../features/workbook/useWorkbookTitle';
-import { WorkbookPage } from '../features/workbook/WorkbookPage';
 import { Rail } from './Rail';
+
+/**
+ * A screen loaded when first shown (its own chunk of the bundle): the first screen loads only
+ * what it shows, and the charts, the import wizard and the settings come when opened.
+ */
+function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const TodayPage = screen(() => import('../features/today/TodayPage'), 'TodayPage');
+const ClientsPage = screen(() => import('../features/clients/ClientsPage'), 'ClientsPage');
+const ClientCard = screen(() => import('../features/clients/ClientCard'), 'ClientCard');
+const AnalyticsPage = screen(() => import('../features/analytics/AnalyticsPage'), 'AnalyticsPage');
+const ChangesPage = screen(() => import('../features/changes/ChangesPage'), 'ChangesPage');
+const GrowthPage = screen(() => import('../features/growth/GrowthPage'), 'GrowthPage');
+const ImportPage = screen(() => import('../features/import/ImportPage'), 'ImportPage');
+const SettingsPage = screen(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const SyncPage = screen(() => import('../features/sync/SyncPage'), 'SyncPage');
+const ConflictsPage = screen(() => import('../features/sync/ConflictsPage'), 'ConflictsPage');
+const WorkbookPage = screen(() => import('../features/workbook/WorkbookPage'), 'WorkbookPage');
+const BackupsPage = screen(() => import('../features/workbook/BackupsPage'), 'BackupsPage');
 
 export function App() {
   return (
@@ -44,22 +54,25 @@ function Content() {
   return (
     <main className={info.data?.readOnly ? 'content content--banner' : 'content'}>
       <ReadOnlyBanner />
-      <Routes>
-        <Route path="/" element={<Navigate to="/today" replace />} />
-        <Route path="/today" element={<TodayPage />} />
-        <Route path="/clients" element={<ClientsPage />} />
-        <Route path="/clients/:id" element={<ClientCard />} />
-        <Route path="/analytics" element={<AnalyticsPage />} />
-        <Route path="/changes" element={<ChangesPage />} />
-        <Route path="/growth" element={<GrowthPage />} />
-        <Route path="/import" element={<ImportPage />} />
-        <Route path="/settings" element={<SettingsPage />} />
-        <Route path="/sync" element={<SyncPage />} />
-        <Route path="/sync/conflicts" element={<ConflictsPage />} />
-        <Route path="/workbook" element={<WorkbookPage />} />
-        <Route path="/workbook/backups" element={<BackupsPage />} />
-        <Route path="*" element={<Navigate to="/clients" replace />} />
-      </Routes>
+      {/* Nothing shown while a screen's chunk loads: it comes from the disk in milliseconds. */}
+      <Suspense fallback={null}>
+        <Routes>
+          <Route path="/" element={<Navigate to="/today" replace />} />
+          <Route path="/today" element={<TodayPage />} />
+          <Route path="/clients" element={<ClientsPage />} />
+          <Route path="/clients/:id" element={<ClientCard />} />
+          <Route path="/analytics" element={<AnalyticsPage />} />
+          <Route path="/changes" element={<ChangesPage />} />
+          <Route path="/growth" element={<GrowthPage />} />
+          <Route path="/import" element={<ImportPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/sync" element={<SyncPage />} />
+          <Route path="/sync/conflicts" element={<ConflictsPage />} />
+          <Route path="/workbook" element={<WorkbookPage />} />
+          <Route path="/workbook/backups" element={<BackupsPage />} />
+          <Route path="*" element={<Navigate to="/clients" replace />} />
+        </Routes>
+      </Suspense>
     </main>
   );
 }
