@@ -233,6 +233,17 @@ export function deleteClient(ctx: WriteContext, id: string, deleted: boolean): C
   });
 }
 
+/** The tables whose rows belong to a client and go with it when it is purged. */
+export const CLIENT_CHILD_TABLES = [
+  'field_values',
+  'comments',
+  'reminders',
+  'sales',
+  'plans',
+  'nps_answers',
+  'changes',
+] as const;
+
 /** Deletes for good every client in the trash with everything attached to it. */
 export function emptyTrash(ctx: WriteContext): number {
   return ctx.wb.transaction(() => {
@@ -241,15 +252,7 @@ export function emptyTrash(ctx: WriteContext): number {
       .pluck()
       .all() as string[];
     const json = JSON.stringify(ids);
-    for (const table of [
-      'field_values',
-      'comments',
-      'reminders',
-      'sales',
-      'plans',
-      'nps_answers',
-      'changes',
-    ]) {
+    for (const table of CLIENT_CHILD_TABLES) {
       ctx.wb.sqlite
         .prepare(`DELETE FROM ${table} WHERE client_id IN (SELECT value FROM json_each(?))`)
         .run(json);

@@ -14,6 +14,7 @@ import { SYNCED_BY_NAME, SYNCED_TABLES, type SyncedTable } from '../sync-tables'
 import { recordChanges, startBatch, type ChangeInput } from './history';
 import type { LogChange } from './sync-log';
 import { rederiveClientIds } from './client-derived';
+import { CLIENT_CHILD_TABLES } from './clients';
 import { nextSeq, reindexClients } from './search';
 
 export interface ApplyContext {
@@ -57,16 +58,6 @@ function cached(wb: Workbook, sql: string): Statement {
   }
   return statement;
 }
-
-const CLIENT_CHILDREN = [
-  'field_values',
-  'comments',
-  'reminders',
-  'sales',
-  'plans',
-  'nps_answers',
-  'changes',
-];
 
 export function applyChanges(ctx: ApplyContext, changes: readonly LogChange[]): ApplyResult {
   const { wb } = ctx;
@@ -345,7 +336,7 @@ function remove(wb: Workbook, table: SyncedTable, rowId: string, local: Row): vo
       wb,
       'DELETE FROM client_search WHERE rowid = (SELECT seq FROM clients WHERE id = ?)',
     ).run(rowId);
-    for (const child of CLIENT_CHILDREN) {
+    for (const child of CLIENT_CHILD_TABLES) {
       cached(wb, `DELETE FROM "${child}" WHERE client_id = ?`).run(rowId);
     }
   }

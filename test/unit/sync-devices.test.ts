@@ -3,21 +3,14 @@
  * per test): joining, merging field by field in every order, conflicts on both sides, nothing to
  * do, and the errors a user can meet.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncDigest } from '../../db/queries/sync-digest';
 import { readMeta } from '../../db/queries/sync-log';
 import { freshHubUrl } from '../helpers/fresh-hub';
-import { makeClient, makeWorld, type World } from '../helpers/world';
+import { devicesPerTest } from '../helpers/exchange';
+import { makeClient, type World } from '../helpers/world';
 
-const worlds: World[] = [];
-function device(): World {
-  const w = makeWorld();
-  worlds.push(w);
-  return w;
-}
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.dispose();
-});
+const device = devicesPerTest();
 
 async function fleet(url: string, n: number): Promise<World[]> {
   const devices = Array.from({ length: n }, () => device());
@@ -109,10 +102,6 @@ describe('sync through the hub', () => {
       const card = await c.call('clients.get', { id: ids[0]! });
       expect(card).toMatchObject({ company: 'ООО «Б»', note: 'от В' });
       expect(card.email).toMatch(/^a-/);
-      for (const d of devices.splice(0)) {
-        worlds.splice(worlds.indexOf(d), 1);
-        d.dispose();
-      }
     }
   }, 120_000);
 

@@ -1,26 +1,9 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncDigest } from '../../db/queries/sync-digest';
-import { makeClient, makeWorld, type World } from '../helpers/world';
+import { carry, devicesPerTest } from '../helpers/exchange';
+import { makeClient } from '../helpers/world';
 
-const worlds: World[] = [];
-function device(): World {
-  const w = makeWorld();
-  worlds.push(w);
-  return w;
-}
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.dispose();
-});
-
-let files = 0;
-/** `from` writes the changes `to` has not seen; `to` loads them. */
-async function carry(from: World, to: World) {
-  files += 1;
-  const file = path.join(from.dir, `changes-${files}.ktx`);
-  await from.call('exchange.export', { path: file });
-  return to.call('exchange.import', { path: file });
-}
+const device = devicesPerTest();
 
 describe('exchange files', () => {
   it('starts a fresh workbook from a file and merges edits of different fields', async () => {

@@ -4,30 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncDigest } from '../../db/queries/sync-digest';
-import { makeClient, makeWorld, type World } from '../helpers/world';
+import { carry, devicesPerTest, exportFrom } from '../helpers/exchange';
+import { makeClient, type World } from '../helpers/world';
 
-const worlds: World[] = [];
-function device(): World {
-  const w = makeWorld();
-  worlds.push(w);
-  return w;
-}
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.dispose();
-});
+const device = devicesPerTest();
 
-let files = 0;
-async function exportFrom(from: World): Promise<string> {
-  files += 1;
-  const file = path.join(from.dir, `changes-${files}.ktx`);
-  await from.call('exchange.export', { path: file });
-  return file;
-}
-async function carry(from: World, to: World) {
-  return to.call('exchange.import', { path: await exportFrom(from) });
-}
 async function meetBoth(a: World, b: World) {
   await carry(a, b);
   await carry(b, a);
