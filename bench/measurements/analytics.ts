@@ -12,7 +12,8 @@ import Database from 'better-sqlite3';
 import { createApp } from '../../electron/app';
 import { dayFromIso, isoFromDay } from '../../electron/analytics/days';
 import { openWorkbook } from '../../db/workbook';
-import { timeAsync, timeSync, type Figure } from '../measure';
+import { percentile, timeAsync, timeSync, type Figure } from '../measure';
+import { startBenchShell } from '../shell';
 import { Rng } from '../prng';
 import type { Measurement } from './types';
 
@@ -113,6 +114,11 @@ function makeWorkbook(file: string, migrationsDir: string, log: (m: string) => v
   log(`analytics workbook written: ${CLIENTS} clients, ${SALES} sales`);
 }
 
+/** A second, read-only connection to the workbook (the floors' own reader). */
+function raw2(file: string): Database.Database {
+  return new Database(file, { readonly: true, fileMustExist: true });
+}
+
 export const analyticsRefresh: Measurement = {
   name: 'analytics',
   async run(bench) {
@@ -191,25 +197,39 @@ export const analyticsRefresh: Measurement = {
         .prepare('SELECT id FROM clients LIMIT 1 OFFSET 777')
         .pluck()
         .get() as string;
+      // Over the browser shell, as the window asks: a sale, then the whole dashboard again.
+      const shell = await startBenchShell(app, (m) => bench.log(m));
+      const reader = raw2(file);
+      const clientSales = reader.prepare('SELECT date, amount FROM sales WHERE client_id = ?');
       const samples: number[] = [];
-      let patchMs = 0;
-      let figuresMs = 0;
-      for (let i = 0; i < 5; i++) {
-        await call('sales.add', { clientId: client, date: END, amount: 123_45 + i });
+      const floors: number[] = [];
+      const inWorker: number[] = [];
+      let live = 0;
+      for (let i = 0; i < 20; i++) {
+        await shell.call('sales.add', { clientId: client, date: END, amount: 123_45 + i });
         const [after, ms] = await timeAsync(() =>
-          call<Board>('analytics.dashboard', { asOf: END }),
+          shell.call<Board>('analytics.dashboard', { asOf: END }),
         );
-        if (i === 0) bench.log(`after a sale: ${rounded(after.timings)}`);
-        patchMs = after.timings['load'] ?? 0;
-        figuresMs = (after.timings['total'] ?? 0) - patchMs;
+        if (i === 1) bench.log(`after a sale (live): ${rounded(after.timings)}`);
+        live += after.timings['live'] ?? 0;
+        inWorker.push(after.timings['total'] ?? 0);
         samples.push(ms);
+        // The floor: what no way of keeping figures current avoids — reading the client's sales
+        // and carrying the same answer over the shell (JSON out and back).
+        floors.push(
+          timeSync(() => {
+            clientSales.all(client);
+            JSON.parse(JSON.stringify({ ok: true, data: after }));
+          })[1],
+        );
       }
-      samples.sort((a, b) => a - b);
+      await shell.close();
+      reader.close();
       figures.push({
-        name: 'dashboard after one new sale (target < 100 ms), median of 5',
-        ms: samples[2]!,
-        floorMs: null,
-        note: `in the worker: patch of the client ${Math.round(patchMs)} ms, figures ${Math.round(figuresMs)} ms`,
+        name: 'dashboard after one new sale, over the shell (target < 100 ms), median of 20',
+        ms: percentile(samples, 50),
+        floorMs: percentile(floors, 50),
+        note: `${live} of 20 kept live; in the worker ${Math.round(percentile(inWorker, 50))} ms; floor = the client's sales read + the answer's JSON round trip`,
       });
       for (const [channel, input] of [
         ['analytics.abcxyz', { from: '2025-07-01', to: END }],

@@ -38,6 +38,24 @@ export function lostReasons(wb: Workbook, managerId: string | null): (string | n
  * Comments by kind per author over the local days `from`..`to`, counted in SQL (there can be
  * hundreds of thousands).
  */
+/** The history's last row: comments changed after it show up as history rows past it. */
+export function lastChangeRow(wb: Workbook): number {
+  return (wb.sqlite.prepare('SELECT max(rowid) FROM changes').pluck().get() as number | null) ?? 0;
+}
+
+/**
+ * Whether any comment was added, edited or deleted after history row `row` (or history rows
+ * were purged since): the rows past it are few, so this reads almost nothing.
+ */
+export function commentsChangedSince(wb: Workbook, row: number): boolean {
+  if (lastChangeRow(wb) < row) return true;
+  return (
+    wb.sqlite
+      .prepare("SELECT 1 FROM changes WHERE rowid > ? AND entity = 'comment' LIMIT 1")
+      .get(row) !== undefined
+  );
+}
+
 export function commentCounts(
   wb: Workbook,
   from: string,

@@ -59,13 +59,23 @@ export function hasRevenue(sums: WindowSums, c: number): boolean {
 }
 
 export function abcFromSums(sums: WindowSums, options: AbcOptions = {}): AbcResult {
+  return abcFromRanking(sums, rankByRevenue(sums), options);
+}
+
+/**
+ * ABC classes from the window's buyers already ranked by {@link rankByRevenue} (the live
+ * dashboard keeps that ranking current by moving only the clients that changed).
+ */
+export function abcFromRanking(
+  sums: WindowSums,
+  buyers: Int32Array,
+  options: AbcOptions = {},
+): AbcResult {
   const a = options.a ?? DEFAULT_ABC.a;
   const b = options.b ?? DEFAULT_ABC.b;
   const n = sums.revenue.length;
   const classOf = new Uint8Array(n);
   const shareBefore = new Float64Array(n).fill(NaN);
-  const buyers = rankByRevenue(sums);
-  // Ranked by revenue descending, the classed clients (revenue above zero) come first.
   let classed = 0;
   while (classed < buyers.length && hasRevenue(sums, buyers[classed]!)) classed++;
   const ranking = buyers.subarray(0, classed);
@@ -79,7 +89,6 @@ export function abcFromSums(sums: WindowSums, options: AbcOptions = {}): AbcResu
   let before = 0;
   for (const c of ranking) {
     const rev = sums.revenue[c]!;
-    // Division, not `before < a * total`: 80/100 then equals the literal 0.8 exactly.
     const share = before / total;
     const code = share < a ? 1 : share < b ? 2 : 3;
     classOf[c] = code;

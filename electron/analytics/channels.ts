@@ -3,9 +3,14 @@
  * bought in the window, the channel's share of the window's revenue (its clients' purchases minus
  * returns there, so the channels add up to the revenue card), and retention over the window.
  */
-import type { DayWindow } from './days';
-import { ratio, toGrouping, type GroupInput } from './groups';
-import { retentionByGroup, type RetentionOptions, type RetentionPeriod } from './retention';
+import { ratio, toGrouping, type GroupInput, type Grouping } from './groups';
+import {
+  countPeriod,
+  DEFAULT_ACTIVE_WINDOW_DAYS,
+  toPeriod,
+  type RetentionOptions,
+  type RetentionPeriod,
+} from './retention';
 import type { SalesData } from './sales-data';
 import type { WindowSums } from './window-sums';
 
@@ -25,21 +30,30 @@ export function byChannel(
   options: RetentionOptions = {},
 ): ChannelRow[] {
   const grouping = toGrouping(keys, data.clientIds.length);
+  const w = options.activeWindowDays ?? DEFAULT_ACTIVE_WINDOW_DAYS;
+  const counts = countPeriod(data, sums.window, w, grouping.of, grouping.keys.length);
+  return channelRows(sums, grouping, counts);
+}
+
+/** {@link byChannel} from the window's sums and each channel's retention counts. */
+export function channelRows(
+  sums: WindowSums,
+  grouping: Grouping,
+  counts: Float64Array,
+): ChannelRow[] {
   const buyers = new Float64Array(grouping.keys.length);
   const revenue = new Float64Array(grouping.keys.length);
-  for (let c = 0; c < data.clientIds.length; c++) {
+  for (let c = 0; c < sums.purchaseDays.length; c++) {
     const g = grouping.of[c]!;
     if (sums.purchaseDays[c]! > 0) buyers[g]!++;
     revenue[g]! += sums.revenue[c]!;
   }
   const total = sums.totalRevenue;
-  const window: DayWindow = sums.window;
-  const retained = retentionByGroup(data, grouping, [window], options);
   return grouping.keys.map((key, g) => ({
     key,
     buyers: buyers[g]!,
     revenue: revenue[g]!,
     revenueShare: ratio(revenue[g]!, total),
-    retention: retained[g]!.periods[0]!,
+    retention: toPeriod(sums.window, counts, g),
   }));
 }

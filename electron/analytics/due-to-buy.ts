@@ -57,17 +57,30 @@ function median(a: Float64Array, n: number): number {
 }
 
 export function dueToBuy(data: SalesData, asOf: Day, options: DueOptions = {}): DueResult {
-  const within = options.dueWithinDays ?? 7;
-  const limit = options.limit ?? 100;
+  return dueFromColumns(data.clientIds, dueColumns(data, asOf), asOf, options);
+}
+
+/** Each client's own part of {@link dueToBuy}: what its purchases by asOf say, nothing ranked. */
+export interface DueColumns {
+  /** Purchase days on or before asOf; fewer than two: no rhythm, never due. */
+  purchases: Int32Array;
+  expectedDay: Float64Array;
+  overdueDays: Float64Array;
+  rhythm: Float64Array;
+  last: Int32Array;
+  revenue: Float64Array;
+}
+
+export function dueColumns(data: SalesData, asOf: Day): DueColumns {
   const n = data.clientIds.length;
-  const expectedDay = new Float64Array(n).fill(NaN);
-  const overdueDays = new Float64Array(n).fill(NaN);
-  const rhythm = new Float64Array(n);
-  const last = new Int32Array(n);
-  const revenue = new Float64Array(n);
-  const value = new Float64Array(n);
-  const due: number[] = [];
-  const slipping: number[] = [];
+  const out: DueColumns = {
+    purchases: new Int32Array(n),
+    expectedDay: new Float64Array(n).fill(NaN),
+    overdueDays: new Float64Array(n).fill(NaN),
+    rhythm: new Float64Array(n),
+    last: new Int32Array(n),
+    revenue: new Float64Array(n),
+  };
   let gaps = new Float64Array(64);
   for (let c = 0; c < n; c++) {
     const s = data.start[c]!;
@@ -82,27 +95,55 @@ export function dueToBuy(data: SalesData, asOf: Day, options: DueOptions = {}): 
     for (let i = data.adjStart[c]!; i < data.adjStart[c + 1]!; i++)
       if (data.adjDay[i]! <= asOf) rev += data.adjRevenue[i]!;
     const m = median(gaps, e - s - 1);
-    last[c] = data.day[e - 1]!;
-    const expectedOn = Math.round(last[c]! + m);
-    expectedDay[c] = expectedOn;
-    overdueDays[c] = asOf - expectedOn;
-    rhythm[c] = m;
-    revenue[c] = rev;
-    const expected = options.expectedPurchases?.[c];
+    const last = data.day[e - 1]!;
+    // The expected day is a whole day: an interval of 12.5 days lands on a date, not between two.
+    const expectedOn = Math.round(last + m);
+    out.purchases[c] = e - s;
+    out.last[c] = last;
+    out.expectedDay[c] = expectedOn;
+    out.overdueDays[c] = asOf - expectedOn;
+    out.rhythm[c] = m;
+    out.revenue[c] = rev;
+  }
+  return out;
+}
+
+/** The due and slipping lists from every client's {@link DueColumns}. */
+export function dueFromColumns(
+  clientIds: readonly string[],
+  columns: DueColumns,
+  asOf: Day,
+  options: DueOptions = {},
+): DueResult {
+  const within = options.dueWithinDays ?? 7;
+  const limit = options.limit ?? 100;
+  const { purchases, expectedDay, overdueDays, rhythm, last, revenue } = columns;
+  const n = clientIds.length;
+  const value = new Float64Array(n);
+  const due: number[] = [];
+  const slipping: number[] = [];
+  const byExpectedValue = options.rankBy === 'expectedValue';
+  // The excluded (lost) clients are few: flag them by index once, not a lookup per client.
+  const excluded = new Uint8Array(n);
+  if (options.exclude) for (const id of options.exclude) flag(excluded, clientIds, id);
+  for (let c = 0; c < n; c++) {
+    if (purchases[c]! < 2) continue;
+    const rev = revenue[c]!;
+    const expected = byExpectedValue ? options.expectedPurchases?.[c] : undefined;
     value[c] =
-      options.rankBy === 'expectedValue' && expected !== undefined && !Number.isNaN(expected)
-        ? (expected * rev) / (e - s)
-        : rev;
-    if (options.exclude?.has(data.clientIds[c]!)) continue;
+      expected !== undefined && !Number.isNaN(expected) ? (expected * rev) / purchases[c]! : rev;
+    if (excluded[c] === 1) continue;
+    const expectedOn = expectedDay[c]!;
     if (expectedOn < asOf) slipping.push(c);
     else if (expectedOn < asOf + within) due.push(c);
   }
-  due.sort((x, y) => expectedDay[x]! - expectedDay[y]! || x - y);
-  slipping.sort((x, y) => value[y]! - value[x]! || x - y);
+  // Only the first `limit` of each list are shown: picked, not the whole list sorted.
+  const dueTop = firstOf(due, limit, (x, y) => expectedDay[x]! - expectedDay[y]! || x - y);
+  const slippingTop = firstOf(slipping, limit, (x, y) => value[y]! - value[x]! || x - y);
   const row = (c: number): DueClient => {
     const alive = options.pAlive?.[c];
     return {
-      clientId: data.clientIds[c]!,
+      clientId: clientIds[c]!,
       lastPurchase: isoFromDay(last[c]!),
       medianIntervalDays: rhythm[c]!,
       expected: isoFromDay(expectedDay[c]!),
@@ -115,9 +156,44 @@ export function dueToBuy(data: SalesData, asOf: Day, options: DueOptions = {}): 
   return {
     expectedDay,
     overdueDays,
-    due: due.slice(0, limit).map(row),
+    due: dueTop.map(row),
     dueCount: due.length,
-    slipping: slipping.slice(0, limit).map(row),
+    slipping: slippingTop.map(row),
     slippingCount: slipping.length,
   };
+}
+
+/** Sets the flag of `id`'s index among the ascending `ids` (nothing when it is not there). */
+function flag(flags: Uint8Array, ids: readonly string[], id: string): void {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  if (ids[lo] === id) flags[lo] = 1;
+}
+
+/** The first `limit` of `list` in the order `compare` gives, sorted (a partial sort). */
+function firstOf(
+  list: number[],
+  limit: number,
+  compare: (x: number, y: number) => number,
+): number[] {
+  if (list.length <= limit * 4) return list.sort(compare).slice(0, limit);
+  const top: number[] = [];
+  for (const c of list) {
+    if (top.length === limit && compare(c, top[limit - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(top[mid]!, c) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, c);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }

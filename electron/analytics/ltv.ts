@@ -36,28 +36,66 @@ export interface LtvParts {
 
 const FIELDS = 6; // clients, purchase days, revenue, margin, margin revenue, lifetime months
 
-function accumulate(
+export const LTV_FIELDS = FIELDS;
+
+/**
+ * Adds `sign` × client `c`'s part of the LTV sums to `acc` at `offset`: each client's part is
+ * its own, so the live dashboard moves a changed client's part from its old sums to its new.
+ */
+export function addLtvPart(
+  acc: Float64Array,
+  offset: number,
+  data: SalesData,
+  sums: WindowSums,
+  c: number,
+  sign: number,
+): void {
+  const days = sums.purchaseDays[c]!;
+  if (days === 0) return;
+  const s = data.start[c]!;
+  const last = data.day[upperBound(data.day, s, data.start[c + 1]!, sums.window.to) - 1]!;
+  acc[offset]! += sign;
+  acc[offset + 1]! += sign * days;
+  acc[offset + 2]! += sign * sums.revenue[c]!;
+  acc[offset + 3]! += sign * sums.margin[c]!;
+  acc[offset + 4]! += sign * sums.marginRevenue[c]!;
+  acc[offset + 5]! += sign * (monthOfDay(last) - monthOfDay(data.day[s]!) + 1);
+}
+
+export function ltvSums(
   data: SalesData,
   sums: WindowSums,
   groupOf: Int32Array | null,
   groups: number,
 ): Float64Array {
   const acc = new Float64Array(groups * FIELDS);
-  const to = sums.window.to;
   for (let c = 0; c < sums.purchaseDays.length; c++) {
-    const days = sums.purchaseDays[c]!;
-    if (days === 0) continue;
-    const s = data.start[c]!;
-    const last = data.day[upperBound(data.day, s, data.start[c + 1]!, to) - 1]!;
-    const g = groupOf ? groupOf[c]! * FIELDS : 0;
-    acc[g]!++;
-    acc[g + 1]! += days;
-    acc[g + 2]! += sums.revenue[c]!;
-    acc[g + 3]! += sums.margin[c]!;
-    acc[g + 4]! += sums.marginRevenue[c]!;
-    acc[g + 5]! += monthOfDay(last) - monthOfDay(data.day[s]!) + 1;
+    addLtvPart(acc, groupOf ? groupOf[c]! * FIELDS : 0, data, sums, c, 1);
   }
   return acc;
+}
+
+/** The LTV of one group's sums (group `g` of `acc`). */
+export function ltvOfSums(
+  acc: Float64Array,
+  g: number,
+  window: DayWindow,
+  options: LtvOptions = {},
+): LtvParts {
+  return parts(acc, g, monthsIn(window), options);
+}
+
+/** The rows of {@link ltvByGroup} from its sums (`keys` in the grouping's order). */
+export function ltvRows(
+  acc: Float64Array,
+  keys: readonly (string | null)[],
+  window: DayWindow,
+  options: LtvOptions = {},
+): (LtvParts & { key: string | null })[] {
+  const months = monthsIn(window);
+  return keys
+    .map((key, g) => ({ key, ...parts(acc, g, months, options) }))
+    .filter((p) => p.clients > 0);
 }
 
 function parts(acc: Float64Array, g: number, months: number, options: LtvOptions): LtvParts {
@@ -93,7 +131,7 @@ const monthsIn = (w: DayWindow) => monthOfDay(w.to) - monthOfDay(w.from) + 1;
 
 /** LTV of the whole base from precomputed window sums. */
 export function ltvFromSums(data: SalesData, sums: WindowSums, options: LtvOptions = {}): LtvParts {
-  return parts(accumulate(data, sums, null, 1), 0, monthsIn(sums.window), options);
+  return parts(ltvSums(data, sums, null, 1), 0, monthsIn(sums.window), options);
 }
 
 export function ltv(data: SalesData, window: DayWindow, options: LtvOptions = {}): LtvParts {
@@ -108,11 +146,8 @@ export function ltvByGroup(
   options: LtvOptions = {},
 ): (LtvParts & { key: string | null })[] {
   const grouping = toGrouping(keys, data.clientIds.length);
-  const acc = accumulate(data, sums, grouping.of, grouping.keys.length);
-  const months = monthsIn(sums.window);
-  return grouping.keys
-    .map((key, g) => ({ key, ...parts(acc, g, months, options) }))
-    .filter((p) => p.clients > 0);
+  const acc = ltvSums(data, sums, grouping.of, grouping.keys.length);
+  return ltvRows(acc, grouping.keys, sums.window, options);
 }
 
 /**
@@ -125,6 +160,20 @@ export function ltvSeries(
   period: 'month' | 'quarter',
   options: LtvOptions = {},
 ): (LtvParts & { label: string; from: number; to: number })[] {
+  return ltvSeriesFromCounts(ltvSeriesCounts(data, range, period), options);
+}
+
+/** The sums behind {@link ltvSeries}: per period, sums over clients (see `retentionCounts`). */
+export interface LtvSeriesCounts {
+  windows: (DayWindow & { label: string })[];
+  acc: Float64Array;
+}
+
+export function ltvSeriesCounts(
+  data: SalesData,
+  range: DayWindow,
+  period: 'month' | 'quarter',
+): LtvSeriesCounts {
   const windows = periodWindows(range, period);
   const acc = new Float64Array(windows.length * FIELDS);
   const { day } = data;
@@ -161,6 +210,13 @@ export function ltvSeries(
       acc[q * FIELDS + 4]! += data.adjMarginRevenue[j]!;
     }
   }
+  return { windows, acc };
+}
+
+export function ltvSeriesFromCounts(
+  { windows, acc }: LtvSeriesCounts,
+  options: LtvOptions = {},
+): (LtvParts & { label: string; from: number; to: number })[] {
   return windows.map((w, q) => ({
     label: w.label,
     from: w.from,

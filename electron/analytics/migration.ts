@@ -90,7 +90,7 @@ function emptyTable(): MigrationTable {
   };
 }
 
-function directionOf(from: number, to: number, isNew: boolean): Direction {
+export function directionOf(from: number, to: number, isNew: boolean): Direction {
   if (from === NONE) return isNew ? 'new' : 'returned';
   if (to === NONE) return 'gone';
   return to < from ? 'up' : to > from ? 'down' : 'same';
@@ -112,6 +112,8 @@ export function migration(
   to: Uint8Array,
   isNew: (c: number) => boolean,
   managers: GroupInput = [],
+  /** false leaves `clients` empty (the dashboard drills into the classes instead). */
+  withClients = true,
 ): MigrationResult {
   const total = emptyTable();
   const grouping = toGrouping(managers, clientIds.length);
@@ -124,12 +126,13 @@ export function migration(
     const d = directionOf(f, t, f === NONE && isNew(c));
     count(total, f, t, d);
     count(tables[grouping.of[c]!]!, f, t, d);
-    clients.push({
-      clientId: clientIds[c]!,
-      from: MATRIX_CLASSES[f] ?? null,
-      to: MATRIX_CLASSES[t] ?? null,
-      direction: d,
-    });
+    if (withClients)
+      clients.push({
+        clientId: clientIds[c]!,
+        from: MATRIX_CLASSES[f] ?? null,
+        to: MATRIX_CLASSES[t] ?? null,
+        direction: d,
+      });
   }
   return {
     ...total,

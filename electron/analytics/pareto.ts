@@ -17,7 +17,15 @@ export interface ParetoResult {
 }
 
 export function pareto(sums: WindowSums, topShare = 0.2): ParetoResult {
-  const ranking = rankByRevenue(sums);
+  return paretoFromRanking(sums, rankByRevenue(sums), topShare);
+}
+
+/** {@link pareto} from the window's buyers already ranked by {@link rankByRevenue}. */
+export function paretoFromRanking(
+  sums: WindowSums,
+  ranking: Int32Array,
+  topShare = 0.2,
+): ParetoResult {
   // 0.2 × 15 is 3.0000000000000004 in floating point: trim the noise before rounding up.
   const top = Math.ceil(topShare * ranking.length - 1e-9);
   let topRevenue = 0;

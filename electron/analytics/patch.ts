@@ -15,6 +15,8 @@ export function patchSalesData(
   fresh: SalesData,
   drop: ReadonlySet<string>,
 ): SalesData {
+  const same = sameClients(data.clientIds, fresh.clientIds, drop);
+  if (same) return build(data.clientIds, same, data, fresh);
   const ids: string[] = [];
   /** For each output client: [source (0 old, 1 fresh), index in the source]. */
   const from: number[] = [];
@@ -40,6 +42,47 @@ export function patchSalesData(
       i += 1;
     }
   }
+  return build(ids, from, data, fresh);
+}
+
+/**
+ * When every client of `fresh` is already in `data` and none of `data` is dropped (a sale, an
+ * edit): the same ids, and where each client's days come from, found without comparing every id.
+ */
+function sameClients(
+  ids: readonly string[],
+  fresh: readonly string[],
+  drop: ReadonlySet<string>,
+): Int32Array | null {
+  const from = new Int32Array(ids.length * 2);
+  for (let c = 0; c < ids.length; c++) from[2 * c + 1] = c;
+  for (let j = 0; j < fresh.length; j++) {
+    const k = indexOf(ids, fresh[j]!);
+    if (k < 0) return null;
+    from[2 * k] = 1;
+    from[2 * k + 1] = j;
+  }
+  for (const id of drop) if (indexOf(ids, id) >= 0) return null;
+  return from;
+}
+
+function indexOf(ids: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return ids[lo] === id ? lo : -1;
+}
+
+function build(
+  ids: readonly string[],
+  from: ArrayLike<number>,
+  data: SalesData,
+  fresh: SalesData,
+): SalesData {
   const buy = copyColumns(ids.length, from, [data, fresh], false);
   const adj = copyColumns(ids.length, from, [data, fresh], true);
   return {
@@ -77,7 +120,7 @@ function columns(d: SalesData, adjustments: boolean) {
 
 function copyColumns(
   clients: number,
-  from: number[],
+  from: ArrayLike<number>,
   sources: [SalesData, SalesData],
   adjustments: boolean,
 ) {

@@ -32,7 +32,7 @@ export interface RetentionPeriod {
 export const DEFAULT_ACTIVE_WINDOW_DAYS = 365;
 
 /** Counts S, E, N and S∩E per group for one period. */
-function countPeriod(
+export function countPeriod(
   data: SalesData,
   period: DayWindow,
   w: number,
@@ -56,7 +56,7 @@ function countPeriod(
   return counts;
 }
 
-function toPeriod(period: DayWindow, counts: Float64Array, g: number): RetentionPeriod {
+export function toPeriod(period: DayWindow, counts: Float64Array, g: number): RetentionPeriod {
   const atStart = counts[g * 4]!;
   const atEnd = counts[g * 4 + 1]!;
   const added = counts[g * 4 + 2]!;
@@ -79,8 +79,29 @@ export function retention(
   periods: readonly DayWindow[],
   options: RetentionOptions = {},
 ): RetentionPeriod[] {
+  return retentionFromCounts(periods, retentionCounts(data, periods, options));
+}
+
+/**
+ * The counts behind {@link retention}, four per period (at start, at end, new, kept): sums over
+ * clients, so the live dashboard adds a changed client's new counts and takes away its old ones.
+ */
+export function retentionCounts(
+  data: SalesData,
+  periods: readonly DayWindow[],
+  options: RetentionOptions = {},
+): Float64Array {
   const w = options.activeWindowDays ?? DEFAULT_ACTIVE_WINDOW_DAYS;
-  return periods.map((p) => toPeriod(p, countPeriod(data, p, w, null, 1), 0));
+  const out = new Float64Array(periods.length * 4);
+  periods.forEach((p, i) => out.set(countPeriod(data, p, w, null, 1), i * 4));
+  return out;
+}
+
+export function retentionFromCounts(
+  periods: readonly DayWindow[],
+  counts: Float64Array,
+): RetentionPeriod[] {
+  return periods.map((p, i) => toPeriod(p, counts, i));
 }
 
 export interface GroupRetention {

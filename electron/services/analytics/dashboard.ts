@@ -12,11 +12,17 @@ import type {
 } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { ABC_CODES } from '../../analytics/abc';
-import { addMonths, dayFromIso, monthOfDay, periodLabel } from '../../analytics/days';
-import { MATRIX_CLASSES, matrixClasses, NONE } from '../../analytics/migration';
+import { dayFromIso } from '../../analytics/days';
+import { directionOf, MATRIX_CLASSES, matrixClasses, NONE } from '../../analytics/migration';
+import { isNewIn } from '../../analytics/sales-data';
 import { selectClients } from '../../analytics/patch';
 import type { BgNbdParams } from '../../analytics/bg-nbd';
-import { refreshAll, type Dashboard as EngineDashboard } from '../../analytics/refresh-all';
+import {
+  refreshAll,
+  refreshLive,
+  type Dashboard as EngineDashboard,
+  type RefreshOptions,
+} from '../../analytics/refresh-all';
 import { segmentKeys } from '../../analytics/rfm';
 import type { SalesData } from '../../analytics/sales-data';
 import { XYZ_CODES } from '../../analytics/xyz';
@@ -24,7 +30,9 @@ import type { AnalyticsSource } from './source';
 import type { Workbook } from '../../../db/workbook';
 import { dueToBuy } from '../../analytics/due-to-buy';
 import {
+  commentsChangedSince,
   drillClients,
+  lastChangeRow,
   lostIds,
   lostReasons,
   managerNamesById,
@@ -42,21 +50,34 @@ export interface DashboardQuery {
 
 interface Computed {
   key: string;
+  /** The query and settings without the data's version: what a live update must match. */
+  queryKey: string;
+  /** The store's version the figures are of. */
+  version: number;
   data: SalesData;
-  /** Index in the store's source of each client of `data`. */
-  sourceIndex: Int32Array;
+  /** Index in the store's source of each client of `data`; null when they are the same. */
+  sourceIndex: Int32Array | null;
   engine: EngineDashboard;
   out: Dashboard;
 }
 
 /** Clients changed since the last fit before the BG/NBD model is fitted again. */
 const REFIT_AFTER = 200;
+/** Up to this many changed clients the dashboard is brought up to date from them alone. */
+const LIVE_LIMIT = 2000;
 
 const fitKey = (query: DashboardQuery, settings: AnalyticsSettings) =>
   JSON.stringify([query.asOf, query.managerId, settings.horizonWeeks]);
 
 export class DashboardCache {
   private last: Computed | null = null;
+  private activityCache: {
+    key: string;
+    /** The store's version and the history's last row when it was counted. */
+    version: number;
+    row: number;
+    rows: Dashboard['activity'];
+  } | null = null;
   /** The last BG/NBD fit, its query, and how many clients changed since. */
   private lastFit: { key: string; params: BgNbdParams; patched: number } | null = null;
 
@@ -69,6 +90,7 @@ export class DashboardCache {
     const last = this.lastFit;
     const refresh = this.store.lastRefresh;
     if (last && refresh.kind === 'patch') last.patched += refresh.clients;
+    if (this.fixedFit) return { params: this.fixedFit };
     if (
       last &&
       last.key === fitKey(query, settings) &&
@@ -80,35 +102,51 @@ export class DashboardCache {
     return last ? { fit: { start: last.params } } : {};
   }
 
+  /**
+   * `fixedFit`: BG/NBD parameters to use instead of fitting (a test's fresh dashboard with the
+   * parameters another one kept).
+   */
   constructor(
     private readonly wb: Workbook,
     private readonly store: AnalyticsStore,
+    private readonly fixedFit?: BgNbdParams,
   ) {}
 
   get(query: DashboardQuery, settings: AnalyticsSettings): Computed {
     const started = performance.now();
     const { source, version } = this.store.current();
     const loadMs = performance.now() - started;
-    const key = JSON.stringify([version, query, settings]);
+    const queryKey = JSON.stringify([query, settings]);
+    const key = `${version} ${queryKey}`;
     if (this.last?.key === key) return this.last;
     const { data, sourceIndex } = subset(source, query.managerId);
-    const keysOf = <T>(all: readonly T[]) => Array.from(sourceIndex, (i) => all[i]!);
-    const asOf = dayFromIso(query.asOf);
-    const from = addMonths(asOf + 1, -query.months);
-    const engine = refreshAll(data, {
-      asOf,
+    const keysOf = <T>(all: readonly T[]) =>
+      sourceIndex ? Array.from(sourceIndex, (i) => all[i]!) : all;
+    const policy = this.fitPolicy(query, settings);
+    const options: RefreshOptions = {
+      asOf: dayFromIso(query.asOf),
       windowMonths: query.months,
       activeWindowDays: settings.activeDays,
       abc: { a: settings.abcA, b: settings.abcB },
       xyz: { period: settings.xyzPeriod, x: settings.xyzX },
-      clv: { horizonWeeks: settings.horizonWeeks, ...this.fitPolicy(query, settings) },
+      clv: { horizonWeeks: settings.horizonWeeks, ...policy },
       managers: keysOf(source.clients.managerId),
       channels: keysOf(source.clients.channel),
       due: { limit: 20, exclude: lostIds(this.wb) },
       nps: npsAnswers(this.wb, query.managerId),
       lostReasons: lostReasons(this.wb, query.managerId),
-    });
-    if (engine.clv && Number.isFinite(engine.clv.params.r) && engine.clv.evaluations > 1) {
+    };
+    const changed = this.liveChanges(queryKey, query, policy);
+    const engine =
+      changed && this.last
+        ? refreshLive(this.last.engine.state, data, changed, options)
+        : refreshAll(data, options);
+    if (
+      !changed &&
+      engine.clv &&
+      Number.isFinite(engine.clv.params.r) &&
+      engine.clv.evaluations > 1
+    ) {
       this.lastFit = { key: fitKey(query, settings), params: engine.clv.params, patched: 0 };
     }
     const names = managerNamesById(this.wb);
@@ -120,7 +158,7 @@ export class DashboardCache {
       window: { from: engine.current.from, to: engine.current.to },
       previous: { from: engine.previous.from, to: engine.previous.to },
       settings,
-      revenueByMonth: revenueByMonth(data, from, asOf),
+      revenueByMonth: engine.revenueByMonth,
       revenue: { current: engine.current.revenue, previous: engine.previous.revenue },
       retention: engine.retention,
       matrix: { ...engine.current.matrix, unclassed: unclassed(engine) },
@@ -172,11 +210,57 @@ export class DashboardCache {
         previousShareX: previousShares.get(p.managerId)?.shareX ?? null,
         classed: p.classed,
       })),
-      activity: activity(this.wb, engine.current.from, engine.current.to, query.managerId, names),
-      timings: { load: loadMs, ...engine.timings, total: performance.now() - started },
+      activity: this.activity(engine.current.from, engine.current.to, query.managerId, names),
+      timings: {
+        load: loadMs,
+        ...engine.timings,
+        live: changed ? 1 : 0,
+        total: performance.now() - started,
+      },
     };
-    this.last = { key, data, sourceIndex, engine, out };
+    this.last = { key, queryKey, version, data, sourceIndex, engine, out };
     return this.last;
+  }
+
+  /**
+   * Comments by author over the window, counted again only when comments changed (a scan of
+   * every comment of the window: seconds on a large workbook, never needed after a sale).
+   */
+  private activity(
+    from: string,
+    to: string,
+    managerId: string | null,
+    names: ReadonlyMap<string, string>,
+  ): Dashboard['activity'] {
+    const key = JSON.stringify([from, to, managerId, [...names]]);
+    const cached = this.activityCache;
+    const changed = cached?.key === key ? this.store.changedSince(cached.version) : null;
+    // One manager's comments follow their clients: a client reassigned moves its comments.
+    const clientsKept = changed !== null && (managerId === null || changed.size === 0);
+    if (cached && clientsKept && !commentsChangedSince(this.wb, cached.row)) {
+      return cached.rows;
+    }
+    const row = lastChangeRow(this.wb);
+    const rows = activity(this.wb, from, to, managerId, names);
+    this.activityCache = { key, version: this.store.currentVersion, row, rows };
+    return rows;
+  }
+
+  /**
+   * The clients changed since the last dashboard when it can be brought up to date from them
+   * alone: the same query and settings, the whole base (a manager's part is small anyway), a
+   * few changes the store can name, and the BG/NBD fit kept.
+   */
+  private liveChanges(
+    queryKey: string,
+    query: DashboardQuery,
+    policy: ReturnType<DashboardCache['fitPolicy']>,
+  ): Set<string> | null {
+    const last = this.last;
+    if (!last || last.queryKey !== queryKey || query.managerId !== null) return null;
+    if (!('params' in policy) || last.engine.clv?.params !== policy.params) return null;
+    const changed = this.store.changedSince(last.version);
+    return changed && changed.size <= LIVE_LIMIT ? changed : null;
   }
 
   /** The clients behind one part of the dashboard. */
@@ -211,10 +295,12 @@ export class DashboardCache {
       if (!direction && (fromCell < 0 || toCell < 0)) {
         throw new AppError('invalid_input', 'drill_key', { key }, 'key');
       }
-      const byId = new Map(engine.migration.clients.map((m) => [m.clientId, m]));
+      const window = { from: dayFromIso(engine.current.from), to: dayFromIso(engine.current.to) };
       for (let c = 0; c < n; c++) {
         if (direction) {
-          if (byId.get(data.clientIds[c]!)?.direction === direction) picked.push(c);
+          const moved = before[c]! !== NONE || after[c]! !== NONE;
+          const isNew = before[c] === NONE && isNewIn(data, c, window);
+          if (moved && directionOf(before[c]!, after[c]!, isNew) === direction) picked.push(c);
         } else if (
           before[c] === (fromCell === 9 ? NONE : fromCell) &&
           after[c] === (toCell === 9 ? NONE : toCell)
@@ -322,8 +408,8 @@ function rowsFor(
 
 function subset(source: AnalyticsSource, managerId: string | null) {
   const n = source.data.clientIds.length;
-  if (!managerId)
-    return { data: source.data, sourceIndex: Int32Array.from({ length: n }, (_, i) => i) };
+  // The whole base: the data and the client lookups as they are (no copy).
+  if (!managerId) return { data: source.data, sourceIndex: null };
   const indices: number[] = [];
   for (let c = 0; c < n; c++) if (source.clients.managerId[c] === managerId) indices.push(c);
   return { data: selectClients(source.data, indices), sourceIndex: Int32Array.from(indices) };
@@ -334,36 +420,4 @@ function unclassed(engine: EngineDashboard): number {
   const { classOf } = engine.current.abc;
   for (let c = 0; c < classOf.length; c++) if (classOf[c] === 0) count++;
   return count;
-}
-
-function revenueByMonth(data: SalesData, from: number, to: number): Dashboard['revenueByMonth'] {
-  const first = monthOfDay(from);
-  const months = monthOfDay(to) - first + 1;
-  const revenue = new Float64Array(months);
-  const purchases = new Int32Array(months);
-  const buyers = new Int32Array(months);
-  const seen = new Int32Array(months).fill(-1);
-  for (let c = 0; c < data.clientIds.length; c++) {
-    for (let i = data.start[c]!; i < data.start[c + 1]!; i++) {
-      const d = data.day[i]!;
-      if (d < from || d > to) continue;
-      const m = monthOfDay(d) - first;
-      revenue[m]! += data.revenue[i]!;
-      purchases[m]! += 1;
-      if (seen[m] !== c) {
-        seen[m] = c;
-        buyers[m]! += 1;
-      }
-    }
-    for (let i = data.adjStart[c]!; i < data.adjStart[c + 1]!; i++) {
-      const d = data.adjDay[i]!;
-      if (d >= from && d <= to) revenue[monthOfDay(d) - first]! += data.adjRevenue[i]!;
-    }
-  }
-  return Array.from({ length: months }, (_, m) => ({
-    label: periodLabel(first + m, 'month'),
-    revenue: revenue[m]!,
-    buyers: buyers[m]!,
-    purchases: purchases[m]!,
-  }));
 }

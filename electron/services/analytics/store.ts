@@ -22,6 +22,8 @@ import { loadSalesData, type AnalyticsSource, type ClientLookup } from './source
 
 /** Above this many changed clients a full reload is cheaper than patching. */
 const PATCH_LIMIT = 5000;
+/** Versions whose changed clients are remembered for {@link AnalyticsStore.changedSince}. */
+const RECENT = 64;
 
 type Marks = ChangeMarks;
 
@@ -35,6 +37,8 @@ export class AnalyticsStore {
   private source: AnalyticsSource | null = null;
   private marks: Marks | null = null;
   private version = 0;
+  /** What each recent version changed: the client ids patched, or null for a full read. */
+  private readonly recent: { version: number; ids: readonly string[] | null }[] = [];
   /** What the last refresh did, for the benchmark: `load`, `patch` or `none`, and its time. */
   lastRefresh: { kind: 'load' | 'patch' | 'none'; ms: number; clients: number } = {
     kind: 'none',
@@ -49,6 +53,7 @@ export class AnalyticsStore {
     const now = this.probe();
     if (!this.source || !this.marks) {
       this.reload(now);
+      this.remember(null);
       this.lastRefresh = { kind: 'load', ms: performance.now() - started, clients: 0 };
     } else if (
       now.dataVersion !== this.marks.dataVersion ||
@@ -64,6 +69,32 @@ export class AnalyticsStore {
       this.lastRefresh = { kind: 'none', ms: performance.now() - started, clients: 0 };
     }
     return { source: this.source!, version: this.version };
+  }
+
+  /** The version of the data in memory (bumped by every change seen). */
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  /**
+   * The clients changed after `version` (one of this store's), or null when that is not known:
+   * a full read happened since, or it is too long ago.
+   */
+  changedSince(version: number): Set<string> | null {
+    if (version === this.version) return new Set();
+    const first = this.recent.findIndex((r) => r.version === version + 1);
+    if (first < 0) return null;
+    const out = new Set<string>();
+    for (const { ids } of this.recent.slice(first)) {
+      if (!ids) return null;
+      for (const id of ids) out.add(id);
+    }
+    return out;
+  }
+
+  private remember(ids: readonly string[] | null): void {
+    this.recent.push({ version: this.version, ids });
+    if (this.recent.length > RECENT) this.recent.shift();
   }
 
   /** Forgets everything: the next call reads the workbook again. */
@@ -89,8 +120,10 @@ export class AnalyticsStore {
     // History rows gone (the trash emptied) or too many changes: read everything again.
     if (now.change < marks.change || ids.size > PATCH_LIMIT) {
       this.reload(now);
+      this.remember(null);
       return -1;
     }
+    this.remember([...ids]);
     this.marks = now;
     if (ids.size === 0) return 0;
     const rows = clientTuplesOf(this.wb, [...ids]);
@@ -111,8 +144,19 @@ function lookups(
   data: SalesData,
   old: AnalyticsSource,
   changed: ChangedClientTuple[],
-): { clients: ClientLookup; indexOf: Map<string, number> } {
+): { clients: ClientLookup; indexOf: ReadonlyMap<string, number> } {
   const n = data.clientIds.length;
+  // The same clients as before (a sale, an edit): only the changed rows are written, in place.
+  if (n === old.data.clientIds.length && changed.every((r) => old.indexOf.has(r[0]))) {
+    for (const row of changed) {
+      const i = old.indexOf.get(row[0])!;
+      old.clients.externalId[i] = row[1];
+      old.clients.managerId[i] = row[2];
+      old.clients.channel[i] = row[3];
+      old.clients.createdAt[i] = row[4];
+    }
+    return { clients: old.clients, indexOf: old.indexOf };
+  }
   const fresh = new Map(changed.map((r) => [r[0], r]));
   const clients: ClientLookup = {
     externalId: new Array<string | null>(n),
