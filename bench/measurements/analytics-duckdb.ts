@@ -47,16 +47,14 @@ function salesCsv(workbook: string, csv: string): void {
   fs.renameSync(part, csv);
 }
 
+/** The last answer and the median time of RUNS calls after a warm-up call. */
 async function median<T>(run: () => Promise<T>): Promise<[T, number]> {
-  let last = await run(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const [value, ms] = await timeAsync(run);
-    last = value;
-    samples.push(ms);
-  }
-  samples.sort((a, b) => a - b);
-  return [last, samples[RUNS >> 1]!];
+  await run();
+  const samples: [T, number][] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await timeAsync(run));
+  const last = samples[RUNS - 1]![0];
+  samples.sort((a, b) => a[1] - b[1]);
+  return [last, samples[RUNS >> 1]![1]];
 }
 
 async function rows(duck: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
