@@ -38,20 +38,21 @@ months AS (
   FROM d JOIN w USING (client_id)
   WHERE w.pdays > 1 AND d.date >= date_trunc('month', w.first)
   GROUP BY ALL),
-grid AS (
-  SELECT w.client_id, g.p
-  FROM w, LATERAL range(year(w.first) * 12 + month(w.first) - 1,
-                        year(DATE '${to}') * 12 + month(DATE '${to}')) AS g(p)
-  WHERE w.pdays > 1),
-series AS (
-  SELECT grid.client_id, coalesce(months.rev, 0)::DOUBLE AS rev
-  FROM grid LEFT JOIN months USING (client_id, p)),
+-- The months without a sale count as zero: Σ(s − mean)² over k months is the sum over the months
+-- with sales plus (k − those months) · mean².
 moments AS (
-  SELECT client_id, avg(rev) AS mean, count(*) AS k FROM series GROUP BY client_id),
+  SELECT m.client_id, sum(m.rev) / any_value(k.k) AS mean, any_value(k.k) AS k, count(*) AS busy
+  FROM months m JOIN (
+    SELECT client_id, year(DATE '${to}') * 12 + month(DATE '${to}')
+                      - (year(first) * 12 + month(first)) + 1 AS k
+    FROM w WHERE pdays > 1) k USING (client_id)
+  GROUP BY m.client_id),
 cv AS (
-  SELECT s.client_id,
-         CASE WHEN m.mean > 0 THEN sqrt(sum((s.rev - m.mean) ^ 2) / m.k) / m.mean END AS cv
-  FROM series s JOIN moments m USING (client_id) GROUP BY s.client_id, m.mean, m.k)
+  SELECT m.client_id,
+         CASE WHEN o.mean > 0
+              THEN sqrt((sum((m.rev - o.mean) ^ 2) + (o.k - o.busy) * o.mean ^ 2) / o.k) / o.mean
+         END AS cv
+  FROM months m JOIN moments o USING (client_id) GROUP BY m.client_id, o.mean, o.k, o.busy)
 SELECT r.client_id AS clientId, r.revenue::DOUBLE AS revenue,
        CASE WHEN r.share < ${a} THEN 'A' WHEN r.share < ${b} THEN 'B' ELSE 'C' END AS abc,
        cv.cv AS cv,
