@@ -259,7 +259,7 @@ export function createApp(options: AppOptions): App {
     ...(options.platform ? { platform: options.platform } : {}),
   };
   const handle = createDispatch(ctx, { logger });
-  const dispatch: Dispatch = (channel, input) => {
+  const dispatch: Dispatch = (channel, input, call) => {
     if (session.isOpen() && session.wb.capture.device) {
       // Changes logged for sync carry the author (read here: the log's triggers may not query),
       // and come after any an import's worker logged meanwhile.
@@ -267,7 +267,7 @@ export function createApp(options: AppOptions): App {
       session.wb.capture.actor = () => name;
       session.wb.capture.catchUp();
     }
-    return handle(channel, input);
+    return handle(channel, input, call);
   };
   return {
     get wb() {

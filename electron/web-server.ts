@@ -11,6 +11,7 @@ import type { Envelope, Locale } from './api/contract';
 import type { Dispatch } from './api/dispatch';
 import type { Logger } from './api/logger';
 import { translate } from './api/messages';
+import { envelopeJson } from './services/workers/json-text';
 import type { TestClock } from './test-clock';
 import { afterBody, channelFromPath, parseBody, readBody } from './web-request';
 import { receiveUpload } from './web-upload';
@@ -110,6 +111,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     securityHeaders: Record<string, string>,
     sendJson: (status: number, body: unknown) => void,
     refuse: (status: number, code: 'unavailable' | 'invalid_input', message: string) => void,
+    sendText: (status: number, json: string) => void,
   ): void => {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -155,8 +157,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
           const key = body.reason === 'not_utf8' ? 'body_not_utf8' : 'invalid_json';
           return refuse(400, 'invalid_input', translate(locale, key));
         }
-        options.dispatch(channel, body.input).then(
-          (envelope) => sendJson(200, envelope),
+        options.dispatch(channel, body.input, { json: true }).then(
+          (envelope) => sendText(200, envelopeJson(envelope)),
           (failure: unknown) => {
             options.logger.error('dispatch rejected', failure);
             sendJson(500, { ok: false, error: { code: 'internal', message: String(failure) } });
@@ -188,7 +190,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Resource-Policy': 'same-origin',
     };
-    const sendJson = (status: number, body: unknown) => {
+    const sendText = (status: number, json: string) => {
       // The client may have gone, or an answer may be on its way already: say nothing twice.
       if (res.headersSent || res.destroyed) return;
       res.writeHead(status, {
@@ -196,8 +198,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         'Content-Type': 'application/json; charset=utf-8',
         'Cache-Control': 'no-store',
       });
-      res.end(JSON.stringify(body));
+      res.end(json);
     };
+    const sendJson = (status: number, body: unknown) => sendText(status, JSON.stringify(body));
     const refuse = (status: number, code: 'unavailable' | 'invalid_input', message: string) => {
       const body: Envelope<never> = { ok: false, error: { code, message } };
       // Too large: answer at once; the rest of the body is not worth reading.
@@ -208,7 +211,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       afterBody(req, MAX_BODY_BYTES, () => sendJson(status, body));
     };
     try {
-      handle(req, res, securityHeaders, sendJson, refuse);
+      handle(req, res, securityHeaders, sendJson, refuse, sendText);
     } catch (error) {
       // Whatever a request carries, the shell stays up for the next one.
       options.logger.error(`request ${String(req.url).slice(0, 200)} failed`, error);

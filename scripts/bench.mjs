@@ -23,7 +23,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', '@duckdb/node-api'],
   logLevel: 'warning',
 });
 

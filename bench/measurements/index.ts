@@ -1,5 +1,6 @@
 /** The bench's measurements, in the order they run (the list first: it measures a cold start). */
 import { analyticsRefresh } from './analytics';
+import { analyticsVsDuckdb } from './analytics-duckdb';
 import { bgNbdFit } from './bg-nbd';
 import { bulkEdit } from './bulk';
 import { cardOpen } from './card';
@@ -22,6 +23,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
   importClients,
   importSales,
   analyticsRefresh,
+  analyticsVsDuckdb,
   bgNbdFit,
   passwordCost,
   workbookFiles,

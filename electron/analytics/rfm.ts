@@ -84,13 +84,65 @@ export interface RfmResult {
   grid: number[][];
 }
 
-/** Quintile scores of `value` over `members`, worst first (equal values: lower index first). */
+/** Which of a double's two 32-bit words holds its sign and exponent on this machine. */
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * The positions of `keys` in ascending order, equal keys in the order they come: a stable LSD radix
+ * sort, byte by byte, of the doubles' bits made to sort as unsigned integers. No comparator
+ * closure is called 800,000 times on 50,000 clients, and no byte that every key shares is sorted.
+ */
+function stableOrder(keys: Float64Array): Int32Array {
+  const n = keys.length;
+  const bits = new Uint32Array(n * 2);
+  const doubles = new Float64Array(bits.buffer);
+  // `+ 0` turns −0 into 0: the two are equal values, not two keys.
+  for (let i = 0; i < n; i++) doubles[i] = keys[i]! + 0;
+  const low = 1 - HIGH_WORD;
+  for (let i = 0; i < n; i++) {
+    const hi = bits[2 * i + HIGH_WORD]!;
+    // Negative: every bit flipped (larger magnitudes first); else the sign bit set.
+    if (hi >>> 31) {
+      bits[2 * i + HIGH_WORD] = ~hi >>> 0;
+      bits[2 * i + low] = ~bits[2 * i + low]! >>> 0;
+    } else bits[2 * i + HIGH_WORD] = (hi | 0x80000000) >>> 0;
+  }
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Int32Array(n);
+  const count = new Int32Array(257);
+  for (let pass = 0; pass < 8; pass++) {
+    const word = pass < 4 ? low : HIGH_WORD;
+    const shift = (pass & 3) * 8;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((bits[2 * order[i]! + word]! >>> shift) & 255) + 1]!++;
+    let same = false;
+    for (let d = 1; d <= 256; d++) same ||= count[d] === n;
+    if (same) continue;
+    for (let d = 1; d <= 256; d++) count[d]! += count[d - 1]!;
+    for (let i = 0; i < n; i++) {
+      const k = order[i]!;
+      next[count[(bits[2 * k + word]! >>> shift) & 255]!++] = k;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/**
+ * Quintile scores of `value` over `members` (ascending indices), worst first, equal values by
+ * lower index first: the stable order of the members' values is that of a sort by (value, index).
+ */
 function score(members: Int32Array, value: ArrayLike<number>, higherIsBetter: boolean): Uint8Array {
-  const sign = higherIsBetter ? 1 : -1;
-  const sorted = members.slice().sort((x, y) => sign * (value[x]! - value[y]!) || x - y);
+  const n = members.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = value[members[i]!]!;
+    keys[i] = higherIsBetter ? v : -v;
+  }
+  const order = stableOrder(keys);
   const out = new Uint8Array(value.length);
-  const n = sorted.length;
-  for (let i = 0; i < n; i++) out[sorted[i]!] = Math.floor((i * 5) / n) + 1;
+  for (let i = 0; i < n; i++) out[members[order[i]!]!] = Math.floor((i * 5) / n) + 1;
   return out;
 }
 

@@ -12,9 +12,18 @@ import { handlers as defaultHandlers } from './handlers';
 import type { Handler, HandlerMap } from './handlers/types';
 import { localizeIssues } from './localize-issues';
 import { translate } from './messages';
+import { JsonText } from '../services/workers/json-text';
 import type { Logger } from './logger';
 
-export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+/**
+ * `json`: the caller writes the envelope as JSON with `envelopeJson` (the browser shell), so
+ * an answer that is JSON text already stays text; without it every answer is a value.
+ */
+export type Dispatch = (
+  channel: string,
+  input: unknown,
+  call?: { json?: boolean },
+) => Promise<Envelope<unknown>>;
 
 export interface DispatchOptions {
   handlers?: HandlerMap;
@@ -23,7 +32,7 @@ export interface DispatchOptions {
 
 export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispatch {
   const handlers = options.handlers ?? defaultHandlers;
-  return async (channel, input) => {
+  return async (channel, input, call) => {
     let locale: ReturnType<AppContext['locale']> = 'en';
     try {
       locale = ctx.locale();
@@ -49,7 +58,7 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
       if (!parsed.success) return fail(invalidInput(parsed.error, locale));
       const handler = handlers[channel] as Handler<typeof channel>;
       const data: unknown = await handler(parsed.data, ctx);
-      return { ok: true, data };
+      return { ok: true, data: data instanceof JsonText && !call?.json ? data.parse() : data };
     } catch (error) {
       if (error instanceof AppError) {
         return fail({

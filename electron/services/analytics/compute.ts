@@ -17,6 +17,7 @@ import {
   rfmFigures,
 } from './figures';
 import { readAnalyticsSettings } from './settings';
+import { JsonText } from '../workers/json-text';
 import { managerNamesById, winBack, winBackList } from '../../../db/queries/analytics-reads';
 import type { AnalyticsStore } from './store';
 
@@ -97,10 +98,14 @@ export const analyticsReads: Implementations = {
   'analytics.settings': (_input, ctx) => readAnalyticsSettings(ctx.wb),
 };
 
+/**
+ * The channel's answer as JSON text: written once where it is computed (in the worker), it
+ * crosses to the main process as one string and the browser shell sends it as it is.
+ */
 export function computeAnalytics<C extends AnalyticsRead>(
   channel: C,
   input: ParsedInputOf<C>,
   ctx: AnalyticsContext,
-): OutputOf<C> {
-  return analyticsReads[channel](input, ctx);
+): JsonText<OutputOf<C>> {
+  return JsonText.of(analyticsReads[channel](input, ctx));
 }

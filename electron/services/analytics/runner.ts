@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import type { OutputOf, ParsedInputOf } from '../../api/contract';
+import type { JsonText } from '../workers/json-text';
 import { WorkerClient, WorkerStartError } from '../workers/rpc';
 import { computeAnalytics, type AnalyticsContext, type AnalyticsRead } from './compute';
 
@@ -35,11 +36,15 @@ export class AnalyticsRunner {
 
   constructor(private readonly options: AnalyticsRunnerOptions) {}
 
-  async call<C extends AnalyticsRead>(channel: C, input: ParsedInputOf<C>): Promise<OutputOf<C>> {
+  /** The answer as JSON text (see {@link JsonText}): the dispatch parses it for callers that want objects. */
+  async call<C extends AnalyticsRead>(
+    channel: C,
+    input: ParsedInputOf<C>,
+  ): Promise<JsonText<OutputOf<C>>> {
     const worker = this.ensureWorker();
     if (!worker) return computeAnalytics(channel, input, this.options.inline());
     try {
-      return (await worker.call({ channel, input })) as OutputOf<C>;
+      return (await worker.call({ channel, input })) as JsonText<OutputOf<C>>;
     } catch (error) {
       if (!(error instanceof WorkerStartError)) throw error;
       // It died before it ever answered: run here from now on, and say so once.

@@ -4,12 +4,14 @@
  * workbook), may send events for a call (progress), and answers each call with its result or
  * its error, which crosses the thread boundary serialized (an AppError stays an AppError, a
  * SQLite or file-system code such as `SQLITE_FULL` stays on the error for the dispatch to map).
+ * A result returned as {@link JsonText} crosses as that one string and arrives as a JsonText.
  * A worker that fails before saying anything never started: its calls fail with
  * `WorkerStartError`, so the caller can fall back to computing in its own thread.
  */
 import { parentPort, Worker } from 'node:worker_threads';
 import { AppError } from '../../api/errors';
 import { isMessageKey } from '../../api/messages';
+import { JsonText } from './json-text';
 
 export type SerializedError =
   | {
@@ -32,6 +34,8 @@ type FromWorker<Event> =
   | { type: 'ready' }
   | { type: 'event'; id: number; event: Event }
   | { type: 'reply'; id: number; ok: true; data: unknown }
+  /** An answer the worker wrote as JSON text ({@link JsonText}): one string to copy, no clone. */
+  | { type: 'reply'; id: number; ok: true; json: string }
   | { type: 'reply'; id: number; ok: false; error: SerializedError };
 
 export function serializeError(error: unknown): SerializedError {
@@ -130,7 +134,7 @@ export class WorkerClient<Request, Event = never> {
     if (!waiting) return;
     if (message.type === 'event') return waiting.onEvent?.(message.event);
     this.pending.delete(message.id);
-    if (message.ok) waiting.resolve(message.data);
+    if (message.ok) waiting.resolve('json' in message ? new JsonText(message.json) : message.data);
     else waiting.reject(deserializeError(message.error));
   }
 
@@ -164,7 +168,11 @@ export function serveCalls<Request, Event = never>(
     queue = queue.then(async () => {
       try {
         const data = await handle(request, (event) => post({ type: 'event', id, event }));
-        post({ type: 'reply', id, ok: true, data });
+        post(
+          data instanceof JsonText
+            ? { type: 'reply', id, ok: true, json: data.text }
+            : { type: 'reply', id, ok: true, data },
+        );
       } catch (error) {
         post({ type: 'reply', id, ok: false, error: serializeError(error) });
       }
