@@ -19,13 +19,30 @@ const wb = openWorkbook(setup.workbookPath, {
   key: keyOf(setup.password),
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
-const store = new AnalyticsStore(wb);
+// A read-only workbook is not written, not even the snapshot (another program may hold it).
+const store = new AnalyticsStore(wb, { snapshot: setup.readOnly !== true });
 const ctx = { wb, now: () => new Date(), store, dashboards: new DashboardCache(wb, store) };
+
+/** Stores a fresh load as the workbook's snapshot once the answer that needed it has gone out. */
+function saveSnapshotLater(): void {
+  if (!store.snapshotDue) return;
+  setImmediate(() => {
+    try {
+      store.saveSnapshot();
+    } catch {
+      // Only time is lost: the next open reads the sales again.
+    }
+  });
+}
 
 serveCalls<AnalyticsRequest>((request) => {
   if (request.channel === 'reset') return store.reset();
-  // The channel's input was validated by the dispatch before it was sent here.
-  return computeAnalytics(request.channel, request.input as never, ctx);
+  try {
+    // The channel's input was validated by the dispatch before it was sent here.
+    return computeAnalytics(request.channel, request.input as never, ctx);
+  } finally {
+    saveSnapshotLater();
+  }
 });
 // Read the sales now, in the background: the first dashboard or Today after a start then finds
 // them in memory (requests that come meanwhile wait in the queue).
@@ -35,4 +52,5 @@ setImmediate(() => {
   } catch {
     // The request that needs the data will meet the same error and report it.
   }
+  saveSnapshotLater();
 });
