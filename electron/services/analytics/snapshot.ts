@@ -94,8 +94,8 @@ export function unpackSnapshot(packed: PackedSnapshot): UnpackedSnapshot | null 
 
   let at = HEADER_WORDS;
   const int32 = (n: number) => words.subarray(at, (at += n));
-  const start = int32(clients! + 1);
-  const adjStart = int32(clients! + 1);
+  const start = int32(clients + 1);
+  const adjStart = int32(clients + 1);
   const day = int32(days!);
   const adjDay = int32(adjDays!);
   let fat = 0;
