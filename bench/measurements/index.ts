@@ -3,6 +3,7 @@ import { analyticsRefresh } from './analytics';
 import { bgNbdFit } from './bg-nbd';
 import { bulkEdit } from './bulk';
 import { cardOpen } from './card';
+import { coldDashboard } from './cold-dashboard';
 import { workbookFiles } from './files';
 import { importClients } from './import';
 import { importSales } from './import-sales';
@@ -22,6 +23,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
   importClients,
   importSales,
   analyticsRefresh,
+  coldDashboard,
   bgNbdFit,
   passwordCost,
   workbookFiles,

@@ -32,6 +32,9 @@ import {
 /** Above this many changed clients a full reload is cheaper than patching. */
 const PATCH_LIMIT = 5000;
 
+/** Clients patched into the stored snapshot at an open before it is stored anew. */
+const RESAVE_AFTER = 100;
+
 type Marks = ChangeMarks;
 
 export interface StoreState {
@@ -114,8 +117,10 @@ export class AnalyticsStore {
     this.lastLoad = snapshot
       ? { from: 'snapshot', patched: snapshot.patched }
       : { from: 'sales', patched: 0 };
-    // A snapshot that needed no patching is stored already.
-    if (this.options.snapshot && snapshot?.patched !== 0) this.unsaved = loaded;
+    // A snapshot patched a little is kept as it is: patching it again at the next open is cheap.
+    if (this.options.snapshot && (snapshot?.patched ?? RESAVE_AFTER) >= RESAVE_AFTER) {
+      this.unsaved = loaded;
+    }
   }
 
   /** Whether a load waits to be stored as the workbook's snapshot ({@link saveSnapshot}). */

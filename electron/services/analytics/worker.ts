@@ -23,16 +23,24 @@ const wb = openWorkbook(setup.workbookPath, {
 const store = new AnalyticsStore(wb, { snapshot: setup.readOnly !== true });
 const ctx = { wb, now: () => new Date(), store, dashboards: new DashboardCache(wb, store) };
 
-/** Stores a fresh load as the workbook's snapshot once the answer that needed it has gone out. */
-function saveSnapshotLater(): void {
+/** Quiet time before the snapshot is written, so it never delays an answer someone waits for. */
+const SAVE_WHEN_IDLE_MS = 500;
+let saveTimer: NodeJS.Timeout | null = null;
+
+/** Stores a fresh load as the workbook's snapshot once no call has come for a moment. */
+function saveSnapshotWhenIdle(): void {
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = null;
   if (!store.snapshotDue) return;
-  setImmediate(() => {
+  saveTimer = setTimeout(() => {
+    saveTimer = null;
     try {
+      // False when the main process was writing: the next call arms the timer again.
       store.saveSnapshot();
     } catch {
       // Only time is lost: the next open reads the sales again.
     }
-  });
+  }, SAVE_WHEN_IDLE_MS);
 }
 
 serveCalls<AnalyticsRequest>((request) => {
@@ -41,7 +49,7 @@ serveCalls<AnalyticsRequest>((request) => {
     // The channel's input was validated by the dispatch before it was sent here.
     return computeAnalytics(request.channel, request.input as never, ctx);
   } finally {
-    saveSnapshotLater();
+    saveSnapshotWhenIdle();
   }
 });
 // Read the sales now, in the background: the first dashboard or Today after a start then finds
@@ -52,5 +60,5 @@ setImmediate(() => {
   } catch {
     // The request that needs the data will meet the same error and report it.
   }
-  saveSnapshotLater();
+  saveSnapshotWhenIdle();
 });
