@@ -83,7 +83,7 @@ async function firstDashboard(
   file: string,
   note: string,
   floorMs: number,
-  meanwhile: (app: App) => Promise<Figure[]> = async () => [],
+  meanwhile: (app: App) => Promise<Figure[]> = () => Promise.resolve([]),
 ) {
   const [app, openMs] = timeSync(() => open(bench, file));
   const started = performance.now();

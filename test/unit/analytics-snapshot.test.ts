@@ -30,8 +30,9 @@ afterEach(() => world.dispose());
 function dashboardOf(wb: Workbook, store: AnalyticsStore) {
   const cache = new DashboardCache(wb, store);
   const query = { asOf: AS_OF, months: 12, managerId: null };
-  const { timings: _timings, ...board } = cache.get(query, readAnalyticsSettings(wb)).out;
-  return { board: board as Omit<Dashboard, 'timings'>, load: store.lastLoad };
+  const board: Partial<Dashboard> = { ...cache.get(query, readAnalyticsSettings(wb)).out };
+  delete board.timings; // how long it took differs from run to run
+  return { board, load: store.lastLoad };
 }
 
 /** What the worker shows at an open: from the snapshot when it can, storing a new one after. */
