@@ -5,7 +5,15 @@
  * timestamps UTC ISO strings.
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 const id = () => text('id').primaryKey();
 const updatedAt = () => text('updated_at').notNull();
