@@ -174,6 +174,20 @@ export const coldDashboard: Measurement = {
       );
       figures.push(...third.figures);
       third.app.close();
+
+      // Today's "due to buy" list asks the worker too: the first one after an open.
+      floorMs = scanFloor(file);
+      const [app4, openMs] = timeSync(() => open(bench, file));
+      const [, dueMs] = await timeAsync(() =>
+        call(app4, 'analytics.due', { asOf: END, limit: 20 }),
+      );
+      figures.push({
+        name: "first analytics.due after a reopen (Today's due list)",
+        ms: dueMs,
+        floorMs,
+        note: `after the open (${Math.round(openMs)} ms)`,
+      });
+      app4.close();
       return figures;
     } finally {
       for (const suffix of ['', '-wal', '-shm', '.lock']) {

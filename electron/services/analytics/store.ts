@@ -46,9 +46,11 @@ export interface StoreState {
 export interface AnalyticsStoreOptions {
   /**
    * Start from the workbook's stored snapshot and store a new one after reading the sales (the
-   * analytics worker of a writable workbook). Off: every load reads all the sales.
+   * analytics worker). Off: every load reads all the sales.
    */
   snapshot?: boolean;
+  /** The workbook is open read-only: its snapshot is read, never written. */
+  readOnly?: boolean;
 }
 
 export class AnalyticsStore {
@@ -118,7 +120,8 @@ export class AnalyticsStore {
       ? { from: 'snapshot', patched: snapshot.patched }
       : { from: 'sales', patched: 0 };
     // A snapshot patched a little is kept as it is: patching it again at the next open is cheap.
-    if (this.options.snapshot && (snapshot?.patched ?? RESAVE_AFTER) >= RESAVE_AFTER) {
+    const stale = (snapshot?.patched ?? RESAVE_AFTER) >= RESAVE_AFTER;
+    if (this.options.snapshot && !this.options.readOnly && stale) {
       this.unsaved = loaded;
     }
   }

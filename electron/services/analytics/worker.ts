@@ -20,7 +20,7 @@ const wb = openWorkbook(setup.workbookPath, {
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
 // A read-only workbook is not written, not even the snapshot (another program may hold it).
-const store = new AnalyticsStore(wb, { snapshot: setup.readOnly !== true });
+const store = new AnalyticsStore(wb, { snapshot: true, readOnly: setup.readOnly === true });
 const ctx = { wb, now: () => new Date(), store, dashboards: new DashboardCache(wb, store) };
 
 /** Quiet time before the snapshot is written, so it never delays an answer someone waits for. */
