@@ -357,11 +357,12 @@ export const syncConflicts = sqliteTable(
 
 /**
  * The analytics worker's packed input as it stood at one point of the change history (one row,
- * id 1): on open the worker reads it and patches in the clients changed since, instead of
+ * id `sales`): on open the worker reads it and patches in the clients changed since, instead of
  * reading every sale again. Derived data, never synced; a row of another format is ignored.
  */
 export const analyticsSnapshot = sqliteTable('analytics_snapshot', {
-  id: integer('id').primaryKey(),
+  /** `sales`: the one row. */
+  id: id(),
   /** The layout of `data` (electron/services/analytics/snapshot.ts). */
   format: integer('format').notNull(),
   /** The change history's last row when the data was read, and that row's id. */
@@ -370,5 +371,6 @@ export const analyticsSnapshot = sqliteTable('analytics_snapshot', {
   /** The clients' ids in the data's order, one per line. */
   clientIds: text('client_ids').notNull(),
   data: blob('data', { mode: 'buffer' }).notNull(),
-  madeAt: text('made_at').notNull(),
+  /** When it was stored. */
+  updatedAt: updatedAt(),
 });

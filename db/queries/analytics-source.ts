@@ -139,7 +139,7 @@ export interface SnapshotRow {
 export function readSnapshotRow(wb: Workbook): SnapshotRow | null {
   const row = wb.sqlite
     .prepare(
-      'SELECT format, change_rowid AS changeRowid, change_id AS changeId, client_ids AS clientIds, data FROM analytics_snapshot WHERE id = 1',
+      "SELECT format, change_rowid AS changeRowid, change_id AS changeId, client_ids AS clientIds, data FROM analytics_snapshot WHERE id = 'sales'",
     )
     .get() as Record<string, unknown> | undefined;
   if (!row) return null;
@@ -161,8 +161,8 @@ export function writeSnapshotRow(wb: Workbook, row: SnapshotRow, madeAt: string)
   try {
     sqlite
       .prepare(
-        `INSERT OR REPLACE INTO analytics_snapshot (id, format, change_rowid, change_id, client_ids, data, made_at)
-         VALUES (1, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO analytics_snapshot (id, format, change_rowid, change_id, client_ids, data, updated_at)
+         VALUES ('sales', ?, ?, ?, ?, ?, ?)`,
       )
       .run(row.format, row.changeRowid, row.changeId, row.clientIds, row.data, madeAt);
     return true;

@@ -250,7 +250,7 @@ describe('the analytics snapshot', () => {
     await addRandomSale(ids[1]!, rng);
     const expected = fresh(world.app.wb);
     const madeAt = () =>
-      world.app.wb.sqlite.prepare('SELECT made_at FROM analytics_snapshot').pluck().get();
+      world.app.wb.sqlite.prepare('SELECT updated_at FROM analytics_snapshot').pluck().get();
     const stored = madeAt();
     world.app.close();
     const opened = (readOnly: boolean) =>
@@ -264,7 +264,7 @@ describe('the analytics snapshot', () => {
         expect(store.saveSnapshot()).toBe(false);
         return {
           ...shown,
-          made: wb.sqlite.prepare('SELECT made_at FROM analytics_snapshot').pluck().all(),
+          made: wb.sqlite.prepare('SELECT updated_at FROM analytics_snapshot').pluck().all(),
         };
       } finally {
         wb.close();
