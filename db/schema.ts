@@ -5,7 +5,15 @@
  * timestamps UTC ISO strings.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 const id = () => text('id').primaryKey();
 const updatedAt = () => text('updated_at').notNull();
@@ -346,3 +354,23 @@ export const syncConflicts = sqliteTable(
     index('sync_conflicts_open').on(t.resolvedAt),
   ],
 );
+
+/**
+ * The analytics worker's packed input as it stood at one point of the change history (one row,
+ * id `sales`): on open the worker reads it and patches in the clients changed since, instead of
+ * reading every sale again. Derived data, never synced; a row of another format is ignored.
+ */
+export const analyticsSnapshot = sqliteTable('analytics_snapshot', {
+  /** `sales`: the one row. */
+  id: id(),
+  /** The layout of `data` (electron/services/analytics/snapshot.ts). */
+  format: integer('format').notNull(),
+  /** The change history's last row when the data was read, and that row's id. */
+  changeRowid: integer('change_rowid').notNull(),
+  changeId: text('change_id'),
+  /** The clients' ids in the data's order, one per line. */
+  clientIds: text('client_ids').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+  /** When it was stored. */
+  updatedAt: updatedAt(),
+});

@@ -214,6 +214,7 @@ export function createApp(options: AppOptions): App {
       migrationsDir: options.migrationsDir,
       nativeBinding: options.nativeBinding,
       password: session.wb.key?.reveal(),
+      readOnly: session.wb.readOnly,
     }),
     inline: () => ({ wb: session.wb, now, ...session.analytics }),
     onWorkerFailure: (error) =>

@@ -4,6 +4,7 @@ import { analyticsVsDuckdb } from './analytics-duckdb';
 import { bgNbdFit } from './bg-nbd';
 import { bulkEdit } from './bulk';
 import { cardOpen } from './card';
+import { coldDashboard } from './cold-dashboard';
 import { workbookFiles } from './files';
 import { importClients } from './import';
 import { importSales } from './import-sales';
@@ -24,6 +25,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
   importSales,
   analyticsRefresh,
   analyticsVsDuckdb,
+  coldDashboard,
   bgNbdFit,
   passwordCost,
   workbookFiles,

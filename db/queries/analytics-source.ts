@@ -20,17 +20,22 @@ export function readAnalyticsSource<T>(
   build: (clients: ClientTuple[], sales: IterableIterator<SaleTuple>) => T,
 ): T {
   return wb.read(() => {
-    const clients = wb.sqlite
-      .prepare(
-        'SELECT id, external_id, manager_id, channel, created_at FROM clients WHERE deleted_at IS NULL',
-      )
-      .raw()
-      .all() as ClientTuple[];
+    const clients = liveClients(wb);
     const sales = wb.sqlite
       .prepare('SELECT client_id, date, amount, margin FROM sales WHERE deleted_at IS NULL')
       .raw();
     return build(clients, sales.iterate() as IterableIterator<SaleTuple>);
   });
+}
+
+/** The live clients (all of them, buyers or not). */
+export function liveClients(wb: Workbook): ClientTuple[] {
+  return wb.sqlite
+    .prepare(
+      'SELECT id, external_id, manager_id, channel, created_at FROM clients WHERE deleted_at IS NULL',
+    )
+    .raw()
+    .all() as ClientTuple[];
 }
 
 /** Where the workbook stands: SQLite's commit counters and the change history's last row. */
@@ -93,4 +98,79 @@ export function liveSalesOf(wb: Workbook, clientIds: string[]): SaleRow[] {
        WHERE deleted_at IS NULL AND client_id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(clientIds)) as SaleRow[];
+}
+
+/** Where the change history stood: its last row and that row's id (null when it is empty). */
+export interface Watermark {
+  rowid: number;
+  id: string | null;
+}
+
+/** The change history's last row, read inside the caller's transaction. */
+export function historyWatermark(wb: Workbook): Watermark {
+  const row = wb.sqlite
+    .prepare('SELECT rowid, id FROM changes ORDER BY rowid DESC LIMIT 1')
+    .raw()
+    .get() as [number, string] | undefined;
+  return row ? { rowid: row[0], id: row[1] } : { rowid: 0, id: null };
+}
+
+/**
+ * Whether the history row `mark` is still the one it was. Emptying the trash deletes history
+ * rows, and SQLite gives a deleted last rowid to the next row, so a bare rowid could count later
+ * changes as already seen; the row's id (a UUID) cannot come back.
+ */
+export function watermarkHolds(wb: Workbook, mark: Watermark): boolean {
+  if (mark.rowid === 0) return true;
+  const id = wb.sqlite.prepare('SELECT id FROM changes WHERE rowid = ?').pluck().get(mark.rowid);
+  return id === mark.id;
+}
+
+/** The stored analytics snapshot's row (see the analytics_snapshot table). */
+export interface SnapshotRow {
+  format: number;
+  changeRowid: number;
+  changeId: string | null;
+  clientIds: string;
+  data: Buffer;
+}
+
+/** The stored snapshot, or null when there is none (or its row is not what it should be). */
+export function readSnapshotRow(wb: Workbook): SnapshotRow | null {
+  const row = wb.sqlite
+    .prepare(
+      "SELECT format, change_rowid AS changeRowid, change_id AS changeId, client_ids AS clientIds, data FROM analytics_snapshot WHERE id = 'sales'",
+    )
+    .get() as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const { format, changeRowid, changeId, clientIds, data } = row;
+  if (typeof format !== 'number' || typeof changeRowid !== 'number') return null;
+  if (typeof clientIds !== 'string' || !Buffer.isBuffer(data)) return null;
+  if (changeId !== null && typeof changeId !== 'string') return null;
+  return { format, changeRowid, changeId, clientIds, data };
+}
+
+/**
+ * Stores the snapshot in one statement, without waiting for the main process: when it is
+ * writing (SQLITE_BUSY) the snapshot is skipped and false returned, to be tried again later.
+ */
+export function writeSnapshotRow(wb: Workbook, row: SnapshotRow, madeAt: string): boolean {
+  const sqlite = wb.sqlite;
+  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite
+      .prepare(
+        `INSERT OR REPLACE INTO analytics_snapshot (id, format, change_rowid, change_id, client_ids, data, updated_at)
+         VALUES ('sales', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(row.format, row.changeRowid, row.changeId, row.clientIds, row.data, madeAt);
+    return true;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return false;
+    throw error;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
+  }
 }

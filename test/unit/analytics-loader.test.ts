@@ -3,6 +3,8 @@ import { loadSalesData } from '../../electron/services/analytics/source';
 import { addSale, deleteSale } from '../../db/queries/sales';
 import { dayFromIso } from '../../electron/analytics/days';
 import { rfm } from '../../electron/analytics/rfm';
+import { salesDataFromRows } from '../../electron/analytics/sales-data';
+import { Rng } from '../../bench/prng';
 import { makeClient, makeWorld, type World } from '../helpers/world';
 
 let world: World;
@@ -71,5 +73,36 @@ describe('analytics loader', () => {
     expect(data.clientIds).toEqual([]);
     expect(Array.from(data.start)).toEqual([0]);
     expect(skippedSales).toBe(0);
+  });
+
+  it('groups interleaved sales exactly as the plain one-sale-at-a-time grouping does', async () => {
+    const rng = new Rng(42);
+    const ids: string[] = [];
+    for (let i = 0; i < 15; i++) ids.push((await world.call('clients.create', makeClient())).id);
+    const ctx = world.app.ctx;
+    // Runs of one date over several clients and of one client over several dates, returns,
+    // unknown margins: what the loader's shortcuts (the last date, the last client) must not skew.
+    for (let i = 0; i < 400; i++) {
+      const clientId = ids[rng.chance(0.5) ? i % 3 : rng.int(0, ids.length - 1)]!;
+      const date = `2026-0${rng.int(1, 3)}-${String(rng.chance(0.6) ? 10 : rng.int(1, 28)).padStart(2, '0')}`;
+      const amount = rng.chance(0.1) ? -rng.int(1, 90) * 100 : rng.int(0, 900) * 100;
+      addSale(ctx, { clientId, date, amount, ...(rng.chance(0.5) ? { margin: 7_00 } : {}) });
+    }
+    // A date the app would not write, left out and counted.
+    world.app.wb.sqlite
+      .prepare("UPDATE sales SET date = '2026-13-45' WHERE rowid = (SELECT min(rowid) FROM sales)")
+      .run();
+    const rows = world.app.wb.sqlite
+      .prepare('SELECT client_id AS clientId, date, amount, margin FROM sales')
+      .all() as { clientId: string; date: string; amount: number; margin: number | null }[];
+    const expected = salesDataFromRows(rows, ids);
+    const { data, skippedSales } = loadSalesData(world.app.wb);
+    expect(skippedSales).toBe(1);
+    for (const [key, column] of Object.entries(expected)) {
+      const got = data[key as keyof typeof data];
+      expect(Array.from(got as ArrayLike<unknown>), key).toEqual(
+        Array.from(column as ArrayLike<unknown>),
+      );
+    }
   });
 });

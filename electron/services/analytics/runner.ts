@@ -16,6 +16,8 @@ export interface AnalyticsWorkerSetup {
   nativeBinding?: string | undefined;
   /** The password of an encrypted workbook (in memory only, never logged). */
   password?: string | undefined;
+  /** The workbook is open read-only: the worker writes nothing (not even its snapshot). */
+  readOnly?: boolean | undefined;
 }
 
 export type AnalyticsRequest =

@@ -14,16 +14,28 @@ import {
   clientsChangedSince,
   clientTuplesOf,
   liveSalesOf,
+  writeSnapshotRow,
   type ChangedClientTuple,
   type ChangeMarks,
+  type Watermark,
 } from '../../../db/queries/analytics-source';
 import type { Workbook } from '../../../db/workbook';
-import { loadSalesData, type AnalyticsSource, type ClientLookup } from './source';
+import { packSnapshot } from './snapshot';
+import {
+  loadFromSnapshot,
+  loadWithWatermark,
+  type AnalyticsSource,
+  type ClientLookup,
+  type LoadedSource,
+} from './source';
 
 /** Above this many changed clients a full reload is cheaper than patching. */
 const PATCH_LIMIT = 5000;
 /** Versions whose changed clients are remembered for {@link AnalyticsStore.changedSince}. */
 const RECENT = 64;
+
+/** Clients patched into the stored snapshot at an open before it is stored anew. */
+const RESAVE_AFTER = 100;
 
 type Marks = ChangeMarks;
 
@@ -33,12 +45,28 @@ export interface StoreState {
   version: number;
 }
 
+export interface AnalyticsStoreOptions {
+  /**
+   * Start from the workbook's stored snapshot and store a new one after reading the sales (the
+   * analytics worker). Off: every load reads all the sales.
+   */
+  snapshot?: boolean;
+  /** The workbook is open read-only: its snapshot is read, never written. */
+  readOnly?: boolean;
+}
+
 export class AnalyticsStore {
   private source: AnalyticsSource | null = null;
   private marks: Marks | null = null;
   private version = 0;
   /** What each recent version changed: the client ids patched, or null for a full read. */
   private readonly recent: { version: number; ids: readonly string[] | null }[] = [];
+  /** The snapshot is read at the first load only: later reloads (a reset, many changes) read all. */
+  private snapshotUnread: boolean;
+  /** A load to store as the workbook's snapshot, when the worker is idle. */
+  private unsaved: LoadedSource | null = null;
+  /** How the last load went: from the `snapshot` (and how many clients it patched) or all `sales`. */
+  lastLoad: { from: 'snapshot' | 'sales'; patched: number } | null = null;
   /** What the last refresh did, for the benchmark: `load`, `patch` or `none`, and its time. */
   lastRefresh: { kind: 'load' | 'patch' | 'none'; ms: number; clients: number } = {
     kind: 'none',
@@ -46,7 +74,12 @@ export class AnalyticsStore {
     clients: 0,
   };
 
-  constructor(private readonly wb: Workbook) {}
+  constructor(
+    private readonly wb: Workbook,
+    private readonly options: AnalyticsStoreOptions = {},
+  ) {
+    this.snapshotUnread = options.snapshot === true;
+  }
 
   current(): StoreState {
     const started = performance.now();
@@ -108,9 +141,54 @@ export class AnalyticsStore {
   }
 
   private reload(marks: Marks): void {
-    this.source = loadSalesData(this.wb);
+    const snapshot = this.snapshotUnread ? loadFromSnapshot(this.wb, PATCH_LIMIT) : null;
+    this.snapshotUnread = false;
+    const loaded = snapshot ?? loadWithWatermark(this.wb);
+    this.source = loaded.source;
     this.marks = marks;
     this.version += 1;
+    this.lastLoad = snapshot
+      ? { from: 'snapshot', patched: snapshot.patched }
+      : { from: 'sales', patched: 0 };
+    // A snapshot patched a little is kept as it is: patching it again at the next open is cheap.
+    const stale = (snapshot?.patched ?? RESAVE_AFTER) >= RESAVE_AFTER;
+    if (this.options.snapshot && !this.options.readOnly && stale) {
+      this.unsaved = loaded;
+    }
+  }
+
+  /** Whether a load waits to be stored as the workbook's snapshot ({@link saveSnapshot}). */
+  get snapshotDue(): boolean {
+    return this.unsaved !== null;
+  }
+
+  /**
+   * Stores the last load as the workbook's snapshot, in one statement that does not wait for the
+   * main process: false when it was writing (tried again after the next call). A write that fails
+   * otherwise (a read-only file) is given up: the snapshot only saves time.
+   */
+  saveSnapshot(at: Date = new Date()): boolean {
+    const loaded = this.unsaved;
+    if (!loaded) return false;
+    const mark: Watermark = loaded.watermark;
+    const packed = packSnapshot(loaded.source.data, loaded.source.skippedSales);
+    const before = changeMarks(this.wb).totalChanges;
+    let written: boolean;
+    try {
+      written = writeSnapshotRow(
+        this.wb,
+        { ...packed, changeRowid: mark.rowid, changeId: mark.id },
+        at.toISOString(),
+      );
+    } catch {
+      this.unsaved = null;
+      return false;
+    }
+    if (!written) return false;
+    this.unsaved = null;
+    // Our own write is no change of the data: the next call must not patch or reload for it.
+    if (this.marks) this.marks.totalChanges += changeMarks(this.wb).totalChanges - before;
+    return true;
   }
 
   /** Patches the clients changed since `marks`; returns how many, or -1 after a full reload. */

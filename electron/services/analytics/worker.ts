@@ -19,13 +19,38 @@ const wb = openWorkbook(setup.workbookPath, {
   key: keyOf(setup.password),
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
-const store = new AnalyticsStore(wb);
+// A read-only workbook is not written, not even the snapshot (another program may hold it).
+const store = new AnalyticsStore(wb, { snapshot: true, readOnly: setup.readOnly === true });
 const ctx = { wb, now: () => new Date(), store, dashboards: new DashboardCache(wb, store) };
+
+/** Quiet time before the snapshot is written, so it never delays an answer someone waits for. */
+const SAVE_WHEN_IDLE_MS = 500;
+let saveTimer: NodeJS.Timeout | null = null;
+
+/** Stores a fresh load as the workbook's snapshot once no call has come for a moment. */
+function saveSnapshotWhenIdle(): void {
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = null;
+  if (!store.snapshotDue) return;
+  saveTimer = setTimeout(() => {
+    saveTimer = null;
+    try {
+      // False when the main process was writing: the next call arms the timer again.
+      store.saveSnapshot();
+    } catch {
+      // Only time is lost: the next open reads the sales again.
+    }
+  }, SAVE_WHEN_IDLE_MS);
+}
 
 serveCalls<AnalyticsRequest>((request) => {
   if (request.channel === 'reset') return store.reset();
-  // The channel's input was validated by the dispatch before it was sent here.
-  return computeAnalytics(request.channel, request.input as never, ctx);
+  try {
+    // The channel's input was validated by the dispatch before it was sent here.
+    return computeAnalytics(request.channel, request.input as never, ctx);
+  } finally {
+    saveSnapshotWhenIdle();
+  }
 });
 // Read the sales now, in the background: the first dashboard or Today after a start then finds
 // them in memory (requests that come meanwhile wait in the queue).
@@ -35,4 +60,5 @@ setImmediate(() => {
   } catch {
     // The request that needs the data will meet the same error and report it.
   }
+  saveSnapshotWhenIdle();
 });
