@@ -120,9 +120,6 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
     // Only writes need it; and reading a damaged workbook's schema must not stop its opening.
     if (!readOnly) sqlite.pragma('synchronous = FULL');
     registerFunctions(sqlite);
-    // 64 MB of pages instead of SQLite's 2 MB: a search or a list page reads rows all over a
-    // large workbook, and typing reads the same ones again keystroke after keystroke.
-    sqlite.pragma('cache_size = -65536');
     if (inspection && !readOnly && inspection.needsWrite) {
       schemaVersion = migrate(sqlite, file, inspection.pending, true, options);
     }

@@ -34,6 +34,10 @@ function prepared(wb: Workbook, text: string): Statement {
   if (!byText) {
     byText = new Map();
     statements.set(wb, byText);
+    // 64 MB of pages instead of SQLite's 2 MB: a search reads rows all over a large workbook,
+    // and typing reads the same ones again keystroke after keystroke. (Set here, at the first
+    // list, not at the open: a damaged workbook's schema must not stop its opening.)
+    wb.sqlite.pragma('cache_size = -65536');
   }
   let statement = byText.get(text);
   if (!statement) {
