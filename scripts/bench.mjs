@@ -23,7 +23,8 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3'],
+  // Playwright drives Chromium for the start figure: loaded from node_modules, not bundled.
+  external: ['better-sqlite3', '@playwright/test', 'playwright-core'],
   logLevel: 'warning',
 });
 
