@@ -23,7 +23,9 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3', '@duckdb/node-api'],
+  // DuckDB (a native binding) and Playwright (drives Chromium for the start figure) load from
+  // node_modules, not bundled.
+  external: ['better-sqlite3', '@duckdb/node-api', '@playwright/test', 'playwright-core'],
   logLevel: 'warning',
 });
 

@@ -11,6 +11,7 @@ import { importSales } from './import-sales';
 import { listOpen } from './list';
 import { passwordCost } from './password';
 import { searchWhileTyping } from './search';
+import { shellStart } from './start';
 import { syncHub } from './sync';
 import type { Measurement } from './types';
 
@@ -30,4 +31,5 @@ export const MEASUREMENTS: readonly Measurement[] = [
   passwordCost,
   workbookFiles,
   syncHub,
+  shellStart,
 ];

@@ -1,10 +1,12 @@
 /**
  * Search while typing: a surname typed letter by letter («и», «ив», «ива», …) and phone
- * fragments («9», «91», «912», «912 3», …), one `clients.list({ query })` per keystroke.
+ * fragments («9», «91», «912», «912 3», …), one `clients.list({ query })` per keystroke, beside
+ * the same work in bare SQL (bench/plain-search.ts).
  */
-import type { Statement } from 'better-sqlite3';
-import { digitsOf, fold, isPhoneQuery } from '../../db/queries/search';
+import { digitsOf } from '../../db/queries/search';
+import { localDay, yearStart } from '../../kernel/local-date';
 import { spread, timeAsync, timeSync } from '../measure';
+import { plainKeystroke, StatementCache } from '../plain-search';
 import { sample, type BenchContext, type Measurement } from './types';
 
 const NAMES = 26;
@@ -34,37 +36,12 @@ function keystrokes(bench: BenchContext): string[] {
   return out;
 }
 
-/** The same match the app makes, as one raw query: FTS5 trigram for 3+ characters, else LIKE. */
-function rawSearch(bench: BenchContext, cache: Map<string, Statement>, query: string) {
-  const q = query.trim();
-  const words = isPhoneQuery(q) ? [digitsOf(q)] : fold(q).split(/\s+/).filter(Boolean);
-  const long = words.filter((w) => w.length >= 3);
-  const short = words.filter((w) => w.length < 3);
-  const conditions: string[] = [];
-  const params: string[] = [];
-  if (long.length > 0) {
-    conditions.push('seq IN (SELECT rowid FROM client_search WHERE client_search MATCH ?)');
-    params.push(long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND '));
-  }
-  for (const w of short) {
-    conditions.push(`search_text LIKE ? ESCAPE '\\'`);
-    params.push(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  }
-  const sql = `SELECT * FROM clients WHERE deleted_at IS NULL ${conditions.map((c) => `AND ${c}`).join(' ')}
-    ORDER BY name_fold, id LIMIT 100`;
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = bench.app.wb.sqlite.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement.all(...params);
-}
-
 export const searchWhileTyping: Measurement = {
   name: 'search while typing',
   async run(bench) {
     const queries = keystrokes(bench);
-    const cache = new Map<string, Statement>();
+    const cache = new StatementCache(bench.app.wb.sqlite);
+    const since = yearStart(localDay(new Date()));
     const app: number[] = [];
     const floor: number[] = [];
     const slowest = { query: '', ms: 0 };
@@ -72,7 +49,7 @@ export const searchWhileTyping: Measurement = {
       const [, ms] = await timeAsync(() => bench.call('clients.list', { query, limit: 100 }));
       app.push(ms);
       if (ms > slowest.ms) Object.assign(slowest, { query, ms });
-      floor.push(timeSync(() => rawSearch(bench, cache, query))[1]);
+      floor.push(timeSync(() => plainKeystroke(cache, query, since))[1]);
     }
     bench.log(`search: slowest keystroke «${slowest.query}» ${slowest.ms.toFixed(0)} ms`);
     return spread('search while typing', app, floor, `${queries.length} keystrokes`);

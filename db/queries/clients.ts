@@ -3,7 +3,7 @@
  * search index current in the same transaction, and the reads the list and the card need.
  */
 import type { Statement } from 'better-sqlite3';
-import { and, count, eq, getTableColumns, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import {
   CLIENT_FIELDS,
   type Client,
@@ -21,6 +21,7 @@ import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
 import { clients, managers } from '../schema';
 import { FilterCompiler } from './client-filters';
+import { readListPage } from './client-list';
 import { checkCustomPatch, readCustomValues, writeCustomValues } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { derived } from './client-derived';
@@ -269,17 +270,7 @@ export function getClient(wb: Workbook, id: string, now: Date): Client {
 }
 
 export function listClients(wb: Workbook, input: ClientListInput, now: Date): ClientList {
-  const compiler = new FilterCompiler(wb, localDay(now));
-  const where = compiler.where(input ?? {});
-  const total = wb.db.select({ n: count() }).from(clients).where(where).get()?.n ?? 0;
-  const records = wb.db
-    .select()
-    .from(clients)
-    .where(where)
-    .orderBy(...compiler.orderBy(input?.sort, input?.query))
-    .limit(input?.limit ?? 100)
-    .offset(input?.offset ?? 0)
-    .all();
+  const { records, total } = readListPage(wb, input ?? {}, localDay(now));
   return { rows: withRelated(wb, records.map(toClientRow), now), total };
 }
 

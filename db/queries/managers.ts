@@ -18,8 +18,16 @@ export function listManagers(wb: Workbook): Manager[] {
   return (
     wb.sqlite
       .prepare(
-        `SELECT m.id, m.name, m.email, m.active,
-                (SELECT count(*) FROM clients c WHERE c.manager_id = m.id AND c.deleted_at IS NULL) AS clientCount
+        // Each manager's clients counted in the manager index alone, less those in the trash
+        // (read through the trash's entries of the name index; `>= ''` is `IS NOT NULL` for
+        // the text column, and the unary plus keeps the grouping off the manager index):
+        // reading every client's row took 2.4 s on 100,000 clients.
+        `WITH trash AS (
+           SELECT manager_id, count(*) AS n FROM clients WHERE deleted_at >= '' GROUP BY +manager_id
+         )
+         SELECT m.id, m.name, m.email, m.active,
+                (SELECT count(*) FROM clients c WHERE c.manager_id = m.id)
+                  - coalesce((SELECT n FROM trash WHERE trash.manager_id = m.id), 0) AS clientCount
          FROM managers m ORDER BY m.active DESC, m.name COLLATE NOCASE, m.id`,
       )
       .all() as (Omit<Manager, 'active'> & { active: number })[]

@@ -92,23 +92,27 @@ export function usesFullText(query: string | undefined): boolean {
   return words.some((w) => w.length >= 3);
 }
 
-/**
- * Conditions that make a client match the search box. Words of three or more characters go
- * through the trigram index; shorter words fall back to a substring test on the folded text.
- */
-export function searchConditions(query: string): SQL[] {
+interface SearchWords {
+  /** One or two characters typed so far: matched against the start of the name. */
+  prefix: string | null;
+  /** The full-text index's MATCH expression for the words of three or more characters. */
+  match: string | null;
+  /** Words shorter than three characters beside longer ones, matched as substrings. */
+  short: string[];
+}
+
+/** How the search box text is matched: a name prefix, or index words and short words. */
+export function searchWords(query: string): SearchWords {
   const q = query.trim();
-  if (!q) return [];
+  const none: SearchWords = { prefix: null, match: null, short: [] };
+  if (!q) return none;
   const words = isPhoneQuery(q) ? [digitsOf(q)] : fold(q).split(/\s+/).filter(Boolean);
   // One or two characters typed so far (letters or digits): match the start of the name
   // through the name index; a digit run is matched in phones from the third digit on.
   if (words.length === 1 && words[0]!.length < 3) {
-    const prefix = isPhoneQuery(q) ? q.trim() : words[0]!;
-    return [sql`${clients.nameFold} >= ${prefix} AND ${clients.nameFold} < ${`${prefix}\uffff`}`];
+    return { ...none, prefix: isPhoneQuery(q) ? q : words[0]! };
   }
   const long = words.filter((w) => w.length >= 3);
-  const short = words.filter((w) => w.length < 3);
-  const conditions: SQL[] = [];
   const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;
   // A phone is also looked for in its normalised form (`8 912 3` as `7912 3…`), as indexed.
   const match = isPhoneQuery(q)
@@ -117,7 +121,24 @@ export function searchConditions(query: string): SQL[] {
         .map(quoted)
         .join(' OR ')
     : long.map(quoted).join(' AND ');
-  if (long.length > 0) {
+  return {
+    prefix: null,
+    match: long.length > 0 ? match : null,
+    short: words.filter((w) => w.length < 3),
+  };
+}
+
+/**
+ * Conditions that make a client match the search box. Words of three or more characters go
+ * through the trigram index; shorter words fall back to a substring test on the folded text.
+ */
+export function searchConditions(query: string): SQL[] {
+  const { prefix, match, short } = searchWords(query);
+  if (prefix !== null) {
+    return [sql`${clients.nameFold} >= ${prefix} AND ${clients.nameFold} < ${`${prefix}\uffff`}`];
+  }
+  const conditions: SQL[] = [];
+  if (match !== null) {
     conditions.push(
       sql`${clients.seq} IN (SELECT rowid FROM client_search WHERE client_search MATCH ${match})`,
     );

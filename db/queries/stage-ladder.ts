@@ -92,8 +92,11 @@ interface StageChange {
 export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): LadderRow[] {
   if (scope !== 'all' && scope.length === 0) return [];
   const c = within('id', scope);
+  // For a few ids, the unary plus keeps SQLite on the id index: the live-name index would
+  // walk every live client instead (20 ms for a page of the list on 100,000 clients).
+  const live = scope === 'all' ? 'deleted_at IS NULL' : '+deleted_at IS NULL';
   const people = wb.sqlite
-    .prepare(`SELECT id, stage, created_at FROM clients WHERE deleted_at IS NULL AND ${c.where}`)
+    .prepare(`SELECT id, stage, created_at FROM clients WHERE ${live} AND ${c.where}`)
     .raw()
     .all(...c.params) as [string, Stage, string][];
   const s = within('client_id', scope);

@@ -1,0 +1,172 @@
+/**
+ * Start: from launching the built browser shell (`node dist/main/web.cjs`, `npm run build`
+ * first) on a copy of the bench's workbook to a client list that shows its rows and answers
+ * typing: Chromium (already running, a fresh context per run) opens the list (or the printed
+ * address, Today, and then the list), waits for its rows, types a surname and waits for the
+ * list to hold its matches.
+ * The floor is the same run on a workbook of two clients: the same shell, page and steps
+ * without the data.
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { createApp } from '../../electron/app';
+import type { BenchContext, Measurement } from './types';
+
+const RUNS = 3;
+const SHELL = path.resolve(__dirname, '..', 'main', 'web.cjs');
+
+interface Target {
+  workbook: string;
+  /** A surname typed into the search box, and how many clients the list then holds. */
+  typed: string;
+  matches: number;
+}
+
+/** Spawns the shell and resolves with its origin once it prints that it listens. */
+function startShell(workbook: string, dataDir: string, token: string) {
+  const child = spawn(
+    process.execPath,
+    [SHELL, '--workbook', workbook, '--port', '0', '--token', token, '--data-dir', dataDir],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'ru_RU.UTF-8' } },
+  );
+  let output = '';
+  const origin = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (found) resolve(found[1]!);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`shell exited with ${code}: ${output}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { origin, stop };
+}
+
+/**
+ * One start, timed from the spawn to a list that has answered the typed surname. `viaToday`:
+ * the address the shell prints opens Today, and the user goes on to the list; else the window
+ * opens on the list (a reload of it: the token already kept by the page).
+ */
+async function startOnce(
+  browser: Browser,
+  target: Target,
+  dataDir: string,
+  viaToday: boolean,
+): Promise<number> {
+  const token = crypto.randomBytes(16).toString('hex');
+  const context = await browser.newContext({ locale: 'ru-RU' });
+  if (!viaToday) {
+    await context.addInitScript(`sessionStorage.setItem('kartoteka.token', '${token}')`);
+  }
+  const page = await context.newPage();
+  const started = performance.now();
+  const shell = startShell(target.workbook, dataDir, token);
+  try {
+    const origin = await shell.origin;
+    if (viaToday) {
+      await page.goto(`${origin}/#token=${token}`);
+      await page.locator('.rail').waitFor();
+      await page.evaluate("window.location.hash = '#/clients'");
+    } else {
+      await page.goto(`${origin}/#/clients`);
+    }
+    await page.locator('.table__row[role="row"]:not(.table__head)').first().waitFor();
+    await page.getByRole('searchbox').fill(target.typed);
+    await page.locator(`[role="table"][aria-rowcount="${target.matches}"]`).waitFor();
+    return performance.now() - started;
+  } finally {
+    await context.close();
+    await shell.stop();
+  }
+}
+
+/** A workbook of two clients beside the bench's, for the floor. */
+async function smallWorkbook(bench: BenchContext, dir: string): Promise<Target> {
+  const workbook = path.join(dir, 'small.kartoteka');
+  const app = createApp({
+    workbookPath: workbook,
+    migrationsDir: bench.migrationsDir,
+    dataDir: path.join(dir, 'small-data'),
+    shell: 'web',
+    version: 'bench',
+    logger: { info: () => {}, error: () => {} },
+    dailyBackups: false,
+  });
+  try {
+    for (const name of ['Иванов Пётр', 'Петрова Анна']) {
+      const created = await app.dispatch('clients.create', { name });
+      if (!created.ok) throw new Error(`clients.create failed: ${created.error.message}`);
+    }
+  } finally {
+    app.close();
+  }
+  return { workbook, typed: 'Петрова', matches: 1 };
+}
+
+export const shellStart: Measurement = {
+  name: 'shell start',
+  async run(bench) {
+    if (!fs.existsSync(SHELL)) {
+      bench.log(`shell start: ${SHELL} is missing (npm run build); skipped`);
+      return [];
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-bench-start-'));
+    const browser = await chromium.launch({
+      executablePath: process.env['KARTOTEKA_CHROMIUM'] ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    try {
+      // A consistent copy of the open workbook: its WAL folded back first.
+      bench.app.wb.checkpoint();
+      const workbook = path.join(dir, 'start.kartoteka');
+      fs.copyFileSync(bench.file, workbook);
+      const surname = (
+        bench.app.wb.sqlite
+          .prepare(`SELECT name FROM clients WHERE kind = 'person' AND deleted_at IS NULL LIMIT 1`)
+          .pluck()
+          .get() as string
+      ).split(' ')[0]!;
+      const { total } = await bench.call('clients.list', { query: surname, limit: 1 });
+      const big: Target = { workbook, typed: surname, matches: total };
+      const small = await smallWorkbook(bench, dir);
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      const figures = [];
+      for (const viaToday of [false, true]) {
+        const times: number[] = [];
+        const floors: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          times.push(await startOnce(browser, big, path.join(dir, 'data'), viaToday));
+          floors.push(await startOnce(browser, small, path.join(dir, 'small-data'), viaToday));
+        }
+        figures.push({
+          name: viaToday ? 'shell start, Today then the list' : 'shell start to the list',
+          ms: median(times),
+          floorMs: median(floors),
+          note: `answers typing; median of ${RUNS}; floor: the same on 2 clients`,
+        });
+      }
+      return figures;
+    } finally {
+      await browser.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
