@@ -3,6 +3,7 @@ import { analyticsRefresh } from './analytics';
 import { bgNbdFit } from './bg-nbd';
 import { bulkEdit } from './bulk';
 import { cardOpen } from './card';
+import { singleEdits } from './edits';
 import { workbookFiles } from './files';
 import { importClients } from './import';
 import { importSales } from './import-sales';
@@ -18,6 +19,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
   listOpen,
   searchWhileTyping,
   cardOpen,
+  singleEdits,
   bulkEdit,
   importClients,
   importSales,
