@@ -102,7 +102,14 @@ export function applyPatch(
   }
   const customChanges = writeCustomValues(ctx, batch, id, custom);
   if (customChanges.length > 0 && changed.length === 0) touch(ctx, id);
-  if (!options.deferIndex) reindexClients(ctx.wb, [id]);
+  // Only text the index holds sends the client back to it: a stage or a date changes nothing there.
+  const searchable = new Set(
+    custom.filter((c) => SEARCHED_TYPES.has(c.field.type)).map((c) => `custom.${c.field.key}`),
+  );
+  const reindex =
+    changed.some((f) => INDEXED_FIELDS.has(f)) ||
+    customChanges.some((c) => searchable.has(c.field));
+  if (reindex && !options.deferIndex) reindexClients(ctx.wb, [id]);
   return [...changes, ...customChanges];
 }
 
@@ -164,6 +171,9 @@ export const INDEXED_FIELDS: ReadonlySet<string> = new Set([
   ...TEXT_FIELDS.filter((f) => f !== 'lostReason'),
   'tags',
 ]);
+
+/** Custom field types whose values are in the search index (see `collect` in search.ts). */
+export const SEARCHED_TYPES: ReadonlySet<string> = new Set(['text', 'choice', 'multichoice']);
 
 /** Throws not_found unless the client exists (in the trash too). */
 export function assertClient(wb: Workbook, id: string): void {
