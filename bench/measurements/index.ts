@@ -2,6 +2,7 @@
 import { analyticsRefresh } from './analytics';
 import { bgNbdFit } from './bg-nbd';
 import { bulkEdit } from './bulk';
+import { bulkAll, readsDuringBulk } from './bulk-all';
 import { cardOpen } from './card';
 import { singleEdits } from './edits';
 import { workbookFiles } from './files';
@@ -21,6 +22,8 @@ export const MEASUREMENTS: readonly Measurement[] = [
   cardOpen,
   singleEdits,
   bulkEdit,
+  bulkAll,
+  readsDuringBulk,
   importClients,
   importSales,
   analyticsRefresh,
