@@ -7,7 +7,7 @@
  */
 import type { BulkAction, BulkResult } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
-import { derived, sameValue, SEARCHED_TYPES, setDeleted, toClientRow } from './clients';
+import { derived, readClientRows, sameValue, SEARCHED_TYPES, setDeleted } from './clients';
 import { checkCustomPatch } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { reindexClients } from './search';
@@ -112,18 +112,12 @@ function setColumn(
 /** Adds a tag to the live clients among `ids` without it; their search text follows. */
 function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string): number {
   const at = ctx.now().toISOString();
-  const rows = ctx.wb.sqlite
-    .prepare(
-      `SELECT * FROM clients WHERE +deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))
-         AND NOT EXISTS (SELECT 1 FROM json_each(clients.tags) t WHERE t.value = ?)`,
-    )
-    .all(JSON.stringify(ids), tag) as Record<string, unknown>[];
+  const rows = readClientRows(ctx.wb, ids, false).filter((r) => !r.tags.includes(tag));
   const update = ctx.wb.sqlite.prepare(
     'UPDATE clients SET tags = ?, search_text = ?, updated_at = ? WHERE id = ?',
   );
   const changes: ChangeInput[] = [];
-  for (const record of rows) {
-    const before = toClientRow(camel(record));
+  for (const before of rows) {
     const tags = [...before.tags, tag];
     update.run(JSON.stringify(tags), derived({ ...before, tags }).searchText, at, before.id);
     changes.push({
@@ -143,27 +137,6 @@ function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string):
     );
   return changes.length;
 }
-
-/** A raw row's snake_case columns as the schema's camelCase keys. */
-function camel(record: Record<string, unknown>): Parameters<typeof toClientRow>[0] {
-  const out: Record<string, unknown> = {};
-  for (const key in record) out[CAMEL[key] ?? key] = record[key];
-  return out as Parameters<typeof toClientRow>[0];
-}
-
-const CAMEL: Record<string, string> = {
-  manager_id: 'managerId',
-  lost_reason: 'lostReason',
-  external_id: 'externalId',
-  tax_id: 'taxId',
-  name_fold: 'nameFold',
-  search_text: 'searchText',
-  created_at: 'createdAt',
-  updated_at: 'updatedAt',
-  deleted_at: 'deletedAt',
-  phone_key: 'phoneKey',
-  phone2_key: 'phone2Key',
-};
 
 function setCustomMany(
   ctx: WriteContext,

@@ -6,6 +6,7 @@ import { desc, eq } from 'drizzle-orm';
 import type {
   Batch,
   Client,
+  ClientField,
   ClientPatch,
   ClientRow,
   CustomValue,
@@ -21,8 +22,8 @@ import {
   requireClient,
   sameValue,
   setDeleted,
-  writeRow,
 } from './clients';
+import { writeFields } from './client-fields-write';
 import { patchComment, requireComment, type CommentPatch } from './comments';
 import {
   createdRecords,
@@ -178,7 +179,8 @@ function reverse(
       continue;
     }
     if (fields.length === 0) continue;
-    writeRow(ctx.wb, after);
+    const indexed = fields.some((f) => INDEXED_FIELDS.has(f));
+    writeFields(ctx.wb, after, fields as ClientField[], indexed);
     for (const field of fields) {
       changes.push({
         entity: 'client',
@@ -190,7 +192,7 @@ function reverse(
       });
     }
     outcome.reverted += fields.length;
-    if (fields.some((f) => INDEXED_FIELDS.has(f))) reindex.push(id);
+    if (indexed) reindex.push(id);
   }
   recordChanges(ctx, batchId, changes);
   if (trash.length > 0) outcome.reverted += setDeleted(ctx, trash, true, batchId);
