@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncDigest } from '../../db/queries/sync-digest';
 import { WORKER_FROM } from '../../electron/services/bulk/jobs';
 import { bundleChild, type Bundle } from '../crash/process';
 import { makeWorld, type World } from '../helpers/world';
@@ -94,6 +95,39 @@ describe('bulk edits in their worker', () => {
       expect(world.logged.join('\n')).not.toContain('could not start');
     } finally {
       world.dispose();
+    }
+  }, 120_000);
+
+  it('logs what the worker wrote for sync, and the other device receives it', async () => {
+    const a = await bigWorld();
+    const b = makeWorld();
+    try {
+      const start = path.join(a.dir, 'start.ktx');
+      await a.call('exchange.export', { path: start });
+      await b.call('exchange.import', { path: start });
+
+      const bulk = await a.call('clients.bulk', {
+        filter: {},
+        action: { type: 'setStage', stage: 'regular' },
+      });
+      expect(bulk.affected).toBe(CLIENTS);
+      // A card edit right after: its stamp follows the worker's, so it wins on the other device.
+      const [first] = (await a.call('clients.list', { query: 'Клиент 7' })).rows;
+      await a.call('clients.update', { id: first!.id, patch: { stage: 'advocate' } });
+
+      const file = path.join(a.dir, 'after.ktx');
+      await a.call('exchange.export', { path: file });
+      await b.call('exchange.import', { path: file });
+      const regular = await b.call('clients.list', {
+        filters: [{ field: 'stage', op: 'eq', value: 'regular' }],
+      });
+      expect(regular.total).toBe(CLIENTS - 1);
+      expect((await b.call('clients.get', { id: first!.id })).stage).toBe('advocate');
+      expect(syncDigest(b.app.wb)).toBe(syncDigest(a.app.wb));
+      expect(a.logged.join('\n')).not.toContain('could not start');
+    } finally {
+      a.dispose();
+      b.dispose();
     }
   }, 120_000);
 });
