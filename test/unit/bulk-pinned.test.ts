@@ -109,7 +109,17 @@ function dump() {
 /** The names the search box finds for a few words, through the real list channel. */
 async function hits() {
   const found: Record<string, string[]> = {};
-  for (const query of ['опт', 'vip', 'розн', 'альфа', '7700', '772', 'сезон', 'премиум', 'эконом']) {
+  for (const query of [
+    'опт',
+    'vip',
+    'розн',
+    'альфа',
+    '7700',
+    '772',
+    'сезон',
+    'премиум',
+    'эконом',
+  ]) {
     const list = await world.call('clients.list', { query, sort: { field: 'name', dir: 'asc' } });
     found[query] = list.rows.map((r) => r.name);
   }
@@ -174,5 +184,19 @@ describe('bulk actions and their undo, pinned', () => {
       state: dump(),
       hits: await hits(),
     }).toMatchSnapshot();
+  });
+
+  it('refuses to undo a set field whole when one of its clients went to the trash since', async () => {
+    const s = await seed();
+    const ids = s.clients.slice(0, 4).map((c) => c.id);
+    const bulk = await call('clients.bulk', {
+      ids,
+      action: { type: 'setCustom', key: 'segment', value: 'премиум' },
+    });
+    await call('clients.delete', { id: ids[1]! });
+    const before = dump();
+    const undo = await world.send('history.undoBatch', { batchId: bulk.batchId });
+    expect(undo).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(dump()).toEqual(before);
   });
 });
