@@ -149,7 +149,10 @@ export const readsDuringBulk: Measurement = {
     );
     const busy = await readWhile(bench, bulk, 0);
     const { batchId } = await bulk;
-    const undo = bench.call('history.undoBatch', { batchId });
+    // Started on the next turn too: an undo that blocks this thread must show in the reads.
+    const undo = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+      bench.call('history.undoBatch', { batchId }),
+    );
     const busyUndo = await readWhile(bench, undo, 0);
     await undo;
     const note = (t: number[]) => `${t.length} list/card reads, one every 20 ms`;
