@@ -106,6 +106,8 @@ async function main() {
         logger,
         // The integrity check in its worker, as in the app; no daily backup amid the figures.
         integrityWorker: path.join(__dirname, 'integrity-worker.cjs'),
+        // Bulk edits in their worker, as in the app: the main thread answers meanwhile.
+        bulkWorker: path.join(__dirname, 'bulk-worker.cjs'),
         dailyBackups: false,
       });
     const [opened, openMs] = timeSync(open);

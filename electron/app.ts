@@ -16,6 +16,7 @@ import type { AppContext, Platform } from './api/context';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { consoleLogger, type Logger } from './api/logger';
 import { AnalyticsRunner } from './services/analytics/runner';
+import { BulkRunner } from './services/bulk/jobs';
 import { Importer } from './services/import/jobs';
 import { WorkbookGuard } from './services/workbook/backup-guard';
 import type { BackupDisk } from './services/workbook/backup-write';
@@ -45,6 +46,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The bundled import worker; without it imports run inline (unit tests). */
   importWorker?: string;
+  /** The bundled bulk-edit worker; without it bulk edits run inline (unit tests). */
+  bulkWorker?: string;
   /** The bundled analytics worker; without it analytics run inline (unit tests). */
   analyticsWorker?: string;
   /** The bundled integrity-check worker; without it large workbooks are checked inline. */
@@ -160,7 +163,7 @@ export function createApp(options: AppOptions): App {
     locale: () => locale(),
     ...(options.lockEnv ? { lockEnv: options.lockEnv } : {}),
     workers: {
-      busy: () => importer.status().running,
+      busy: () => importer.status().running || bulk.writing(),
       stop: () => runner.close(),
       start: () => runner.start(),
     },
@@ -178,7 +181,7 @@ export function createApp(options: AppOptions): App {
     backups,
     checker,
     logger,
-    busy: () => importer.status().running,
+    busy: () => importer.status().running || bulk.writing(),
     daily: options.dailyBackups ?? true,
     every: (fn, ms) => {
       const timer = setInterval(fn, ms);
@@ -206,6 +209,18 @@ export function createApp(options: AppOptions): App {
     inline: () => ({ wb: session.wb, now, newId, actor }),
     onWorkerFailure: (error) =>
       logger.error('import worker could not start; importing inline', error),
+  });
+  const bulk = new BulkRunner({
+    workerScript: options.bulkWorker,
+    setup: () => ({
+      workbookPath: session.wb.file,
+      migrationsDir: options.migrationsDir,
+      nativeBinding: options.nativeBinding,
+      password: session.wb.key?.reveal(),
+      actor: actor(),
+    }),
+    inline: () => ({ wb: session.wb, now, newId, actor }),
+    onWorkerFailure: (error) => logger.error('bulk worker could not start; editing inline', error),
   });
   const runner = new AnalyticsRunner({
     workerScript: options.analyticsWorker,
@@ -253,6 +268,7 @@ export function createApp(options: AppOptions): App {
     version: options.version,
     shell: options.shell,
     importer,
+    bulk,
     sync,
     get analytics() {
       return { runner, ...session.analytics };

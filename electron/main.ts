@@ -235,6 +235,7 @@ async function start(): Promise<void> {
       systemLocale: app.getLocale(),
       nativeBinding,
       importWorker: unpacked(paths.importWorker),
+      bulkWorker: unpacked(paths.bulkWorker),
       analyticsWorker: unpacked(paths.analyticsWorker),
       integrityWorker: unpacked(paths.integrityWorker),
       platform: { pickImportFile, pickWorkbookFile },

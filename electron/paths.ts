@@ -29,6 +29,7 @@ export function bundledPaths(bundleDir: string) {
     migrationsDir: path.join(root, 'db', 'migrations'),
     rendererDir: path.join(root, 'dist', 'renderer'),
     importWorker: path.join(path.resolve(bundleDir), 'import-worker.cjs'),
+    bulkWorker: path.join(path.resolve(bundleDir), 'bulk-worker.cjs'),
     analyticsWorker: path.join(path.resolve(bundleDir), 'analytics-worker.cjs'),
     integrityWorker: path.join(path.resolve(bundleDir), 'integrity-worker.cjs'),
   };

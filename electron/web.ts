@@ -47,6 +47,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     dataDir,
     migrationsDir: paths.migrationsDir,
     importWorker: paths.importWorker,
+    bulkWorker: paths.bulkWorker,
     analyticsWorker: paths.analyticsWorker,
     integrityWorker: paths.integrityWorker,
     shell: 'web',

@@ -13,6 +13,7 @@ await build({
     run: 'bench/run.ts',
     generate: 'bench/generate-cli.ts',
     'import-worker': 'electron/services/import/worker.ts',
+    'bulk-worker': 'electron/services/bulk/worker.ts',
     'analytics-worker': 'electron/services/analytics/worker.ts',
     'integrity-worker': 'electron/services/workbook/integrity-worker.ts',
   },

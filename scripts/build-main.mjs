@@ -12,6 +12,7 @@ await build({
     preload: 'electron/preload.ts',
     web: 'electron/web.ts',
     'import-worker': 'electron/services/import/worker.ts',
+    'bulk-worker': 'electron/services/bulk/worker.ts',
     'analytics-worker': 'electron/services/analytics/worker.ts',
     'integrity-worker': 'electron/services/workbook/integrity-worker.ts',
   },

@@ -3,8 +3,10 @@ import { analyticsRefresh } from './analytics';
 import { analyticsVsDuckdb } from './analytics-duckdb';
 import { bgNbdFit } from './bg-nbd';
 import { bulkEdit } from './bulk';
+import { bulkAll, readsDuringBulk } from './bulk-all';
 import { cardOpen } from './card';
 import { coldDashboard } from './cold-dashboard';
+import { singleEdits } from './edits';
 import { workbookFiles } from './files';
 import { importClients } from './import';
 import { importSales } from './import-sales';
@@ -21,7 +23,10 @@ export const MEASUREMENTS: readonly Measurement[] = [
   listOpen,
   searchWhileTyping,
   cardOpen,
+  singleEdits,
   bulkEdit,
+  bulkAll,
+  readsDuringBulk,
   importClients,
   importSales,
   analyticsRefresh,

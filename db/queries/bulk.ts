@@ -1,19 +1,17 @@
 /**
  * One action on many clients, as one batch in history: set manager or stage, add a tag, set a
- * custom field, move to the trash. Set-based reads, one prepared statement per write, one
- * transaction; the search index is rebuilt once for the clients whose text changed.
+ * custom field, move to the trash. Set-based: the clients whose value changes are read in one
+ * query, written in one statement per value (a tag's search text per row), their history rows
+ * inserted in one pass, and the search index rewritten once for those whose text changed; all
+ * in one transaction. 100,000 clients take seconds, not a minute.
  */
-import type { BulkAction, BulkResult, ClientRow } from '../../electron/api/contract';
+import type { BulkAction, BulkResult } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
-import { readClientRows, sameValue, setDeleted, writeRow } from './clients';
-import { checkCustomPatch, readCustomValues } from './fields';
+import { derived, readClientRows, sameValue, SEARCHED_TYPES, setDeleted } from './clients';
+import { checkCustomPatch } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { reindexClients } from './search';
 import { applySuggestedStages } from './stage-ladder';
-
-function liveRows(ctx: WriteContext, ids: string[]): ClientRow[] {
-  return readClientRows(ctx.wb, ids, false);
-}
 
 export function bulkUpdate(
   ctx: WriteContext,
@@ -23,53 +21,121 @@ export function bulkUpdate(
 ): BulkResult {
   return ctx.wb.transaction(() => {
     const batchId = startBatch(ctx, 'bulk', label ?? action.type);
-    if (action.type === 'delete') return { batchId, affected: setDeleted(ctx, ids, true, batchId) };
-    if (action.type === 'setCustom')
-      return { batchId, affected: setCustomMany(ctx, batchId, ids, action.key, action.value) };
-    if (action.type === 'applySuggestedStage')
-      return { batchId, affected: applySuggestedStages(ctx, batchId, ids) };
-    if (action.type === 'setManager' && action.managerId) {
-      const found = ctx.wb.sqlite
-        .prepare('SELECT 1 FROM managers WHERE id = ?')
-        .get(action.managerId);
-      if (!found) throw new AppError('not_found', 'manager_not_found', {}, 'action.managerId');
-    }
-    if (action.type === 'setStage' && action.stage === 'lost' && !action.lostReason) {
-      throw new AppError('invalid_input', 'lost_reason_required', {}, 'action.lostReason');
-    }
-    const at = ctx.now().toISOString();
-    const changes: ChangeInput[] = [];
-    const reindex: string[] = [];
-    for (const before of liveRows(ctx, ids)) {
-      const patch: Partial<ClientRow> = {};
-      if (action.type === 'setManager') patch.managerId = action.managerId;
-      if (action.type === 'setStage') {
-        patch.stage = action.stage;
-        if (action.lostReason) patch.lostReason = action.lostReason;
+    const affected = (): number => {
+      switch (action.type) {
+        case 'delete':
+          return setDeleted(ctx, ids, true, batchId);
+        case 'setCustom':
+          return setCustomMany(ctx, batchId, ids, action.key, action.value);
+        case 'applySuggestedStage':
+          return applySuggestedStages(ctx, batchId, ids);
+        case 'addTag':
+          return addTag(ctx, batchId, ids, action.tag);
+        case 'setManager':
+          if (
+            action.managerId &&
+            !ctx.wb.sqlite.prepare('SELECT 1 FROM managers WHERE id = ?').get(action.managerId)
+          )
+            throw new AppError('not_found', 'manager_not_found', {}, 'action.managerId');
+          return setColumn(ctx, batchId, ids, 'managerId', action.managerId);
+        case 'setStage': {
+          if (action.stage === 'lost' && !action.lostReason)
+            throw new AppError('invalid_input', 'lost_reason_required', {}, 'action.lostReason');
+          const moved = setColumn(ctx, batchId, ids, 'stage', action.stage);
+          const reasons = action.lostReason
+            ? setColumn(ctx, batchId, ids, 'lostReason', action.lostReason)
+            : 0;
+          return moved + reasons;
+        }
       }
-      if (action.type === 'addTag' && !before.tags.includes(action.tag))
-        patch.tags = [...before.tags, action.tag];
-      const fields = (Object.keys(patch) as (keyof ClientRow)[]).filter(
-        (f) => !sameValue(before[f], patch[f]),
-      );
-      if (fields.length === 0) continue;
-      writeRow(ctx.wb, { ...before, ...patch, updatedAt: at });
-      for (const field of fields) {
-        changes.push({
-          entity: 'client',
-          entityId: before.id,
-          clientId: before.id,
-          field,
-          oldValue: before[field],
-          newValue: patch[field],
-        });
-      }
-      if (action.type === 'addTag') reindex.push(before.id);
-    }
-    recordChanges(ctx, batchId, changes);
-    if (reindex.length > 0) reindexClients(ctx.wb, reindex);
-    return { batchId, affected: new Set(changes.map((c) => c.entityId)).size };
+    };
+    const count = affected();
+    // A stage and its lost reason are one client changed, not two.
+    const clients =
+      action.type === 'setStage' && action.lostReason
+        ? (ctx.wb.sqlite
+            .prepare('SELECT count(DISTINCT entity_id) FROM changes WHERE batch_id = ?')
+            .pluck()
+            .get(batchId) as number)
+        : count;
+    return { batchId, affected: clients };
   });
+}
+
+/**
+ * A whole-base edit reads and rewrites much of the file: a roomier page cache than the default
+ * 2 MB keeps SQLite from reading the same pages again. For a connection that lives for one job.
+ */
+export function widenPageCache(wb: WriteContext['wb']): void {
+  wb.sqlite.pragma('cache_size = -131072');
+}
+
+const COLUMNS = { managerId: 'manager_id', stage: 'stage', lostReason: 'lost_reason' } as const;
+
+/** Sets one plain column (no derived text) on the live clients among `ids` holding another value. */
+function setColumn(
+  ctx: WriteContext,
+  batchId: string,
+  ids: string[],
+  field: keyof typeof COLUMNS,
+  value: string | null,
+): number {
+  const column = COLUMNS[field];
+  const at = ctx.now().toISOString();
+  const before = ctx.wb.sqlite
+    .prepare(
+      `SELECT id, ${column} FROM clients WHERE +deleted_at IS NULL AND ${column} IS NOT ?
+       AND id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(value, JSON.stringify(ids)) as [string, string | null][];
+  ctx.wb.sqlite
+    .prepare(
+      `UPDATE clients SET ${column} = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .run(value, at, JSON.stringify(before.map(([id]) => id)));
+  recordChanges(
+    ctx,
+    batchId,
+    before.map(([id, old]) => ({
+      entity: 'client',
+      entityId: id,
+      clientId: id,
+      field,
+      oldValue: old,
+      newValue: value,
+    })),
+  );
+  return before.length;
+}
+
+/** Adds a tag to the live clients among `ids` without it; their search text follows. */
+function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string): number {
+  const at = ctx.now().toISOString();
+  const rows = readClientRows(ctx.wb, ids, false).filter((r) => !r.tags.includes(tag));
+  const update = ctx.wb.sqlite.prepare(
+    'UPDATE clients SET tags = ?, search_text = ?, updated_at = ? WHERE id = ?',
+  );
+  const changes: ChangeInput[] = [];
+  for (const before of rows) {
+    const tags = [...before.tags, tag];
+    update.run(JSON.stringify(tags), derived({ ...before, tags }).searchText, at, before.id);
+    changes.push({
+      entity: 'client',
+      entityId: before.id,
+      clientId: before.id,
+      field: 'tags',
+      oldValue: before.tags,
+      newValue: tags,
+    });
+  }
+  recordChanges(ctx, batchId, changes);
+  if (changes.length > 0)
+    reindexClients(
+      ctx.wb,
+      changes.map((c) => c.entityId),
+    );
+  return changes.length;
 }
 
 function setCustomMany(
@@ -83,37 +149,53 @@ function setCustomMany(
   if (!checked) return 0;
   const { field } = checked;
   const at = ctx.now().toISOString();
-  const live = liveRows(ctx, ids).map((r) => r.id);
-  const current = readCustomValues(ctx.wb, live);
-  const upsert = ctx.wb.sqlite.prepare(
-    `INSERT INTO field_values (id, client_id, field_id, value, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (client_id, field_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  );
-  const remove = ctx.wb.sqlite.prepare(
-    'DELETE FROM field_values WHERE client_id = ? AND field_id = ?',
-  );
-  const touch = ctx.wb.sqlite.prepare('UPDATE clients SET updated_at = ? WHERE id = ?');
-  const changes: ChangeInput[] = [];
-  for (const id of live) {
-    const old = current.get(id)?.[key] ?? null;
-    if (sameValue(old, checked.value)) continue;
-    if (checked.value === null) remove.run(id, field.id);
-    else upsert.run(ctx.newId(), id, field.id, JSON.stringify(checked.value), at);
-    touch.run(at, id);
-    changes.push({
+  const stored = checked.value === null ? null : JSON.stringify(checked.value);
+  // The live clients whose value differs, with the value they hold (null: none).
+  const current = (
+    ctx.wb.sqlite
+      .prepare(
+        `SELECT c.id, v.value FROM clients c
+         LEFT JOIN field_values v ON v.client_id = c.id AND v.field_id = ?
+         WHERE +c.deleted_at IS NULL AND c.id IN (SELECT value FROM json_each(?))`,
+      )
+      .raw()
+      .all(field.id, JSON.stringify(ids)) as [string, string | null][]
+  )
+    .map(([id, raw]): [string, unknown] => [id, raw === null ? null : (JSON.parse(raw) as unknown)])
+    .filter(([, old]) => !sameValue(old, checked.value));
+  const changed = JSON.stringify(current.map(([id]) => id));
+  if (stored === null) {
+    ctx.wb.sqlite
+      .prepare(
+        'DELETE FROM field_values WHERE field_id = ? AND client_id IN (SELECT value FROM json_each(?))',
+      )
+      .run(field.id, changed);
+  } else {
+    const upsert = ctx.wb.sqlite.prepare(
+      `INSERT INTO field_values (id, client_id, field_id, value, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (client_id, field_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    );
+    for (const [id] of current) upsert.run(ctx.newId(), id, field.id, stored, at);
+  }
+  ctx.wb.sqlite
+    .prepare('UPDATE clients SET updated_at = ? WHERE id IN (SELECT value FROM json_each(?))')
+    .run(at, changed);
+  recordChanges(
+    ctx,
+    batchId,
+    current.map(([id, old]) => ({
       entity: 'client',
       entityId: id,
       clientId: id,
       field: `custom.${key}`,
       oldValue: old,
       newValue: checked.value,
-    });
-  }
-  recordChanges(ctx, batchId, changes);
-  if (['text', 'choice', 'multichoice'].includes(field.type))
+    })),
+  );
+  if (SEARCHED_TYPES.has(field.type))
     reindexClients(
       ctx.wb,
-      changes.map((c) => c.entityId),
+      current.map(([id]) => id),
     );
-  return changes.length;
+  return current.length;
 }

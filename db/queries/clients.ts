@@ -103,7 +103,14 @@ export function applyPatch(
   }
   const customChanges = writeCustomValues(ctx, batch, id, custom);
   if (customChanges.length > 0 && changed.length === 0) touch(ctx, id);
-  if (!options.deferIndex) reindexClients(ctx.wb, [id]);
+  // Only text the index holds sends the client back to it: a stage or a date changes nothing there.
+  const searchable = new Set(
+    custom.filter((c) => SEARCHED_TYPES.has(c.field.type)).map((c) => `custom.${c.field.key}`),
+  );
+  const reindex =
+    changed.some((f) => INDEXED_FIELDS.has(f)) ||
+    customChanges.some((c) => searchable.has(c.field));
+  if (reindex && !options.deferIndex) reindexClients(ctx.wb, [id]);
   return [...changes, ...customChanges];
 }
 
@@ -147,16 +154,27 @@ export function writeRow(wb: Workbook, row: ClientRow): void {
 export function readClientRows(wb: Workbook, ids: string[], includeDeleted: boolean): ClientRow[] {
   const rows = wb.sqlite
     .prepare(
-      `SELECT * FROM clients WHERE ${includeDeleted ? '' : 'deleted_at IS NULL AND '}id IN (SELECT value FROM json_each(?))`,
+      // The unary plus keeps SQLite off the (deleted_at, name) index: it would read every live client.
+      `SELECT * FROM clients WHERE ${includeDeleted ? '' : '+deleted_at IS NULL AND '}id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as Record<string, unknown>[];
   return rows.map((r) => {
     const record: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(r)) {
-      record[key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
-    }
+    for (const key in r) record[camelKey(key)] = r[key];
     return toClientRow(record as ClientRecord);
   });
+}
+
+const camelKeys = new Map<string, string>();
+
+/** `manager_id` → `managerId`, worked out once per column (100,000 rows have the same keys). */
+function camelKey(column: string): string {
+  let key = camelKeys.get(column);
+  if (key === undefined) {
+    key = column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    camelKeys.set(column, key);
+  }
+  return key;
 }
 
 /** Fields whose text is in the search index: changing one means re-indexing the client. */
@@ -165,6 +183,9 @@ export const INDEXED_FIELDS: ReadonlySet<string> = new Set([
   ...TEXT_FIELDS.filter((f) => f !== 'lostReason'),
   'tags',
 ]);
+
+/** Custom field types whose values are in the search index (see `collect` in search.ts). */
+export const SEARCHED_TYPES: ReadonlySet<string> = new Set(['text', 'choice', 'multichoice']);
 
 /** Throws not_found unless the client exists (in the trash too). */
 export function assertClient(wb: Workbook, id: string): void {

@@ -67,6 +67,14 @@ export function recordChanges(ctx: WriteContext, batchId: string, items: ChangeI
   }
 }
 
+/** How many change rows a batch holds. */
+export function countBatchChanges(wb: Workbook, batchId: string): number {
+  return wb.sqlite
+    .prepare('SELECT count(*) FROM changes WHERE batch_id = ?')
+    .pluck()
+    .get(batchId) as number;
+}
+
 /** The fields of a change row that tell a creation from an edit. */
 interface ChangeShape {
   entity: string;

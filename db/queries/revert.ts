@@ -6,6 +6,7 @@ import { desc, eq } from 'drizzle-orm';
 import type {
   Batch,
   Client,
+  ClientField,
   ClientPatch,
   ClientRow,
   CustomValue,
@@ -21,8 +22,8 @@ import {
   requireClient,
   sameValue,
   setDeleted,
-  writeRow,
 } from './clients';
+import { writeFields } from './client-fields-write';
 import { patchComment, requireComment, type CommentPatch } from './comments';
 import {
   createdRecords,
@@ -34,6 +35,7 @@ import {
   type WriteContext,
 } from './history';
 import { readCustomValues } from './fields';
+import { restoreCustomValues } from './revert-custom';
 import { SALE_COLUMNS } from './sales';
 import { reindexClients } from './search';
 import { moveStagesFromSales } from './stage-ladder';
@@ -151,6 +153,7 @@ function reverse(
   const at = ctx.now().toISOString();
   const changes: ChangeInput[] = [];
   const reindex: string[] = [];
+  const customOnly = new Map<string, Record<string, CustomValue>>();
   for (const [id, { patch, custom }] of patches) {
     const before = rows.get(id)!;
     const fields = (Object.keys(patch) as (keyof ClientRow)[]).filter(
@@ -160,8 +163,13 @@ function reverse(
       Object.keys(custom).length === 0 &&
       !('externalId' in patch) &&
       !('managerId' in patch && patch.managerId);
+    if (!simple && Object.keys(patch).length === 0) {
+      // Custom values alone (undoing a bulk "set field"): written together below.
+      customOnly.set(id, custom);
+      continue;
+    }
     if (!simple) {
-      // Custom values and references go through the full write path with its checks.
+      // Custom values with fields, and references, go through the full write path with its checks.
       const full: ClientPatch = {
         ...(patch as ClientPatch),
         ...(Object.keys(custom).length > 0 ? { custom } : {}),
@@ -178,7 +186,8 @@ function reverse(
       continue;
     }
     if (fields.length === 0) continue;
-    writeRow(ctx.wb, after);
+    const indexed = fields.some((f) => INDEXED_FIELDS.has(f));
+    writeFields(ctx.wb, after, fields as ClientField[], indexed);
     for (const field of fields) {
       changes.push({
         entity: 'client',
@@ -190,9 +199,12 @@ function reverse(
       });
     }
     outcome.reverted += fields.length;
-    if (fields.some((f) => INDEXED_FIELDS.has(f))) reindex.push(id);
+    if (indexed) reindex.push(id);
   }
   recordChanges(ctx, batchId, changes);
+  const restored = restoreCustomValues(ctx, batchId, customOnly, customs);
+  outcome.reverted += restored.changes;
+  reindex.push(...restored.reindex);
   if (trash.length > 0) outcome.reverted += setDeleted(ctx, trash, true, batchId);
   if (created.size > 0) {
     // Created clients moved to the trash since count as skipped.

@@ -40,7 +40,9 @@ function collect(wb: Workbook, clientIds: string[] | null): Indexed[] {
   const args = clientIds ? [JSON.stringify(clientIds)] : [];
   const rows = wb.sqlite
     .prepare(
-      `SELECT c.id, c.seq, c.search_text AS text FROM clients c WHERE c.deleted_at IS NULL AND c.seq IS NOT NULL ${filter}`,
+      // In rowid order: FTS5 flushes its pending terms whenever a rowid comes out of order. The
+      // unary plus keeps SQLite off the (deleted_at, name) index, which reads every live client.
+      `SELECT c.id, c.seq, c.search_text AS text FROM clients c WHERE +c.deleted_at IS NULL AND c.seq IS NOT NULL ${filter} ORDER BY c.seq`,
     )
     .all(...args) as { id: string; seq: number; text: string }[];
   const byId = new Map(rows.map((r) => [r.id, { seq: r.seq, parts: [r.text] }]));
@@ -58,17 +60,15 @@ function collect(wb: Workbook, clientIds: string[] | null): Indexed[] {
 
 /** Rewrites the index rows of the given clients (all clients when omitted). */
 export function reindexClients(wb: Workbook, clientIds?: string[]): void {
-  const remove = wb.sqlite.prepare('DELETE FROM client_search WHERE rowid = ?');
   const insert = wb.sqlite.prepare('INSERT INTO client_search (rowid, body) VALUES (?, ?)');
   wb.transaction(() => {
     if (clientIds) {
-      const seqs = wb.sqlite
+      // One statement: deleting 100,000 index rows one by one takes seconds more.
+      wb.sqlite
         .prepare(
-          'SELECT seq FROM clients WHERE id IN (SELECT value FROM json_each(?)) AND seq IS NOT NULL',
+          'DELETE FROM client_search WHERE rowid IN (SELECT seq FROM clients WHERE id IN (SELECT value FROM json_each(?)))',
         )
-        .pluck()
-        .all(JSON.stringify(clientIds)) as number[];
-      for (const seq of seqs) remove.run(seq);
+        .run(JSON.stringify(clientIds));
     } else {
       wb.sqlite.exec('DELETE FROM client_search');
     }

@@ -3,6 +3,7 @@ import type { Workbook } from '../../db/workbook';
 import type { DashboardCache } from '../services/analytics/dashboard';
 import type { AnalyticsRunner } from '../services/analytics/runner';
 import type { AnalyticsStore } from '../services/analytics/store';
+import type { BulkRunner } from '../services/bulk/jobs';
 import type { Importer } from '../services/import/jobs';
 import type { SyncService } from '../services/sync/service';
 import type { WorkbookGuard } from '../services/workbook/backup-guard';
@@ -31,6 +32,8 @@ export interface AppContext {
   shell: 'electron' | 'web';
   /** Runs import steps in a worker thread (inline in unit tests). */
   importer: Importer;
+  /** Runs big bulk edits and their undo in a worker thread (inline in unit tests). */
+  bulk: BulkRunner;
   /** The sales kept in memory for analytics, and the dashboard computed from them. */
   readonly analytics: {
     runner: AnalyticsRunner;

@@ -43,8 +43,8 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
         });
       }
       const meta = CHANNEL_META[channel];
-      if (meta.waitsForImport && ctx.importer.writing()) {
-        // The import worker holds the write lock; waiting for it would freeze this thread.
+      if (meta.waitsForImport && (ctx.importer.writing() || ctx.bulk.writing())) {
+        // The import or bulk worker holds the write lock; waiting would freeze this thread.
         throw new AppError('conflict', 'workbook_busy');
       }
       const readOnly = ctx.session.isOpen() && !ctx.session.writable();

@@ -14,15 +14,17 @@ const ROOT = path.resolve(__dirname, '../..');
 export interface Bundle {
   child: string;
   importWorker: string;
+  bulkWorker: string;
 }
 
-/** Bundles the child and the import worker into `outDir` (about a second). */
+/** Bundles the child and the import and bulk workers into `outDir` (about a second). */
 export async function bundleChild(outDir: string): Promise<Bundle> {
   await build({
     absWorkingDir: ROOT,
     entryPoints: {
       child: 'test/crash/child.ts',
       'import-worker': 'electron/services/import/worker.ts',
+      'bulk-worker': 'electron/services/bulk/worker.ts',
     },
     outdir: outDir,
     outExtension: { '.js': '.cjs' },
@@ -36,6 +38,7 @@ export async function bundleChild(outDir: string): Promise<Bundle> {
   return {
     child: path.join(outDir, 'child.cjs'),
     importWorker: path.join(outDir, 'import-worker.cjs'),
+    bulkWorker: path.join(outDir, 'bulk-worker.cjs'),
   };
 }
 

@@ -1,4 +1,3 @@
-import { bulkUpdate } from '../../../db/queries/bulk';
 import {
   assertClient,
   createClient,
@@ -10,7 +9,7 @@ import {
   updateClient,
 } from '../../../db/queries/clients';
 import { listClientHistory } from '../../../db/queries/history';
-import { clientAsOf, listBatches, revertChange, undoBatch } from '../../../db/queries/revert';
+import { clientAsOf, listBatches, revertChange } from '../../../db/queries/revert';
 import type { HandlerSlice } from './types';
 
 export const clientHandlers: HandlerSlice<
@@ -34,8 +33,13 @@ export const clientHandlers: HandlerSlice<
   'clients.list': (input, ctx) => listClients(ctx.wb, input, ctx.now()),
   'clients.delete': ({ id }, ctx) => deleteClient(ctx, id, true),
   'clients.restore': ({ id }, ctx) => deleteClient(ctx, id, false),
+  // Big ones run in the bulk worker while this thread answers reads (services/bulk/jobs.ts).
   'clients.bulk': ({ ids, filter, action }, ctx) =>
-    bulkUpdate(ctx, ids ?? matchingIds(ctx.wb, filter ?? {}, ctx.now()), action),
+    ctx.bulk.run({
+      kind: 'bulk',
+      ids: ids ?? matchingIds(ctx.wb, filter ?? {}, ctx.now()),
+      action,
+    }),
   'trash.empty': (_input, ctx) => {
     const purged = emptyTrash(ctx);
     // Purging deletes history rows, the analytics store's watermark: let it read afresh.
@@ -47,7 +51,7 @@ export const clientHandlers: HandlerSlice<
     return listClientHistory(ctx.wb, clientId);
   },
   'history.revert': ({ changeId }, ctx) => revertChange(ctx, changeId),
-  'history.undoBatch': ({ batchId }, ctx) => undoBatch(ctx, batchId),
+  'history.undoBatch': ({ batchId }, ctx) => ctx.bulk.run({ kind: 'undo', batchId }),
   'history.asOf': ({ clientId, at }, ctx) => clientAsOf(ctx.wb, clientId, at, ctx.now()),
   'history.batches': (input, ctx) => listBatches(ctx.wb, input?.limit ?? 50),
 };

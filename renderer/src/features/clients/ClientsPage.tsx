@@ -211,7 +211,7 @@ export function ClientsPage() {
               disabled={undo.isPending}
               onClick={() => toast.batchId && undo.mutate(toast.batchId)}
             >
-              {t('list.bulk.undo')}
+              {undo.isPending ? t('list.bulk.undoing') : t('list.bulk.undo')}
             </button>
           ) : null}
           <button type="button" className="link" aria-label="×" onClick={() => setToast(null)}>

@@ -219,6 +219,12 @@ export function BulkBar({ count, target, onDone }: Props) {
       <button type="submit" className="primary" disabled={run.isPending || action() === null}>
         {t('list.bulk.run', { count })}
       </button>
+      {run.isPending ? (
+        // A bulk edit of the whole base takes seconds: say it is under way.
+        <span className="muted" role="status">
+          {t('list.bulk.working')}
+        </span>
+      ) : null}
       {run.error ? (
         <span className="field-error" role="alert">
           {run.error instanceof ApiError ? run.error.message : String(run.error)}

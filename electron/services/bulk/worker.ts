@@ -1,0 +1,34 @@
+/**
+ * The bulk-edit worker thread (bundled as `dist/main/bulk-worker.cjs`): opens its own connection
+ * to the workbook, runs one bulk edit or undo in one transaction and answers with its result
+ * (see `workers/rpc.ts`), so the main process keeps answering the window meanwhile. Its writes
+ * are logged for sync by the capture `openWorkbook` installs on this connection.
+ */
+import { workerData } from 'node:worker_threads';
+import { v7 as uuidv7 } from 'uuid';
+import { openWorkbook } from '../../../db/workbook';
+import { keyOf } from '../../../db/workbook-key';
+import { serveCalls } from '../workers/rpc';
+import { widenPageCache } from '../../../db/queries/bulk';
+import { runBulkJob, type BulkCall, type BulkWorkerSetup } from './jobs';
+
+const setup = workerData as BulkWorkerSetup;
+const wb = openWorkbook(setup.workbookPath, {
+  migrationsDir: setup.migrationsDir,
+  secondary: true,
+  key: keyOf(setup.password),
+  ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
+});
+widenPageCache(wb);
+const actor = () => setup.actor;
+wb.capture.actor = actor;
+
+serveCalls<BulkCall>(
+  ({ job, startedAt }) => {
+    // The app's clock (tests and the browser shell may set it), moving on as this job runs.
+    const started = Date.now();
+    const now = () => new Date(Date.parse(startedAt) + Date.now() - started);
+    return runBulkJob({ wb, now, newId: () => uuidv7(), actor }, job);
+  },
+  { once: { finish: () => wb.close() } },
+);
