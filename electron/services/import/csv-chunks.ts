@@ -30,13 +30,13 @@ export interface CsvHead {
 }
 
 /**
- * Calls `onChunk` with the data rows, `chunkRows` at a time, and `first`, the index of the
- * chunk's first row among the data rows. A throw from `onChunk` (a cancel) stops the reading.
+ * Calls `onChunk` with the data rows, `chunkRows` at a time, `first`, the index of the chunk's
+ * first row among the data rows, and how many bytes of the file were read (for progress). A throw from `onChunk` (a cancel) stops the reading.
  */
 export function readCsvChunks(
   source: ByteSource,
   chunkRows: number,
-  onChunk: (rows: string[][], first: number, head: CsvHead) => void,
+  onChunk: (rows: string[][], first: number, head: CsvHead, bytesRead: number) => void,
 ): { head: CsvHead; total: number } {
   const { encoding, skip } = detectEncoding(source);
   const decoder = blockDecoder(encoding);
@@ -47,6 +47,7 @@ export function readCsvChunks(
   let chunk: string[][] = [];
   let total = 0;
   let delimiter: Delimiter = ',';
+  let bytesRead = skip;
 
   const take = (record: string[]) => {
     if (record.every((cell) => cell.trim() === '')) return;
@@ -68,7 +69,7 @@ export function readCsvChunks(
     if (chunk.length === 0 || !head) return;
     const rows = chunk;
     chunk = [];
-    onChunk(rows, total - rows.length, head);
+    onChunk(rows, total - rows.length, head, bytesRead);
   };
   const parse = (text: string, last: boolean) => {
     if (!parser) {

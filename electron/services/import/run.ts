@@ -28,6 +28,8 @@ import {
   type ImportOptions,
   type ImportPlan,
 } from './plan';
+import type { ImportEnv, SourceRequest } from './plan-common';
+import { checkSales, runSales } from './run-sales';
 import { readSource, type SourceTable } from './source';
 import { headerKey, suggestMapping, targetFields, type ImportTarget } from './targets';
 
@@ -38,18 +40,7 @@ export const MAPPINGS_SETTING = 'importMappings';
 
 export type { ImportCheck, ImportPhase, ImportPreview, ImportResult };
 
-export interface ImportEnv {
-  locale: Locale;
-  today: string;
-  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
-  cancelled?: () => boolean;
-}
-
-export interface SourceRequest {
-  path: string;
-  target: ImportTarget;
-  sheet?: string | undefined;
-}
+export type { ImportEnv, SourceRequest } from './plan-common';
 
 type SavedMappings = Partial<Record<ImportTarget, Record<string, string>>>;
 
@@ -119,6 +110,7 @@ export async function checkImport(
   request: SourceRequest & ImportOptions,
   env: ImportEnv,
 ): Promise<ImportCheck> {
+  if (request.target === 'sales') return checkSales(wb, request, { ...env, listLimit: LIST_LIMIT });
   const table = await load(request, env);
   const p = plan(wb, table, request, env);
   const unchanged = countUnchanged(wb, p.clientOps, p.saleOps, p.clientOpRows);
@@ -149,6 +141,7 @@ export async function runImport(
   request: SourceRequest & ImportOptions,
   env: ImportEnv,
 ): Promise<ImportResult> {
+  if (request.target === 'sales') return runSales(ctx, request, { ...env, listLimit: LIST_LIMIT });
   const table = await load(request, env);
   const p = plan(ctx.wb, table, request, env);
   const base = {

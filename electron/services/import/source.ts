@@ -36,14 +36,9 @@ export interface SourceTable {
 }
 
 export async function readSource(file: string, options: { sheet?: string } = {}) {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.xls') throw new ImportFileError('import_xls_old');
   const csv = openCsv(file);
   try {
-    const head = csv.source.read(0, 2);
-    const zip = head[0] === 0x50 && head[1] === 0x4b;
-    if (ext === '.xlsx' || ext === '.xlsm' || zip) {
-      if (!zip) throw new ImportFileError('import_xlsx_broken');
+    if (isWorkbook(file, csv.source)) {
       // A workbook is read whole (exceljs), so its size is capped; a CSV is read in chunks.
       if (csv.source.size > MAX_FILE_BYTES) {
         throw new ImportFileError('import_too_large', {
@@ -57,6 +52,16 @@ export async function readSource(file: string, options: { sheet?: string } = {})
   } finally {
     csv.close();
   }
+}
+
+/** True for an Excel workbook (read whole by exceljs), false for a CSV (read in chunks). */
+export function isWorkbook(file: string, source: ByteSource): boolean {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xls') throw new ImportFileError('import_xls_old');
+  const head = source.read(0, 2);
+  const zip = head[0] === 0x50 && head[1] === 0x4b;
+  if (!zip && (ext === '.xlsx' || ext === '.xlsm')) throw new ImportFileError('import_xlsx_broken');
+  return zip;
 }
 
 /** A file to read in blocks; `close` when done. */
