@@ -7,7 +7,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Workbook } from '../workbook';
-import { recordChanges, type ChangeInput, type WriteContext } from './history';
+import { idSequence, recordChanges, type ChangeInput, type WriteContext } from './history';
 import { fold } from './search';
 
 export interface SaleImportValues {
@@ -79,6 +79,7 @@ export class SaleWriter {
   private readonly s: Statements;
   private readonly at: string;
   private changes: ChangeInput[] = [];
+  private readonly newId: () => string;
 
   constructor(
     private readonly ctx: WriteContext,
@@ -87,6 +88,7 @@ export class SaleWriter {
     private managers: Map<string, string>,
   ) {
     this.s = statements(ctx.wb);
+    this.newId = idSequence(ctx);
     this.at = ctx.now().toISOString();
   }
 
@@ -99,7 +101,7 @@ export class SaleWriter {
     const managerId = op.managerName ? (this.managers.get(fold(op.managerName)) ?? null) : null;
     this.clients.add(op.clientId);
     if (op.action === 'create') {
-      const id = this.ctx.newId();
+      const id = this.newId();
       const v = op.values;
       this.s.insert.run(
         id,

@@ -111,17 +111,21 @@ function planAll(
 export async function checkSales(wb: Workbook, request: Request, env: SalesEnv) {
   const feed = await openFeed(request, env);
   let unchanged = 0;
-  const planner = planAll(
-    wb,
-    feed,
-    request,
-    env,
-    () => seenInTempTable(wb),
-    (_, ops) => {
-      const updates = ops.filter((op) => op.action === 'update');
-      if (updates.length > 0) unchanged += countUnchanged(wb, [], updates);
-    },
-    'check',
+  // One snapshot of the workbook; the temporary table's writes in one transaction, not each
+  // its own.
+  const planner = wb.read(() =>
+    planAll(
+      wb,
+      feed,
+      request,
+      env,
+      () => seenInTempTable(wb),
+      (_, ops) => {
+        const updates = ops.filter((op) => op.action === 'update');
+        if (updates.length > 0) unchanged += countUnchanged(wb, [], updates);
+      },
+      'check',
+    ),
   );
   const t = planner.tally;
   const check: ImportCheck = {
