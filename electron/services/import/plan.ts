@@ -100,7 +100,7 @@ export function checkMapping(
 }
 
 /** What each mapped date column's values allow. */
-export function dateReadings(
+function dateReadings(
   table: SourceTable,
   columns: MappedColumn[],
 ): Record<string, DateReading> {

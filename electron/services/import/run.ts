@@ -21,7 +21,6 @@ import { readSetting } from '../../../db/queries/settings';
 import type { Workbook } from '../../../db/workbook';
 import { withExportHeaders } from './export-headers';
 import {
-  dateReadings,
   ImportCancelled,
   isKeyColumn,
   planImport,
@@ -30,7 +29,7 @@ import {
 } from './plan';
 import type { ImportEnv, SourceRequest } from './plan-common';
 import { checkSales, runSales } from './run-sales';
-import { readSource, type SourceTable } from './source';
+import { readSource, sampleSource, type SourceTable } from './source';
 import { headerKey, suggestMapping, targetFields, type ImportTarget } from './targets';
 
 export const PREVIEW_ROWS = 20;
@@ -50,7 +49,11 @@ export async function previewImport(
   env: ImportEnv,
 ): Promise<ImportPreview> {
   env.onProgress?.('read', 0, 1);
-  const table = await readSource(request.path, { sheet: request.sheet });
+  const { table, totalRows, readers } = await sampleSource(
+    request.path,
+    request.sheet,
+    PREVIEW_ROWS,
+  );
   const fields = withExportHeaders(targetFields(request.target, listFields(wb, false)));
   const saved = readSetting<SavedMappings>(wb, MAPPINGS_SETTING)?.[request.target] ?? {};
   const suggestedMapping = suggestMapping(table.headers, fields, saved);
@@ -64,9 +67,11 @@ export async function previewImport(
       synonyms: [],
     },
   }));
-  const readings = dateReadings(table, allColumns);
   const dateColumns = Object.fromEntries(
-    Object.entries(readings).filter(([, reading]) => reading !== 'none'),
+    allColumns
+      .filter((c) => c.field.kind === 'date' || c.field.def?.type === 'date')
+      .map((c) => [c.header, readers[c.index]!.reading()] as const)
+      .filter(([, reading]) => reading !== 'none'),
   );
   return {
     format: table.format,
@@ -75,8 +80,8 @@ export async function previewImport(
     sheets: table.sheets,
     sheet: table.sheet,
     headers: table.headers,
-    rows: table.rows.slice(0, PREVIEW_ROWS),
-    totalRows: table.rows.length,
+    rows: table.rows,
+    totalRows,
     suggestedMapping,
     fields: fields.map((f) => ({
       key: f.key,

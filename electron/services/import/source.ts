@@ -16,6 +16,7 @@ import {
 } from './csv-chunks';
 import { bufferSource, type ByteSource, type TextEncoding } from './decode';
 import { ImportFileError } from './errors';
+import { DateColumnReader } from './values';
 
 export { columnLetter, detectDelimiter, MAX_COLUMNS, type Delimiter } from './csv-chunks';
 
@@ -64,6 +65,50 @@ export function isWorkbook(file: string, source: ByteSource): boolean {
   return zip;
 }
 
+/**
+ * The first `count` rows of a file, how many rows it has, and what each column's values allow
+ * as dates: what the preview shows, read in chunks (a CSV of any size is never held whole).
+ */
+export async function sampleSource(file: string, sheet: string | undefined, count: number) {
+  const csv = openCsv(file);
+  let table: SourceTable;
+  let readers: DateColumnReader[] = [];
+  const read = (rows: string[][]) => {
+    for (const row of rows) row.forEach((cell, i) => readers[i]!.add(cell));
+  };
+  try {
+    if (isWorkbook(file, csv.source)) {
+      csv.close();
+      table = await readSource(file, { sheet });
+      readers = table.headers.map(() => new DateColumnReader());
+      read(table.rows);
+      return {
+        table: { ...table, rows: table.rows.slice(0, count) },
+        totalRows: table.rows.length,
+        readers,
+      };
+    }
+    const sample: string[][] = [];
+    const { head, total } = readCsvChunks(csv.source, CHUNK_ROWS, (rows, _first, h) => {
+      if (readers.length === 0) readers = h.headers.map(() => new DateColumnReader());
+      for (const row of rows) if (sample.length < count) sample.push(row);
+      read(rows);
+    });
+    table = {
+      format: 'csv',
+      encoding: head.encoding,
+      delimiter: head.delimiter,
+      sheets: [],
+      sheet: null,
+      headers: head.headers,
+      rows: sample,
+    };
+    return { table, totalRows: total, readers };
+  } finally {
+    csv.close();
+  }
+}
+
 /** A file to read in blocks; `close` when done. */
 export function openCsv(file: string): { source: ByteSource; close: () => void } {
   let fd: number;
@@ -91,7 +136,12 @@ export function openCsv(file: string): { source: ByteSource; close: () => void }
       });
     }
   };
-  return { source: { size, read }, close: () => fs.closeSync(fd) };
+  let open = true;
+  const close = () => {
+    if (open) fs.closeSync(fd);
+    open = false;
+  };
+  return { source: { size, read }, close };
 }
 
 /** The whole table of a CSV (the clients import, which looks at all rows at once). */
