@@ -25,6 +25,8 @@ export interface ImportEnv {
   today: string;
   onProgress?: (phase: ImportPhase, done: number, total: number) => void;
   cancelled?: () => boolean;
+  /** Rows per chunk of a sales import (tests make it small to cross many chunks). */
+  chunkRows?: number | undefined;
 }
 
 export interface SourceRequest {

@@ -22,8 +22,6 @@ import { seenInTempTable, seenInWrittenSales, type SeenSales } from './seen-sale
 import { isWorkbook, openCsv, readSource } from './source';
 
 export interface SalesEnv extends ImportEnv {
-  /** Rows per chunk (tests make it small to cross many chunks). */
-  chunkRows?: number | undefined;
   /** At most this many errors and duplicates are listed; the counts are always whole. */
   listLimit: number;
 }
