@@ -27,6 +27,11 @@ export function startBatch(ctx: WriteContext, kind: BatchKind, label: string | n
   return id;
 }
 
+/** Removes a batch that recorded nothing (an import that found nothing to write). */
+export function dropEmptyBatch(wb: Workbook, batchId: string): void {
+  wb.sqlite.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
+}
+
 export interface ChangeInput {
   entity: string;
   entityId: string;

@@ -87,8 +87,10 @@ export function readCsvChunks(
     return last ? '' : text.slice(result.meta.cursor);
   };
 
-  for (const block of blocksOf(source, skip))
+  for (const block of blocksOf(source, skip)) {
+    bytesRead += block.length;
     pending = parse(pending + decoder.write(block), false);
+  }
   parse(pending + decoder.end(), true);
   if (!head) throw new ImportFileError('import_empty');
   if (total === 0) throw new ImportFileError('import_no_rows');

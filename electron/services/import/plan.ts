@@ -100,10 +100,7 @@ export function checkMapping(
 }
 
 /** What each mapped date column's values allow. */
-function dateReadings(
-  table: SourceTable,
-  columns: MappedColumn[],
-): Record<string, DateReading> {
+function dateReadings(table: SourceTable, columns: MappedColumn[]): Record<string, DateReading> {
   const out: Record<string, DateReading> = {};
   for (const c of columns) {
     if (c.field.kind === 'date' || c.field.def?.type === 'date') {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { ImportCheck, ImportResult } from '../../api/contract';
 import { listFields } from '../../../db/queries/fields';
-import { startBatch, type WriteContext } from '../../../db/queries/history';
+import { dropEmptyBatch, startBatch, type WriteContext } from '../../../db/queries/history';
 import { lastSaleRowid } from '../../../db/queries/import-reads';
 import { SaleWriter } from '../../../db/queries/import-sales-write';
 import { countUnchanged } from '../../../db/queries/import-unchanged';
@@ -203,7 +203,7 @@ export async function runSales(
     const t = planner.tally;
     let id: string | null = batchId;
     if (writer.inserted + writer.updated === 0 && created === 0) {
-      ctx.wb.sqlite.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
+      dropEmptyBatch(ctx.wb, batchId);
       id = null;
     }
     return {

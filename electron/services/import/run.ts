@@ -4,13 +4,7 @@
  * report progress through the given callback; a cancel is seen between rows.
  */
 import path from 'node:path';
-import type {
-  ImportCheck,
-  ImportPhase,
-  ImportPreview,
-  ImportResult,
-  Locale,
-} from '../../api/contract';
+import type { ImportCheck, ImportPhase, ImportPreview, ImportResult } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { listFields } from '../../../db/queries/fields';
 import type { WriteContext } from '../../../db/queries/history';

@@ -5,8 +5,8 @@
  * (a run writes each chunk before it reads the next), or for a check, which writes nothing, in
  * a temporary table of the rows' keys (SQLite keeps it on disk beyond its page cache).
  */
-import type { Statement } from 'better-sqlite3';
 import { liveSalesOn } from '../../../db/queries/import-reads';
+import { seenKeysTable } from '../../../db/queries/import-seen';
 import type { SaleImportOp, SaleImportValues } from '../../../db/queries/import-write';
 import type { Workbook } from '../../../db/workbook';
 
@@ -81,27 +81,16 @@ export function seenInWrittenSales(wb: Workbook, before: number): SeenSales {
 /** For a check: the keys of the rows that would be written, in a temporary table. */
 export function seenInTempTable(wb: Workbook): SeenSales {
   const bloom = new Bloom();
-  wb.sqlite.exec(
-    'CREATE TEMP TABLE IF NOT EXISTS import_seen_sales (key TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID',
-  );
-  wb.sqlite.exec('DELETE FROM temp.import_seen_sales');
-  const insert: Statement = wb.sqlite.prepare(
-    'INSERT OR REPLACE INTO temp.import_seen_sales (key, row) VALUES (?, ?)',
-  );
-  const find = wb.sqlite.prepare(
-    'SELECT key, row FROM temp.import_seen_sales WHERE key IN (SELECT value FROM json_each(?))',
-  );
+  const table = seenKeysTable(wb);
   return {
     earlier(rows) {
       const maybe = rows.filter((r) => bloom.maybe(r.key)).map((r) => r.key);
-      if (maybe.length === 0) return new Map();
-      const found = find.raw().all(JSON.stringify(maybe)) as [string, number][];
-      return new Map(found);
+      return maybe.length === 0 ? new Map() : table.find(maybe);
     },
     add(key, op) {
       bloom.add(key);
-      insert.run(key, op.row);
+      table.add(key, op.row);
     },
-    close: () => wb.sqlite.exec('DROP TABLE IF EXISTS temp.import_seen_sales'),
+    close: () => table.drop(),
   };
 }
