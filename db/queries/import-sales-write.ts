@@ -164,3 +164,38 @@ export class SaleWriter {
     return changes;
   }
 }
+
+/** Secondary indexes a large sales import rebuilds once rather than updating row by row. */
+const BULK_INDEXES = [
+  ['sales_date_idx', 'sales'],
+  ['changes_client_idx', 'changes'],
+] as const;
+
+/** Below this many rows an import updates every index as it goes. */
+const BULK_ROWS = 100_000;
+
+/**
+ * Before an import writes about `rows` sales (and as many history rows): drops each index above
+ * whose table holds fewer rows than that, since building it once at the end, sorted, costs far
+ * less than a million inserts at random places. Returns what builds them again, from their own
+ * definitions, in the same transaction (a rollback brings them back by itself). The indexes the
+ * import reads while it writes (sales by client and date, history by batch) are kept.
+ */
+export function suspendIndexes(wb: Workbook, rows: number, bulkRows = BULK_ROWS): () => void {
+  const dropped: string[] = [];
+  if (rows >= bulkRows) {
+    for (const [name, table] of BULK_INDEXES) {
+      const count = wb.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+      const definition = wb.sqlite
+        .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?")
+        .pluck()
+        .get(name) as string | undefined;
+      if (count >= rows || !definition) continue;
+      wb.sqlite.exec(`DROP INDEX ${name}`);
+      dropped.push(definition);
+    }
+  }
+  return () => {
+    for (const definition of dropped.splice(0)) wb.sqlite.exec(definition);
+  };
+}

@@ -22,7 +22,13 @@ const CLIENTS = 300;
 const ROWS = 5000;
 const code = (i: number) => `C-${String(i).padStart(3, '0')}`;
 const mapping = { Код: 'externalId', Дата: 'date', Сумма: 'amount', Менеджер: 'manager' };
-const env = (chunkRows: number) => ({ locale: 'ru' as const, today: '2026-11-30', chunkRows });
+/** Chunks of `chunkRows`; from 1,000 rows on, the indexes a large import rebuilds at the end. */
+const env = (chunkRows: number) => ({
+  locale: 'ru' as const,
+  today: '2026-11-30',
+  chunkRows,
+  bulkRows: 1000,
+});
 const request = (file: string) => ({
   path: file,
   target: 'sales' as const,
@@ -96,10 +102,13 @@ function salesFile() {
   };
 }
 
-/** Every live sale and every client's stage, as a user could read them. */
+/** Every live sale and every client's stage, as a user could read them, and the indexes. */
 function workbookState() {
   const sqlite = world.app.wb.sqlite;
   return {
+    indexes: sqlite
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+      .all(),
     sales: sqlite
       .prepare(
         'SELECT client_id, date, amount, manager_id FROM sales WHERE deleted_at IS NULL ORDER BY client_id, date, amount',
@@ -151,6 +160,9 @@ describe('a sales import in chunks', () => {
     expect(imports[0]!.changes).toBe(expected.created);
     const after = workbookState();
     expect(after.sales).toHaveLength(before.sales.length + expected.created);
+    // The indexes dropped for the load are back, as they were defined.
+    expect(after.indexes).toEqual(before.indexes);
+    expect(after.indexes).toContainEqual(expect.objectContaining({ name: 'sales_date_idx' }));
     expect(after.stages).not.toEqual(before.stages);
 
     const undo = await world.call('history.undoBatch', { batchId: result.batchId! });

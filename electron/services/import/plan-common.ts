@@ -27,6 +27,8 @@ export interface ImportEnv {
   cancelled?: () => boolean;
   /** Rows per chunk of a sales import (tests make it small to cross many chunks). */
   chunkRows?: number | undefined;
+  /** From this many rows a sales import rebuilds some indexes at the end (tests lower it). */
+  bulkRows?: number | undefined;
 }
 
 export interface SourceRequest {

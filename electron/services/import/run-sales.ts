@@ -9,7 +9,7 @@ import type { ImportCheck, ImportResult } from '../../api/contract';
 import { listFields } from '../../../db/queries/fields';
 import { dropEmptyBatch, startBatch, type WriteContext } from '../../../db/queries/history';
 import { lastSaleRowid } from '../../../db/queries/import-reads';
-import { SaleWriter } from '../../../db/queries/import-sales-write';
+import { SaleWriter, suspendIndexes } from '../../../db/queries/import-sales-write';
 import { countUnchanged } from '../../../db/queries/import-unchanged';
 import { resolveManagers } from '../../../db/queries/import-write';
 import { moveStagesFromSales } from '../../../db/queries/stage-ladder';
@@ -77,7 +77,7 @@ function planAll(
   request: Request,
   env: SalesEnv,
   seen: (before: number) => SeenSales,
-  onOps: (planner: SalesPlanner, ops: ReturnType<SalesPlanner['chunk']>) => void,
+  onOps: (planner: SalesPlanner, ops: ReturnType<SalesPlanner['chunk']>, rows: number) => void,
   phase: 'check' | 'write',
 ): SalesPlanner {
   let planner: SalesPlanner | null = null;
@@ -92,10 +92,11 @@ function planAll(
         const ctx = convertContext(head, request, env);
         planner = new SalesPlanner(wb, columns, request, ctx, seenSales, env.listLimit, before);
       }
-      onOps(planner, planner.chunk(rows, first));
       const done = first + rows.length;
       // The total is known at the end; meanwhile it is estimated from the share of bytes read.
-      env.onProgress?.(phase, done, Math.max(done, Math.round(done / Math.max(share, 1e-9))));
+      const total = Math.max(done, Math.round(done / Math.max(share, 1e-9)));
+      onOps(planner, planner.chunk(rows, first), total);
+      env.onProgress?.(phase, done, total);
     });
   } finally {
     (seenSales as SeenSales | null)?.close();
@@ -181,6 +182,7 @@ export async function runSales(
     const batchId = startBatch(ctx, 'import', path.basename(request.path).slice(0, 200));
     let managers = resolveManagers(ctx, []);
     let created = 0;
+    let restore: (() => void) | null = null;
     const writer = new SaleWriter(ctx, batchId, managers);
     const planner = planAll(
       ctx.wb,
@@ -188,7 +190,8 @@ export async function runSales(
       request,
       env,
       (before) => seenInWrittenSales(ctx.wb, before),
-      (p, ops) => {
+      (p, ops, rows) => {
+        restore ??= suspendIndexes(ctx.wb, rows, env.bulkRows);
         if (p.newManagers.size > created) {
           managers = resolveManagers(ctx, [...p.newManagers.values()]);
           created = p.newManagers.size;
@@ -199,6 +202,7 @@ export async function runSales(
       },
       'write',
     );
+    (restore as (() => void) | null)?.();
     moveStagesFromSales(ctx, writer.clients);
     const t = planner.tally;
     let id: string | null = batchId;
