@@ -1,7 +1,7 @@
 /**
  * What a sales import keeps outside the JavaScript heap: the keys of the rows a check would
  * write, in a temporary table of its connection (SQLite keeps it on disk beyond its page
- * cache), and the page cache the import worker's connection works with.
+ * cache), and the page cache a large import (or its undo) works with.
  */
 import type { Workbook } from '../workbook';
 
@@ -40,4 +40,19 @@ export function seenKeysTable(wb: Workbook): SeenKeys {
  */
 export function usePageCache(wb: Workbook, mb: number): void {
   wb.sqlite.pragma(`cache_size = -${mb * 1024}`);
+}
+
+/**
+ * Runs `fn` with a page cache of `mb` megabytes on this connection, then gives the memory back:
+ * for one large write (undoing an import of a million rows) on the main connection, whose
+ * everyday cache stays small.
+ */
+export function withPageCache<T>(wb: Workbook, mb: number, fn: () => T): T {
+  const before = wb.sqlite.pragma('cache_size', { simple: true }) as number;
+  usePageCache(wb, mb);
+  try {
+    return fn();
+  } finally {
+    wb.sqlite.pragma(`cache_size = ${before}`);
+  }
 }

@@ -5,6 +5,7 @@
  */
 import type { Workbook } from '../workbook';
 import { recordChanges, type ChangeInput, type WriteContext } from './history';
+import { withPageCache } from './import-seen';
 
 /** Sales per statement: a bounded list of ids, however large the import. */
 const CHUNK = 20_000;
@@ -39,8 +40,15 @@ export function removeCreatedSales(
      RETURNING id, client_id`,
   );
   const taken: SalesTaken = { removed: 0, gone: 0, clients: new Set() };
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const part = ids.slice(i, i + CHUNK);
+  // A million removals and as many history rows touch index pages everywhere: a larger cache
+  // for this write keeps them from being spilled and read back again and again.
+  const run = () => {
+    for (let i = 0; i < ids.length; i += CHUNK) takeChunk(ids.slice(i, i + CHUNK));
+    return taken;
+  };
+  return ids.length >= CHUNK ? withPageCache(wb, 128, run) : run();
+
+  function takeChunk(part: string[]): void {
     const rows = remove.raw().all(at, at, JSON.stringify(part)) as [string, string][];
     const changes: ChangeInput[] = rows.map(([id, clientId]) => {
       taken.clients.add(clientId);
@@ -57,7 +65,6 @@ export function removeCreatedSales(
     taken.removed += rows.length;
     taken.gone += part.length - rows.length;
   }
-  return taken;
 }
 
 /** The batch's change rows other than those of the sales it created (handled above). */
