@@ -31,13 +31,17 @@ export function receiveUpload(
   const refuse = (status: number, message: string) =>
     send(status, { ok: false, error: { code: 'invalid_input', message, field: 'path' } });
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_FILE_BYTES) {
+  // An Excel workbook is read whole, so its size is capped; a CSV is read in chunks and may be
+  // as large as the disk holds.
+  const requested = queryParam(url.search, 'name');
+  const capped = /\.xls[xm]?$/i.test(requested ?? '');
+  const cap = capped ? MAX_FILE_BYTES : Number.POSITIVE_INFINITY;
+  if (declared > cap) {
     return refuse(
       413,
       translate(locale, 'import_too_large', { size: declared, max: MAX_FILE_BYTES }),
     );
   }
-  const requested = queryParam(url.search, 'name');
   if (requested === null) return refuse(400, translate(locale, 'bad_request'));
   const dir = options.uploadDir ?? path.join(os.tmpdir(), 'kartoteka-uploads');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -58,7 +62,7 @@ export function receiveUpload(
   };
   req.on('data', (chunk: Buffer) => {
     size += chunk.length;
-    if (size > MAX_FILE_BYTES) {
+    if (size > cap) {
       fail(413, translate(locale, 'import_too_large', { size, max: MAX_FILE_BYTES }));
     }
   });

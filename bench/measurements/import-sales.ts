@@ -1,25 +1,31 @@
 /**
- * Importing three years of sales (1,000,000 rows) for 100,000 clients from a Windows-1251
- * semicolon CSV, the way a shop loads its 1C history after the client list: the check, the run
- * (which also moves the stages along the ladder from the sales) and the undo of the run. The
- * floor is the same rows inserted raw into a bare table in one transaction.
+ * Importing three years of sales (1,050,000 rows, over the old limit of a million, in ONE file)
+ * for 100,000 clients from a Windows-1251 semicolon CSV, the way a shop loads its 1C history
+ * after the client list: the check, the run (which also moves the stages along the ladder from
+ * the sales) and the undo of the run, each beside a floor of the same work done bare: decoding
+ * and parsing the same file with papaparse, plus inserting its rows with one prepared INSERT in
+ * one transaction (the run), or marking them all deleted in one UPDATE (the undo). The import's
+ * memory is sampled while it runs: a file a fifth as long needs no less, so it is bounded.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { createApp } from '../../electron/app';
 import { timeAsync, timeSync } from '../measure';
 import type { Measurement } from './types';
 
 const CLIENTS = 100_000;
-const SALES = 1_000_000;
+const SALES = 1_050_000;
+const SMALL = 210_000;
 const DAY = 86_400_000;
 const START = Date.UTC(2023, 0, 1);
 
 const codeOf = (i: number) => `К-${String(i).padStart(6, '0')}`;
 const pad = (n: number) => String(n).padStart(2, '0');
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
 function clientsCsv(): string {
   const rows = ['Код клиента;ФИО'];
@@ -27,18 +33,52 @@ function clientsCsv(): string {
   return rows.join('\r\n');
 }
 
-/** Ten sales a client on average, a few clients with many, a tenth with none. */
-function salesCsv(rng: () => number): { text: string; rows: string[][] } {
-  const rows: string[][] = [];
-  while (rows.length < SALES) {
+/** Ten sales a client on average, a few clients with many, a tenth with none; written as made. */
+function writeSalesCsv(file: string, count: number, rng: () => number): void {
+  const fd = fs.openSync(file, 'w');
+  let lines = ['Код клиента;Дата;Сумма'];
+  const flush = () => {
+    fs.writeSync(fd, iconv.encode(`${lines.join('\r\n')}\r\n`, 'win1251'));
+    lines = [];
+  };
+  for (let i = 0; i < count; i += 1) {
     const client = Math.floor(rng() ** 1.5 * CLIENTS * 0.9);
     const at = new Date(START + Math.floor(rng() * 3 * 365) * DAY);
     const date = `${pad(at.getUTCDate())}.${pad(at.getUTCMonth() + 1)}.${at.getUTCFullYear()}`;
     const amount = `${100 + Math.floor(rng() * 20_000)},${pad(Math.floor(rng() * 100))}`;
-    rows.push([codeOf(client), date, amount]);
+    lines.push(`${codeOf(client)};${date};${amount}`);
+    if (lines.length >= 50_000) flush();
   }
-  const text = [['Код клиента', 'Дата', 'Сумма'], ...rows].map((r) => r.join(';')).join('\r\n');
-  return { text, rows };
+  flush();
+  fs.closeSync(fd);
+}
+
+/** The highest resident set size of this process (main thread and import worker) while `fn` runs. */
+async function peakRss<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  try {
+    const [result, ms] = await timeAsync(fn);
+    return [result, ms, Math.max(peak, process.memoryUsage().rss)];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The floor: the same file decoded and parsed by papaparse as a stream, rows handed on. */
+async function parseBare(file: string, onRow: (row: string[]) => void): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const input = fs.createReadStream(file).pipe(iconv.decodeStream('win1251'));
+    Papa.parse<string[]>(input, {
+      delimiter: ';',
+      skipEmptyLines: true,
+      step: (result) => onRow(result.data),
+      complete: () => resolve(),
+      error: reject,
+    });
+  });
 }
 
 export const importSales: Measurement = {
@@ -48,9 +88,10 @@ export const importSales: Measurement = {
     try {
       const clientsFile = path.join(dir, 'clients-1c.csv');
       fs.writeFileSync(clientsFile, iconv.encode(clientsCsv(), 'win1251'));
-      const { text, rows } = salesCsv(() => bench.rng.next());
       const salesFile = path.join(dir, 'sales-1c.csv');
-      fs.writeFileSync(salesFile, iconv.encode(text, 'win1251'));
+      writeSalesCsv(salesFile, SALES, () => bench.rng.next());
+      const smallFile = path.join(dir, 'sales-small.csv');
+      writeSalesCsv(smallFile, SMALL, () => bench.rng.next());
       const app = createApp({
         workbookPath: path.join(dir, 'sales.kartoteka'),
         migrationsDir: bench.migrationsDir,
@@ -62,8 +103,7 @@ export const importSales: Measurement = {
         logger: { info: () => undefined, error: (m) => bench.log(m) },
       });
       // As the browser shell does with an upload: only files handed over are read.
-      app.ctx.importer.allowFile(clientsFile);
-      app.ctx.importer.allowFile(salesFile);
+      for (const file of [clientsFile, salesFile, smallFile]) app.ctx.importer.allowFile(file);
       const call = async <T>(channel: string, input: unknown): Promise<T> => {
         const envelope = await app.dispatch(channel, input);
         if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
@@ -77,50 +117,77 @@ export const importSales: Measurement = {
         target: 'clients',
         mapping: { 'Код клиента': 'externalId', ФИО: 'name' },
       });
-      const input = {
-        ...common,
-        path: salesFile,
-        target: 'sales',
-        mapping: { 'Код клиента': 'externalId', Дата: 'date', Сумма: 'amount' },
-      };
-      const [check, checkMs] = await timeAsync(() =>
+      const mapping = { 'Код клиента': 'externalId', Дата: 'date', Сумма: 'amount' };
+      const input = { ...common, path: salesFile, target: 'sales', mapping };
+      const idle = process.memoryUsage().rss;
+      // A fifth of the rows first: the memory it needs is what the whole file needs.
+      const small = { ...input, path: smallFile };
+      const [smallRun, , smallPeak] = await peakRss(() =>
+        call<{ batchId: string }>('import.run', small),
+      );
+      await call('history.undoBatch', { batchId: smallRun.batchId });
+      const [check, checkMs, checkPeak] = await peakRss(() =>
         call<{ willCreate: number; invalid: number }>('import.check', input),
       );
-      const [result, runMs] = await timeAsync(() =>
+      const [result, runMs, runPeak] = await peakRss(() =>
         call<{ batchId: string; inserted: number; errorsTotal: number }>('import.run', input),
       );
       const stages = app.wb.sqlite
-        .prepare('SELECT stage, count(*) AS n FROM clients GROUP BY stage ORDER BY stage')
+        .prepare(
+          'SELECT stage, count(*) AS n FROM clients WHERE deleted_at IS NULL GROUP BY stage ORDER BY stage',
+        )
         .all() as { stage: string; n: number }[];
       const [undo, undoMs] = await timeAsync(() =>
         call<{ reverted: number }>('history.undoBatch', { batchId: result.batchId }),
       );
       app.close();
 
+      // The floors: the same file parsed bare, its rows inserted bare, then marked deleted.
+      const [, parseMs] = await timeAsync(() => parseBare(salesFile, () => undefined));
       const bare = new Database(path.join(dir, 'bare.sqlite'));
       bare.pragma('journal_mode = WAL');
       bare.pragma('synchronous = FULL');
-      bare.exec('CREATE TABLE t (a TEXT, b TEXT, c TEXT)');
-      const insert = bare.prepare('INSERT INTO t VALUES (?, ?, ?)');
-      const [, floorMs] = timeSync(() =>
-        bare.transaction(() => rows.forEach((r) => insert.run(...r)))(),
+      bare.exec('CREATE TABLE t (a TEXT, b TEXT, c TEXT, deleted TEXT)');
+      const insert = bare.prepare('INSERT INTO t (a, b, c) VALUES (?, ?, ?)');
+      const [, loadMs] = await timeAsync(async () => {
+        bare.exec('BEGIN');
+        let header = true;
+        await parseBare(salesFile, (row) => {
+          if (header) header = false;
+          else insert.run(row[0], row[1], row[2]);
+        });
+        bare.exec('COMMIT');
+      });
+      const [, deleteMs] = timeSync(() =>
+        bare.prepare('UPDATE t SET deleted = ?').run(new Date().toISOString()),
       );
       bare.close();
-      const mb = Math.round(fs.statSync(salesFile).size / 1048576);
+      const size = fs.statSync(salesFile).size;
       return [
         {
-          name: `import check ${SALES} sales rows of ${CLIENTS} clients (${mb} MB)`,
+          name: `import check ${SALES} sales rows of ${CLIENTS} clients, one file (${mb(size)})`,
           ms: checkMs,
-          floorMs,
-          note: `${check.willCreate} new, ${check.invalid} invalid`,
+          floorMs: parseMs,
+          note: `${check.willCreate} new, ${check.invalid} invalid; floor: papaparse parse`,
         },
         {
-          name: `import run ${SALES} sales rows`,
+          name: `import run ${SALES} sales rows (target < 10 s)`,
           ms: runMs,
-          floorMs,
-          note: `${result.inserted} inserted; stages ${stages.map((s) => `${s.stage} ${s.n}`).join(', ')}`,
+          floorMs: loadMs,
+          note: `${result.inserted} inserted; stages ${stages.map((s) => `${s.stage} ${s.n}`).join(', ')}; floor: parse + bare INSERTs`,
         },
-        { name: 'undo of that import', ms: undoMs, floorMs, note: `${undo.reverted} reverted` },
+        {
+          name: 'undo of that import',
+          ms: undoMs,
+          floorMs: deleteMs,
+          note: `${undo.reverted} reverted; floor: one bare UPDATE of the rows`,
+        },
+        {
+          name: `peak RSS (main + import worker), ${SALES} rows`,
+          ms: Number.NaN,
+          floorMs: null,
+          note: `check ${mb(checkPeak)}, run ${mb(runPeak)}; ${SMALL} rows: run ${mb(smallPeak)}; idle before ${mb(idle)}`,
+        },
       ];
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -27,6 +27,11 @@ export function startBatch(ctx: WriteContext, kind: BatchKind, label: string | n
   return id;
 }
 
+/** Removes a batch that recorded nothing (an import that found nothing to write). */
+export function dropEmptyBatch(wb: Workbook, batchId: string): void {
+  wb.sqlite.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
+}
+
 export interface ChangeInput {
   entity: string;
   entityId: string;
@@ -37,6 +42,36 @@ export interface ChangeInput {
 }
 
 const insertStatements = new WeakMap<Workbook, Statement>();
+
+const UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)([0-9a-f]{12})$/;
+
+/**
+ * Ids for many rows written at once: one fresh id, then the same id counting up in its last
+ * twelve hex digits. A uuid v7 holds random bits there, so the ids stay unique and in order,
+ * at a tenth of the cost of a fresh random id each. Ids of another shape (tests) are each new.
+ */
+export function idSequence(ctx: Pick<WriteContext, 'newId'>): () => string {
+  const first = ctx.newId();
+  const parts = UUID.exec(first);
+  let next: string | null = first;
+  if (!parts) {
+    return () => {
+      const id = next ?? ctx.newId();
+      next = null;
+      return id;
+    };
+  }
+  const prefix = parts[1]!;
+  let counter = Number.parseInt(parts[2]!, 16);
+  return () => {
+    if (next !== null) {
+      next = null;
+      return first;
+    }
+    counter = (counter + 1) % 2 ** 48;
+    return prefix + counter.toString(16).padStart(12, '0');
+  };
+}
 
 export function recordChanges(ctx: WriteContext, batchId: string, items: ChangeInput[]): void {
   if (items.length === 0) return;
@@ -50,9 +85,10 @@ export function recordChanges(ctx: WriteContext, batchId: string, items: ChangeI
     );
     insertStatements.set(ctx.wb, insert);
   }
+  const newId = items.length > 1 ? idSequence(ctx) : ctx.newId;
   for (const item of items) {
     insert.run(
-      ctx.newId(),
+      newId(),
       item.entity,
       item.entityId,
       item.clientId,

@@ -51,3 +51,43 @@ export function clientsChangedBy(wb: Workbook, batchId: string): string[] {
     .pluck()
     .all(batchId) as string[];
 }
+
+/** The clients with at least one live sale (a sales import looks for repeats only there). */
+export function clientsWithLiveSales(wb: Workbook): Set<string> {
+  return new Set(
+    wb.sqlite
+      .prepare('SELECT DISTINCT client_id FROM sales WHERE deleted_at IS NULL')
+      .pluck()
+      .all() as string[],
+  );
+}
+
+/** The greatest rowid of the sales table: sales written after a moment have a greater one. */
+export function lastSaleRowid(wb: Workbook): number {
+  return (
+    (wb.sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM sales').pluck().get() as number) ?? 0
+  );
+}
+
+/**
+ * The live sales on the given (client, day) pairs, among those up to `upTo` (sales that were
+ * there before an import) or after `after` (the ones it wrote): one read per chunk of rows, on
+ * the (client, date) index.
+ */
+export function liveSalesOn(
+  wb: Workbook,
+  pairs: [string, string][],
+  rowids: { upTo: number } | { after: number },
+): SaleKeyRow[] {
+  if (pairs.length === 0) return [];
+  const [bound, limit] = 'upTo' in rowids ? ['<=', rowids.upTo] : ['>', rowids.after];
+  return wb.sqlite
+    .prepare(
+      `SELECT s.id, s.client_id, s.date, s.amount, s.doc_no
+       FROM json_each(?) j CROSS JOIN sales s
+         ON s.client_id = json_extract(j.value, '$[0]') AND s.date = json_extract(j.value, '$[1]')
+       WHERE s.deleted_at IS NULL AND s.rowid ${bound} ?`,
+    )
+    .raw()
+    .all(JSON.stringify(pairs), limit) as SaleKeyRow[];
+}

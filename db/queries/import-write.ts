@@ -10,6 +10,7 @@ import type { Workbook } from '../workbook';
 import { applyPatch, derived } from './clients';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { fold, nextSeq, reindexClients } from './search';
+import { SaleWriter, type SaleImportOp } from './import-sales-write';
 import { moveStagesFromSales } from './stage-ladder';
 
 /** Client fields an import may set (ids, stamps and derived columns are the write path's). */
@@ -28,25 +29,7 @@ export interface ClientImportOp {
   managerName: string | null;
 }
 
-export interface SaleImportValues {
-  date: string;
-  amount: number;
-  margin?: number | null;
-  category?: string | null;
-  product?: string | null;
-  quantity?: number | null;
-  docNo?: string | null;
-}
-
-export interface SaleImportOp {
-  row: number;
-  action: 'create' | 'update';
-  clientId: string;
-  /** The existing sale, for an update. */
-  saleId: string | null;
-  values: SaleImportValues;
-  managerName: string | null;
-}
+export type { SaleImportOp, SaleImportValues } from './import-sales-write';
 
 export interface ImportWriteHooks {
   label: string;
@@ -88,7 +71,6 @@ interface Statements {
   client: Statement;
   value: Statement;
   search: Statement;
-  sale: Statement;
 }
 
 const cache = new WeakMap<Workbook, Statements>();
@@ -107,10 +89,6 @@ function statements(wb: Workbook): Statements {
         'INSERT INTO field_values (id, client_id, field_id, value, updated_at) VALUES (?, ?, ?, ?, ?)',
       ),
       search: wb.sqlite.prepare('INSERT INTO client_search (rowid, body) VALUES (?, ?)'),
-      sale: wb.sqlite.prepare(
-        `INSERT INTO sales (id, client_id, date, amount, margin, category, product, quantity, doc_no, manager_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
     };
     cache.set(wb, s);
   }
@@ -174,51 +152,18 @@ export function writeImport(
     recordChanges(ctx, batchId, created);
     if (reindex.length > 0) reindexClients(ctx.wb, reindex);
 
-    const saleChanges: ChangeInput[] = [];
+    const sales = new SaleWriter(ctx, batchId, managers);
     for (const op of saleOps) {
-      const managerId = op.managerName ? (managers.get(fold(op.managerName)) ?? null) : null;
-      if (op.action === 'create') {
-        const id = ctx.newId();
-        const v = op.values;
-        s.sale.run(
-          id,
-          op.clientId,
-          v.date,
-          v.amount,
-          v.margin ?? null,
-          v.category ?? null,
-          v.product ?? null,
-          v.quantity ?? null,
-          v.docNo ?? null,
-          managerId,
-          at,
-          at,
-        );
-        saleChanges.push({
-          entity: 'sale',
-          entityId: id,
-          clientId: op.clientId,
-          field: 'created',
-          oldValue: null,
-          newValue: true,
-        });
-        result.inserted += 1;
-      } else if (op.saleId) {
-        const changed = updateSale(ctx, op, managerId, at);
-        if (changed.length > 0) {
-          saleChanges.push(...changed);
-          result.updated += 1;
-        } else {
-          result.unchanged += 1;
-        }
-      }
+      sales.write(op);
       step();
     }
-    recordChanges(ctx, batchId, saleChanges);
-    moveStagesFromSales(
-      ctx,
-      saleOps.map((op) => op.clientId),
-    );
+    sales.flush();
+    Object.assign(result, {
+      inserted: result.inserted + sales.inserted,
+      updated: result.updated + sales.updated,
+      unchanged: result.unchanged + sales.unchanged,
+    });
+    moveStagesFromSales(ctx, sales.clients);
     hooks.onRow?.(total, total);
     if (result.inserted + result.updated === 0 && hooks.newManagers.length === 0) {
       ctx.wb.sqlite.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
@@ -261,46 +206,8 @@ function insertClient(
   s.search.run(seq, text.join(' '));
 }
 
-const SALE_FIELDS = [
-  ['margin', 'margin'],
-  ['category', 'category'],
-  ['product', 'product'],
-  ['quantity', 'quantity'],
-  ['managerId', 'manager_id'],
-] as const;
-
-/** Fills in the fields of an existing sale that the file gives differently. */
-function updateSale(
-  ctx: WriteContext,
-  op: SaleImportOp,
-  managerId: string | null,
-  at: string,
-): ChangeInput[] {
-  const before = ctx.wb.sqlite
-    .prepare('SELECT margin, category, product, quantity, manager_id FROM sales WHERE id = ?')
-    .get(op.saleId) as Record<string, unknown>;
-  const next: Record<string, unknown> = { ...op.values, managerId };
-  const changes: ChangeInput[] = [];
-  for (const [field, column] of SALE_FIELDS) {
-    const value = next[field];
-    if (value === undefined || value === null || value === before[column]) continue;
-    ctx.wb.sqlite
-      .prepare(`UPDATE sales SET ${column} = ?, updated_at = ? WHERE id = ?`)
-      .run(value, at, op.saleId);
-    changes.push({
-      entity: 'sale',
-      entityId: op.saleId!,
-      clientId: op.clientId,
-      field,
-      oldValue: before[column] ?? null,
-      newValue: value,
-    });
-  }
-  return changes;
-}
-
 /** Managers by folded name, the file's new ones added. */
-function resolveManagers(ctx: WriteContext, names: string[]): Map<string, string> {
+export function resolveManagers(ctx: WriteContext, names: string[]): Map<string, string> {
   const rows = ctx.wb.sqlite.prepare('SELECT id, name FROM managers').all() as {
     id: string;
     name: string;

@@ -39,6 +39,7 @@ import { restoreCustomValues } from './revert-custom';
 import { SALE_COLUMNS } from './sales';
 import { reindexClients } from './search';
 import { moveStagesFromSales } from './stage-ladder';
+import { changesBesideCreatedSales, removeCreatedSales } from './undo-created-sales';
 
 type ChangeRecord = typeof changes.$inferSelect;
 
@@ -277,11 +278,15 @@ function removeCreatedSale(ctx: WriteContext, batchId: string, change: ChangeRec
 }
 
 /** Sales put back or taken away move the stages that follow sales (undoing a sales import). */
-function followSales(ctx: WriteContext, items: ChangeRecord[]): void {
-  moveStagesFromSales(
-    ctx,
-    items.flatMap((c) => (c.entity === 'sale' && c.clientId ? [c.clientId] : [])),
-  );
+function followSales(
+  ctx: WriteContext,
+  items: ChangeRecord[],
+  clients: Iterable<string> = [],
+): void {
+  moveStagesFromSales(ctx, [
+    ...clients,
+    ...items.flatMap((c) => (c.entity === 'sale' && c.clientId ? [c.clientId] : [])),
+  ]);
 }
 
 function requireChange(wb: Workbook, id: string): ChangeRecord {
@@ -318,15 +323,14 @@ export function undoBatch(ctx: WriteContext, batchId: string): UndoResult {
     const batch = ctx.wb.db.select().from(batches).where(eq(batches.id, batchId)).get();
     if (!batch) throw new AppError('not_found', 'batch_not_found', {}, 'batchId');
     if (batch.undoneAt) throw new AppError('conflict', 'batch_undone', {}, 'batchId');
-    const items = ctx.wb.db
-      .select()
-      .from(changes)
-      .where(eq(changes.batchId, batchId))
-      .orderBy(changes.id)
-      .all();
     const undo = startBatch(ctx, 'undo', batchId);
+    // The sales an import created go to the trash set-based; the rest is walked back.
+    const sales = removeCreatedSales(ctx, batchId, undo);
+    const items = changesBesideCreatedSales<ChangeRecord>(ctx.wb, batchId);
     const outcome = reverse(ctx, undo, items, true);
-    followSales(ctx, items);
+    outcome.reverted += sales.removed;
+    outcome.skipped += sales.gone;
+    followSales(ctx, items, sales.clients);
     const at = ctx.now().toISOString();
     ctx.wb.db
       .update(batches)

@@ -81,15 +81,25 @@ describe('broken files', () => {
     expect(await refusal(write('photo.csv', png))).toContain('This is not a table');
   });
 
-  it('a 2 GB file (sparse: no disk is spent) is refused by its size before reading', async () => {
-    const file = path.join(world.dir, 'huge.csv');
+  it('a 2 GB Excel workbook (sparse: no disk is spent) is refused by its size before reading', async () => {
+    const file = path.join(world.dir, 'huge.xlsx');
     const fd = fs.openSync(file, 'w');
+    fs.writeSync(fd, Buffer.from('PK'));
     fs.ftruncateSync(fd, 2 * 1024 ** 3);
     fs.closeSync(fd);
     world.app.ctx.importer.allowFile(file);
     expect(await refusal(file)).toBe(
       'The file is too large (2.0 GB); Kartoteka imports files up to 200 MB. Split it into several files.',
     );
+  });
+
+  it('a 2 GB CSV is read in chunks, not refused by its size: zeros are not a table', async () => {
+    const file = path.join(world.dir, 'huge.csv');
+    const fd = fs.openSync(file, 'w');
+    fs.ftruncateSync(fd, 2 * 1024 ** 3);
+    fs.closeSync(fd);
+    world.app.ctx.importer.allowFile(file);
+    expect(await refusal(file)).toContain('This is not a table');
   });
 
   it('a file with 10,000 columns', async () => {

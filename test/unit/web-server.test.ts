@@ -172,14 +172,14 @@ describe('both transports carry the same envelope', () => {
     expect(preview.data.suggestedMapping).toEqual({ Имя: 'name' });
   });
 
-  it('refuses an upload larger than the import limit before storing it', async () => {
+  it('refuses an Excel upload larger than the import limit before storing it', async () => {
     const { port } = server;
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(
         {
           host: '127.0.0.1',
           port,
-          path: '/upload?name=big.csv',
+          path: '/upload?name=big.xlsx',
           method: 'POST',
           headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Length': String(3 * 1024 ** 3) },
         },

@@ -9,6 +9,7 @@ import type {
   ImportGroup,
   ImportGroupChoice,
   ImportOnInvalid,
+  ImportPhase,
   ImportRowError,
   Locale,
 } from '../../api/contract';
@@ -18,6 +19,23 @@ import type { Workbook } from '../../../db/workbook';
 import type { ClientImportOp, SaleImportOp } from '../../../db/queries/import-write';
 import type { ImportTarget, TargetField } from './targets';
 import type { DateOrder } from './values';
+
+export interface ImportEnv {
+  locale: Locale;
+  today: string;
+  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+  cancelled?: () => boolean;
+  /** Rows per chunk of a sales import (tests make it small to cross many chunks). */
+  chunkRows?: number | undefined;
+  /** From this many rows a sales import rebuilds some indexes at the end (tests lower it). */
+  bulkRows?: number | undefined;
+}
+
+export interface SourceRequest {
+  path: string;
+  target: ImportTarget;
+  sheet?: string | undefined;
+}
 
 export type OnDuplicate = 'update' | 'skip' | 'create';
 export type OnInvalid = ImportOnInvalid;

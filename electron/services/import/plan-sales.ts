@@ -1,12 +1,14 @@
 /**
- * Checking a sales import: each row finds its client by Kartoteka id, code, tax id, email or
- * phone (the first of those columns that has a value decides), and a row that repeats a sale
- * already in the workbook (same client, date, amount and document number) is a duplicate, as
- * is a row that repeats an earlier row of the file. A bad cell in an optional column is left
- * empty when its policy is `blank`.
+ * Checking a sales import, a chunk of rows at a time (a file of any length): each row finds its
+ * client by Kartoteka id, code, tax id, email or phone (the first of those columns that has a
+ * value decides), and a row that repeats a sale already in the workbook (same client, date,
+ * amount and document number) is a duplicate, as is a row that repeats an earlier row of the
+ * file. A bad cell in an optional column is left empty when its policy is `blank`. Memory holds
+ * the workbook's client keys, one chunk and the first rows of the lists, never the whole file.
  */
+import { AppError } from '../../api/errors';
 import { translate } from '../../api/messages';
-import { liveSaleKeys } from '../../../db/queries/import-reads';
+import { clientsWithLiveSales, liveSalesOn } from '../../../db/queries/import-reads';
 import { fold } from '../../../db/queries/search';
 import type { Workbook } from '../../../db/workbook';
 import type { SaleImportOp, SaleImportValues } from '../../../db/queries/import-write';
@@ -16,127 +18,215 @@ import { ClientIndex } from './client-index';
 import { convertCell, type ConvertContext } from './convert';
 import {
   cellPolicy,
-  emptyPlan,
   knownManagers,
-  tick,
+  type Duplicate,
   type ImportOptions,
-  type ImportPlan,
   type MappedColumn,
-  type PlanEnv,
   type RowError,
 } from './plan-common';
-import type { SourceTable } from './source';
-import { taxIdKey } from './values';
+import { saleKey, type SeenSales } from './seen-sales';
+import { DateColumnReader, taxIdKey } from './values';
 
 const KEY_ORDER = ['id', 'externalId', 'taxId', 'email', 'phone'] as const;
 
-export function planSales(
-  wb: Workbook,
-  table: SourceTable,
-  columns: MappedColumn[],
-  options: ImportOptions,
-  ctx: ConvertContext,
-  env: PlanEnv,
-): ImportPlan {
-  const index = new ClientIndex(wb, { ids: columns.some((c) => c.field.key === 'id') });
-  const managers = knownManagers(wb);
-  const plan = emptyPlan('sales', table.rows.length);
-  const keyColumns = KEY_ORDER.map((k) => columns.find((c) => c.field.key === k)).filter(
-    (c): c is MappedColumn => c !== undefined,
-  );
-  const valueColumns = columns.filter((c) => !c.field.clientKey);
-  const newManagers = new Map<string, string>();
-  const candidates: { op: SaleImportOp; clientName: string }[] = [];
+/** The counts and the first rows of the lists, kept while the chunks go by. */
+export interface SalesTally {
+  total: number;
+  invalid: number;
+  willCreate: number;
+  /** Rows that update a sale already in the workbook. */
+  willUpdate: number;
+  willSkip: number;
+  blanked: number;
+  /** The first `limit` errors and duplicates; the totals count them all. */
+  errors: RowError[];
+  errorsTotal: number;
+  duplicates: Duplicate[];
+  duplicatesTotal: number;
+}
 
-  table.rows.forEach((cells, i) => {
-    tick(env, i, table.rows.length);
-    const row = i + 2;
+interface Candidate {
+  op: SaleImportOp;
+  clientName: string;
+  key: string;
+}
+
+export class SalesPlanner {
+  readonly tally: SalesTally = {
+    total: 0,
+    invalid: 0,
+    willCreate: 0,
+    willUpdate: 0,
+    willSkip: 0,
+    blanked: 0,
+    errors: [],
+    errorsTotal: 0,
+    duplicates: [],
+    duplicatesTotal: 0,
+  };
+  /** Managers the file names that the workbook does not have yet, by folded name. */
+  readonly newManagers = new Map<string, string>();
+  private readonly index: ClientIndex;
+  private readonly managers: Set<string>;
+  private readonly keyColumns: MappedColumn[];
+  private readonly valueColumns: MappedColumn[];
+  private readonly dates = new Map<MappedColumn, DateColumnReader>();
+  /** Clients with sales before the import: only their rows can repeat a workbook's sale. */
+  private readonly withSales: Set<string>;
+
+  constructor(
+    private readonly wb: Workbook,
+    columns: MappedColumn[],
+    private readonly options: ImportOptions,
+    private readonly ctx: ConvertContext,
+    private readonly seen: SeenSales,
+    private readonly limit: number,
+    /** The greatest sale rowid before the import: the sales that were there already. */
+    private readonly before: number,
+  ) {
+    this.index = new ClientIndex(wb, { ids: columns.some((c) => c.field.key === 'id') });
+    this.managers = knownManagers(wb);
+    this.keyColumns = KEY_ORDER.map((k) => columns.find((c) => c.field.key === k)).filter(
+      (c): c is MappedColumn => c !== undefined,
+    );
+    this.valueColumns = columns.filter((c) => !c.field.clientKey);
+    for (const c of columns) {
+      if (c.field.kind === 'date') this.dates.set(c, new DateColumnReader());
+    }
+    this.withSales = clientsWithLiveSales(wb);
+  }
+
+  /** The operations of a chunk of rows; `first` is the index of its first data row. */
+  chunk(rows: string[][], first: number): SaleImportOp[] {
+    const candidates: Candidate[] = [];
+    rows.forEach((cells, i) => {
+      const candidate = this.row(cells, first + i + 2);
+      if (candidate) candidates.push(candidate);
+    });
+    this.tally.total += rows.length;
+    return this.decide(candidates);
+  }
+
+  /** Throws when a date column reads both ways and the user has not said which. */
+  finish(): void {
+    for (const [c, reader] of this.dates) {
+      if (reader.reading() === 'ambiguous' && !this.options.dateOrders?.[c.header]) {
+        throw new AppError(
+          'invalid_input',
+          'import_date_order',
+          { column: c.header, example: reader.example ?? '' },
+          `dateOrders.${c.header}`,
+        );
+      }
+    }
+  }
+
+  private row(cells: string[], row: number): Candidate | null {
+    for (const [c, reader] of this.dates) reader.add(cells[c.index] ?? '');
     const errors: RowError[] = [];
-    const client = findClient(index, keyColumns, cells, row, ctx, errors);
+    const client = findClient(this.index, this.keyColumns, cells, row, this.ctx, errors);
     const values: Record<string, unknown> = {};
     let managerName: string | null = null;
-    for (const c of valueColumns) {
+    for (const c of this.valueColumns) {
       const raw = cells[c.index] ?? '';
       if (raw.trim() === '') {
         if (c.field.required) {
-          errors.push({
-            row,
-            column: c.header,
-            value: '',
-            message: translate(ctx.locale, 'required'),
-          });
+          const message = translate(this.ctx.locale, 'required');
+          errors.push({ row, column: c.header, value: '', message });
         }
         continue;
       }
-      const converted = convertCell(c.field, c.header, raw, ctx);
+      const converted = convertCell(c.field, c.header, raw, this.ctx);
       if (!converted.ok) {
         const error = { row, column: c.header, value: raw, message: converted.message };
-        errors.push(cellPolicy(options, c) === 'blank' ? { ...error, blanked: true } : error);
+        errors.push(cellPolicy(this.options, c) === 'blank' ? { ...error, blanked: true } : error);
       } else if (c.field.kind === 'manager') managerName = converted.value as string;
       else values[c.field.key] = converted.value;
     }
     if (errors.some((e) => !e.blanked) || !client) {
-      plan.errors.push(...errors.map(({ blanked: _, ...e }) => e));
-      plan.invalid += 1;
-      return;
+      this.errors(errors.map(({ blanked: _, ...e }) => e));
+      this.tally.invalid += 1;
+      return null;
     }
-    plan.errors.push(...errors);
-    if (errors.length > 0) plan.blanked += 1;
-    if (managerName && !managers.has(fold(managerName)))
-      newManagers.set(fold(managerName), managerName);
-    candidates.push({
-      op: {
-        row,
-        action: 'create',
-        clientId: client.id,
-        saleId: null,
-        values: values as unknown as SaleImportValues,
-        managerName,
-      },
-      clientName: client.name,
-    });
-  });
+    this.errors(errors);
+    if (errors.length > 0) this.tally.blanked += 1;
+    if (managerName && !this.managers.has(fold(managerName))) {
+      this.newManagers.set(fold(managerName), managerName);
+    }
+    const op: SaleImportOp = {
+      row,
+      action: 'create',
+      clientId: client.id,
+      saleId: null,
+      values: values as unknown as SaleImportValues,
+      managerName,
+    };
+    return { op, clientName: client.name, key: saleKey(client.id, op.values) };
+  }
 
-  const existing = existingSales(wb, [...new Set(candidates.map((c) => c.op.clientId))]);
-  const inFile = new Map<string, number>();
-  for (const { op, clientName } of candidates) {
-    const key = saleKey(op.clientId, op.values);
-    const saleId = existing.get(key);
-    const firstRow = inFile.get(key);
-    if (saleId !== undefined || firstRow !== undefined) {
-      plan.duplicates.push({
-        row: op.row,
-        matchedBy: 'sale',
-        clientId: op.clientId,
-        name: clientName,
-        firstRow: firstRow ?? null,
-      });
-      if (options.onDuplicate === 'skip') {
-        plan.willSkip += 1;
-        continue;
-      }
-      if (options.onDuplicate === 'update') {
-        if (saleId === undefined) {
-          plan.willSkip += 1;
+  private errors(errors: RowError[]): void {
+    this.tally.errorsTotal += errors.length;
+    for (const e of errors) if (this.tally.errors.length < this.limit) this.tally.errors.push(e);
+  }
+
+  /** Repeats of the workbook's sales and of earlier rows: one read each per chunk. */
+  private decide(candidates: Candidate[]): SaleImportOp[] {
+    const existing = this.existing(candidates.filter((c) => this.withSales.has(c.op.clientId)));
+    const earlier = this.seen.earlier(candidates);
+    const inChunk = new Map<string, number>();
+    const ops: SaleImportOp[] = [];
+    for (const { op, clientName, key } of candidates) {
+      const saleId = existing.get(key);
+      const firstRow = inChunk.get(key) ?? earlier.get(key);
+      if (saleId !== undefined || firstRow !== undefined) {
+        this.tally.duplicatesTotal += 1;
+        if (this.tally.duplicates.length < this.limit) {
+          this.tally.duplicates.push({
+            row: op.row,
+            matchedBy: 'sale',
+            clientId: op.clientId,
+            name: clientName,
+            firstRow: firstRow ?? null,
+          });
+        }
+        if (this.options.onDuplicate === 'skip') {
+          this.tally.willSkip += 1;
           continue;
         }
-        op.action = 'update';
-        op.saleId = saleId;
-        plan.saleOps.push(op);
-        plan.willUpdate += 1;
-        continue;
+        if (this.options.onDuplicate === 'update') {
+          if (saleId === undefined) {
+            this.tally.willSkip += 1;
+            continue;
+          }
+          op.action = 'update';
+          op.saleId = saleId;
+          ops.push(op);
+          this.tally.willUpdate += 1;
+          continue;
+        }
       }
+      inChunk.set(key, op.row);
+      this.seen.add(key, op);
+      ops.push(op);
+      this.tally.willCreate += 1;
     }
-    inFile.set(key, op.row);
-    plan.saleOps.push(op);
-    plan.willCreate += 1;
+    return ops;
   }
-  plan.newManagers = [...newManagers.values()];
-  return plan;
-}
 
-function saleKey(clientId: string, v: SaleImportValues): string {
-  return `${clientId}\u0000${v.date}\u0000${v.amount}\u0000${v.docNo ?? ''}`;
+  /** The workbook's sales (from before the import) that rows of this chunk repeat, by key. */
+  private existing(candidates: Candidate[]): Map<string, string> {
+    const out = new Map<string, string>();
+    const pairs = new Map(candidates.map((c) => [`${c.op.clientId} ${c.op.values.date}`, c]));
+    const found = liveSalesOn(
+      this.wb,
+      [...pairs.values()].map((c) => [c.op.clientId, c.op.values.date]),
+      { upTo: this.before },
+    );
+    for (const [id, clientId, date, amount, docNo] of found) {
+      out.set(saleKey(clientId, { date, amount, docNo }), id);
+    }
+    return out;
+  }
 }
 
 /** The client a row names, or an error on the column that names it. */
@@ -179,14 +269,4 @@ function findClient(
     message: translate(ctx.locale, 'import_client_missing'),
   });
   return null;
-}
-
-/** Live sales of the given clients by client, date, amount and document number. */
-function existingSales(wb: Workbook, clientIds: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  if (clientIds.length === 0) return out;
-  for (const [id, clientId, date, amount, docNo] of liveSaleKeys(wb, clientIds)) {
-    out.set(saleKey(clientId, { date, amount, docNo }), id);
-  }
-  return out;
 }

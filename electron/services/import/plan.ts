@@ -12,10 +12,11 @@ import { targetFields } from './targets';
 import { numberConvention, readDateColumn, type DateOrder, type DateReading } from './values';
 import type { ImportOptions, ImportPlan, MappedColumn, PlanEnv } from './plan-common';
 import { planClients } from './plan-clients';
-import { planSales } from './plan-sales';
+import type { ConvertContext } from './convert';
 
 export * from './plan-common';
 
+/** The plan of a clients import (a sales import is planned chunk by chunk: `run-sales.ts`). */
 export function planImport(
   wb: Workbook,
   table: SourceTable,
@@ -25,7 +26,16 @@ export function planImport(
   const custom = listFields(wb, false);
   const columns = checkMapping(table, options, custom, env.locale);
   checkDates(table, columns, options.dateOrders ?? {});
-  const ctx = {
+  return planClients(wb, table, columns, options, convertContext(table, options, env), env);
+}
+
+/** How the cells of this file read: the user's date orders, its way of writing numbers. */
+export function convertContext(
+  table: Pick<SourceTable, 'delimiter' | 'format'>,
+  options: ImportOptions,
+  env: Pick<PlanEnv, 'locale' | 'today'>,
+): ConvertContext {
+  return {
     locale: env.locale,
     today: env.today,
     dateOrders: options.dateOrders ?? {},
@@ -34,14 +44,11 @@ export function planImport(
       sheet: table.format === 'xlsx',
     },
   };
-  return options.target === 'clients'
-    ? planClients(wb, table, columns, options, ctx, env)
-    : planSales(wb, table, columns, options, ctx, env);
 }
 
 /** The mapped columns, or an error naming the mapping entry that is wrong. */
 export function checkMapping(
-  table: SourceTable,
+  table: Pick<SourceTable, 'headers'>,
   options: ImportOptions,
   custom: FieldDef[],
   locale: Locale,
@@ -93,10 +100,7 @@ export function checkMapping(
 }
 
 /** What each mapped date column's values allow. */
-export function dateReadings(
-  table: SourceTable,
-  columns: MappedColumn[],
-): Record<string, DateReading> {
+function dateReadings(table: SourceTable, columns: MappedColumn[]): Record<string, DateReading> {
   const out: Record<string, DateReading> = {};
   for (const c of columns) {
     if (c.field.kind === 'date' || c.field.def?.type === 'date') {

@@ -4,13 +4,7 @@
  * report progress through the given callback; a cancel is seen between rows.
  */
 import path from 'node:path';
-import type {
-  ImportCheck,
-  ImportPhase,
-  ImportPreview,
-  ImportResult,
-  Locale,
-} from '../../api/contract';
+import type { ImportCheck, ImportPhase, ImportPreview, ImportResult } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { listFields } from '../../../db/queries/fields';
 import type { WriteContext } from '../../../db/queries/history';
@@ -21,14 +15,15 @@ import { readSetting } from '../../../db/queries/settings';
 import type { Workbook } from '../../../db/workbook';
 import { withExportHeaders } from './export-headers';
 import {
-  dateReadings,
   ImportCancelled,
   isKeyColumn,
   planImport,
   type ImportOptions,
   type ImportPlan,
 } from './plan';
-import { readSource, type SourceTable } from './source';
+import type { ImportEnv, SourceRequest } from './plan-common';
+import { checkSales, runSales } from './run-sales';
+import { readSource, sampleSource, type SourceTable } from './source';
 import { headerKey, suggestMapping, targetFields, type ImportTarget } from './targets';
 
 export const PREVIEW_ROWS = 20;
@@ -38,18 +33,7 @@ export const MAPPINGS_SETTING = 'importMappings';
 
 export type { ImportCheck, ImportPhase, ImportPreview, ImportResult };
 
-export interface ImportEnv {
-  locale: Locale;
-  today: string;
-  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
-  cancelled?: () => boolean;
-}
-
-export interface SourceRequest {
-  path: string;
-  target: ImportTarget;
-  sheet?: string | undefined;
-}
+export type { ImportEnv, SourceRequest } from './plan-common';
 
 type SavedMappings = Partial<Record<ImportTarget, Record<string, string>>>;
 
@@ -59,7 +43,11 @@ export async function previewImport(
   env: ImportEnv,
 ): Promise<ImportPreview> {
   env.onProgress?.('read', 0, 1);
-  const table = await readSource(request.path, { sheet: request.sheet });
+  const { table, totalRows, readers } = await sampleSource(
+    request.path,
+    request.sheet,
+    PREVIEW_ROWS,
+  );
   const fields = withExportHeaders(targetFields(request.target, listFields(wb, false)));
   const saved = readSetting<SavedMappings>(wb, MAPPINGS_SETTING)?.[request.target] ?? {};
   const suggestedMapping = suggestMapping(table.headers, fields, saved);
@@ -73,9 +61,11 @@ export async function previewImport(
       synonyms: [],
     },
   }));
-  const readings = dateReadings(table, allColumns);
   const dateColumns = Object.fromEntries(
-    Object.entries(readings).filter(([, reading]) => reading !== 'none'),
+    allColumns
+      .filter((c) => c.field.kind === 'date' || c.field.def?.type === 'date')
+      .map((c) => [c.header, readers[c.index]!.reading()] as const)
+      .filter(([, reading]) => reading !== 'none'),
   );
   return {
     format: table.format,
@@ -84,8 +74,8 @@ export async function previewImport(
     sheets: table.sheets,
     sheet: table.sheet,
     headers: table.headers,
-    rows: table.rows.slice(0, PREVIEW_ROWS),
-    totalRows: table.rows.length,
+    rows: table.rows,
+    totalRows,
     suggestedMapping,
     fields: fields.map((f) => ({
       key: f.key,
@@ -119,6 +109,7 @@ export async function checkImport(
   request: SourceRequest & ImportOptions,
   env: ImportEnv,
 ): Promise<ImportCheck> {
+  if (request.target === 'sales') return checkSales(wb, request, { ...env, listLimit: LIST_LIMIT });
   const table = await load(request, env);
   const p = plan(wb, table, request, env);
   const unchanged = countUnchanged(wb, p.clientOps, p.saleOps, p.clientOpRows);
@@ -149,6 +140,7 @@ export async function runImport(
   request: SourceRequest & ImportOptions,
   env: ImportEnv,
 ): Promise<ImportResult> {
+  if (request.target === 'sales') return runSales(ctx, request, { ...env, listLimit: LIST_LIMIT });
   const table = await load(request, env);
   const p = plan(ctx.wb, table, request, env);
   const base = {

@@ -6,16 +6,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
-import { unguardFormula } from '../export/formula-guard';
-import { decodeText, type TextEncoding } from './decode';
+import {
+  CHUNK_ROWS,
+  fit,
+  MAX_COLUMNS,
+  readCsvChunks,
+  uniqueHeaders,
+  type Delimiter,
+} from './csv-chunks';
+import { bufferSource, type ByteSource, type TextEncoding } from './decode';
 import { ImportFileError } from './errors';
+import { DateColumnReader } from './values';
 
+export { columnLetter, detectDelimiter, MAX_COLUMNS, type Delimiter } from './csv-chunks';
+
+/** An Excel workbook is read whole, so it is capped (a CSV of any size is read in chunks). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-export const MAX_COLUMNS = 500;
-export const MAX_ROWS = 1_000_000;
-
-export type Delimiter = ',' | ';' | '\t' | '|';
 
 export interface SourceTable {
   format: 'csv' | 'xlsx';
@@ -31,112 +37,132 @@ export interface SourceTable {
 }
 
 export async function readSource(file: string, options: { sheet?: string } = {}) {
-  const bytes = readBytes(file);
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.xls') throw new ImportFileError('import_xls_old');
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (ext === '.xlsx' || ext === '.xlsm' || zip) {
-    if (!zip) throw new ImportFileError('import_xlsx_broken');
-    return readXlsx(bytes, options.sheet);
+  const csv = openCsv(file);
+  try {
+    if (isWorkbook(file, csv.source)) {
+      // A workbook is read whole (exceljs), so its size is capped; a CSV is read in chunks.
+      if (csv.source.size > MAX_FILE_BYTES) {
+        throw new ImportFileError('import_too_large', {
+          size: csv.source.size,
+          max: MAX_FILE_BYTES,
+        });
+      }
+      return await readXlsx(csv.source.read(0, csv.source.size), options.sheet);
+    }
+    return tableOf(csv.source);
+  } finally {
+    csv.close();
   }
-  return readCsv(bytes);
 }
 
-function readBytes(file: string): Buffer {
+/** True for an Excel workbook (read whole by exceljs), false for a CSV (read in chunks). */
+export function isWorkbook(file: string, source: ByteSource): boolean {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xls') throw new ImportFileError('import_xls_old');
+  const head = source.read(0, 2);
+  const zip = head[0] === 0x50 && head[1] === 0x4b;
+  if (!zip && (ext === '.xlsx' || ext === '.xlsm')) throw new ImportFileError('import_xlsx_broken');
+  return zip;
+}
+
+/**
+ * The first `count` rows of a file, how many rows it has, and what each column's values allow
+ * as dates: what the preview shows, read in chunks (a CSV of any size is never held whole).
+ */
+export async function sampleSource(file: string, sheet: string | undefined, count: number) {
+  const csv = openCsv(file);
+  let table: SourceTable;
+  let readers: DateColumnReader[] = [];
+  const read = (rows: string[][]) => {
+    for (const row of rows) row.forEach((cell, i) => readers[i]!.add(cell));
+  };
+  try {
+    if (isWorkbook(file, csv.source)) {
+      csv.close();
+      table = await readSource(file, { sheet });
+      readers = table.headers.map(() => new DateColumnReader());
+      read(table.rows);
+      return {
+        table: { ...table, rows: table.rows.slice(0, count) },
+        totalRows: table.rows.length,
+        readers,
+      };
+    }
+    const sample: string[][] = [];
+    const { head, total } = readCsvChunks(csv.source, CHUNK_ROWS, (rows, _first, h) => {
+      if (readers.length === 0) readers = h.headers.map(() => new DateColumnReader());
+      for (const row of rows) if (sample.length < count) sample.push(row);
+      read(rows);
+    });
+    table = {
+      format: 'csv',
+      encoding: head.encoding,
+      delimiter: head.delimiter,
+      sheets: [],
+      sheet: null,
+      headers: head.headers,
+      rows: sample,
+    };
+    return { table, totalRows: total, readers };
+  } finally {
+    csv.close();
+  }
+}
+
+/** A file to read in blocks; `close` when done. */
+export function openCsv(file: string): { source: ByteSource; close: () => void } {
+  let fd: number;
   let size: number;
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new ImportFileError('import_not_found', { path: file });
     size = stat.size;
+    fd = fs.openSync(file, 'r');
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     throw new ImportFileError('import_not_found', { path: file });
   }
-  if (size === 0) throw new ImportFileError('import_empty');
-  if (size > MAX_FILE_BYTES) {
-    throw new ImportFileError('import_too_large', { size, max: MAX_FILE_BYTES });
+  if (size === 0) {
+    fs.closeSync(fd);
+    throw new ImportFileError('import_empty');
   }
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    throw new ImportFileError('import_unreadable', {
-      details: error instanceof Error ? error.message : String(error),
-    });
-  }
+  const read = (position: number, length: number) => {
+    const buffer = Buffer.allocUnsafe(length);
+    try {
+      return buffer.subarray(0, fs.readSync(fd, buffer, 0, length, position));
+    } catch (error) {
+      throw new ImportFileError('import_unreadable', {
+        details: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+  let open = true;
+  const close = () => {
+    if (open) fs.closeSync(fd);
+    open = false;
+  };
+  return { source: { size, read }, close };
+}
+
+/** The whole table of a CSV (the clients import, which looks at all rows at once). */
+function tableOf(source: ByteSource): SourceTable {
+  const rows: string[][] = [];
+  const { head } = readCsvChunks(source, CHUNK_ROWS, (chunk) => {
+    for (const row of chunk) rows.push(row);
+  });
+  return {
+    format: 'csv',
+    encoding: head.encoding,
+    delimiter: head.delimiter,
+    sheets: [],
+    sheet: null,
+    headers: head.headers,
+    rows,
+  };
 }
 
 export function readCsv(bytes: Buffer): SourceTable {
-  const { encoding, text } = decodeText(bytes);
-  if (text.trim() === '') throw new ImportFileError('import_empty');
-  const delimiter = detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: 'greedy',
-    // A stray quote inside a field (Excel writes `12" pipe`) is read as a character.
-    quoteChar: '"',
-  });
-  // Text a spreadsheet would run as a formula was written with a leading apostrophe.
-  const table = toTable(parsed.data.map((record) => record.map(unguardFormula)));
-  return { format: 'csv', encoding, delimiter, sheets: [], sheet: null, ...table };
-}
-
-/**
- * The delimiter that splits the first lines into the same number of fields, more than one.
- * Counted outside quotes, so a comma inside `"Иванов, ИП"` does not vote.
- */
-export function detectDelimiter(text: string): Delimiter {
-  const candidates: Delimiter[] = [';', ',', '\t', '|'];
-  const sample = text.slice(0, 64 * 1024);
-  let best: Delimiter = ',';
-  let bestScore = -1;
-  // A file of one column: a delimiter that splits no line, so a comma or a semicolon inside
-  // a value (`1 200,50`) stays in it.
-  let single: Delimiter | null = null;
-  for (const d of [',', ';', '\t', '|'] as const) {
-    if (!single && fieldCounts(sample, d, 20).every((c) => c === 1)) single = d;
-  }
-  for (const d of candidates) {
-    const counts = fieldCounts(sample, d, 20);
-    if (counts.length === 0) continue;
-    const first = counts[0]!;
-    if (first < 2) continue;
-    const consistent = counts.filter((c) => c === first).length / counts.length;
-    const score = consistent * 1000 + first;
-    if (score > bestScore) {
-      best = d;
-      bestScore = score;
-    }
-  }
-  return bestScore < 0 && single ? single : best;
-}
-
-/** Fields per record in the first `limit` records, honouring quotes. */
-function fieldCounts(text: string, delimiter: string, limit: number): number[] {
-  const counts: number[] = [];
-  let fields = 1;
-  let quoted = false;
-  let empty = true;
-  for (let i = 0; i < text.length && counts.length < limit; i += 1) {
-    const c = text[i];
-    if (c === '"') {
-      if (quoted && text[i + 1] === '"') i += 1;
-      else quoted = !quoted;
-      empty = false;
-    } else if (!quoted && c === delimiter) {
-      fields += 1;
-      empty = false;
-    } else if (!quoted && (c === '\n' || c === '\r')) {
-      if (!empty) counts.push(fields);
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      fields = 1;
-      empty = true;
-    } else if (c !== ' ') {
-      empty = false;
-    }
-  }
-  // The last line counts only when the sample holds the whole file.
-  if (!empty && counts.length < limit && text.length < 64 * 1024) counts.push(fields);
-  return counts;
+  return tableOf(bufferSource(bytes));
 }
 
 /** The first non-empty row is the header; rows are padded or cut to its width. */
@@ -151,42 +177,11 @@ function toTable(records: string[][]): Pick<SourceTable, 'headers' | 'rows'> {
   }
   const rows = records.slice(start + 1);
   if (rows.length === 0) throw new ImportFileError('import_no_rows');
-  if (rows.length > MAX_ROWS) {
-    throw new ImportFileError('import_too_many_rows', { count: rows.length, max: MAX_ROWS });
-  }
   for (let i = 0; i < rows.length; i += 1) {
     const r = rows[i]!;
-    if (r.length !== width) rows[i] = r.length > width ? r.slice(0, width) : pad(r, width);
+    if (r.length !== width) rows[i] = fit(r, width);
   }
   return { headers: uniqueHeaders(headerRow.slice(0, width)), rows };
-}
-
-function pad(row: string[], width: number): string[] {
-  const out = row.slice();
-  while (out.length < width) out.push('');
-  return out;
-}
-
-/** Blank headers get a column letter, repeated ones a number: every column stays addressable. */
-function uniqueHeaders(raw: string[]): string[] {
-  const seen = new Map<string, number>();
-  return raw.map((h, i) => {
-    const base = h.trim().replace(/\s+/g, ' ') || columnLetter(i);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base} (${n})`;
-  });
-}
-
-export function columnLetter(index: number): string {
-  let s = '';
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 async function readXlsx(bytes: Buffer, sheetName: string | undefined): Promise<SourceTable> {

@@ -52,34 +52,48 @@ export function parseDate(value: string, order: DateOrder | null): string | null
  * Which orders the values of a date column allow. `31.12.2025` and `2025-12-31` decide it;
  * `01/02/2025` alone could be either (the user is asked). Non-date values are ignored.
  */
-export function readDateColumn(values: string[]): DateReading {
-  let dayFirst = false;
-  let monthFirst = false;
-  let short = 0;
-  let slashed = 0;
-  let isoCount = 0;
-  for (const raw of values) {
+export function readDateColumn(values: Iterable<string>): DateReading {
+  const reader = new DateColumnReader();
+  for (const value of values) reader.add(value);
+  return reader.reading();
+}
+
+/** `readDateColumn` a value at a time, for a file read in chunks. */
+export class DateColumnReader {
+  private dayFirst = false;
+  private monthFirst = false;
+  private short = 0;
+  private slashed = 0;
+  private isoCount = 0;
+  /** The first non-empty value, to show when the user must choose the order. */
+  example: string | null = null;
+
+  add(raw: string): void {
     const v = raw.trim();
-    if (!v) continue;
+    if (!v) return;
+    this.example ??= raw;
     if (ISO.exec(v)) {
-      isoCount += 1;
-      continue;
+      this.isoCount += 1;
+      return;
     }
     const m = SHORT.exec(v);
-    if (!m) continue;
-    short += 1;
-    if (m[2] !== '.') slashed += 1;
+    if (!m) return;
+    this.short += 1;
+    if (m[2] !== '.') this.slashed += 1;
     const a = Number(m[1]);
     const b = Number(m[3]);
-    if (a > 12 && b <= 31) dayFirst = true;
-    if (b > 12 && a <= 31) monthFirst = true;
+    if (a > 12 && b <= 31) this.dayFirst = true;
+    if (b > 12 && a <= 31) this.monthFirst = true;
   }
-  if (short === 0) return isoCount > 0 ? 'ymd' : 'none';
-  if (dayFirst && !monthFirst) return 'dmy';
-  if (monthFirst && !dayFirst) return 'mdy';
-  if (dayFirst && monthFirst) return 'ambiguous';
-  // Nothing above 12: dotted dates are day-first by convention; slashed ones could be either.
-  return slashed === 0 ? 'dmy' : 'ambiguous';
+
+  reading(): DateReading {
+    if (this.short === 0) return this.isoCount > 0 ? 'ymd' : 'none';
+    if (this.dayFirst && !this.monthFirst) return 'dmy';
+    if (this.monthFirst && !this.dayFirst) return 'mdy';
+    if (this.dayFirst && this.monthFirst) return 'ambiguous';
+    // Nothing above 12: dotted dates are day-first by convention; slashed ones could be either.
+    return this.slashed === 0 ? 'dmy' : 'ambiguous';
+  }
 }
 
 /** How `cellText` writes a numeric Excel cell: JavaScript's own shortest form. */

@@ -8,6 +8,7 @@ import { workerData } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook } from '../../../db/workbook';
 import { keyOf } from '../../../db/workbook-key';
+import { usePageCache } from '../../../db/queries/import-seen';
 import { serveCalls } from '../workers/rpc';
 import { runJob, type ImportCall, type ImportProgress, type WorkerSetup } from './jobs';
 
@@ -18,6 +19,7 @@ const wb = openWorkbook(setup.workbookPath, {
   key: keyOf(setup.password),
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
+usePageCache(wb, 128);
 const ctx = { wb, now: () => new Date(), newId: () => uuidv7(), actor: () => setup.actor };
 wb.capture.actor = ctx.actor;
 

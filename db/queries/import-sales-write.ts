@@ -1,0 +1,201 @@
+/**
+ * Writing the sales of an import, chunk after chunk inside the import's one transaction and
+ * under its one batch: new sales through one cached statement, each recorded as created (the
+ * undo takes them away again; the card's history and the analytics read these lines), updates
+ * of existing sales field by field with the old value kept. The stages that follow sales are
+ * moved once at the end, for every client the import touched.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Workbook } from '../workbook';
+import { idSequence, recordChanges, type ChangeInput, type WriteContext } from './history';
+import { fold } from './search';
+
+export interface SaleImportValues {
+  date: string;
+  amount: number;
+  margin?: number | null;
+  category?: string | null;
+  product?: string | null;
+  quantity?: number | null;
+  docNo?: string | null;
+}
+
+export interface SaleImportOp {
+  row: number;
+  action: 'create' | 'update';
+  clientId: string;
+  /** The existing sale, for an update. */
+  saleId: string | null;
+  values: SaleImportValues;
+  managerName: string | null;
+}
+
+interface Statements {
+  insert: Statement;
+  read: Statement;
+  update: Map<string, Statement>;
+}
+
+const cache = new WeakMap<Workbook, Statements>();
+
+function statements(wb: Workbook): Statements {
+  let s = cache.get(wb);
+  if (!s) {
+    s = {
+      insert: wb.sqlite.prepare(
+        `INSERT INTO sales (id, client_id, date, amount, margin, category, product, quantity, doc_no, manager_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      read: wb.sqlite.prepare(
+        'SELECT margin, category, product, quantity, manager_id FROM sales WHERE id = ?',
+      ),
+      update: new Map(
+        SALE_FIELDS.map(([, column]) => [
+          column,
+          wb.sqlite.prepare(`UPDATE sales SET ${column} = ?, updated_at = ? WHERE id = ?`),
+        ]),
+      ),
+    };
+    cache.set(wb, s);
+  }
+  return s;
+}
+
+const SALE_FIELDS = [
+  ['margin', 'margin'],
+  ['category', 'category'],
+  ['product', 'product'],
+  ['quantity', 'quantity'],
+  ['managerId', 'manager_id'],
+] as const;
+
+export class SaleWriter {
+  inserted = 0;
+  updated = 0;
+  /** Updates whose values the workbook already held: nothing written, no history. */
+  unchanged = 0;
+  /** Every client a written sale belongs to (for the stage ladder). */
+  readonly clients = new Set<string>();
+  private readonly s: Statements;
+  private readonly at: string;
+  private changes: ChangeInput[] = [];
+  private readonly newId: () => string;
+
+  constructor(
+    private readonly ctx: WriteContext,
+    private readonly batchId: string,
+    /** Managers by folded name (the file's new ones created already). */
+    private managers: Map<string, string>,
+  ) {
+    this.s = statements(ctx.wb);
+    this.newId = idSequence(ctx);
+    this.at = ctx.now().toISOString();
+  }
+
+  /** The managers again, after the file named new ones and they were created. */
+  useManagers(managers: Map<string, string>): void {
+    this.managers = managers;
+  }
+
+  write(op: SaleImportOp): void {
+    const managerId = op.managerName ? (this.managers.get(fold(op.managerName)) ?? null) : null;
+    this.clients.add(op.clientId);
+    if (op.action === 'create') {
+      const id = this.newId();
+      const v = op.values;
+      this.s.insert.run(
+        id,
+        op.clientId,
+        v.date,
+        v.amount,
+        v.margin ?? null,
+        v.category ?? null,
+        v.product ?? null,
+        v.quantity ?? null,
+        v.docNo ?? null,
+        managerId,
+        this.at,
+        this.at,
+      );
+      this.changes.push({
+        entity: 'sale',
+        entityId: id,
+        clientId: op.clientId,
+        field: 'created',
+        oldValue: null,
+        newValue: true,
+      });
+      this.inserted += 1;
+    } else if (op.saleId) {
+      const changed = this.update(op, managerId);
+      if (changed.length > 0) {
+        this.changes.push(...changed);
+        this.updated += 1;
+      } else {
+        this.unchanged += 1;
+      }
+    }
+  }
+
+  /** Records the history of the sales written since the last flush. */
+  flush(): void {
+    recordChanges(this.ctx, this.batchId, this.changes);
+    this.changes = [];
+  }
+
+  /** Fills in the fields of an existing sale that the file gives differently. */
+  private update(op: SaleImportOp, managerId: string | null): ChangeInput[] {
+    const before = this.s.read.get(op.saleId) as Record<string, unknown>;
+    const next: Record<string, unknown> = { ...op.values, managerId };
+    const changes: ChangeInput[] = [];
+    for (const [field, column] of SALE_FIELDS) {
+      const value = next[field];
+      if (value === undefined || value === null || value === before[column]) continue;
+      this.s.update.get(column)!.run(value, this.at, op.saleId);
+      changes.push({
+        entity: 'sale',
+        entityId: op.saleId!,
+        clientId: op.clientId,
+        field,
+        oldValue: before[column] ?? null,
+        newValue: value,
+      });
+    }
+    return changes;
+  }
+}
+
+/** Secondary indexes a large sales import rebuilds once rather than updating row by row. */
+const BULK_INDEXES = [
+  ['sales_date_idx', 'sales'],
+  ['changes_client_idx', 'changes'],
+] as const;
+
+/** Below this many rows an import updates every index as it goes. */
+const BULK_ROWS = 100_000;
+
+/**
+ * Before an import writes about `rows` sales (and as many history rows): drops each index above
+ * whose table holds fewer rows than that, since building it once at the end, sorted, costs far
+ * less than a million inserts at random places. Returns what builds them again, from their own
+ * definitions, in the same transaction (a rollback brings them back by itself). The indexes the
+ * import reads while it writes (sales by client and date, history by batch) are kept.
+ */
+export function suspendIndexes(wb: Workbook, rows: number, bulkRows = BULK_ROWS): () => void {
+  const dropped: string[] = [];
+  if (rows >= bulkRows) {
+    for (const [name, table] of BULK_INDEXES) {
+      const count = wb.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+      const definition = wb.sqlite
+        .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?")
+        .pluck()
+        .get(name) as string | undefined;
+      if (count >= rows || !definition) continue;
+      wb.sqlite.exec(`DROP INDEX ${name}`);
+      dropped.push(definition);
+    }
+  }
+  return () => {
+    for (const definition of dropped.splice(0)) wb.sqlite.exec(definition);
+  };
+}

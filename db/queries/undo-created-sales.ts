@@ -1,0 +1,83 @@
+/**
+ * Undoing the sales an import created, set-based: an import of a million sales records each
+ * one as created, and undoing it moves them all to the trash with a few statements per chunk
+ * instead of a walk over a million change rows. Each removal is recorded like any deletion.
+ */
+import type { Workbook } from '../workbook';
+import { recordChanges, type ChangeInput, type WriteContext } from './history';
+import { withPageCache } from './import-seen';
+
+/** Sales per statement: a bounded list of ids, however large the import. */
+const CHUNK = 20_000;
+
+/** The change rows that mark a sale created by an import (see `marksCreation`). */
+const CREATED = "entity = 'sale' AND field = 'created' AND old_value IS NULL";
+
+export interface SalesTaken {
+  /** Sales moved to the trash. */
+  removed: number;
+  /** Sales the batch created that were deleted since (nothing to undo). */
+  gone: number;
+  /** The clients of the sales moved (their stages follow). */
+  clients: Set<string>;
+}
+
+/** Moves the sales `batchId` created to the trash, under `undoBatchId`. */
+export function removeCreatedSales(
+  ctx: WriteContext,
+  batchId: string,
+  undoBatchId: string,
+): SalesTaken {
+  const wb = ctx.wb;
+  const at = ctx.now().toISOString();
+  const ids = wb.sqlite
+    .prepare(`SELECT DISTINCT entity_id FROM changes WHERE batch_id = ? AND ${CREATED}`)
+    .pluck()
+    .all(batchId) as string[];
+  const remove = wb.sqlite.prepare(
+    `UPDATE sales SET deleted_at = ?, updated_at = ?
+     WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))
+     RETURNING id, client_id`,
+  );
+  const taken: SalesTaken = { removed: 0, gone: 0, clients: new Set() };
+  // A million removals and as many history rows touch index pages everywhere: a larger cache
+  // for this write keeps them from being spilled and read back again and again.
+  const run = () => {
+    for (let i = 0; i < ids.length; i += CHUNK) takeChunk(ids.slice(i, i + CHUNK));
+    return taken;
+  };
+  return ids.length >= CHUNK ? withPageCache(wb, 128, run) : run();
+
+  function takeChunk(part: string[]): void {
+    const rows = remove.raw().all(at, at, JSON.stringify(part)) as [string, string][];
+    const changes: ChangeInput[] = rows.map(([id, clientId]) => {
+      taken.clients.add(clientId);
+      return {
+        entity: 'sale',
+        entityId: id,
+        clientId,
+        field: 'deletedAt',
+        oldValue: null,
+        newValue: at,
+      };
+    });
+    recordChanges(ctx, undoBatchId, changes);
+    taken.removed += rows.length;
+    taken.gone += part.length - rows.length;
+  }
+}
+
+/** The batch's change rows other than those of the sales it created (handled above). */
+export function changesBesideCreatedSales<T>(wb: Workbook, batchId: string): T[] {
+  return wb.sqlite
+    .prepare(
+      `SELECT id, entity, entity_id AS entityId, client_id AS clientId, field,
+              old_value AS oldValue, new_value AS newValue, actor, at, batch_id AS batchId,
+              updated_at AS updatedAt
+       FROM changes
+       WHERE batch_id = ? AND NOT (entity = 'sale' AND entity_id IN
+         (SELECT entity_id FROM changes WHERE batch_id = ? AND ${CREATED}))
+       ORDER BY id`,
+    )
+    .all(batchId, batchId) as T[];
+}

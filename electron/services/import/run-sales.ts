@@ -1,0 +1,230 @@
+/**
+ * A sales import streamed: the file is read, checked and (for a run) written a chunk of rows at
+ * a time, so a file of millions of rows needs no more memory than one chunk. A run writes all
+ * chunks in one transaction under one `import` batch: a cancel or an error leaves nothing, and
+ * the undo takes the whole import back in one step.
+ */
+import path from 'node:path';
+import type { ImportCheck, ImportResult } from '../../api/contract';
+import { listFields } from '../../../db/queries/fields';
+import { dropEmptyBatch, startBatch, type WriteContext } from '../../../db/queries/history';
+import { lastSaleRowid } from '../../../db/queries/import-reads';
+import { SaleWriter, suspendIndexes } from '../../../db/queries/import-sales-write';
+import { countUnchanged } from '../../../db/queries/import-unchanged';
+import { resolveManagers } from '../../../db/queries/import-write';
+import { moveStagesFromSales } from '../../../db/queries/stage-ladder';
+import type { Workbook } from '../../../db/workbook';
+import { CHUNK_ROWS, readCsvChunks, type Delimiter } from './csv-chunks';
+import { checkMapping, convertContext, ImportCancelled } from './plan';
+import type { ImportEnv, ImportOptions, SourceRequest } from './plan-common';
+import { SalesPlanner } from './plan-sales';
+import { seenInTempTable, seenInWrittenSales, type SeenSales } from './seen-sales';
+import { isWorkbook, openCsv, readSource } from './source';
+
+export interface SalesEnv extends ImportEnv {
+  /** At most this many errors and duplicates are listed; the counts are always whole. */
+  listLimit: number;
+}
+
+type Request = SourceRequest & ImportOptions;
+
+interface Head {
+  headers: string[];
+  delimiter: Delimiter | null;
+  format: 'csv' | 'xlsx';
+}
+
+/** Feeds the file's rows to `onChunk` a chunk at a time, with the share of the file read. */
+type Feed = (onChunk: (rows: string[][], first: number, head: Head, share: number) => void) => void;
+
+async function openFeed(request: Request, env: SalesEnv): Promise<Feed> {
+  const chunkRows = env.chunkRows ?? CHUNK_ROWS;
+  env.onProgress?.('read', 0, 1);
+  const csv = openCsv(request.path);
+  let workbook: boolean;
+  try {
+    workbook = isWorkbook(request.path, csv.source);
+  } catch (error) {
+    csv.close();
+    throw error;
+  }
+  if (!workbook) {
+    return (onChunk) => {
+      try {
+        readCsvChunks(csv.source, chunkRows, (rows, first, head, bytes) =>
+          onChunk(rows, first, { ...head, format: 'csv' }, bytes / csv.source.size),
+        );
+      } finally {
+        csv.close();
+      }
+    };
+  }
+  csv.close();
+  // An Excel sheet is read whole (exceljs; the file is capped), then planned in chunks too.
+  const table = await readSource(request.path, { sheet: request.sheet });
+  return (onChunk) => {
+    for (let at = 0; at < table.rows.length; at += chunkRows) {
+      const rows = table.rows.slice(at, at + chunkRows);
+      onChunk(rows, at, table, (at + rows.length) / table.rows.length);
+    }
+  };
+}
+
+/** Plans every chunk; `onOps` gets each chunk's operations (a run writes them). */
+function planAll(
+  wb: Workbook,
+  feed: Feed,
+  request: Request,
+  env: SalesEnv,
+  seen: (before: number) => SeenSales,
+  onOps: (planner: SalesPlanner, ops: ReturnType<SalesPlanner['chunk']>, rows: number) => void,
+  phase: 'check' | 'write',
+): SalesPlanner {
+  let planner: SalesPlanner | null = null;
+  let seenSales: SeenSales | null = null;
+  try {
+    feed((rows, first, head, share) => {
+      if (env.cancelled?.()) throw new ImportCancelled();
+      if (!planner) {
+        const columns = checkMapping(head, request, listFields(wb, false), env.locale);
+        const before = lastSaleRowid(wb);
+        seenSales = seen(before);
+        const ctx = convertContext(head, request, env);
+        planner = new SalesPlanner(wb, columns, request, ctx, seenSales, env.listLimit, before);
+      }
+      const done = first + rows.length;
+      // The total is known at the end; meanwhile it is estimated from the share of bytes read.
+      const total = Math.max(done, Math.round(done / Math.max(share, 1e-9)));
+      onOps(planner, planner.chunk(rows, first), total);
+      env.onProgress?.(phase, done, total);
+    });
+  } finally {
+    (seenSales as SeenSales | null)?.close();
+  }
+  const done = planner as SalesPlanner | null;
+  if (!done) throw new Error('a file without rows reached the planner');
+  done.finish();
+  return done;
+}
+
+export async function checkSales(wb: Workbook, request: Request, env: SalesEnv) {
+  const feed = await openFeed(request, env);
+  let unchanged = 0;
+  // One snapshot of the workbook; the temporary table's writes in one transaction, not each
+  // its own.
+  const planner = wb.read(() =>
+    planAll(
+      wb,
+      feed,
+      request,
+      env,
+      () => seenInTempTable(wb),
+      (_, ops) => {
+        const updates = ops.filter((op) => op.action === 'update');
+        if (updates.length > 0) unchanged += countUnchanged(wb, [], updates);
+      },
+      'check',
+    ),
+  );
+  const t = planner.tally;
+  const check: ImportCheck = {
+    total: t.total,
+    valid: t.total - t.invalid,
+    invalid: t.invalid,
+    willCreate: t.willCreate,
+    willUpdate: t.willUpdate - unchanged,
+    willSkip: t.willSkip + unchanged,
+    unchanged,
+    skippedByChoice: 0,
+    merged: 0,
+    blanked: t.blanked,
+    errors: t.errors,
+    errorsTotal: t.errorsTotal,
+    duplicates: t.duplicates,
+    duplicatesTotal: t.duplicatesTotal,
+    groups: [],
+    groupsTotal: 0,
+    groupColumns: [],
+    newManagers: [...planner.newManagers.values()],
+  };
+  return check;
+}
+
+export async function runSales(
+  ctx: WriteContext,
+  request: Request,
+  env: SalesEnv,
+): Promise<ImportResult> {
+  if (request.onInvalid === 'abort') {
+    // Nothing is written when any row is bad: the whole file is checked first.
+    const check = await checkSales(ctx.wb, request, env);
+    if (check.invalid > 0) {
+      return {
+        batchId: null,
+        inserted: 0,
+        updated: 0,
+        skipped: check.total - check.invalid,
+        skippedByChoice: 0,
+        unchanged: 0,
+        merged: 0,
+        aborted: true,
+        errors: check.errors,
+        errorsTotal: check.errorsTotal,
+        duplicates: check.duplicatesTotal,
+        invalid: check.invalid,
+        total: check.total,
+        blanked: check.blanked,
+      };
+    }
+  }
+  const feed = await openFeed(request, env);
+  return ctx.wb.transaction(() => {
+    const batchId = startBatch(ctx, 'import', path.basename(request.path).slice(0, 200));
+    let managers = resolveManagers(ctx, []);
+    let created = 0;
+    let restore: (() => void) | null = null;
+    const writer = new SaleWriter(ctx, batchId, managers);
+    const planner = planAll(
+      ctx.wb,
+      feed,
+      request,
+      env,
+      (before) => seenInWrittenSales(ctx.wb, before),
+      (p, ops, rows) => {
+        restore ??= suspendIndexes(ctx.wb, rows, env.bulkRows);
+        if (p.newManagers.size > created) {
+          managers = resolveManagers(ctx, [...p.newManagers.values()]);
+          created = p.newManagers.size;
+          writer.useManagers(managers);
+        }
+        for (const op of ops) writer.write(op);
+        writer.flush();
+      },
+      'write',
+    );
+    (restore as (() => void) | null)?.();
+    moveStagesFromSales(ctx, writer.clients);
+    const t = planner.tally;
+    let id: string | null = batchId;
+    if (writer.inserted + writer.updated === 0 && created === 0) {
+      dropEmptyBatch(ctx.wb, batchId);
+      id = null;
+    }
+    return {
+      batchId: id,
+      inserted: writer.inserted,
+      updated: t.willUpdate - writer.unchanged,
+      skipped: t.willSkip + writer.unchanged,
+      skippedByChoice: 0,
+      unchanged: writer.unchanged,
+      merged: 0,
+      aborted: false,
+      errors: t.errors,
+      errorsTotal: t.errorsTotal,
+      duplicates: t.duplicatesTotal,
+      invalid: t.invalid,
+      total: t.total,
+      blanked: t.blanked,
+    };
+  });
+}
