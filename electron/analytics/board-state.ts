@@ -40,7 +40,7 @@ import {
   type RfmColumns,
   type RfmOrders,
 } from './rfm-ranked';
-import type { SalesData } from './sales-data';
+import { indexOfId, type SalesData } from './sales-data';
 import { windowSums, type WindowSums } from './window-sums';
 import { XYZ_CODES, xyz, type XyzOptions, type XyzResult } from './xyz';
 
@@ -190,18 +190,6 @@ function groupedOptions(options: StateOptions): GroupedOptions {
     steps: options.funnelSteps ?? DEFAULT_STEPS,
     activeDays: options.activeWindowDays ?? DEFAULT_ACTIVE_WINDOW_DAYS,
   };
-}
-
-/** Binary search of an id among ascending ids; −1 when absent. */
-function indexOfId(ids: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ids[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return ids[lo] === id ? lo : -1;
 }
 
 /** New index of each old client (−1 when gone); null when the two lists are the same. */

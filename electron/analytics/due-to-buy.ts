@@ -7,7 +7,7 @@
  * included). Slipping away: expected before asOf, however little (overdue ones are not "due").
  */
 import { isoFromDay, type Day } from './days';
-import { upperBound, type SalesData } from './sales-data';
+import { indexOfId, upperBound, type SalesData } from './sales-data';
 
 export interface DueOptions {
   /** The due list holds clients expected within this many days from asOf on, asOf included (7). */
@@ -125,7 +125,12 @@ export function dueFromColumns(
   const byExpectedValue = options.rankBy === 'expectedValue';
   // The excluded (lost) clients are few: flag them by index once, not a lookup per client.
   const excluded = new Uint8Array(n);
-  if (options.exclude) for (const id of options.exclude) flag(excluded, clientIds, id);
+  if (options.exclude) {
+    for (const id of options.exclude) {
+      const c = indexOfId(clientIds, id);
+      if (c >= 0) excluded[c] = 1;
+    }
+  }
   for (let c = 0; c < n; c++) {
     if (purchases[c]! < 2) continue;
     const rev = revenue[c]!;
@@ -161,18 +166,6 @@ export function dueFromColumns(
     slipping: slippingTop.map(row),
     slippingCount: slipping.length,
   };
-}
-
-/** Sets the flag of `id`'s index among the ascending `ids` (nothing when it is not there). */
-function flag(flags: Uint8Array, ids: readonly string[], id: string): void {
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ids[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  if (ids[lo] === id) flags[lo] = 1;
 }
 
 /** The first `limit` of `list` in the order `compare` gives, sorted (a partial sort). */

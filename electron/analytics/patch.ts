@@ -4,7 +4,7 @@
  * of those clients' whole histories, and the columns are copied around them. Linear in the size
  * of the data (typed-array copies), a few milliseconds for a million purchase days.
  */
-import type { SalesData } from './sales-data';
+import { indexOfId, type SalesData } from './sales-data';
 
 /**
  * `data` with every client of `fresh` given its purchase days from `fresh` (added when new) and
@@ -57,24 +57,13 @@ function sameClients(
   const from = new Int32Array(ids.length * 2);
   for (let c = 0; c < ids.length; c++) from[2 * c + 1] = c;
   for (let j = 0; j < fresh.length; j++) {
-    const k = indexOf(ids, fresh[j]!);
+    const k = indexOfId(ids, fresh[j]!);
     if (k < 0) return null;
     from[2 * k] = 1;
     from[2 * k + 1] = j;
   }
-  for (const id of drop) if (indexOf(ids, id) >= 0) return null;
+  for (const id of drop) if (indexOfId(ids, id) >= 0) return null;
   return from;
-}
-
-function indexOf(ids: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ids[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return ids[lo] === id ? lo : -1;
 }
 
 function build(

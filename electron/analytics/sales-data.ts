@@ -229,6 +229,18 @@ class DayArrays {
   }
 }
 
+/** Index of client `id` among the ascending `ids` (a SalesData's `clientIds`), −1 when absent. */
+export function indexOfId(ids: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return ids[lo] === id ? lo : -1;
+}
+
 /** First index in [lo, hi) whose value is ≥ `value` (hi when none). */
 export function lowerBound(a: Int32Array, lo: number, hi: number, value: number): number {
   while (lo < hi) {
