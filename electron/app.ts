@@ -243,7 +243,8 @@ export function createApp(options: AppOptions): App {
     locale,
     secrets: options.secrets ?? new FileSecretStore(path.join(dataDir, 'sync-secrets.json')),
     connect: options.connectHub ?? connectHub,
-    afterApply: () => session.analytics.store.reset(),
+    // A purge from another device deletes history rows: the worker's sales go with the inline ones.
+    afterApply: () => runner.reset(),
     logger,
   });
   // In the background: at every open of a workbook with a hub set, and every few minutes.
