@@ -20,7 +20,14 @@ const YMD = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /** The local calendar day of an instant: `YYYY-MM-DD`. */
 export function localDay(at: Date): string {
-  return format(at, 'yyyy-MM-dd');
+  const y = at.getFullYear();
+  // By hand for the common years: a page of the list works out a day for every row, and
+  // date-fns' format reads its pattern anew at each call (ten times the cost). Anything else
+  // (an invalid date throws there) goes through date-fns.
+  if (!(y >= 1000 && y <= 9999)) return format(at, 'yyyy-MM-dd');
+  const m = at.getMonth() + 1;
+  const d = at.getDate();
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Today on the local calendar, from the given clock (the system clock by default). */

@@ -15,6 +15,7 @@ import type { ClientListInput } from '../../electron/api/contract';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { FilterCompiler } from './client-filters';
+import { prepared as preparedOnce } from './prepared';
 import { fold, isPhoneQuery, searchWords } from './search';
 
 type ClientRecord = typeof clients.$inferSelect;
@@ -26,25 +27,18 @@ type ClientRecord = typeof clients.$inferSelect;
  */
 const WALK_COST = 4;
 
-const statements = new WeakMap<Workbook, Map<string, Statement>>();
+const bigCache = new WeakSet<Workbook>();
 
 /** A statement prepared once per workbook: typing runs the same few again and again. */
 function prepared(wb: Workbook, text: string): Statement {
-  let byText = statements.get(wb);
-  if (!byText) {
-    byText = new Map();
-    statements.set(wb, byText);
+  if (!bigCache.has(wb)) {
+    bigCache.add(wb);
     // 64 MB of pages instead of SQLite's 2 MB: a search reads rows all over a large workbook,
     // and typing reads the same ones again keystroke after keystroke. (Set here, at the first
     // list, not at the open: a damaged workbook's schema must not stop its opening.)
     wb.sqlite.pragma('cache_size = -65536');
   }
-  let statement = byText.get(text);
-  if (!statement) {
-    statement = wb.sqlite.prepare(text);
-    byText.set(text, statement);
-  }
-  return statement;
+  return preparedOnce(wb, text);
 }
 
 /**

@@ -24,6 +24,7 @@ import { FilterCompiler } from './client-filters';
 import { readListPage } from './client-list';
 import { checkCustomPatch, readCustomValues, writeCustomValues } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
+import { prepared } from './prepared';
 import { derived } from './client-derived';
 import { fold, nextSeq, reindexClients } from './search';
 import { suggestedStages } from './stage-ladder';
@@ -320,23 +321,21 @@ function withRelated(wb: Workbook, rows: ClientRow[], now: Date): ClientListRow[
   );
   const sales = new Map(
     (
-      wb.sqlite
-        .prepare(
-          `SELECT client_id AS id, max(date) AS last, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS year
-           FROM sales WHERE deleted_at IS NULL AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
-        )
-        .all(since, ids) as { id: string; last: string; year: number }[]
+      prepared(
+        wb,
+        `SELECT client_id AS id, max(date) AS last, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS year
+         FROM sales WHERE deleted_at IS NULL AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
+      ).all(since, ids) as { id: string; last: string; year: number }[]
     ).map((r) => [r.id, r]),
   );
   const contacts = new Map(
     (
-      wb.sqlite
-        .prepare(
-          `SELECT client_id AS id, date(max(at), 'localtime') AS last FROM comments
-           WHERE deleted_at IS NULL AND kind IN ('call', 'meeting', 'email', 'visit', 'offer')
-             AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
-        )
-        .all(ids) as { id: string; last: string }[]
+      prepared(
+        wb,
+        `SELECT client_id AS id, date(max(at), 'localtime') AS last FROM comments
+         WHERE deleted_at IS NULL AND kind IN ('call', 'meeting', 'email', 'visit', 'offer')
+           AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
+      ).all(ids) as { id: string; last: string }[]
     ).map((r) => [r.id, r.last]),
   );
   const suggested = suggestedStages(

@@ -10,6 +10,7 @@ import type { MessageKey } from '../../electron/api/messages';
 import type { Workbook } from '../workbook';
 import { fieldDefs, fieldValues } from '../schema';
 import { recordChanges, type ChangeInput, type WriteContext } from './history';
+import { prepared } from './prepared';
 
 type FieldRecord = typeof fieldDefs.$inferSelect;
 
@@ -198,12 +199,11 @@ export function readCustomValues(
 ): Map<string, Record<string, CustomValue>> {
   const out = new Map<string, Record<string, CustomValue>>();
   if (clientIds.length === 0) return out;
-  const rows = wb.sqlite
-    .prepare(
-      `SELECT v.client_id AS clientId, d.key AS key, v.value AS value FROM field_values v
-       JOIN field_defs d ON d.id = v.field_id WHERE v.client_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(clientIds)) as { clientId: string; key: string; value: string }[];
+  const rows = prepared(
+    wb,
+    `SELECT v.client_id AS clientId, d.key AS key, v.value AS value FROM field_values v
+     JOIN field_defs d ON d.id = v.field_id WHERE v.client_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(clientIds)) as { clientId: string; key: string; value: string }[];
   for (const r of rows) {
     const record = out.get(r.clientId) ?? {};
     record[r.key] = JSON.parse(r.value) as CustomValue;

@@ -8,10 +8,10 @@
  * of the value it replaced is older than the other change) is a conflict: the winner holds
  * the field, the loser is listed until someone picks a side.
  */
-import type { Statement } from 'better-sqlite3';
 import type { Workbook } from '../workbook';
 import { SYNCED_BY_NAME, SYNCED_TABLES, type SyncedTable } from '../sync-tables';
 import { recordChanges, startBatch, type ChangeInput } from './history';
+import { prepared as cached } from './prepared';
 import type { LogChange } from './sync-log';
 import { rederiveClientIds } from './client-derived';
 import { CLIENT_CHILD_TABLES } from './clients';
@@ -41,22 +41,6 @@ interface Winner {
   value: string | null;
   base: string | null;
   device: string;
-}
-
-/** Prepared once per workbook: applying a page runs the same few statements thousands of times. */
-const statements = new WeakMap<Workbook, Map<string, Statement>>();
-function cached(wb: Workbook, sql: string): Statement {
-  let map = statements.get(wb);
-  if (!map) {
-    map = new Map();
-    statements.set(wb, map);
-  }
-  let statement = map.get(sql);
-  if (!statement) {
-    statement = wb.sqlite.prepare(sql);
-    map.set(sql, statement);
-  }
-  return statement;
 }
 
 export function applyChanges(ctx: ApplyContext, changes: readonly LogChange[]): ApplyResult {

@@ -1,6 +1,7 @@
 // A machine in Moscow (UTC+3, no daylight saving): 01:30 there is still yesterday in UTC.
 process.env['TZ'] = 'Europe/Moscow';
 
+import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -20,6 +21,18 @@ import {
 const NIGHT = new Date('2026-11-11T22:30:00.000Z');
 
 describe('the local day', () => {
+  it('is the day date-fns formats, for every hour of years around now and far off', () => {
+    const start = Date.parse('1999-12-30T00:00:00Z');
+    for (let t = start; t < start + 30 * 366 * 86_400_000; t += 3_600_000 * 7) {
+      const at = new Date(t);
+      expect(localDay(at)).toBe(format(at, 'yyyy-MM-dd'));
+    }
+    for (const far of ['0999-05-01T12:00:00Z', '0012-01-01T12:00:00Z', '9999-12-31T12:00:00Z']) {
+      expect(localDay(new Date(far))).toBe(format(new Date(far), 'yyyy-MM-dd'));
+    }
+    expect(() => localDay(new Date('not a date'))).toThrow(RangeError);
+  });
+
   it('is the day on the wall calendar, not UTC’s', () => {
     expect(NIGHT.toISOString().slice(0, 10)).toBe('2026-11-11');
     expect(localDay(NIGHT)).toBe('2026-11-12');
