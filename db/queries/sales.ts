@@ -159,10 +159,11 @@ function nextMonth(month: string): string {
 export function salesSummary(wb: Workbook, clientId: string, now: Date): SalesSummary {
   const totals = wb.sqlite
     .prepare(
-      `SELECT coalesce(sum(amount), 0) AS total, coalesce(sum(margin), 0) AS margin, count(*) AS count
+      `SELECT coalesce(sum(amount), 0) AS total, coalesce(sum(margin), 0) AS margin,
+              count(margin) AS marginCount, count(*) AS count
        FROM sales WHERE client_id = ? AND deleted_at IS NULL`,
     )
-    .get(clientId) as { total: number; margin: number; count: number };
+    .get(clientId) as { total: number; margin: number; marginCount: number; count: number };
   const months = wb.sqlite
     .prepare(
       `SELECT substr(date, 1, 7) AS month, sum(amount) AS amount FROM sales

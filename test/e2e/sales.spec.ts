@@ -83,6 +83,8 @@ test('sales on the card: add, total, chart, refusal, edit, delete; plan vs poten
   await expect(await addSale('7 499,50', '4,5', 'РН-2')).toBeHidden();
   await expectText(tab.getByTestId('sales-total'), '20 000,00 ₽');
   await expectText(tab.getByTestId('sales-count'), '2');
+  // No margin entered on either sale: unknown, not «0,00 ₽».
+  await expectText(tab.getByTestId('sales-margin'), '—');
   await expect(tab.locator('.sales-chart canvas')).toBeVisible();
   const rows = tab.getByRole('table', { name: s.table.label }).locator('tbody tr');
   await expect(rows).toHaveCount(2);

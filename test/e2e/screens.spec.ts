@@ -48,6 +48,8 @@ for (const [lang, t] of [
     });
     await clients.open();
     await expect(page.getByRole('heading', { name: t.clients.emptyTitle })).toBeVisible();
+    // The first screen offers both first steps: a client by hand, or a file.
+    await expect(page.getByRole('button', { name: t.clients.importFirst })).toBeVisible();
     await page.screenshot({ path: `test-results/screens/clients-empty-${lang}.png` });
 
     const id = await seed(shell);
@@ -59,6 +61,12 @@ for (const [lang, t] of [
     await clients.search().fill('нет такого');
     await expect(page.getByText(t.clients.clearSearch)).toBeVisible();
     await clients.search().fill('');
+    // The empty trash: nothing was searched, so nothing to reset.
+    await page.getByRole('button', { name: t.list.trash }).click();
+    await expect(page.getByText(t.list.trashEmpty)).toBeVisible();
+    await expect(page.getByText(t.clients.clearSearch)).toHaveCount(0);
+    await page.screenshot({ path: `test-results/screens/trash-empty-${lang}.png` });
+    await page.getByRole('button', { name: t.list.backToClients }).click();
 
     await page.getByRole('button', { name: t.clients.new }).click();
     await page.getByRole('dialog').locator('input[name="name"]').fill('Тест');

@@ -59,6 +59,8 @@ export const saleListInput = z.object({ clientId: id }).strict();
 export interface SalesSummary {
   total: number;
   margin: number;
+  /** How many of the sales have a margin entered: with none, `margin` is 0 but unknown. */
+  marginCount: number;
   count: number;
   /** Revenue by calendar month `YYYY-MM`, oldest first, months without sales included. */
   byMonth: { month: string; amount: number }[];

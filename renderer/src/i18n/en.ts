@@ -73,7 +73,9 @@ export const en = {
     count_other: '{{count}} clients',
     new: 'New client',
     emptyTitle: 'No clients yet',
-    emptyBody: 'Add your first client: a name and a phone are enough to start.',
+    emptyBody:
+      'Add your first client (a name and a phone are enough to start) or load a list from an Excel or CSV file, such as an export from 1C.',
+    importFirst: 'Import from a file…',
     noResults: 'Nobody matches “{{query}}”.',
     clearSearch: 'Clear search',
     open: 'Open card',

@@ -228,9 +228,14 @@ export function ClientsPage() {
         <div className="empty">
           <h2>{t('clients.emptyTitle')}</h2>
           <p>{t('clients.emptyBody')}</p>
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
-            {t('clients.new')}
-          </button>
+          <div className="empty__actions">
+            <button type="button" className="primary" onClick={() => setCreating(true)}>
+              {t('clients.new')}
+            </button>
+            <button type="button" onClick={() => void navigate('/import')}>
+              {t('clients.importFirst')}
+            </button>
+          </div>
         </div>
       ) : (
         <ClientTable
@@ -250,7 +255,7 @@ export function ClientsPage() {
           emptyText={
             trash ? t('list.trashEmpty') : t('clients.noResults', { query: query.query ?? '' })
           }
-          onClearSearch={() => changeQuery(() => setSearch(''))}
+          onClearSearch={query.query ? () => changeQuery(() => setSearch('')) : undefined}
           {...(trash ? { onRestore: (id: string) => restore.mutate(id) } : {})}
         />
       )}

@@ -42,7 +42,10 @@ export function SalesTab({ clientId, readOnly }: Props) {
             </div>
             <div>
               <dt>{t('sales.totals.margin')}</dt>
-              <dd data-testid="sales-margin">{formatMoney(summary.data.margin)}</dd>
+              <dd data-testid="sales-margin">
+                {/* No sale has a margin entered: unknown, not zero. */}
+                {summary.data.marginCount > 0 ? formatMoney(summary.data.margin) : '—'}
+              </dd>
             </div>
             <div>
               <dt>{t('sales.totals.count')}</dt>

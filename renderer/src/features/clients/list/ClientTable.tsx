@@ -23,7 +23,8 @@ interface Props {
   onRange: (range: { first: number; last: number }) => void;
   onOpen: (id: string) => void;
   emptyText: string;
-  onClearSearch: () => void;
+  /** Offered beside the empty text only when a search or a filter is what emptied the list. */
+  onClearSearch?: (() => void) | undefined;
   onRestore?: (id: string) => void;
 }
 
@@ -99,9 +100,11 @@ export function ClientTable(props: Props) {
         {!pages.loading && pages.total === 0 ? (
           <div className="empty empty--inline">
             <p>{props.emptyText}</p>
-            <button type="button" onClick={props.onClearSearch}>
-              {t('clients.clearSearch')}
-            </button>
+            {props.onClearSearch ? (
+              <button type="button" onClick={props.onClearSearch}>
+                {t('clients.clearSearch')}
+              </button>
+            ) : null}
           </div>
         ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
