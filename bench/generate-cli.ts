@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { bundledPaths } from '../electron/paths';
 import { parseArgs, seconds } from './args';
-import { generateWorkbook } from './generate';
+import { generateWorkbook } from '../db/demo/generate';
 
 function main() {
   const args = parseArgs(process.argv.slice(2));

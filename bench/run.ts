@@ -13,10 +13,10 @@ import type { OutputOf } from '../electron/api/contract';
 import type { Logger } from '../electron/api/logger';
 import { bundledPaths } from '../electron/paths';
 import { parseArgs, seconds, type BenchArgs } from './args';
-import { generateWorkbook, type GenerateResult } from './generate';
+import { generateWorkbook, type GenerateResult } from '../db/demo/generate';
 import { table, timeSync, type Figure } from './measure';
 import { MEASUREMENTS, type BenchContext } from './measurements';
-import { Rng } from './prng';
+import { Rng } from '../db/demo/prng';
 
 /** Bump when the generator's output changes, so cached workbooks are made again. */
 const GENERATOR_VERSION = 3;

@@ -14,7 +14,7 @@ import { dayFromIso, isoFromDay } from '../../electron/analytics/days';
 import { openWorkbook } from '../../db/workbook';
 import { percentile, timeAsync, timeSync, type Figure } from '../measure';
 import { startBenchShell } from '../shell';
-import { Rng } from '../prng';
+import { Rng } from '../../db/demo/prng';
 import type { Measurement } from './types';
 
 const CLIENTS = 50_000;

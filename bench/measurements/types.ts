@@ -2,7 +2,7 @@
 import type { App } from '../../electron/app';
 import type { ChannelName, InputOf, OutputOf } from '../../electron/api/contract';
 import type { Figure } from '../measure';
-import type { Rng } from '../prng';
+import type { Rng } from '../../db/demo/prng';
 
 export interface BenchContext {
   app: App;

@@ -10,7 +10,11 @@ import { detectLocale, initI18n } from './i18n';
 import './styles.css';
 
 /** The channels after which another workbook is open (in the browser shell and the desktop). */
-const STARTS_OVER: ReadonlySet<string> = new Set(['workbook.open', 'workbook.create']);
+const STARTS_OVER: ReadonlySet<string> = new Set([
+  'workbook.open',
+  'workbook.create',
+  'workbook.openDemo',
+]);
 
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Rng } from '../../bench/prng';
+import { Rng } from '../../db/demo/prng';
 import { listedBackups } from './op-backups';
 import { decrypt } from './op-password';
 import { bind, CRASH_OPS, type CrashKind, type CrashOp } from './ops';

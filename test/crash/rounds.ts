@@ -3,7 +3,7 @@
  * killed, aimed by a seeded random source at one kind of operation (or at the opening) and at a
  * random point of how long that kind took so far.
  */
-import type { Rng } from '../../bench/prng';
+import type { Rng } from '../../db/demo/prng';
 import type { KillAt } from './process';
 import { bind, type CrashKind, type CrashOp } from './ops';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { syncDigest } from '../../db/queries/sync-digest';
-import { type Rng } from '../../bench/prng';
+import { type Rng } from '../../db/demo/prng';
 import type { Envelope } from '../../electron/api/contract';
 import { makeWorld, type World } from './world';
 

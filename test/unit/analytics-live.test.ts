@@ -5,7 +5,7 @@
  * parameters, which the live one keeps), through random edits on a real workbook.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Rng } from '../../bench/prng';
+import { Rng } from '../../db/demo/prng';
 import { DashboardCache } from '../../electron/services/analytics/dashboard';
 import { readAnalyticsSettings } from '../../electron/services/analytics/settings';
 import { AnalyticsStore } from '../../electron/services/analytics/store';

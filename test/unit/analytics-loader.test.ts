@@ -4,7 +4,7 @@ import { addSale, deleteSale } from '../../db/queries/sales';
 import { dayFromIso } from '../../electron/analytics/days';
 import { rfm } from '../../electron/analytics/rfm';
 import { salesDataFromRows } from '../../electron/analytics/sales-data';
-import { Rng } from '../../bench/prng';
+import { Rng } from '../../db/demo/prng';
 import { makeClient, makeWorld, type World } from '../helpers/world';
 
 let world: World;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Rng } from '../../bench/prng';
+import { Rng } from '../../db/demo/prng';
 import { openWorkbook, type Workbook } from '../../db/workbook';
 import { createApp } from '../../electron/app';
 import type { Dashboard } from '../../electron/api/contract';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorkbook } from '../../bench/generate';
+import { generateWorkbook } from '../../db/demo/generate';
 import { createApp, type App } from '../../electron/app';
 import type {
   ChannelName,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorkbook } from '../../bench/generate';
+import { generateWorkbook } from '../../db/demo/generate';
 import { plainSearch } from '../../bench/plain-search';
 import { createApp, type App } from '../../electron/app';
 import type { ClientListInput, ClientList } from '../../electron/api/contract';

@@ -4,7 +4,7 @@
  * every synced table). A failing seed is printed so it can be replayed (`SYNC_SEED=<n>`).
  */
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../bench/prng';
+import { Rng } from '../../db/demo/prng';
 import { freshHubUrl } from '../helpers/fresh-hub';
 import { defineSharedField, Fleet, randomWork, type Transport } from '../helpers/sync-fleet';
 

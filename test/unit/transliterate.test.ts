@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translit } from '../../bench/people';
+import { translit } from '../../db/demo/people';
 import { keyFromLabel } from '../../renderer/src/features/settings/field-key';
 import { transliterate } from '../../kernel/transliterate';
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Rng } from '../../bench/prng';
+import { Rng } from '../../db/demo/prng';
 import { startWebServer, type WebServer } from '../../electron/web-server';
 import { makeWorld, tempDir, type World } from '../helpers/world';
 

@@ -200,6 +200,7 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   // Another workbook open: the renderer starts over, nothing it holds belongs to it.
   'workbook.open': workbook('all'),
   'workbook.create': workbook('all'),
+  'workbook.openDemo': workbook('all'),
   'workbook.saveCopy': workbook(['workbook.recent']),
   'workbook.recent': reads,
   'workbook.setPassword': workbook(['workbook.info', 'workbook.recent', 'app.info']),

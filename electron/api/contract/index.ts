@@ -332,6 +332,11 @@ export const contract = {
   'workbook.open': channel<WorkbookInfo>()(workbookOpenInput),
   /** Makes a new, empty workbook (the file must not exist) and opens it. */
   'workbook.create': channel<WorkbookInfo>()(workbookCreateInput),
+  /**
+   * Opens the demo workbook (a small realistic client base in the app's own folder), building
+   * it first when there is none; the UI keeps its language.
+   */
+  'workbook.openDemo': channel<WorkbookInfo>()(noInput),
   /** A complete copy of the open workbook, written while the app runs (online backup). */
   'workbook.saveCopy': channel<WorkbookCopy>()(workbookSaveCopyInput),
   /** Workbooks opened here lately, newest first; `exists` is false for one no longer there. */

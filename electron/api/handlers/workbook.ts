@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { AppError } from '../errors';
+import { openDemo } from '../../services/demo/demo';
 import { withWorkbookExtension } from '../../services/workbook/names';
 import type { HandlerSlice } from './types';
 
@@ -16,7 +17,12 @@ function fullPath(file: string): string {
 }
 
 export const workbookHandlers: HandlerSlice<
-  'workbook.info' | 'workbook.open' | 'workbook.create' | 'workbook.saveCopy' | 'workbook.recent'
+  | 'workbook.info'
+  | 'workbook.open'
+  | 'workbook.create'
+  | 'workbook.openDemo'
+  | 'workbook.saveCopy'
+  | 'workbook.recent'
 > = {
   'workbook.info': (_input, ctx) => ctx.session.info(),
   // A backup running in the background (the daily one, taken as a workbook opens) is the
@@ -37,6 +43,10 @@ export const workbookHandlers: HandlerSlice<
       file,
       input.password === undefined ? {} : { password: input.password },
     );
+  },
+  'workbook.openDemo': async (_input, ctx) => {
+    await ctx.backups.idle();
+    return openDemo(ctx);
   },
   'workbook.saveCopy': (input, ctx) =>
     ctx.session.saveCopy(withWorkbookExtension(fullPath(input.path)), {

@@ -84,6 +84,16 @@ export class WorkbookSession {
   private readonly env: OpeningEnv;
   private readonly portable: PortableMode;
 
+  /** The app's own folder (settings, backups, the demo workbook). */
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
+  /** Where the schema's migrations are (a workbook made outside the session needs them). */
+  get migrationsDir(): string {
+    return this.options.migrationsDir;
+  }
+
   constructor(private readonly options: SessionOptions) {
     this.recentList = new RecentList(options.dataDir, options.now);
     this.env = {

@@ -16,6 +16,7 @@ import * as pwd from './sections/password';
 import * as port from './sections/portable';
 import * as bak from './sections/backups';
 import * as sync from './sections/sync';
+import * as firstRun from './sections/first-run';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -48,6 +49,7 @@ export const en = {
   pwd: pwd.en,
   /** Portable mode: a workbook on a stick worked on in a local copy, saved back. */
   port: port.en,
+  firstRun: firstRun.en,
   /** Backups and integrity: the Backups screen, restores, the damaged workbook's offer. */
   bak: bak.en,
   /** Sync between devices: the hub, Sync now, exchange files, conflicts. */

@@ -16,6 +16,7 @@ import * as pwd from './sections/password';
 import * as port from './sections/portable';
 import * as bak from './sections/backups';
 import * as sync from './sections/sync';
+import * as firstRun from './sections/first-run';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -34,6 +35,7 @@ export const ru: Catalogue = {
   wbk: wbk.ru,
   pwd: pwd.ru,
   port: port.ru,
+  firstRun: firstRun.ru,
   bak: bak.ru,
   sync: sync.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },

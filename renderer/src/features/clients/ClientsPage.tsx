@@ -5,7 +5,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type {
   BulkResult,
   Filter,
@@ -23,6 +23,7 @@ import { ColumnPicker } from './list/ColumnPicker';
 import { FilterBar } from './list/FilterBar';
 import { ViewsMenu } from './list/ViewsMenu';
 import './list/list.css';
+import { DemoButton } from '../first-run/DemoButton';
 import { NewClientDialog } from './NewClientDialog';
 import { useClientPages } from './useClientPages';
 
@@ -41,7 +42,9 @@ export function ClientsPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [toast, setToast] = useState<{ text: string; batchId?: string } | null>(null);
-  const [creating, setCreating] = useState(false);
+  // `?new=1` (Today's first steps) opens the new-client dialog at once.
+  const [params] = useSearchParams();
+  const [creating, setCreating] = useState(() => params.get('new') === '1');
   const [range, setRange] = useState({ first: 0, last: 50 });
   const searchRef = useRef<HTMLInputElement>(null);
   // Ctrl+K (the rail's shortcut) arrives as a visit with `focusSearch`, also when already here.
@@ -235,6 +238,7 @@ export function ClientsPage() {
             <button type="button" onClick={() => void navigate('/import')}>
               {t('clients.importFirst')}
             </button>
+            <DemoButton />
           </div>
         </div>
       ) : (

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaReminder } from '../../../../electron/api/contract';
 import { formatDate } from '../../lib/format';
+import { FirstSteps, useEmptyWorkbook } from '../first-run/FirstSteps';
 import { BirthdayRow } from './BirthdayRow';
 import { addDays, localDay } from '../../../../kernel/local-date';
 import { formatShortDate, formatWeekday } from './dates';
@@ -31,6 +32,7 @@ export function TodayPage() {
   const data = agenda.data;
   const dueCount = data ? data.overdue.length + data.today.length : 0;
   const marks = useMemo(() => reminderMarks(data), [data]);
+  const empty = useEmptyWorkbook();
 
   return (
     <section className="page today">
@@ -63,7 +65,9 @@ export function TodayPage() {
           </button>
         </p>
       ) : null}
-      {!data ? (
+      {empty ? (
+        <FirstSteps />
+      ) : !data ? (
         agenda.isPending ? (
           <p className="muted">{t('app.loading')}</p>
         ) : null

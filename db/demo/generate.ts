@@ -6,11 +6,11 @@
  * built once.
  */
 import fs from 'node:fs';
-import { CLIENT_FIELDS, type ClientRow } from '../electron/api/contract';
-import { derived } from '../db/queries/client-derived';
-import { reindexClients, SEARCH_INDEX_VERSION } from '../db/queries/search';
-import { writeSetting } from '../db/queries/settings';
-import { openWorkbook, type Workbook } from '../db/workbook';
+import { CLIENT_FIELDS, type ClientRow } from '../../electron/api/contract';
+import { derived } from '../queries/client-derived';
+import { reindexClients, SEARCH_INDEX_VERSION } from '../queries/search';
+import { writeSetting } from '../queries/settings';
+import { openWorkbook, type Workbook } from '../workbook';
 import { makeBuyer, makeComments, makeSales, stageOf } from './behaviour';
 import { BENCH_FIELDS, makeCustomValues } from './custom-fields';
 import { makeIdentity } from './people';

@@ -1,5 +1,5 @@
 /** The portrait fields of the generated workbook and the values a client gets for them. */
-import type { CustomValue, FieldType } from '../electron/api/contract';
+import type { CustomValue, FieldType } from '../../electron/api/contract';
 import type { Identity } from './people';
 import type { Rng } from './prng';
 import { BRANDS, PRICE_SEGMENTS } from './vocabulary';

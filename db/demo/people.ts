@@ -3,8 +3,8 @@
  * company, address, birthday. Mostly Russian people, some companies («ООО …», «ИП …») and a few
  * English names.
  */
-import type { ClientKind } from '../electron/api/contract';
-import { transliterate } from '../kernel/transliterate';
+import type { ClientKind } from '../../electron/api/contract';
+import { transliterate } from '../../kernel/transliterate';
 import type { Rng } from './prng';
 import {
   CITIES,

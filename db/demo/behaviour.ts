@@ -3,7 +3,7 @@
  * November–December, less in summer), whether it stops buying (churn), which stage that makes
  * it, and what its managers wrote about it.
  */
-import type { CommentKind, Stage, TouchKind } from '../electron/api/contract';
+import type { CommentKind, Stage, TouchKind } from '../../electron/api/contract';
 import type { Rng } from './prng';
 import { BRANDS, CATEGORIES, COMMENT_TEMPLATES, type Category } from './vocabulary';
 
