@@ -4,7 +4,6 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import type {
-  Batch,
   Client,
   ClientField,
   ClientPatch,
@@ -368,15 +367,4 @@ export function clientAsOf(wb: Workbook, clientId: string, at: string, now: Date
     }
   }
   return { ...(snapshot as unknown as Client), suggestedStage: null };
-}
-
-export function listBatches(wb: Workbook, limit: number): Batch[] {
-  return wb.sqlite
-    .prepare(
-      `SELECT b.id, b.kind, b.label, b.actor, b.created_at AS createdAt, b.undone_at AS undoneAt,
-              count(c.id) AS changes, count(DISTINCT c.client_id) AS clients
-       FROM batches b LEFT JOIN changes c ON c.batch_id = b.id
-       GROUP BY b.id ORDER BY b.created_at DESC, b.id DESC LIMIT ?`,
-    )
-    .all(limit) as Batch[];
 }

@@ -154,9 +154,16 @@ test('the journal lists a bulk action and undoes it', async ({ page, shell, clie
     ids: all.data.rows.map((r) => r.id),
     action: { type: 'addTag', tag: 'опт' },
   });
+  const one = all.data.rows[0]!;
+  await shell.call('clients.update', { id: one.id, patch: { phone: '+7 900 111-22-33' } });
   await clients.open();
   await page.getByRole('link', { name: ru.list.journal.open }).click();
   await expect(page.getByRole('heading', { name: ru.list.journal.title })).toBeVisible();
+  // An edit of one client names the client and the field, not «Правка 1 1».
+  const edit = page.getByTestId('batch').filter({ hasText: ru.list.journal.kinds.edit });
+  const card = (await shell.call('clients.get', { id: one.id })) as Envelope<{ name: string }>;
+  await expect(edit.getByRole('link', { name: card.data.name })).toBeVisible();
+  await expect(edit.getByTestId('batch-fields')).toContainText(ru.fields.phone);
   const row = page.getByTestId('batch').filter({ hasText: ru.list.bulk.addTag });
   await expect(row).toContainText('5');
   await page.screenshot({ path: 'test-results/screens/journal-ru.png' });

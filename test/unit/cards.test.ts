@@ -328,10 +328,20 @@ describe('bulk actions', () => {
       clientCount: 2,
     });
     const [batch] = await world.call('history.batches', {});
-    expect(batch).toMatchObject({ id: result.batchId, kind: 'bulk', clients: 2 });
+    expect(batch).toMatchObject({ id: result.batchId, kind: 'bulk', clients: 2, client: null });
+    expect(batch?.fields).toEqual([]);
 
     // one of them is edited by hand afterwards: undo leaves that one alone
     await world.call('clients.update', { id: before[1]!.id, patch: { managerId: null } });
+    // The journal names the one client of an edit, and what changed.
+    const [edit] = await world.call('history.batches', {});
+    expect(edit).toMatchObject({
+      kind: 'edit',
+      clients: 1,
+      changes: 1,
+      client: { id: before[1]!.id, name: before[1]!.name },
+      fields: [{ entity: 'client', field: 'managerId' }],
+    });
     const undo = await world.call('history.undoBatch', { batchId: result.batchId });
     expect(undo).toMatchObject({ reverted: 1, skipped: 1 });
     expect((await world.call('clients.get', { id: before[0]!.id })).managerId).toBeNull();

@@ -174,6 +174,10 @@ export interface Batch {
   /** Number of change rows and distinct clients in the batch. */
   changes: number;
   clients: number;
+  /** The one client the batch changed (its name now, the trash included), else null. */
+  client: { id: string; name: string } | null;
+  /** What it changed on that one client (at most six); empty for a batch of several clients. */
+  fields: { entity: string; field: string }[];
 }
 
 export interface UndoResult {

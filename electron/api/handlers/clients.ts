@@ -9,7 +9,8 @@ import {
   updateClient,
 } from '../../../db/queries/clients';
 import { listClientHistory } from '../../../db/queries/history';
-import { clientAsOf, listBatches, revertChange } from '../../../db/queries/revert';
+import { listBatches } from '../../../db/queries/journal';
+import { clientAsOf, revertChange } from '../../../db/queries/revert';
 import type { HandlerSlice } from './types';
 
 export const clientHandlers: HandlerSlice<

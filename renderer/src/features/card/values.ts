@@ -33,7 +33,11 @@ export interface Lookups {
 }
 
 /** The name of the changed field: "Phone", "Area, m²", "Comment". */
-export function changeLabel(entry: HistoryEntry, lookups: Lookups, t: TFunction): string {
+export function changeLabel(
+  entry: Pick<HistoryEntry, 'entity' | 'field'>,
+  lookups: Lookups,
+  t: TFunction,
+): string {
   if (entry.entity === 'reminder') {
     return t(`cardx.reminderFields.${entry.field}`, { defaultValue: entry.field });
   }

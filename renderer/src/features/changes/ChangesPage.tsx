@@ -5,11 +5,14 @@ import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { channelQuery } from '../../api/channel-query';
 import { formatDateTime } from '../../lib/format';
+import { useLookups } from '../card/useCardData';
+import { changeLabel } from '../card/values';
 import '../clients/list/list.css';
 
 export function ChangesPage() {
   const { t } = useTranslation();
   const batches = useQuery(channelQuery('history.batches', { limit: 200 }));
+  const lookups = useLookups();
   const undo = useMutation({
     mutationFn: (batchId: string) => api.call('history.undoBatch', { batchId }),
   });
@@ -47,6 +50,18 @@ export function ChangesPage() {
                 {b.label && b.kind === 'bulk'
                   ? ` · ${t(`list.bulk.${b.label}`, { defaultValue: b.label })}`
                   : ''}
+                {b.client ? (
+                  <>
+                    {' · '}
+                    <Link to={`/clients/${b.client.id}`}>{b.client.name}</Link>
+                    {b.fields.length > 0 ? (
+                      <span className="muted" data-testid="batch-fields">
+                        {': '}
+                        {[...new Set(b.fields.map((f) => changeLabel(f, lookups, t)))].join(', ')}
+                      </span>
+                    ) : null}
+                  </>
+                ) : null}
               </td>
               <td className="num">{b.clients}</td>
               <td className="num">{b.changes}</td>
