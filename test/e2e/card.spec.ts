@@ -90,6 +90,12 @@ test('the card: custom fields, manager, feed, restore, as-of, lost, trash', asyn
 
   await clients.open();
   await clients.row('Иванова Мария').getByRole('link').click();
+  // The phone is called from the card (the system's phone program); no e-mail, no link to write.
+  await expect(card.field('phone').getByRole('link', { name: ru.card.call })).toHaveAttribute(
+    'href',
+    'tel:+79123456789',
+  );
+  await expect(card.field('email').getByRole('link')).toHaveCount(0);
 
   // Custom fields: a number typed with a comma, a refused value explained, a choice, money.
   await card.edit('custom.area', '125,5');

@@ -129,6 +129,8 @@ export const en = {
     cancel: 'Cancel',
     copied: 'Copied',
     copyPhone: 'Copy',
+    call: 'Call',
+    write: 'Write',
     notFound: 'This client was not found. It may have been deleted.',
     saved: 'Saved',
   },

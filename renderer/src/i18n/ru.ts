@@ -113,6 +113,8 @@ export const ru: Catalogue = {
     cancel: 'Отмена',
     copied: 'Скопировано',
     copyPhone: 'Копировать',
+    call: 'Позвонить',
+    write: 'Написать',
     notFound: 'Клиент не найден. Возможно, он удалён.',
     saved: 'Сохранено',
   },

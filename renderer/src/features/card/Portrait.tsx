@@ -3,6 +3,7 @@
  * contacts, the client's standard fields and the owner's custom fields, every one edited in
  * place, then the client's NPS answers.
  */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type {
   Client,
@@ -129,6 +130,7 @@ export function Portrait({ client: c, fields, managers, lostReasons, readOnly, s
           label={t(`fields.${field}`)}
           value={text(field)}
           copyable={copyable ?? false}
+          link={contactLink(field, text(field), t)}
           onSave={saveField(field)}
           readOnly={readOnly}
         />
@@ -199,4 +201,15 @@ export function Portrait({ client: c, fields, managers, lostReasons, readOnly, s
       <NpsBlock clientId={c.id} readOnly={readOnly} />
     </div>
   );
+}
+
+/** A phone is called and an e-mail written to from the card (the system's phone or mail program). */
+function contactLink(field: string, value: string, t: TFunction) {
+  if (!value) return null;
+  if (field === 'phone' || field === 'phone2') {
+    const dial = value.replace(/[^\d+]/g, '');
+    return dial ? { href: `tel:${dial}`, label: t('card.call') } : null;
+  }
+  if (field === 'email') return { href: `mailto:${value.trim()}`, label: t('card.write') };
+  return null;
 }

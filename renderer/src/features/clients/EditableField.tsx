@@ -19,6 +19,8 @@ interface Props {
   /** Saves the new text; rejects with a message to show under the field. */
   onSave: (value: string) => Promise<void>;
   copyable?: boolean;
+  /** A link beside the value that calls or writes to it (`tel:`, `mailto:`), with its words. */
+  link?: { href: string; label: string } | null;
   large?: boolean;
   /** Shown, not editable: the as-of view and a client in the trash. */
   readOnly?: boolean;
@@ -33,6 +35,7 @@ export function EditableField({
   options,
   onSave,
   copyable,
+  link,
   large,
   readOnly,
 }: Props) {
@@ -150,6 +153,11 @@ export function EditableField({
             >
               {copied ? t('card.copied') : t('card.copyPhone')}
             </button>
+          ) : null}
+          {link && value ? (
+            <a className="link field__link" href={link.href}>
+              {link.label}
+            </a>
           ) : null}
         </div>
       )}
