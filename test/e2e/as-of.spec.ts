@@ -50,7 +50,10 @@ test('the card as of a date stays with its client and offers no Restore', async 
   await expect(
     card.change('phone').getByRole('button', { name: t.cardx.feed.restore }),
   ).toBeVisible();
-  await page.locator('input[name="asOf"]').fill(localInput(before));
+  // The moment typed as a user would: the day, then the time to the second.
+  const [asOfDay, asOfTime] = localInput(before).split('T') as [string, string];
+  await page.locator('input[name="asOfDate"]').fill(asOfDay);
+  await page.locator('input[name="asOfTime"]').fill(asOfTime);
   await page.getByRole('button', { name: t.cardx.asOf.show }).click();
   await expect(card.banner('as-of')).toBeVisible();
   await expect(card.field('phone').locator('.field__value')).toHaveText('+7 912 345-67-89');

@@ -165,7 +165,10 @@ test('the card: custom fields, manager, feed, restore, as-of, lost, trash', asyn
   // History tab: the card as of a moment before any edit, read-only.
   await card.tab(ru.cardx.tabs.history).click();
   await expect(card.change('custom.area').first()).toContainText('Площадь, м²');
-  await page.locator('input[name="asOf"]').fill(localInput(before));
+  // The moment typed as a user would: the day, then the time to the second.
+  const [asOfDay, asOfTime] = localInput(before).split('T') as [string, string];
+  await page.locator('input[name="asOfDate"]').fill(asOfDay);
+  await page.locator('input[name="asOfTime"]').fill(asOfTime);
   await page.getByRole('button', { name: ru.cardx.asOf.show }).click();
   await expect(card.banner('as-of')).toContainText('Карточка на');
   await expect(card.custom('area').locator('.field__value')).toHaveText(ru.card.empty);
@@ -277,7 +280,10 @@ for (const [lang, t] of [
       fullPage: true,
     });
 
-    await page.locator('input[name="asOf"]').fill(localInput(before));
+    // The moment typed as a user would: the day, then the time to the second.
+    const [asOfDay, asOfTime] = localInput(before).split('T') as [string, string];
+    await page.locator('input[name="asOfDate"]').fill(asOfDay);
+    await page.locator('input[name="asOfTime"]').fill(asOfTime);
     await page.getByRole('button', { name: t.cardx.asOf.show }).click();
     await expect(card.banner('as-of')).toBeVisible();
     await expect(card.field('phone').locator('.field__value')).toHaveText('+7 912 345-67-89');

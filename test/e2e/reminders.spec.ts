@@ -36,6 +36,11 @@ function day(days = 0): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+/** A `YYYY-MM-DD` as the Russian UI shows it in a date box: «30.11.2026». */
+function shownDay(ymd: string): string {
+  const [y, m, d] = ymd.split('-');
+  return `${d}.${m}.${y}`;
+}
 
 /** As the card shows a date: "12 ноя 2026" / "Nov 12, 2026". */
 function shown(iso: string, lang: 'ru' | 'en'): string {
@@ -77,7 +82,7 @@ test('reminders on the card: weekly repeat, done, snooze, refusals', async ({
     .click();
   let form = card.reminderForm(r.form.newTitle);
   await card.reminderInput(form, 'title').fill('Позвонить по заказу');
-  await expect(card.reminderInput(form, 'dueDate')).toHaveValue(day(0));
+  await expect(card.reminderInput(form, 'dueDate')).toHaveValue(shownDay(day(0)));
   await card.reminderInput(form, 'repeatUnit').selectOption({ label: r.repeat.week });
   await form.getByRole('button', { name: r.form.add }).click();
   await expect(form).toBeHidden();

@@ -249,7 +249,9 @@ test('NPS on the card: record, list newest first with colours, badge, delete', a
   await card.nps().getByRole('button', { name: t.ret.nps.add }).click();
   const form = page.getByRole('form', { name: t.ret.nps.add });
   await expect(form).toContainText(t.ret.nps.question);
-  await expect(form.locator('input[name="npsDate"]')).toHaveValue(ymd(new Date()));
+  // Today's date, written the Russian way («01.12.2026»).
+  const [y, m, d] = ymd(new Date()).split('-');
+  await expect(form.locator('input[name="npsDate"]')).toHaveValue(`${d}.${m}.${y}`);
   await form.getByRole('button', { name: t.ret.nps.save }).click();
   await expect(form.getByRole('alert')).toHaveText(t.ret.nps.pickScore);
 

@@ -33,6 +33,11 @@ function day(days = 0): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+/** A `YYYY-MM-DD` as the Russian UI shows it in a date box: «30.11.2026». */
+function shownDay(ymd: string): string {
+  const [y, m, d] = ymd.split('-');
+  return `${d}.${m}.${y}`;
+}
 
 /** Any kind of space as one plain space, so "20 000,00 ₽" matches Intl's narrow spaces. */
 function spaces(text: string): string {
@@ -69,7 +74,7 @@ test('sales on the card: add, total, chart, refusal, edit, delete; plan vs poten
   const addSale = async (amount: string, quantity: string, docNo: string) => {
     await tab.getByRole('button', { name: `+ ${s.add}` }).click();
     const form = tab.getByRole('form', { name: s.form.newTitle });
-    await expect(field(form, 'date')).toHaveValue(day(0));
+    await expect(field(form, 'date')).toHaveValue(shownDay(day(0)));
     await field(form, 'amount').fill(amount);
     await field(form, 'category').fill('Плитка');
     await field(form, 'product').fill('Керамогранит 60×60');

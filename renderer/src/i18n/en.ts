@@ -55,6 +55,7 @@ export const en = {
   /** Sync between devices: the hub, Sync now, exchange files, conflicts. */
   sync: sync.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
+  dates: { pick: 'Pick a date in the calendar', calendar: 'Calendar' },
   nav: {
     today: 'Today',
     clients: 'Clients',

@@ -39,6 +39,7 @@ export const ru: Catalogue = {
   bak: bak.ru,
   sync: sync.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
+  dates: { pick: 'Выбрать дату в календаре', calendar: 'Календарь' },
   nav: {
     today: 'Сегодня',
     clients: 'Клиенты',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { channelQuery } from '../../api/channel-query';
 import { formatDate } from '../../lib/format';
 import { WINDOW_MONTHS, type Filters } from './useAnalyticsParams';
+import { DateInput } from '../../lib/DateInput';
 
 interface Props {
   filters: Filters;
@@ -52,13 +53,13 @@ export function AnalyticsHeader({ filters, onChange, window, previous }: Props) 
         </label>
         <label className="ana-filter">
           <span>{t('ana.filters.asOf')}</span>
-          <input
-            type="date"
+          <DateInput
             name="asOf"
             value={filters.asOf}
             required
-            onChange={(e) => {
-              if (e.target.value) onChange({ asOf: e.target.value });
+            onChange={(value) => {
+              // Only a whole date moves the dashboard; a half-typed one waits.
+              if (/^\d{4}-\d{2}-\d{2}$/.test(value)) onChange({ asOf: value });
             }}
           />
         </label>

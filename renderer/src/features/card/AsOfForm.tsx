@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../electron/api/contract';
 import { localSecond } from '../../../../kernel/local-date';
 import { api } from '../../api/client';
+import { DateInput } from '../../lib/DateInput';
+import { TimeInput } from '../../lib/TimeInput';
 import { messageOf } from './useCardData';
 
 interface Props {
@@ -14,6 +16,7 @@ interface Props {
 export function AsOfForm({ clientId, onShow }: Props) {
   const { t } = useTranslation();
   const [value, setValue] = useState(() => localSecond(new Date()));
+  const [day, time] = [value.slice(0, 10), value.slice(11)];
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -46,14 +49,20 @@ export function AsOfForm({ clientId, onShow }: Props) {
         {t('cardx.asOf.label')}
       </label>
       <div className="row">
-        <input
+        <DateInput
           id="as-of-at"
-          name="asOf"
-          type="datetime-local"
-          step={1}
-          value={value}
+          name="asOfDate"
+          value={day}
           required
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(next) => setValue(`${next}T${time}`)}
+        />
+        <TimeInput
+          name="asOfTime"
+          aria-label={t('rem.form.time')}
+          seconds
+          value={time}
+          required
+          onChange={(next) => setValue(`${day}T${next}`)}
         />
         <button type="submit" disabled={busy || value === ''}>
           {t('cardx.asOf.show')}

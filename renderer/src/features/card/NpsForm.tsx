@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client';
 import { today } from '../../../../kernel/local-date';
 import { npsGroup } from './useNps';
 import { messageOf } from './useCardData';
+import { DateInput } from '../../lib/DateInput';
 
 export interface NpsValues {
   score: number;
@@ -117,12 +118,11 @@ export function NpsForm({ onSubmit, onCancel }: Props) {
         </label>
         <label className="nps-form__field">
           <span className="field__label">{t('ret.nps.date')}</span>
-          <input
-            type="date"
+          <DateInput
             name="npsDate"
             value={at}
             aria-invalid={atError ? true : undefined}
-            onChange={(e) => setAt(e.target.value)}
+            onChange={(value) => setAt(value)}
           />
         </label>
       </div>

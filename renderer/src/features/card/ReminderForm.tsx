@@ -9,6 +9,8 @@ import { ApiError } from '../../api/client';
 import { RepeatEditor } from './RepeatEditor';
 import { draftOf, ruleOf } from './repeat-draft';
 import { messageOf } from './useCardData';
+import { DateInput } from '../../lib/DateInput';
+import { TimeInput } from '../../lib/TimeInput';
 
 export interface ReminderValues {
   title: string;
@@ -103,25 +105,23 @@ export function ReminderForm({ initial, defaultDate, onSubmit, onCancel }: Props
       <div className="rem-form__line">
         <label className="rem-form__field">
           <span>{t('rem.form.date')}</span>
-          <input
+          <DateInput
             name="dueDate"
-            type="date"
             value={date}
             aria-invalid={dueError ? true : undefined}
             aria-describedby={dueError ? `${id}-due` : undefined}
-            onChange={(e) => setDate(e.target.value)}
+            onChange={setDate}
           />
         </label>
         <label className="rem-form__field">
           <span>
             {t('rem.form.time')} <span className="rem-form__hint">({t('rem.form.timeHint')})</span>
           </span>
-          <input
+          <TimeInput
             name="dueTime"
-            type="time"
             value={time}
             aria-invalid={dueError ? true : undefined}
-            onChange={(e) => setTime(e.target.value)}
+            onChange={setTime}
           />
         </label>
       </div>

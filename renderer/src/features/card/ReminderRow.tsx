@@ -14,6 +14,8 @@ import { SNOOZE_CHOICES, snoozeTarget } from '../../../../kernel/snooze';
 import { ReminderForm } from './ReminderForm';
 import { describeRepeat } from './repeat-text';
 import { messageOf } from './useCardData';
+import { DateInput } from '../../lib/DateInput';
+import { TimeInput } from '../../lib/TimeInput';
 
 interface Props {
   reminder: Reminder;
@@ -211,19 +213,17 @@ function SnoozeChoices(props: {
         }}
       >
         <span className="rem-snooze__caption">{t('rem.snooze.or')}</span>
-        <input
-          type="date"
+        <DateInput
           name="snoozeDate"
           aria-label={t('rem.snooze.pick')}
           value={date}
-          onChange={(e) => setDate(e.target.value)}
+          onChange={(value) => setDate(value)}
         />
-        <input
-          type="time"
+        <TimeInput
           name="snoozeTime"
           aria-label={t('rem.form.time')}
           value={time}
-          onChange={(e) => setTime(e.target.value)}
+          onChange={(value) => setTime(value)}
         />
         <button type="submit" className="small" disabled={props.busy || date === ''}>
           {t('rem.snooze.apply')}

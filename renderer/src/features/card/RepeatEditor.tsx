@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { REPEAT_UNITS } from '../../../../electron/api/contract/enums';
 import type { RepeatDraft } from './repeat-draft';
 import { weekdayNames } from './repeat-text';
+import { DateInput } from '../../lib/DateInput';
 
 interface Props {
   draft: RepeatDraft;
@@ -133,12 +134,11 @@ export function RepeatEditor({ draft, onChange, messageFor }: Props) {
               {t('rem.repeat.until')}
             </label>
             {draft.ends === 'until' ? (
-              <input
+              <DateInput
                 name="repeatUntil"
-                type="date"
                 aria-label={t('rem.repeat.untilDate')}
                 value={draft.until}
-                onChange={(e) => set({ until: e.target.value })}
+                onChange={(value) => set({ until: value })}
                 {...invalid(errors.until, `${id}-until`)}
               />
             ) : null}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../lib/DateInput';
 
 export type EditorKind = 'text' | 'textarea' | 'date' | 'select';
 
@@ -115,12 +116,10 @@ export function EditableField({
               </option>
             ))}
           </select>
+        ) : kind === 'date' ? (
+          <DateInput {...inputProps} onChange={setDraft} />
         ) : (
-          <input
-            {...inputProps}
-            type={kind === 'date' ? 'date' : 'text'}
-            onChange={(e) => setDraft(e.target.value)}
-          />
+          <input {...inputProps} type="text" onChange={(e) => setDraft(e.target.value)} />
         )
       ) : readOnly ? (
         <div className="field__value-row">

@@ -9,6 +9,7 @@ import { addDays, localDay } from '../../../../kernel/local-date';
 import { SNOOZE_CHOICES, snoozeTarget } from '../../../../kernel/snooze';
 import type { RowAction } from './useAgenda';
 import './snooze.css';
+import { DateInput } from '../../lib/DateInput';
 
 interface Props {
   reminderId: string;
@@ -95,14 +96,13 @@ export function SnoozeMenu({ reminderId, dueTime, action, onSnoozed }: Props) {
               if (picked) void snooze(picked);
             }}
           >
-            <input
-              type="date"
+            <DateInput
               name="snooze-date"
               min={tomorrow}
               value={picked}
               aria-label={t('today.snooze.pick')}
               title={t('today.snooze.pick')}
-              onChange={(e) => setPicked(e.target.value)}
+              onChange={(value) => setPicked(value)}
             />
             <button type="submit" disabled={!picked}>
               {t('today.snooze.apply')}

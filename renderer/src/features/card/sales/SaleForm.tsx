@@ -8,6 +8,7 @@ import type { Sale } from '../../../../../electron/api/contract';
 import { ApiError } from '../../../api/client';
 import { moneyToInput, numberToInput, parseMoney, parseNumber } from '../../../lib/money';
 import { messageOf } from '../useCardData';
+import { DateInput } from '../../../lib/DateInput';
 
 export interface SaleValues {
   date: string;
@@ -118,18 +119,28 @@ export function SaleForm({ initial, defaultDate, pathPrefix, onSubmit, onCancel 
     return (
       <label className={`sale-form__field${extra.wide ? ' sale-form__field--wide' : ''}`}>
         <span>{label}</span>
-        <input
-          name={field}
-          type={extra.type ?? 'text'}
-          inputMode={extra.inputMode}
-          maxLength={extra.maxLength}
-          placeholder={extra.placeholder}
-          value={texts[field]}
-          autoFocus={field === 'amount'}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-${field}` : undefined}
-          onChange={(e) => set(field, e.target.value)}
-        />
+        {extra.type === 'date' ? (
+          <DateInput
+            name={field}
+            value={texts[field]}
+            aria-invalid={message ? true : undefined}
+            aria-describedby={message ? `${id}-${field}` : undefined}
+            onChange={(value) => set(field, value)}
+          />
+        ) : (
+          <input
+            name={field}
+            type={extra.type ?? 'text'}
+            inputMode={extra.inputMode}
+            maxLength={extra.maxLength}
+            placeholder={extra.placeholder}
+            value={texts[field]}
+            autoFocus={field === 'amount'}
+            aria-invalid={message ? true : undefined}
+            aria-describedby={message ? `${id}-${field}` : undefined}
+            onChange={(e) => set(field, e.target.value)}
+          />
+        )}
         {message ? (
           <span className="field-error" id={`${id}-${field}`} role="alert">
             {message}

@@ -12,6 +12,7 @@ import { api, ApiError } from '../../../api/client';
 import { channelQuery } from '../../../api/channel-query';
 import { parseMoney, parseNumber } from '../../../lib/money';
 import { useFields, useManagers } from './catalog';
+import { DateInput } from '../../../lib/DateInput';
 
 interface Props {
   count: number;
@@ -205,11 +206,18 @@ export function BulkBar({ count, target, onDone }: Props) {
               <option value="true">{t('list.yes')}</option>
               <option value="false">{t('list.no')}</option>
             </select>
+          ) : customField?.type === 'date' ? (
+            <DateInput
+              name="bulk-value"
+              aria-label={t('list.value')}
+              value={extra}
+              onChange={setExtra}
+            />
           ) : (
             <input
               name="bulk-value"
               aria-label={t('list.value')}
-              type={customField?.type === 'date' ? 'date' : 'text'}
+              type="text"
               value={extra}
               onChange={(e) => setExtra(e.target.value)}
             />

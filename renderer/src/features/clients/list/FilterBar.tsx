@@ -5,6 +5,7 @@ import type { Filter, FilterOp } from '../../../../../electron/api/contract';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { parseMoney, parseNumber } from '../../../lib/money';
 import { opLabel, OPS_BY_KIND, type CatalogField } from './catalog';
+import { DateInput } from '../../../lib/DateInput';
 
 interface Props {
   catalog: CatalogField[];
@@ -189,12 +190,12 @@ function ValueInput({
       </select>
     );
   }
-  const type = field?.kind === 'date' ? 'date' : 'text';
+  if (field?.kind === 'date') return <DateInput {...common} onChange={onChange} />;
   const inputMode = field?.kind === 'number' || field?.kind === 'money' ? 'decimal' : undefined;
   return (
     <input
       {...common}
-      type={type}
+      type="text"
       inputMode={inputMode}
       onChange={(e) => onChange(e.target.value)}
     />
