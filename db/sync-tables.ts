@@ -32,7 +32,7 @@ export interface SyncedTable {
 const LOCAL = new Set(['updated_at', 'name_fold', 'search_text', 'phone_key', 'phone2_key', 'seq']);
 
 /** Business rules every device follows; the rest of `settings` (language, user) stays local. */
-export const SYNCED_SETTINGS = ['cadence', 'stageRules', 'analytics'] as const;
+export const SYNCED_SETTINGS = ['cadence', 'stageRules', 'analytics', 'currency'] as const;
 
 function spec(
   table: SQLiteTable,

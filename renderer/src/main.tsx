@@ -8,6 +8,8 @@ import { startOver } from './features/workbook/useWorkbook';
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen';
 import { detectLocale, initI18n } from './i18n';
 import './styles.css';
+import type { Currency } from '../../electron/api/contract/enums';
+import { setCurrency } from './lib/money';
 
 /** The channels after which another workbook is open (in the browser shell and the desktop). */
 const STARTS_OVER: ReadonlySet<string> = new Set([
@@ -34,6 +36,7 @@ async function boot(): Promise<void> {
     }
   }
   await initI18n(settings.language ?? detectLocale());
+  setCurrency(settings.currency ?? 'RUB');
   const queryClient: QueryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
     // A write that met a damaged page: the workbook is damaged from now on, and every screen
@@ -70,7 +73,7 @@ async function boot(): Promise<void> {
  * The workbook's settings; none while an encrypted first workbook waits for its password (the
  * app then asks for it in the OS language, and nothing is remembered in any workbook).
  */
-async function readSettings(): Promise<{ language: 'ru' | 'en' | null }> {
+async function readSettings(): Promise<{ language: 'ru' | 'en' | null; currency?: Currency }> {
   try {
     return await api.call('settings.get', {});
   } catch (error) {

@@ -19,6 +19,10 @@ export type ClientKind = (typeof CLIENT_KINDS)[number];
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The currencies a workbook keeps its money in (ISO 4217). */
+export const CURRENCIES = ['RUB', 'USD', 'EUR'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
 export const COMMENT_KINDS = [
   'note',
   'call',

@@ -1,6 +1,6 @@
 /** Program settings kept in the workbook. */
 import { z } from 'zod';
-import { LOCALES, type Locale } from './enums';
+import { CURRENCIES, LOCALES, type Currency, type Locale } from './enums';
 import { id, optionalText } from './validators';
 
 export interface Settings {
@@ -10,6 +10,8 @@ export interface Settings {
   userName: string | null;
   /** The manager working at this computer: the author of changes and comments. */
   currentManagerId: string | null;
+  /** The currency the workbook's money is in (roubles unless chosen otherwise). */
+  currency: Currency;
 }
 
 export const settingsSetInput = z
@@ -17,6 +19,7 @@ export const settingsSetInput = z
     language: z.enum(LOCALES).optional(),
     userName: optionalText(100),
     currentManagerId: id.nullable().optional(),
+    currency: z.enum(CURRENCIES).optional(),
   })
   .strict();
 

@@ -10,6 +10,7 @@ export function readSettings(ctx: Pick<AppContext, 'wb'>): Settings {
     language: readSetting<Settings['language']>(ctx.wb, 'language') ?? null,
     userName: readSetting<string | null>(ctx.wb, 'userName') ?? null,
     currentManagerId: readSetting<string | null>(ctx.wb, 'currentManagerId') ?? null,
+    currency: readSetting<Settings['currency']>(ctx.wb, 'currency') ?? 'RUB',
   };
 }
 
@@ -22,6 +23,7 @@ export const settingsHandlers: HandlerSlice<'settings.get' | 'settings.set' | 'a
         relabelDefaultReasons(ctx, input.language);
       }
       if (input.userName !== undefined) writeSetting(ctx.wb, 'userName', input.userName, ctx.now());
+      if (input.currency !== undefined) writeSetting(ctx.wb, 'currency', input.currency, ctx.now());
       if (input.currentManagerId !== undefined) {
         if (input.currentManagerId)
           requireManager(ctx.wb, input.currentManagerId, 'currentManagerId');

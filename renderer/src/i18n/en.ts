@@ -145,6 +145,8 @@ export const en = {
   settings: {
     title: 'Settings',
     language: 'Language',
+    currency: 'Currency',
+    currencies: { RUB: 'Roubles, ₽', USD: 'US dollars, $', EUR: 'Euros, €' },
     userName: 'Your name',
     userNameHint: 'Shown as the author of every change you make.',
     save: 'Save',

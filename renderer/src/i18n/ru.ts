@@ -129,6 +129,8 @@ export const ru: Catalogue = {
   settings: {
     title: 'Настройки',
     language: 'Язык',
+    currency: 'Валюта',
+    currencies: { RUB: 'Рубли, ₽', USD: 'Доллары США, $', EUR: 'Евро, €' },
     userName: 'Ваше имя',
     userNameHint: 'Записывается автором каждого вашего изменения.',
     save: 'Сохранить',

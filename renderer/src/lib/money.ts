@@ -3,6 +3,7 @@
  * (kopecks, cents); people type major units with a comma or a dot and any spaces.
  */
 import i18next from 'i18next';
+import type { Currency } from '../../../electron/api/contract/enums';
 import {
   minorToDecimal,
   parseMoney as parseKernelMoney,
@@ -10,18 +11,26 @@ import {
   type NumberLocale,
 } from '../../../kernel/numbers';
 
-/** The workbook has no currency setting yet; Kartoteka's users count in roubles. */
-export const CURRENCY = 'RUB';
+/** The open workbook's currency (its settings; roubles until chosen otherwise). */
+let workbookCurrency: Currency = 'RUB';
+
+export function setCurrency(next: Currency): void {
+  workbookCurrency = next;
+}
+
+export function currency(): Currency {
+  return workbookCurrency;
+}
 
 function locale(): string {
   return i18next.language === 'en' ? 'en-US' : 'ru-RU';
 }
 
-/** 123456789 → "1 234 567,89 ₽" (ru) / "₽1,234,567.89" (en). */
+/** 123456789 → "1 234 567,89 ₽" (ru) / "₽1,234,567.89" (en); "$", "€" in such a workbook. */
 export function formatMoney(minor: number): string {
   return new Intl.NumberFormat(locale(), {
     style: 'currency',
-    currency: CURRENCY,
+    currency: workbookCurrency,
     currencyDisplay: 'narrowSymbol',
   }).format(minor / 100);
 }

@@ -1,7 +1,7 @@
 /** Numbers of the dashboard as the user reads them: percents, ratios, months, the as-of date. */
 import i18next from 'i18next';
 import { formatMonth } from '../../lib/format';
-import { formatMoney } from '../../lib/money';
+import { currency, formatMoney } from '../../lib/money';
 
 function locale(): string {
   return i18next.language === 'en' ? 'en-US' : 'ru-RU';
@@ -33,7 +33,7 @@ export function moneyWhole(minor: number | null | undefined): string {
   if (minor === null || minor === undefined || !Number.isFinite(minor)) return '—';
   return new Intl.NumberFormat(locale(), {
     style: 'currency',
-    currency: 'RUB',
+    currency: currency(),
     currencyDisplay: 'narrowSymbol',
     maximumFractionDigits: 0,
   }).format(Math.round(minor / 100));
@@ -52,7 +52,7 @@ export function param(value: number): string {
 export function moneyShort(minor: number): string {
   return new Intl.NumberFormat(locale(), {
     style: 'currency',
-    currency: 'RUB',
+    currency: currency(),
     currencyDisplay: 'narrowSymbol',
     notation: 'compact',
     maximumFractionDigits: 1,

@@ -1,6 +1,7 @@
 /** Pure helpers over plan report rows: ranking, and the ratios and money shown on the screen. */
 import i18next from 'i18next';
 import type { PlanReportRow } from '../../../../electron/api/contract';
+import { currency } from '../../lib/money';
 
 /** Largest headroom first; ties by name, as the report orders them. */
 export function rankByHeadroom(rows: PlanReportRow[]): PlanReportRow[] {
@@ -23,7 +24,7 @@ export function formatPercent(ratio: number | null): string {
 export function formatMoneyShort(minor: number): string {
   return new Intl.NumberFormat(locale(), {
     style: 'currency',
-    currency: 'RUB',
+    currency: currency(),
     currencyDisplay: 'narrowSymbol',
     notation: 'compact',
     maximumFractionDigits: 1,

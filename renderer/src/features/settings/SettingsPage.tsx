@@ -6,10 +6,16 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale } from '../../../../electron/api/contract/enums';
+import {
+  CURRENCIES,
+  LOCALES,
+  type Currency,
+  type Locale,
+} from '../../../../electron/api/contract/enums';
 import { api, ApiError } from '../../api/client';
 import { channelQuery } from '../../api/channel-query';
 import { switchLanguage } from '../../i18n';
+import { setCurrency } from '../../lib/money';
 import { AnalyticsSection } from './AnalyticsSection';
 import { CadenceSection } from './CadenceSection';
 import { CurrentManagerField } from './CurrentManagerField';
@@ -27,10 +33,11 @@ export function SettingsPage() {
   const settings = useQuery(channelQuery('settings.get', {}));
   const info = useQuery(channelQuery('app.info', {}));
   const save = useMutation({
-    mutationFn: (input: { language?: Locale; userName?: string }) =>
+    mutationFn: (input: { language?: Locale; userName?: string; currency?: Currency }) =>
       api.call('settings.set', input),
     // Everything was read again by the api client, in the workbook's new language if it changed.
     onSuccess: async (next) => {
+      setCurrency(next.currency);
       if (next.language) await switchLanguage(next.language);
     },
   });
@@ -55,6 +62,20 @@ export function SettingsPage() {
               {LOCALES.map((l) => (
                 <option key={l} value={l}>
                   {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="form-field">
+            <span>{t('settings.currency')}</span>
+            <select
+              name="currency"
+              value={settings.data?.currency ?? 'RUB'}
+              onChange={(e) => save.mutate({ currency: e.target.value as Currency })}
+            >
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`settings.currencies.${c}`)}
                 </option>
               ))}
             </select>
