@@ -308,7 +308,8 @@ export function revertChange(ctx: WriteContext, changeId: string): Client {
       )
       .all(change.clientId, change.batchId) as ChangeRecord[];
     if (isCreationEntry(change, createdRecords(sameBatch))) {
-      const key = change.entity === 'sale' ? 'revert_creation_sale' : 'revert_creation_client';
+      const sale = change.entity === 'sale' || change.entity === 'sales';
+      const key = sale ? 'revert_creation_sale' : 'revert_creation_client';
       throw new AppError('invalid_input', key, {}, 'changeId');
     }
     reverse(ctx, startBatch(ctx, 'revert'), [change], false);
@@ -374,7 +375,11 @@ export function listBatches(wb: Workbook, limit: number): Batch[] {
   return wb.sqlite
     .prepare(
       `SELECT b.id, b.kind, b.label, b.actor, b.created_at AS createdAt, b.undone_at AS undoneAt,
-              count(c.id) AS changes, count(DISTINCT c.client_id) AS clients
+              -- An import's list of a client's new sales counts as one change per sale.
+              coalesce(sum(CASE WHEN c.id IS NULL THEN 0
+                                WHEN c.entity = 'sales' THEN json_array_length(c.new_value)
+                                ELSE 1 END), 0) AS changes,
+              count(DISTINCT c.client_id) AS clients
        FROM batches b LEFT JOIN changes c ON c.batch_id = b.id
        GROUP BY b.id ORDER BY b.created_at DESC, b.id DESC LIMIT ?`,
     )

@@ -32,6 +32,15 @@ export interface Lookups {
   managers: Manager[];
 }
 
+/**
+ * An import's one line for the sales it added to a client (its new value lists their ids):
+ * «Импорт «file.csv»: добавлено 20 продаж».
+ */
+export function importedSales(entry: HistoryEntry, t: TFunction): string {
+  const count = Array.isArray(entry.newValue) ? entry.newValue.length : 0;
+  return t('sales.importedSales', { count, n: formatNumber(count), file: entry.batchLabel ?? '' });
+}
+
 /** The name of the changed field: "Phone", "Area, m²", "Comment". */
 export function changeLabel(entry: HistoryEntry, lookups: Lookups, t: TFunction): string {
   if (entry.entity === 'reminder') {
