@@ -122,11 +122,12 @@ interface ChangeShape {
 
 /**
  * Fields a record cannot be without (a client's name, a sale's date and amount), or the
- * import's `created` line: recorded with no old value only in the batch that created it.
+ * import's `created` line (of a client, a sale, or a client's list of new sales): recorded
+ * with no old value only in the batch that created it.
  */
 function marksCreation(c: ChangeShape): boolean {
   if (c.oldValue !== null) return false;
-  if (c.field === 'created') return c.entity === 'client' || c.entity === 'sale';
+  if (c.field === 'created') return ['client', 'sale', 'sales'].includes(c.entity);
   if (c.entity === 'client') return c.field === 'name';
   return c.entity === 'sale' && (c.field === 'date' || c.field === 'amount');
 }

@@ -1,9 +1,11 @@
 /**
  * Writing the sales of an import, chunk after chunk inside the import's one transaction and
- * under its one batch: new sales through one cached statement, each recorded as created (the
- * undo takes them away again; the card's history and the analytics read these lines), updates
- * of existing sales field by field with the old value kept. The stages that follow sales are
- * moved once at the end, for every client the import touched.
+ * under its one batch: new sales through one cached statement, updates of existing sales field
+ * by field with the old value kept. The new sales are recorded at the end, one history line
+ * per client listing the ids of its new sales (`recordCreatedSales`): the undo takes exactly
+ * those away, the card's history says how many the import added, and the analytics see the
+ * client changed, without a history line per sale. The stages that follow sales are moved once
+ * at the end, for every client the import touched.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Workbook } from '../workbook';
@@ -117,14 +119,6 @@ export class SaleWriter {
         this.at,
         this.at,
       );
-      this.changes.push({
-        entity: 'sale',
-        entityId: id,
-        clientId: op.clientId,
-        field: 'created',
-        oldValue: null,
-        newValue: true,
-      });
       this.inserted += 1;
     } else if (op.saleId) {
       const changed = this.update(op, managerId);
@@ -137,7 +131,7 @@ export class SaleWriter {
     }
   }
 
-  /** Records the history of the sales written since the last flush. */
+  /** Records the history of the sales updated since the last flush. */
   flush(): void {
     recordChanges(this.ctx, this.batchId, this.changes);
     this.changes = [];
@@ -162,6 +156,46 @@ export class SaleWriter {
       });
     }
     return changes;
+  }
+}
+
+/** Clients whose new sales are read and recorded at a time. */
+const CLIENTS_PER_READ = 2_000;
+
+/**
+ * The history of the sales an import created (every sale after rowid `before`: the import's
+ * transaction wrote them all): one `sales`/`created` line per client whose new value is the
+ * list of its new sales' ids. Read client after client along the sales' client index, a page
+ * of clients at a time, so memory holds a few thousand lists, never the import's million ids.
+ * Returns the number of sales recorded.
+ */
+export function recordCreatedSales(ctx: WriteContext, batchId: string, before: number): number {
+  const page = ctx.wb.sqlite
+    .prepare(
+      `SELECT client_id, group_concat(id) FROM sales
+       WHERE client_id > ? AND rowid > ? GROUP BY client_id ORDER BY client_id LIMIT ?`,
+    )
+    .raw();
+  let after = '';
+  let sales = 0;
+  for (;;) {
+    const rows = page.all(after, before, CLIENTS_PER_READ) as [string, string][];
+    if (rows.length === 0) return sales;
+    const items = rows.map(([clientId, ids]): ChangeInput => {
+      // Sale ids are uuids: no comma inside one.
+      const list = ids.split(',');
+      sales += list.length;
+      return {
+        entity: 'sales',
+        entityId: clientId,
+        clientId,
+        field: 'created',
+        oldValue: null,
+        newValue: list,
+      };
+    });
+    recordChanges(ctx, batchId, items);
+    after = rows[rows.length - 1]![0];
   }
 }
 

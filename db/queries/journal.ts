@@ -19,7 +19,10 @@ export function listBatches(wb: Workbook, limit: number): Batch[] {
   ).all(limit) as Omit<Batch, 'changes' | 'clients' | 'client' | 'fields'>[];
   const counts = prepared(
     wb,
-    `SELECT count(*) AS changes, count(DISTINCT client_id) AS clients, min(client_id) AS clientId
+    // An import's list of a client's new sales counts as one change per sale.
+    `SELECT coalesce(sum(CASE WHEN entity = 'sales' THEN json_array_length(new_value) ELSE 1 END), 0)
+              AS changes,
+            count(DISTINCT client_id) AS clients, min(client_id) AS clientId
      FROM changes WHERE batch_id = ?`,
   );
   const name = prepared(wb, 'SELECT name FROM clients WHERE id = ?').pluck();

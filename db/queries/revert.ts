@@ -307,7 +307,8 @@ export function revertChange(ctx: WriteContext, changeId: string): Client {
       )
       .all(change.clientId, change.batchId) as ChangeRecord[];
     if (isCreationEntry(change, createdRecords(sameBatch))) {
-      const key = change.entity === 'sale' ? 'revert_creation_sale' : 'revert_creation_client';
+      const sale = change.entity === 'sale' || change.entity === 'sales';
+      const key = sale ? 'revert_creation_sale' : 'revert_creation_client';
       throw new AppError('invalid_input', key, {}, 'changeId');
     }
     reverse(ctx, startBatch(ctx, 'revert'), [change], false);

@@ -99,7 +99,12 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
     .prepare(`SELECT id, stage, created_at FROM clients WHERE ${live} AND ${c.where}`)
     .raw()
     .all(...c.params) as [string, Stage, string][];
-  const s = within('client_id', scope);
+  // For many clients (after a large import) their sales and stage changes are read whole: a
+  // look-up of every row's client in a list of tens of thousands costs more than the rows of
+  // the few clients outside it, which the map below simply never asks for.
+  const rest: Scope = scope !== 'all' && scope.length > WHOLE_TABLE ? 'all' : scope;
+  const wanted = rest === 'all' && scope !== 'all' ? new Set(scope) : null;
+  const s = within('client_id', rest);
   const bought = new Map<string, string[]>();
   for (const [id, date] of wb.sqlite
     .prepare(
@@ -107,11 +112,12 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
     )
     .raw()
     .iterate(...s.params) as IterableIterator<[string, string]>) {
+    if (wanted && !wanted.has(id)) continue;
     const dates = bought.get(id);
     if (dates) dates.push(date);
     else bought.set(id, [date]);
   }
-  const h = within('ch.client_id', scope);
+  const h = within('ch.client_id', rest);
   const latest = new Map<string, StageChange>();
   for (const [id, at, changeId, kind, label, newValue] of wb.sqlite
     .prepare(
@@ -123,6 +129,7 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
     .iterate(...h.params) as IterableIterator<
     [string, string, string, string, string | null, string | null]
   >) {
+    if (wanted && !wanted.has(id)) continue;
     const seen = latest.get(id);
     if (!seen || at > seen.at || (at === seen.at && changeId > seen.id))
       latest.set(id, { at, id: changeId, kind, label, newValue });

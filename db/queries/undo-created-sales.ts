@@ -12,6 +12,8 @@ const CHUNK = 20_000;
 
 /** The change rows that mark a sale created by an import (see `marksCreation`). */
 const CREATED = "entity = 'sale' AND field = 'created' AND old_value IS NULL";
+/** An import's line per client listing the ids of the sales it created (`recordCreatedSales`). */
+const CREATED_LIST = "entity = 'sales' AND field = 'created' AND old_value IS NULL";
 
 export interface SalesTaken {
   /** Sales moved to the trash. */
@@ -30,10 +32,17 @@ export function removeCreatedSales(
 ): SalesTaken {
   const wb = ctx.wb;
   const at = ctx.now().toISOString();
+  // An import records its sales as one list per client; older ones (and other batches) a line
+  // per sale. Both are read, so an import made before still undoes.
   const ids = wb.sqlite
-    .prepare(`SELECT DISTINCT entity_id FROM changes WHERE batch_id = ? AND ${CREATED}`)
+    .prepare(
+      `SELECT entity_id FROM changes WHERE batch_id = ? AND ${CREATED}
+       UNION
+       SELECT l.value FROM changes, json_each(new_value) l
+       WHERE batch_id = ? AND ${CREATED_LIST}`,
+    )
     .pluck()
-    .all(batchId) as string[];
+    .all(batchId, batchId) as string[];
   const remove = wb.sqlite.prepare(
     `UPDATE sales SET deleted_at = ?, updated_at = ?
      WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))
@@ -75,7 +84,7 @@ export function changesBesideCreatedSales<T>(wb: Workbook, batchId: string): T[]
               old_value AS oldValue, new_value AS newValue, actor, at, batch_id AS batchId,
               updated_at AS updatedAt
        FROM changes
-       WHERE batch_id = ? AND NOT (entity = 'sale' AND entity_id IN
+       WHERE batch_id = ? AND NOT (${CREATED_LIST}) AND NOT (entity = 'sale' AND entity_id IN
          (SELECT entity_id FROM changes WHERE batch_id = ? AND ${CREATED}))
        ORDER BY id`,
     )

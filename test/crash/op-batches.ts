@@ -18,7 +18,14 @@ function importPresence(db: Database.Database, op: OpOf<'importClients' | 'impor
   const batch = db.prepare("SELECT id FROM batches WHERE kind = 'import' AND label = ?").pluck();
   const batchIds = batch.all(label) as string[];
   const changes = batchIds.length
-    ? count(db, 'SELECT count(*) FROM changes WHERE batch_id = ?', batchIds[0])
+    ? count(
+        db,
+        // A sales import records a line per client listing its new sales: each counts.
+        `SELECT coalesce(sum(CASE WHEN entity = 'sales' THEN json_array_length(new_value)
+                                  ELSE 1 END), 0)
+         FROM changes WHERE batch_id = ?`,
+        batchIds[0],
+      )
     : 0;
   const rows =
     op.kind === 'importClients'

@@ -14,7 +14,7 @@ import type { Workbook } from '../../../db/workbook';
 import type { SaleImportOp, SaleImportValues } from '../../../db/queries/import-write';
 import { emailKey } from '../../../kernel/emails';
 import { phoneKey } from '../../../kernel/phones';
-import { ClientIndex } from './client-index';
+import { ClientIndex, type Existing } from './client-index';
 import { convertCell, type ConvertContext } from './convert';
 import {
   cellPolicy,
@@ -242,18 +242,21 @@ function findClient(
     const raw = (cells[c.index] ?? '').trim();
     if (!raw) continue;
     const key = c.field.key;
-    const live = (c: { deleted: boolean } | undefined) => c !== undefined && !c.deleted;
-    const found =
-      key === 'id'
-        ? [index.byId.get(raw)].filter(live)
-        : key === 'externalId'
-          ? [index.byExternal.get(raw)].filter(live)
-          : key === 'taxId'
-            ? index.byTax.get(taxIdKey(raw) ?? '')
-            : key === 'email'
-              ? index.byEmail.get(emailKey(raw) ?? '')
-              : index.byPhone.get(phoneKey(raw) ?? '');
-    const list = found ?? [];
+    let list: readonly Existing[];
+    if (key === 'id' || key === 'externalId') {
+      // The common case of a million rows: one map read, no array made.
+      const one = (key === 'id' ? index.byId : index.byExternal).get(raw);
+      if (one && !one.deleted) return one;
+      list = [];
+    } else {
+      const found =
+        key === 'taxId'
+          ? index.byTax.get(taxIdKey(raw) ?? '')
+          : key === 'email'
+            ? index.byEmail.get(emailKey(raw) ?? '')
+            : index.byPhone.get(phoneKey(raw) ?? '');
+      list = found ?? [];
+    }
     if (list.length === 1) return list[0]!;
     const message =
       list.length === 0

@@ -9,7 +9,11 @@ import type { ImportCheck, ImportResult } from '../../api/contract';
 import { listFields } from '../../../db/queries/fields';
 import { dropEmptyBatch, startBatch, type WriteContext } from '../../../db/queries/history';
 import { lastSaleRowid } from '../../../db/queries/import-reads';
-import { SaleWriter, suspendIndexes } from '../../../db/queries/import-sales-write';
+import {
+  recordCreatedSales,
+  SaleWriter,
+  suspendIndexes,
+} from '../../../db/queries/import-sales-write';
 import { countUnchanged } from '../../../db/queries/import-unchanged';
 import { resolveManagers } from '../../../db/queries/import-write';
 import { moveStagesFromSales } from '../../../db/queries/stage-ladder';
@@ -180,6 +184,7 @@ export async function runSales(
   const feed = await openFeed(request, env);
   return ctx.wb.transaction(() => {
     const batchId = startBatch(ctx, 'import', path.basename(request.path).slice(0, 200));
+    const before = lastSaleRowid(ctx.wb);
     let managers = resolveManagers(ctx, []);
     let created = 0;
     let restore: (() => void) | null = null;
@@ -202,6 +207,7 @@ export async function runSales(
       },
       'write',
     );
+    recordCreatedSales(ctx, batchId, before);
     (restore as (() => void) | null)?.();
     moveStagesFromSales(ctx, writer.clients);
     const t = planner.tally;

@@ -32,6 +32,15 @@ export interface Lookups {
   managers: Manager[];
 }
 
+/**
+ * An import's one line for the sales it added to a client (its new value lists their ids):
+ * «Импорт «file.csv»: добавлено 20 продаж».
+ */
+export function importedSales(entry: HistoryEntry, t: TFunction): string {
+  const count = Array.isArray(entry.newValue) ? entry.newValue.length : 0;
+  return t('sales.importedSales', { count, n: formatNumber(count), file: entry.batchLabel ?? '' });
+}
+
 /** The name of the changed field: "Phone", "Area, m²", "Comment". */
 export function changeLabel(
   entry: Pick<HistoryEntry, 'entity' | 'field'>,
@@ -45,6 +54,8 @@ export function changeLabel(
     return t(`cardx.commentFields.${entry.field}`, { defaultValue: entry.field });
   }
   if (entry.entity === 'sale') return t('sales.changeOf', { field: saleField(entry.field, t) });
+  // An import's one line listing a client's new sales.
+  if (entry.entity === 'sales') return t('sales.changeOf', { field: saleField('created', t) });
   if (entry.entity === 'plan') return t(`sales.plan.${entry.field}`, { defaultValue: entry.field });
   if (entry.field.startsWith('custom.')) {
     const key = entry.field.slice('custom.'.length);

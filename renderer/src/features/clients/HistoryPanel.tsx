@@ -9,7 +9,7 @@ import { AsOfForm } from '../card/AsOfForm';
 import { RestoreButton } from '../card/RestoreButton';
 import { useHistory, useLookups } from '../card/useCardData';
 import { Who } from '../card/Who';
-import { changeLabel, changeValue, type Lookups } from '../card/values';
+import { changeLabel, changeValue, importedSales, type Lookups } from '../card/values';
 
 function groupByBatch(entries: HistoryEntry[]): HistoryEntry[][] {
   const groups: HistoryEntry[][] = [];
@@ -50,15 +50,18 @@ export function HistoryPanel({ clientId, readOnly, onAsOf }: Props) {
             (head.batchKind === 'sync' && group.every((e) => e.entity === 'client' && e.creation));
           const commentAdded = group.every((e) => e.entity === 'comment' && e.oldValue === null);
           const saleAdded = group.every((e) => e.entity === 'sale' && e.creation);
+          const salesImported = group.every((e) => e.entity === 'sales');
           const what = created
             ? t('history.created')
             : commentAdded
               ? t('cardx.feed.commentAdded')
               : saleAdded
                 ? t('sales.addedInHistory')
-                : head.batchKind === 'revert'
-                  ? t('cardx.feed.restored')
-                  : t('history.edited');
+                : salesImported
+                  ? t('sales.importedInHistory')
+                  : head.batchKind === 'revert'
+                    ? t('cardx.feed.restored')
+                    : t('history.edited');
           return (
             <li key={head.batchId} className="history__group" data-kind={head.batchKind}>
               <div className="history__meta">
@@ -123,6 +126,13 @@ function Change({ entry, lookups, showOld, canRestore }: ChangeProps) {
       <RestoreButton changeId={entry.id} oldText={oldText} />
     </>
   ) : null;
+  if (entry.entity === 'sales') {
+    return (
+      <li className="history__change" data-field={entry.field} data-entity="sales">
+        {importedSales(entry, t)}
+      </li>
+    );
+  }
   // Deleting a comment (or bringing it back) is an event, not a value.
   if (entry.entity === 'comment' && entry.field === 'deletedAt') {
     return (

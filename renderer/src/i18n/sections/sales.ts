@@ -28,6 +28,13 @@ export const en = {
   changeOf: 'Sale, {{field}}',
   /** A History group that added a sale. */
   addedInHistory: 'Added a sale',
+  /** A History group of an import that added sales: the line below says how many. */
+  importedInHistory: 'Imported sales',
+  /** An import's line of a client's new sales (one line, however many). */
+  importedSales_one: 'Import “{{file}}”: {{n}} sale added',
+  importedSales_few: 'Import “{{file}}”: {{n}} sales added',
+  importedSales_many: 'Import “{{file}}”: {{n}} sales added',
+  importedSales_other: 'Import “{{file}}”: {{n}} sales added',
   changeCreated: 'added',
   changeDeleted: 'deleted',
   form: {
@@ -104,6 +111,11 @@ export const ru: typeof en = {
   confirmDelete: 'Удалить продажу от {{date}} на {{amount}}?',
   changeOf: 'Продажа, {{field}}',
   addedInHistory: 'Добавил продажу',
+  importedInHistory: 'Импортировал продажи',
+  importedSales_one: 'Импорт «{{file}}»: добавлена {{n}} продажа',
+  importedSales_few: 'Импорт «{{file}}»: добавлено {{n}} продажи',
+  importedSales_many: 'Импорт «{{file}}»: добавлено {{n}} продаж',
+  importedSales_other: 'Импорт «{{file}}»: добавлено {{n}} продажи',
   changeCreated: 'добавлена',
   changeDeleted: 'удалена',
   form: {
