@@ -63,7 +63,7 @@ function makeCsv(rng: () => number): { text: string; rows: string[][] } {
 }
 
 export const importClients: Measurement = {
-  name: 'import',
+  name: 'import clients',
   async run(bench) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-bench-import-'));
     try {

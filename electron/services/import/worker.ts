@@ -20,6 +20,9 @@ const wb = openWorkbook(setup.workbookPath, {
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
 usePageCache(wb, 128);
+// A run's commit leaves its pages in the WAL; folding them into the file (a checkpoint) waits
+// until the result is sent, so the user does not wait for that copy (see `finish` below).
+wb.sqlite.pragma('wal_autocheckpoint = 0');
 const ctx = { wb, now: () => new Date(), newId: () => uuidv7(), actor: () => setup.actor };
 wb.capture.actor = ctx.actor;
 
@@ -31,5 +34,12 @@ serveCalls<ImportCall, ImportProgress>(
       onProgress: (phase, done, total) => emit({ phase, done, total }),
       cancelled: () => Atomics.load(flag, 0) === 1,
     }),
-  { once: { finish: () => wb.close() } },
+  {
+    once: {
+      finish: () => {
+        wb.sqlite.pragma('wal_checkpoint(PASSIVE)');
+        wb.close();
+      },
+    },
+  },
 );
