@@ -8,7 +8,7 @@ import type { Statement } from 'better-sqlite3';
 import type { ClientPatch, ClientRow, CustomValue, FieldDef } from '../../electron/api/contract';
 import type { Workbook } from '../workbook';
 import { applyPatch, derived } from './clients';
-import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
+import { idSequence, startBatch, type WriteContext } from './history';
 import { fold, nextSeq, reindexClients } from './search';
 import { SaleWriter, type SaleImportOp } from './import-sales-write';
 import { moveStagesFromSales } from './stage-ladder';
@@ -97,6 +97,9 @@ function statements(wb: Workbook): Statements {
 
 const INDEXED_CUSTOM = new Set(['text', 'choice', 'multichoice']);
 
+/** History lines per statement: a bounded JSON text however large the import. */
+const CREATED_CHUNK = 10_000;
+
 /** New clients from which an import gives the search index a larger buffer. */
 const BIG_IMPORT = 2000;
 /** FTS5's own default for `hashsize`: its pending terms are written out every megabyte. */
@@ -145,7 +148,7 @@ export function writeImport(
     const s = statements(ctx.wb);
     const at = ctx.now().toISOString();
     let seq = nextSeq(ctx.wb);
-    const created: ChangeInput[] = [];
+    const created: string[] = [];
     const reindex: string[] = [];
     const creates = clientOps.filter((op) => op.action === 'create').length;
     withSearchBuffer(ctx.wb, creates, () => {
@@ -156,14 +159,7 @@ export function writeImport(
           const id = ctx.newId();
           insertClient(ctx, s, id, seq, values, op.custom, at);
           seq += 1;
-          created.push({
-            entity: 'client',
-            entityId: id,
-            clientId: id,
-            field: 'created',
-            oldValue: null,
-            newValue: true,
-          });
+          created.push(id);
           result.inserted += 1;
         } else if (op.clientId) {
           const patch = { ...values } as ClientPatch;
@@ -180,7 +176,7 @@ export function writeImport(
         step();
       }
     });
-    recordChanges(ctx, batchId, created);
+    recordCreated(ctx, batchId, created);
     if (reindex.length > 0) reindexClients(ctx.wb, reindex);
 
     const sales = new SaleWriter(ctx, batchId, managers);
@@ -235,6 +231,26 @@ function insertClient(
     }
   }
   s.search.run(seq, text.join(' '));
+}
+
+/**
+ * The history line of each new client (`created`, as `recordChanges` writes it: the same ids,
+ * time and actor), set-based: one statement per chunk instead of a call per client.
+ */
+function recordCreated(ctx: WriteContext, batchId: string, clientIds: string[]): void {
+  if (clientIds.length === 0) return;
+  const at = ctx.now().toISOString();
+  const actor = ctx.actor();
+  const newId = clientIds.length > 1 ? idSequence(ctx) : ctx.newId;
+  const insert = ctx.wb.sqlite.prepare(
+    `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
+     SELECT j.value ->> 0, 'client', j.value ->> 1, j.value ->> 1, 'created', NULL, 'true', ?, ?, ?, ?
+     FROM json_each(?) j`,
+  );
+  for (let i = 0; i < clientIds.length; i += CREATED_CHUNK) {
+    const rows = clientIds.slice(i, i + CREATED_CHUNK).map((id) => [newId(), id]);
+    insert.run(actor, at, batchId, at, JSON.stringify(rows));
+  }
 }
 
 /** Managers by folded name, the file's new ones added. */
