@@ -8,6 +8,7 @@ import { workerData } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook } from '../../../db/workbook';
 import { keyOf } from '../../../db/workbook-key';
+import { checkpointNow, deferCheckpoints } from '../../../db/queries/import-checkpoint';
 import { usePageCache } from '../../../db/queries/import-seen';
 import { serveCalls } from '../workers/rpc';
 import { runJob, type ImportCall, type ImportProgress, type WorkerSetup } from './jobs';
@@ -20,9 +21,8 @@ const wb = openWorkbook(setup.workbookPath, {
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
 usePageCache(wb, 128);
-// A run's commit leaves its pages in the WAL; folding them into the file (a checkpoint) waits
-// until the result is sent, so the user does not wait for that copy (see `finish` below).
-wb.sqlite.pragma('wal_autocheckpoint = 0');
+// The checkpoint after a run's commit waits until its result is sent (see `finish` below).
+deferCheckpoints(wb);
 const ctx = { wb, now: () => new Date(), newId: () => uuidv7(), actor: () => setup.actor };
 wb.capture.actor = ctx.actor;
 
@@ -37,7 +37,7 @@ serveCalls<ImportCall, ImportProgress>(
   {
     once: {
       finish: () => {
-        wb.sqlite.pragma('wal_checkpoint(PASSIVE)');
+        checkpointNow(wb);
         wb.close();
       },
     },
