@@ -63,7 +63,7 @@ function makeCsv(rng: () => number): { text: string; rows: string[][] } {
 }
 
 export const importClients: Measurement = {
-  name: 'import',
+  name: 'import clients',
   async run(bench) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-bench-import-'));
     try {
@@ -137,7 +137,7 @@ export const importClients: Measurement = {
           note: `${check.willCreate} new, ${check.invalid} invalid`,
         },
         {
-          name: `import run ${ROWS} client rows (target < 10 s)`,
+          name: `import run ${ROWS} client rows (target < 3 s)`,
           ms: runMs,
           floorMs,
           note: `${result.inserted} inserted, ${result.errorsTotal} errors; search finds ${found.total} "Петрова Анна"`,

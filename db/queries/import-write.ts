@@ -8,7 +8,7 @@ import type { Statement } from 'better-sqlite3';
 import type { ClientPatch, ClientRow, CustomValue, FieldDef } from '../../electron/api/contract';
 import type { Workbook } from '../workbook';
 import { applyPatch, derived } from './clients';
-import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
+import { idSequence, startBatch, type WriteContext } from './history';
 import { fold, nextSeq, reindexClients } from './search';
 import { SaleWriter, type SaleImportOp } from './import-sales-write';
 import { moveStagesFromSales } from './stage-ladder';
@@ -97,6 +97,37 @@ function statements(wb: Workbook): Statements {
 
 const INDEXED_CUSTOM = new Set(['text', 'choice', 'multichoice']);
 
+/** History lines per statement: a bounded JSON text however large the import. */
+const CREATED_CHUNK = 10_000;
+
+/** New clients from which an import gives the search index a larger buffer. */
+const BIG_IMPORT = 2000;
+/** FTS5's own default for `hashsize`: its pending terms are written out every megabyte. */
+const FTS_HASHSIZE_DEFAULT = 1_048_576;
+
+/**
+ * Runs `fn` with a 64 MB buffer of pending terms for the search index. By default FTS5 writes a
+ * segment every megabyte and merges them as it goes: for 100,000 new clients that is a third of
+ * the index's cost. The setting lives in the index's config table; it is put back (inside the
+ * same transaction, so a rollback puts it back too).
+ */
+function withSearchBuffer<T>(wb: Workbook, rows: number, fn: () => T): T {
+  if (rows < BIG_IMPORT) return fn();
+  // FTS5 takes the size as an integer only, and a bound JavaScript number arrives as a real.
+  const set = (bytes: number) =>
+    wb.sqlite.exec(
+      `INSERT INTO client_search (client_search, rank) VALUES ('hashsize', ${Math.trunc(bytes)})`,
+    );
+  const before = wb.sqlite
+    .prepare("SELECT v FROM client_search_config WHERE k = 'hashsize'")
+    .pluck()
+    .get() as number | undefined;
+  set(64 * 1_048_576);
+  const result = fn();
+  set(before ?? FTS_HASHSIZE_DEFAULT);
+  return result;
+}
+
 /** Writes a checked import. Runs in one transaction; any throw leaves nothing behind. */
 export function writeImport(
   ctx: WriteContext,
@@ -117,39 +148,35 @@ export function writeImport(
     const s = statements(ctx.wb);
     const at = ctx.now().toISOString();
     let seq = nextSeq(ctx.wb);
-    const created: ChangeInput[] = [];
+    const created: string[] = [];
     const reindex: string[] = [];
-    for (const op of clientOps) {
-      const managerId = op.managerName ? (managers.get(fold(op.managerName)) ?? null) : undefined;
-      const values = managerId === undefined ? op.values : { ...op.values, managerId };
-      if (op.action === 'create') {
-        const id = ctx.newId();
-        insertClient(ctx, s, id, seq, values, op.custom, at);
-        seq += 1;
-        created.push({
-          entity: 'client',
-          entityId: id,
-          clientId: id,
-          field: 'created',
-          oldValue: null,
-          newValue: true,
-        });
-        result.inserted += 1;
-      } else if (op.clientId) {
-        const patch = { ...values } as ClientPatch;
-        if (op.custom.length > 0) {
-          patch.custom = Object.fromEntries(op.custom.map((c) => [c.def.key, c.value]));
+    const creates = clientOps.filter((op) => op.action === 'create').length;
+    withSearchBuffer(ctx.wb, creates, () => {
+      for (const op of clientOps) {
+        const managerId = op.managerName ? (managers.get(fold(op.managerName)) ?? null) : undefined;
+        const values = managerId === undefined ? op.values : { ...op.values, managerId };
+        if (op.action === 'create') {
+          const id = ctx.newId();
+          insertClient(ctx, s, id, seq, values, op.custom, at);
+          seq += 1;
+          created.push(id);
+          result.inserted += 1;
+        } else if (op.clientId) {
+          const patch = { ...values } as ClientPatch;
+          if (op.custom.length > 0) {
+            patch.custom = Object.fromEntries(op.custom.map((c) => [c.def.key, c.value]));
+          }
+          if (applyPatch(ctx, op.clientId, patch, batchId, { deferIndex: true }).length > 0) {
+            result.updated += 1;
+            reindex.push(op.clientId);
+          } else {
+            result.unchanged += 1;
+          }
         }
-        if (applyPatch(ctx, op.clientId, patch, batchId, { deferIndex: true }).length > 0) {
-          result.updated += 1;
-          reindex.push(op.clientId);
-        } else {
-          result.unchanged += 1;
-        }
+        step();
       }
-      step();
-    }
-    recordChanges(ctx, batchId, created);
+    });
+    recordCreated(ctx, batchId, created);
     if (reindex.length > 0) reindexClients(ctx.wb, reindex);
 
     const sales = new SaleWriter(ctx, batchId, managers);
@@ -204,6 +231,26 @@ function insertClient(
     }
   }
   s.search.run(seq, text.join(' '));
+}
+
+/**
+ * The history line of each new client (`created`, as `recordChanges` writes it: the same ids,
+ * time and actor), set-based: one statement per chunk instead of a call per client.
+ */
+function recordCreated(ctx: WriteContext, batchId: string, clientIds: string[]): void {
+  if (clientIds.length === 0) return;
+  const at = ctx.now().toISOString();
+  const actor = ctx.actor();
+  const newId = clientIds.length > 1 ? idSequence(ctx) : ctx.newId;
+  const insert = ctx.wb.sqlite.prepare(
+    `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
+     SELECT j.value ->> 0, 'client', j.value ->> 1, j.value ->> 1, 'created', NULL, 'true', ?, ?, ?, ?
+     FROM json_each(?) j`,
+  );
+  for (let i = 0; i < clientIds.length; i += CREATED_CHUNK) {
+    const rows = clientIds.slice(i, i + CREATED_CHUNK).map((id) => [newId(), id]);
+    insert.run(actor, at, batchId, at, JSON.stringify(rows));
+  }
 }
 
 /** Managers by folded name, the file's new ones added. */

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   CHUNK_ROWS,
   fit,
@@ -185,7 +185,9 @@ function toTable(records: string[][]): Pick<SourceTable, 'headers' | 'rows'> {
 }
 
 async function readXlsx(bytes: Buffer, sheetName: string | undefined): Promise<SourceTable> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a sheet is read: a CSV import (in a fresh worker each step) skips its start-up.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer; the bytes are what it expects.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -8,6 +8,7 @@ import { workerData } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook } from '../../../db/workbook';
 import { keyOf } from '../../../db/workbook-key';
+import { checkpointNow, deferCheckpoints } from '../../../db/queries/import-checkpoint';
 import { usePageCache } from '../../../db/queries/import-seen';
 import { serveCalls } from '../workers/rpc';
 import { runJob, type ImportCall, type ImportProgress, type WorkerSetup } from './jobs';
@@ -20,6 +21,8 @@ const wb = openWorkbook(setup.workbookPath, {
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
 usePageCache(wb, 128);
+// The checkpoint after a run's commit waits until its result is sent (see `finish` below).
+deferCheckpoints(wb);
 const ctx = { wb, now: () => new Date(), newId: () => uuidv7(), actor: () => setup.actor };
 wb.capture.actor = ctx.actor;
 
@@ -31,5 +34,12 @@ serveCalls<ImportCall, ImportProgress>(
       onProgress: (phase, done, total) => emit({ phase, done, total }),
       cancelled: () => Atomics.load(flag, 0) === 1,
     }),
-  { once: { finish: () => wb.close() } },
+  {
+    once: {
+      finish: () => {
+        checkpointNow(wb);
+        wb.close();
+      },
+    },
+  },
 );

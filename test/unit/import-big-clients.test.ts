@@ -1,0 +1,93 @@
+/**
+ * A client import large enough to take the bulk path of the write (a bigger search-index
+ * buffer, the creation lines written set-based): the new clients are found by search, each
+ * card shows its creation by the import, a second import updates them, and the undo takes
+ * them all back out of the list and the search, leaving the index's settings as they were.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { makeWorld, type World } from '../helpers/world';
+
+let world: World;
+beforeEach(() => {
+  world = makeWorld({ locale: 'en' });
+});
+afterEach(() => world.dispose());
+
+const ROWS = 2500;
+
+function csv(name: string, rows: string[]): string {
+  const file = path.join(world.dir, name);
+  fs.writeFileSync(file, ['Name;Phone;E-mail;City', ...rows].join('\n'));
+  world.app.ctx.importer.allowFile(file);
+  return file;
+}
+
+const row = (i: number, city: string) =>
+  `Client Number${i};+7 912 ${String(i).padStart(7, '0')};c${i}@example.org;${city}`;
+
+const importFile = (file: string) =>
+  world.call('import.run', {
+    path: file,
+    target: 'clients',
+    mapping: { Name: 'name', Phone: 'phone', 'E-mail': 'email', City: 'address' },
+    onDuplicate: 'update',
+    onInvalid: 'skip',
+  });
+
+const hashsize = () =>
+  world.app.wb.sqlite
+    .prepare("SELECT v FROM client_search_config WHERE k = 'hashsize'")
+    .pluck()
+    .get() as number | undefined;
+
+it('imports thousands of clients that search finds, each with its creation line, and undoes them', async () => {
+  const before = hashsize();
+  const rows = Array.from({ length: ROWS }, (_, i) => row(i, 'Oslo'));
+  const result = await importFile(csv('big.csv', rows));
+  expect(result).toMatchObject({ inserted: ROWS, invalid: 0 });
+
+  const byName = await world.call('clients.list', { query: 'number1234' });
+  expect(byName.rows.map((r) => r.name)).toEqual(['Client Number1234']);
+  const byPhone = await world.call('clients.list', { query: '8 912 000 2499' });
+  expect(byPhone.rows.map((r) => r.name)).toEqual(['Client Number2499']);
+  expect((await world.call('clients.list', { query: 'oslo' })).total).toBe(ROWS);
+
+  const first = byName.rows[0]!;
+  const history = await world.call('history.list', { clientId: first.id });
+  expect(history).toHaveLength(1);
+  expect(history[0]).toMatchObject({
+    field: 'created',
+    creation: true,
+    batchId: result.batchId,
+    batchKind: 'import',
+    newValue: true,
+  });
+  // Every new client has exactly one creation line, all with distinct ids.
+  const lines = world.app.wb.sqlite
+    .prepare(
+      "SELECT count(*) AS n, count(DISTINCT id) AS ids, count(DISTINCT client_id) AS clients FROM changes WHERE batch_id = ? AND field = 'created'",
+    )
+    .get(result.batchId) as { n: number; ids: number; clients: number };
+  expect(lines).toEqual({ n: ROWS, ids: ROWS, clients: ROWS });
+  // The index's buffer setting is put back as it was.
+  expect(hashsize() ?? 1_048_576).toBe(before ?? 1_048_576);
+
+  // A second file updates them: the search follows the new values.
+  const update = await importFile(
+    csv(
+      'again.csv',
+      rows.map((_, i) => row(i, 'Bergen')),
+    ),
+  );
+  expect(update).toMatchObject({ inserted: 0, updated: ROWS });
+  expect((await world.call('clients.list', { query: 'oslo' })).total).toBe(0);
+  expect((await world.call('clients.list', { query: 'bergen' })).total).toBe(ROWS);
+
+  await world.call('history.undoBatch', { batchId: update.batchId! });
+  await world.call('history.undoBatch', { batchId: result.batchId! });
+  expect((await world.call('clients.list', {})).total).toBe(0);
+  expect((await world.call('clients.list', { query: 'number1234' })).total).toBe(0);
+  expect((await world.call('clients.get', { id: first.id })).deletedAt).not.toBeNull();
+});
