@@ -73,8 +73,9 @@ export function revertColumnBatch(
   const at = ctx.now().toISOString();
   const update = ctx.wb.sqlite.prepare(
     withText
-      ? `UPDATE clients SET tags = ?, name_fold = ?, search_text = ?, phone_key = ?, phone2_key = ?,
-           updated_at = ? WHERE id = ?`
+      ? // Tags change only the search text among the derived columns: the name and phone
+        // keys (and the indexes on them) stay as they are.
+        'UPDATE clients SET tags = ?, search_text = ?, updated_at = ? WHERE id = ?'
       : 'UPDATE clients SET stage = ?, updated_at = ? WHERE id = ?',
   );
   const outcome = { reverted: 0, skipped: 0 };
@@ -113,15 +114,7 @@ export function revertColumnBatch(
         phone2: text('phone2'),
         tags,
       });
-      update.run(
-        JSON.stringify(tags),
-        d.nameFold,
-        d.searchText,
-        d.phoneKey,
-        d.phone2Key,
-        at,
-        row['id'],
-      );
+      update.run(JSON.stringify(tags), d.searchText, at, row['id']);
     } else {
       update.run(old, at, row['id']);
     }
