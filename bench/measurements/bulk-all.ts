@@ -34,12 +34,22 @@ function history(db: Database.Database, field: string, value: string): void {
   ).run(field, value);
 }
 
-/** The search index rows of every live client, rewritten in rowid order. */
+/**
+ * The search index rows of every live client, rewritten in rowid order with all the text the
+ * index holds (see `collect` in search.ts): the client's own text, its custom text values and
+ * its comment bodies; `lower` stands in for the app's fold, over the same amount of text.
+ */
 function reindex(db: Database.Database): void {
   db.exec(
     `DELETE FROM client_search WHERE rowid IN (SELECT seq FROM clients WHERE +deleted_at IS NULL);
      INSERT INTO client_search (rowid, body)
-       SELECT seq, search_text FROM clients WHERE +deleted_at IS NULL ORDER BY seq;`,
+       SELECT c.seq, c.search_text
+         || coalesce(' ' || (SELECT group_concat(lower(v.value), ' ') FROM field_values v
+              JOIN field_defs d ON d.id = v.field_id
+              WHERE v.client_id = c.id AND d.type IN ('text', 'choice', 'multichoice')), '')
+         || coalesce(' ' || (SELECT group_concat(lower(m.body), ' ') FROM comments m
+              WHERE m.client_id = c.id AND m.deleted_at IS NULL), '')
+       FROM clients c WHERE +c.deleted_at IS NULL ORDER BY c.seq;`,
   );
 }
 

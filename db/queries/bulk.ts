@@ -7,10 +7,10 @@
  */
 import type { BulkAction, BulkResult } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
-import { derived, readClientRows, sameValue, SEARCHED_TYPES, setDeleted } from './clients';
+import { sameValue, SEARCHED_TYPES, setDeleted } from './clients';
 import { checkCustomPatch } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
-import { reindexClients } from './search';
+import { fold, reindexClients } from './search';
 import { applySuggestedStages } from './stage-ladder';
 
 export function bulkUpdate(
@@ -109,23 +109,37 @@ function setColumn(
   return before.length;
 }
 
-/** Adds a tag to the live clients among `ids` without it; their search text follows. */
+/**
+ * Adds a tag to the live clients among `ids` without it; their search text follows. Only the
+ * tags are read: the tag's folded text goes at the end of the search text (where `derived`
+ * puts tags), so 100,000 clients need no full rows read and no text derived again.
+ */
 function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string): number {
   const at = ctx.now().toISOString();
-  const rows = readClientRows(ctx.wb, ids, false).filter((r) => !r.tags.includes(tag));
+  const rows = ctx.wb.sqlite
+    .prepare(
+      `SELECT id, tags FROM clients WHERE +deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM json_each(clients.tags) WHERE value = ?)`,
+    )
+    .raw()
+    .all(JSON.stringify(ids), tag) as [string, string][];
   const update = ctx.wb.sqlite.prepare(
-    'UPDATE clients SET tags = ?, search_text = ?, updated_at = ? WHERE id = ?',
+    `UPDATE clients SET tags = ?, updated_at = ?,
+       search_text = CASE search_text WHEN '' THEN ? ELSE search_text || ' ' || ? END
+     WHERE id = ?`,
   );
+  const folded = fold(tag);
   const changes: ChangeInput[] = [];
-  for (const before of rows) {
-    const tags = [...before.tags, tag];
-    update.run(JSON.stringify(tags), derived({ ...before, tags }).searchText, at, before.id);
+  for (const [id, stored] of rows) {
+    const old = JSON.parse(stored) as string[];
+    const tags = [...old, tag];
+    update.run(JSON.stringify(tags), at, folded, folded, id);
     changes.push({
       entity: 'client',
-      entityId: before.id,
-      clientId: before.id,
+      entityId: id,
+      clientId: id,
       field: 'tags',
-      oldValue: before.tags,
+      oldValue: old,
       newValue: tags,
     });
   }

@@ -34,6 +34,7 @@ import {
   type WriteContext,
 } from './history';
 import { readCustomValues } from './fields';
+import { columnBatchField, revertColumnBatch } from './revert-columns';
 import { restoreCustomValues } from './revert-custom';
 import { SALE_COLUMNS } from './sales';
 import { reindexClients } from './search';
@@ -327,7 +328,10 @@ export function undoBatch(ctx: WriteContext, batchId: string): UndoResult {
     // The sales an import created go to the trash set-based; the rest is walked back.
     const sales = removeCreatedSales(ctx, batchId, undo);
     const items = changesBesideCreatedSales<ChangeRecord>(ctx.wb, batchId);
-    const outcome = reverse(ctx, undo, items, true);
+    const column = sales.removed + sales.gone === 0 ? columnBatchField(items) : null;
+    const outcome = column
+      ? revertColumnBatch(ctx, undo, items, column)
+      : reverse(ctx, undo, items, true);
     outcome.reverted += sales.removed;
     outcome.skipped += sales.gone;
     followSales(ctx, items, sales.clients);

@@ -26,41 +26,44 @@ export function isPhoneQuery(q: string): boolean {
   return /^[+\d\s()\-.]+$/.test(q) && digitsOf(q).length > 0;
 }
 
-interface Indexed {
-  seq: number;
-  text: string;
+const folding = new WeakSet<Workbook>();
+
+/** Lets this connection's SQL fold text as `fold` does (`kartoteka_fold(text)`). */
+function registerFold(wb: Workbook): void {
+  if (folding.has(wb)) return;
+  wb.sqlite.function('kartoteka_fold', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? fold(s) : s,
+  );
+  folding.add(wb);
 }
 
 /**
- * The text of every live client that the index should hold: standard text fields, phone
- * digits, custom text and choice values, and comment bodies; read in three set-based queries.
+ * Writes the index rows of the live clients (those among `clientIds`, or all) with the text
+ * the index should hold: standard text fields and phone digits (`search_text`), custom text
+ * and choice values, and comment bodies. One statement, in rowid order (FTS5 flushes its
+ * pending terms whenever a rowid comes out of order): 100,000 clients' text never passes
+ * through JavaScript. The unary plus keeps SQLite off the (deleted_at, name) index.
  */
-function collect(wb: Workbook, clientIds: string[] | null): Indexed[] {
-  const filter = clientIds ? `AND c.id IN (SELECT value FROM json_each(?))` : '';
-  const args = clientIds ? [JSON.stringify(clientIds)] : [];
-  const rows = wb.sqlite
+function insertIndexRows(wb: Workbook, clientIds: string[] | null): void {
+  registerFold(wb);
+  wb.sqlite
     .prepare(
-      // In rowid order: FTS5 flushes its pending terms whenever a rowid comes out of order. The
-      // unary plus keeps SQLite off the (deleted_at, name) index, which reads every live client.
-      `SELECT c.id, c.seq, c.search_text AS text FROM clients c WHERE +c.deleted_at IS NULL AND c.seq IS NOT NULL ${filter} ORDER BY c.seq`,
+      `INSERT INTO client_search (rowid, body)
+       SELECT c.seq, c.search_text
+         || coalesce(' ' || (SELECT group_concat(kartoteka_fold(v.value), ' ') FROM field_values v
+              JOIN field_defs d ON d.id = v.field_id
+              WHERE v.client_id = c.id AND d.type IN ('text', 'choice', 'multichoice')), '')
+         || coalesce(' ' || (SELECT group_concat(kartoteka_fold(m.body), ' ') FROM comments m
+              WHERE m.client_id = c.id AND m.deleted_at IS NULL), '')
+       FROM clients c WHERE +c.deleted_at IS NULL AND c.seq IS NOT NULL
+         ${clientIds ? 'AND c.id IN (SELECT value FROM json_each(?))' : ''}
+       ORDER BY c.seq`,
     )
-    .all(...args) as { id: string; seq: number; text: string }[];
-  const byId = new Map(rows.map((r) => [r.id, { seq: r.seq, parts: [r.text] }]));
-  const extra = wb.sqlite
-    .prepare(
-      `SELECT v.client_id AS id, v.value AS text FROM field_values v JOIN field_defs d ON d.id = v.field_id
-         WHERE d.type IN ('text', 'choice', 'multichoice') ${filter.replace('c.id', 'v.client_id')}
-       UNION ALL
-       SELECT m.client_id AS id, m.body AS text FROM comments m WHERE m.deleted_at IS NULL ${filter.replace('c.id', 'm.client_id')}`,
-    )
-    .all(...args, ...args) as { id: string; text: string }[];
-  for (const e of extra) byId.get(e.id)?.parts.push(fold(e.text));
-  return [...byId.values()].map((v) => ({ seq: v.seq, text: v.parts.join(' ') }));
+    .run(...(clientIds ? [JSON.stringify(clientIds)] : []));
 }
 
 /** Rewrites the index rows of the given clients (all clients when omitted). */
 export function reindexClients(wb: Workbook, clientIds?: string[]): void {
-  const insert = wb.sqlite.prepare('INSERT INTO client_search (rowid, body) VALUES (?, ?)');
   wb.transaction(() => {
     if (clientIds) {
       // One statement: deleting 100,000 index rows one by one takes seconds more.
@@ -72,7 +75,7 @@ export function reindexClients(wb: Workbook, clientIds?: string[]): void {
     } else {
       wb.sqlite.exec('DELETE FROM client_search');
     }
-    for (const row of collect(wb, clientIds ?? null)) insert.run(row.seq, row.text);
+    insertIndexRows(wb, clientIds ?? null);
   });
 }
 
