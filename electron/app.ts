@@ -28,6 +28,7 @@ import { connectHub } from './services/sync/hub';
 import type { Hub } from './services/sync/hub-types';
 import { FileSecretStore, type SecretStore } from './services/sync/secrets';
 import { SyncService } from './services/sync/service';
+import { AgendaRunner } from './services/today/agenda-runner';
 import { userDataDir } from './paths';
 
 export interface AppOptions {
@@ -52,6 +53,8 @@ export interface AppOptions {
   analyticsWorker?: string;
   /** The bundled integrity-check worker; without it large workbooks are checked inline. */
   integrityWorker?: string;
+  /** The bundled agenda worker (Today); without it the agenda is read inline (unit tests). */
+  agendaWorker?: string;
   /** Workbooks up to this size are checked for damage on the spot (integrity.ts). */
   syncCheckBytes?: number;
   /** Daily backups (on by default; the benchmark turns them off to measure alone). */
@@ -164,7 +167,10 @@ export function createApp(options: AppOptions): App {
     ...(options.lockEnv ? { lockEnv: options.lockEnv } : {}),
     workers: {
       busy: () => importer.status().running || bulk.writing(),
-      stop: () => runner.close(),
+      stop: () => {
+        runner.close();
+        today.close();
+      },
       start: () => runner.start(),
     },
     prepareWritable: (wb) => ensureSearchIndex(wb, now()),
@@ -235,6 +241,18 @@ export function createApp(options: AppOptions): App {
     onWorkerFailure: (error) =>
       logger.error('analytics worker could not start; computing inline', error),
   });
+  const today = new AgendaRunner({
+    workerScript: options.agendaWorker,
+    setup: () => ({
+      workbookPath: session.wb.file,
+      migrationsDir: options.migrationsDir,
+      nativeBinding: options.nativeBinding,
+      password: session.wb.key?.reveal(),
+    }),
+    inline: () => session.wb,
+    onWorkerFailure: (error) =>
+      logger.error('agenda worker could not start; reading inline', error),
+  });
   const sync = new SyncService({
     wb: () => session.wb,
     now,
@@ -270,6 +288,7 @@ export function createApp(options: AppOptions): App {
     importer,
     bulk,
     sync,
+    agenda: today,
     get analytics() {
       return { runner, ...session.analytics };
     },

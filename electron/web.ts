@@ -50,6 +50,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     bulkWorker: paths.bulkWorker,
     analyticsWorker: paths.analyticsWorker,
     integrityWorker: paths.integrityWorker,
+    agendaWorker: paths.agendaWorker,
     shell: 'web',
     version: APP_VERSION,
     systemLocale: systemLocaleTag(),
