@@ -29,6 +29,7 @@ import type { Hub } from './services/sync/hub-types';
 import { FileSecretStore, type SecretStore } from './services/sync/secrets';
 import { SyncService } from './services/sync/service';
 import { AgendaRunner } from './services/today/agenda-runner';
+import { QuietGate } from './services/quiet-start';
 import { userDataDir } from './paths';
 
 export interface AppOptions {
@@ -57,6 +58,12 @@ export interface AppOptions {
   agendaWorker?: string;
   /** Workbooks up to this size are checked for damage on the spot (integrity.ts). */
   syncCheckBytes?: number;
+  /**
+   * Background work after an open (the integrity check of a large workbook, the daily backup,
+   * the analytics worker's first read) waits until no call has been in flight for this many ms,
+   * so the window's first screen has the machine to itself (0, the default: at once).
+   */
+  quietStartMs?: number;
   /** Daily backups (on by default; the benchmark turns them off to measure alone). */
   dailyBackups?: boolean;
   /** How backups write to the disk (backup-write.ts); tests play a disk that fills up. */
@@ -148,6 +155,7 @@ export function createApp(options: AppOptions): App {
     nativeBinding: options.nativeBinding,
     ...(options.syncCheckBytes !== undefined ? { syncBytes: options.syncCheckBytes } : {}),
   });
+  const gate = new QuietGate(options.quietStartMs ?? 0);
   const backups = new Backups({
     dataDir,
     now,
@@ -171,7 +179,7 @@ export function createApp(options: AppOptions): App {
         runner.close();
         today.close();
       },
-      start: () => runner.start(),
+      start: () => gate.later(() => session.isOpen() && runner.start()),
     },
     prepareWritable: (wb) => ensureSearchIndex(wb, now()),
     portable: {
@@ -189,6 +197,7 @@ export function createApp(options: AppOptions): App {
     logger,
     busy: () => importer.status().running || bulk.writing(),
     daily: options.dailyBackups ?? true,
+    later: (fn) => gate.later(fn),
     every: (fn, ms) => {
       const timer = setInterval(fn, ms);
       timer.unref();
@@ -303,7 +312,7 @@ export function createApp(options: AppOptions): App {
       session.wb.capture.actor = () => name;
       session.wb.capture.catchUp();
     }
-    return handle(channel, input, call);
+    return gate.during(() => handle(channel, input, call));
   };
   return {
     get wb() {
