@@ -3,7 +3,8 @@
  * the daily backup after it, the analytics worker reading every sale) waits until the window's
  * first screen is up: until no call has been in flight for a moment. On two cores a check that
  * reads a gigabyte, or a backup that copies it, otherwise slows every call of the first screen.
- * With no quiet time (unit tests) the work runs at once, as it did before.
+ * It never waits longer than ten quiet times (a screen that keeps asking, an import's progress):
+ * the backup is still taken. With no quiet time (unit tests) the work runs at once, as before.
  */
 export interface QuietTimer {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -24,6 +25,7 @@ export class QuietGate {
   private inFlight = 0;
   private waiting: (() => void)[] = [];
   private timer: unknown = null;
+  private cap: unknown = null;
 
   constructor(
     /** How long no call must be in flight; 0 runs the work at once. */
@@ -35,6 +37,7 @@ export class QuietGate {
   later(fn: () => void): void {
     if (this.quietMs <= 0) return fn();
     this.waiting.push(fn);
+    if (this.cap === null) this.cap = this.clock.setTimeout(() => this.run(), this.quietMs * 10);
     this.arm();
   }
 
@@ -53,12 +56,16 @@ export class QuietGate {
   private arm(): void {
     this.disarm();
     if (this.inFlight > 0 || this.waiting.length === 0) return;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null;
-      const due = this.waiting;
-      this.waiting = [];
-      for (const fn of due) fn();
-    }, this.quietMs);
+    this.timer = this.clock.setTimeout(() => this.run(), this.quietMs);
+  }
+
+  private run(): void {
+    this.disarm();
+    if (this.cap !== null) this.clock.clearTimeout(this.cap);
+    this.cap = null;
+    const due = this.waiting;
+    this.waiting = [];
+    for (const fn of due) fn();
   }
 
   private disarm(): void {

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { QuietGate } from '../../electron/services/quiet-start';
 import { appOn, Clock, peek, type TestApp } from '../helpers/backups';
+import { FakeTimer } from '../helpers/fake-timer';
 import { tempDir } from '../helpers/world';
 
 const apps: TestApp[] = [];
@@ -47,5 +49,36 @@ describe('a quiet start', () => {
     const backup = backups[0]!.path;
     expect(peek(backup, 'PRAGMA quick_check')).toBe('ok');
     expect(peek(backup, 'SELECT name FROM clients')).toBe('Anna');
+  });
+});
+
+describe('the quiet gate', () => {
+  it('runs the waiting work after ten quiet times even while calls keep coming', async () => {
+    const timer = new FakeTimer('2026-11-12T09:00:00Z');
+    const gate = new QuietGate(100, timer);
+    const done: string[] = [];
+    gate.later(() => done.push('backup'));
+    // A call every 50 ms, for longer than the cap (1 s): never 100 ms of quiet.
+    for (let i = 0; i < 30; i++) {
+      await gate.during(() => Promise.resolve());
+      timer.advance(50);
+    }
+    expect(done).toEqual(['backup']);
+  });
+
+  it('runs the work once the calls stop for the quiet time', async () => {
+    const timer = new FakeTimer('2026-11-12T09:00:00Z');
+    const gate = new QuietGate(100, timer);
+    const done: string[] = [];
+    gate.later(() => done.push('check'));
+    await gate.during(() => {
+      timer.advance(500);
+      return Promise.resolve();
+    });
+    expect(done).toEqual([]);
+    timer.advance(99);
+    expect(done).toEqual([]);
+    timer.advance(1);
+    expect(done).toEqual(['check']);
   });
 });
