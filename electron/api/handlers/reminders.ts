@@ -35,7 +35,8 @@ export const reminderHandlers: HandlerSlice<
     assertClient(ctx.wb, clientId);
     return listReminders(ctx.wb, clientId, includeDone ?? false);
   },
-  'reminders.agenda': ({ date, days, time }, ctx) => ctx.agenda.agenda({ date, days: days ?? 7, time }),
+  'reminders.agenda': ({ date, days, time }, ctx) =>
+    ctx.agenda.agenda({ date, days: days ?? 7, time }),
   'cadence.get': (_input, ctx) => readCadence(ctx.wb),
   'cadence.set': (input, ctx) => writeCadence(ctx.wb, input, ctx.now()),
   'clients.touchMix': ({ clientId, last }, ctx) => {
