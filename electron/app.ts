@@ -28,6 +28,8 @@ import { connectHub } from './services/sync/hub';
 import type { Hub } from './services/sync/hub-types';
 import { FileSecretStore, type SecretStore } from './services/sync/secrets';
 import { SyncService } from './services/sync/service';
+import { AgendaRunner } from './services/today/agenda-runner';
+import { QuietGate } from './services/quiet-start';
 import { userDataDir } from './paths';
 
 export interface AppOptions {
@@ -52,8 +54,16 @@ export interface AppOptions {
   analyticsWorker?: string;
   /** The bundled integrity-check worker; without it large workbooks are checked inline. */
   integrityWorker?: string;
+  /** The bundled agenda worker (Today); without it the agenda is read inline (unit tests). */
+  agendaWorker?: string;
   /** Workbooks up to this size are checked for damage on the spot (integrity.ts). */
   syncCheckBytes?: number;
+  /**
+   * Background work after an open (the integrity check of a large workbook, the daily backup,
+   * the analytics worker's first read) waits until no call has been in flight for this many ms,
+   * so the window's first screen has the machine to itself (0, the default: at once).
+   */
+  quietStartMs?: number;
   /** Daily backups (on by default; the benchmark turns them off to measure alone). */
   dailyBackups?: boolean;
   /** How backups write to the disk (backup-write.ts); tests play a disk that fills up. */
@@ -145,6 +155,7 @@ export function createApp(options: AppOptions): App {
     nativeBinding: options.nativeBinding,
     ...(options.syncCheckBytes !== undefined ? { syncBytes: options.syncCheckBytes } : {}),
   });
+  const gate = new QuietGate(options.quietStartMs ?? 0);
   const backups = new Backups({
     dataDir,
     now,
@@ -164,8 +175,11 @@ export function createApp(options: AppOptions): App {
     ...(options.lockEnv ? { lockEnv: options.lockEnv } : {}),
     workers: {
       busy: () => importer.status().running || bulk.writing(),
-      stop: () => runner.close(),
-      start: () => runner.start(),
+      stop: () => {
+        runner.close();
+        today.close();
+      },
+      start: () => gate.later(() => session.isOpen() && runner.start()),
     },
     prepareWritable: (wb) => ensureSearchIndex(wb, now()),
     portable: {
@@ -183,6 +197,7 @@ export function createApp(options: AppOptions): App {
     logger,
     busy: () => importer.status().running || bulk.writing(),
     daily: options.dailyBackups ?? true,
+    later: (fn) => gate.later(fn),
     every: (fn, ms) => {
       const timer = setInterval(fn, ms);
       timer.unref();
@@ -235,6 +250,18 @@ export function createApp(options: AppOptions): App {
     onWorkerFailure: (error) =>
       logger.error('analytics worker could not start; computing inline', error),
   });
+  const today = new AgendaRunner({
+    workerScript: options.agendaWorker,
+    setup: () => ({
+      workbookPath: session.wb.file,
+      migrationsDir: options.migrationsDir,
+      nativeBinding: options.nativeBinding,
+      password: session.wb.key?.reveal(),
+    }),
+    inline: () => session.wb,
+    onWorkerFailure: (error) =>
+      logger.error('agenda worker could not start; reading inline', error),
+  });
   const sync = new SyncService({
     wb: () => session.wb,
     now,
@@ -271,6 +298,7 @@ export function createApp(options: AppOptions): App {
     importer,
     bulk,
     sync,
+    agenda: today,
     get analytics() {
       return { runner, ...session.analytics };
     },
@@ -285,7 +313,7 @@ export function createApp(options: AppOptions): App {
       session.wb.capture.actor = () => name;
       session.wb.capture.catchUp();
     }
-    return handle(channel, input, call);
+    return gate.during(() => handle(channel, input, call));
   };
   return {
     get wb() {

@@ -32,5 +32,6 @@ export function bundledPaths(bundleDir: string) {
     bulkWorker: path.join(path.resolve(bundleDir), 'bulk-worker.cjs'),
     analyticsWorker: path.join(path.resolve(bundleDir), 'analytics-worker.cjs'),
     integrityWorker: path.join(path.resolve(bundleDir), 'integrity-worker.cjs'),
+    agendaWorker: path.join(path.resolve(bundleDir), 'agenda-worker.cjs'),
   };
 }

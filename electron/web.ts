@@ -50,6 +50,9 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     bulkWorker: paths.bulkWorker,
     analyticsWorker: paths.analyticsWorker,
     integrityWorker: paths.integrityWorker,
+    agendaWorker: paths.agendaWorker,
+    // The first screen's calls come first; the check, backup and analytics read after them.
+    quietStartMs: 1500,
     shell: 'web',
     version: APP_VERSION,
     systemLocale: systemLocaleTag(),

@@ -15,6 +15,7 @@ await build({
     'bulk-worker': 'electron/services/bulk/worker.ts',
     'analytics-worker': 'electron/services/analytics/worker.ts',
     'integrity-worker': 'electron/services/workbook/integrity-worker.ts',
+    'agenda-worker': 'electron/services/today/agenda-worker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

@@ -5,7 +5,7 @@
  * address, Today, and then the list), waits for its rows, types a surname and waits for the
  * list to hold its matches.
  * The floor is the same run on a workbook of two clients: the same shell, page and steps
- * without the data.
+ * without the data (its language chosen too, as the bench's workbook has it).
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -104,6 +104,9 @@ async function smallWorkbook(bench: BenchContext, dir: string): Promise<Target> 
     dailyBackups: false,
   });
   try {
+    // Its language chosen, as the bench's workbook has it: the first start writes nothing.
+    const language = await app.dispatch('settings.set', { language: 'ru' });
+    if (!language.ok) throw new Error(`settings.set failed: ${language.error.message}`);
     for (const name of ['Иванов Пётр', 'Петрова Анна']) {
       const created = await app.dispatch('clients.create', { name });
       if (!created.ok) throw new Error(`clients.create failed: ${created.error.message}`);

@@ -6,6 +6,7 @@ import type { AnalyticsStore } from '../services/analytics/store';
 import type { BulkRunner } from '../services/bulk/jobs';
 import type { Importer } from '../services/import/jobs';
 import type { SyncService } from '../services/sync/service';
+import type { AgendaRunner } from '../services/today/agenda-runner';
 import type { WorkbookGuard } from '../services/workbook/backup-guard';
 import type { Backups } from '../services/workbook/backups';
 import type { WorkbookSession } from '../services/workbook/session';
@@ -42,6 +43,8 @@ export interface AppContext {
   };
   /** Sync through the hub and exchange files. */
   sync: SyncService;
+  /** Reads Today's agenda in a worker thread (inline in unit tests). */
+  agenda: AgendaRunner;
   /** Shell services only the desktop app has (a native file dialog). */
   platform?: Platform;
 }

@@ -1,5 +1,5 @@
 /** Reminders, the Today agenda, contact cadence and the touch mix. */
-import { agenda, readCadence, touchMix, writeCadence } from '../../../db/queries/agenda';
+import { readCadence, touchMix, writeCadence } from '../../../db/queries/agenda';
 import { assertClient } from '../../../db/queries/clients';
 import {
   addReminder,
@@ -35,7 +35,8 @@ export const reminderHandlers: HandlerSlice<
     assertClient(ctx.wb, clientId);
     return listReminders(ctx.wb, clientId, includeDone ?? false);
   },
-  'reminders.agenda': ({ date, days, time }, ctx) => agenda(ctx.wb, date, days ?? 7, time),
+  'reminders.agenda': ({ date, days, time }, ctx) =>
+    ctx.agenda.agenda({ date, days: days ?? 7, time }),
   'cadence.get': (_input, ctx) => readCadence(ctx.wb),
   'cadence.set': (input, ctx) => writeCadence(ctx.wb, input, ctx.now()),
   'clients.touchMix': ({ clientId, last }, ctx) => {

@@ -23,6 +23,11 @@ export interface GuardOptions {
   daily: boolean;
   /** The hourly timer; tests pass none and call `tick()`. */
   every?: ((fn: () => void, ms: number) => () => void) | undefined;
+  /**
+   * When the check and the first daily backup of a workbook just opened may start: once the
+   * window's first calls are answered (quiet-start.ts); at once without it.
+   */
+  later?: ((fn: () => void) => void) | undefined;
 }
 
 export class WorkbookGuard {
@@ -66,41 +71,52 @@ export class WorkbookGuard {
   private opened(wb: Workbook): void {
     this.closed();
     this.seen = wb;
-    const { session, checker, backups, logger } = this.o;
+    const { session, backups, logger } = this.o;
     try {
       backups.idOf(wb);
     } catch (error) {
       if (isCorruption(error)) session.setIntegrity(wb, 'damaged');
       else logger.error('the workbook id could not be kept', error);
     }
+    const later = this.o.later ?? ((fn: () => void) => fn());
+    // The check and backup wait for the first screen; `idle()` waits for them meanwhile.
+    this.pending = new Promise<unknown>((resolve) =>
+      later(() => {
+        if (this.seen !== wb) return resolve(null);
+        resolve(this.checkAndBackUp(wb));
+      }),
+    );
+  }
+
+  private checkAndBackUp(wb: Workbook): Promise<unknown> {
+    const { session, checker, logger } = this.o;
     const integrity = session.info().integrity;
     // Small workbooks were checked before they opened (opening.ts).
     if (integrity !== 'checking') {
-      if (integrity === 'ok') this.sound(wb);
-      return;
+      return integrity === 'ok' ? this.sound(wb) : Promise.resolve();
     }
-    this.pending = checker.check(wb.file, wb.key).then(
+    return checker.check(wb.file, wb.key).then(
       (verdict) => {
         session.setIntegrity(wb, verdict);
-        this.sound(wb);
+        return this.sound(wb);
       },
       (error: unknown) => {
         // The check could not run (the file went away): nothing is known to be wrong.
         logger.error('the integrity check could not run', error);
         session.setIntegrity(wb, 'ok');
-        this.sound(wb);
+        return this.sound(wb);
       },
     );
   }
 
   /** Once the open workbook is known to be sound: its daily backup, now and every hour. */
-  private sound(wb: Workbook): void {
+  private sound(wb: Workbook): Promise<unknown> {
     const { session } = this.o;
-    if (!session.isOpen() || session.wb !== wb || session.isDamaged()) return;
-    void this.tick();
+    if (!session.isOpen() || session.wb !== wb || session.isDamaged()) return Promise.resolve();
     if (this.o.every && !this.stopTimer) {
       this.stopTimer = this.o.every(() => void this.tick(), DAILY_CHECK_MS);
     }
+    return this.tick();
   }
 
   private closed(): void {

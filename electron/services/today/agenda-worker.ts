@@ -1,0 +1,21 @@
+/**
+ * The agenda's worker thread (bundled as `dist/main/agenda-worker.cjs`): its own connection to
+ * the workbook, which it only reads; answers Today's agenda one call at a time (WAL: each read
+ * sees everything the main process committed before it).
+ */
+import { workerData } from 'node:worker_threads';
+import { agenda } from '../../../db/queries/agenda';
+import { openWorkbook } from '../../../db/workbook';
+import { keyOf } from '../../../db/workbook-key';
+import { serveCalls } from '../workers/rpc';
+import type { AgendaRequest, AgendaWorkerSetup } from './agenda-runner';
+
+const setup = workerData as AgendaWorkerSetup;
+const wb = openWorkbook(setup.workbookPath, {
+  migrationsDir: setup.migrationsDir,
+  secondary: true,
+  key: keyOf(setup.password),
+  ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
+});
+
+serveCalls<AgendaRequest>(({ date, days, time }) => agenda(wb, date, days, time));
