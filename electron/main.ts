@@ -238,6 +238,9 @@ async function start(): Promise<void> {
       bulkWorker: unpacked(paths.bulkWorker),
       analyticsWorker: unpacked(paths.analyticsWorker),
       integrityWorker: unpacked(paths.integrityWorker),
+      agendaWorker: unpacked(paths.agendaWorker),
+      // The window's first calls come first; the check, backup and analytics read after them.
+      quietStartMs: 1500,
       platform: { pickImportFile, pickWorkbookFile },
       secrets: new FileSecretStore(
         path.join(app.getPath('userData'), 'sync-secrets.json'),
