@@ -16,6 +16,7 @@ import * as pwd from './sections/password';
 import * as port from './sections/portable';
 import * as bak from './sections/backups';
 import * as sync from './sections/sync';
+import * as keys from './sections/keys';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -52,6 +53,8 @@ export const en = {
   bak: bak.en,
   /** Sync between devices: the hub, Sync now, exchange files, conflicts. */
   sync: sync.en,
+  /** Keyboard: skip link, shortcuts help, command palette. */
+  keys: keys.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   nav: {
     today: 'Today',

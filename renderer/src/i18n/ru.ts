@@ -16,6 +16,7 @@ import * as pwd from './sections/password';
 import * as port from './sections/portable';
 import * as bak from './sections/backups';
 import * as sync from './sections/sync';
+import * as keys from './sections/keys';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -36,6 +37,7 @@ export const ru: Catalogue = {
   port: port.ru,
   bak: bak.ru,
   sync: sync.ru,
+  keys: keys.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   nav: {
     today: 'Сегодня',
