@@ -125,7 +125,9 @@ export function ClientCard() {
           <div className="card__portrait card__portrait--none" />
         )}
         <section className="card__feed">
-          {asOf ? null : <RemindersPanel clientId={id} readOnly={inTrash} addAsked={reminderAsked} />}
+          {asOf ? null : (
+            <RemindersPanel clientId={id} readOnly={inTrash} addAsked={reminderAsked} />
+          )}
           <div className="tabs" role="tablist" aria-label={t('cardx.tabs.label')}>
             {(['feed', 'sales', 'plan', 'history'] as const).map((name) => (
               <button

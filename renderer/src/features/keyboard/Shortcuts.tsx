@@ -42,11 +42,7 @@ export function Shortcuts() {
   if (overlay === 'help') return <HelpOverlay onClose={close} />;
   if (overlay === 'palette') {
     return (
-      <CommandPalette
-        onClose={close}
-        onNewClient={newClient}
-        onHelp={() => setOverlay('help')}
-      />
+      <CommandPalette onClose={close} onNewClient={newClient} onHelp={() => setOverlay('help')} />
     );
   }
   return null;

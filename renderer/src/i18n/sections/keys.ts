@@ -40,7 +40,7 @@ export const en = {
     newClient: 'New client',
     import: 'Import a file',
     search: 'Search clients',
-    language: 'Switch the language to Russian',
+    language: 'Switch the language to Russian (Русский)',
     help: 'Show keyboard shortcuts',
   },
 };
@@ -86,7 +86,7 @@ export const ru: typeof en = {
     newClient: 'Новый клиент',
     import: 'Импорт файла',
     search: 'Поиск клиентов',
-    language: 'Switch the language to English',
+    language: 'Переключить язык на английский (English)',
     help: 'Показать сочетания клавиш',
   },
 };
