@@ -5,6 +5,8 @@ import { ReadOnlyBanner } from '../features/workbook/ReadOnlyBanner';
 import { UnlockPage } from '../features/workbook/UnlockPage';
 import { useWorkbookInfo } from '../features/workbook/useWorkbook';
 import { useWorkbookTitle } from '../features/workbook/useWorkbookTitle';
+import { Shortcuts } from '../features/keyboard/Shortcuts';
+import { SkipLink } from '../features/keyboard/SkipLink';
 import { Rail } from './Rail';
 
 /**
@@ -31,6 +33,8 @@ const BackupsPage = screen(() => import('../features/workbook/BackupsPage'), 'Ba
 export function App() {
   return (
     <HashRouter>
+      <SkipLink />
+      <Shortcuts />
       <div className="frame">
         <Rail />
         <Content />
@@ -52,7 +56,11 @@ function Content() {
     );
   }
   return (
-    <main className={info.data?.readOnly ? 'content content--banner' : 'content'}>
+    <main
+      id="main"
+      tabIndex={-1}
+      className={info.data?.readOnly ? 'content content--banner' : 'content'}
+    >
       <ReadOnlyBanner />
       {/* Nothing shown while a screen's chunk loads: it comes from the disk in milliseconds. */}
       <Suspense fallback={null}>

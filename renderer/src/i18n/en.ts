@@ -17,6 +17,7 @@ import * as port from './sections/portable';
 import * as bak from './sections/backups';
 import * as sync from './sections/sync';
 import * as firstRun from './sections/first-run';
+import * as keys from './sections/keys';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -54,6 +55,8 @@ export const en = {
   bak: bak.en,
   /** Sync between devices: the hub, Sync now, exchange files, conflicts. */
   sync: sync.en,
+  /** Keyboard: skip link, shortcuts help, command palette. */
+  keys: keys.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   dates: { pick: 'Pick a date in the calendar', calendar: 'Calendar' },
   nav: {

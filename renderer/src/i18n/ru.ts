@@ -17,6 +17,7 @@ import * as port from './sections/portable';
 import * as bak from './sections/backups';
 import * as sync from './sections/sync';
 import * as firstRun from './sections/first-run';
+import * as keys from './sections/keys';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -38,6 +39,7 @@ export const ru: Catalogue = {
   firstRun: firstRun.ru,
   bak: bak.ru,
   sync: sync.ru,
+  keys: keys.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   dates: { pick: 'Выбрать дату в календаре', calendar: 'Календарь' },
   nav: {

@@ -2,7 +2,7 @@
  * The card's reminders above the tabs: the client's open reminders soonest first, each with
  * its actions, and the Add reminder form. Done on a repeating one shows its next occurrence.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatDate } from '../../lib/format';
@@ -16,13 +16,28 @@ interface Props {
   clientId: string;
   /** No writing: a client in the trash or a past version of the card. */
   readOnly: boolean;
+  /** Changes when the R key asks for a new reminder. */
+  addAsked?: number;
 }
 
-export function RemindersPanel({ clientId, readOnly }: Props) {
+export function RemindersPanel({ clientId, readOnly, addAsked }: Props) {
   const { t } = useTranslation();
   const reminders = useReminders(clientId);
   const complete = useCompleteReminder();
   const [adding, setAdding] = useState(false);
+  // R on the card asks for a new reminder (each press a new number).
+  const [asked, setAsked] = useState(addAsked ?? 0);
+  if (addAsked !== undefined && addAsked !== asked) {
+    setAsked(addAsked);
+    if (!readOnly) setAdding(true);
+  }
+  // The form closed (added or cancelled): the focus goes back to "+ Add reminder".
+  const addRef = useRef<HTMLButtonElement>(null);
+  const wasAdding = useRef(false);
+  useEffect(() => {
+    if (wasAdding.current && !adding) addRef.current?.focus();
+    wasAdding.current = adding;
+  }, [adding]);
   const [status, setStatus] = useState<string | null>(null);
   const list = reminders.data ?? [];
 
@@ -35,6 +50,7 @@ export function RemindersPanel({ clientId, readOnly }: Props) {
         ) : null}
         {readOnly || adding ? null : (
           <button
+            ref={addRef}
             type="button"
             className="link reminders__add"
             onClick={() => {

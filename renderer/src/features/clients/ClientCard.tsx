@@ -3,9 +3,9 @@
  * and History tabs on the right. A past version (as of a date) or a client in the trash is
  * shown read-only under a banner.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { Client } from '../../../../electron/api/contract';
 import { api, ApiError } from '../../api/client';
 import { AsOfBanner, TrashBanner } from '../card/Banners';
@@ -23,6 +23,7 @@ import {
   useSavePatch,
 } from '../card/useCardData';
 import '../card/card.css';
+import { useCardKeys } from '../keyboard/useCardKeys';
 import { CardConflicts } from '../sync/CardConflicts';
 import { HistoryPanel } from './HistoryPanel';
 
@@ -52,6 +53,27 @@ export function ClientCard() {
     setAsOf(null);
   }
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Keyboard requests: C (the comment box, on the feed) and R (a new reminder).
+  const [composerAsked, setComposerAsked] = useState(0);
+  const [reminderAsked, setReminderAsked] = useState(0);
+  const editable = client.data?.deletedAt === null && asOf === null;
+  useCardKeys(id, {
+    comment: () => {
+      if (!editable) return;
+      setTab('feed');
+      setComposerAsked((n) => n + 1);
+    },
+    reminder: () => editable && setReminderAsked((n) => n + 1),
+  });
+  useEffect(() => {
+    if (composerAsked) document.querySelector<HTMLElement>('textarea[name="comment"]')?.focus();
+  }, [composerAsked]);
+  // A client just made in the dialog: the focus goes on to its name, not to the page.
+  const focusField = (useLocation().state as { focusField?: string } | null)?.focusField;
+  const loaded = client.isSuccess;
+  useEffect(() => {
+    if (loaded && focusField) document.getElementById(`field-${focusField}`)?.focus();
+  }, [loaded, focusField, id]);
 
   if (client.isPending) return <p className="page muted">{t('app.loading')}</p>;
   if (client.error) {
@@ -103,7 +125,9 @@ export function ClientCard() {
           <div className="card__portrait card__portrait--none" />
         )}
         <section className="card__feed">
-          {asOf ? null : <RemindersPanel clientId={id} readOnly={inTrash} />}
+          {asOf ? null : (
+            <RemindersPanel clientId={id} readOnly={inTrash} addAsked={reminderAsked} />
+          )}
           <div className="tabs" role="tablist" aria-label={t('cardx.tabs.label')}>
             {(['feed', 'sales', 'plan', 'history'] as const).map((name) => (
               <button

@@ -16,6 +16,7 @@ import type {
 import { api } from '../../api/client';
 import { useDebounced } from '../../lib/useDebounced';
 import { ExportMenu, type ExportChoice } from '../export/ExportMenu';
+import { rememberPosition } from '../keyboard/list-position';
 import { BulkBar } from './list/BulkBar';
 import { DEFAULT_COLUMNS, useCatalog } from './list/catalog';
 import { ClientTable } from './list/ClientTable';
@@ -31,7 +32,8 @@ export function ClientsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const focusSearch = (location.state as { focusSearch?: boolean } | null)?.focusSearch === true;
+  const visit = location.state as { focusSearch?: boolean; newClient?: boolean } | null;
+  const focusSearch = visit?.focusSearch === true;
   const catalog = useCatalog();
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState<Filter[]>([]);
@@ -51,6 +53,14 @@ export function ClientsPage() {
   useEffect(() => {
     if (focusSearch) searchRef.current?.focus();
   }, [focusSearch, location.key]);
+  // The N key (or the command palette) arrives as a visit with `newClient`.
+  const [newClientVisit, setNewClientVisit] = useState<string | null>(null);
+  if (visit?.newClient && newClientVisit !== location.key) {
+    setNewClientVisit(location.key);
+    setCreating(true);
+  }
+  const focusFirstRow = () =>
+    document.querySelector<HTMLElement>('.table__body [role="row"][tabindex="0"]')?.focus();
 
   const debounced = useDebounced(search.trim(), 150);
   const query: ListQuery = useMemo(
@@ -133,6 +143,13 @@ export function ClientsPage() {
           title={t('search.shortcut')}
           value={search}
           onChange={(e) => changeQuery(() => setSearch(e.target.value))}
+          onKeyDown={(e) => {
+            // The results are the rows below: ArrowDown walks into them.
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              focusFirstRow();
+            }
+          }}
         />
         <ExportMenu onExport={exportList} disabled={pages.total === 0} />
         {!trash ? (
@@ -255,7 +272,12 @@ export function ClientsPage() {
             setSelected(next);
           }}
           onRange={setRange}
-          onOpen={(id) => void navigate(`/clients/${id}`)}
+          onOpen={(id, index) => {
+            rememberPosition({ query, index, id });
+            void navigate(`/clients/${id}`);
+          }}
+          onLeaveTop={() => searchRef.current?.focus()}
+          queryKey={JSON.stringify(query)}
           emptyText={
             trash ? t('list.trashEmpty') : t('clients.noResults', { query: query.query ?? '' })
           }
@@ -266,7 +288,7 @@ export function ClientsPage() {
       {creating ? (
         <NewClientDialog
           onClose={() => setCreating(false)}
-          onCreated={(id) => void navigate(`/clients/${id}`)}
+          onCreated={(id) => void navigate(`/clients/${id}`, { state: { focusField: 'name' } })}
         />
       ) : null}
     </section>

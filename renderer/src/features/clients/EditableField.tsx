@@ -47,9 +47,17 @@ export function EditableField({
   const [saving, setSaving] = useState(false);
   const [copied, setCopied] = useState(false);
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
+  const valueRef = useRef<HTMLButtonElement>(null);
+  // Left by Enter or Escape, the focus comes back to the field's button (not to the page's
+  // body); left by a click elsewhere, it stays where the user went.
+  const refocus = useRef(false);
 
   useEffect(() => {
     if (editing) inputRef.current?.focus();
+    else if (refocus.current) {
+      refocus.current = false;
+      valueRef.current?.focus();
+    }
   }, [editing]);
 
   const cancel = () => {
@@ -66,6 +74,7 @@ export function EditableField({
       setError(null);
       setEditing(false);
     } catch (e) {
+      refocus.current = false;
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setSaving(false);
@@ -74,9 +83,11 @@ export function EditableField({
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
+      refocus.current = true;
       cancel();
     } else if (event.key === 'Enter' && (kind !== 'textarea' || event.ctrlKey)) {
       event.preventDefault();
+      refocus.current = true;
       void save();
     }
   };
@@ -86,7 +97,10 @@ export function EditableField({
     id: `field-${field}`,
     name: field,
     value: draft,
-    disabled: saving,
+    // Read-only, not disabled, while saving: a disabled input drops the focus to the page, and
+    // after a refused value Escape would reach nothing.
+    readOnly: saving,
+    'aria-busy': saving ? true : undefined,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `field-${field}-error` : undefined,
     onKeyDown,
@@ -130,6 +144,7 @@ export function EditableField({
       ) : (
         <div className="field__value-row">
           <button
+            ref={valueRef}
             type="button"
             id={`field-${field}`}
             className={`field__value${value ? '' : ' muted'}`}

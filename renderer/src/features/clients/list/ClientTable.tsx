@@ -1,15 +1,26 @@
 /**
  * The virtualized client table: only visible rows are rendered and fetched. Click a header to
- * sort, tick rows (Shift-click ticks a range), double-click or Enter opens the card.
+ * sort, tick rows (Shift-click ticks a range), double-click or Enter opens the card. The rows are
+ * one tab stop (a roving tabindex): arrows, Home/End and PageUp/PageDown move between them,
+ * Space ticks one, ArrowUp on the first goes back to the search box.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClientListRow, Sort } from '../../../../../electron/api/contract';
 import type { CatalogField } from './catalog';
 
 const ROW_HEIGHT = 36;
+const PAGE_STEP = 10;
+const MOVES: Record<string, (index: number, total: number) => number> = {
+  ArrowDown: (i) => i + 1,
+  ArrowUp: (i) => i - 1,
+  PageDown: (i) => i + PAGE_STEP,
+  PageUp: (i) => i - PAGE_STEP,
+  Home: () => 0,
+  End: (_, total) => total - 1,
+};
 
 interface Props {
   catalog: CatalogField[];
@@ -21,7 +32,12 @@ interface Props {
   allMatching: boolean;
   onSelect: (next: Set<string>) => void;
   onRange: (range: { first: number; last: number }) => void;
-  onOpen: (id: string) => void;
+  /** Opens the card of the row at `index`. */
+  onOpen: (id: string, index: number) => void;
+  /** ArrowUp on the first row: back to where the user came from (the search box). */
+  onLeaveTop?: () => void;
+  /** Changes with the list's query: the roving tab stop goes back to the first row. */
+  queryKey: string;
   emptyText: string;
   /** Offered beside the empty text only when a search or a filter is what emptied the list. */
   onClearSearch?: (() => void) | undefined;
@@ -33,6 +49,24 @@ export function ClientTable(props: Props) {
   const { catalog, columns, pages, sort, selected, allMatching } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<number | null>(null);
+  const [active, setActive] = useState(0);
+  const [activeQuery, setActiveQuery] = useState(props.queryKey);
+  if (activeQuery !== props.queryKey) {
+    setActiveQuery(props.queryKey);
+    setActive(0);
+  }
+  // The row to focus once the virtualizer has drawn it (a move may scroll it into view first).
+  const pendingFocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-index="${pendingFocus.current}"]`,
+    );
+    if (row) {
+      pendingFocus.current = null;
+      row.focus();
+    }
+  });
   const shown = columns
     .map((key) => catalog.find((f) => f.key === key))
     .filter((f): f is CatalogField => Boolean(f));
@@ -62,6 +96,31 @@ export function ClientTable(props: Props) {
     else next.add(id);
     anchor.current = index;
     props.onSelect(next);
+  };
+
+  const items = virtualizer.getVirtualItems();
+  // The one row Tab reaches: the active one while drawn, else the first drawn.
+  const tabStop = items.some((i) => i.index === active) ? active : (items[0]?.index ?? 0);
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(pages.total - 1, index));
+    setActive(next);
+    pendingFocus.current = next;
+    virtualizer.scrollToIndex(next);
+  };
+  const onRowKey = (event: KeyboardEvent, index: number, row: ClientListRow | undefined) => {
+    if (event.target !== event.currentTarget) return;
+    const move = MOVES[event.key];
+    if (move) {
+      event.preventDefault();
+      if (event.key === 'ArrowUp' && index === 0 && props.onLeaveTop) props.onLeaveTop();
+      else moveTo(move(index, pages.total));
+    } else if (event.key === 'Enter' && row) {
+      event.preventDefault();
+      props.onOpen(row.id, index);
+    } else if (event.key === ' ' && row) {
+      event.preventDefault();
+      toggle(index, row.id, event.shiftKey);
+    }
   };
 
   const headerSort = (key: string) => {
@@ -108,14 +167,15 @@ export function ClientTable(props: Props) {
           </div>
         ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const row = pages.rowAt(item.index);
             const checked = row ? allMatching || selected.has(row.id) : false;
             return (
               <div
                 key={item.key}
                 role="row"
-                tabIndex={row ? 0 : -1}
+                data-index={item.index}
+                tabIndex={item.index === tabStop ? 0 : -1}
                 aria-selected={checked}
                 className={`table__row${checked ? ' table__row--selected' : ''}`}
                 style={{
@@ -123,17 +183,16 @@ export function ClientTable(props: Props) {
                   height: ROW_HEIGHT,
                   gridTemplateColumns: template,
                 }}
-                onDoubleClick={() => row && props.onOpen(row.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && row && e.target === e.currentTarget)
-                    props.onOpen(row.id);
-                }}
+                onDoubleClick={() => row && props.onOpen(row.id, item.index)}
+                onFocus={(e) => e.target === e.currentTarget && setActive(item.index)}
+                onKeyDown={(e) => onRowKey(e, item.index, row)}
               >
                 {row ? (
                   <>
                     <div role="cell" className="cell cell--check">
                       <input
                         type="checkbox"
+                        tabIndex={-1}
                         aria-label={`${t('list.selectRow')}: ${row.name}`}
                         checked={checked}
                         onChange={() => undefined}
@@ -147,7 +206,16 @@ export function ClientTable(props: Props) {
                         className={`cell cell--${f.key.replace('.', '-')}${f.align ? ' cell--right' : ''}`}
                       >
                         {f.key === 'name' ? (
-                          <Link to={`/clients/${row.id}`}>{row.name}</Link>
+                          <Link
+                            to={`/clients/${row.id}`}
+                            tabIndex={-1}
+                            onClick={(e) => {
+                              e.preventDefault();
+                              props.onOpen(row.id, item.index);
+                            }}
+                          >
+                            {row.name}
+                          </Link>
                         ) : f.key === 'stage' ? (
                           <span className={`badge badge--${row.stage}`}>{f.show(row)}</span>
                         ) : (
