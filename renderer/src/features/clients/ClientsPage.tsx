@@ -25,6 +25,7 @@ import { ViewsMenu } from './list/ViewsMenu';
 import './list/list.css';
 import { NewClientDialog } from './NewClientDialog';
 import { useClientPages } from './useClientPages';
+import { useColumnLayout } from './list/useColumnLayout';
 
 export function ClientsPage() {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function ClientsPage() {
   const [creating, setCreating] = useState(false);
   const [range, setRange] = useState({ first: 0, last: 50 });
   const searchRef = useRef<HTMLInputElement>(null);
+  const layout = useColumnLayout(viewId ?? 'list');
   // Ctrl+K (the rail's shortcut) arrives as a visit with `focusSearch`, also when already here.
   useEffect(() => {
     if (focusSearch) searchRef.current?.focus();
@@ -174,7 +176,13 @@ export function ClientsPage() {
           <Link className="button-link" to="/changes">
             {t('list.journal.open')}
           </Link>
-          <ColumnPicker catalog={catalog} columns={columns} onChange={setColumns} />
+          <ColumnPicker
+            catalog={catalog}
+            columns={columns}
+            onChange={setColumns}
+            density={layout.density}
+            onDensity={layout.setDensity}
+          />
           <button
             type="button"
             className="nowrap"
@@ -251,6 +259,10 @@ export function ClientsPage() {
             setSelected(next);
           }}
           onRange={setRange}
+          widths={layout.widths}
+          onResize={layout.resize}
+          onResetWidth={layout.reset}
+          density={layout.density}
           onOpen={(id) => void navigate(`/clients/${id}`)}
           emptyText={
             trash ? t('list.trashEmpty') : t('clients.noResults', { query: query.query ?? '' })
