@@ -149,6 +149,7 @@ export async function tour(
   await page.goto(shell.url);
   await page.locator('.rail').waitFor();
   await expect(page.locator('.today h1')).toBeVisible();
+  await expect(page.locator('.today').getByText(t.app.loading)).toHaveCount(0);
   await visit('today');
 
   await go(page, '#/clients');
