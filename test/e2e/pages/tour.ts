@@ -169,7 +169,7 @@ export async function tour(
   await visit('trash');
 
   await go(page, '#/changes');
-  await expect(page.locator('.journal, table').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: t.list.journal.title })).toBeVisible();
   await visit('journal');
 
   await go(page, `#/clients/${cardId}`);
@@ -191,7 +191,7 @@ export async function tour(
   await visit('analytics');
 
   await go(page, '#/growth');
-  await expect(page.getByRole('table').first()).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: t.growth.table.crossSale })).toBeVisible();
   await visit('growth');
 
   await go(page, '#/import');
@@ -212,15 +212,15 @@ export async function tour(
   await visit('settings');
 
   await go(page, '#/workbook');
-  await expect(page.locator('main h1').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: t.wbk.title, level: 1 })).toBeVisible();
   await visit('workbook');
 
   await go(page, '#/workbook/backups');
-  await expect(page.locator('main h1').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: t.bak.title, level: 1 })).toBeVisible();
   await visit('backups');
 
   await go(page, '#/sync');
-  await expect(page.locator('main h1').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: t.sync.title, level: 1 })).toBeVisible();
   await visit('sync');
 }
 
