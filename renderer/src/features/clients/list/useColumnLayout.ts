@@ -49,8 +49,7 @@ export function useColumnLayout(scope: string) {
     save({ ...widths, [key]: Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width))) });
   /** Back to the width the list chooses itself. */
   const reset = (key: string) => {
-    const { [key]: _dropped, ...rest } = widths;
-    save(rest);
+    save(Object.fromEntries(Object.entries(widths).filter(([k]) => k !== key)));
   };
   const setDensity = (next: Density) => {
     localStorage.setItem(DENSITY, JSON.stringify(next));
