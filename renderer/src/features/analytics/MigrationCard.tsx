@@ -92,7 +92,8 @@ export function MigrationCard(props: { d: Dashboard; onDrill: (key: string) => v
                   const move = moveOf(r, c);
                   if (r === NONE && c === NONE) return <td key={c} />;
                   const key = `${classes[r]}>${classes[c]}`;
-                  const strength = Math.round(18 + (count / max) * 62);
+                  // Capped at 50 %: the dark count keeps 4.5:1 on the strongest tint.
+                  const strength = Math.round(14 + (count / max) * 36);
                   return (
                     <td key={c} className={`ana-move--${move}`}>
                       {count > 0 ? (

@@ -27,6 +27,7 @@ import './list/list.css';
 import { DemoButton } from '../first-run/DemoButton';
 import { NewClientDialog } from './NewClientDialog';
 import { useClientPages } from './useClientPages';
+import { useColumnLayout } from './list/useColumnLayout';
 
 export function ClientsPage() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function ClientsPage() {
   const [creating, setCreating] = useState(() => params.get('new') === '1');
   const [range, setRange] = useState({ first: 0, last: 50 });
   const searchRef = useRef<HTMLInputElement>(null);
+  const layout = useColumnLayout(viewId ?? 'list');
   // Ctrl+K (the rail's shortcut) arrives as a visit with `focusSearch`, also when already here.
   useEffect(() => {
     if (focusSearch) searchRef.current?.focus();
@@ -194,7 +196,13 @@ export function ClientsPage() {
           <Link className="button-link" to="/changes">
             {t('list.journal.open')}
           </Link>
-          <ColumnPicker catalog={catalog} columns={columns} onChange={setColumns} />
+          <ColumnPicker
+            catalog={catalog}
+            columns={columns}
+            onChange={setColumns}
+            density={layout.density}
+            onDensity={layout.setDensity}
+          />
           <button
             type="button"
             className="nowrap"
@@ -272,6 +280,10 @@ export function ClientsPage() {
             setSelected(next);
           }}
           onRange={setRange}
+          widths={layout.widths}
+          onResize={layout.resize}
+          onResetWidth={layout.reset}
+          density={layout.density}
           onOpen={(id, index) => {
             rememberPosition({ query, index, id });
             void navigate(`/clients/${id}`);

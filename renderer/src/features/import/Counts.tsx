@@ -23,13 +23,13 @@ interface Props {
 
 function Tile({ count, className }: { count: Count; className: string }) {
   return (
-    <div
+    <dl
       className={`imp-count ${className}${count.value ? '' : ' imp-count--zero'}`}
       data-testid={count.testId}
     >
       <dt>{count.label}</dt>
       <dd>{formatNumber(count.value)}</dd>
-    </div>
+    </dl>
   );
 }
 
@@ -38,7 +38,12 @@ export function Counts({ counts, total, details, updating }: Props) {
   const shown = details.filter((d) => d.value > 0);
   return (
     <div className={updating ? 'imp-figures imp-figures--updating' : 'imp-figures'}>
-      <dl className="imp-counts imp-counts--sum" aria-label={t('imp.check.countsLabel')}>
+      {/* Each tile is a term and its figure; the sum's operators sit between them. */}
+      <div
+        className="imp-counts imp-counts--sum"
+        role="group"
+        aria-label={t('imp.check.countsLabel')}
+      >
         {counts.map((c, i) => (
           <div key={c.key} className="imp-sum__part">
             {i > 0 ? (
@@ -55,7 +60,7 @@ export function Counts({ counts, total, details, updating }: Props) {
           </span>
           <Tile count={total} className="imp-count--total" />
         </div>
-      </dl>
+      </div>
       {shown.length > 0 ? (
         <ul className="imp-details">
           {shown.map((d) => (

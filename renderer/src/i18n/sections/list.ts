@@ -86,6 +86,10 @@ export const en = {
     undone: 'Undone; changes reverted: {{count, number}}.',
   },
   sortBy: 'Sort by {{field}}',
+  resizeColumn: 'Width of «{{field}}» (drag, or arrow keys)',
+  density: 'Rows',
+  densityComfortable: 'Comfortable',
+  densityCompact: 'Compact',
   journal: {
     open: 'Journal',
     title: 'Journal of changes',
@@ -194,6 +198,10 @@ export const ru: typeof en = {
     undone: 'Отменено: возвращено изменений — {{count, number}}.',
   },
   sortBy: 'Сортировать по «{{field}}»',
+  resizeColumn: 'Ширина столбца «{{field}}» (тяните или стрелки)',
+  density: 'Строки',
+  densityComfortable: 'Просторно',
+  densityCompact: 'Плотно',
   journal: {
     open: 'Журнал',
     title: 'Журнал изменений',

@@ -5,13 +5,15 @@
  * Space ticks one, ArrowUp on the first goes back to the search box.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClientListRow, Sort } from '../../../../../electron/api/contract';
 import type { CatalogField } from './catalog';
+import { columnGrid, leastWidth } from './column-sizes';
+import { ResizeHandle } from './ResizeHandle';
+import type { Density, Widths } from './useColumnLayout';
 
-const ROW_HEIGHT = 36;
 const PAGE_STEP = 10;
 const MOVES: Record<string, (index: number, total: number) => number> = {
   ArrowDown: (i) => i + 1,
@@ -21,6 +23,16 @@ const MOVES: Record<string, (index: number, total: number) => number> = {
   Home: () => 0,
   End: (_, total) => total - 1,
 };
+const ROW_HEIGHTS: Record<Density, number> = { comfortable: 36, compact: 28 };
+
+/** Gives a cell whose text is cut (by itself or by its badge) the whole text as a tooltip. */
+function explainCut(e: MouseEvent) {
+  const cell = (e.target as HTMLElement).closest<HTMLElement>('[role="cell"]');
+  if (!cell) return;
+  const cut = [cell, ...Array.from(cell.children)].some((el) => el.scrollWidth > el.clientWidth);
+  if (cut) cell.title = cell.textContent ?? '';
+  else cell.removeAttribute('title');
+}
 
 interface Props {
   catalog: CatalogField[];
@@ -42,6 +54,10 @@ interface Props {
   /** Offered beside the empty text only when a search or a filter is what emptied the list. */
   onClearSearch?: (() => void) | undefined;
   onRestore?: (id: string) => void;
+  widths: Widths;
+  onResize: (key: string, width: number) => void;
+  onResetWidth: (key: string) => void;
+  density: Density;
 }
 
 export function ClientTable(props: Props) {
@@ -70,7 +86,9 @@ export function ClientTable(props: Props) {
   const shown = columns
     .map((key) => catalog.find((f) => f.key === key))
     .filter((f): f is CatalogField => Boolean(f));
-  const template = `32px ${shown.map((f) => (f.key === 'name' ? 'minmax(160px, 2fr)' : 'minmax(90px, 1fr)')).join(' ')}${props.onRestore ? ' 110px' : ''}`;
+  const { template, minWidth } = columnGrid(shown, props.widths, Boolean(props.onRestore));
+  const ROW_HEIGHT = ROW_HEIGHTS[props.density];
+  const headRef = useRef<HTMLDivElement>(null);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is not memoizable by React Compiler; this component is not compiled.
   const virtualizer = useVirtualizer({
@@ -83,6 +101,9 @@ export function ClientTable(props: Props) {
       props.onRange({ first: items[0]?.index ?? 0, last: items.at(-1)?.index ?? 0 });
     },
   });
+
+  // Rows change height with the density: measure them again.
+  useEffect(() => virtualizer.measure(), [virtualizer, ROW_HEIGHT]);
 
   const toggle = (index: number, id: string, shift: boolean) => {
     const next = new Set(selected);
@@ -131,31 +152,54 @@ export function ClientTable(props: Props) {
 
   return (
     <div className="table" role="table" aria-rowcount={pages.total}>
-      <div className="table__row table__head" role="row" style={{ gridTemplateColumns: template }}>
-        <div role="columnheader" className="cell cell--check" />
-        {shown.map((f) => (
-          <div
-            key={f.key}
-            role="columnheader"
-            className={`cell${f.align ? ' cell--right' : ''}`}
-            aria-sort={
-              sort?.field === f.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined
-            }
-          >
-            <button
-              type="button"
-              className="sort"
-              title={t('list.sortBy', { field: f.label })}
-              onClick={() => headerSort(f.key)}
+      <div className="table__head-scroll" ref={headRef}>
+        <div
+          className="table__row table__head"
+          role="row"
+          style={{ gridTemplateColumns: template, minWidth }}
+        >
+          <div role="columnheader" className="cell cell--check cell--frozen" />
+          {shown.map((f) => (
+            <div
+              key={f.key}
+              role="columnheader"
+              className={`cell${f.align ? ' cell--right' : ''}${f.key === 'name' ? ' cell--name cell--frozen' : ''}`}
+              aria-sort={
+                sort?.field === f.key
+                  ? sort.dir === 'asc'
+                    ? 'ascending'
+                    : 'descending'
+                  : undefined
+              }
             >
-              {f.label}
-              {sort?.field === f.key ? (sort.dir === 'asc' ? ' ↑' : ' ↓') : ''}
-            </button>
-          </div>
-        ))}
-        {props.onRestore ? <div role="columnheader" className="cell" /> : null}
+              <button
+                type="button"
+                className="sort"
+                title={t('list.sortBy', { field: f.label })}
+                onClick={() => headerSort(f.key)}
+              >
+                {f.label}
+                {sort?.field === f.key ? (sort.dir === 'asc' ? ' ↑' : ' ↓') : ''}
+              </button>
+              <ResizeHandle
+                label={t('list.resizeColumn', { field: f.label })}
+                width={props.widths[f.key] ?? leastWidth(f.key)}
+                onResize={(w) => props.onResize(f.key, w)}
+                onReset={() => props.onResetWidth(f.key)}
+              />
+            </div>
+          ))}
+          {props.onRestore ? <div role="columnheader" className="cell" /> : null}
+        </div>
       </div>
-      <div className="table__body" ref={scrollRef}>
+      <div
+        className="table__body"
+        ref={scrollRef}
+        onScroll={(e) => {
+          if (headRef.current) headRef.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
+        onMouseOver={explainCut}
+      >
         {!pages.loading && pages.total === 0 ? (
           <div className="empty empty--inline">
             <p>{props.emptyText}</p>
@@ -166,7 +210,7 @@ export function ClientTable(props: Props) {
             ) : null}
           </div>
         ) : null}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
           {items.map((item) => {
             const row = pages.rowAt(item.index);
             const checked = row ? allMatching || selected.has(row.id) : false;
@@ -182,6 +226,7 @@ export function ClientTable(props: Props) {
                   transform: `translateY(${item.start}px)`,
                   height: ROW_HEIGHT,
                   gridTemplateColumns: template,
+                  minWidth,
                 }}
                 onDoubleClick={() => row && props.onOpen(row.id, item.index)}
                 onFocus={(e) => e.target === e.currentTarget && setActive(item.index)}
@@ -189,7 +234,7 @@ export function ClientTable(props: Props) {
               >
                 {row ? (
                   <>
-                    <div role="cell" className="cell cell--check">
+                    <div role="cell" className="cell cell--check cell--frozen">
                       <input
                         type="checkbox"
                         tabIndex={-1}
@@ -203,7 +248,7 @@ export function ClientTable(props: Props) {
                       <div
                         key={f.key}
                         role="cell"
-                        className={`cell cell--${f.key.replace('.', '-')}${f.align ? ' cell--right' : ''}`}
+                        className={`cell cell--${f.key.replace('.', '-')}${f.align ? ' cell--right' : ''}${f.key === 'name' ? ' cell--frozen' : ''}`}
                       >
                         {f.key === 'name' ? (
                           <Link

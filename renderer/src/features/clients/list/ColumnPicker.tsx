@@ -6,6 +6,9 @@ import { useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../../../lib/Modal';
 import type { CatalogField } from './catalog';
+import type { Density } from './useColumnLayout';
+
+const DENSITIES = ['comfortable', 'compact'] as const;
 
 /** Under the button, its right edge on the button's. */
 function placeUnder(button: HTMLElement | null): CSSProperties {
@@ -18,10 +21,14 @@ export function ColumnPicker({
   catalog,
   columns,
   onChange,
+  density,
+  onDensity,
 }: {
   catalog: CatalogField[];
   columns: string[];
   onChange: (c: string[]) => void;
+  density: Density;
+  onDensity: (d: Density) => void;
 }) {
   const { t } = useTranslation();
   const button = useRef<HTMLButtonElement>(null);
@@ -65,6 +72,20 @@ export function ColumnPicker({
                 {f.label}
               </label>
             ))}
+            <fieldset className="popover__group">
+              <legend>{t('list.density')}</legend>
+              {DENSITIES.map((d) => (
+                <label key={d} className="popover__item">
+                  <input
+                    type="radio"
+                    name="density"
+                    checked={density === d}
+                    onChange={() => onDensity(d)}
+                  />
+                  {d === 'compact' ? t('list.densityCompact') : t('list.densityComfortable')}
+                </label>
+              ))}
+            </fieldset>
           </div>
         </Modal>
       ) : null}
