@@ -31,6 +31,7 @@ import { readWorkbookInfo, readWorkbookState, type WorkbookEvents } from './desk
 import { createShutdown } from './desktop/shutdown';
 import { WorkbookActions } from './desktop/workbook-actions';
 import { askPasswordInWindow } from './desktop/password-route';
+import { APP_SCHEME, lockDown, secureWebPreferences } from './desktop/lock-down';
 import {
   focusWindow,
   pickImportFile,
@@ -49,13 +50,10 @@ import { FollowingReminders } from './services/reminder-follow';
 import type { DueReminder } from './services/reminder-scheduler';
 import { startFailure } from './services/workbook/refusals';
 
-const SCHEME = 'app';
 const paths = bundledPaths(__dirname);
 let kartoteka: App | null = null;
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([APP_SCHEME]);
 
 /** better-sqlite3 built for Electron's ABI, kept apart from the Node build (see README). */
 function electronNativeBinding(): string {
@@ -99,14 +97,7 @@ function createWindow(): void {
     // workbook's name), which Electron follows.
     title: 'Kartoteka',
     show: false,
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      nodeIntegration: false,
-      sandbox: true,
-      webSecurity: true,
-      spellcheck: true,
-    },
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
   });
   window.once('ready-to-show', () => window.show());
   // Windows ends a session without `before-quit`: close the workbook while there is time.
@@ -206,23 +197,11 @@ const shutdown = createShutdown({
 /** Workbooks to open from a double-click, the Dock or a second launch, once the window is up. */
 const openRequests = new OpenRequests();
 
-function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
-  );
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(RENDERER_ORIGIN)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
-}
-
 async function start(): Promise<void> {
   await app.whenReady();
-  lockDown();
-  protocol.handle(SCHEME, (request) => serveRendererFile(paths.rendererDir, request));
+  // Permissions, navigation, redirects, new windows and webviews (electron/desktop/lock-down.ts).
+  lockDown(app, session.defaultSession);
+  protocol.handle(APP_SCHEME.scheme, (request) => serveRendererFile(paths.rendererDir, request));
   let current: App;
   try {
     const nativeBinding = electronNativeBinding();

@@ -6,6 +6,29 @@ import { build } from 'esbuild';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/**
+ * Some bundled dependencies still call the deprecated `new Buffer()` (exceljs' zip writer,
+ * archiver-utils 2, on every .xlsx export). Node keeps quiet about that inside node_modules,
+ * but not once the code is bundled into dist/main: the shell printed DEP0005. Each such call is
+ * replaced by what the constructor has done since Node 8: `Buffer.alloc` for a size (zero-filled),
+ * `Buffer.from` for anything else. (archiver-utils 3 has the fix but does not work with
+ * archiver 5, which exceljs 4.4, the latest, needs.)
+ */
+const LEGACY_BUFFER = '__kartotekaLegacyBuffer';
+const withoutBufferConstructor = {
+  name: 'without-buffer-constructor',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/].*\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      if (!text.includes('new Buffer(')) return undefined;
+      return { contents: text.replaceAll('new Buffer(', `${LEGACY_BUFFER}(`), loader: 'js' };
+    });
+  },
+};
+const legacyBuffer = `function ${LEGACY_BUFFER}(value, encodingOrOffset, length) {
+  return typeof value === 'number' ? Buffer.alloc(value) : Buffer.from(value, encodingOrOffset, length);
+}`;
+
 await build({
   entryPoints: {
     main: 'electron/main.ts',
@@ -26,5 +49,7 @@ await build({
   sourcemap: true,
   external: ['electron', 'better-sqlite3'],
   define: { 'process.env.KARTOTEKA_VERSION': JSON.stringify(pkg.version) },
+  plugins: [withoutBufferConstructor],
+  banner: { js: legacyBuffer },
   logLevel: 'warning',
 });

@@ -22,6 +22,8 @@ export async function initI18n(locale: Locale): Promise<typeof i18next> {
       interpolation: { escapeValue: false },
       returnObjects: true,
       postProcess: I18N_POST_PROCESS,
+      // i18next 25 advertises its vendor in the console on every start; a user reads that as noise.
+      showSupportNotice: false,
     });
   document.documentElement.lang = locale;
   return i18next;
