@@ -14,6 +14,7 @@ import {
   protocol,
   safeStorage,
   session,
+  shell,
 } from 'electron';
 import { createApp, toLocale, type App } from './app';
 import { FileSecretStore } from './services/sync/secrets';
@@ -200,7 +201,8 @@ const openRequests = new OpenRequests();
 async function start(): Promise<void> {
   await app.whenReady();
   // Permissions, navigation, redirects, new windows and webviews (electron/desktop/lock-down.ts).
-  lockDown(app, session.defaultSession);
+  // Only the links lock-down lets out (tel:, mailto:, sms:) ever reach the system.
+  lockDown(app, session.defaultSession, (link) => void shell.openExternal(link));
   protocol.handle(APP_SCHEME.scheme, (request) => serveRendererFile(paths.rendererDir, request));
   let current: App;
   try {

@@ -3,7 +3,8 @@
  * them under plain Node: the window's web preferences, the `app://` scheme's privileges, which
  * permissions a page gets, where it may navigate or be redirected, and no new windows or
  * webviews. main.ts hands Electron's `app` and session to `lockDown`; the shapes below are the
- * few members used, so Electron's own objects fit them.
+ * few members used, so Electron's own objects fit them. The one way out of the window is a
+ * phone or e-mail link of the card, handed to the system's dialler or mail program.
  */
 import { RENDERER_ORIGIN } from '../ipc';
 
@@ -55,6 +56,25 @@ export function secureWebPreferences(preload: string) {
   } as const;
 }
 
+/**
+ * The schemes the system opens for the user: the card's phone (`tel:`, `sms:`) and e-mail
+ * (`mailto:`) links. Web pages, files and every other scheme stay refused.
+ */
+const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['tel:', 'mailto:', 'sms:']);
+
+/** The link as the system should get it, or null when it must not leave the app. */
+export function externalLink(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return EXTERNAL_SCHEMES.has(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Hands a link to the system (Electron's `shell.openExternal`). */
+export type OpenExternal = (url: string) => void;
+
 export interface Preventable {
   preventDefault(): void;
 }
@@ -63,7 +83,7 @@ type Navigation = (event: Preventable, url: string) => void;
 
 /** The members of Electron's WebContents that `lockDown` uses. */
 export interface GuardedContents {
-  setWindowOpenHandler(handler: () => { action: 'deny' }): void;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   on(event: 'will-navigate', listener: Navigation): unknown;
   on(event: 'will-redirect', listener: Navigation): unknown;
   on(event: 'will-attach-webview', listener: (event: Preventable) => void): unknown;
@@ -98,19 +118,34 @@ export interface GuardedApp {
   ): unknown;
 }
 
-/** Leaving the app's pages is refused, whether by a link, a script or a server's redirect. */
-const stayInApp: Navigation = (event, url) => {
-  if (!isAppUrl(url)) event.preventDefault();
-};
-
-export function guardContents(contents: GuardedContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+/**
+ * Leaving the app's pages is refused, whether by a link, a script or a server's redirect, and
+ * no window is opened; a phone or e-mail link goes to the system instead.
+ */
+export function guardContents(contents: GuardedContents, openExternal?: OpenExternal): void {
+  const handOver = (url: string) => {
+    const link = externalLink(url);
+    if (link !== null) openExternal?.(link);
+  };
+  const stayInApp: Navigation = (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    handOver(url);
+  };
+  contents.setWindowOpenHandler(({ url }) => {
+    handOver(url);
+    return { action: 'deny' };
+  });
   contents.on('will-navigate', stayInApp);
   contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function lockDown(app: GuardedApp, session: GuardedSession): void {
+export function lockDown(
+  app: GuardedApp,
+  session: GuardedSession,
+  openExternal?: OpenExternal,
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(permissionAllowed(permission, details.requestingUrl)),
   );
@@ -118,5 +153,5 @@ export function lockDown(app: GuardedApp, session: GuardedSession): void {
     permissionAllowed(permission, requestingOrigin),
   );
   session.setDevicePermissionHandler(() => false);
-  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, openExternal));
 }

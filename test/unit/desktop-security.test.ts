@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
   APP_SCHEME,
+  externalLink,
   isAppUrl,
   lockDown,
   permissionAllowed,
@@ -29,17 +30,24 @@ function lockedDown() {
   let check: Parameters<GuardedSession['setPermissionCheckHandler']>[0] | undefined;
   let device: (() => boolean) | undefined;
   const app = new EventEmitter();
-  lockDown(app, {
-    setPermissionRequestHandler: (handler) => (request = handler),
-    setPermissionCheckHandler: (handler) => (check = handler),
-    setDevicePermissionHandler: (handler) => (device = handler),
-  });
+  /** What was handed to the system (shell.openExternal). */
+  const external: string[] = [];
+  lockDown(
+    app,
+    {
+      setPermissionRequestHandler: (handler) => (request = handler),
+      setPermissionCheckHandler: (handler) => (check = handler),
+      setDevicePermissionHandler: (handler) => (device = handler),
+    },
+    (url) => external.push(url),
+  );
   /** A new web contents (window, frame host) as Electron announces it. */
   const contents = () => {
     const emitter = new EventEmitter();
-    let openHandler: (() => { action: string }) | undefined;
+    let openHandler: ((details: { url: string }) => { action: string }) | undefined;
     const target = Object.assign(emitter, {
-      setWindowOpenHandler: (handler: () => { action: 'deny' }) => (openHandler = handler),
+      setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }) =>
+        (openHandler = handler),
     });
     app.emit('web-contents-created', {}, target);
     /** Emits a cancellable event; true when a listener cancelled it. */
@@ -50,7 +58,7 @@ function lockedDown() {
     };
     return {
       prevented,
-      open: () => openHandler?.(),
+      open: (url = 'https://example.com/') => openHandler?.({ url }),
       listens: (e: string) => emitter.listenerCount(e),
     };
   };
@@ -62,7 +70,7 @@ function lockedDown() {
   };
   const checked = (permission: string, origin: string): boolean | undefined =>
     check?.({}, permission, origin, { requestingUrl: `${origin}/` });
-  return { contents, asked, checked, device: () => device?.() };
+  return { contents, asked, checked, device: () => device?.(), external };
 }
 
 describe('Electron security checklist', () => {
@@ -173,19 +181,46 @@ describe('Electron security checklist', () => {
   });
 
   it('14: no new windows', () => {
-    expect(lockedDown().contents().open()).toEqual({ action: 'deny' });
+    const locked = lockedDown();
+    expect(locked.contents().open()).toEqual({ action: 'deny' });
+    expect(locked.contents().open('mailto:anna@example.ru')).toEqual({ action: 'deny' });
+    expect(locked.external).toEqual(['mailto:anna@example.ru']);
   });
 
-  it('15: nothing is opened with shell.openExternal', () => {
+  it('15: shell.openExternal gets only the card’s phone and e-mail links', () => {
+    const locked = lockedDown();
+    const window = locked.contents();
+    // The card's links leave the window for the dialler and the mail program…
+    expect(window.prevented('will-navigate', 'tel:+79031112233')).toBe(true);
+    expect(window.prevented('will-navigate', 'mailto:anna@example.ru?subject=Hi')).toBe(true);
+    // …nothing else does, however it arrives.
+    for (const url of [
+      'https://example.com/phish',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://server/share',
+      'ms-msdt:/id',
+      'not a url',
+    ]) {
+      expect(window.prevented('will-navigate', url), url).toBe(true);
+      window.open(url);
+    }
+    expect(locked.external).toEqual(['tel:+79031112233', 'mailto:anna@example.ru?subject=Hi']);
+    expect(externalLink('TEL:+7 903')).toBe('tel:+7 903');
+    // The system is reached only through lock-down's filter: main.ts hands it shell.openExternal.
     const sources = fs
       .readdirSync(path.join(ROOT, 'electron'), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts'));
     expect(sources.length).toBeGreaterThan(50);
-    for (const file of sources) {
-      expect(fs.readFileSync(path.join(ROOT, 'electron', file), 'utf8'), file).not.toContain(
-        'openExternal',
-      );
-    }
+    const callers = sources.filter((file) =>
+      fs.readFileSync(path.join(ROOT, 'electron', file), 'utf8').includes('openExternal('),
+    );
+    expect(callers).toEqual(['main.ts']);
+    const main = fs.readFileSync(path.join(ROOT, 'electron', 'main.ts'), 'utf8');
+    expect(main).toContain(
+      'lockDown(app, session.defaultSession, (link) => void shell.openExternal(link))',
+    );
   });
 
   it('16: the Electron packaged is the one installed and typed against', () => {
