@@ -10,7 +10,9 @@ import {
   shell,
   type MenuItemConstructorOptions,
 } from 'electron';
+import fs from 'node:fs';
 import type { WorkbookDialogSpec } from './desktop/dialog-options';
+import { PDF_OPTIONS, type PdfSaveSpec } from './desktop/pdf-save';
 import type { MenuAction, MenuSpec } from './desktop/menu-template';
 import type { ReminderNote } from './desktop/reminder-notes';
 import type { MessageBox } from './desktop/workbook-actions';
@@ -75,6 +77,17 @@ export async function showFileDialog(spec: WorkbookDialogSpec): Promise<string |
     ? await dialog.showSaveDialog(window, spec)
     : await dialog.showSaveDialog(spec);
   return result.canceled ? undefined : result.filePath;
+}
+
+/** The window's page printed to PDF and saved where the user chooses; null when cancelled. */
+export async function savePageAsPdf(spec: PdfSaveSpec): Promise<string | null> {
+  const window = mainWindow();
+  if (!window) return null;
+  const pdf = await window.webContents.printToPDF(PDF_OPTIONS);
+  const result = await dialog.showSaveDialog(window, spec);
+  if (result.canceled || !result.filePath) return null;
+  await fs.promises.writeFile(result.filePath, pdf);
+  return result.filePath;
 }
 
 export async function showMessage(box: MessageBox): Promise<number> {

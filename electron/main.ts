@@ -19,6 +19,7 @@ import {
 import { createApp, toLocale, type App } from './app';
 import { FileSecretStore } from './services/sync/secrets';
 import type { WorkbookPickRequest } from './api/context';
+import type { Locale } from './api/contract';
 import type { Dispatch } from './api/dispatch';
 import { consoleLogger } from './api/logger';
 import { translate } from './api/messages';
@@ -27,6 +28,8 @@ import { effectsOf } from './desktop/call-effects';
 import { pickedWorkbookPath, workbookDialog } from './desktop/dialog-options';
 import { buildMenuTemplate, type MenuAction } from './desktop/menu-template';
 import { OpenRequests } from './desktop/open-requests';
+import { pdfSaveDialog } from './desktop/pdf-save';
+import { startPlace } from './desktop/portable-exe';
 import { reminderNotes } from './desktop/reminder-notes';
 import { readWorkbookInfo, readWorkbookState, type WorkbookEvents } from './desktop/session';
 import { createShutdown } from './desktop/shutdown';
@@ -37,6 +40,7 @@ import {
   focusWindow,
   pickImportFile,
   representFile,
+  savePageAsPdf,
   setMenu,
   showFileDialog,
   showInFolder,
@@ -45,7 +49,7 @@ import {
   showRoute,
 } from './desktop-ui';
 import { handleIpcInvoke, IPC_INVOKE, RENDERER_ORIGIN } from './ipc';
-import { APP_VERSION, bundledPaths, defaultWorkbookPath } from './paths';
+import { APP_VERSION, bundledPaths } from './paths';
 import { serveRendererFile } from './renderer-protocol';
 import { FollowingReminders } from './services/reminder-follow';
 import type { DueReminder } from './services/reminder-scheduler';
@@ -86,6 +90,11 @@ async function pickWorkbookFile(request: WorkbookPickRequest): Promise<string | 
     now: new Date(),
   });
   return pickedWorkbookPath(request.mode, await showFileDialog(spec));
+}
+
+/** The meeting brief (or any page) to a PDF, saved from a dialog in the user's language. */
+function printToPdf(request: { fileName: string; locale: Locale }): Promise<string | null> {
+  return savePageAsPdf(pdfSaveDialog({ ...request, documentsDir: app.getPath('documents') }));
 }
 
 function createWindow(): void {
@@ -208,7 +217,8 @@ async function start(): Promise<void> {
   try {
     const nativeBinding = electronNativeBinding();
     current = createApp({
-      workbookPath: defaultWorkbookPath(app.getPath('userData')),
+      // Installed: the workbook in the data folder; the portable .exe: the one beside it.
+      ...startPlace(process.env, app.getPath('userData')),
       dataDir: app.getPath('userData'),
       migrationsDir: paths.migrationsDir,
       shell: 'electron',
@@ -222,7 +232,7 @@ async function start(): Promise<void> {
       agendaWorker: unpacked(paths.agendaWorker),
       // The window's first calls come first; the check, backup and analytics read after them.
       quietStartMs: 1500,
-      platform: { pickImportFile, pickWorkbookFile },
+      platform: { pickImportFile, pickWorkbookFile, printToPdf },
       secrets: new FileSecretStore(
         path.join(app.getPath('userData'), 'sync-secrets.json'),
         safeStorage.isEncryptionAvailable()

@@ -53,6 +53,8 @@ export interface Platform {
   pickImportFile(): Promise<string | null>;
   /** The native dialog for a workbook file; null when the user closed it. */
   pickWorkbookFile?(request: WorkbookPickRequest): Promise<string | null>;
+  /** Prints the window's page to a PDF the user names; null when the dialog was closed. */
+  printToPdf?(request: { fileName: string; locale: Locale }): Promise<string | null>;
 }
 
 export interface WorkbookPickRequest {

@@ -62,6 +62,10 @@ export const desktopEn = {
     'You can open it read-only: everything is there to see, but nothing can be changed.',
   workbook_pick_unavailable:
     'Choosing a workbook in a dialog works only in the desktop app; type the path to the file instead.',
+  print_pdf_unavailable:
+    'Saving a PDF directly works only in the desktop app; use the browser’s print dialog and choose “Save as PDF”.',
+  print_pdf_title: 'Save the meeting brief as PDF',
+  print_pdf_failed: 'The PDF could not be saved',
 } as const;
 
 export const desktopRu: Record<keyof typeof desktopEn, string> = {
@@ -124,4 +128,8 @@ export const desktopRu: Record<keyof typeof desktopEn, string> = {
     'Её можно открыть только для чтения: всё будет видно, но изменить ничего нельзя.',
   workbook_pick_unavailable:
     'Выбрать рабочую книгу в диалоге можно только в настольном приложении — введите путь к файлу.',
+  print_pdf_unavailable:
+    'Сохранить PDF напрямую можно только в настольном приложении — выберите «Сохранить как PDF» в окне печати браузера.',
+  print_pdf_title: 'Сохранить справку к встрече в PDF',
+  print_pdf_failed: 'Не удалось сохранить PDF',
 };

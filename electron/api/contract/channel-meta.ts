@@ -196,6 +196,7 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   'settings.set': recordsEverywhere,
   'app.info': reads,
   'workbook.pickFile': reads,
+  'print.toPdf': reads,
   'workbook.info': reads,
   // Another workbook open: the renderer starts over, nothing it holds belongs to it.
   'workbook.open': workbook('all'),

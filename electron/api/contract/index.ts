@@ -138,7 +138,7 @@ import {
 } from './imports';
 import { exportClientsInput, exportTableInput, type ExportFile } from './exports';
 import { stageRulesSetInput, type StageRules } from './stages';
-import { workbookPickFileInput } from './workbook-files';
+import { printToPdfInput, workbookPickFileInput } from './workbook-files';
 import { workbookBackupPathInput, workbookBackupsInput } from './backups';
 import type { AwaitingPassword } from './workbook-password';
 import {
@@ -326,6 +326,12 @@ export const contract = {
    * `unavailable` (its screens take a typed path).
    */
   'workbook.pickFile': channel<PickedFile>()(workbookPickFileInput),
+  /**
+   * The desktop app prints the window's page (the meeting brief, laid out by its print
+   * stylesheet) to a PDF saved where the user chooses; `path` is null when the dialog was
+   * closed. The browser shell answers `unavailable`: there the page calls the browser's print.
+   */
+  'print.toPdf': channel<PickedFile>()(printToPdfInput),
   /** The open workbook: its file, name, size, format, and whether it is read-only and why. */
   'workbook.info': channel<WorkbookInfo>()(noInput),
   /** Opens another workbook (refusing anything that is not one, before touching the open one). */

@@ -227,7 +227,11 @@ export class WorkbookSession {
     let prepared;
     try {
       pending = this.preparePortable(target, undefined, null, { lockedFallback: true });
-      if (!pending && !fs.existsSync(target)) createWorkbookFile(target, this.env);
+      if (!pending && !fs.existsSync(target)) {
+        createWorkbookFile(target, this.env);
+        // Made on a stick (the portable .exe's first start): worked on there like any other.
+        pending = this.preparePortable(target, undefined, null, { lockedFallback: true });
+      }
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'password_required')) throw error;
       this.waiting = target;

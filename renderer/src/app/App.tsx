@@ -20,6 +20,7 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>,
 const TodayPage = screen(() => import('../features/today/TodayPage'), 'TodayPage');
 const ClientsPage = screen(() => import('../features/clients/ClientsPage'), 'ClientsPage');
 const ClientCard = screen(() => import('../features/clients/ClientCard'), 'ClientCard');
+const MeetingBrief = screen(() => import('../features/brief/MeetingBrief'), 'MeetingBrief');
 const AnalyticsPage = screen(() => import('../features/analytics/AnalyticsPage'), 'AnalyticsPage');
 const ChangesPage = screen(() => import('../features/changes/ChangesPage'), 'ChangesPage');
 const GrowthPage = screen(() => import('../features/growth/GrowthPage'), 'GrowthPage');
@@ -69,6 +70,7 @@ function Content() {
           <Route path="/today" element={<TodayPage />} />
           <Route path="/clients" element={<ClientsPage />} />
           <Route path="/clients/:id" element={<ClientCard />} />
+          <Route path="/clients/:id/brief" element={<MeetingBrief />} />
           <Route path="/analytics" element={<AnalyticsPage />} />
           <Route path="/changes" element={<ChangesPage />} />
           <Route path="/growth" element={<GrowthPage />} />

@@ -18,6 +18,7 @@ import * as bak from './sections/backups';
 import * as sync from './sections/sync';
 import * as firstRun from './sections/first-run';
 import * as keys from './sections/keys';
+import * as brief from './sections/brief';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -40,6 +41,7 @@ export const ru: Catalogue = {
   bak: bak.ru,
   sync: sync.ru,
   keys: keys.ru,
+  brief: brief.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   dates: { pick: 'Выбрать дату в календаре', calendar: 'Календарь' },
   nav: {

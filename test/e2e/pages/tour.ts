@@ -114,6 +114,7 @@ export type PageName =
   | 'card-sales'
   | 'card-plan'
   | 'card-history'
+  | 'brief'
   | 'new-client'
   | 'columns'
   | 'analytics'
@@ -185,6 +186,9 @@ export async function tour(
     await expect(page.getByRole('tabpanel')).toBeVisible();
     await visit(`card-${name}` as PageName);
   }
+  await page.getByRole('link', { name: t.brief.open }).click();
+  await expect(page.getByTestId('brief-figures')).toBeVisible();
+  await visit('brief');
 
   await go(page, '#/analytics');
   await expect(page.locator('canvas').first()).toBeVisible();

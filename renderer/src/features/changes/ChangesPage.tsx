@@ -53,7 +53,9 @@ export function ChangesPage() {
                 {b.client ? (
                   <>
                     {' · '}
-                    <Link to={`/clients/${b.client.id}`}>{b.client.name}</Link>
+                    <Link to={`/clients/${b.client.id}`} className="inline-link">
+                      {b.client.name}
+                    </Link>
                     {b.fields.length > 0 ? (
                       <span className="muted" data-testid="batch-fields">
                         {': '}

@@ -100,6 +100,11 @@ export function ClientCard() {
         <Link to="/clients" className="card__back">
           ← {t('card.back')}
         </Link>
+        {asOf ? null : (
+          <Link to={`/clients/${id}/brief`} className="card__brief" title={t('brief.openHint')}>
+            {t('brief.open')}
+          </Link>
+        )}
         {inTrash || asOf ? null : (
           <button type="button" className="card__delete" onClick={() => setConfirmDelete(true)}>
             {t('cardx.trash.delete')}
