@@ -115,6 +115,7 @@ const SAMPLES: { [C in ChannelName]?: (seed: Seed) => InputOf<C> } = {
   'settings.get': () => ({}),
   'app.info': () => ({}),
   'workbook.pickFile': () => ({ mode: 'open' }),
+  'print.toPdf': () => ({ fileName: 'brief' }),
   'workbook.info': () => ({}),
   'workbook.recent': () => ({}),
   'workbook.awaitingPassword': () => ({}),
@@ -129,6 +130,7 @@ const REFUSALS: Partial<Record<ChannelName, string>> = {
   // The browser shell has no native file dialog.
   'import.pickFile': 'unavailable',
   'workbook.pickFile': 'unavailable',
+  'print.toPdf': 'unavailable',
   // No import runs, so there is nothing to stop.
   'import.cancel': 'conflict',
   // Nothing listens on port 9: the hub is out of reach.
