@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import type { ChildPlan } from './child';
+import { bundleForNode } from '../helpers/bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -19,22 +19,14 @@ export interface Bundle {
 
 /** Bundles the child and the import and bulk workers into `outDir` (about a second). */
 export async function bundleChild(outDir: string): Promise<Bundle> {
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: {
+  await bundleForNode(
+    {
       child: 'test/crash/child.ts',
       'import-worker': 'electron/services/import/worker.ts',
       'bulk-worker': 'electron/services/bulk/worker.ts',
     },
-    outdir: outDir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
+    outDir,
+  );
   return {
     child: path.join(outDir, 'child.cjs'),
     importWorker: path.join(outDir, 'import-worker.cjs'),

@@ -6,32 +6,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda } from '../../db/queries/agenda';
 import { makeClient, makeWorld, type World } from '../helpers/world';
+import { bundleFolder, bundleForNode } from '../helpers/bundle';
 
-const ROOT = path.resolve(__dirname, '../..');
 let bundleDir: string;
 let world: World;
 const DATE = '2026-11-12';
 
 beforeAll(async () => {
-  // Inside the project, so that the bundle finds the native driver in its node_modules.
-  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  bundleDir = fs.mkdtempSync(path.join(ROOT, 'test-results', 'agenda-worker-'));
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: { 'agenda-worker': 'electron/services/today/agenda-worker.ts' },
-    outdir: bundleDir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
+  bundleDir = bundleFolder('agenda-worker');
+  await bundleForNode({ 'agenda-worker': 'electron/services/today/agenda-worker.ts' }, bundleDir);
   world = makeWorld({ app: { agendaWorker: path.join(bundleDir, 'agenda-worker.cjs') } });
   const overdue = await world.call('clients.create', makeClient({ name: 'Орлова Вера' }));
   await world.call('reminders.add', { clientId: overdue.id, title: 'Счёт', due: '2026-11-10' });

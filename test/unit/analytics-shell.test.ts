@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../electron/app';
 import {
@@ -18,8 +17,8 @@ import { readAnalyticsSettings } from '../../electron/services/analytics/setting
 import { loadSalesData } from '../../electron/services/analytics/source';
 import { startWebServer, type WebServer } from '../../electron/web-server';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/world';
+import { bundleFolder, bundleForNode } from '../helpers/bundle';
 
-const ROOT = path.resolve(__dirname, '../..');
 const TOKEN = 'shell-token-analytics';
 let bundleDir: string;
 let dir: string;
@@ -34,21 +33,8 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  // Inside the project, so that the bundle finds the native driver in its node_modules.
-  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  bundleDir = fs.mkdtempSync(path.join(ROOT, 'test-results', 'analytics-shell-'));
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: { 'analytics-worker': 'electron/services/analytics/worker.ts' },
-    outdir: bundleDir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
+  bundleDir = bundleFolder('analytics-shell');
+  await bundleForNode({ 'analytics-worker': 'electron/services/analytics/worker.ts' }, bundleDir);
   dir = tempDir('kartoteka-analytics-shell-');
   app = createApp({
     workbookPath: path.join(dir, 'shell.kartoteka'),

@@ -6,32 +6,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RfmResultOut } from '../../electron/api/contract';
 import { carry, devicesPerTest } from '../helpers/exchange';
 import { makeClient, makeWorld, type World } from '../helpers/world';
+import { bundleFolder, bundleForNode } from '../helpers/bundle';
 
-const ROOT = path.resolve(__dirname, '../..');
 let bundleDir: string;
 const device = devicesPerTest();
 const worlds: World[] = [];
 
 beforeAll(async () => {
-  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  bundleDir = fs.mkdtempSync(path.join(ROOT, 'test-results', 'analytics-purge-'));
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: { 'analytics-worker': 'electron/services/analytics/worker.ts' },
-    outdir: bundleDir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
+  bundleDir = bundleFolder('analytics-purge');
+  await bundleForNode({ 'analytics-worker': 'electron/services/analytics/worker.ts' }, bundleDir);
 });
 
 afterAll(() => {

@@ -8,11 +8,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { damageFreeList, damageSchema, damageTable } from '../helpers/damage';
 import { appOn, type TestApp } from '../helpers/backups';
 import { steppingClock, tempDir } from '../helpers/world';
+import { bundleForNode } from '../helpers/bundle';
 
 const apps: TestApp[] = [];
 const dirs: string[] = [];
@@ -25,18 +25,10 @@ let worker: string;
 /** Inside the project, so that the bundle finds the native driver in its node_modules. */
 const workerDir = path.resolve(__dirname, `../../dist/test-integrity-${process.pid}`);
 beforeAll(async () => {
-  await build({
-    absWorkingDir: path.resolve(__dirname, '../..'),
-    entryPoints: { 'integrity-worker': 'electron/services/workbook/integrity-worker.ts' },
-    outdir: workerDir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
+  await bundleForNode(
+    { 'integrity-worker': 'electron/services/workbook/integrity-worker.ts' },
+    workerDir,
+  );
   worker = path.join(workerDir, 'integrity-worker.cjs');
 }, 60_000);
 afterAll(() => fs.rmSync(workerDir, { recursive: true, force: true }));

@@ -5,12 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../electron/app';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/world';
+import { bundleFolder, bundleForNode } from '../helpers/bundle';
 
-const ROOT = path.resolve(__dirname, '../..');
 let bundleDir: string;
 let dir: string;
 let app: App;
@@ -19,23 +18,14 @@ const logged: string[] = [];
 beforeAll(async () => {
   // Inside the project, so that the bundles find the native driver in its node_modules.
   // (test-results/ is not there in a fresh checkout before the first e2e run.)
-  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  bundleDir = fs.mkdtempSync(path.join(ROOT, 'test-results', 'password-workers-'));
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: {
+  bundleDir = bundleFolder('password-workers');
+  await bundleForNode(
+    {
       'import-worker': 'electron/services/import/worker.ts',
       'analytics-worker': 'electron/services/analytics/worker.ts',
     },
-    outdir: bundleDir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
+    bundleDir,
+  );
   dir = tempDir('kartoteka-password-workers-');
   app = createApp({
     workbookPath: path.join(dir, 'Шифр.kartoteka'),
