@@ -134,6 +134,12 @@ export function liveClientIds(wb: Workbook, ids: readonly string[]): string[] {
     .all(JSON.stringify(ids)) as string[];
 }
 
+export function memberClientIds(wb: Workbook, campaignId: string): string[] {
+  return prepared(wb, 'SELECT client_id FROM campaign_members WHERE campaign_id = ?')
+    .pluck()
+    .all(campaignId) as string[];
+}
+
 export function memberCounts(
   wb: Workbook,
   campaignId: string,

@@ -22,9 +22,17 @@ export const campaignHandlers: HandlerSlice<
   // of clients.bulk, run by the same runner (and worker) and undone the same way.
   'lists.act': async ({ ids, filter, action }, ctx) => {
     if (action.type === 'campaign') {
-      const { type: _type, ...settings } = action;
-      const audience = ids ? { ids } : { filter: filter ?? {} };
-      const campaign = createCampaign(ctx, { ...settings, ...audience });
+      const { name, goal, holdoutPct, dueDays, template, seed } = action;
+      const campaign = createCampaign(ctx, {
+        name,
+        goal,
+        action: action.action,
+        holdoutPct,
+        dueDays,
+        ...(template !== undefined ? { template } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(ids ? { ids } : { filter: filter ?? {} }),
+      });
       return {
         batchId: null,
         affected: campaign.contactCount + campaign.controlCount,

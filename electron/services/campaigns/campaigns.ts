@@ -6,6 +6,7 @@ import {
   insertCampaign,
   insertMembers,
   liveClientIds,
+  memberClientIds,
   memberCounts,
   requireCampaign,
   requireMember,
@@ -90,7 +91,8 @@ export function createCampaign(ctx: WriteContext, input: CampaignCreateInput): C
 export function addCampaignClients(ctx: WriteContext, id: string, clientIds: string[]): number {
   return ctx.wb.transaction(() => {
     const campaign = requireCampaign(ctx.wb, id);
-    const newcomers = liveClientIds(ctx.wb, clientIds).filter((c) => !memberIds(ctx, id).has(c));
+    const members = new Set(memberClientIds(ctx.wb, id));
+    const newcomers = liveClientIds(ctx.wb, clientIds).filter((c) => !members.has(c));
     const groups = drawGroups(
       campaign.seed,
       campaign.holdoutPct,
@@ -100,15 +102,6 @@ export function addCampaignClients(ctx: WriteContext, id: string, clientIds: str
     insertMembers(ctx, id, groups);
     return groups.size;
   });
-}
-
-function memberIds(ctx: WriteContext, id: string): Set<string> {
-  return new Set(
-    ctx.wb.sqlite
-      .prepare('SELECT client_id FROM campaign_members WHERE campaign_id = ?')
-      .pluck()
-      .all(id) as string[],
-  );
 }
 
 /** The feed entry a contact leaves on the card: the kind and touch tag of the action. */
