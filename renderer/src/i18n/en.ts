@@ -18,6 +18,7 @@ import * as bak from './sections/backups';
 import * as sync from './sections/sync';
 import * as firstRun from './sections/first-run';
 import * as keys from './sections/keys';
+import * as camp from './sections/campaigns';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -57,6 +58,8 @@ export const en = {
   sync: sync.en,
   /** Keyboard: skip link, shortcuts help, command palette. */
   keys: keys.en,
+  /** Campaigns with a control group. */
+  camp: camp.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   dates: { pick: 'Pick a date in the calendar', calendar: 'Calendar' },
   nav: {

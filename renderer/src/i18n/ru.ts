@@ -18,6 +18,7 @@ import * as bak from './sections/backups';
 import * as sync from './sections/sync';
 import * as firstRun from './sections/first-run';
 import * as keys from './sections/keys';
+import * as camp from './sections/campaigns';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -40,6 +41,8 @@ export const ru: Catalogue = {
   bak: bak.ru,
   sync: sync.ru,
   keys: keys.ru,
+  /** Campaigns with a control group. */
+  camp: camp.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   dates: { pick: 'Выбрать дату в календаре', calendar: 'Календарь' },
   nav: {
