@@ -24,7 +24,10 @@ export function twoProportion(x1: number, n1: number, x0: number, n0: number): E
   const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p0 * (1 - p0)) / n0);
   const diff = p1 - p0;
   // No spread in either group (nobody or everybody bought): the interval would be a point.
-  return { diff, ci: se > 0 ? [diff - Z_975 * se, diff + Z_975 * se] : null };
+  if (!(se > 0)) return { diff, ci: null };
+  // A difference of shares lies in [−1, 1]; Wald's interval may reach past it on small groups.
+  const clamp = (x: number) => Math.min(1, Math.max(-1, x));
+  return { diff, ci: [clamp(diff - Z_975 * se), clamp(diff + Z_975 * se)] };
 }
 
 function meanVar(xs: readonly number[]): { mean: number; variance: number } {

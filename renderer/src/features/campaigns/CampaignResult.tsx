@@ -3,10 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CampaignGroupFigures, CampaignReport } from '../../../../electron/api/contract';
 import { channelQuery } from '../../api/channel-query';
-import { money, percent } from '../analytics/format';
+import { money, num, percent } from '../analytics/format';
 
-/** A difference of shares in percentage points, signed. */
-const points = (x: number) => `${x > 0 ? '+' : ''}${percent(x, 1)}`;
 const signedMoney = (x: number) => `${x > 0 ? '+' : ''}${money(x)}`;
 
 function verdict(r: CampaignReport): string {
@@ -17,6 +15,9 @@ function verdict(r: CampaignReport): string {
 
 export function CampaignResult({ id, windowDays }: { id: string; windowDays: number }) {
   const { t } = useTranslation();
+  /** A difference of shares in percentage points, signed. */
+  const points = (x: number) =>
+    t('camp.diff.points', { value: `${x > 0 ? '+' : ''}${num(x * 100, 1)}` });
   const report = useQuery(channelQuery('campaigns.report', { id, windowDays }));
   const r = report.data;
   if (!r) return null;

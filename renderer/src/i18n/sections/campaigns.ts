@@ -70,6 +70,7 @@ export const en = {
     perClient: 'Difference in revenue per client',
     uplift: 'Uplift in money',
     ci: '95 % interval: {{lo}} … {{hi}}',
+    points: '{{value}} pp',
   },
   verdict: {
     noControl:
@@ -164,6 +165,7 @@ export const ru: typeof en = {
     perClient: 'Разница в выручке на клиента',
     uplift: 'Прирост в деньгах',
     ci: '95 % интервал: {{lo}} … {{hi}}',
+    points: '{{value}} п. п.',
   },
   verdict: {
     noControl:
