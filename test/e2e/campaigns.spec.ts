@@ -6,6 +6,10 @@
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
 import { expect, test, type Shell } from './fixtures';
+import { expectNoSeriousA11yViolations } from './pages/axe';
+
+// axe is injected as a script tag, which the shell's content security policy would refuse.
+test.use({ bypassCSP: true });
 
 async function call<T>(shell: Shell, channel: string, input?: unknown): Promise<T> {
   const result = (await shell.call(channel, input)) as { ok: boolean; data: T; error?: unknown };
@@ -83,6 +87,7 @@ for (const lang of ['ru', 'en'] as const) {
     await expect(controlRow.getByRole('cell').nth(1)).toHaveText('1');
     await expect(page.getByTestId('campaign-verdict')).toHaveText(t.camp.verdict.tooLittle);
     await page.screenshot({ path: `test-results/screens/campaign-${lang}.png`, fullPage: true });
+    await expectNoSeriousA11yViolations(page, `campaign-${lang}`);
 
     // The call is on the card's feed.
     await first.getByRole('link').click();
@@ -95,5 +100,6 @@ for (const lang of ['ru', 'en'] as const) {
     await page.locator('.rail a[href="#/campaigns"]').click();
     await expect(page.getByTestId('campaign-row')).toHaveCount(1);
     await page.screenshot({ path: `test-results/screens/campaigns-${lang}.png`, fullPage: true });
+    await expectNoSeriousA11yViolations(page, `campaigns-${lang}`);
   });
 }
