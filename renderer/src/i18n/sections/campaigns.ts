@@ -119,7 +119,7 @@ export const ru: typeof en = {
     start: 'Начать',
   },
   goals: {
-    win_back: 'Вернуть ушедших',
+    win_back: 'Вернуть потерянных',
     reactivate: 'Оживить',
     up_sale: 'Допродажа',
     cross_sale: 'Кросс-продажа',
