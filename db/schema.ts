@@ -374,3 +374,58 @@ export const analyticsSnapshot = sqliteTable('analytics_snapshot', {
   /** When it was stored. */
   updatedAt: updatedAt(),
 });
+
+/**
+ * A campaign (issue 17): an action on an audience frozen at its start, part of it drawn at
+ * random (with the stored seed) into a control group that is left alone.
+ */
+export const campaigns = sqliteTable('campaigns', {
+  id: id(),
+  name: text('name').notNull(),
+  goal: text('goal').notNull(),
+  /** What is done per client: call, message, offer, visit. */
+  action: text('action').notNull(),
+  /** The message template with the client's fields, or null. */
+  template: text('template'),
+  /** Percentage of the audience in the control group (0–50). */
+  holdoutPct: integer('holdout_pct').notNull(),
+  /** The seed of the control draw: the same seed and audience give the same split. */
+  seed: text('seed').notNull(),
+  /** Days the contacts are due in, from the start. */
+  dueDays: integer('due_days').notNull(),
+  /** The client-list query (JSON) the audience was drawn from, for the record. */
+  filter: text('filter').notNull(),
+  startedAt: text('started_at').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  deletedAt: text('deleted_at'),
+});
+
+/** A client of a campaign's audience, its group, and where its contact stands. */
+export const campaignMembers = sqliteTable(
+  'campaign_members',
+  {
+    id: id(),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    /** `contact` or `control`; never changes after the draw. */
+    groupName: text('group_name', { enum: ['contact', 'control'] }).notNull(),
+    /** `pending`, `done` (contacted) or `skipped`. */
+    status: text('status').notNull(),
+    /** reached, not_reached, refused, agreed; null until marked. */
+    outcome: text('outcome'),
+    /** When the client was contacted (its status became done): the start of its window. */
+    contactedAt: text('contacted_at'),
+    markedAt: text('marked_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('campaign_members_unique').on(t.campaignId, t.clientId),
+    index('campaign_members_client_idx').on(t.clientId),
+  ],
+);

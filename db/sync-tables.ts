@@ -84,6 +84,10 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   spec(schema.sales, { historyEntity: 'sale' }),
   spec(schema.plans, { key: ['client_id', 'category', 'period'], historyEntity: 'plan' }),
   spec(schema.npsAnswers),
+  // A campaign's members are keyed by (campaign, client): the same client joining the same
+  // campaign on two devices is one member, its status merged field by field.
+  spec(schema.campaigns),
+  spec(schema.campaignMembers, { key: ['campaign_id', 'client_id'] }),
 ];
 
 export const SYNCED_BY_NAME: ReadonlyMap<string, SyncedTable> = new Map(

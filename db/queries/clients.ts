@@ -265,6 +265,7 @@ export const CLIENT_CHILD_TABLES = [
   'plans',
   'nps_answers',
   'changes',
+  'campaign_members',
 ] as const;
 
 /** Deletes for good every client in the trash with everything attached to it. */

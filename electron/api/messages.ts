@@ -14,6 +14,7 @@ import { backupsEn, backupsRu } from './messages-backups';
 import { passwordEn, passwordRu } from './messages-password';
 import { exchangeEn, exchangeRu } from './messages-exchange';
 import { syncEn, syncRu } from './messages-sync';
+import { campaignsEn, campaignsRu } from './messages-campaigns';
 
 const en = {
   unknown_channel: 'Unknown channel "{channel}".',
@@ -100,6 +101,7 @@ const en = {
   ...passwordEn,
   ...exchangeEn,
   ...syncEn,
+  ...campaignsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -189,6 +191,7 @@ const ru: Record<MessageKey, string> = {
   ...passwordRu,
   ...exchangeRu,
   ...syncRu,
+  ...campaignsRu,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

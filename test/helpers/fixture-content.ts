@@ -20,12 +20,16 @@ async function call<C extends ChannelName>(
   return envelope.data as OutputOf<C>;
 }
 
-/** Ids in UUIDv7's shape, in creation order, the same on every run. */
+/**
+ * Ids in UUIDv7's shape, in creation order, the same on every run. The count sits in the
+ * fourth group: a write of many rows numbers its further ids on from the last twelve digits
+ * (db/queries/history.ts `idSequence`), which must not reach the next id given here.
+ */
 export function fixtureIds(): () => string {
   let n = 0;
   return () => {
     n += 1;
-    return `01950000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
+    return `01950000-0000-7000-${(0x8000 + n).toString(16)}-000000000000`;
   };
 }
 
@@ -274,6 +278,27 @@ export async function fillWorkbook(app: App, dir: string): Promise<void> {
   await call(app, 'views.save', {
     name: 'Потерянные',
     definition: { filters: [{ field: 'stage', op: 'eq', value: 'lost' }] },
+  });
+
+  // A campaign (migration 0009): members in both groups, one contacted with an outcome.
+  const campaign = await call(app, 'campaigns.create', {
+    name: 'Весенний обзвон',
+    goal: 'reactivate',
+    action: 'call',
+    template: 'Здравствуйте, {имя}!',
+    holdoutPct: 25,
+    dueDays: 14,
+    seed: 'fixture',
+    ids: [maria.id, stroy.id, john.id, petrov.id],
+  });
+  const { members } = await call(app, 'campaigns.get', { id: campaign.id });
+  const reached = members.find((m) => m.group === 'contact');
+  if (!reached) throw new Error('the campaign has no contact group');
+  await call(app, 'campaigns.mark', {
+    id: campaign.id,
+    clientId: reached.clientId,
+    status: 'done',
+    outcome: 'reached',
   });
 
   // The bulk tag stays undoable: the fixture test undoes it after the upgrade.

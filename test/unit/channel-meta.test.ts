@@ -57,6 +57,7 @@ describe('channel metadata', () => {
 interface Seed {
   clientId: string;
   file: string;
+  campaignId: string;
 }
 
 /** A valid input for every reading channel; a new reader without one fails the test below. */
@@ -123,6 +124,9 @@ const SAMPLES: { [C in ChannelName]?: (seed: Seed) => InputOf<C> } = {
   'sync.conflicts': ({ clientId }) => ({ clientId, includeResolved: true }),
   'sync.test': () => ({ url: 'postgres://kt@127.0.0.1:9/hub' }),
   'workbook.backups': () => ({}),
+  'campaigns.list': () => ({}),
+  'campaigns.get': ({ campaignId }) => ({ id: campaignId }),
+  'campaigns.report': ({ campaignId }) => ({ id: campaignId, windowDays: 30 }),
 };
 
 /** Answers the browser shell gives instead of data, expected as such. */
@@ -153,7 +157,14 @@ describe('a channel marked as reading', () => {
     const file = path.join(world.dir, 'clients.csv');
     fs.writeFileSync(file, 'Name,Phone\nБорис,+7 912 000-11-22\n');
     world.app.ctx.importer.allowFile(file);
-    seed = { clientId: client.id, file };
+    const campaign = await world.call('campaigns.create', {
+      name: 'Обзвон',
+      goal: 'reactivate',
+      action: 'call',
+      dueDays: 7,
+      ids: [client.id],
+    });
+    seed = { clientId: client.id, file, campaignId: campaign.id };
   });
   afterEach(() => world.dispose());
 

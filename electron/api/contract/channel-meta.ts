@@ -89,9 +89,13 @@ const ANALYTICS: ChannelName[] = [
   'analytics.settings',
 ];
 
+/** What a campaign shows: the list with its counts, one campaign, its result. */
+const CAMPAIGNS: ChannelName[] = ['campaigns.list', 'campaigns.get', 'campaigns.report'];
+
 /** Sales change the card's totals and stage, the plans and every figure. */
 const SALES: ChannelName[] = [
   ...CARD,
+  'campaigns.report',
   'sales.list',
   'sales.summary',
   'plans.list',
@@ -223,4 +227,11 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   'sync.disconnect': records('sync.status'),
   'exchange.export': records('sync.status'),
   'exchange.import': recordsEverywhere,
+  'campaigns.create': records(...CAMPAIGNS),
+  'campaigns.list': reads,
+  'campaigns.get': reads,
+  // A contact with an outcome is logged on the card's feed.
+  'campaigns.mark': records(...CAMPAIGNS, ...CONTACTS),
+  'campaigns.report': reads,
+  'lists.act': records(...MEMBERSHIP, ...CAMPAIGNS),
 };

@@ -98,6 +98,18 @@ import {
 } from './sales';
 import { settingsSetInput, type AppInfo, type Settings } from './settings';
 import {
+  campaignCreateInput,
+  campaignIdInput,
+  campaignMarkInput,
+  campaignReportInput,
+  listActInput,
+  type Campaign,
+  type CampaignDetail,
+  type CampaignMember,
+  type CampaignReport,
+  type ListActResult,
+} from './campaigns';
+import {
   abcxyzInput,
   analyticsSettingsInput,
   clvInput,
@@ -391,6 +403,21 @@ export const contract = {
   'workbook.setPassword': channel<WorkbookInfo>()(workbookSetPasswordInput),
   /** The first workbook, encrypted, while nothing is open until its password is given; else null. */
   'workbook.awaitingPassword': channel<AwaitingPassword | null>()(noInput),
+  /**
+   * Starts a campaign: the audience (a list query or a selection) frozen now, a `holdoutPct`
+   * share drawn into the control group by the seeded order (reproducible with `seed`).
+   */
+  'campaigns.create': channel<Campaign>()(campaignCreateInput),
+  /** Every campaign, newest first, with its group sizes and contacts so far. */
+  'campaigns.list': channel<Campaign[]>()(noInput),
+  /** One campaign with its members, by client name. */
+  'campaigns.get': channel<CampaignDetail>()(campaignIdInput),
+  /** A contact member's status and outcome; a control member is left alone (`conflict`). */
+  'campaigns.mark': channel<CampaignMember>()(campaignMarkInput),
+  /** Contact vs control over `windowDays` after each contact: rates, money, 95 % intervals. */
+  'campaigns.report': channel<CampaignReport>()(campaignReportInput),
+  /** One action on a selection or a filter result: a bulk edit, or starting a campaign. */
+  'lists.act': channel<ListActResult>()(listActInput),
 } as const;
 
 export type Contract = typeof contract;
@@ -459,3 +486,5 @@ export * from './sales';
 export * from './settings';
 export * from './stages';
 export * from './sync';
+export * from './campaigns';
+export * from './campaign-enums';

@@ -1,6 +1,7 @@
 /** The handler registry: every domain's slice joined once; a name in two slices is refused. */
 import { analyticsHandlers } from './analytics';
 import { backupHandlers } from './backups';
+import { campaignHandlers } from './campaigns';
 import { clientHandlers } from './clients';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
@@ -29,6 +30,7 @@ export function assertDistinct(slices: object[]): void {
 const slices = [
   analyticsHandlers,
   backupHandlers,
+  campaignHandlers,
   clientHandlers,
   exportHandlers,
   importHandlers,
@@ -49,6 +51,7 @@ assertDistinct(slices);
 export const handlers: HandlerMap = {
   ...analyticsHandlers,
   ...backupHandlers,
+  ...campaignHandlers,
   ...clientHandlers,
   ...exportHandlers,
   ...importHandlers,

@@ -29,6 +29,12 @@ const SettingsPage = screen(() => import('../features/settings/SettingsPage'), '
 const SyncPage = screen(() => import('../features/sync/SyncPage'), 'SyncPage');
 const ConflictsPage = screen(() => import('../features/sync/ConflictsPage'), 'ConflictsPage');
 const WorkbookPage = screen(() => import('../features/workbook/WorkbookPage'), 'WorkbookPage');
+const CampaignsPage = screen(() => import('../features/campaigns/CampaignsPage'), 'CampaignsPage');
+const CampaignPage = screen(() => import('../features/campaigns/CampaignPage'), 'CampaignPage');
+const NewCampaignPage = screen(
+  () => import('../features/campaigns/NewCampaignPage'),
+  'NewCampaignPage',
+);
 const BackupsPage = screen(() => import('../features/workbook/BackupsPage'), 'BackupsPage');
 
 export function App() {
@@ -74,6 +80,9 @@ function Content() {
           <Route path="/analytics" element={<AnalyticsPage />} />
           <Route path="/changes" element={<ChangesPage />} />
           <Route path="/growth" element={<GrowthPage />} />
+          <Route path="/campaigns" element={<CampaignsPage />} />
+          <Route path="/campaigns/new" element={<NewCampaignPage />} />
+          <Route path="/campaigns/:id" element={<CampaignPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/sync" element={<SyncPage />} />

@@ -43,6 +43,9 @@ export function Rail() {
       <NavLink to="/growth" className="rail__link">
         {t('nav.growth')}
       </NavLink>
+      <NavLink to="/campaigns" className="rail__link">
+        {t('camp.title')}
+      </NavLink>
       <NavLink to="/import" className="rail__link">
         {t('nav.import')}
       </NavLink>

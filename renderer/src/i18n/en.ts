@@ -19,6 +19,7 @@ import * as sync from './sections/sync';
 import * as firstRun from './sections/first-run';
 import * as keys from './sections/keys';
 import * as brief from './sections/brief';
+import * as camp from './sections/campaigns';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -59,6 +60,8 @@ export const en = {
   /** Keyboard: skip link, shortcuts help, command palette. */
   keys: keys.en,
   brief: brief.en,
+  /** Campaigns with a control group. */
+  camp: camp.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   dates: { pick: 'Pick a date in the calendar', calendar: 'Calendar' },
   nav: {

@@ -19,6 +19,7 @@ import * as sync from './sections/sync';
 import * as firstRun from './sections/first-run';
 import * as keys from './sections/keys';
 import * as brief from './sections/brief';
+import * as camp from './sections/campaigns';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -42,6 +43,8 @@ export const ru: Catalogue = {
   sync: sync.ru,
   keys: keys.ru,
   brief: brief.ru,
+  /** Campaigns with a control group. */
+  camp: camp.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   dates: { pick: 'Выбрать дату в календаре', calendar: 'Календарь' },
   nav: {

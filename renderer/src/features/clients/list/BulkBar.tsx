@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { BulkAction, BulkResult, ListQuery } from '../../../../../electron/api/contract';
 import {
   BULK_ACTIONS,
@@ -22,6 +23,7 @@ interface Props {
 
 export function BulkBar({ count, target, onDone }: Props) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [type, setType] = useState<BulkActionType>('setManager');
   const [value, setValue] = useState('');
   const [extra, setExtra] = useState('');
@@ -226,6 +228,13 @@ export function BulkBar({ count, target, onDone }: Props) {
       ) : null}
       <button type="submit" className="primary" disabled={run.isPending || action() === null}>
         {t('list.bulk.run', { count })}
+      </button>
+      {/* The same clients as a campaign's audience (frozen when the campaign starts). */}
+      <button
+        type="button"
+        onClick={() => void navigate('/campaigns/new', { state: { audience: { target, count } } })}
+      >
+        {t('camp.startFromList')}
       </button>
       {run.isPending ? (
         // A bulk edit of the whole base takes seconds: say it is under way.
