@@ -20,18 +20,39 @@ export function seenKeysTable(wb: Workbook): SeenKeys {
     'CREATE TEMP TABLE IF NOT EXISTS import_seen_sales (key TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID',
   );
   wb.sqlite.exec('DELETE FROM temp.import_seen_sales');
+  // The keys go in a batch per statement, in order (a later row of a key replaces the earlier
+  // one, as row by row): a million statements cost more than the tree's inserts themselves.
   const insert = wb.sqlite.prepare(
-    'INSERT OR REPLACE INTO temp.import_seen_sales (key, row) VALUES (?, ?)',
+    `INSERT OR REPLACE INTO temp.import_seen_sales (key, row)
+     SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`,
   );
   const find = wb.sqlite.prepare(
     'SELECT key, row FROM temp.import_seen_sales WHERE key IN (SELECT value FROM json_each(?))',
   );
+  let pending: [string, number][] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    insert.run(JSON.stringify(pending));
+    pending = [];
+  };
   return {
-    add: (key, row) => void insert.run(key, row),
-    find: (keys) => new Map(find.raw().all(JSON.stringify(keys)) as [string, number][]),
-    drop: () => wb.sqlite.exec('DROP TABLE IF EXISTS temp.import_seen_sales'),
+    add(key, row) {
+      pending.push([key, row]);
+      if (pending.length >= PENDING_KEYS) flush();
+    },
+    find(keys) {
+      flush();
+      return new Map(find.raw().all(JSON.stringify(keys)) as [string, number][]);
+    },
+    drop() {
+      pending = [];
+      wb.sqlite.exec('DROP TABLE IF EXISTS temp.import_seen_sales');
+    },
   };
 }
+
+/** Keys held before they are written to the temporary table: a bounded batch. */
+const PENDING_KEYS = 5_000;
 
 /**
  * A large import touches index pages all over the sales and history tables: a page cache of
