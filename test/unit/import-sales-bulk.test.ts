@@ -40,10 +40,10 @@ async function addClients(): Promise<Map<string, string>> {
     onDuplicate: 'update',
     onInvalid: 'skip',
   });
-  const ids = world.app.wb.sqlite
-    .prepare('SELECT external_id, id FROM clients')
-    .raw()
-    .all() as [string, string][];
+  const ids = world.app.wb.sqlite.prepare('SELECT external_id, id FROM clients').raw().all() as [
+    string,
+    string,
+  ][];
   return new Map(ids);
 }
 
