@@ -163,7 +163,7 @@ export class SaleWriter {
 const changeIds = new WeakMap<Workbook, { next: () => string }>();
 
 /** A fresh history id from SQL, for history lines written by one INSERT … SELECT. */
-function changeIdFunction(ctx: WriteContext): { next: () => string } {
+export function changeIdFunction(ctx: WriteContext): { next: () => string } {
   let slot = changeIds.get(ctx.wb);
   if (!slot) {
     const made = { next: ctx.newId };

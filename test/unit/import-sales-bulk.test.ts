@@ -114,6 +114,9 @@ describe('a large sales import, set-based', () => {
     const result = await runImport(world.app.ctx, request(salesFile()), env);
     expect(result.inserted).toBe(1200);
     const old = new Set(before.sales.map(([id]) => id));
+    const annasNew = liveSales()
+      .filter(([id, c]) => c === annaId && !old.has(id))
+      .map(([id]) => id);
     for (const clientId of clients.values()) {
       const added = liveSales()
         .filter(([id, c]) => c === clientId && !old.has(id))
@@ -134,6 +137,21 @@ describe('a large sales import, set-based', () => {
       (h) => h.batchId === undo.batchId && h.entity === 'sale' && h.field === 'deletedAt',
     );
     expect(annas).toHaveLength(1200 / CLIENTS);
+    const annasLines = world.app.wb.sqlite
+      .prepare(
+        "SELECT entity_id FROM changes WHERE batch_id = ? AND client_id = ? AND field = 'deletedAt'",
+      )
+      .pluck()
+      .all(undo.batchId, annaId) as string[];
+    expect(annasLines.sort()).toEqual([...annasNew].sort());
+    const deletedAt = world.app.wb.sqlite
+      .prepare('SELECT DISTINCT deleted_at FROM sales WHERE deleted_at IS NOT NULL')
+      .pluck()
+      .all();
+    expect(deletedAt).toHaveLength(1);
+    for (const line of annas) {
+      expect(line).toMatchObject({ oldValue: null, newValue: deletedAt[0], creation: false });
+    }
     const removals = world.app.wb.sqlite
       .prepare(
         "SELECT count(*) FROM changes WHERE batch_id = ? AND entity = 'sale' AND field = 'deletedAt'",
