@@ -159,48 +159,51 @@ export class SaleWriter {
   }
 }
 
-/** Clients whose new sales are read and recorded at a time. */
-const CLIENTS_PER_READ = 2_000;
+/** The id generator the `kartoteka_change_id()` SQL function calls, by connection. */
+const changeIds = new WeakMap<Workbook, { next: () => string }>();
+
+/** A fresh history id from SQL, for history lines written by one INSERT … SELECT. */
+export function changeIdFunction(ctx: WriteContext): { next: () => string } {
+  let slot = changeIds.get(ctx.wb);
+  if (!slot) {
+    const made = { next: ctx.newId };
+    ctx.wb.sqlite.function('kartoteka_change_id', { deterministic: false }, () => made.next());
+    changeIds.set(ctx.wb, made);
+    slot = made;
+  }
+  return slot;
+}
 
 /**
  * The history of the sales an import created (every sale after rowid `before`: the import's
  * transaction wrote them all): one `sales`/`created` line per client whose new value is the
- * list of its new sales' ids. Read client after client along the sales' client index, a page
- * of clients at a time, so memory holds a few thousand lists, never the import's million ids.
+ * list of its new sales' ids, by date. One INSERT … SELECT: the new sales are read in the
+ * order they were written and grouped by SQLite's sorter (which spills to disk beyond its
+ * cache), so memory never holds the import's million ids and no id crosses into JavaScript.
  * Returns the number of sales recorded.
  */
 export function recordCreatedSales(ctx: WriteContext, batchId: string, before: number): number {
-  const page = ctx.wb.sqlite
+  const ids = changeIdFunction(ctx);
+  ids.next = idSequence(ctx);
+  const at = ctx.now().toISOString();
+  // NOT INDEXED: a pass over the new rows in rowid order, not a walk of the client index
+  // that looks every sale up at a random place of the table.
+  ctx.wb.sqlite
     .prepare(
-      `SELECT client_id, group_concat(id) FROM sales
-       WHERE client_id > ? AND rowid > ? GROUP BY client_id ORDER BY client_id LIMIT ?`,
+      `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
+       SELECT kartoteka_change_id(), 'sales', client_id, client_id, 'created', NULL,
+              json_group_array(id ORDER BY date, rowid), ?, ?, ?, ?
+       FROM sales NOT INDEXED WHERE rowid > ? GROUP BY client_id ORDER BY client_id`,
     )
-    .raw();
-  let after = '';
-  let sales = 0;
-  for (;;) {
-    const rows = page.all(after, before, CLIENTS_PER_READ) as [string, string][];
-    if (rows.length === 0) return sales;
-    const items = rows.map(([clientId, ids]): ChangeInput => {
-      // Sale ids are uuids: no comma inside one.
-      const list = ids.split(',');
-      sales += list.length;
-      return {
-        entity: 'sales',
-        entityId: clientId,
-        clientId,
-        field: 'created',
-        oldValue: null,
-        newValue: list,
-      };
-    });
-    recordChanges(ctx, batchId, items);
-    after = rows[rows.length - 1]![0];
-  }
+    .run(ctx.actor(), at, batchId, at, before);
+  return ctx.wb.sqlite
+    .prepare('SELECT count(*) FROM sales WHERE rowid > ?')
+    .pluck()
+    .get(before) as number;
 }
 
 /** Secondary indexes a large sales import rebuilds once rather than updating row by row. */
-const BULK_INDEXES = [
+export const BULK_INDEXES = [
   ['sales_date_idx', 'sales'],
   ['changes_client_idx', 'changes'],
 ] as const;
@@ -215,10 +218,15 @@ const BULK_ROWS = 100_000;
  * definitions, in the same transaction (a rollback brings them back by itself). The indexes the
  * import reads while it writes (sales by client and date, history by batch) are kept.
  */
-export function suspendIndexes(wb: Workbook, rows: number, bulkRows = BULK_ROWS): () => void {
+export function suspendIndexes(
+  wb: Workbook,
+  rows: number,
+  bulkRows = BULK_ROWS,
+  indexes: readonly (readonly [string, string])[] = BULK_INDEXES,
+): () => void {
   const dropped: string[] = [];
   if (rows >= bulkRows) {
-    for (const [name, table] of BULK_INDEXES) {
+    for (const [name, table] of indexes) {
       const count = wb.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
       const definition = wb.sqlite
         .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?")

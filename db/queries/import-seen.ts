@@ -12,24 +12,51 @@ export interface SeenKeys {
   drop(): void;
 }
 
-export function seenKeysTable(wb: Workbook): SeenKeys {
-  // The keys arrive in no order: a 64 MB cache for the temporary database (2 MB by default)
-  // keeps their tree's pages in memory rather than in the temporary file.
+/**
+ * A 52-bit hash of a key (two FNV-1a lanes): the table's index holds these numbers, a tenth
+ * of the keys' size, and the keys themselves are compared after, so a collision costs a
+ * look, never a wrong answer.
+ */
+export function keyHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < key.length; i += 1) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x100000 + (b >>> 12);
+}
+
+export function seenKeysTable(wb: Workbook, hash: (key: string) => number = keyHash): SeenKeys {
+  // A 64 MB cache for the temporary database (2 MB by default). The keys arrive in no order:
+  // a tree of the keys themselves (60 bytes each) outgrew it at a million rows and went to the
+  // temporary file; the rows are appended in order and only the index of their hashes is
+  // written at random places, and it stays in memory.
   wb.sqlite.pragma('temp.cache_size = -65536');
   wb.sqlite.exec(
-    'CREATE TEMP TABLE IF NOT EXISTS import_seen_sales (key TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID',
+    `CREATE TEMP TABLE IF NOT EXISTS import_seen_keys (hash INTEGER NOT NULL, key TEXT NOT NULL, row INTEGER NOT NULL);
+     CREATE INDEX IF NOT EXISTS temp.import_seen_keys_hash ON import_seen_keys (hash);
+     DELETE FROM temp.import_seen_keys;`,
   );
-  wb.sqlite.exec('DELETE FROM temp.import_seen_sales');
   const insert = wb.sqlite.prepare(
-    'INSERT OR REPLACE INTO temp.import_seen_sales (key, row) VALUES (?, ?)',
+    'INSERT INTO temp.import_seen_keys (hash, key, row) VALUES (?, ?, ?)',
   );
+  // In the order they were added: a key added again names its later row, as before.
   const find = wb.sqlite.prepare(
-    'SELECT key, row FROM temp.import_seen_sales WHERE key IN (SELECT value FROM json_each(?))',
+    `SELECT key, row FROM temp.import_seen_keys
+     WHERE hash IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
   );
   return {
-    add: (key, row) => void insert.run(key, row),
-    find: (keys) => new Map(find.raw().all(JSON.stringify(keys)) as [string, number][]),
-    drop: () => wb.sqlite.exec('DROP TABLE IF EXISTS temp.import_seen_sales'),
+    add: (key, row) => void insert.run(hash(key), key, row),
+    find(keys) {
+      const wanted = new Set(keys);
+      const out = new Map<string, number>();
+      const rows = find.raw().all(JSON.stringify(keys.map(hash))) as [string, number][];
+      for (const [key, row] of rows) if (wanted.has(key)) out.set(key, row);
+      return out;
+    },
+    drop: () => wb.sqlite.exec('DROP TABLE IF EXISTS temp.import_seen_keys'),
   };
 }
 

@@ -319,14 +319,19 @@ export function revertChange(ctx: WriteContext, changeId: string): Client {
 }
 
 /** Undoes every change of a batch that still holds; marks the batch undone. */
-export function undoBatch(ctx: WriteContext, batchId: string): UndoResult {
+export function undoBatch(
+  ctx: WriteContext,
+  batchId: string,
+  /** From this many created sales on, the history's client index is built once at the end. */
+  options: { bulkRows?: number } = {},
+): UndoResult {
   return ctx.wb.transaction(() => {
     const batch = ctx.wb.db.select().from(batches).where(eq(batches.id, batchId)).get();
     if (!batch) throw new AppError('not_found', 'batch_not_found', {}, 'batchId');
     if (batch.undoneAt) throw new AppError('conflict', 'batch_undone', {}, 'batchId');
     const undo = startBatch(ctx, 'undo', batchId);
     // The sales an import created go to the trash set-based; the rest is walked back.
-    const sales = removeCreatedSales(ctx, batchId, undo);
+    const sales = removeCreatedSales(ctx, batchId, undo, options.bulkRows);
     const items = changesBesideCreatedSales<ChangeRecord>(ctx.wb, batchId);
     const column = sales.removed + sales.gone === 0 ? columnBatchField(items) : null;
     const outcome = column
@@ -335,6 +340,7 @@ export function undoBatch(ctx: WriteContext, batchId: string): UndoResult {
     outcome.reverted += sales.removed;
     outcome.skipped += sales.gone;
     followSales(ctx, items, sales.clients);
+    sales.restore();
     const at = ctx.now().toISOString();
     ctx.wb.db
       .update(batches)

@@ -28,9 +28,31 @@ function fullYear(y: string): number {
   return n < 50 ? 2000 + n : 1900 + n;
 }
 
+/** `31.12.2025`: how 1C and a Russian Excel write every date of a sales file. */
+const DOTTED = /^(\d{2})\.(\d{2})\.(\d{4})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A dotted date read day first as `iso` and `isCalendarDate` would read it, without a Date
+ * made: a million rows ask. Years below 100 (which Date.UTC reads as 19xx) go the long way.
+ */
+function dottedDate(m: RegExpExecArray): string | null | undefined {
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 100) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
+  if (days === undefined || day < 1 || day > days) return null;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
 /** A date cell as `YYYY-MM-DD`, reading day and month in the given order; null if not a date. */
 export function parseDate(value: string, order: DateOrder | null): string | null {
   const v = value.trim();
+  if (order !== 'mdy' && v.length === 10) {
+    const dotted = DOTTED.exec(v);
+    const date = dotted ? dottedDate(dotted) : undefined;
+    if (date !== undefined) return date;
+  }
   const isoMatch = ISO.exec(v);
   if (isoMatch) return iso(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
   const m = SHORT.exec(v);
@@ -127,6 +149,8 @@ export function parseNumber(
   return parseKernelNumber(value, locale);
 }
 
+const PLAIN_MONEY = /^(\d{1,13})(?:[.,](\d{1,2}))?$/;
+
 /**
  * An amount in major units (roubles) as minor units (kopecks); null when not an amount. A
  * number an Excel workbook stored as a number is rounded to the kopeck (see `cellText`).
@@ -136,6 +160,13 @@ export function parseMoney(
   locale: NumberLocale,
   spreadsheetNumber = false,
 ): number | null {
+  // `1234,56`, `1234.5`, `1234`: one reading in either language (a fraction of three digits
+  // could be thousands, so it goes the long way), as the kernel reads it, without its passes.
+  const plain = spreadsheetNumber ? null : PLAIN_MONEY.exec(value);
+  if (plain) {
+    const fraction = plain[2] ?? '';
+    return Number(plain[1]) * 100 + Number(fraction.padEnd(2, '0'));
+  }
   if (spreadsheetNumber && SHEET_NUMBER.test(value.trim())) {
     return moneyFromNumber(Number(value.trim()));
   }

@@ -1,0 +1,163 @@
+/**
+ * The set-based paths of a large sales import, at a size a test can hold: the check's keys of
+ * earlier rows kept in its temporary table under an index of their hashes, the per-client lines of the
+ * new sales written by one statement, and an undo that builds the history's client index once
+ * at the end. Each must give what the row-by-row way gave: the same repeats found, every
+ * client's line listing exactly its new sales, every removal recorded and found on the card.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seenKeysTable } from '../../db/queries/import-seen';
+import { undoBatch } from '../../db/queries/revert';
+import { runImport } from '../../electron/services/import/run';
+import { makeWorld, type World } from '../helpers/world';
+
+let world: World;
+beforeEach(() => {
+  world = makeWorld({ locale: 'ru' });
+});
+afterEach(() => world.dispose());
+
+const CLIENTS = 40;
+const code = (i: number) => `C-${String(i).padStart(2, '0')}`;
+const env = { locale: 'ru' as const, today: '2026-11-30', chunkRows: 300, bulkRows: 500 };
+
+function write(name: string, lines: string[]): string {
+  const file = path.join(world.dir, name);
+  fs.writeFileSync(file, lines.join('\r\n'));
+  world.app.ctx.importer.allowFile(file);
+  return file;
+}
+
+async function addClients(): Promise<Map<string, string>> {
+  const lines = ['Код;ФИО'];
+  for (let i = 0; i < CLIENTS; i += 1) lines.push(`${code(i)};Клиент ${i}`);
+  await world.call('import.run', {
+    path: write('clients.csv', lines),
+    target: 'clients',
+    mapping: { Код: 'externalId', ФИО: 'name' },
+    onDuplicate: 'update',
+    onInvalid: 'skip',
+  });
+  const ids = world.app.wb.sqlite.prepare('SELECT external_id, id FROM clients').raw().all() as [
+    string,
+    string,
+  ][];
+  return new Map(ids);
+}
+
+/** 1,200 sales over 40 clients, dates out of order, in chunks of 300. */
+function salesFile(): string {
+  const lines = ['Код;Дата;Сумма'];
+  for (let i = 0; i < 1200; i += 1) {
+    const day = String(1 + ((i * 7) % 28)).padStart(2, '0');
+    lines.push(`${code(i % CLIENTS)};${day}.0${1 + (i % 9)}.2025;${100 + i},00`);
+  }
+  return write('sales.csv', lines);
+}
+
+const request = (file: string) => ({
+  path: file,
+  target: 'sales' as const,
+  mapping: { Код: 'externalId', Дата: 'date', Сумма: 'amount' },
+  onDuplicate: 'update' as const,
+  onInvalid: 'skip' as const,
+});
+
+describe('a large sales import, set-based', () => {
+  it("the check's table of earlier keys finds every key added, the later row of a key winning", () => {
+    const table = seenKeysTable(world.app.wb);
+    const expected = new Map<string, number>();
+    // More keys than one batch holds, some added again later (a later row replaces it).
+    for (let row = 2; row < 12_345; row += 1) {
+      const key = `client-${row % 9_000}|2025-01-01|${row % 9_000}|№ «${row % 7}»`;
+      table.add(key, row);
+      expected.set(key, row);
+    }
+    const keys = [...expected.keys()];
+    expect(table.find(keys)).toEqual(expected);
+    expect(table.find(['not-there'])).toEqual(new Map());
+    table.drop();
+  });
+
+  it('a key whose hash another key shares is told apart by the key itself', () => {
+    // Every key on one hash: the worst a hash can do.
+    const table = seenKeysTable(world.app.wb, () => 42);
+    table.add('a|2025-01-01|100|', 2);
+    table.add('b|2025-01-01|100|', 3);
+    table.add('a|2025-01-01|100|', 7);
+    expect(table.find(['a|2025-01-01|100|', 'c|2025-01-01|100|'])).toEqual(
+      new Map([['a|2025-01-01|100|', 7]]),
+    );
+    expect(table.find(['b|2025-01-01|100|'])).toEqual(new Map([['b|2025-01-01|100|', 3]]));
+    table.drop();
+  });
+
+  it("each client's line lists exactly its new sales by date, and a large undo records every removal", async () => {
+    const clients = await addClients();
+    const annaId = clients.get(code(3))!;
+    await world.call('sales.add', { clientId: annaId, date: '2024-05-01', amount: 900 });
+    const liveSales = () =>
+      world.app.wb.sqlite
+        .prepare(
+          'SELECT id, client_id, date FROM sales WHERE deleted_at IS NULL ORDER BY client_id, date, rowid',
+        )
+        .raw()
+        .all() as [string, string, string][];
+    const indexes = () =>
+      world.app.wb.sqlite
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        .all();
+    const before = { sales: liveSales(), indexes: indexes() };
+
+    const result = await runImport(world.app.ctx, request(salesFile()), env);
+    expect(result.inserted).toBe(1200);
+    const old = new Set(before.sales.map(([id]) => id));
+    const annasNew = liveSales()
+      .filter(([id, c]) => c === annaId && !old.has(id))
+      .map(([id]) => id);
+    for (const clientId of clients.values()) {
+      const added = liveSales()
+        .filter(([id, c]) => c === clientId && !old.has(id))
+        .map(([id]) => id);
+      const lines = (await world.call('history.list', { clientId })).filter(
+        (h) => h.batchId === result.batchId && h.entity === 'sales',
+      );
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ field: 'created', oldValue: null, creation: true });
+      expect(lines[0]!.newValue).toEqual(added);
+    }
+
+    const undo = undoBatch(world.app.ctx, result.batchId!, { bulkRows: 500 });
+    expect(undo).toMatchObject({ reverted: 1200, skipped: 0 });
+    expect({ sales: liveSales(), indexes: indexes() }).toEqual(before);
+    // Every removed sale has its line under the undo, on its client's card.
+    const annas = (await world.call('history.list', { clientId: annaId })).filter(
+      (h) => h.batchId === undo.batchId && h.entity === 'sale' && h.field === 'deletedAt',
+    );
+    expect(annas).toHaveLength(1200 / CLIENTS);
+    const annasLines = world.app.wb.sqlite
+      .prepare(
+        "SELECT entity_id FROM changes WHERE batch_id = ? AND client_id = ? AND field = 'deletedAt'",
+      )
+      .pluck()
+      .all(undo.batchId, annaId) as string[];
+    expect(annasLines.sort()).toEqual([...annasNew].sort());
+    const deletedAt = world.app.wb.sqlite
+      .prepare('SELECT DISTINCT deleted_at FROM sales WHERE deleted_at IS NOT NULL')
+      .pluck()
+      .all();
+    expect(deletedAt).toHaveLength(1);
+    for (const line of annas) {
+      expect(line).toMatchObject({ oldValue: null, newValue: deletedAt[0], creation: false });
+    }
+    const removals = world.app.wb.sqlite
+      .prepare(
+        "SELECT count(*) FROM changes WHERE batch_id = ? AND entity = 'sale' AND field = 'deletedAt'",
+      )
+      .pluck()
+      .get(undo.batchId);
+    expect(removals).toBe(1200);
+  });
+});
