@@ -26,6 +26,7 @@ export interface CampaignRowInput {
   seed: string;
   dueDays: number;
   filter: ListQuery;
+  recurring: boolean;
   startedAt: string;
 }
 
@@ -52,7 +53,28 @@ const SELECT_CAMPAIGNS = `
     (SELECT count(*) FROM campaign_members m WHERE m.campaign_id = c.id AND m.group_name = 'contact') AS contact_count,
     (SELECT count(*) FROM campaign_members m WHERE m.campaign_id = c.id AND m.group_name = 'control') AS control_count,
     (SELECT count(*) FROM campaign_members m WHERE m.campaign_id = c.id AND m.status = 'done') AS done_count
-  FROM campaigns c WHERE c.deleted_at IS NULL`;
+  FROM campaigns c`;
+const SELECT_LIVE = `${SELECT_CAMPAIGNS} WHERE c.deleted_at IS NULL`;
+const SELECT_TRASHED = `${SELECT_CAMPAIGNS} WHERE c.deleted_at IS NOT NULL`;
+
+/**
+ * The stored filter JSON: the list query, and `recurring` beside it (kept there rather than in
+ * a column of its own, so no migration); other keys a later version adds are left out.
+ */
+function storedFilter(json: string): { filter: ListQuery; recurring: boolean } {
+  const { recurring, query, filters, sort, trash } = JSON.parse(json) as ListQuery & {
+    recurring?: boolean;
+  };
+  return {
+    filter: {
+      ...(query !== undefined ? { query } : {}),
+      ...(filters !== undefined ? { filters } : {}),
+      ...(sort !== undefined ? { sort } : {}),
+      ...(trash !== undefined ? { trash } : {}),
+    },
+    recurring: recurring === true,
+  };
+}
 
 function toCampaign(r: CampaignRecord): Campaign {
   return {
@@ -64,7 +86,7 @@ function toCampaign(r: CampaignRecord): Campaign {
     holdoutPct: r.holdout_pct,
     seed: r.seed,
     dueDays: r.due_days,
-    filter: JSON.parse(r.filter) as ListQuery,
+    ...storedFilter(r.filter),
     startedAt: r.started_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -76,15 +98,39 @@ function toCampaign(r: CampaignRecord): Campaign {
 
 /** Every campaign, newest first. */
 export function listCampaigns(wb: Workbook): Campaign[] {
-  const rows = prepared(wb, `${SELECT_CAMPAIGNS} ORDER BY c.started_at DESC, c.id DESC`).all();
+  const rows = prepared(wb, `${SELECT_LIVE} ORDER BY c.started_at DESC, c.id DESC`).all();
   return (rows as CampaignRecord[]).map(toCampaign);
 }
 
 export function requireCampaign(wb: Workbook, id: string): Campaign {
-  const row = prepared(wb, `${SELECT_CAMPAIGNS} AND c.id = ?`).get(id) as
-    CampaignRecord | undefined;
+  const row = prepared(wb, `${SELECT_LIVE} AND c.id = ?`).get(id) as CampaignRecord | undefined;
   if (!row) throw new AppError('not_found', 'campaign_not_found', {}, 'id');
   return toCampaign(row);
+}
+
+/** The live recurring campaigns. */
+export function listRecurringCampaigns(wb: Workbook): Campaign[] {
+  const rows = prepared(
+    wb,
+    `${SELECT_LIVE} AND json_extract(c.filter, '$.recurring') = 1 ORDER BY c.started_at, c.id`,
+  ).all();
+  return (rows as CampaignRecord[]).map(toCampaign);
+}
+
+export function requireTrashedCampaign(wb: Workbook, id: string): Campaign {
+  const row = prepared(wb, `${SELECT_TRASHED} AND c.id = ?`).get(id) as CampaignRecord | undefined;
+  if (!row) throw new AppError('not_found', 'campaign_not_found', {}, 'id');
+  return toCampaign(row);
+}
+
+/** Moves a campaign to the trash, or (`null`) brings it back; members and marks stay. */
+export function trashCampaign(ctx: WriteContext, id: string, deletedAt: string | null): void {
+  const at = ctx.now().toISOString();
+  prepared(ctx.wb, 'UPDATE campaigns SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
+    deletedAt,
+    at,
+    id,
+  );
 }
 
 export function insertCampaign(ctx: WriteContext, row: CampaignRowInput): void {
@@ -102,7 +148,7 @@ export function insertCampaign(ctx: WriteContext, row: CampaignRowInput): void {
     row.holdoutPct,
     row.seed,
     row.dueDays,
-    JSON.stringify(row.filter),
+    JSON.stringify(row.recurring ? { ...row.filter, recurring: true } : row.filter),
     row.startedAt,
     at,
     at,
@@ -210,17 +256,28 @@ export function writeMark(
 export interface MemberMoment {
   clientId: string;
   group: CampaignGroup;
-  /** When its window starts: its contact, else the campaign's start. */
+  /**
+   * When its window starts: its contact, else the campaign's start (for a newcomer to a
+   * recurring campaign, when it joined).
+   */
   at: string;
 }
 
+const MOMENTS = `SELECT m.campaign_id AS campaignId, m.client_id AS clientId, m.group_name AS "group",
+       CASE WHEN m.status = 'done' AND m.contacted_at IS NOT NULL THEN m.contacted_at
+         WHEN json_extract(c.filter, '$.recurring') = 1 THEN max(c.started_at, m.created_at)
+         ELSE c.started_at END AS at
+     FROM campaign_members m JOIN campaigns c ON c.id = m.campaign_id`;
+
 export function memberMoments(wb: Workbook, campaignId: string): MemberMoment[] {
-  return prepared(
-    wb,
-    `SELECT m.client_id AS clientId, m.group_name AS "group",
-       CASE WHEN m.status = 'done' AND m.contacted_at IS NOT NULL THEN m.contacted_at ELSE c.started_at END AS at
-     FROM campaign_members m JOIN campaigns c ON c.id = m.campaign_id WHERE m.campaign_id = ?`,
-  ).all(campaignId) as MemberMoment[];
+  return prepared(wb, `${MOMENTS} WHERE m.campaign_id = ?`).all(campaignId) as MemberMoment[];
+}
+
+/** The moments of the members of every live campaign, each with its campaign. */
+export function allMemberMoments(wb: Workbook): (MemberMoment & { campaignId: string })[] {
+  return prepared(wb, `${MOMENTS} WHERE c.deleted_at IS NULL`).all() as (MemberMoment & {
+    campaignId: string;
+  })[];
 }
 
 export interface MemberSale {
@@ -238,4 +295,15 @@ export function memberSales(wb: Workbook, campaignId: string, from: string): Mem
      JOIN campaign_members m ON m.client_id = s.client_id AND m.campaign_id = ?
      WHERE s.deleted_at IS NULL AND s.date >= ?`,
   ).all(campaignId, from) as MemberSale[];
+}
+
+/** The live sales dated `from` or later of the clients in any live campaign. */
+export function allMemberSales(wb: Workbook, from: string): MemberSale[] {
+  return prepared(
+    wb,
+    `SELECT s.client_id AS clientId, s.date, s.amount, s.margin FROM sales s
+     WHERE s.deleted_at IS NULL AND s.date >= ? AND s.client_id IN (
+       SELECT m.client_id FROM campaign_members m JOIN campaigns c ON c.id = m.campaign_id
+       WHERE c.deleted_at IS NULL)`,
+  ).all(from) as MemberSale[];
 }

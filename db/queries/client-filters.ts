@@ -1,7 +1,7 @@
 /**
  * The client list's query language turned into SQL: filters on standard fields, custom fields
- * and related figures (last purchase, revenue this year, last contact), and sorting on any of
- * them. Values always travel as bound parameters; field names are looked up, never spliced.
+ * and related figures (last purchase, revenue this year, last contact, days to the next
+ * birthday), and sorting on any of them. Values always travel as bound parameters; field names are looked up, never spliced.
  */
 import { and, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Filter, FieldDef, ListQuery, Sort } from '../../electron/api/contract';
@@ -48,9 +48,26 @@ function related(field: string, today: string): { expr: SQL; kind: Kind } | unde
         expr: sql`(SELECT date(max(m.at), 'localtime') FROM comments m WHERE m.client_id = ${clients.id} AND m.deleted_at IS NULL AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer'))`,
         kind: 'date',
       };
+    case 'birthdayIn':
+      return { expr: birthdayIn(today), kind: 'number' };
     default:
       return undefined;
   }
+}
+
+/**
+ * Days from `today` to the client's next birthday (0 on the day itself), null without a
+ * birthday: `birthdayIn lte 7` is "a birthday within a week". 29 February counts as 1 March
+ * in other years.
+ */
+function birthdayIn(today: string): SQL {
+  const year = today.slice(0, 4);
+  const next = String(Number(year) + 1);
+  const b = sql`${clients.birthday}`;
+  const thisYear = sql`julianday(${year} || substr(${b}, 5))`;
+  return sql`(CASE WHEN ${b} IS NULL OR ${b} = '' THEN NULL
+    WHEN ${thisYear} >= julianday(${today}) THEN CAST(${thisYear} - julianday(${today}) AS INTEGER)
+    ELSE CAST(julianday(${next} || substr(${b}, 5)) - julianday(${today}) AS INTEGER) END)`;
 }
 
 function custom(def: FieldDef): { expr: SQL; kind: Kind } {

@@ -14,6 +14,9 @@ export const campaignsEn = {
   campaign_outcome_not_reached: 'not reached',
   campaign_outcome_refused: 'refused',
   campaign_outcome_agreed: 'agreed',
+  campaign_recurring_needs_filter:
+    'Only a campaign on a filter can be recurring: a selection of clients cannot gain new ones.',
+  campaign_not_recurring: 'This campaign is not recurring: its audience was frozen at the start.',
 } as const;
 
 export const campaignsRu: Record<keyof typeof campaignsEn, string> = {
@@ -32,4 +35,7 @@ export const campaignsRu: Record<keyof typeof campaignsEn, string> = {
   campaign_outcome_not_reached: 'не дозвонились',
   campaign_outcome_refused: 'отказ',
   campaign_outcome_agreed: 'согласие',
+  campaign_recurring_needs_filter:
+    'Повторяющейся может быть только кампания по фильтру: в выделенный список новые клиенты не добавляются.',
+  campaign_not_recurring: 'Эта кампания не повторяющаяся: её аудитория зафиксирована при старте.',
 };

@@ -127,6 +127,8 @@ const SAMPLES: { [C in ChannelName]?: (seed: Seed) => InputOf<C> } = {
   'campaigns.list': () => ({}),
   'campaigns.get': ({ campaignId }) => ({ id: campaignId }),
   'campaigns.report': ({ campaignId }) => ({ id: campaignId, windowDays: 30 }),
+  'campaigns.curve': ({ campaignId }) => ({ id: campaignId, days: 60 }),
+  'campaigns.compare': () => ({ windowDays: 90 }),
 };
 
 /** Answers the browser shell gives instead of data, expected as such. */

@@ -40,9 +40,18 @@ const oneAudience = (v: { filter?: unknown; ids?: unknown }) =>
   (v.ids === undefined) !== (v.filter === undefined);
 
 export const campaignCreateInput = z
-  .object({ ...campaignShape, ...audienceShape })
+  .object({
+    ...campaignShape,
+    ...audienceShape,
+    /** Clients who come to match the filter later join (see `campaigns.refresh`). */
+    recurring: z.boolean().optional(),
+  })
   .strict()
-  .refine(oneAudience, { params: { key: 'bulk_target' } });
+  .refine(oneAudience, { params: { key: 'bulk_target' } })
+  .refine((v) => !v.recurring || v.filter !== undefined, {
+    params: { key: 'campaign_recurring_needs_filter' },
+    path: ['recurring'],
+  });
 export type CampaignCreateInput = z.output<typeof campaignCreateInput>;
 
 export const campaignIdInput = z.object({ id }).strict();
@@ -59,6 +68,17 @@ export const campaignMarkInput = z
 export const campaignReportInput = z
   .object({ id, windowDays: z.number().int().min(1).max(730) })
   .strict();
+
+export const campaignCurveInput = z
+  .object({ id, days: z.number().int().min(1).max(730).default(90) })
+  .strict();
+
+export const campaignCompareInput = z
+  .object({ windowDays: z.number().int().min(1).max(730) })
+  .strict();
+
+/** One campaign, or (no id) every recurring one. */
+export const campaignRefreshInput = z.object({ id: id.optional() }).strict();
 
 /** `lists.act`: one action on a selection or a filter result; `campaign` starts a campaign. */
 export const listActInput = z
@@ -83,6 +103,8 @@ export interface Campaign {
   dueDays: number;
   /** The list query the audience was drawn from (`{}` for a selection). */
   filter: ListQuery;
+  /** Clients who come to match `filter` later join it (with their draw) at each refresh. */
+  recurring: boolean;
   startedAt: string;
   createdAt: string;
   updatedAt: string;
@@ -148,4 +170,31 @@ export interface ListActResult {
   affected: number;
   /** The campaign started, for `campaign`. */
   campaignId: string | null;
+}
+
+/** One group's line: index d is the first d days of each member's window (0 … days). */
+export interface CampaignCurveSeries {
+  clients: number;
+  /** Share who bought; null for an empty group. */
+  buyRate: (number | null)[];
+  /** Revenue per client, minor units (unrounded); null for an empty group. */
+  revenuePerClient: (number | null)[];
+}
+
+/** The result day by day since contact; the point at `days` is the report over `days`. */
+export interface CampaignCurve {
+  days: number;
+  contact: CampaignCurveSeries;
+  control: CampaignCurveSeries;
+}
+
+export interface CampaignComparisonRow {
+  campaign: Campaign;
+  report: CampaignReport;
+}
+
+export interface CampaignRefreshResult {
+  /** Campaigns refreshed, and clients who joined them. */
+  campaigns: number;
+  added: number;
 }

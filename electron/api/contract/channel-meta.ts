@@ -90,12 +90,20 @@ const ANALYTICS: ChannelName[] = [
 ];
 
 /** What a campaign shows: the list with its counts, one campaign, its result. */
-const CAMPAIGNS: ChannelName[] = ['campaigns.list', 'campaigns.get', 'campaigns.report'];
+const CAMPAIGNS: ChannelName[] = [
+  'campaigns.list',
+  'campaigns.get',
+  'campaigns.report',
+  'campaigns.curve',
+  'campaigns.compare',
+];
 
 /** Sales change the card's totals and stage, the plans and every figure. */
 const SALES: ChannelName[] = [
   ...CARD,
   'campaigns.report',
+  'campaigns.curve',
+  'campaigns.compare',
   'sales.list',
   'sales.summary',
   'plans.list',
@@ -233,5 +241,10 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   // A contact with an outcome is logged on the card's feed.
   'campaigns.mark': records(...CAMPAIGNS, ...CONTACTS),
   'campaigns.report': reads,
+  'campaigns.curve': reads,
+  'campaigns.compare': reads,
+  'campaigns.refresh': records(...CAMPAIGNS),
+  'campaigns.delete': records(...CAMPAIGNS),
+  'campaigns.restore': records(...CAMPAIGNS),
   'lists.act': records(...MEMBERSHIP, ...CAMPAIGNS),
 };

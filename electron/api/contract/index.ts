@@ -102,11 +102,17 @@ import {
   campaignIdInput,
   campaignMarkInput,
   campaignReportInput,
+  campaignCurveInput,
+  campaignCompareInput,
+  campaignRefreshInput,
   listActInput,
   type Campaign,
   type CampaignDetail,
   type CampaignMember,
   type CampaignReport,
+  type CampaignCurve,
+  type CampaignComparisonRow,
+  type CampaignRefreshResult,
   type ListActResult,
 } from './campaigns';
 import {
@@ -416,6 +422,19 @@ export const contract = {
   'campaigns.mark': channel<CampaignMember>()(campaignMarkInput),
   /** Contact vs control over `windowDays` after each contact: rates, money, 95 % intervals. */
   'campaigns.report': channel<CampaignReport>()(campaignReportInput),
+  /** Day by day since each contact: cumulative share who bought and revenue per client. */
+  'campaigns.curve': channel<CampaignCurve>()(campaignCurveInput),
+  /** Every live campaign with its report over one window, in one pass over the sales. */
+  'campaigns.compare': channel<CampaignComparisonRow[]>()(campaignCompareInput),
+  /**
+   * A recurring campaign (or, without `id`, every one) re-runs its filter: clients who match
+   * now join, drawn into contact or control with the stored seed; members keep their groups.
+   */
+  'campaigns.refresh': channel<CampaignRefreshResult>()(campaignRefreshInput),
+  /** Moves a campaign to the trash (its members and marks kept). */
+  'campaigns.delete': channel<Campaign>()(campaignIdInput),
+  /** Brings a campaign back from the trash. */
+  'campaigns.restore': channel<Campaign>()(campaignIdInput),
   /** One action on a selection or a filter result: a bulk edit, or starting a campaign. */
   'lists.act': channel<ListActResult>()(listActInput),
 } as const;

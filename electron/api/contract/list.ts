@@ -7,7 +7,8 @@ import { FILTER_OPS, type FilterOp } from './enums';
  * `custom.<key>` for a custom field, or a related figure: `lastPurchase` (date),
  * `revenueYear` (minor units, current calendar year), `lastContact` (date of the latest comment
  * of a contact kind), `suggestedStage` (the stage the sales point to, when it differs from the
- * client's). `value` is omitted for `empty` / `notEmpty`, an array for `in`.
+ * client's), `birthdayIn` (days to the next birthday, 0 on the day: `lte 7` is "within a
+ * week"). `value` is omitted for `empty` / `notEmpty`, an array for `in`.
  */
 export interface Filter {
   field: string;

@@ -5,12 +5,15 @@
 import {
   insertCampaign,
   insertMembers,
+  listRecurringCampaigns,
   liveClientIds,
   memberClientIds,
   memberCounts,
   requireCampaign,
   requireMember,
+  requireTrashedCampaign,
   toMember,
+  trashCampaign,
   writeMark,
 } from '../../../db/queries/campaigns';
 import { matchingIds } from '../../../db/queries/clients';
@@ -76,6 +79,7 @@ export function createCampaign(ctx: WriteContext, input: CampaignCreateInput): C
       seed,
       dueDays: input.dueDays,
       filter: input.filter ?? {},
+      recurring: input.recurring === true,
       startedAt: ctx.now().toISOString(),
     });
     insertMembers(ctx, id, drawGroups(seed, input.holdoutPct, ids));
@@ -101,6 +105,50 @@ export function addCampaignClients(ctx: WriteContext, id: string, clientIds: str
     );
     insertMembers(ctx, id, groups);
     return groups.size;
+  });
+}
+
+/**
+ * Re-runs a recurring campaign's filter (or, without `id`, every live recurring campaign's):
+ * the clients who match now and are not members yet join, each drawn with the stored seed.
+ * One matchingIds per campaign; a second refresh with nothing changed adds nobody.
+ */
+export function refreshCampaigns(
+  ctx: WriteContext,
+  id: string | undefined,
+): { campaigns: number; added: number } {
+  return ctx.wb.transaction(() => {
+    const campaigns =
+      id === undefined ? listRecurringCampaigns(ctx.wb) : [requireCampaign(ctx.wb, id)];
+    let added = 0;
+    for (const campaign of campaigns) {
+      if (!campaign.recurring) {
+        throw new AppError('conflict', 'campaign_not_recurring', {}, 'id');
+      }
+      added += addCampaignClients(
+        ctx,
+        campaign.id,
+        matchingIds(ctx.wb, campaign.filter, ctx.now()),
+      );
+    }
+    return { campaigns: campaigns.length, added };
+  });
+}
+
+/** Moves a campaign to the trash; its members and their marks are kept for a restore. */
+export function deleteCampaign(ctx: WriteContext, id: string): Campaign {
+  return ctx.wb.transaction(() => {
+    const campaign = requireCampaign(ctx.wb, id);
+    trashCampaign(ctx, id, ctx.now().toISOString());
+    return campaign;
+  });
+}
+
+export function restoreCampaign(ctx: WriteContext, id: string): Campaign {
+  return ctx.wb.transaction(() => {
+    requireTrashedCampaign(ctx.wb, id);
+    trashCampaign(ctx, id, null);
+    return requireCampaign(ctx.wb, id);
   });
 }
 
