@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { channelQuery } from '../../api/channel-query';
 import { formatDate } from '../../lib/format';
+import { CampaignDelete } from './CampaignDelete';
 import { CampaignMembers } from './CampaignMembers';
 import { CampaignResult } from './CampaignResult';
 import './campaigns.css';
@@ -22,6 +23,7 @@ export function CampaignPage() {
       <header className="page__header">
         <Link to="/campaigns">{t('camp.backToList')}</Link>
         <h1>{c?.name ?? ''}</h1>
+        {c ? <CampaignDelete campaign={c} /> : null}
       </header>
       {c ? (
         <>
@@ -29,6 +31,7 @@ export function CampaignPage() {
             {t(`camp.goals.${c.goal}`)} · {t(`camp.actions.${c.action}`)} ·{' '}
             {formatDate(c.startedAt)} ·{' '}
             {t('camp.progress', { done: c.doneCount, total: c.contactCount })}
+            {c.recurring ? ` · ${t('camp.recurringBadge')}` : null}
           </p>
           <div className="campaign-window" role="group" aria-label={t('camp.window')}>
             <span>{t('camp.window')}:</span>
@@ -44,7 +47,7 @@ export function CampaignPage() {
               </button>
             ))}
           </div>
-          <CampaignResult id={id} windowDays={windowDays} />
+          <CampaignResult id={id} windowDays={windowDays} action={c.action} goal={c.goal} />
           <CampaignMembers campaign={c} />
         </>
       ) : null}

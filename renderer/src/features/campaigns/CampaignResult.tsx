@@ -3,17 +3,52 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CampaignGroupFigures, CampaignReport } from '../../../../electron/api/contract';
 import { channelQuery } from '../../api/channel-query';
-import { money, num, percent } from '../analytics/format';
+import type {
+  CampaignAction,
+  CampaignGoal,
+} from '../../../../electron/api/contract/campaign-enums';
+import { money, moneyWhole, num, percent } from '../analytics/format';
+import { CampaignCurve } from './CampaignCurve';
 
 const signedMoney = (x: number) => `${x > 0 ? '+' : ''}${money(x)}`;
 
-function verdict(r: CampaignReport): string {
-  if (r.control.clients === 0) return 'camp.verdict.noControl';
-  if (!r.significant || r.buyRateDiff === null) return 'camp.verdict.tooLittle';
-  return r.buyRateDiff > 0 ? 'camp.verdict.reliable' : 'camp.verdict.reliableWorse';
+type Verdict = 'noControl' | 'tooLittle' | 'reliable' | 'reliableWorse';
+
+export function verdictOf(r: CampaignReport): Verdict {
+  if (r.control.clients === 0) return 'noControl';
+  if (!r.significant || r.buyRateDiff === null) return 'tooLittle';
+  return r.buyRateDiff > 0 ? 'reliable' : 'reliableWorse';
 }
 
-export function CampaignResult({ id, windowDays }: { id: string; windowDays: number }) {
+/**
+ * The result in one sentence: "Calls brought back 14 clients over the control group, ≈ 312 000
+ * ₽; the difference is reliable", or an honest one when the data cannot tell. The clients over
+ * the control group: the difference in the share who bought × the clients contacted.
+ */
+export function useVerdictSentence(r: CampaignReport, action: CampaignAction, goal: CampaignGoal) {
+  const { t } = useTranslation();
+  const verdict = verdictOf(r);
+  if (verdict !== 'reliable') return t(`camp.verdict.${verdict}`);
+  const count = Math.round((r.buyRateDiff ?? 0) * r.contact.clients);
+  const back = goal === 'win_back' || goal === 'reactivate';
+  return t(back ? 'camp.sentence.returned' : 'camp.sentence.brought', {
+    count,
+    action: t(`camp.sentence.actions.${action}`),
+    money: moneyWhole(r.moneyUplift),
+  });
+}
+
+export function CampaignResult({
+  id,
+  windowDays,
+  action,
+  goal,
+}: {
+  id: string;
+  windowDays: number;
+  action: CampaignAction;
+  goal: CampaignGoal;
+}) {
   const { t } = useTranslation();
   /** A difference of shares in percentage points, signed. */
   const points = (x: number) =>
@@ -93,9 +128,24 @@ export function CampaignResult({ id, windowDays }: { id: string; windowDays: num
           </div>
         ) : null}
       </dl>
-      <p className="campaign-verdict" data-testid="campaign-verdict">
-        {t(verdict(r))}
-      </p>
+      <Verdict report={r} action={action} goal={goal} />
+      <CampaignCurve id={id} days={windowDays} />
     </div>
+  );
+}
+
+function Verdict({
+  report,
+  action,
+  goal,
+}: {
+  report: CampaignReport;
+  action: CampaignAction;
+  goal: CampaignGoal;
+}) {
+  return (
+    <p className="campaign-verdict" data-testid="campaign-verdict" data-verdict={verdictOf(report)}>
+      {useVerdictSentence(report, action, goal)}
+    </p>
   );
 }

@@ -21,6 +21,9 @@ export const en = {
     holdoutHint: 'Left alone, to compare with. 15 % is usual; 0 means no comparison.',
     dueDays: 'Due in, days',
     template: 'Message template (optional)',
+    recurring: 'Recurring: clients who come to match the filter later join too',
+    recurringHint:
+      'Each time Today or this page opens, the filter is run again and new clients join, each drawn into contact or control like the first ones. For birthdays, filter "Days to birthday ≤ 7".',
     start: 'Start',
   },
   goals: {
@@ -44,11 +47,68 @@ export const en = {
   table: {
     name: 'Campaign',
     goal: 'Goal',
+    action: 'Action',
     started: 'Started',
+    audience: 'Audience',
     contact: 'Contact',
     control: 'Control',
     done: 'Contacted',
-    uplift: 'Uplift, 30 days',
+    buyRate: 'Bought: contact / control',
+    perClientDiff: 'Difference per client',
+    uplift: 'Uplift in money',
+    reliable: 'Difference',
+  },
+  recurringBadge: 'recurring',
+  compare: {
+    caption_one: 'Each campaign over {{count}} day after each client’s contact',
+    caption_few: 'Each campaign over {{count}} days after each client’s contact',
+    caption_many: 'Each campaign over {{count}} days after each client’s contact',
+    caption_other: 'Each campaign over {{count}} days after each client’s contact',
+    verdict: {
+      noControl: 'no control group',
+      tooLittle: 'not reliable yet',
+      reliable: 'reliable',
+      reliableWorse: 'reliable, worse',
+    },
+  },
+  sentence: {
+    actions: { call: 'Calls', message: 'Messages', offer: 'Offers', visit: 'Visits' },
+    returned_one:
+      '{{action}} brought back {{count}} client over the control group, ≈ {{money}}; the difference is reliable.',
+    returned_few:
+      '{{action}} brought back {{count}} clients over the control group, ≈ {{money}}; the difference is reliable.',
+    returned_many:
+      '{{action}} brought back {{count}} clients over the control group, ≈ {{money}}; the difference is reliable.',
+    returned_other:
+      '{{action}} brought back {{count}} clients over the control group, ≈ {{money}}; the difference is reliable.',
+    brought_one:
+      '{{action}} brought {{count}} buying client over the control group, ≈ {{money}}; the difference is reliable.',
+    brought_few:
+      '{{action}} brought {{count}} buying clients over the control group, ≈ {{money}}; the difference is reliable.',
+    brought_many:
+      '{{action}} brought {{count}} buying clients over the control group, ≈ {{money}}; the difference is reliable.',
+    brought_other:
+      '{{action}} brought {{count}} buying clients over the control group, ≈ {{money}}; the difference is reliable.',
+  },
+  curve: {
+    buyRate: 'Share who bought',
+    revenuePerClient: 'Revenue per client',
+    daysAxis: 'Days since contact',
+    day_one: 'Day {{count}}',
+    day_few: 'Day {{count}}',
+    day_many: 'Day {{count}}',
+    day_other: 'Day {{count}}',
+    aria: '{{title}} by day since contact; after {{days}} days: contact {{contact}}, control {{control}}',
+    table: 'Figures by day',
+  },
+  delete: {
+    button: 'Delete campaign',
+    confirm:
+      'Move the campaign "{{name}}" to the trash? Its clients and their marks are kept, and it can be brought back.',
+    done: 'Campaign "{{name}}" moved to the trash.',
+    undo: 'Undo',
+    restored: 'Campaign "{{name}}" is back.',
+    dismiss: 'Close',
   },
   progress: 'Contacted: {{done}} of {{total}}',
   window: 'Window after contact',
@@ -116,6 +176,9 @@ export const ru: typeof en = {
     holdoutHint: 'Их не трогают, чтобы было с чем сравнить. Обычно 15 %; 0 — без сравнения.',
     dueDays: 'Срок, дней',
     template: 'Шаблон сообщения (необязательно)',
+    recurring: 'Повторяющаяся: клиенты, которые подойдут под фильтр позже, тоже войдут',
+    recurringHint:
+      'Каждый раз, когда открывается «Сегодня» или эта страница, фильтр запускается снова, и новые клиенты входят в кампанию — в контакт или в контроль, как и первые. Для дней рождения — фильтр «Дней до дня рождения ≤ 7».',
     start: 'Начать',
   },
   goals: {
@@ -139,11 +202,68 @@ export const ru: typeof en = {
   table: {
     name: 'Кампания',
     goal: 'Цель',
+    action: 'Действие',
     started: 'Начата',
+    audience: 'Аудитория',
     contact: 'Контакт',
     control: 'Контроль',
     done: 'Связались',
-    uplift: 'Прирост, 30 дней',
+    buyRate: 'Купили: контакт / контроль',
+    perClientDiff: 'Разница на клиента',
+    uplift: 'Прирост в деньгах',
+    reliable: 'Разница',
+  },
+  recurringBadge: 'повторяющаяся',
+  compare: {
+    caption_one: 'Каждая кампания за {{count}} день после контакта с каждым клиентом',
+    caption_few: 'Каждая кампания за {{count}} дня после контакта с каждым клиентом',
+    caption_many: 'Каждая кампания за {{count}} дней после контакта с каждым клиентом',
+    caption_other: 'Каждая кампания за {{count}} дня после контакта с каждым клиентом',
+    verdict: {
+      noControl: 'нет контрольной группы',
+      tooLittle: 'пока ненадёжна',
+      reliable: 'надёжна',
+      reliableWorse: 'надёжна, хуже',
+    },
+  },
+  sentence: {
+    actions: { call: 'Звонки', message: 'Сообщения', offer: 'Предложения', visit: 'Визиты' },
+    returned_one:
+      '{{action}} вернули {{count}} клиента сверх контрольной группы, ≈ {{money}}; разница надёжна.',
+    returned_few:
+      '{{action}} вернули {{count}} клиентов сверх контрольной группы, ≈ {{money}}; разница надёжна.',
+    returned_many:
+      '{{action}} вернули {{count}} клиентов сверх контрольной группы, ≈ {{money}}; разница надёжна.',
+    returned_other:
+      '{{action}} вернули {{count}} клиента сверх контрольной группы, ≈ {{money}}; разница надёжна.',
+    brought_one:
+      '{{action}} принесли {{count}} покупателя сверх контрольной группы, ≈ {{money}}; разница надёжна.',
+    brought_few:
+      '{{action}} принесли {{count}} покупателей сверх контрольной группы, ≈ {{money}}; разница надёжна.',
+    brought_many:
+      '{{action}} принесли {{count}} покупателей сверх контрольной группы, ≈ {{money}}; разница надёжна.',
+    brought_other:
+      '{{action}} принесли {{count}} покупателя сверх контрольной группы, ≈ {{money}}; разница надёжна.',
+  },
+  curve: {
+    buyRate: 'Доля купивших',
+    revenuePerClient: 'Выручка на клиента',
+    daysAxis: 'Дней после контакта',
+    day_one: '{{count}}-й день',
+    day_few: '{{count}}-й день',
+    day_many: '{{count}}-й день',
+    day_other: '{{count}}-й день',
+    aria: '{{title}} по дням после контакта; через {{days}} дн.: контакт {{contact}}, контроль {{control}}',
+    table: 'Цифры по дням',
+  },
+  delete: {
+    button: 'Удалить кампанию',
+    confirm:
+      'Переместить кампанию «{{name}}» в корзину? Её клиенты и их отметки сохранятся, кампанию можно будет вернуть.',
+    done: 'Кампания «{{name}}» перемещена в корзину.',
+    undo: 'Отменить',
+    restored: 'Кампания «{{name}}» возвращена.',
+    dismiss: 'Закрыть',
   },
   progress: 'Связались: {{done}} из {{total}}',
   window: 'Окно после контакта',
