@@ -30,7 +30,9 @@ export function NewCampaignPage() {
   const [holdout, setHoldout] = useState(String(DEFAULT_HOLDOUT_PCT));
   const [dueDays, setDueDays] = useState('14');
   const [template, setTemplate] = useState('');
+  const [recurring, setRecurring] = useState(false);
   const hint = useId();
+  const recurringHint = useId();
   const start = useMutation({
     mutationFn: () =>
       api.call('campaigns.create', {
@@ -41,6 +43,7 @@ export function NewCampaignPage() {
         holdoutPct: Number(holdout),
         dueDays: Number(dueDays),
         ...(template.trim() ? { template: template.trim() } : {}),
+        ...(recurring && 'filter' in audience!.target ? { recurring: true } : {}),
       }),
     onSuccess: (campaign) => void navigate(`/campaigns/${campaign.id}`, { replace: true }),
   });
@@ -131,6 +134,23 @@ export function NewCampaignPage() {
               onChange={(e) => setTemplate(e.target.value)}
             />
           </label>
+          {'filter' in audience.target ? (
+            <>
+              <label className="campaign-form__check">
+                <input
+                  type="checkbox"
+                  name="recurring"
+                  checked={recurring}
+                  aria-describedby={recurringHint}
+                  onChange={(e) => setRecurring(e.target.checked)}
+                />
+                {t('camp.new.recurring')}
+              </label>
+              <p id={recurringHint} className="muted">
+                {t('camp.new.recurringHint')}
+              </p>
+            </>
+          ) : null}
           {start.error ? (
             <p className="error" role="alert">
               {start.error instanceof ApiError ? start.error.message : String(start.error)}

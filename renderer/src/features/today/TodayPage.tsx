@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaReminder } from '../../../../electron/api/contract';
 import { formatDate } from '../../lib/format';
+import { useRefreshRecurring } from '../campaigns/useRefreshRecurring';
 import { FirstSteps, useEmptyWorkbook } from '../first-run/FirstSteps';
 import { BirthdayRow } from './BirthdayRow';
 import { addDays, localDay } from '../../../../kernel/local-date';
@@ -33,6 +34,7 @@ export function TodayPage() {
   const dueCount = data ? data.overdue.length + data.today.length : 0;
   const marks = useMemo(() => reminderMarks(data), [data]);
   const empty = useEmptyWorkbook();
+  useRefreshRecurring();
 
   return (
     <section className="page today">

@@ -53,25 +53,27 @@ export function ColumnPicker({
           onClose={() => setPlace(null)}
         >
           <div className="popover">
-            {catalog.map((f) => (
-              <label key={f.key} className="popover__item">
-                <input
-                  type="checkbox"
-                  checked={columns.includes(f.key)}
-                  disabled={f.key === 'name'}
-                  onChange={(e) =>
-                    onChange(
-                      e.target.checked
-                        ? catalog
-                            .map((c) => c.key)
-                            .filter((k) => k === f.key || columns.includes(k))
-                        : columns.filter((k) => k !== f.key),
-                    )
-                  }
-                />
-                {f.label}
-              </label>
-            ))}
+            {catalog
+              .filter((f) => !f.filterOnly)
+              .map((f) => (
+                <label key={f.key} className="popover__item">
+                  <input
+                    type="checkbox"
+                    checked={columns.includes(f.key)}
+                    disabled={f.key === 'name'}
+                    onChange={(e) =>
+                      onChange(
+                        e.target.checked
+                          ? catalog
+                              .map((c) => c.key)
+                              .filter((k) => k === f.key || columns.includes(k))
+                          : columns.filter((k) => k !== f.key),
+                      )
+                    }
+                  />
+                  {f.label}
+                </label>
+              ))}
             <fieldset className="popover__group">
               <legend>{t('list.density')}</legend>
               {DENSITIES.map((d) => (

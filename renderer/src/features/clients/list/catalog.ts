@@ -26,6 +26,8 @@ export interface CatalogField {
   /** The cell text of a row. */
   show: (row: ClientListRow) => string;
   align?: 'right';
+  /** Offered in the filters only, not as a column. */
+  filterOnly?: true;
 }
 
 export const OPS_BY_KIND: Record<FieldKind, FilterOp[]> = {
@@ -168,6 +170,14 @@ export function useCatalog(): CatalogField[] {
       kind: 'date',
       show: (row) => formatDate(row.lastContact),
       align: 'right',
+    },
+    {
+      // Days to the next birthday ("≤ 7": within a week), computed by the query for the filter.
+      key: 'birthdayIn',
+      label: t('list.related.birthdayIn'),
+      kind: 'number',
+      show: () => '',
+      filterOnly: true,
     },
     {
       key: 'suggestedStage',
