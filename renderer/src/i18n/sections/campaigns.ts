@@ -23,7 +23,7 @@ export const en = {
     template: 'Message template (optional)',
     recurring: 'Recurring: clients who come to match the filter later join too',
     recurringHint:
-      'Each time Today or this page opens, the filter is run again and new clients join, each drawn into contact or control like the first ones. For birthdays, filter "Days to birthday ≤ 7".',
+      'Each time Today or the Campaigns page opens, the filter is run again and new clients join, each drawn into contact or control like the first ones. For birthdays, filter the list by "Days to birthday: at most 7".',
     start: 'Start',
   },
   goals: {
@@ -178,7 +178,7 @@ export const ru: typeof en = {
     template: 'Шаблон сообщения (необязательно)',
     recurring: 'Повторяющаяся: клиенты, которые подойдут под фильтр позже, тоже войдут',
     recurringHint:
-      'Каждый раз, когда открывается «Сегодня» или эта страница, фильтр запускается снова, и новые клиенты входят в кампанию — в контакт или в контроль, как и первые. Для дней рождения — фильтр «Дней до дня рождения ≤ 7».',
+      'Каждый раз, когда открывается «Сегодня» или страница «Кампании», фильтр запускается снова, и новые клиенты входят в кампанию — в контакт или в контроль, как и первые. Для дней рождения отфильтруйте список: «Дней до дня рождения: не больше 7».',
     start: 'Начать',
   },
   goals: {
