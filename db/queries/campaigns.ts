@@ -6,6 +6,7 @@ import type {
   Campaign,
   CampaignGroup,
   CampaignMember,
+  ListDrill,
   ListQuery,
   MemberOutcome,
   MemberStatus,
@@ -27,6 +28,19 @@ export interface CampaignRowInput {
   dueDays: number;
   filter: ListQuery;
   startedAt: string;
+  /** Clients who qualify later are added (`campaigns.refresh`). */
+  recurring?: boolean;
+  /** The analytics drill-down the audience came from, when it came from one. */
+  drill?: ListDrill;
+}
+
+/**
+ * The `filter` column's JSON: the list query, and beside it (no migration needed) whether the
+ * campaign is recurring and the drill-down it was drawn from.
+ */
+interface StoredAudience extends ListQuery {
+  recurring?: boolean;
+  drill?: ListDrill;
 }
 
 interface CampaignRecord {
@@ -55,6 +69,7 @@ const SELECT_CAMPAIGNS = `
   FROM campaigns c WHERE c.deleted_at IS NULL`;
 
 function toCampaign(r: CampaignRecord): Campaign {
+  const { recurring, drill, ...filter } = JSON.parse(r.filter) as StoredAudience;
   return {
     id: r.id,
     name: r.name,
@@ -64,7 +79,9 @@ function toCampaign(r: CampaignRecord): Campaign {
     holdoutPct: r.holdout_pct,
     seed: r.seed,
     dueDays: r.due_days,
-    filter: JSON.parse(r.filter) as ListQuery,
+    filter,
+    recurring: recurring === true,
+    ...(drill ? { drill } : {}),
     startedAt: r.started_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -102,10 +119,29 @@ export function insertCampaign(ctx: WriteContext, row: CampaignRowInput): void {
     row.holdoutPct,
     row.seed,
     row.dueDays,
-    JSON.stringify(row.filter),
+    JSON.stringify({
+      ...row.filter,
+      ...(row.recurring ? { recurring: true } : {}),
+      ...(row.drill ? { drill: row.drill } : {}),
+    } satisfies StoredAudience),
     row.startedAt,
     at,
     at,
+  );
+}
+
+/** The recurring campaigns (their audiences grow as clients qualify). */
+export function recurringCampaigns(wb: Workbook): Campaign[] {
+  return listCampaigns(wb).filter((c) => c.recurring);
+}
+
+/** Moves a campaign to the trash: it leaves the lists, its members and marks are kept. */
+export function trashCampaign(ctx: WriteContext, id: string): void {
+  const at = ctx.now().toISOString();
+  prepared(ctx.wb, 'UPDATE campaigns SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
+    at,
+    at,
+    id,
   );
 }
 

@@ -233,5 +233,6 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   // A contact with an outcome is logged on the card's feed.
   'campaigns.mark': records(...CAMPAIGNS, ...CONTACTS),
   'campaigns.report': reads,
-  'lists.act': records(...MEMBERSHIP, ...CAMPAIGNS),
+  // Bulk edits, a reminder or a touch on each card, a campaign.
+  'lists.act': records(...MEMBERSHIP, ...CAMPAIGNS, ...REMINDERS),
 };
