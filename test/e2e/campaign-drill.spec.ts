@@ -178,6 +178,7 @@ for (const lang of ['ru', 'en'] as const) {
   test(`a reminder for each client of a drill-down, on Today, in ${lang}`, async ({
     page,
     shell,
+    clients,
   }) => {
     test.setTimeout(120_000);
     const t = lang === 'en' ? en : ru;
@@ -216,6 +217,9 @@ for (const lang of ['ru', 'en'] as const) {
     await expect(rows.filter({ hasText: `${title} — ${oleg}` })).toHaveCount(1);
     // Today's "slipping away" offers the same actions on its whole list.
     const slippingBar = page.getByTestId('slipping-actions');
+    const toggle = slippingBar.getByRole('button', { name: t.acts.bar.replace('{{count}}', '3') });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
     await expect(slippingBar.getByRole('button', { name: t.acts.campaign })).toBeVisible();
     await page.screenshot({
       path: `test-results/screens/today-actions-${lang}.png`,
@@ -234,5 +238,17 @@ for (const lang of ['ru', 'en'] as const) {
     await expect(touched).toContainText(
       t.acts.undone_many.replace('{{count}}', '3').split(':')[0]!,
     );
+
+    // The client list's selection offers them too, beside its own bulk edits.
+    await clients.open();
+    for (const name of names.slice(0, 2)) await clients.row(name).getByRole('checkbox').check();
+    const listBar = page.getByTestId('list-actions');
+    await expect(listBar.getByRole('button', { name: t.acts.remind })).toBeVisible();
+    await page.screenshot({ path: `test-results/screens/list-actions-bar-${lang}.png` });
+    await listBar.getByRole('button', { name: t.acts.touch }).click();
+    await dialog.getByLabel(t.acts.dialog.body).fill(lang === 'ru' ? 'Письмо' : 'A letter');
+    await dialog.getByRole('button', { name: t.acts.apply.replace('{{count}}', '2') }).click();
+    await expect(page.locator('.toast')).toBeVisible();
+    await expect(clients.row(names[0]!).getByRole('checkbox')).not.toBeChecked();
   });
 }

@@ -48,16 +48,30 @@ interface Props {
   /** After an action succeeded; the caller then announces it (the client list's toast). */
   onDone?: (result: ListActResult) => void;
   testId?: string;
+  /** The words before the buttons instead of "Act on the whole list (N):". */
+  label?: string;
+  /** The buttons behind one "Act on the whole list" toggle (Today's narrow columns). */
+  compact?: boolean;
 }
 
 function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : String(error);
 }
 
-export function ListActions({ audience, count, source, omit = [], onDone, testId }: Props) {
+export function ListActions({
+  audience,
+  count,
+  source,
+  omit = [],
+  onDone,
+  testId,
+  compact = false,
+  label,
+}: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const [open, setOpen] = useState(!compact);
   const [status, setStatus] = useState<{ text: string; batchId: string | null } | null>(null);
   const run = useMutation({
     mutationFn: (action: ListAction) => api.call('lists.act', { ...audience, action }),
@@ -103,32 +117,48 @@ export function ListActions({ audience, count, source, omit = [], onDone, testId
 
   return (
     <div className="list-actions" data-testid={testId ?? 'list-actions'}>
-      <span className="list-actions__label">{t('acts.bar', { count })}</span>
-      {KINDS.filter((k) => !omit.includes(k)).map((kind) => (
+      {compact ? (
         <button
-          key={kind}
           type="button"
-          className={kind === 'campaign' ? 'primary' : undefined}
-          disabled={count === 0 || run.isPending}
-          onClick={() => start(kind)}
+          className="link list-actions__toggle"
+          aria-expanded={open}
+          onClick={() => setOpen((v) => !v)}
         >
-          {t(`acts.${kind}`)}
+          {t('acts.bar', { count })} {open ? '▴' : '▾'}
         </button>
-      ))}
-      <span className="list-actions__status" role="status">
-        {run.isPending && !dialog ? t('acts.working') : null}
-        {status ? status.text : null}
-        {status?.batchId ? (
+      ) : (
+        <span className="list-actions__label">{label ?? t('acts.bar', { count })}</span>
+      )}
+      {(open ? KINDS : [])
+        .filter((k) => !omit.includes(k))
+        .map((kind) => (
           <button
+            key={kind}
             type="button"
-            className="link"
-            disabled={undo.isPending}
-            onClick={() => status.batchId && undo.mutate(status.batchId)}
+            className={kind === 'campaign' ? 'primary' : undefined}
+            disabled={count === 0 || run.isPending}
+            onClick={() => start(kind)}
           >
-            {t('acts.undo')}
+            {t(`acts.${kind}`)}
           </button>
-        ) : null}
-      </span>
+        ))}
+      {/* A caller that announces the result itself (the client list's toast) has its own. */}
+      {onDone ? null : (
+        <span className="list-actions__status" role="status">
+          {run.isPending && !dialog ? t('acts.working') : null}
+          {status ? status.text : null}
+          {status?.batchId ? (
+            <button
+              type="button"
+              className="link"
+              disabled={undo.isPending}
+              onClick={() => status.batchId && undo.mutate(status.batchId)}
+            >
+              {t('acts.undo')}
+            </button>
+          ) : null}
+        </span>
+      )}
       {run.error && !dialog ? (
         <span className="field-error" role="alert">
           {messageOf(run.error)}

@@ -56,6 +56,7 @@ export function SlippingSections({ today, marks, notify }: Props) {
               count={data.slippingCount}
               source={t('ret.slipping.title')}
               testId="slipping-actions"
+              compact
             />
             <ul className="today-list">
               {slipping.shown.map((item) => (
@@ -129,6 +130,7 @@ function DueWeek({
             count={count}
             source={t('ret.dueWeek.title')}
             testId="due-week-actions"
+            compact
           />
           <ul className="today-list">
             {list.shown.map((item) => (

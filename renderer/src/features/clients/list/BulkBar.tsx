@@ -247,6 +247,7 @@ export function BulkBar({ count, target, onDone }: Props) {
         audience={target}
         count={count}
         source={t('clients.title')}
+        label={t('acts.also')}
         omit={['export', 'setManager', 'setStage', 'addTag']}
         onDone={(result) => {
           if (result.batchId) onDone({ batchId: result.batchId, affected: result.affected });
