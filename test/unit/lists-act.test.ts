@@ -57,6 +57,7 @@ describe('lists.act on a drill-down', () => {
     const shown = await world.call('analytics.drill', { ...drill, limit: 1 });
     // The drill-down shows one row; the action reaches every client behind the figure.
     expect(shown.rows).toHaveLength(1);
+    expect(shown.total).toBe(3);
     const all = await world.call('analytics.drill', drill);
     expect(new Set(all.rows.map((r) => r.clientId))).toEqual(new Set(slipping));
 
