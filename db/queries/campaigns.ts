@@ -6,6 +6,7 @@ import type {
   Campaign,
   CampaignGroup,
   CampaignMember,
+  ListDrill,
   ListQuery,
   MemberOutcome,
   MemberStatus,
@@ -28,6 +29,17 @@ export interface CampaignRowInput {
   filter: ListQuery;
   recurring: boolean;
   startedAt: string;
+  /** The analytics drill-down the audience came from, when it came from one. */
+  drill?: ListDrill;
+}
+
+/**
+ * The `filter` column's JSON: the list query, and beside it (no migration needed) whether the
+ * campaign is recurring and the drill-down it was drawn from.
+ */
+interface StoredAudience extends ListQuery {
+  recurring?: boolean;
+  drill?: ListDrill;
 }
 
 interface CampaignRecord {
@@ -58,14 +70,14 @@ const SELECT_LIVE = `${SELECT_CAMPAIGNS} WHERE c.deleted_at IS NULL`;
 const SELECT_TRASHED = `${SELECT_CAMPAIGNS} WHERE c.deleted_at IS NOT NULL`;
 
 /**
- * The stored filter JSON: the list query, and `recurring` beside it (kept there rather than in
- * a column of its own, so no migration); other keys a later version adds are left out.
+ * The stored filter JSON: the list query, and `recurring` and the drill-down beside it (kept
+ * there rather than in columns of their own, so no migration); other keys a later version adds
+ * are left out.
  */
-function storedFilter(json: string): { filter: ListQuery; recurring: boolean } {
-  const { recurring, query, filters, sort, trash } = JSON.parse(json) as ListQuery & {
-    recurring?: boolean;
-  };
+function storedFilter(json: string): { filter: ListQuery; recurring: boolean; drill?: ListDrill } {
+  const { recurring, drill, query, filters, sort, trash } = JSON.parse(json) as StoredAudience;
   return {
+    ...(drill ? { drill } : {}),
     filter: {
       ...(query !== undefined ? { query } : {}),
       ...(filters !== undefined ? { filters } : {}),
@@ -148,7 +160,11 @@ export function insertCampaign(ctx: WriteContext, row: CampaignRowInput): void {
     row.holdoutPct,
     row.seed,
     row.dueDays,
-    JSON.stringify(row.recurring ? { ...row.filter, recurring: true } : row.filter),
+    JSON.stringify({
+      ...row.filter,
+      ...(row.recurring ? { recurring: true } : {}),
+      ...(row.drill ? { drill: row.drill } : {}),
+    } satisfies StoredAudience),
     row.startedAt,
     at,
     at,

@@ -22,6 +22,7 @@ import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { CONTACT_KINDS, FilterCompiler } from './client-filters';
 import { listFields } from './fields';
+import { liveInOrder } from './list-actions';
 import { suggestedStages } from './stage-ladder';
 import { localDay, yearStart } from '../../kernel/local-date';
 
@@ -251,7 +252,12 @@ function readRelated(
 
 export function clientExportTable(
   wb: Workbook,
-  input: { query?: ListQuery | undefined; columns: { key: string; label: string }[] },
+  input: {
+    query?: ListQuery | undefined;
+    /** These clients (the live ones), in this order, instead of the query's (a drill-down). */
+    ids?: string[] | undefined;
+    columns: { key: string; label: string }[];
+  },
   now: Date,
   words: ExportWords,
   /** Tests set it low to read the whole-table path on a small workbook. */
@@ -263,13 +269,15 @@ export function clientExportTable(
   // The list's own query decides which clients and in what order; the columns come after.
   const query = input.query ?? {};
   const compiler = new FilterCompiler(wb, localDay(now));
-  const ids = wb.db
-    .select({ id: clients.id })
-    .from(clients)
-    .where(compiler.where(query, 'query.filters'))
-    .orderBy(...compiler.orderBy(query.sort, query.query))
-    .all()
-    .map((r) => r.id);
+  const ids = input.ids
+    ? liveInOrder(wb, input.ids)
+    : wb.db
+        .select({ id: clients.id })
+        .from(clients)
+        .where(compiler.where(query, 'query.filters'))
+        .orderBy(...compiler.orderBy(query.sort, query.query))
+        .all()
+        .map((r) => r.id);
 
   const fieldNames = [...new Set(resolved.flatMap((r) => (r.column ? [r.column] : [])))];
   const wholeTable = ids.length > wholeTableAbove;

@@ -40,6 +40,7 @@ import { SALE_COLUMNS } from './sales';
 import { reindexClients } from './search';
 import { moveStagesFromSales } from './stage-ladder';
 import { changesBesideCreatedSales, removeCreatedSales } from './undo-created-sales';
+import { trashCreatedFeed } from './list-actions';
 
 type ChangeRecord = typeof changes.$inferSelect;
 
@@ -70,6 +71,14 @@ function reverse(
     );
   const created = createdOf('client');
   const createdSales = createdOf('sale');
+  // Comments and reminders this batch created (a list's "log a touch", "remind each") go to the
+  // trash together below; their other creation fields need no walking back.
+  const createdFeed = { comments: new Set<string>(), reminders: new Set<string>() };
+  for (const c of items) {
+    if (c.oldValue !== null) continue;
+    if (c.entity === 'comment' && c.field === 'body') createdFeed.comments.add(c.entityId);
+    if (c.entity === 'reminder' && c.field === 'title') createdFeed.reminders.add(c.entityId);
+  }
   const removedSales = new Set<string>();
   const clientIds = [
     ...new Set(
@@ -90,6 +99,11 @@ function reverse(
 
   for (const change of [...items].reverse()) {
     if (change.entity === 'client' && created.has(change.entityId)) continue;
+    if (
+      (change.entity === 'comment' && createdFeed.comments.has(change.entityId)) ||
+      (change.entity === 'reminder' && createdFeed.reminders.has(change.entityId))
+    )
+      continue;
     if (change.entity === 'sale' && createdSales.has(change.entityId)) {
       if (removedSales.has(change.entityId)) continue;
       removedSales.add(change.entityId);
@@ -150,6 +164,14 @@ function reverse(
     patches.set(client.id, entry);
   }
 
+  if (createdFeed.comments.size + createdFeed.reminders.size > 0) {
+    const feed = trashCreatedFeed(ctx, batchId, {
+      comments: [...createdFeed.comments],
+      reminders: [...createdFeed.reminders],
+    });
+    outcome.reverted += feed.reverted;
+    outcome.skipped += feed.skipped;
+  }
   if (restore.length > 0) outcome.reverted += setDeleted(ctx, restore, false, batchId);
   const at = ctx.now().toISOString();
   const changes: ChangeInput[] = [];

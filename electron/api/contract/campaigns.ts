@@ -13,8 +13,15 @@ import {
   type MemberOutcome,
   type MemberStatus,
 } from './campaign-enums';
+import { drillInput } from './analytics';
+import { COMMENT_KINDS, TOUCH_KINDS } from './enums';
+import { exportClientsInput, type ExportFile } from './exports';
 import { listQueryShape, type ListQuery } from './list';
-import { id, requiredText } from './validators';
+import { id, isCalendarDate, requiredText } from './validators';
+
+const calendarDay = z
+  .string()
+  .refine((s) => isCalendarDate(s), { params: { key: 'date_invalid' } });
 
 /** Who the audience is: a selection (`ids`) or a whole client-list query (`filter`). */
 const audienceShape = {
@@ -34,6 +41,8 @@ const campaignShape = {
   dueDays: z.number().int().min(1).max(365),
   /** The draw's seed; a new one is made when none is given. */
   seed: z.string().min(1).max(100).optional(),
+  /** Clients who come to match the filter later join (birthdays, regular touches); a filter only. */
+  recurring: z.boolean().optional(),
 };
 
 const oneAudience = (v: { filter?: unknown; ids?: unknown }) =>
@@ -43,8 +52,6 @@ export const campaignCreateInput = z
   .object({
     ...campaignShape,
     ...audienceShape,
-    /** Clients who come to match the filter later join (see `campaigns.refresh`). */
-    recurring: z.boolean().optional(),
   })
   .strict()
   .refine(oneAudience, { params: { key: 'bulk_target' } })
@@ -80,17 +87,68 @@ export const campaignCompareInput = z
 /** One campaign, or (no id) every recurring one. */
 export const campaignRefreshInput = z.object({ id: id.optional() }).strict();
 
-/** `lists.act`: one action on a selection or a filter result; `campaign` starts a campaign. */
+/**
+ * An analytics drill-down as an audience: the descriptor `analytics.drill` takes (without its
+ * `limit`: every client behind the figure), or `winBack` (every lost client).
+ */
+export const listDrillSchema = drillInput
+  .omit({ limit: true, kind: true })
+  .extend({ kind: z.enum([...drillInput.shape.kind.options, 'winBack']) })
+  .strict();
+export type ListDrill = z.output<typeof listDrillSchema>;
+
+/** A reminder for each client: spread over `days` from `from`, named to `managerIds` in turn. */
+const remindAction = z
+  .object({
+    type: z.literal('remind'),
+    title: requiredText(500),
+    /** The first day; today when omitted. */
+    from: calendarDay.optional(),
+    days: z.number().int().min(1).max(90),
+    managerIds: z.array(id).max(50).optional(),
+  })
+  .strict();
+
+/** A touch logged on each client's feed: a comment of a kind with its touch tag. */
+const touchAction = z
+  .object({
+    type: z.literal('touch'),
+    kind: z.enum(COMMENT_KINDS),
+    touch: z.enum(TOUCH_KINDS).nullable().optional(),
+    body: requiredText(5000),
+  })
+  .strict();
+
+/** The list as a file, in its order, with the columns asked for. */
+const exportAction = exportClientsInput.omit({ query: true }).extend({ type: z.literal('export') });
+
+/**
+ * `lists.act`: one action on a selection, a filter result or a drill-down (exactly one of
+ * them): the bulk edits of `clients.bulk`, a reminder or a touch for each, an export, or
+ * `campaign` to start a campaign with the list as its audience.
+ */
 export const listActInput = z
   .object({
     ...audienceShape,
+    drill: listDrillSchema.optional(),
     action: z.discriminatedUnion('type', [
       ...bulkActionSchema.options,
+      remindAction,
+      touchAction,
+      exportAction,
       z.object({ type: z.literal('campaign'), ...campaignShape }).strict(),
     ]),
   })
   .strict()
-  .refine(oneAudience, { params: { key: 'bulk_target' } });
+  .refine((v) => [v.ids, v.filter, v.drill].filter((x) => x !== undefined).length === 1, {
+    params: { key: 'bulk_target' },
+  })
+  .refine((v) => v.action.type !== 'campaign' || !v.action.recurring || v.filter !== undefined, {
+    params: { key: 'campaign_recurring_needs_filter' },
+    path: ['action', 'recurring'],
+  });
+export type ListActInput = z.output<typeof listActInput>;
+export type ListAction = ListActInput['action'];
 
 export interface Campaign {
   id: string;
@@ -105,6 +163,8 @@ export interface Campaign {
   filter: ListQuery;
   /** Clients who come to match `filter` later join it (with their draw) at each refresh. */
   recurring: boolean;
+  /** The analytics drill-down the audience was drawn from, when it came from one. */
+  drill?: ListDrill;
   startedAt: string;
   createdAt: string;
   updatedAt: string;
@@ -164,12 +224,14 @@ export interface CampaignReport {
 }
 
 export interface ListActResult {
-  /** The history batch of a bulk action (undo with `history.undoBatch`); null for a campaign. */
+  /** The history batch of a bulk action, reminders or touches (undo with `history.undoBatch`); null for a campaign or an export. */
   batchId: string | null;
   /** Clients changed, or put in the campaign. */
   affected: number;
   /** The campaign started, for `campaign`. */
   campaignId: string | null;
+  /** The file, for `export`. */
+  file?: ExportFile;
 }
 
 /** One group's line: index d is the first d days of each member's window (0 … days). */

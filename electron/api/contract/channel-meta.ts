@@ -246,5 +246,6 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   'campaigns.refresh': records(...CAMPAIGNS),
   'campaigns.delete': records(...CAMPAIGNS),
   'campaigns.restore': records(...CAMPAIGNS),
-  'lists.act': records(...MEMBERSHIP, ...CAMPAIGNS),
+  // Bulk edits, a reminder or a touch on each card, a campaign.
+  'lists.act': records(...MEMBERSHIP, ...CAMPAIGNS, ...REMINDERS),
 };

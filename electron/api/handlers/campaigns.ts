@@ -1,5 +1,4 @@
 import { listCampaigns, listMembers, requireCampaign } from '../../../db/queries/campaigns';
-import { matchingIds } from '../../../db/queries/clients';
 import {
   createCampaign,
   deleteCampaign,
@@ -9,6 +8,7 @@ import {
 } from '../../services/campaigns/campaigns';
 import { campaignCurve } from '../../services/campaigns/curve';
 import { campaignReport, compareCampaigns } from '../../services/campaigns/report';
+import { listAct } from '../../services/lists/act';
 import type { HandlerSlice } from './types';
 
 export const campaignHandlers: HandlerSlice<
@@ -35,32 +35,7 @@ export const campaignHandlers: HandlerSlice<
   'campaigns.refresh': ({ id }, ctx) => refreshCampaigns(ctx, id),
   'campaigns.delete': ({ id }, ctx) => deleteCampaign(ctx, id),
   'campaigns.restore': ({ id }, ctx) => restoreCampaign(ctx, id),
-  // The list's actions: a campaign is started as campaigns.create; the rest are the bulk edits
-  // of clients.bulk, run by the same runner (and worker) and undone the same way.
-  'lists.act': async ({ ids, filter, action }, ctx) => {
-    if (action.type === 'campaign') {
-      const { name, goal, holdoutPct, dueDays, template, seed } = action;
-      const campaign = createCampaign(ctx, {
-        name,
-        goal,
-        action: action.action,
-        holdoutPct,
-        dueDays,
-        ...(template !== undefined ? { template } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        ...(ids ? { ids } : { filter: filter ?? {} }),
-      });
-      return {
-        batchId: null,
-        affected: campaign.contactCount + campaign.controlCount,
-        campaignId: campaign.id,
-      };
-    }
-    const result = await ctx.bulk.run({
-      kind: 'bulk',
-      ids: ids ?? matchingIds(ctx.wb, filter ?? {}, ctx.now()),
-      action,
-    });
-    return { batchId: result.batchId, affected: result.affected, campaignId: null };
-  },
+  // The list's actions: the bulk edits of clients.bulk (the same runner and worker, undone the
+  // same way), a reminder or a touch for each, an export, or a campaign.
+  'lists.act': (input, ctx) => listAct(ctx, input),
 };

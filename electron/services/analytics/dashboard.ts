@@ -276,6 +276,8 @@ export class DashboardCache {
     const n = data.clientIds.length;
     const picked: number[] = [];
     const detail = new Map<number, string>();
+    // Slipping and due are ranked whole but cut to `limit`: their total is the list's count.
+    let total: number | null = null;
     if (kind === 'matrix') {
       const cell = MATRIX_CLASSES.indexOf(key as (typeof MATRIX_CLASSES)[number]);
       if (cell < 0) throw new AppError('invalid_input', 'drill_key', { key }, 'key');
@@ -329,6 +331,7 @@ export class DashboardCache {
           : {}),
       });
       const list = kind === 'slipping' ? full.slipping : full.due;
+      total = kind === 'slipping' ? full.slippingCount : full.dueCount;
       const index = new Map(data.clientIds.map((id, i) => [id, i]));
       for (const d of list) picked.push(index.get(d.clientId)!);
     }
@@ -337,7 +340,7 @@ export class DashboardCache {
       picked.sort((x, y) => revenue.get(y)! - revenue.get(x)! || x - y);
     }
     const rows = rowsFor(this.wb, computed, picked.slice(0, limit), revenue, detail);
-    return { rows, total: picked.length };
+    return { rows, total: total ?? picked.length };
   }
 }
 

@@ -24,6 +24,7 @@ import type {
   CampaignCreateInput,
   CampaignMember,
   CommentKind,
+  ListDrill,
   Locale,
   MemberOutcome,
   MemberStatus,
@@ -56,7 +57,14 @@ function audience(ctx: WriteContext, input: Pick<CampaignCreateInput, 'filter' |
   return live;
 }
 
-export function createCampaign(ctx: WriteContext, input: CampaignCreateInput): Campaign {
+/**
+ * Starts a campaign. `drill`: the analytics drill-down the audience (`ids`, resolved from it by
+ * the caller) came from, kept on the campaign.
+ */
+export function createCampaign(
+  ctx: WriteContext,
+  input: CampaignCreateInput & { drill?: ListDrill | undefined },
+): Campaign {
   return ctx.wb.transaction(() => {
     const ids = audience(ctx, input);
     if (ids.length === 0) {
@@ -80,6 +88,7 @@ export function createCampaign(ctx: WriteContext, input: CampaignCreateInput): C
       dueDays: input.dueDays,
       filter: input.filter ?? {},
       recurring: input.recurring === true,
+      ...(input.drill ? { drill: input.drill } : {}),
       startedAt: ctx.now().toISOString(),
     });
     insertMembers(ctx, id, drawGroups(seed, input.holdoutPct, ids));

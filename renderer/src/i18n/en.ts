@@ -20,6 +20,7 @@ import * as firstRun from './sections/first-run';
 import * as keys from './sections/keys';
 import * as brief from './sections/brief';
 import * as camp from './sections/campaigns';
+import * as acts from './sections/lists';
 
 export const en = {
   /** Client card: feed, comments, custom fields, restore, as-of view, trash. */
@@ -62,6 +63,8 @@ export const en = {
   brief: brief.en,
   /** Campaigns with a control group. */
   camp: camp.en,
+  /** Actions on a whole list: bulk edits, reminders, touches, export, a campaign. */
+  acts: acts.en,
   app: { name: 'Kartoteka', loading: 'Loading…' },
   dates: { pick: 'Pick a date in the calendar', calendar: 'Calendar' },
   nav: {

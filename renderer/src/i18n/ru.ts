@@ -20,6 +20,7 @@ import * as firstRun from './sections/first-run';
 import * as keys from './sections/keys';
 import * as brief from './sections/brief';
 import * as camp from './sections/campaigns';
+import * as acts from './sections/lists';
 
 /** Русские строки. */
 export const ru: Catalogue = {
@@ -45,6 +46,8 @@ export const ru: Catalogue = {
   brief: brief.ru,
   /** Campaigns with a control group. */
   camp: camp.ru,
+  /** Actions on a whole list: bulk edits, reminders, touches, export, a campaign. */
+  acts: acts.ru,
   app: { name: 'Картотека', loading: 'Загрузка…' },
   dates: { pick: 'Выбрать дату в календаре', calendar: 'Календарь' },
   nav: {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DrillRow } from '../../../../electron/api/contract';
 import { channelQuery } from '../../api/channel-query';
+import { ListActions } from '../lists/ListActions';
 import { money, num } from './format';
 import type { Drill, Filters } from './useAnalyticsParams';
 
@@ -48,14 +49,15 @@ export function DrillPanel(props: { drill: Drill; filters: Filters; onClose: () 
   const heading = useRef<HTMLHeadingElement>(null);
   const { drill, filters, onClose } = props;
   const title = useDrillTitle(drill);
-  const input = {
+  // The drill-down as a list's audience: `lists.act` reaches every client behind it.
+  const audience = {
     kind: drill.kind,
     key: drill.key,
     asOf: filters.asOf,
     months: filters.months,
     ...(filters.managerId ? { managerId: filters.managerId } : {}),
-    limit: LIMIT,
   };
+  const input = { ...audience, limit: LIMIT };
   const result = useQuery(channelQuery('analytics.drill', input));
   // A new list takes the focus, so the keyboard lands in it.
   useEffect(() => heading.current?.focus(), [drill.kind, drill.key]);
@@ -91,6 +93,8 @@ export function DrillPanel(props: { drill: Drill; filters: Filters; onClose: () 
             {t('ana.drill.count', { count: total, n: num(total) })}
             {total > rows.length ? ` ${t('ana.drill.shown', { n: num(rows.length) })}` : ''}
           </p>
+          {/* Every client behind the figure, not only the rows listed here. */}
+          <ListActions audience={{ drill: audience }} count={total} source={title} />
           {rows.length === 0 ? (
             <p className="muted">{t('ana.drill.empty')}</p>
           ) : (

@@ -3,7 +3,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { ListQuery } from '../../../../electron/api/contract';
 import {
   CAMPAIGN_ACTIONS,
   CAMPAIGN_GOALS,
@@ -12,12 +11,15 @@ import {
   type CampaignGoal,
 } from '../../../../electron/api/contract/campaign-enums';
 import { api, ApiError } from '../../api/client';
+import type { ListAudience } from '../lists/ListActions';
 import './campaigns.css';
 
-/** What the client list hands over when "Start a campaign" is chosen. */
+/** What a list hands over when "Start a campaign" is chosen (the client list, a drill-down). */
 export interface CampaignAudience {
-  target: { ids: string[] } | { filter: ListQuery };
+  target: ListAudience;
   count: number;
+  /** Where the list comes from ("Slipping away"), said above the form. */
+  source?: string;
 }
 
 export function NewCampaignPage() {
@@ -34,9 +36,8 @@ export function NewCampaignPage() {
   const hint = useId();
   const recurringHint = useId();
   const start = useMutation({
-    mutationFn: () =>
-      api.call('campaigns.create', {
-        ...audience!.target,
+    mutationFn: async () => {
+      const settings = {
         name: name.trim(),
         goal,
         action,
@@ -44,8 +45,19 @@ export function NewCampaignPage() {
         dueDays: Number(dueDays),
         ...(template.trim() ? { template: template.trim() } : {}),
         ...(recurring && 'filter' in audience!.target ? { recurring: true } : {}),
-      }),
-    onSuccess: (campaign) => void navigate(`/campaigns/${campaign.id}`, { replace: true }),
+      };
+      const target = audience!.target;
+      // A drill-down is resolved on the server to every client behind it, and remembered.
+      if ('drill' in target) {
+        const started = await api.call('lists.act', {
+          drill: target.drill,
+          action: { type: 'campaign', ...settings },
+        });
+        return started.campaignId!;
+      }
+      return (await api.call('campaigns.create', { ...target, ...settings })).id;
+    },
+    onSuccess: (id) => void navigate(`/campaigns/${id}`, { replace: true }),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -66,6 +78,12 @@ export function NewCampaignPage() {
         <form className="campaign-form" onSubmit={submit}>
           <p data-testid="campaign-audience">
             <strong>{t('camp.new.audience', { count: audience.count })}</strong>
+            {audience.source ? (
+              <span className="muted" data-testid="campaign-source">
+                {' '}
+                {t('acts.from', { source: audience.source })}
+              </span>
+            ) : null}
           </p>
           <label>
             {t('camp.new.name')}

@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SlippingClient } from '../../../../electron/api/contract';
 import { formatMoney } from '../../lib/format';
+import { ListActions } from '../lists/ListActions';
 import type { ReminderMark } from './RemindButton';
 import { ClientName, RowFrame } from './RowParts';
 import { Section, ShowAll, useCollapsed } from './Section';
@@ -50,6 +51,13 @@ export function SlippingSections({ today, marks, notify }: Props) {
           <p className="today-empty muted">{t('ret.slipping.empty')}</p>
         ) : (
           <>
+            <ListActions
+              audience={{ drill: { kind: 'slipping', key: 'all', asOf: today } }}
+              count={data.slippingCount}
+              source={t('ret.slipping.title')}
+              testId="slipping-actions"
+              compact
+            />
             <ul className="today-list">
               {slipping.shown.map((item) => (
                 <SlippingRow
@@ -117,6 +125,13 @@ function DueWeek({
         <p className="today-empty muted">{t('ret.dueWeek.empty')}</p>
       ) : (
         <>
+          <ListActions
+            audience={{ drill: { kind: 'due', key: 'all', asOf: today } }}
+            count={count}
+            source={t('ret.dueWeek.title')}
+            testId="due-week-actions"
+            compact
+          />
           <ul className="today-list">
             {list.shown.map((item) => (
               <RowFrame

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WinBackClient } from '../../../../electron/api/contract';
 import { formatMoney } from '../../lib/format';
+import { ListActions } from '../lists/ListActions';
 import { CallButton, useCallToggle } from './CallInput';
 import { RowFooter } from './RowFooter';
 import { RemindButton, type ReminderMark } from './RemindButton';
@@ -50,6 +51,12 @@ export function WinBackSection({ today, marks, notify }: Props) {
         <p className="today-empty muted">{t('ret.winBack.empty')}</p>
       ) : (
         <>
+          <ListActions
+            audience={{ drill: { kind: 'winBack', key: '' } }}
+            count={total}
+            source={t('ret.winBack.title')}
+            testId="win-back-actions"
+          />
           <ul className="today-list">
             {list.shown.map((item) => (
               <WinBackRow

@@ -2,7 +2,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { BulkAction, BulkResult, ListQuery } from '../../../../../electron/api/contract';
 import {
   BULK_ACTIONS,
@@ -14,6 +13,7 @@ import { channelQuery } from '../../../api/channel-query';
 import { parseMoney, parseNumber } from '../../../lib/money';
 import { useFields, useManagers } from './catalog';
 import { DateInput } from '../../../lib/DateInput';
+import { ListActions } from '../../lists/ListActions';
 
 interface Props {
   count: number;
@@ -23,7 +23,6 @@ interface Props {
 
 export function BulkBar({ count, target, onDone }: Props) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [type, setType] = useState<BulkActionType>('setManager');
   const [value, setValue] = useState('');
   const [extra, setExtra] = useState('');
@@ -84,169 +83,176 @@ export function BulkBar({ count, target, onDone }: Props) {
 
   const customField = fields.find((f) => f.key === value);
   return (
-    <form className="bulk-bar" onSubmit={submit} aria-label={t('list.selected', { count })}>
-      <strong>{t('list.selected', { count })}</strong>
-      <select
-        name="bulk-action"
-        aria-label={t('list.condition')}
-        value={type}
-        onChange={(e) => {
-          setType(e.target.value as BulkActionType);
-          setValue('');
-          setExtra('');
-        }}
-      >
-        {BULK_ACTIONS.map((a) => (
-          <option key={a} value={a}>
-            {t(`list.bulk.${a}`)}
-          </option>
-        ))}
-      </select>
-      {type === 'setManager' ? (
+    <>
+      <form className="bulk-bar" onSubmit={submit} aria-label={t('list.selected', { count })}>
+        <strong>{t('list.selected', { count })}</strong>
         <select
-          name="bulk-manager"
-          aria-label={t('fields.managerId')}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
+          name="bulk-action"
+          aria-label={t('list.condition')}
+          value={type}
+          onChange={(e) => {
+            setType(e.target.value as BulkActionType);
+            setValue('');
+            setExtra('');
+          }}
         >
-          <option value="">{t('list.none')}</option>
-          {managers
-            .filter((m) => m.active)
-            .map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+          {BULK_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {t(`list.bulk.${a}`)}
+            </option>
+          ))}
         </select>
-      ) : null}
-      {type === 'setStage' ? (
-        <>
+        {type === 'setManager' ? (
           <select
-            name="bulk-stage"
-            aria-label={t('fields.stage')}
+            name="bulk-manager"
+            aria-label={t('fields.managerId')}
             value={value}
             onChange={(e) => setValue(e.target.value)}
           >
-            <option value="" disabled>
-              {t('list.none')}
-            </option>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`stages.${s}`)}
-              </option>
-            ))}
+            <option value="">{t('list.none')}</option>
+            {managers
+              .filter((m) => m.active)
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
           </select>
-          {value === 'lost' ? (
+        ) : null}
+        {type === 'setStage' ? (
+          <>
             <select
-              name="bulk-reason"
-              aria-label={t('list.bulk.reason')}
-              value={extra}
-              onChange={(e) => setExtra(e.target.value)}
+              name="bulk-stage"
+              aria-label={t('fields.stage')}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
             >
               <option value="" disabled>
-                {t('list.bulk.reason')}
+                {t('list.none')}
               </option>
-              {reasons
-                .filter((r) => r.active)
-                .map((r) => (
-                  <option key={r.id} value={r.label}>
-                    {r.label}
-                  </option>
-                ))}
-            </select>
-          ) : null}
-        </>
-      ) : null}
-      {type === 'addTag' ? (
-        <input
-          name="bulk-tag"
-          aria-label={t('list.bulk.tag')}
-          placeholder={t('list.bulk.tag')}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-        />
-      ) : null}
-      {type === 'setCustom' ? (
-        <>
-          <select
-            name="bulk-field"
-            aria-label={t('list.field')}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-          >
-            <option value="" disabled>
-              {t('list.field')}
-            </option>
-            {fields.map((f) => (
-              <option key={f.key} value={f.key}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-          {customField?.options.length ? (
-            <select
-              name="bulk-value"
-              aria-label={t('list.value')}
-              value={extra}
-              onChange={(e) => setExtra(e.target.value)}
-            >
-              <option value="">{t('list.none')}</option>
-              {customField.options.map((o) => (
-                <option key={o} value={o}>
-                  {o}
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`stages.${s}`)}
                 </option>
               ))}
             </select>
-          ) : customField?.type === 'boolean' ? (
+            {value === 'lost' ? (
+              <select
+                name="bulk-reason"
+                aria-label={t('list.bulk.reason')}
+                value={extra}
+                onChange={(e) => setExtra(e.target.value)}
+              >
+                <option value="" disabled>
+                  {t('list.bulk.reason')}
+                </option>
+                {reasons
+                  .filter((r) => r.active)
+                  .map((r) => (
+                    <option key={r.id} value={r.label}>
+                      {r.label}
+                    </option>
+                  ))}
+              </select>
+            ) : null}
+          </>
+        ) : null}
+        {type === 'addTag' ? (
+          <input
+            name="bulk-tag"
+            aria-label={t('list.bulk.tag')}
+            placeholder={t('list.bulk.tag')}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+        ) : null}
+        {type === 'setCustom' ? (
+          <>
             <select
-              name="bulk-value"
-              aria-label={t('list.value')}
-              value={extra}
-              onChange={(e) => setExtra(e.target.value)}
+              name="bulk-field"
+              aria-label={t('list.field')}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
             >
-              <option value="">{t('list.none')}</option>
-              <option value="true">{t('list.yes')}</option>
-              <option value="false">{t('list.no')}</option>
+              <option value="" disabled>
+                {t('list.field')}
+              </option>
+              {fields.map((f) => (
+                <option key={f.key} value={f.key}>
+                  {f.label}
+                </option>
+              ))}
             </select>
-          ) : customField?.type === 'date' ? (
-            <DateInput
-              name="bulk-value"
-              aria-label={t('list.value')}
-              value={extra}
-              onChange={setExtra}
-            />
-          ) : (
-            <input
-              name="bulk-value"
-              aria-label={t('list.value')}
-              type="text"
-              value={extra}
-              onChange={(e) => setExtra(e.target.value)}
-            />
-          )}
-        </>
-      ) : null}
-      <button type="submit" className="primary" disabled={run.isPending || action() === null}>
-        {t('list.bulk.run', { count })}
-      </button>
-      {/* The same clients as a campaign's audience (frozen when the campaign starts). */}
-      <button
-        type="button"
-        onClick={() => void navigate('/campaigns/new', { state: { audience: { target, count } } })}
-      >
-        {t('camp.startFromList')}
-      </button>
-      {run.isPending ? (
-        // A bulk edit of the whole base takes seconds: say it is under way.
-        <span className="muted" role="status">
-          {t('list.bulk.working')}
-        </span>
-      ) : null}
-      {run.error ? (
-        <span className="field-error" role="alert">
-          {run.error instanceof ApiError ? run.error.message : String(run.error)}
-        </span>
-      ) : null}
-    </form>
+            {customField?.options.length ? (
+              <select
+                name="bulk-value"
+                aria-label={t('list.value')}
+                value={extra}
+                onChange={(e) => setExtra(e.target.value)}
+              >
+                <option value="">{t('list.none')}</option>
+                {customField.options.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            ) : customField?.type === 'boolean' ? (
+              <select
+                name="bulk-value"
+                aria-label={t('list.value')}
+                value={extra}
+                onChange={(e) => setExtra(e.target.value)}
+              >
+                <option value="">{t('list.none')}</option>
+                <option value="true">{t('list.yes')}</option>
+                <option value="false">{t('list.no')}</option>
+              </select>
+            ) : customField?.type === 'date' ? (
+              <DateInput
+                name="bulk-value"
+                aria-label={t('list.value')}
+                value={extra}
+                onChange={setExtra}
+              />
+            ) : (
+              <input
+                name="bulk-value"
+                aria-label={t('list.value')}
+                type="text"
+                value={extra}
+                onChange={(e) => setExtra(e.target.value)}
+              />
+            )}
+          </>
+        ) : null}
+        <button type="submit" className="primary" disabled={run.isPending || action() === null}>
+          {t('list.bulk.run', { count })}
+        </button>
+        {run.isPending ? (
+          // A bulk edit of the whole base takes seconds: say it is under way.
+          <span className="muted" role="status">
+            {t('list.bulk.working')}
+          </span>
+        ) : null}
+        {run.error ? (
+          <span className="field-error" role="alert">
+            {run.error instanceof ApiError ? run.error.message : String(run.error)}
+          </span>
+        ) : null}
+      </form>
+      {/* A reminder or a touch for each, and a campaign with these clients as its audience
+        (frozen when it starts); the edits above are this form's own. */}
+      <ListActions
+        audience={target}
+        count={count}
+        source={t('clients.title')}
+        label={t('acts.also')}
+        omit={['export', 'setManager', 'setStage', 'addTag']}
+        onDone={(result) => {
+          if (result.batchId) onDone({ batchId: result.batchId, affected: result.affected });
+        }}
+      />
+    </>
   );
 }
