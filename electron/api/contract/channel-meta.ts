@@ -90,7 +90,13 @@ const ANALYTICS: ChannelName[] = [
 ];
 
 /** What a campaign shows: the list with its counts, one campaign, its result. */
-const CAMPAIGNS: ChannelName[] = ['campaigns.list', 'campaigns.get', 'campaigns.report'];
+const CAMPAIGNS: ChannelName[] = [
+  'campaigns.list',
+  'campaigns.get',
+  'campaigns.report',
+  'campaigns.outbox',
+  'campaigns.todo',
+];
 
 /** Sales change the card's totals and stage, the plans and every figure. */
 const SALES: ChannelName[] = [
@@ -234,4 +240,10 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   'campaigns.mark': records(...CAMPAIGNS, ...CONTACTS),
   'campaigns.report': reads,
   'lists.act': records(...MEMBERSHIP, ...CAMPAIGNS),
+  'campaigns.preview': reads,
+  'campaigns.outbox': reads,
+  // Each message is logged on the card's feed.
+  'campaigns.sent': records(...CAMPAIGNS, ...CONTACTS),
+  'campaigns.exportCsv': reads,
+  'campaigns.todo': reads,
 };

@@ -1,0 +1,34 @@
+import { campaignTodos } from '../../../db/queries/campaign-messages';
+import { encodeCsv } from '../../services/export/csv';
+import { exportFileName } from '../../services/export/file';
+import { localDate } from '../../services/export/table';
+import {
+  campaignOutbox,
+  logSent,
+  messagesCsv,
+  previewMessages,
+} from '../../services/campaigns/messages';
+import type { HandlerSlice } from './types';
+
+export const campaignMessageHandlers: HandlerSlice<
+  | 'campaigns.preview'
+  | 'campaigns.outbox'
+  | 'campaigns.sent'
+  | 'campaigns.exportCsv'
+  | 'campaigns.todo'
+> = {
+  'campaigns.preview': (input, ctx) => previewMessages(ctx.wb, input, ctx.now(), ctx.locale()),
+  'campaigns.outbox': ({ id }, ctx) => campaignOutbox(ctx.wb, id, ctx.locale()),
+  'campaigns.sent': (input, ctx) => ({ marked: logSent(ctx, input) }),
+  'campaigns.exportCsv': ({ id, format }, ctx) => {
+    const { csv, clientIds, campaignName } = messagesCsv(ctx.wb, id, format, ctx.locale());
+    const name = exportFileName(`${campaignName} ${format}`, localDate(ctx.now()), 'csv', format);
+    return {
+      fileName: name,
+      mime: 'text/csv;charset=utf-8',
+      base64: encodeCsv(csv, 'utf-8').toString('base64'),
+      rows: clientIds.length,
+    };
+  },
+  'campaigns.todo': (_input, ctx) => campaignTodos(ctx.wb),
+};
