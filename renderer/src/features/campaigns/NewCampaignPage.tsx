@@ -12,6 +12,7 @@ import {
   type CampaignGoal,
 } from '../../../../electron/api/contract/campaign-enums';
 import { api, ApiError } from '../../api/client';
+import { TemplateEditor } from './TemplateEditor';
 import './campaigns.css';
 
 /** What the client list hands over when "Start a campaign" is chosen. */
@@ -44,6 +45,10 @@ export function NewCampaignPage() {
       }),
     onSuccess: (campaign) => void navigate(`/campaigns/${campaign.id}`, { replace: true }),
   });
+  const templateError =
+    start.error instanceof ApiError && start.error.field === 'template'
+      ? start.error.message
+      : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     start.mutate();
@@ -122,16 +127,13 @@ export function NewCampaignPage() {
               onChange={(e) => setDueDays(e.target.value)}
             />
           </label>
-          <label>
-            {t('camp.new.template')}
-            <textarea
-              name="template"
-              rows={3}
-              value={template}
-              onChange={(e) => setTemplate(e.target.value)}
-            />
-          </label>
-          {start.error ? (
+          <TemplateEditor
+            value={template}
+            onChange={setTemplate}
+            target={audience.target}
+            error={templateError}
+          />
+          {start.error && !templateError ? (
             <p className="error" role="alert">
               {start.error instanceof ApiError ? start.error.message : String(start.error)}
             </p>
