@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CSV_TARGETS, MEMBER_OUTCOMES, SEND_VIAS, type CampaignAction } from './campaign-enums';
+import type { ExportFile } from './exports';
 import { listQueryShape } from './list';
 import { id } from './validators';
 
@@ -71,4 +72,9 @@ export interface CampaignTodo {
   /** Contact members still to do, and all of them. */
   pending: number;
   total: number;
+}
+
+/** The CSV for a service, and who is in it (to mark them as sent once the user has sent it). */
+export interface CampaignCsvFile extends ExportFile {
+  clientIds: string[];
 }

@@ -113,6 +113,7 @@ import {
   campaignExportCsvInput,
   campaignPreviewInput,
   campaignSentInput,
+  type CampaignCsvFile,
   type CampaignMessage,
   type CampaignOutbox,
   type CampaignSentResult,
@@ -443,7 +444,7 @@ export const contract = {
    * A CSV for a mailing (`email`: email,name,first_name,message) or SMS service (`sms`:
    * phone,name,message) of the pending contacts that have one, UTF-8 with a BOM.
    */
-  'campaigns.exportCsv': channel<ExportFile>()(campaignExportCsvInput),
+  'campaigns.exportCsv': channel<CampaignCsvFile>()(campaignExportCsvInput),
   /** Campaigns with contacts still to do, for Today. */
   'campaigns.todo': channel<CampaignTodo[]>()(noInput),
 } as const;

@@ -28,6 +28,7 @@ export const campaignMessageHandlers: HandlerSlice<
       mime: 'text/csv;charset=utf-8',
       base64: encodeCsv(csv, 'utf-8').toString('base64'),
       rows: clientIds.length,
+      clientIds,
     };
   },
   'campaigns.todo': (_input, ctx) => campaignTodos(ctx.wb),

@@ -7,6 +7,7 @@ import { channelQuery } from '../../api/channel-query';
 import { formatDate } from '../../lib/format';
 import { CampaignMembers } from './CampaignMembers';
 import { CampaignResult } from './CampaignResult';
+import { CampaignSending } from './CampaignSending';
 import './campaigns.css';
 
 const WINDOWS = [30, 60, 90] as const;
@@ -30,6 +31,7 @@ export function CampaignPage() {
             {formatDate(c.startedAt)} ·{' '}
             {t('camp.progress', { done: c.doneCount, total: c.contactCount })}
           </p>
+          <CampaignSending campaign={c} />
           <div className="campaign-window" role="group" aria-label={t('camp.window')}>
             <span>{t('camp.window')}:</span>
             {WINDOWS.map((w) => (
