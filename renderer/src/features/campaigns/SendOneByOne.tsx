@@ -160,7 +160,7 @@ function Recipient(props: {
       ) : (
         <p className="muted">{t('camp.send.noMessage')}</p>
       )}
-      <div className="send-flow__actions">
+      <div className="send-flow__actions" role="group" aria-label={t('camp.send.links')}>
         <button ref={copyButton} type="button" onClick={copyText} disabled={!m.text}>
           {copy === 'copied' ? t('camp.send.copied') : t('camp.send.copy')}
         </button>

@@ -138,7 +138,7 @@ export const en = {
   },
   todo: {
     title: 'Campaigns',
-    line: '{{action}}: {{pending}} of {{total}}',
+    line: '{{action}} to do: {{pending}} of {{total}}',
     actions: { call: 'Calls', message: 'Messages', offer: 'Offers', visit: 'Visits' },
   },
   members: {
@@ -292,7 +292,7 @@ export const ru: typeof en = {
   },
   todo: {
     title: 'Кампании',
-    line: '{{action}}: {{pending}} из {{total}}',
+    line: '{{action}}: осталось {{pending}} из {{total}}',
     actions: { call: 'Звонки', message: 'Сообщения', offer: 'Предложения', visit: 'Визиты' },
   },
   members: {
