@@ -157,6 +157,14 @@ for (const lang of ['ru', 'en'] as const) {
       t.camp.send.progress.replace('{{n}}', '1').replace('{{total}}', '3'),
     );
 
+    // Anna passed over without a word: the list ends, saying she still waits.
+    await page.getByRole('button', { name: t.camp.send.next }).click();
+    await expect(client.getByRole('heading')).toHaveText('Иванова Анна Сергеевна');
+    await page.getByRole('button', { name: t.camp.send.next }).click();
+    await expect(page.getByTestId('send-done')).toContainText(
+      t.camp.send.endOfList_one.replace('{{count}}', '1'),
+    );
+
     // The message with its outcome is on Boris's card.
     await page.goto(campaignUrl);
     await page.getByRole('link', { name: 'Борисов Борис Петрович' }).click();

@@ -62,7 +62,14 @@ export function SendOneByOne({ campaign, onClose }: Props) {
         <p className="error" role="alert">
           {outbox.error.message}
         </p>
-      ) : !messages ? null : !current ? (
+      ) : !messages ? null : !current && messages.length > 0 ? (
+        <p data-testid="send-done">
+          {t('camp.send.endOfList', { count: messages.length })}{' '}
+          <button type="button" onClick={() => setPassed([])}>
+            {t('camp.send.again')}
+          </button>
+        </p>
+      ) : !current ? (
         <p data-testid="send-done">{t('camp.send.allDone')}</p>
       ) : (
         <Recipient
