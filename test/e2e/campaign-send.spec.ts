@@ -53,6 +53,11 @@ for (const lang of ['ru', 'en'] as const) {
     await page.getByLabel(t.camp.new.holdout).fill('0');
     await page.getByLabel(t.camp.new.action).selectOption('message');
     const template = page.getByLabel(t.camp.new.template);
+    await template.fill(ruText ? 'Здравствуйте, {имя' : 'Hello {first name');
+    // The template's own words beside it, not a generic "some data is invalid".
+    await expect(page.getByTestId('template-error')).toHaveText(
+      ruText ? /^В шаблоне скобка без пары\./ : /^The template has a brace without its pair\./,
+    );
     await template.fill(
       ruText
         ? 'Здравствуйте, {имя} {отчество}! Ваш {скидка}'

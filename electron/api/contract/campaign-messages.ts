@@ -3,12 +3,25 @@
  * the user's own programs, an export for a mailing or SMS service, and the to-do on Today.
  */
 import { z } from 'zod';
+import { templateSyntaxProblem } from '../../../kernel/template';
 import { CSV_TARGETS, MEMBER_OUTCOMES, SEND_VIAS, type CampaignAction } from './campaign-enums';
 import type { ExportFile } from './exports';
 import { listQueryShape } from './list';
 import { id } from './validators';
 
-export const templateText = z.string().max(5000);
+/**
+ * A message template: its braces read (kernel/template.ts); whether each placeholder names a
+ * field is checked against the workbook by the service (`template_placeholder_unknown`).
+ */
+export const templateText = z
+  .string()
+  .max(5000)
+  .refine((s) => templateSyntaxProblem(s) !== 'template_brace', {
+    params: { key: 'template_brace' },
+  })
+  .refine((s) => templateSyntaxProblem(s) !== 'template_placeholder_empty', {
+    params: { key: 'template_placeholder_empty' },
+  });
 
 /**
  * The template filled for a few clients: a campaign's (`id`: its pending contact members, its own

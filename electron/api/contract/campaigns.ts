@@ -1,5 +1,6 @@
 /** Campaigns with a control group (issue 17): schemas and the shapes the channels return. */
 import { z } from 'zod';
+import { templateText } from './campaign-messages';
 import { bulkActionSchema } from './clients';
 import {
   CAMPAIGN_ACTIONS,
@@ -27,7 +28,7 @@ const campaignShape = {
   name: requiredText(200),
   goal: z.enum(CAMPAIGN_GOALS),
   action: z.enum(CAMPAIGN_ACTIONS),
-  template: z.string().max(5000).nullable().optional(),
+  template: templateText.nullable().optional(),
   /** Percent of the audience left alone as the control group; 0 allowed. */
   holdoutPct: z.number().int().min(0).max(50).default(DEFAULT_HOLDOUT_PCT),
   /** Days the contacts are due in. */

@@ -12,7 +12,7 @@ import {
   type CampaignGoal,
 } from '../../../../electron/api/contract/campaign-enums';
 import { api, ApiError } from '../../api/client';
-import { TemplateEditor } from './TemplateEditor';
+import { TemplateEditor, templateProblem } from './TemplateEditor';
 import './campaigns.css';
 
 /** What the client list hands over when "Start a campaign" is chosen. */
@@ -47,7 +47,7 @@ export function NewCampaignPage() {
   });
   const templateError =
     start.error instanceof ApiError && start.error.field === 'template'
-      ? start.error.message
+      ? templateProblem(start.error)
       : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();

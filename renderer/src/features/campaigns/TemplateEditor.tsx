@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../electron/api/contract';
+import { ApiError } from '../../api/client';
 import { channelQuery } from '../../api/channel-query';
 import { useDebounced } from '../../lib/useDebounced';
 
@@ -43,7 +44,7 @@ export function TemplateEditor({ value, onChange, target, error }: Props) {
     placeholderData: keepPreviousData,
     retry: false,
   });
-  const problem = error ?? preview.error?.message;
+  const problem = error ?? templateProblem(preview.error);
 
   /** Puts `{name}` in at the cursor (over a selection) and leaves the cursor after it. */
   const insert = (name: string) => {
@@ -121,4 +122,12 @@ export function TemplateEditor({ value, onChange, target, error }: Props) {
       </section>
     </div>
   );
+}
+
+/** The words for the template itself when the refusal concerns it, else the whole message. */
+export function templateProblem(error: Error | null): string | undefined {
+  if (!error) return undefined;
+  return error instanceof ApiError
+    ? (error.messageFor('template') ?? error.message)
+    : error.message;
 }
