@@ -17,6 +17,20 @@ export const campaignsEn = {
   campaign_recurring_needs_filter:
     'Only a campaign on a filter can be recurring: a selection of clients cannot gain new ones.',
   campaign_not_recurring: 'This campaign is not recurring: its audience was frozen at the start.',
+  template_brace:
+    'The template has a brace without its pair. A placeholder is written in braces: {имя}, {first name}.',
+  template_placeholder_empty:
+    'The template has empty braces {}. Write a field inside them, e.g. {имя}.',
+  template_placeholder_unknown:
+    'No client field is called {names}. Use {имя}, {отчество}, {фамилия}, {последняя покупка}, {менеджер}, {компания} or a custom field’s name.',
+  campaign_sent_body: 'Campaign "{name}", {via}',
+  campaign_sent_outcome_body: 'Campaign "{name}", {via}: {outcome}',
+  campaign_via_email: 'e-mail',
+  campaign_via_sms: 'SMS',
+  campaign_via_call: 'call',
+  campaign_via_whatsapp: 'WhatsApp',
+  campaign_via_telegram: 'Telegram',
+  campaign_via_copy: 'message',
 } as const;
 
 export const campaignsRu: Record<keyof typeof campaignsEn, string> = {
@@ -38,4 +52,17 @@ export const campaignsRu: Record<keyof typeof campaignsEn, string> = {
   campaign_recurring_needs_filter:
     'Повторяющейся может быть только кампания по фильтру: в выделенный список новые клиенты не добавляются.',
   campaign_not_recurring: 'Эта кампания не повторяющаяся: её аудитория зафиксирована при старте.',
+  template_brace:
+    'В шаблоне скобка без пары. Подстановка пишется в фигурных скобках: {имя}, {отчество}.',
+  template_placeholder_empty: 'В шаблоне пустые скобки {}. Впишите в них поле, например {имя}.',
+  template_placeholder_unknown:
+    'Нет поля клиента с именем {names}. Используйте {имя}, {отчество}, {фамилия}, {последняя покупка}, {менеджер}, {компания} или название своего поля.',
+  campaign_sent_body: 'Кампания «{name}», {via}',
+  campaign_sent_outcome_body: 'Кампания «{name}», {via}: {outcome}',
+  campaign_via_email: 'письмо',
+  campaign_via_sms: 'SMS',
+  campaign_via_call: 'звонок',
+  campaign_via_whatsapp: 'WhatsApp',
+  campaign_via_telegram: 'Telegram',
+  campaign_via_copy: 'сообщение',
 };

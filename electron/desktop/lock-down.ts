@@ -4,7 +4,7 @@
  * permissions a page gets, where it may navigate or be redirected, and no new windows or
  * webviews. main.ts hands Electron's `app` and session to `lockDown`; the shapes below are the
  * few members used, so Electron's own objects fit them. The one way out of the window is a
- * phone or e-mail link of the card, handed to the system's dialler or mail program.
+ * phone or e-mail link (or a campaign's WhatsApp or Telegram chat), handed to the system.
  */
 import { RENDERER_ORIGIN } from '../ipc';
 
@@ -62,11 +62,23 @@ export function secureWebPreferences(preload: string) {
  */
 const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['tel:', 'mailto:', 'sms:']);
 
+/**
+ * The two web addresses a campaign's message is sent through (kernel/contact-links.ts): a
+ * WhatsApp or Telegram chat, over https, on exactly these hosts (no login part, no port).
+ */
+const MESSENGER_HOSTS: ReadonlySet<string> = new Set(['wa.me', 't.me']);
+
 /** The link as the system should get it, or null when it must not leave the app. */
 export function externalLink(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return EXTERNAL_SCHEMES.has(parsed.protocol) ? parsed.href : null;
+    if (EXTERNAL_SCHEMES.has(parsed.protocol)) return parsed.href;
+    const messenger =
+      parsed.protocol === 'https:' &&
+      MESSENGER_HOSTS.has(parsed.host) &&
+      parsed.username === '' &&
+      parsed.password === '';
+    return messenger ? parsed.href : null;
   } catch {
     return null;
   }

@@ -129,6 +129,10 @@ const SAMPLES: { [C in ChannelName]?: (seed: Seed) => InputOf<C> } = {
   'campaigns.report': ({ campaignId }) => ({ id: campaignId, windowDays: 30 }),
   'campaigns.curve': ({ campaignId }) => ({ id: campaignId, days: 60 }),
   'campaigns.compare': () => ({ windowDays: 90 }),
+  'campaigns.preview': ({ campaignId }) => ({ id: campaignId, template: '{имя}', limit: 3 }),
+  'campaigns.outbox': ({ campaignId }) => ({ id: campaignId }),
+  'campaigns.exportCsv': ({ campaignId }) => ({ id: campaignId, format: 'sms' }),
+  'campaigns.todo': () => ({}),
 };
 
 /** Answers the browser shell gives instead of data, expected as such. */

@@ -187,15 +187,23 @@ describe('Electron security checklist', () => {
     expect(locked.external).toEqual(['mailto:anna@example.ru']);
   });
 
-  it('15: shell.openExternal gets only the card’s phone and e-mail links', () => {
+  it('15: shell.openExternal gets only the phone, e-mail and messenger links', () => {
     const locked = lockedDown();
     const window = locked.contents();
     // The card's links leave the window for the dialler and the mail program…
     expect(window.prevented('will-navigate', 'tel:+79031112233')).toBe(true);
     expect(window.prevented('will-navigate', 'mailto:anna@example.ru?subject=Hi')).toBe(true);
-    // …nothing else does, however it arrives.
+    // …and a campaign's message for a WhatsApp or Telegram chat, opened as a new window…
+    window.open('https://wa.me/79031112233?text=%D0%94%D0%B0');
+    window.open('https://t.me/+79031112233');
+    // …nothing else does, however it arrives: other hosts, look-alikes, a login part, http.
     for (const url of [
       'https://example.com/phish',
+      'http://wa.me/79031112233',
+      'https://wa.me.example.com/79031112233',
+      'https://evil@t.me/+7903',
+      'https://t.me:8443/+7903',
+      'https://web.whatsapp.com/',
       'http://127.0.0.1:8080/',
       'file:///etc/passwd',
       'javascript:alert(1)',
@@ -206,7 +214,12 @@ describe('Electron security checklist', () => {
       expect(window.prevented('will-navigate', url), url).toBe(true);
       window.open(url);
     }
-    expect(locked.external).toEqual(['tel:+79031112233', 'mailto:anna@example.ru?subject=Hi']);
+    expect(locked.external).toEqual([
+      'tel:+79031112233',
+      'mailto:anna@example.ru?subject=Hi',
+      'https://wa.me/79031112233?text=%D0%94%D0%B0',
+      'https://t.me/+79031112233',
+    ]);
     expect(externalLink('TEL:+7 903')).toBe('tel:+7 903');
     // The system is reached only through lock-down's filter: main.ts hands it shell.openExternal.
     const sources = fs

@@ -266,4 +266,31 @@ describe('export and campaign from a drill-down', () => {
     expect((await world.call('analytics.drill', drill)).total).toBe(4);
     expect((await world.call('campaigns.get', { id: campaign.id })).members).toHaveLength(3);
   });
+
+  it('previews the template for the first clients of the drill-down, and keeps a drill-down campaign frozen', async () => {
+    const { slipping } = await seeded('ru');
+    const preview = await world.call('campaigns.preview', {
+      drill,
+      template: 'Здравствуйте, {имя}!',
+      limit: 2,
+    });
+    const order = (await world.call('analytics.drill', drill)).rows.map((r) => r.clientId);
+    expect(preview.map((m) => m.clientId)).toEqual(order.slice(0, 2));
+    expect(new Set(order)).toEqual(new Set(slipping));
+    expect(preview[0]!.text).toMatch(/^Здравствуйте, [А-Я][а-я]+!$/);
+    // Only a filter can be re-read later: a recurring campaign from a drill-down is refused.
+    const refused = await world.send('lists.act', {
+      drill,
+      action: {
+        type: 'campaign',
+        name: 'Уходящие',
+        goal: 'reactivate',
+        action: 'call',
+        dueDays: 14,
+        recurring: true,
+      },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await world.call('campaigns.list', {})).toHaveLength(0);
+  });
 });

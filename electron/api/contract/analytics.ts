@@ -95,6 +95,16 @@ export const drillInput = z
   })
   .strict();
 
+/**
+ * An analytics drill-down as an audience: the descriptor `analytics.drill` takes (without its
+ * `limit`: every client behind the figure), or `winBack` (every lost client).
+ */
+export const listDrillSchema = drillInput
+  .omit({ limit: true, kind: true })
+  .extend({ kind: z.enum([...drillInput.shape.kind.options, 'winBack']) })
+  .strict();
+export type ListDrill = z.output<typeof listDrillSchema>;
+
 export const dueInput = z
   .object({ asOf: day.optional(), limit: z.number().int().min(1).max(1000).optional() })
   .strict()

@@ -24,3 +24,11 @@ export type MemberOutcome = (typeof MEMBER_OUTCOMES)[number];
 
 /** The control share when none is given, percent. */
 export const DEFAULT_HOLDOUT_PCT = 15;
+
+/** Where a campaign's message went: the program the user sent it from (or the clipboard). */
+export const SEND_VIAS = ['email', 'sms', 'call', 'whatsapp', 'telegram', 'copy'] as const;
+export type SendVia = (typeof SEND_VIAS)[number];
+
+/** The services a campaign's messages are exported for: a mailing or an SMS service. */
+export const CSV_TARGETS = ['email', 'sms'] as const;
+export type CsvTarget = (typeof CSV_TARGETS)[number];

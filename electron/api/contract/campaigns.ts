@@ -1,5 +1,6 @@
 /** Campaigns with a control group (issue 17): schemas and the shapes the channels return. */
 import { z } from 'zod';
+import { templateText } from './campaign-messages';
 import { bulkActionSchema } from './clients';
 import {
   CAMPAIGN_ACTIONS,
@@ -13,7 +14,8 @@ import {
   type MemberOutcome,
   type MemberStatus,
 } from './campaign-enums';
-import { drillInput } from './analytics';
+import { listDrillSchema, type ListDrill } from './analytics';
+export { listDrillSchema, type ListDrill } from './analytics';
 import { COMMENT_KINDS, TOUCH_KINDS } from './enums';
 import { exportClientsInput, type ExportFile } from './exports';
 import { listQueryShape, type ListQuery } from './list';
@@ -34,7 +36,7 @@ const campaignShape = {
   name: requiredText(200),
   goal: z.enum(CAMPAIGN_GOALS),
   action: z.enum(CAMPAIGN_ACTIONS),
-  template: z.string().max(5000).nullable().optional(),
+  template: templateText.nullable().optional(),
   /** Percent of the audience left alone as the control group; 0 allowed. */
   holdoutPct: z.number().int().min(0).max(50).default(DEFAULT_HOLDOUT_PCT),
   /** Days the contacts are due in. */
@@ -86,16 +88,6 @@ export const campaignCompareInput = z
 
 /** One campaign, or (no id) every recurring one. */
 export const campaignRefreshInput = z.object({ id: id.optional() }).strict();
-
-/**
- * An analytics drill-down as an audience: the descriptor `analytics.drill` takes (without its
- * `limit`: every client behind the figure), or `winBack` (every lost client).
- */
-export const listDrillSchema = drillInput
-  .omit({ limit: true, kind: true })
-  .extend({ kind: z.enum([...drillInput.shape.kind.options, 'winBack']) })
-  .strict();
-export type ListDrill = z.output<typeof listDrillSchema>;
 
 /** A reminder for each client: spread over `days` from `from`, named to `managerIds` in turn. */
 const remindAction = z

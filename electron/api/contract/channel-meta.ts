@@ -96,6 +96,8 @@ const CAMPAIGNS: ChannelName[] = [
   'campaigns.report',
   'campaigns.curve',
   'campaigns.compare',
+  'campaigns.outbox',
+  'campaigns.todo',
 ];
 
 /** Sales change the card's totals and stage, the plans and every figure. */
@@ -248,4 +250,10 @@ export const CHANNEL_META: Record<ChannelName, ChannelMeta> = {
   'campaigns.restore': records(...CAMPAIGNS),
   // Bulk edits, a reminder or a touch on each card, a campaign.
   'lists.act': records(...MEMBERSHIP, ...CAMPAIGNS, ...REMINDERS),
+  'campaigns.preview': reads,
+  'campaigns.outbox': reads,
+  // Each message is logged on the card's feed.
+  'campaigns.sent': records(...CAMPAIGNS, ...CONTACTS),
+  'campaigns.exportCsv': reads,
+  'campaigns.todo': reads,
 };

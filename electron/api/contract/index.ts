@@ -116,6 +116,16 @@ import {
   type ListActResult,
 } from './campaigns';
 import {
+  campaignExportCsvInput,
+  campaignPreviewInput,
+  campaignSentInput,
+  type CampaignCsvFile,
+  type CampaignMessage,
+  type CampaignOutbox,
+  type CampaignSentResult,
+  type CampaignTodo,
+} from './campaign-messages';
+import {
   abcxyzInput,
   analyticsSettingsInput,
   clvInput,
@@ -437,6 +447,25 @@ export const contract = {
   'campaigns.restore': channel<Campaign>()(campaignIdInput),
   /** One action on a selection or a filter result: a bulk edit, or starting a campaign. */
   'lists.act': channel<ListActResult>()(listActInput),
+  /**
+   * The template filled for the first `limit` clients of an audience (`filter` or `ids`) or of a
+   * campaign's pending contacts (`id`); an unknown placeholder is refused on `template`.
+   */
+  'campaigns.preview': channel<CampaignMessage[]>()(campaignPreviewInput),
+  /** A campaign's contacts still to do, each with its contact and its message. */
+  'campaigns.outbox': channel<CampaignOutbox>()(campaignIdInput),
+  /**
+   * Messages sent to members (`via` the user's program): each logged on its card with the
+   * message and the campaign's touch tag, and the member marked contacted, in one transaction.
+   */
+  'campaigns.sent': channel<CampaignSentResult>()(campaignSentInput),
+  /**
+   * A CSV for a mailing (`email`: email,name,first_name,message) or SMS service (`sms`:
+   * phone,name,message) of the pending contacts that have one, UTF-8 with a BOM.
+   */
+  'campaigns.exportCsv': channel<CampaignCsvFile>()(campaignExportCsvInput),
+  /** Campaigns with contacts still to do, for Today. */
+  'campaigns.todo': channel<CampaignTodo[]>()(noInput),
 } as const;
 
 export type Contract = typeof contract;
@@ -507,3 +536,4 @@ export * from './stages';
 export * from './sync';
 export * from './campaigns';
 export * from './campaign-enums';
+export * from './campaign-messages';

@@ -2,6 +2,7 @@
 import { analyticsHandlers } from './analytics';
 import { backupHandlers } from './backups';
 import { campaignHandlers } from './campaigns';
+import { campaignMessageHandlers } from './campaign-messages';
 import { clientHandlers } from './clients';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
@@ -31,6 +32,7 @@ const slices = [
   analyticsHandlers,
   backupHandlers,
   campaignHandlers,
+  campaignMessageHandlers,
   clientHandlers,
   exportHandlers,
   importHandlers,
@@ -52,6 +54,7 @@ export const handlers: HandlerMap = {
   ...analyticsHandlers,
   ...backupHandlers,
   ...campaignHandlers,
+  ...campaignMessageHandlers,
   ...clientHandlers,
   ...exportHandlers,
   ...importHandlers,

@@ -33,6 +33,7 @@ import type {
 import type { CampaignAction } from '../../api/contract/campaign-enums';
 import { AppError } from '../../api/errors';
 import { translate } from '../../api/messages';
+import { checkTemplate } from './template-check';
 import { drawGroups } from './split';
 
 export interface CampaignContext extends WriteContext {
@@ -66,6 +67,7 @@ export function createCampaign(
   input: CampaignCreateInput & { drill?: ListDrill | undefined },
 ): Campaign {
   return ctx.wb.transaction(() => {
+    checkTemplate(ctx.wb, input.template);
     const ids = audience(ctx, input);
     if (ids.length === 0) {
       throw new AppError(
@@ -82,7 +84,7 @@ export function createCampaign(
       name: input.name,
       goal: input.goal,
       action: input.action,
-      template: input.template ?? null,
+      template: input.template?.trim() ? input.template : null,
       holdoutPct: input.holdoutPct,
       seed,
       dueDays: input.dueDays,
@@ -162,7 +164,7 @@ export function restoreCampaign(ctx: WriteContext, id: string): Campaign {
 }
 
 /** The feed entry a contact leaves on the card: the kind and touch tag of the action. */
-const TOUCH: Record<CampaignAction, { kind: CommentKind; touch: TouchKind | null }> = {
+export const TOUCH: Record<CampaignAction, { kind: CommentKind; touch: TouchKind | null }> = {
   call: { kind: 'call', touch: null },
   message: { kind: 'email', touch: null },
   offer: { kind: 'offer', touch: 'offer' },

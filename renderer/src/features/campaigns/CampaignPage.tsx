@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format';
 import { CampaignDelete } from './CampaignDelete';
 import { CampaignMembers } from './CampaignMembers';
 import { CampaignResult } from './CampaignResult';
+import { CampaignSending } from './CampaignSending';
 import './campaigns.css';
 
 const WINDOWS = [30, 60, 90] as const;
@@ -33,6 +34,7 @@ export function CampaignPage() {
             {t('camp.progress', { done: c.doneCount, total: c.contactCount })}
             {c.recurring ? ` · ${t('camp.recurringBadge')}` : null}
           </p>
+          <CampaignSending campaign={c} />
           <div className="campaign-window" role="group" aria-label={t('camp.window')}>
             <span>{t('camp.window')}:</span>
             {WINDOWS.map((w) => (

@@ -12,6 +12,7 @@ import {
 } from '../../../../electron/api/contract/campaign-enums';
 import { api, ApiError } from '../../api/client';
 import type { ListAudience } from '../lists/ListActions';
+import { TemplateEditor, templateProblem } from './TemplateEditor';
 import './campaigns.css';
 
 /** What a list hands over when "Start a campaign" is chosen (the client list, a drill-down). */
@@ -59,6 +60,10 @@ export function NewCampaignPage() {
     },
     onSuccess: (id) => void navigate(`/campaigns/${id}`, { replace: true }),
   });
+  const templateError =
+    start.error instanceof ApiError && start.error.field === 'template'
+      ? templateProblem(start.error)
+      : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     start.mutate();
@@ -143,15 +148,12 @@ export function NewCampaignPage() {
               onChange={(e) => setDueDays(e.target.value)}
             />
           </label>
-          <label>
-            {t('camp.new.template')}
-            <textarea
-              name="template"
-              rows={3}
-              value={template}
-              onChange={(e) => setTemplate(e.target.value)}
-            />
-          </label>
+          <TemplateEditor
+            value={template}
+            onChange={setTemplate}
+            target={audience.target}
+            error={templateError}
+          />
           {'filter' in audience.target ? (
             <>
               <label className="campaign-form__check">
@@ -169,7 +171,7 @@ export function NewCampaignPage() {
               </p>
             </>
           ) : null}
-          {start.error ? (
+          {start.error && !templateError ? (
             <p className="error" role="alert">
               {start.error instanceof ApiError ? start.error.message : String(start.error)}
             </p>

@@ -13,6 +13,7 @@ import { formatDate } from '../../lib/format';
 import { useRefreshRecurring } from '../campaigns/useRefreshRecurring';
 import { FirstSteps, useEmptyWorkbook } from '../first-run/FirstSteps';
 import { BirthdayRow } from './BirthdayRow';
+import { CampaignTodos } from './CampaignTodos';
 import { addDays, localDay } from '../../../../kernel/local-date';
 import { formatShortDate, formatWeekday } from './dates';
 import { reminderMarks } from './RemindButton';
@@ -121,6 +122,7 @@ export function TodayPage() {
               </Section>
             </div>
             <div className="today-column">
+              <CampaignTodos />
               <Section id="touch" title={t('today.sections.touch')} count={data.needsTouch.length}>
                 {data.needsTouch.length === 0 ? (
                   <p className="today-empty muted">{t('today.empty.touch')}</p>
