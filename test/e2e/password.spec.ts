@@ -93,6 +93,8 @@ test('a workbook made with a password opens from the recent list with the right 
 });
 
 test('the Password section sets, changes and removes the password', async ({ page, shell }) => {
+  // Three re-encryptions of the file, each seconds long on a busy machine.
+  test.setTimeout(90_000);
   await shell.call('settings.set', { language: 'en' });
   await page.goto(shell.url);
   const workbook = new WorkbookPage(page, en);
@@ -105,7 +107,10 @@ test('the Password section sets, changes and removes the password', async ({ pag
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/password-section-en.png', fullPage: true });
   await section.getByRole('button', { name: en.pwd.section.set }).click();
-  await expect(section.getByRole('status')).toHaveText(en.pwd.section.done.set);
+  // Re-encrypting the whole file (a key derivation and a copy) takes seconds on a busy machine.
+  await expect(section.getByRole('status')).toHaveText(en.pwd.section.done.set, {
+    timeout: 20_000,
+  });
   await expect(section.getByTestId('password-state')).toHaveText(en.pwd.section.protected);
   await expect(page.getByRole('img', { name: en.pwd.mark })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/password-set-en.png', fullPage: true });
@@ -118,7 +123,10 @@ test('the Password section sets, changes and removes the password', async ({ pag
   await expect(section.getByRole('alert')).toContainText('The current password is not right');
   await section.getByLabel(en.pwd.current).fill('first pass');
   await section.getByRole('button', { name: en.pwd.section.change }).click();
-  await expect(section.getByRole('status')).toHaveText(en.pwd.section.done.change);
+  // Re-encrypting the whole file (a key derivation and a copy) takes seconds on a busy machine.
+  await expect(section.getByRole('status')).toHaveText(en.pwd.section.done.change, {
+    timeout: 20_000,
+  });
 
   // The desktop app sends a double-clicked encrypted workbook to the open form: it asks there.
   const other = path.join(path.dirname(shell.workbook), 'Other.kartoteka');
@@ -141,7 +149,10 @@ test('the Password section sets, changes and removes the password', async ({ pag
   await workbook.open();
   await section.getByLabel(en.pwd.current).fill('second pass');
   await section.getByRole('button', { name: en.pwd.section.remove }).click();
-  await expect(section.getByRole('status')).toHaveText(en.pwd.section.done.remove);
+  // Re-encrypting the whole file (a key derivation and a copy) takes seconds on a busy machine.
+  await expect(section.getByRole('status')).toHaveText(en.pwd.section.done.remove, {
+    timeout: 20_000,
+  });
   await expect(page.getByRole('img', { name: en.pwd.mark })).toHaveCount(0);
   expect(plainRead(shell.workbook)).toBe('[]');
 });

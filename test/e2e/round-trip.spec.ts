@@ -155,7 +155,8 @@ for (const [lang, t] of [
         await expect(wizard.fieldOf(column), column).toHaveValue(field);
       }
       await wizard.press(t.imp.mapping.check);
-      await expect(wizard.step('check')).toBeVisible();
+      // The check reads the whole sheet in the import worker: seconds on a busy machine.
+      await expect(wizard.step('check')).toBeVisible({ timeout: 20_000 });
       await expect(wizard.count('create')).toHaveText('0');
       await expect(wizard.count('update')).toHaveText('0');
       await expect(wizard.count('invalid')).toHaveText('0');
