@@ -105,17 +105,19 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
   const rest: Scope = scope !== 'all' && scope.length > WHOLE_TABLE ? 'all' : scope;
   const wanted = rest === 'all' && scope !== 'all' ? new Set(scope) : null;
   const s = within('client_id', rest);
+  // Each client's distinct purchase days in one string, grouped by SQLite's sorter (a pass over
+  // the table, not a walk of the client index that looks every sale up): a third less work
+  // than a million dates handed to JavaScript one by one. Days are ISO dates, never a comma.
   const bought = new Map<string, string[]>();
-  for (const [id, date] of wb.sqlite
+  for (const [id, days] of wb.sqlite
     .prepare(
-      `SELECT client_id, date FROM sales WHERE deleted_at IS NULL AND amount > 0 AND ${s.where}`,
+      `SELECT client_id, group_concat(DISTINCT date) FROM sales${rest === 'all' ? ' NOT INDEXED' : ''}
+       WHERE deleted_at IS NULL AND amount > 0 AND ${s.where} GROUP BY client_id`,
     )
     .raw()
     .iterate(...s.params) as IterableIterator<[string, string]>) {
     if (wanted && !wanted.has(id)) continue;
-    const dates = bought.get(id);
-    if (dates) dates.push(date);
-    else bought.set(id, [date]);
+    bought.set(id, days.split(',').sort());
   }
   const h = within('ch.client_id', rest);
   const latest = new Map<string, StageChange>();
@@ -135,7 +137,7 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
       latest.set(id, { at, id: changeId, kind, label, newValue });
   }
   return people.map(([id, stage, createdAt]) => {
-    const days = [...new Set(bought.get(id) ?? [])].sort();
+    const days = bought.get(id) ?? [];
     const ladder = ladderStage(days, rules);
     const change = latest.get(id);
     const last = days[days.length - 1];

@@ -17,6 +17,7 @@ import {
 import { countUnchanged } from '../../../db/queries/import-unchanged';
 import { resolveManagers } from '../../../db/queries/import-write';
 import { moveStagesFromSales } from '../../../db/queries/stage-ladder';
+import { withoutForeignKeyChecks } from '../../../db/queries/import-checkpoint';
 import type { Workbook } from '../../../db/workbook';
 import { CHUNK_ROWS, readCsvChunks, type Delimiter } from './csv-chunks';
 import { checkMapping, convertContext, ImportCancelled } from './plan';
@@ -182,6 +183,10 @@ export async function runSales(
     }
   }
   const feed = await openFeed(request, env);
+  return withoutForeignKeyChecks(ctx.wb, () => write(ctx, request, env, feed));
+}
+
+function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): ImportResult {
   return ctx.wb.transaction(() => {
     const batchId = startBatch(ctx, 'import', path.basename(request.path).slice(0, 200));
     const before = lastSaleRowid(ctx.wb);
