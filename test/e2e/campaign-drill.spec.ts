@@ -1,8 +1,11 @@
 /**
  * "Act on any list" (issue 17) from the "slipping away" drill-down of the dashboard: its action
- * bar and dialogs, a campaign started on every client behind the figure (the drill-down
- * remembered), outcomes marked, sales of a contacted and a control client, the result read;
- * and a reminder for each client spread from the drill-down, found on Today and undone.
+ * bar and dialogs; the issue's "done when" as one flow: a campaign with a message template
+ * started on every client behind the figure (the drill-down remembered and named on the
+ * campaign page), two messages sent one by one (copied, the links' addresses checked, not
+ * opened; outcomes chosen), the message on the card, sales of contacted and control clients,
+ * the result's figures and sentence read; and a reminder for each client spread from the
+ * drill-down, found on Today and undone.
  * Sales are dated relative to the real today, as the pages ask for their own date.
  */
 import type { Page } from '@playwright/test';
