@@ -1,8 +1,11 @@
 /**
  * "Act on any list" (issue 17) from the "slipping away" drill-down of the dashboard: its action
- * bar and dialogs, a campaign started on every client behind the figure (the drill-down
- * remembered), outcomes marked, sales of a contacted and a control client, the result read;
- * and a reminder for each client spread from the drill-down, found on Today and undone.
+ * bar and dialogs; the issue's "done when" as one flow: a campaign with a message template
+ * started on every client behind the figure (the drill-down remembered and named on the
+ * campaign page), two messages sent one by one (copied, the links' addresses checked, not
+ * opened; outcomes chosen), the message on the card, sales of contacted and control clients,
+ * the result's figures and sentence read; and a reminder for each client spread from the
+ * drill-down, found on Today and undone.
  * Sales are dated relative to the real today, as the pages ask for their own date.
  */
 import type { Page } from '@playwright/test';
@@ -29,38 +32,45 @@ function daysAgo(days: number): string {
   return ymd(d);
 }
 
+/** In the Russian order «Фамилия Имя», as the template reads a name. */
 const SLIPPING = [
-  'Аркадий Крупнов',
-  'Белла Вишнева',
-  'Валерий Гром',
-  'Галина Дроздова',
-  'Дмитрий Ежов',
-  'Елена Жарова',
-  'Жорж Зимин',
-  'Зоя Ильина',
-  'Игорь Ковалёв',
-  'Кира Лебедева',
+  'Крупнов Аркадий',
+  'Вишнева Белла',
+  'Гром Валерий',
+  'Дроздова Галина',
+  'Ежов Дмитрий',
+  'Жарова Елена',
+  'Зимин Жорж',
+  'Ильина Зоя',
+  'Ковалёв Игорь',
+  'Лебедева Кира',
 ];
 
 /**
- * Ten clients who bought every 30 days and stopped 100+ days ago (slipping away), two who buy
- * on time. Returns the ids by name.
+ * Ten clients who bought every 30 days and stopped 100+ days ago (slipping away), each with a
+ * phone and an e-mail; two who buy on time. Returns the ids by name.
  */
 async function seed(shell: Shell, names: string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const buyers = [
-    ...names.map((name, i) => ({ name, last: 100 + i * 3, amount: 10_000 + i * 1_000 })),
+    ...names.map((name, i) => ({
+      name,
+      last: 100 + i * 3,
+      amount: 10_000 + i * 1_000,
+      phone: `+7 900 000-00-${pad(i)}`,
+      email: `client${i}@example.ru`,
+    })),
     { name: 'Ровный Борис', last: 10, amount: 5_000 },
     { name: 'Точная Вера', last: 12, amount: 5_000 },
   ];
-  for (const b of buyers) {
-    const { id } = await call<{ id: string }>(shell, 'clients.create', { name: b.name });
-    ids.set(b.name, id);
+  for (const { last, amount, ...client } of buyers) {
+    const { id } = await call<{ id: string }>(shell, 'clients.create', client);
+    ids.set(client.name, id);
     for (let i = 0; i < 4; i++) {
       await call(shell, 'sales.add', {
         clientId: id,
-        date: daysAgo(b.last + 30 * i),
-        amount: b.amount * 100,
+        date: daysAgo(last + 30 * i),
+        amount: amount * 100,
       });
     }
   }
@@ -116,63 +126,168 @@ for (const lang of ['ru', 'en'] as const) {
     await expectNoSeriousA11yViolations(page, `drill-touch-dialog-${lang}`);
     await dialog.getByRole('button', { name: t.acts.cancel }).click();
 
-    // Start a campaign: the page says how many and where they come from.
+    // Start a campaign with a message template: the page says how many and where they come from.
     await bar.getByRole('button', { name: t.acts.campaign }).click();
     await expect(page.getByRole('heading', { level: 1, name: t.camp.new.title })).toBeVisible();
     await expect(page.getByTestId('campaign-audience')).toContainText('10');
     await expect(page.getByTestId('campaign-source')).toContainText(t.ana.drill.titles.slipping);
-    await page
-      .getByLabel(t.camp.new.name)
-      .fill(lang === 'ru' ? 'Вернуть уходящих' : 'Win them back');
+    const campaignName = lang === 'ru' ? 'Вернуть уходящих' : 'Win them back';
+    await page.getByLabel(t.camp.new.name).fill(campaignName);
     await page.getByLabel(t.camp.new.holdout).fill('20');
-    await page.screenshot({ path: `test-results/screens/drill-campaign-new-${lang}.png` });
+    await page.getByLabel(t.camp.new.action).selectOption('message');
+    await page
+      .getByLabel(t.camp.new.template)
+      .fill(lang === 'ru' ? 'Здравствуйте, {имя}!' : 'Hello {first name}!');
+    const greeting = (name: string) => {
+      const firstName = name.split(' ')[1]!;
+      return lang === 'ru' ? `Здравствуйте, ${firstName}!` : `Hello ${firstName}!`;
+    };
+    // The preview reads the drill-down's own clients.
+    const preview = page.getByTestId('preview-message');
+    await expect(preview.first()).toBeVisible();
+    await expect(page.getByTestId('template-error')).toHaveCount(0);
+    await expect(preview).toHaveCount(3);
+    for (const item of await preview.all()) {
+      const previewName = (await item.locator('strong').textContent())!;
+      expect(SLIPPING).toContain(previewName);
+      await expect(item.locator('p')).toHaveText(greeting(previewName));
+    }
+    await page.screenshot({
+      path: `test-results/screens/drill-campaign-new-${lang}.png`,
+      fullPage: true,
+    });
     await expectNoSeriousA11yViolations(page, `drill-campaign-new-${lang}`);
     await page.getByRole('button', { name: t.camp.new.start }).click();
 
     const members = page.getByTestId('campaign-member');
     await expect(members).toHaveCount(10);
-    const campaignId = page.url().split('/campaigns/')[1]!;
+    const campaignUrl = page.url();
+    const campaignId = campaignUrl.split('/campaigns/')[1]!;
     const campaign = await call<{ drill?: { kind: string } }>(shell, 'campaigns.get', {
       id: campaignId,
     });
     expect(campaign.drill?.kind).toBe('slipping');
+    // The page says where its audience came from.
+    await expect(page.getByTestId('campaign-drill')).toHaveText(
+      t.camp.drillSource.replace('{{source}}', t.ana.drill.titles.slipping),
+    );
     const control = members.and(page.locator('[data-group="control"]'));
     await expect(control).toHaveCount(2);
     const contact = members.and(page.locator('[data-group="contact"]'));
     await expect(contact).toHaveCount(8);
 
-    // Outcomes of two contacted clients.
-    const first = contact.nth(0);
-    const second = contact.nth(1);
-    await first.getByRole('combobox').selectOption('agreed');
-    await expect(first).toContainText(t.camp.statuses.done);
-    await second.getByRole('combobox').selectOption('not_reached');
-    await expect(second).toContainText(t.camp.statuses.done);
+    // Two messages sent one by one: copied, the links' addresses checked (not opened), outcomes.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: t.camp.send.open }).click();
+    const flow = page.getByTestId('send-flow');
+    await expect(flow).toBeVisible();
+    const client = flow.getByTestId('send-client');
+    const heading = client.getByRole('heading');
+    await expect(heading).not.toHaveText('');
+    const firstName = (await heading.textContent())!;
+    const firstIndex = SLIPPING.indexOf(firstName);
+    expect(firstIndex).toBeGreaterThanOrEqual(0);
+    const firstText = greeting(firstName);
+    await expect(flow.getByTestId('send-text')).toHaveText(firstText);
+    await expect(flow.getByTestId('send-link-whatsapp')).toHaveAttribute(
+      'href',
+      `https://wa.me/790000000${pad(firstIndex)}?text=${encodeURIComponent(firstText)}`,
+    );
+    await expect(flow.getByTestId('send-link-email')).toHaveAttribute(
+      'href',
+      `mailto:client${firstIndex}@example.ru?subject=${encodeURIComponent(campaignName)}&body=${encodeURIComponent(firstText)}`,
+    );
+    await flow.getByRole('button', { name: t.camp.send.copy }).click();
+    await expect(flow.getByRole('button', { name: t.camp.send.copied })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(firstText);
+    await page.screenshot({ path: `test-results/screens/drill-campaign-send-${lang}.png` });
+    await client.getByRole('button', { name: t.camp.outcomes.agreed, exact: true }).click();
+    await expect(flow.getByTestId('send-status')).toHaveText(
+      t.camp.send.logged.replace('{{name}}', firstName),
+    );
+    await flow.getByRole('button', { name: t.camp.send.next }).click();
+
+    await expect(heading).not.toHaveText(firstName);
+    const secondName = (await heading.textContent())!;
+    const secondIndex = SLIPPING.indexOf(secondName);
+    expect(secondIndex).toBeGreaterThanOrEqual(0);
+    const secondText = greeting(secondName);
+    await expect(flow.getByTestId('send-text')).toHaveText(secondText);
+    await expect(flow.getByTestId('send-link-sms')).toHaveAttribute(
+      'href',
+      `sms:+790000000${pad(secondIndex)}?body=${encodeURIComponent(secondText)}`,
+    );
+    await client.getByRole('button', { name: t.camp.outcomes.not_reached, exact: true }).click();
+    await expect(flow.getByTestId('send-status')).toContainText(secondName);
+    await expect(flow.getByTestId('send-progress')).toHaveText(
+      t.camp.send.progress.replace('{{n}}', '6').replace('{{total}}', '8'),
+    );
+    await flow.getByRole('button', { name: t.camp.send.close }).click();
+    await expect(flow).toHaveCount(0);
     await expect(page.getByTestId('campaign-summary')).toContainText(
       t.camp.progress.replace('{{done}}', '2').replace('{{total}}', '8'),
     );
 
-    // A sale of the contacted client who agreed, and one of a control client.
-    const firstName = (await first.getByRole('link').textContent())!;
-    const controlName = (await control.first().getByRole('link').textContent())!;
-    for (const name of [firstName, controlName]) {
-      await call(shell, 'sales.add', {
-        clientId: ids.get(name),
-        date: daysAgo(0),
-        amount: 200_000,
-      });
-    }
+    // The message with its outcome is on the first client's card.
+    await page.getByRole('link', { name: firstName }).first().click();
+    await expect(
+      page.getByText(
+        lang === 'ru'
+          ? `Кампания «${campaignName}», сообщение: согласие`
+          : `Campaign "${campaignName}", message: agreed`,
+      ),
+    ).toBeVisible();
+    await expect(page.getByText(firstText)).toBeVisible();
+
+    // Sales: both contacted clients (one with a margin) and one control client (without).
+    await page.goto(campaignUrl);
+    await expect(members).toHaveCount(10);
+    const controlClient = (await control.first().getByRole('link').textContent())!;
+    await call(shell, 'sales.add', {
+      clientId: ids.get(firstName),
+      date: daysAgo(0),
+      amount: 200_000,
+      margin: 50_000,
+    });
+    await call(shell, 'sales.add', {
+      clientId: ids.get(secondName),
+      date: daysAgo(0),
+      amount: 150_000,
+    });
+    await call(shell, 'sales.add', {
+      clientId: ids.get(controlClient),
+      date: daysAgo(0),
+      amount: 200_000,
+    });
     await page.reload();
-    const contactRow = page.getByTestId('result-contact');
-    await expect(contactRow.getByRole('cell').nth(0)).toHaveText('8');
-    await expect(contactRow.getByRole('cell').nth(1)).toHaveText('1');
-    const controlRow = page.getByTestId('result-control');
-    await expect(controlRow.getByRole('cell').nth(0)).toHaveText('2');
-    await expect(controlRow.getByRole('cell').nth(1)).toHaveText('1');
+
+    // The result: contact vs control, and the honest sentence (too few clients to tell).
+    // Money as each language writes it: «3 500,00 ₽», "₽3,500.00".
+    const rubles = (thousands: string, rest: string) =>
+      new RegExp(`^₽?${thousands ? `${thousands}[\\s,]` : ''}${rest}[.,]00(\\s₽)?$`);
+    const cells = (group: 'contact' | 'control') =>
+      page.getByTestId(`result-${group}`).getByRole('cell');
+    const contactCells = cells('contact');
+    await expect(contactCells.nth(0)).toHaveText('8');
+    await expect(contactCells.nth(1)).toHaveText('2');
+    await expect(contactCells.nth(2)).toHaveText(/^25\s?%$/);
+    await expect(contactCells.nth(3)).toHaveText(rubles('3', '500'));
+    await expect(contactCells.nth(5)).toHaveText(rubles('', '500'));
+    const controlCells = cells('control');
+    await expect(controlCells.nth(0)).toHaveText('2');
+    await expect(controlCells.nth(1)).toHaveText('1');
+    await expect(controlCells.nth(2)).toHaveText(/^50\s?%$/);
+    await expect(controlCells.nth(3)).toHaveText(rubles('2', '000'));
+    // No control sale has a margin entered: unknown, not zero.
+    await expect(controlCells.nth(5)).toHaveText('—');
+    const verdict = page.getByTestId('campaign-verdict');
+    await expect(verdict).toHaveAttribute('data-verdict', 'tooLittle');
+    await expect(verdict).toHaveText(t.camp.verdict.tooLittle);
     await page.screenshot({
       path: `test-results/screens/drill-campaign-${lang}.png`,
       fullPage: true,
     });
+    await expectNoSeriousA11yViolations(page, `drill-campaign-${lang}`);
   });
 
   test(`a reminder for each client of a drill-down, on Today, in ${lang}`, async ({

@@ -186,7 +186,8 @@ export interface CampaignGroupFigures {
   buyers: number;
   /** Sales in the windows, minor units (returns subtract). */
   revenue: number;
-  margin: number;
+  /** Margin of those sales, minor units; null when none of them has a margin entered. */
+  margin: number | null;
   /** buyers / clients; null for an empty group. */
   buyRate: number | null;
   /** revenue / clients, minor units; null for an empty group. */

@@ -29,14 +29,16 @@ interface MemberTotals {
   to: string;
   bought: boolean;
   revenue: number;
-  margin: number;
+  /** Null while no sale in the window has a margin entered (unknown, not zero). */
+  margin: number | null;
 }
 
 function figures(members: MemberTotals[]): CampaignGroupFigures {
   const clients = members.length;
   const buyers = members.filter((m) => m.bought).length;
   const revenue = members.reduce((s, m) => s + m.revenue, 0);
-  const margin = members.reduce((s, m) => s + m.margin, 0);
+  const margins = members.flatMap((m) => (m.margin === null ? [] : [m.margin]));
+  const margin = margins.length > 0 ? margins.reduce((s, x) => s + x, 0) : null;
   return {
     clients,
     buyers,
@@ -88,12 +90,12 @@ export function reportOf(
       to: addDays(from, windowDays),
       bought: false,
       revenue: 0,
-      margin: 0,
+      margin: null,
     };
     for (const sale of sales.get(m.clientId) ?? []) {
       if (sale.date < t.from || sale.date >= t.to) continue;
       t.revenue += sale.amount;
-      t.margin += sale.margin ?? 0;
+      if (sale.margin !== null) t.margin = (t.margin ?? 0) + sale.margin;
       if (sale.amount > 0) t.bought = true;
     }
     all.push(t);

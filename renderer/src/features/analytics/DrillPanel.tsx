@@ -6,27 +6,12 @@ import { Link } from 'react-router';
 import type { DrillRow } from '../../../../electron/api/contract';
 import { channelQuery } from '../../api/channel-query';
 import { ListActions } from '../lists/ListActions';
+import { useDrillTitle } from './drillTitle';
 import { money, num } from './format';
 import type { Drill, Filters } from './useAnalyticsParams';
 
 /** Rows fetched at once; the count says when there are more. */
 const LIMIT = 500;
-
-function useDrillTitle(drill: Drill): string {
-  const { t } = useTranslation();
-  const cls = (c: string | undefined) =>
-    c === undefined || c === 'none' || c === 'new' || c === 'gone' ? null : c;
-  if (drill.kind === 'matrix') return t('ana.drill.titles.matrix', { key: drill.key });
-  if (drill.kind === 'rfm')
-    return t('ana.drill.titles.rfm', { segment: t(`ana.rfm.segments.${drill.key}`) });
-  if (drill.kind === 'slipping') return t('ana.drill.titles.slipping');
-  if (drill.kind === 'due') return t('ana.drill.titles.due');
-  if (drill.key === 'up' || drill.key === 'down') return t(`ana.drill.titles.${drill.key}`);
-  const [from, to] = drill.key.split('>');
-  if (!cls(from)) return t('ana.drill.titles.new', { to });
-  if (!cls(to)) return t('ana.drill.titles.gone', { from });
-  return t('ana.drill.titles.migration', { from, to });
-}
 
 function classOf(row: DrillRow, drill: Drill, t: (key: string) => string): string {
   if (drill.kind === 'rfm' && row.segment) return t(`ana.rfm.segments.${row.segment}`);

@@ -3,15 +3,26 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { ListDrill } from '../../../../electron/api/contract';
 import { channelQuery } from '../../api/channel-query';
 import { formatDate } from '../../lib/format';
+import { useDrillTitle } from '../analytics/drillTitle';
 import { CampaignDelete } from './CampaignDelete';
 import { CampaignMembers } from './CampaignMembers';
 import { CampaignResult } from './CampaignResult';
 import { CampaignSending } from './CampaignSending';
+import { WindowPicker } from './WindowPicker';
 import './campaigns.css';
 
-const WINDOWS = [30, 60, 90] as const;
+/** Where the audience came from, when it was drawn from an analytics drill-down. */
+function DrillSource({ drill }: { drill: ListDrill }) {
+  const { t } = useTranslation();
+  return (
+    <p className="muted" data-testid="campaign-drill">
+      {t('camp.drillSource', { source: useDrillTitle(drill) })}
+    </p>
+  );
+}
 
 export function CampaignPage() {
   const { t } = useTranslation();
@@ -28,27 +39,17 @@ export function CampaignPage() {
       </header>
       {c ? (
         <>
-          <p className="muted" data-testid="campaign-summary">
-            {t(`camp.goals.${c.goal}`)} · {t(`camp.actions.${c.action}`)} ·{' '}
-            {formatDate(c.startedAt)} ·{' '}
-            {t('camp.progress', { done: c.doneCount, total: c.contactCount })}
-            {c.recurring ? ` · ${t('camp.recurringBadge')}` : null}
-          </p>
-          <CampaignSending campaign={c} />
-          <div className="campaign-window" role="group" aria-label={t('camp.window')}>
-            <span>{t('camp.window')}:</span>
-            {WINDOWS.map((w) => (
-              <button
-                key={w}
-                type="button"
-                aria-pressed={w === windowDays}
-                className={w === windowDays ? 'primary' : ''}
-                onClick={() => setWindowDays(w)}
-              >
-                {t('camp.windowDays', { count: w })}
-              </button>
-            ))}
+          <div className="campaign-facts">
+            <p className="muted" data-testid="campaign-summary">
+              {t(`camp.goals.${c.goal}`)} · {t(`camp.actions.${c.action}`)} ·{' '}
+              {formatDate(c.startedAt)} ·{' '}
+              {t('camp.progress', { done: c.doneCount, total: c.contactCount })}
+              {c.recurring ? ` · ${t('camp.recurringBadge')}` : null}
+            </p>
+            {c.drill ? <DrillSource drill={c.drill} /> : null}
           </div>
+          <CampaignSending campaign={c} />
+          <WindowPicker value={windowDays} onChange={setWindowDays} />
           <CampaignResult id={id} windowDays={windowDays} action={c.action} goal={c.goal} />
           <CampaignMembers campaign={c} />
         </>

@@ -64,7 +64,8 @@ export function CampaignResult({
       <td className="num">{percent(f.buyRate, 1)}</td>
       <td className="num">{money(f.revenue)}</td>
       <td className="num">{f.revenuePerClient === null ? '—' : money(f.revenuePerClient)}</td>
-      <td className="num">{money(f.margin)}</td>
+      {/* No sale in the window has a margin entered: unknown, not zero. */}
+      <td className="num">{f.margin === null ? '—' : money(f.margin)}</td>
     </tr>
   );
   return (

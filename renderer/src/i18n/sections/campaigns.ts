@@ -59,6 +59,7 @@ export const en = {
     reliable: 'Difference',
   },
   recurringBadge: 'recurring',
+  drillSource: 'Audience: the clients of “{{source}}” at the start',
   compare: {
     caption_one: 'Each campaign over {{count}} day after each client’s contact',
     caption_few: 'Each campaign over {{count}} days after each client’s contact',
@@ -279,6 +280,7 @@ export const ru: typeof en = {
     reliable: 'Разница',
   },
   recurringBadge: 'повторяющаяся',
+  drillSource: 'Аудитория: клиенты списка «{{source}}» на момент запуска',
   compare: {
     caption_one: 'Каждая кампания за {{count}} день после контакта с каждым клиентом',
     caption_few: 'Каждая кампания за {{count}} дня после контакта с каждым клиентом',
