@@ -1,14 +1,15 @@
-import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError, hasTransport, setAfterCall } from './api/client';
-import { invalidateAfter, queryKeys } from './api/query-keys';
+import { invalidateAfter } from './api/query-keys';
 import { App } from './app/App';
+import { firstSettings, startFirstScreen } from './app/first-screen';
+import { queryClient } from './app/query-client';
 import { startOver } from './features/workbook/useWorkbook';
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen';
 import { detectLocale, initI18n } from './i18n';
 import './styles.css';
-import type { Currency } from '../../electron/api/contract/enums';
 import { setCurrency } from './lib/money';
 
 /** The channels after which another workbook is open (in the browser shell and the desktop). */
@@ -25,7 +26,18 @@ async function boot(): Promise<void> {
     root.render(<FatalScreen kind="noToken" />);
     return;
   }
-  let settings = await readSettings();
+  // Every write refreshes what its channel's metadata says it changed, in this one place. Another
+  // workbook open: everything the screens keep belongs to the one before, so the program starts
+  // over (Today, reloaded) before any screen shows the new name beside the old answers; the call
+  // stays pending (its button busy) until the page is gone.
+  setAfterCall((channel) => {
+    if (!STARTS_OVER.has(channel)) return invalidateAfter(queryClient, channel);
+    startOver();
+    return new Promise<never>(() => undefined);
+  });
+  // Asked for already by `early.ts`, unless this page was loaded without it.
+  startFirstScreen();
+  let settings = await firstSettings();
   if (settings.language === null) {
     // First start: take the OS language and remember it in the workbook (unless it is read-only).
     try {
@@ -37,27 +49,6 @@ async function boot(): Promise<void> {
   }
   await initI18n(settings.language ?? detectLocale());
   setCurrency(settings.currency ?? 'RUB');
-  const queryClient: QueryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
-    // A write that met a damaged page: the workbook is damaged from now on, and every screen
-    // (the banner, the Backups screen's offer) learns it.
-    mutationCache: new MutationCache({
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === 'damaged') {
-          void queryClient.invalidateQueries({ queryKey: queryKeys.channel('workbook.info') });
-        }
-      },
-    }),
-  });
-  // Every write refreshes what its channel's metadata says it changed, in this one place. Another
-  // workbook open: everything the screens keep belongs to the one before, so the program starts
-  // over (Today, reloaded) before any screen shows the new name beside the old answers; the call
-  // stays pending (its button busy) until the page is gone.
-  setAfterCall((channel) => {
-    if (!STARTS_OVER.has(channel)) return invalidateAfter(queryClient, channel);
-    startOver();
-    return new Promise<never>(() => undefined);
-  });
   root.render(
     <StrictMode>
       <ErrorBoundary>
@@ -67,22 +58,6 @@ async function boot(): Promise<void> {
       </ErrorBoundary>
     </StrictMode>,
   );
-}
-
-/**
- * The workbook's settings; none while an encrypted first workbook waits for its password (the
- * app then asks for it in the OS language, and nothing is remembered in any workbook).
- */
-async function readSettings(): Promise<{ language: 'ru' | 'en' | null; currency?: Currency }> {
-  try {
-    return await api.call('settings.get', {});
-  } catch (error) {
-    // A damaged workbook may not give its settings: it opens all the same, to offer a backup.
-    if (error instanceof ApiError && ['password_required', 'damaged'].includes(error.code)) {
-      return { language: detectLocale() };
-    }
-    throw error;
-  }
 }
 
 boot().catch(async (error: unknown) => {

@@ -50,3 +50,31 @@ test('the first screen loads only what it shows: charts, analytics and the impor
   );
   expect(heavy).toEqual([]);
 });
+
+test('the start asks for its data before React and the translations have run', () => {
+  const html = fs.readFileSync(path.join(ASSETS, '..', 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script type="module"[^>]*src="\.\/assets\/([\w-]+\.js)"/g)];
+  // The early script is the page's first: module scripts run in the page's order.
+  expect(scripts.map((m) => m[1]!.split('-')[0])).toEqual(['early', 'index']);
+  // What it imports, chunk by chunk: the api client and the query cache, not React's DOM or i18n.
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = fs.readFileSync(path.join(ASSETS, file), 'utf8');
+    for (const m of code.matchAll(/from"\.\/([\w-]+\.js)"/g)) visit(m[1]!);
+  };
+  visit(scripts[0]![1]!);
+  const modules = [...seen].flatMap((file) => {
+    const { sources } = JSON.parse(fs.readFileSync(path.join(ASSETS, `${file}.map`), 'utf8')) as {
+      sources: string[];
+    };
+    return sources.map((s) => path.resolve(ASSETS, s).split(path.sep).join('/'));
+  });
+  expect(modules.some((m) => m.endsWith('/renderer/src/app/first-screen.ts'))).toBe(true);
+  expect(modules.some((m) => m.endsWith('/renderer/src/api/client.ts'))).toBe(true);
+  expect(modules.filter((m) => m.includes('/node_modules/react-dom/'))).toEqual([]);
+  expect(
+    modules.filter((m) => m.includes('/renderer/src/i18n/') && !m.endsWith('/detect.ts')),
+  ).toEqual([]);
+});

@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExportCell, ExportColumnType, Locale } from '../../api/contract';
 import { minorToDecimal } from '../../../kernel/numbers';
 import { sheetDate, type ExportTable } from './table';
@@ -100,7 +100,9 @@ export async function toXlsx(
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // Loaded at the first export, not at start: exceljs's modules take tens of milliseconds to set up.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

@@ -3,8 +3,7 @@
  * what the engine needs, hub-schema.ts for the tables). Every failure leaves here as a HubError
  * that tells "offline" apart from something to fix.
  */
-import pg from 'pg';
-import type { PoolClient, PoolConfig } from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { hubError, HubError, type HubTarget } from './hub-errors';
 import { HUB_SCHEMA_VERSION, hubVersion, LOCK_PUSH, LOCK_SCHEMA, upgradeHub } from './hub-schema';
 import type { Hub, HubChange, HubWorkbook, PulledChange, PulledPage } from './hub-types';
@@ -42,6 +41,8 @@ interface ChangeRow {
 /** Opens the hub at `url` (reaching the server once, so a bad address fails here). */
 export async function connectHub(url: string): Promise<Hub> {
   const address = parseHubUrl(url);
+  // The PostgreSQL client is loaded at the first connection, not at the program's start.
+  const { default: pg } = await import('pg');
   const open = async (connectionString: string) => {
     const pool = new pg.Pool({ ...POOL, connectionString });
     // An idle connection the server drops must not crash the app; the next query says why.
@@ -55,7 +56,7 @@ export async function connectHub(url: string): Promise<Hub> {
       throw hubError(error, address.target);
     }
   };
-  let pool: pg.Pool;
+  let pool: Pool;
   try {
     pool = await open(address.connectionString);
   } catch (error) {
@@ -71,7 +72,7 @@ export async function connectHub(url: string): Promise<Hub> {
 
 class PgHub implements Hub {
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly pool: Pool,
     private readonly target: HubTarget,
   ) {}
 

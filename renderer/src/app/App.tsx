@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Suspense } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { codeOf } from '../features/workbook/ErrorLine';
 import { ReadOnlyBanner } from '../features/workbook/ReadOnlyBanner';
@@ -8,34 +8,24 @@ import { useWorkbookTitle } from '../features/workbook/useWorkbookTitle';
 import { Shortcuts } from '../features/keyboard/Shortcuts';
 import { SkipLink } from '../features/keyboard/SkipLink';
 import { Rail } from './Rail';
-
-/**
- * A screen loaded when first shown (its own chunk of the bundle): the first screen loads only
- * what it shows, and the charts, the import wizard and the settings come when opened.
- */
-function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-
-const TodayPage = screen(() => import('../features/today/TodayPage'), 'TodayPage');
-const ClientsPage = screen(() => import('../features/clients/ClientsPage'), 'ClientsPage');
-const ClientCard = screen(() => import('../features/clients/ClientCard'), 'ClientCard');
-const MeetingBrief = screen(() => import('../features/brief/MeetingBrief'), 'MeetingBrief');
-const AnalyticsPage = screen(() => import('../features/analytics/AnalyticsPage'), 'AnalyticsPage');
-const ChangesPage = screen(() => import('../features/changes/ChangesPage'), 'ChangesPage');
-const GrowthPage = screen(() => import('../features/growth/GrowthPage'), 'GrowthPage');
-const ImportPage = screen(() => import('../features/import/ImportPage'), 'ImportPage');
-const SettingsPage = screen(() => import('../features/settings/SettingsPage'), 'SettingsPage');
-const SyncPage = screen(() => import('../features/sync/SyncPage'), 'SyncPage');
-const ConflictsPage = screen(() => import('../features/sync/ConflictsPage'), 'ConflictsPage');
-const WorkbookPage = screen(() => import('../features/workbook/WorkbookPage'), 'WorkbookPage');
-const CampaignsPage = screen(() => import('../features/campaigns/CampaignsPage'), 'CampaignsPage');
-const CampaignPage = screen(() => import('../features/campaigns/CampaignPage'), 'CampaignPage');
-const NewCampaignPage = screen(
-  () => import('../features/campaigns/NewCampaignPage'),
-  'NewCampaignPage',
-);
-const BackupsPage = screen(() => import('../features/workbook/BackupsPage'), 'BackupsPage');
+import {
+  AnalyticsPage,
+  BackupsPage,
+  CampaignPage,
+  CampaignsPage,
+  ChangesPage,
+  ClientCard,
+  ClientsPage,
+  ConflictsPage,
+  GrowthPage,
+  ImportPage,
+  MeetingBrief,
+  NewCampaignPage,
+  SettingsPage,
+  SyncPage,
+  TodayPage,
+  WorkbookPage,
+} from './screens';
 
 export function App() {
   return (

@@ -6,10 +6,7 @@ import { en } from './en';
 import { ru } from './ru';
 import { I18N_POST_PROCESS, noDoubleStop } from './sentence';
 
-export function detectLocale(languages: readonly string[] = navigator.languages): Locale {
-  const first = languages[0] ?? 'ru';
-  return first.toLowerCase().startsWith('en') ? 'en' : 'ru';
-}
+export { detectLocale } from './detect';
 
 export async function initI18n(locale: Locale): Promise<typeof i18next> {
   await i18next

@@ -1,0 +1,91 @@
+/**
+ * What the first screen needs, asked for at the very start: its chunk and the answers the rail
+ * and the screen read when they mount, all at once while the settings are read, instead of one
+ * after another as each component mounts and asks (measured: half a second of a start to the
+ * client list went to that chain). The answers land in the query cache under the keys the
+ * components use, so they find them there.
+ */
+import { channelQuery } from '../api/channel-query';
+import { api, ApiError, hasTransport } from '../api/client';
+import { detectLocale } from '../i18n/detect';
+import type { ChannelName, InputOf } from '../../../electron/api/contract';
+import type { Currency } from '../../../electron/api/contract/enums';
+import { PAGE_SIZE } from '../features/clients/useClientPages';
+import { markPrefetched, queryClient } from './query-client';
+import { preloadScreen, type ScreenName } from './screens';
+
+/** The screen a start address shows (`#/clients`, `#/clients/<id>`, `#/` → Today…). */
+export function screenOf(hash: string): ScreenName | null {
+  const parts = hash
+    .replace(/^#?\/?/, '')
+    .split(/[?#]/)[0]!
+    .split('/');
+  const [first = '', second] = parts;
+  if (first === '' || first === 'today') return 'today';
+  if (first === 'clients') return second ? (parts[2] === 'brief' ? 'brief' : 'card') : 'clients';
+  return null;
+}
+
+function prefetchFirstScreen(hash: string): void {
+  const screen = screenOf(hash);
+  if (screen) preloadScreen(screen);
+  const ask = <C extends ChannelName>(channel: C, input: InputOf<C>) => {
+    const query = channelQuery(channel, input);
+    markPrefetched(queryClient.getQueryCache().build(queryClient, query).queryHash);
+    void queryClient.prefetchQuery(query);
+  };
+  // The rail and the frame, on every screen.
+  ask('app.info', {});
+  ask('workbook.info', {});
+  ask('sync.status', {});
+  if (screen === 'clients') {
+    ask('views.list', {});
+    ask('managers.list', {});
+    ask('fields.list', { includeRetired: false });
+    // The list's first page as the screen opens: no search, filter or sort yet.
+    ask('clients.list', { limit: PAGE_SIZE, offset: 0 });
+  } else if (screen === 'card' || screen === 'brief') {
+    ask('managers.list', {});
+    ask('fields.list', { includeRetired: true });
+  } else if (screen === 'today') {
+    ask('campaigns.todo', {});
+  }
+}
+
+type Settings = { language: 'ru' | 'en' | null; currency?: Currency };
+
+let settings: Promise<Settings> | null = null;
+
+/**
+ * Starts the start's calls once: the settings first (the start waits for them), then the first
+ * screen's chunk and answers. Run by `early.ts` as soon as its few kilobytes have loaded, while
+ * the main bundle still downloads and runs, and by `main.tsx` (then a no-op).
+ */
+export function startFirstScreen(): void {
+  if (settings || !hasTransport()) return;
+  settings = readSettings();
+  // Never an unhandled rejection: `firstSettings` hands the same failure to the start.
+  settings.catch(() => undefined);
+  prefetchFirstScreen(window.location.hash);
+}
+
+/** The settings the start asked for (asked now when nothing has yet). */
+export function firstSettings(): Promise<Settings> {
+  return settings ?? readSettings();
+}
+
+/**
+ * The workbook's settings; none while an encrypted first workbook waits for its password (the
+ * app then asks for it in the OS language, and nothing is remembered in any workbook).
+ */
+async function readSettings(): Promise<Settings> {
+  try {
+    return await api.call('settings.get', {});
+  } catch (error) {
+    // A damaged workbook may not give its settings: it opens all the same, to offer a backup.
+    if (error instanceof ApiError && ['password_required', 'damaged'].includes(error.code)) {
+      return { language: detectLocale() };
+    }
+    throw error;
+  }
+}
