@@ -75,6 +75,8 @@ export const clients = sqliteTable(
     uniqueIndex('clients_seq_unique').on(t.seq),
     // The live list in name order, and its count, read this index alone (no table scan, no sort).
     index('clients_live_name_idx').on(t.deletedAt, t.nameFold, t.id),
+    // A search's hits sorted by name from this index alone, without reading their rows.
+    index('clients_seq_live_name_idx').on(t.seq, t.deletedAt, t.nameFold, t.id),
     // Partial: clients without a (second) phone need no entry, and `phone_key = ?` still uses it.
     index('clients_phone_key_idx')
       .on(t.phoneKey)

@@ -10,7 +10,7 @@
  * - the total of a plain search is the index's count of hits, without reading their rows.
  */
 import type { Statement } from 'better-sqlite3';
-import { and, count, sql, type SQL } from 'drizzle-orm';
+import { and, count, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ClientListInput } from '../../electron/api/contract';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
@@ -118,8 +118,41 @@ export function readListPage(
       return { records, total: total ?? countWhere(wb, compiler.where(input)) };
     }
   }
+  if (words.short.length === 0) {
+    const desc = input.sort?.dir === 'desc';
+    return { records: sortedHits(wb, words.match, desc, limit, offset), total: hits };
+  }
   const where = compiler.where(input);
   return { records: page(where, false), total: total ?? countWhere(wb, where) };
+}
+
+/**
+ * A page of the live clients the full-text match finds, sorted by name: the hits are sorted
+ * in the index of (seq, deleted_at, name_fold, id), which holds all the sort needs, and only
+ * the page's rows are read. Sorting the rows themselves read every hit's whole row (its notes,
+ * its search text) from all over the file: «ова» (38,931 hits on 100,000 clients) 91 → 19 ms,
+ * «михайл» 10 → 5 ms.
+ */
+function sortedHits(
+  wb: Workbook,
+  match: string,
+  desc: boolean,
+  limit: number,
+  offset: number,
+): ClientRecord[] {
+  const dir = desc ? 'DESC' : 'ASC';
+  const ids = prepared(
+    wb,
+    `SELECT id FROM clients INDEXED BY clients_seq_live_name_idx
+     WHERE seq IN (SELECT rowid FROM client_search WHERE client_search MATCH ?) AND deleted_at IS NULL
+     ORDER BY name_fold ${dir}, id ${dir} LIMIT ? OFFSET ?`,
+  )
+    .pluck()
+    .all(match, limit, offset) as string[];
+  if (ids.length === 0) return [];
+  const rows = wb.db.select().from(clients).where(inArray(clients.id, ids)).all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 /**
