@@ -121,7 +121,7 @@ export function plainKeystroke(cache: StatementCache, query: string, yearStart: 
     .all(yearStart, ids);
   cache
     .get(
-      `SELECT client_id, date(max(at), 'localtime') FROM comments WHERE deleted_at IS NULL
+      `SELECT client_id, klocalday(max(at)) FROM comments WHERE deleted_at IS NULL
        AND kind IN ('call', 'meeting', 'email', 'visit', 'offer') AND ${inPage} GROUP BY client_id`,
     )
     .all(ids);

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { emailKey } from '../kernel/emails';
+import { localDay } from '../kernel/local-date';
 import { phoneKey } from '../kernel/phones';
 import * as schema from './schema';
 import { unlock, type WorkbookKey } from './workbook-key';
@@ -343,6 +344,16 @@ function registerFunctions(sqlite: Database.Database): void {
   );
   sqlite.function('kphone', { deterministic: true }, text(phoneKey));
   sqlite.function('kemail', { deterministic: true }, text(emailKey));
+  // The local calendar day of a stored UTC moment, what `date(x, 'localtime')` gives, without
+  // its cost: SQLite asks the C library, which looks at /etc/localtime on the disk again for
+  // every row (Today's last contacts of 100,000 clients: 1.2 s of file system calls).
+  sqlite.function(
+    'klocalday',
+    text((s) => {
+      const at = new Date(s);
+      return Number.isNaN(at.getTime()) ? null : localDay(at);
+    }),
+  );
 }
 
 /**

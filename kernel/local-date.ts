@@ -7,7 +7,9 @@
  * Dates are `YYYY-MM-DD` strings, local wall-clock moments `YYYY-MM-DDTHH:mm`; instants are
  * `Date`s or UTC ISO strings as the workbook stores them. The machine's time zone is the local
  * one (the renderer and the main process run on the same machine); SQL that reads many stored
- * stamps at once takes their local day with SQLite's `date(at, 'localtime')`, the same zone.
+ * stamps at once takes their local day with `klocalday(at)`, this `localDay` as an SQL function
+ * (db/workbook.ts; SQLite's own `date(at, 'localtime')` gives the same day at a file system call
+ * per row).
  */
 import { addDays as addDaysTo, differenceInCalendarDays, format } from 'date-fns';
 

@@ -142,8 +142,8 @@ function birthdays(
  * Clients past the cadence of their stage, counted from the last contact; a client never
  * contacted is counted from the first purchase, else from the day the card was made (an
  * import of three years of sales makes every card today, yet those buyers are long due).
- * Days are the local calendar's: SQLite's `localtime` turns the workbook's UTC stamps into
- * days of the machine's zone, the zone `kernel/local-date` reads.
+ * Days are the local calendar's: `klocalday` turns the workbook's UTC stamps into days of the
+ * machine's zone, as `kernel/local-date` does.
  */
 function needsTouch(
   wb: Workbook,
@@ -156,7 +156,7 @@ function needsTouch(
   return wb.sqlite
     .prepare(
       `WITH lc AS (
-         SELECT client_id, date(max(at), 'localtime') AS last FROM comments
+         SELECT client_id, klocalday(max(at)) AS last FROM comments
          WHERE deleted_at IS NULL AND kind IN (SELECT value FROM json_each(@kinds)) GROUP BY client_id
        ), sv AS (
          SELECT client_id, min(date) AS first, sum(CASE WHEN date > @yearAgo THEN amount ELSE 0 END) AS value
@@ -166,7 +166,7 @@ function needsTouch(
                 coalesce(sv.value, 0) AS value,
                 CASE WHEN lc.last IS NOT NULL THEN 'contact' WHEN sv.first IS NOT NULL THEN 'firstPurchase'
                      ELSE 'created' END AS countedFrom,
-                coalesce(lc.last, sv.first, date(c.created_at, 'localtime')) AS countedFromDate
+                coalesce(lc.last, sv.first, klocalday(c.created_at)) AS countedFromDate
          FROM clients c LEFT JOIN lc ON lc.client_id = c.id LEFT JOIN sv ON sv.client_id = c.id
          WHERE c.deleted_at IS NULL
        ), d AS (

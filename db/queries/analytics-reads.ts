@@ -65,7 +65,7 @@ export function commentCounts(
   return wb.sqlite
     .prepare(
       `SELECT m.author, m.kind, count(*) AS n FROM comments m JOIN clients c ON c.id = m.client_id
-       WHERE m.deleted_at IS NULL AND date(m.at, 'localtime') BETWEEN ? AND ?${managerFilter(managerId)}
+       WHERE m.deleted_at IS NULL AND klocalday(m.at) BETWEEN ? AND ?${managerFilter(managerId)}
        GROUP BY m.author, m.kind`,
     )
     .all(from, to, ...(managerId ? [managerId] : [])) as {
@@ -85,7 +85,7 @@ export function winBack(wb: Workbook, limit = 500): WinBackClient[] {
       `SELECT c.id AS clientId, c.external_id AS externalId, c.name, c.phone, c.lost_reason AS lostReason,
          coalesce((SELECT sum(s.amount) FROM sales s WHERE s.client_id = c.id AND s.deleted_at IS NULL), 0) AS revenue,
          (SELECT max(s.date) FROM sales s WHERE s.client_id = c.id AND s.deleted_at IS NULL) AS lastPurchase,
-         (SELECT date(max(m.at), 'localtime') FROM comments m WHERE m.client_id = c.id AND m.deleted_at IS NULL
+         (SELECT klocalday(max(m.at)) FROM comments m WHERE m.client_id = c.id AND m.deleted_at IS NULL
             AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer')) AS lastContact
        FROM clients c WHERE c.deleted_at IS NULL AND c.stage = 'lost'
        ORDER BY revenue DESC, c.name LIMIT ?`,

@@ -212,7 +212,7 @@ function readRelated(
     const scope = within('client_id', ids, wholeTable);
     const rows = wb.sqlite
       .prepare(
-        `SELECT client_id AS id, date(max(at), 'localtime') AS last FROM comments
+        `SELECT client_id AS id, klocalday(max(at)) AS last FROM comments
          WHERE deleted_at IS NULL AND kind IN (${kinds}) AND ${scope.where} GROUP BY client_id`,
       )
       .all(...CONTACT_KINDS, ...scope.params) as { id: string; last: string }[];

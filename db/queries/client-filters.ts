@@ -45,7 +45,7 @@ function related(field: string, today: string): { expr: SQL; kind: Kind } | unde
       };
     case 'lastContact':
       return {
-        expr: sql`(SELECT date(max(m.at), 'localtime') FROM comments m WHERE m.client_id = ${clients.id} AND m.deleted_at IS NULL AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer'))`,
+        expr: sql`(SELECT klocalday(max(m.at)) FROM comments m WHERE m.client_id = ${clients.id} AND m.deleted_at IS NULL AND m.kind IN ('call', 'meeting', 'email', 'visit', 'offer'))`,
         kind: 'date',
       };
     case 'birthdayIn':

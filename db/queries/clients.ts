@@ -333,7 +333,7 @@ function withRelated(wb: Workbook, rows: ClientRow[], now: Date): ClientListRow[
     (
       prepared(
         wb,
-        `SELECT client_id AS id, date(max(at), 'localtime') AS last FROM comments
+        `SELECT client_id AS id, klocalday(max(at)) AS last FROM comments
          WHERE deleted_at IS NULL AND kind IN ('call', 'meeting', 'email', 'visit', 'offer')
            AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
       ).all(ids) as { id: string; last: string }[]
