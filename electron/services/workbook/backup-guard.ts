@@ -101,6 +101,8 @@ export class WorkbookGuard {
         return this.sound(wb);
       },
       (error: unknown) => {
+        // Closed while it ran: the check was stopped with its workbook, nothing to say.
+        if (this.seen !== wb) return undefined;
         // The check could not run (the file went away): nothing is known to be wrong.
         logger.error('the integrity check could not run', error);
         session.setIntegrity(wb, 'ok');
