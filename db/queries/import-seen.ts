@@ -28,9 +28,6 @@ export function keyHash(key: string): number {
   return (a >>> 0) * 0x100000 + (b >>> 12);
 }
 
-/** Keys held back at most, then written together (a chunk's worth). */
-const BATCH = 20_000;
-
 export function seenKeysTable(wb: Workbook, hash: (key: string) => number = keyHash): SeenKeys {
   // A 64 MB cache for the temporary database (2 MB by default). The keys arrive in no order:
   // a tree of the keys themselves (60 bytes each) outgrew it at a million rows and went to the
@@ -50,32 +47,16 @@ export function seenKeysTable(wb: Workbook, hash: (key: string) => number = keyH
     `SELECT key, row FROM temp.import_seen_keys
      WHERE hash IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
   );
-  // The keys of a chunk are written together, by hash: the index takes them in its own order,
-  // page after page, not each at a random place. The sort is stable, so rows of one key keep
-  // the order they were added in (and their rowids with it).
-  let pending: [number, string, number][] = [];
-  const flush = () => {
-    if (pending.length === 0) return;
-    pending.sort((x, y) => x[0] - y[0]);
-    for (const [h, key, row] of pending) insert.run(h, key, row);
-    pending = [];
-  };
   return {
-    add(key, row) {
-      if (pending.push([hash(key), key, row]) >= BATCH) flush();
-    },
+    add: (key, row) => void insert.run(hash(key), key, row),
     find(keys) {
-      flush();
       const wanted = new Set(keys);
       const out = new Map<string, number>();
       const rows = find.raw().all(JSON.stringify(keys.map(hash))) as [string, number][];
       for (const [key, row] of rows) if (wanted.has(key)) out.set(key, row);
       return out;
     },
-    drop() {
-      pending = [];
-      wb.sqlite.exec('DROP TABLE IF EXISTS temp.import_seen_keys');
-    },
+    drop: () => wb.sqlite.exec('DROP TABLE IF EXISTS temp.import_seen_keys'),
   };
 }
 
