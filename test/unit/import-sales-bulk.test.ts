@@ -94,6 +94,36 @@ describe('a large sales import, set-based', () => {
     table.drop();
   });
 
+  it("a chunk is written in client order, yet one client's sales of one day keep the file's order", async () => {
+    const clients = await addClients();
+    // Clients out of order in one chunk, and client 5's three sales of one day apart in it.
+    const lines = ['Код;Дата;Сумма'];
+    const amounts = [300, 100, 200];
+    for (let i = 0; i < 90; i += 1) {
+      const client = (i * 7) % CLIENTS;
+      lines.push(`${code(client)};0${1 + (i % 3)}.03.2025;${1000 + i},00`);
+      if (i % 30 === 29) lines.push(`${code(5)};02.03.2025;${amounts.shift()!},00`);
+    }
+    const result = await runImport(world.app.ctx, request(write('day.csv', lines)), env);
+    expect(result.inserted).toBe(lines.length - 1);
+    const fifth = clients.get(code(5))!;
+    const day = world.app.wb.sqlite
+      .prepare(
+        "SELECT id, amount FROM sales WHERE client_id = ? AND date = '2025-03-02' ORDER BY rowid",
+      )
+      .raw()
+      .all(fifth) as [string, number][];
+    const fileOrder = lines
+      .slice(1)
+      .filter((l) => l.startsWith(`${code(5)};02.03`))
+      .map((l) => Number(l.split(';')[2]!.replace(',00', '')) * 100);
+    expect(fileOrder).toEqual([30_000, 10_000, 20_000]);
+    expect(day.map(([, amount]) => amount)).toEqual(fileOrder);
+    // The ids follow the order of writing, as the history's lists and the undo expect.
+    const ids = world.app.wb.sqlite.prepare('SELECT id FROM sales ORDER BY rowid').pluck().all();
+    expect(ids).toEqual([...ids].sort());
+  });
+
   it("each client's line lists exactly its new sales by date, and a large undo records every removal", async () => {
     const clients = await addClients();
     const annaId = clients.get(code(3))!;

@@ -15,6 +15,7 @@ import {
   suspendIndexes,
 } from '../../../db/queries/import-sales-write';
 import { countUnchanged } from '../../../db/queries/import-unchanged';
+import type { SaleImportOp } from '../../../db/queries/import-write';
 import { resolveManagers } from '../../../db/queries/import-write';
 import { moveStagesFromSales } from '../../../db/queries/stage-ladder';
 import { withoutForeignKeyChecks } from '../../../db/queries/import-checkpoint';
@@ -207,7 +208,9 @@ function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): 
           created = p.newManagers.size;
           writer.useManagers(managers);
         }
-        for (const op of ops) writer.write(op);
+        // A chunk's new sales in the order of the client index: its pages are then visited
+        // once each, one after the next, instead of at random for every row.
+        for (const op of ops.sort(byClientAndDate)) writer.write(op);
         writer.flush();
       },
       'write',
@@ -238,4 +241,11 @@ function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): 
       blanked: t.blanked,
     };
   });
+}
+
+/** Client, then date; a stable sort keeps the file's order within a day. */
+function byClientAndDate(a: SaleImportOp, b: SaleImportOp): number {
+  if (a.clientId !== b.clientId) return a.clientId < b.clientId ? -1 : 1;
+  if (a.values.date !== b.values.date) return a.values.date < b.values.date ? -1 : 1;
+  return 0;
 }
