@@ -10,7 +10,12 @@ import type { Workbook } from '../workbook';
 import { applyPatch, derived } from './clients';
 import { idSequence, startBatch, type WriteContext } from './history';
 import { fold, nextSeq, reindexClients } from './search';
-import { changeIdFunction, SaleWriter, type SaleImportOp } from './import-sales-write';
+import {
+  changeIdFunction,
+  SaleWriter,
+  suspendIndexes,
+  type SaleImportOp,
+} from './import-sales-write';
 import { moveStagesFromSales } from './stage-ladder';
 
 /** Client fields an import may set (ids, stamps and derived columns are the write path's). */
@@ -97,7 +102,23 @@ function statements(wb: Workbook): Statements {
 
 const INDEXED_CUSTOM = new Set(['text', 'choice', 'multichoice']);
 
-/** New clients from which an import gives the search index a larger buffer. */
+/**
+ * Secondary indexes that a large client import builds once at the end (sorted) rather than
+ * updating them at a random place for each new client: none of them is read while the import
+ * writes (the unique ones, which check codes and numbering, and the id index stay).
+ */
+const CLIENT_BULK_INDEXES = [
+  ['clients_live_name_idx', 'clients'],
+  ['clients_manager_idx', 'clients'],
+  ['clients_stage_idx', 'clients'],
+  ['clients_phone_key_idx', 'clients'],
+  ['clients_phone2_key_idx', 'clients'],
+  ['changes_client_idx', 'changes'],
+] as const;
+/**
+ * New clients from which an import gives the search index a larger buffer, and suspends the
+ * indexes above (each only while its table holds fewer rows than the import adds).
+ */
 const BIG_IMPORT = 2000;
 /** FTS5's own default for `hashsize`: its pending terms are written out every megabyte. */
 const FTS_HASHSIZE_DEFAULT = 1_048_576;
@@ -148,6 +169,7 @@ export function writeImport(
     let seq = firstSeq;
     const reindex: string[] = [];
     const creates = clientOps.filter((op) => op.action === 'create').length;
+    const restoreIndexes = suspendIndexes(ctx.wb, creates, BIG_IMPORT, CLIENT_BULK_INDEXES);
     withSearchBuffer(ctx.wb, creates, () => {
       for (const op of clientOps) {
         const managerId = op.managerName ? (managers.get(fold(op.managerName)) ?? null) : undefined;
@@ -173,6 +195,7 @@ export function writeImport(
       }
     });
     recordCreated(ctx, batchId, firstSeq, seq - firstSeq);
+    restoreIndexes();
     if (reindex.length > 0) reindexClients(ctx.wb, reindex);
 
     const sales = new SaleWriter(ctx, batchId, managers);
