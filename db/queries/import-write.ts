@@ -10,7 +10,12 @@ import type { Workbook } from '../workbook';
 import { applyPatch, derived } from './clients';
 import { idSequence, startBatch, type WriteContext } from './history';
 import { fold, nextSeq, reindexClients } from './search';
-import { SaleWriter, type SaleImportOp } from './import-sales-write';
+import {
+  changeIdFunction,
+  SaleWriter,
+  suspendIndexes,
+  type SaleImportOp,
+} from './import-sales-write';
 import { moveStagesFromSales } from './stage-ladder';
 
 /** Client fields an import may set (ids, stamps and derived columns are the write path's). */
@@ -97,10 +102,23 @@ function statements(wb: Workbook): Statements {
 
 const INDEXED_CUSTOM = new Set(['text', 'choice', 'multichoice']);
 
-/** History lines per statement: a bounded JSON text however large the import. */
-const CREATED_CHUNK = 10_000;
-
-/** New clients from which an import gives the search index a larger buffer. */
+/**
+ * Secondary indexes that a large client import builds once at the end (sorted) rather than
+ * updating them at a random place for each new client: none of them is read while the import
+ * writes (the unique ones, which check codes and numbering, and the id index stay).
+ */
+const CLIENT_BULK_INDEXES = [
+  ['clients_live_name_idx', 'clients'],
+  ['clients_manager_idx', 'clients'],
+  ['clients_stage_idx', 'clients'],
+  ['clients_phone_key_idx', 'clients'],
+  ['clients_phone2_key_idx', 'clients'],
+  ['changes_client_idx', 'changes'],
+] as const;
+/**
+ * New clients from which an import gives the search index a larger buffer, and suspends the
+ * indexes above (each only while its table holds fewer rows than the import adds).
+ */
 const BIG_IMPORT = 2000;
 /** FTS5's own default for `hashsize`: its pending terms are written out every megabyte. */
 const FTS_HASHSIZE_DEFAULT = 1_048_576;
@@ -147,10 +165,11 @@ export function writeImport(
     const result: ImportWriteResult = { batchId, inserted: 0, updated: 0, unchanged: 0 };
     const s = statements(ctx.wb);
     const at = ctx.now().toISOString();
-    let seq = nextSeq(ctx.wb);
-    const created: string[] = [];
+    const firstSeq = nextSeq(ctx.wb);
+    let seq = firstSeq;
     const reindex: string[] = [];
     const creates = clientOps.filter((op) => op.action === 'create').length;
+    const restoreIndexes = suspendIndexes(ctx.wb, creates, BIG_IMPORT, CLIENT_BULK_INDEXES);
     withSearchBuffer(ctx.wb, creates, () => {
       for (const op of clientOps) {
         const managerId = op.managerName ? (managers.get(fold(op.managerName)) ?? null) : undefined;
@@ -159,7 +178,6 @@ export function writeImport(
           const id = ctx.newId();
           insertClient(ctx, s, id, seq, values, op.custom, at);
           seq += 1;
-          created.push(id);
           result.inserted += 1;
         } else if (op.clientId) {
           const patch = { ...values } as ClientPatch;
@@ -176,7 +194,8 @@ export function writeImport(
         step();
       }
     });
-    recordCreated(ctx, batchId, created);
+    recordCreated(ctx, batchId, firstSeq, seq - firstSeq);
+    restoreIndexes();
     if (reindex.length > 0) reindexClients(ctx.wb, reindex);
 
     const sales = new SaleWriter(ctx, batchId, managers);
@@ -235,22 +254,21 @@ function insertClient(
 
 /**
  * The history line of each new client (`created`, as `recordChanges` writes it: the same ids,
- * time and actor), set-based: one statement per chunk instead of a call per client.
+ * time and actor), by one INSERT … SELECT over the clients this import numbered `first` to
+ * `first + count - 1` (in the order they were written): no id crosses into JavaScript.
  */
-function recordCreated(ctx: WriteContext, batchId: string, clientIds: string[]): void {
-  if (clientIds.length === 0) return;
+function recordCreated(ctx: WriteContext, batchId: string, first: number, count: number): void {
+  if (count === 0) return;
   const at = ctx.now().toISOString();
-  const actor = ctx.actor();
-  const newId = clientIds.length > 1 ? idSequence(ctx) : ctx.newId;
-  const insert = ctx.wb.sqlite.prepare(
-    `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
-     SELECT j.value ->> 0, 'client', j.value ->> 1, j.value ->> 1, 'created', NULL, 'true', ?, ?, ?, ?
-     FROM json_each(?) j`,
-  );
-  for (let i = 0; i < clientIds.length; i += CREATED_CHUNK) {
-    const rows = clientIds.slice(i, i + CREATED_CHUNK).map((id) => [newId(), id]);
-    insert.run(actor, at, batchId, at, JSON.stringify(rows));
-  }
+  const ids = changeIdFunction(ctx);
+  ids.next = count > 1 ? idSequence(ctx) : ctx.newId;
+  ctx.wb.sqlite
+    .prepare(
+      `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
+       SELECT kartoteka_change_id(), 'client', id, id, 'created', NULL, 'true', ?, ?, ?, ?
+       FROM clients WHERE seq >= ? AND seq < ? ORDER BY seq`,
+    )
+    .run(ctx.actor(), at, batchId, at, first, first + count);
 }
 
 /** Managers by folded name, the file's new ones added. */

@@ -39,7 +39,8 @@ import { restoreCustomValues } from './revert-custom';
 import { SALE_COLUMNS } from './sales';
 import { reindexClients } from './search';
 import { moveStagesFromSales } from './stage-ladder';
-import { changesBesideCreatedSales, removeCreatedSales } from './undo-created-sales';
+import { createdClients } from './undo-created-clients';
+import { changesBesideCreated, removeCreatedSales } from './undo-created-sales';
 import { trashCreatedFeed } from './list-actions';
 
 type ChangeRecord = typeof changes.$inferSelect;
@@ -352,15 +353,20 @@ export function undoBatch(
     if (!batch) throw new AppError('not_found', 'batch_not_found', {}, 'batchId');
     if (batch.undoneAt) throw new AppError('conflict', 'batch_undone', {}, 'batchId');
     const undo = startBatch(ctx, 'undo', batchId);
-    // The sales an import created go to the trash set-based; the rest is walked back.
+    // The sales and clients an import created go to the trash set-based (the clients last, as
+    // the walk did); the rest is walked back.
     const sales = removeCreatedSales(ctx, batchId, undo, options.bulkRows);
-    const items = changesBesideCreatedSales<ChangeRecord>(ctx.wb, batchId);
-    const column = sales.removed + sales.gone === 0 ? columnBatchField(items) : null;
+    const created = createdClients(ctx.wb, batchId);
+    const items = changesBesideCreated<ChangeRecord>(ctx.wb, batchId);
+    const column =
+      sales.removed + sales.gone + created.length === 0 ? columnBatchField(items) : null;
     const outcome = column
       ? revertColumnBatch(ctx, undo, items, column)
       : reverse(ctx, undo, items, true);
-    outcome.reverted += sales.removed;
-    outcome.skipped += sales.gone;
+    // Created clients moved to the trash since count as skipped.
+    const moved = created.length > 0 ? setDeleted(ctx, created, true, undo) : 0;
+    outcome.reverted += sales.removed + moved;
+    outcome.skipped += sales.gone + created.length - moved;
     followSales(ctx, items, sales.clients);
     sales.restore();
     const at = ctx.now().toISOString();

@@ -7,6 +7,7 @@ import type { Workbook } from '../workbook';
 import { idSequence, type WriteContext } from './history';
 import { BULK_INDEXES, changeIdFunction, suspendIndexes } from './import-sales-write';
 import { withPageCache } from './import-seen';
+import { CREATED_CLIENT } from './undo-created-clients';
 
 /** Sales per statement: a bounded list of ids, however large the import. */
 const CHUNK = 20_000;
@@ -89,8 +90,11 @@ export function removeCreatedSales(
   }
 }
 
-/** The batch's change rows other than those of the sales it created (handled above). */
-export function changesBesideCreatedSales<T>(wb: Workbook, batchId: string): T[] {
+/**
+ * The batch's change rows other than those of the sales it created (handled above) and of the
+ * clients it created (`undo-created-clients.ts`).
+ */
+export function changesBesideCreated<T>(wb: Workbook, batchId: string): T[] {
   return wb.sqlite
     .prepare(
       `SELECT id, entity, entity_id AS entityId, client_id AS clientId, field,
@@ -99,7 +103,9 @@ export function changesBesideCreatedSales<T>(wb: Workbook, batchId: string): T[]
        FROM changes
        WHERE batch_id = ? AND NOT (${CREATED_LIST}) AND NOT (entity = 'sale' AND entity_id IN
          (SELECT entity_id FROM changes WHERE batch_id = ? AND ${CREATED}))
+         AND NOT (entity = 'client' AND entity_id IN
+         (SELECT entity_id FROM changes WHERE batch_id = ? AND ${CREATED_CLIENT}))
        ORDER BY id`,
     )
-    .all(batchId, batchId) as T[];
+    .all(batchId, batchId, batchId) as T[];
 }

@@ -1,8 +1,9 @@
 /**
  * A client import large enough to take the bulk path of the write (a bigger search-index
- * buffer, the creation lines written set-based): the new clients are found by search, each
- * card shows its creation by the import, a second import updates them, and the undo takes
- * them all back out of the list and the search, leaving the index's settings as they were.
+ * buffer, the creation lines written set-based, the clients' secondary indexes suspended and
+ * built again at the end): the new clients are found by search, each card shows its creation
+ * by the import, every index is back as it was, a second import updates them, and the undo
+ * takes them all back out of the list and the search, leaving the index's settings as they were.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,8 +43,14 @@ const hashsize = () =>
     .pluck()
     .get() as number | undefined;
 
+const indexes = () =>
+  world.app.wb.sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+    .all();
+
 it('imports thousands of clients that search finds, each with its creation line, and undoes them', async () => {
   const before = hashsize();
+  const indexesBefore = indexes();
   const rows = Array.from({ length: ROWS }, (_, i) => row(i, 'Oslo'));
   const result = await importFile(csv('big.csv', rows));
   expect(result).toMatchObject({ inserted: ROWS, invalid: 0 });
@@ -71,8 +78,14 @@ it('imports thousands of clients that search finds, each with its creation line,
     )
     .get(result.batchId) as { n: number; ids: number; clients: number };
   expect(lines).toEqual({ n: ROWS, ids: ROWS, clients: ROWS });
-  // The index's buffer setting is put back as it was.
+  // The index's buffer setting is put back as it was, and so is every index the write
+  // suspended (built again at its end).
   expect(hashsize() ?? 1_048_576).toBe(before ?? 1_048_576);
+  expect(indexes()).toEqual(indexesBefore);
+  const plan = world.app.wb.sqlite
+    .prepare("EXPLAIN QUERY PLAN SELECT id FROM clients WHERE phone_key = '79120002499'")
+    .all() as { detail: string }[];
+  expect(plan.map((p) => p.detail).join()).toContain('clients_phone_key_idx');
 
   // A second file updates them: the search follows the new values.
   const update = await importFile(
