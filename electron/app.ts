@@ -178,6 +178,7 @@ export function createApp(options: AppOptions): App {
       stop: () => {
         runner.close();
         today.close();
+        importer.stopWorker();
       },
       start: () => gate.later(() => session.isOpen() && runner.start()),
     },

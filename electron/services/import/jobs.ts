@@ -71,8 +71,16 @@ export interface ImporterOptions {
   onWorkerFailure?: (error: unknown) => void;
 }
 
+/** How long a preview's or a check's thread waits for the next step before it is ended. */
+const KEEP_WORKER_MS = 120_000;
+
 export class Importer {
   private workerBroken = false;
+  private warm: {
+    worker: WorkerClient<ImportCall, ImportProgress>;
+    key: string;
+    timer: NodeJS.Timeout | null;
+  } | null = null;
   /** The files this shell may read: uploaded to it, or picked by the user in its dialog. */
   private readonly allowed = new Set<string>();
 
@@ -208,15 +216,61 @@ export class Importer {
     flag: Int32Array,
     onProgress: NonNullable<ImportEnv['onProgress']>,
   ): Promise<unknown> {
-    // One worker per step: it opens the workbook, answers this call and ends.
+    const worker = this.workerFor(script);
+    try {
+      return await worker.call({ job, flag }, (p) => onProgress(p.phase, p.done, p.total));
+    } finally {
+      if (job.kind === 'run' || !worker.alive) {
+        // The run's thread ends by itself once its commit is folded back: let it go.
+        if (this.warm?.timer) clearTimeout(this.warm.timer);
+        this.warm = null;
+      } else if (this.warm) {
+        // A preview or a check keeps its thread a while for the next step.
+        this.warm.timer = setTimeout(() => this.stopWorker(), KEEP_WORKER_MS);
+        this.warm.timer.unref();
+      }
+    }
+  }
+
+  /**
+   * The thread for this step: the one the previous step used, when it is still there for the
+   * same workbook, user and day (starting one and opening the workbook again costs half a
+   * second, and its page cache still holds what the check read), else a new one.
+   */
+  private workerFor(script: string): WorkerClient<ImportCall, ImportProgress> {
+    const setup = this.options.setup();
+    const key = JSON.stringify(setup);
+    const warm = this.warm;
+    if (warm && warm.worker.alive && warm.key === key) {
+      if (warm.timer) clearTimeout(warm.timer);
+      warm.timer = null;
+      return warm.worker;
+    }
+    this.stopWorker();
     const worker = new WorkerClient<ImportCall, ImportProgress>(script, {
       name: 'import',
-      workerData: this.options.setup(),
+      workerData: setup,
       // Parsing 100,000 rows makes many short-lived strings, and the default young generation
       // spends seconds collecting them.
       youngGenerationMb: 128,
     });
-    return worker.call({ job, flag }, (p) => onProgress(p.phase, p.done, p.total));
+    this.warm = { worker, key, timer: null };
+    return worker;
+  }
+
+  /** The thread kept for the next step, if any (its id). */
+  keptWorker(): number | null {
+    return this.warm?.worker.alive ? this.warm.worker.threadId : null;
+  }
+
+  /** Ends the kept thread (idle, or the workbook closes or changes). */
+  stopWorker(): void {
+    const warm = this.warm;
+    this.warm = null;
+    if (!warm) return;
+    if (warm.timer) clearTimeout(warm.timer);
+    // Only ever an idle thread: a step in progress keeps the workbook from closing.
+    if (warm.worker.alive) warm.worker.terminate();
   }
 }
 

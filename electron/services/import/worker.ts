@@ -1,7 +1,7 @@
 /**
  * The import worker thread (bundled as `dist/main/import-worker.cjs`): opens its own connection
- * to the workbook, runs one import step and reports progress and the result back (see
- * `workers/rpc.ts`). A run's write transaction lives here, so the main process keeps answering
+ * to the workbook, runs the import's steps (preview, check, run: one thread for them all, ended
+ * after the run) and reports progress and results back (see `workers/rpc.ts`). A run's write transaction lives here, so the main process keeps answering
  * the window meanwhile.
  */
 import { workerData } from 'node:worker_threads';
@@ -35,7 +35,10 @@ serveCalls<ImportCall, ImportProgress>(
       cancelled: () => Atomics.load(flag, 0) === 1,
     }),
   {
+    // A preview or a check keeps the thread for the steps that follow (the main process ends it
+    // when idle); the run is the last step, after which its commit is folded back.
     once: {
+      last: ({ job }) => job.kind === 'run',
       finish: () => {
         checkpointNow(wb);
         wb.close();

@@ -106,6 +106,11 @@ export class WorkerClient<Request, Event = never> {
     );
   }
 
+  /** The thread's id (for logs and tests). */
+  get threadId(): number {
+    return this.worker.threadId;
+  }
+
   /** False once the worker has stopped (crashed, ended, terminated). */
   get alive(): boolean {
     return !this.gone;
@@ -147,9 +152,12 @@ export class WorkerClient<Request, Event = never> {
   }
 }
 
-export interface ServeOptions {
-  /** Answer one call, then run `finish` and let the thread end (a worker per job). */
-  once?: { finish: () => void };
+export interface ServeOptions<Request> {
+  /**
+   * Answer calls until one for which `last` says so (every call when it is absent), then run
+   * `finish` and let the thread end (a worker per job, or per run of jobs).
+   */
+  once?: { finish: () => void; last?: (request: Request) => boolean };
 }
 
 /**
@@ -158,7 +166,7 @@ export interface ServeOptions {
  */
 export function serveCalls<Request, Event = never>(
   handle: (request: Request, emit: (event: Event) => void) => unknown,
-  options: ServeOptions = {},
+  options: ServeOptions<Request> = {},
 ): void {
   const port = parentPort;
   if (!port) throw new Error('serveCalls runs in a worker thread');
@@ -176,7 +184,7 @@ export function serveCalls<Request, Event = never>(
       } catch (error) {
         post({ type: 'reply', id, ok: false, error: serializeError(error) });
       }
-      if (options.once) {
+      if (options.once && (options.once.last?.(request) ?? true)) {
         options.once.finish();
         port.close();
       }
