@@ -1,7 +1,7 @@
 /**
  * One action on many clients, as one batch in history: set manager or stage, add a tag, set a
  * custom field, move to the trash. Set-based: the clients whose value changes are read in one
- * query, written in one statement per value (a tag's search text per row), their history rows
+ * query, written in one statement per value (a tag's folded text per row), their history rows
  * inserted in one pass, and the search index rewritten once for those whose text changed; all
  * in one transaction. 100,000 clients take seconds, not a minute.
  */
@@ -10,7 +10,7 @@ import { AppError } from '../../electron/api/errors';
 import { sameValue, SEARCHED_TYPES, setDeleted } from './clients';
 import { checkCustomPatch } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
-import { fold, reindexClients } from './search';
+import { fold, reindexClients, reindexTags } from './search';
 import { applySuggestedStages } from './stage-ladder';
 
 export function bulkUpdate(
@@ -110,9 +110,10 @@ function setColumn(
 }
 
 /**
- * Adds a tag to the live clients among `ids` without it; their search text follows. Only the
- * tags are read: the tag's folded text goes at the end of the search text (where `derived`
- * puts tags), so 100,000 clients need no full rows read and no text derived again.
+ * Adds a tag to the live clients among `ids` without it; their folded tags and tag index rows
+ * follow. Only the tags are read: the tag's folded text goes at the end of `tags_fold` (as
+ * `tagsFold` joins them), so 100,000 clients need no full rows read and no text derived again;
+ * the index rows of their text and comments are left as they are.
  */
 function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string): number {
   const at = ctx.now().toISOString();
@@ -125,7 +126,7 @@ function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string):
     .all(JSON.stringify(ids), tag) as [string, string][];
   const update = ctx.wb.sqlite.prepare(
     `UPDATE clients SET tags = ?, updated_at = ?,
-       search_text = CASE search_text WHEN '' THEN ? ELSE search_text || ' ' || ? END
+       tags_fold = CASE tags_fold WHEN '' THEN ? ELSE tags_fold || ' ' || ? END
      WHERE id = ?`,
   );
   const folded = fold(tag);
@@ -145,7 +146,7 @@ function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string):
   }
   recordChanges(ctx, batchId, changes);
   if (changes.length > 0)
-    reindexClients(
+    reindexTags(
       ctx.wb,
       changes.map((c) => c.entityId),
     );

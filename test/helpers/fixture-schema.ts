@@ -25,12 +25,13 @@ export function journalTags(migrationsDir: string): string[] {
   return journal.entries.map((e) => e.tag);
 }
 
-/** Tables a fixture holds rows of: all but SQLite's own, the bookkeeping and the FTS index. */
+/** Tables a fixture holds rows of: all but SQLite's own, the bookkeeping and the FTS indexes. */
 export function dataTables(db: Database.Database): string[] {
   return db
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-         AND name NOT LIKE 'client_search%' AND name <> '${MIGRATIONS_TABLE}' ORDER BY name`,
+         AND name NOT LIKE 'client_search%' AND name NOT LIKE 'client_tag_search%'
+         AND name <> '${MIGRATIONS_TABLE}' ORDER BY name`,
     )
     .pluck()
     .all() as string[];
