@@ -111,9 +111,11 @@ function setColumn(
 
 /**
  * Adds a tag to the live clients among `ids` without it; their folded tags and tag index rows
- * follow. Only the tags are read: the tag's folded text goes at the end of `tags_fold` (as
- * `tagsFold` joins them), so 100,000 clients need no full rows read and no text derived again;
- * the index rows of their text and comments are left as they are.
+ * follow. Only the tags are read, and the clients written in one statement: the tag's JSON goes
+ * at the end of the stored array's text (written by `JSON.stringify`, so the result is what it
+ * would write) and its folded text at the end of `tags_fold` (as `tagsFold` joins them). No
+ * full rows are read, no text derived again, and the index rows of the clients' text and
+ * comments are left as they are.
  */
 function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string): number {
   const at = ctx.now().toISOString();
@@ -124,32 +126,34 @@ function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string):
     )
     .raw()
     .all(JSON.stringify(ids), tag) as [string, string][];
-  const update = ctx.wb.sqlite.prepare(
-    `UPDATE clients SET tags = ?, updated_at = ?,
-       tags_fold = CASE tags_fold WHEN '' THEN ? ELSE tags_fold || ' ' || ? END
-     WHERE id = ?`,
-  );
-  const folded = fold(tag);
   const changes: ChangeInput[] = [];
+  // The clients that had tags: only they have a tag index row to take out first.
+  const indexed: string[] = [];
   for (const [id, stored] of rows) {
     const old = JSON.parse(stored) as string[];
-    const tags = [...old, tag];
-    update.run(JSON.stringify(tags), at, folded, folded, id);
+    if (old.length > 0) indexed.push(id);
     changes.push({
       entity: 'client',
       entityId: id,
       clientId: id,
       field: 'tags',
       oldValue: old,
-      newValue: tags,
+      newValue: [...old, tag],
     });
   }
+  const changed = changes.map((c) => c.entityId);
+  const quoted = JSON.stringify(tag);
+  const folded = fold(tag);
+  ctx.wb.sqlite
+    .prepare(
+      `UPDATE clients SET updated_at = ?,
+         tags = CASE tags WHEN '[]' THEN '[' || ? || ']' ELSE substr(tags, 1, length(tags) - 1) || ',' || ? || ']' END,
+         tags_fold = CASE tags_fold WHEN '' THEN ? ELSE tags_fold || ' ' || ? END
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .run(at, quoted, quoted, folded, folded, JSON.stringify(changed));
   recordChanges(ctx, batchId, changes);
-  if (changes.length > 0)
-    reindexTags(
-      ctx.wb,
-      changes.map((c) => c.entityId),
-    );
+  if (changes.length > 0) reindexTags(ctx.wb, changed, indexed);
   return changes.length;
 }
 

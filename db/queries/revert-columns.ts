@@ -55,13 +55,13 @@ export function revertColumnBatch(
     .all(JSON.stringify(items.map((c) => c.entityId))) as Record<string, string | null>[];
   const byId = new Map(rows.map((r) => [r['id']!, r]));
   const at = ctx.now().toISOString();
-  const update = ctx.wb.sqlite.prepare(
-    withText
-      ? // Tags change only their folded text among the derived columns: the name, the text
-        // and the phone keys (and the indexes on them) stay as they are.
-        'UPDATE clients SET tags = ?, tags_fold = ?, updated_at = ? WHERE id = ?'
-      : 'UPDATE clients SET stage = ?, updated_at = ? WHERE id = ?',
+  // Tags change only their folded text among the derived columns: the name, the text and the
+  // phone keys (and the indexes on them) stay as they are.
+  const updateTags = ctx.wb.sqlite.prepare(
+    'UPDATE clients SET tags = ?, tags_fold = ?, updated_at = ? WHERE id = ?',
   );
+  // A stage is put back set-based: the clients going back to each stage, in one statement.
+  const toStage = new Map<string | null, string[]>();
   const outcome = { reverted: 0, skipped: 0 };
   const changes: ChangeInput[] = [];
   // Latest first, as the general walk goes.
@@ -83,9 +83,11 @@ export function revertColumnBatch(
     if (sameValue(current, old)) continue;
     if (withText) {
       const tags = old as string[];
-      update.run(JSON.stringify(tags), tagsFold(tags), at, row['id']);
+      updateTags.run(JSON.stringify(tags), tagsFold(tags), at, row['id']);
     } else {
-      update.run(old, at, row['id']);
+      const ids = toStage.get(old as string | null);
+      if (ids) ids.push(change.entityId);
+      else toStage.set(old as string | null, [change.entityId]);
     }
     changes.push({
       entity: 'client',
@@ -96,6 +98,10 @@ export function revertColumnBatch(
       newValue: old,
     });
   }
+  const updateStage = ctx.wb.sqlite.prepare(
+    'UPDATE clients SET stage = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  for (const [stage, ids] of toStage) updateStage.run(stage, at, JSON.stringify(ids));
   recordChanges(ctx, batchId, changes);
   outcome.reverted = changes.length;
   if (withText && changes.length > 0)

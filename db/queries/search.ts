@@ -108,10 +108,13 @@ export function reindexClients(wb: Workbook, clientIds?: string[]): void {
   });
 }
 
-/** Rewrites the tag index rows of the given clients: only their tags changed. */
-export function reindexTags(wb: Workbook, clientIds: string[]): void {
+/**
+ * Rewrites the tag index rows of the given clients: only their tags changed. `indexed`: those
+ * of them that may have a row now (had tags); taking out a row that is not there costs as much.
+ */
+export function reindexTags(wb: Workbook, clientIds: string[], indexed = clientIds): void {
   wb.transaction(() => {
-    deleteRows(wb, 'client_tag_search', JSON.stringify(clientIds));
+    if (indexed.length > 0) deleteRows(wb, 'client_tag_search', JSON.stringify(indexed));
     insertTagRows(wb, clientIds);
   });
 }

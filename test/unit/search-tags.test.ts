@@ -41,6 +41,32 @@ describe('on one workbook', () => {
     expect(await found('звонила')).toEqual(['Анна Соколова']);
   });
 
+  it('writes the tags a bulk edit adds as JSON.stringify would, whatever their characters', async () => {
+    const odd = ['Кавычка "да"', 'слэш \\ и\tтаб', 'ёлка'];
+    const a = await world.call('clients.create', makeClient({ name: 'Анна', tags: odd }));
+    const b = await world.call('clients.create', makeClient({ name: 'Борис' }));
+    const tag = 'Новый "год" \\ 2027';
+    const bulk = await world.call('clients.bulk', {
+      ids: [a.id, b.id],
+      action: { type: 'addTag', tag },
+    });
+    const stored = (id: string) =>
+      world.app.wb.sqlite.prepare('SELECT tags, tags_fold FROM clients WHERE id = ?').get(id);
+    expect(stored(a.id)).toEqual({
+      tags: JSON.stringify([...odd, tag]),
+      tags_fold: 'кавычка "да" слэш \\ и\tтаб елка новый "год" \\ 2027',
+    });
+    expect(stored(b.id)).toEqual({ tags: JSON.stringify([tag]), tags_fold: 'новый "год" \\ 2027' });
+    expect(await found('"год"')).toEqual(['Анна', 'Борис']);
+    await world.call('history.undoBatch', { batchId: bulk.batchId });
+    expect(stored(a.id)).toEqual({
+      tags: JSON.stringify(odd),
+      tags_fold: 'кавычка "да" слэш \\ и\tтаб елка',
+    });
+    expect(stored(b.id)).toEqual({ tags: '[]', tags_fold: '' });
+    expect(await found('"год"')).toEqual([]);
+  });
+
   it('ANDs the words: a name word and a tag word find only the client with both', async () => {
     const anna = await world.call('clients.create', makeClient({ name: 'Анна Соколова' }));
     await world.call('clients.create', makeClient({ name: 'Анна Орлова', tags: ['розница'] }));
