@@ -10,12 +10,18 @@ const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 const isPhone = (q: string) => /^[+\d\s()\-.]+$/.test(q) && digitsOf(q).length > 0;
 const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;
+/** The clients whose text or tags match one term (bound twice). */
+const TERM_HITS = `SELECT rowid FROM client_search WHERE client_search MATCH ?
+  UNION SELECT rowid FROM client_tag_search WHERE client_tag_search MATCH ?`;
 
 export interface PlainWhere {
   sql: string;
   params: string[];
-  /** The full-text match of the query, when it has one (words of three characters or more). */
-  match: string | null;
+  /**
+   * The full-text match of each word of three characters or more (one for a phone), when the
+   * query has any: each must match a client's text (`client_search`) or tags (`client_tag_search`).
+   */
+  terms: string[];
   /** The query is matched by the full-text index alone (no short word beside the long ones). */
   indexOnly: boolean;
 }
@@ -26,7 +32,7 @@ export function plainWhere(query: string, trash = false): PlainWhere {
   const conditions = [trash ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
   const params: string[] = [];
   const words = isPhone(q) ? [digitsOf(q)] : fold(q).split(/\s+/).filter(Boolean);
-  let match: string | null = null;
+  let terms: string[] = [];
   let short = 0;
   if (words.length === 1 && words[0]!.length < 3) {
     const prefix = isPhone(q) ? q : words[0]!;
@@ -35,22 +41,32 @@ export function plainWhere(query: string, trash = false): PlainWhere {
   } else if (words.length > 0) {
     const long = words.filter((w) => w.length >= 3);
     if (long.length > 0) {
-      match = isPhone(q)
-        ? phoneNeedles(q)
-            .filter((n) => n.length >= 3)
-            .map(quoted)
-            .join(' OR ')
-        : long.map(quoted).join(' AND ');
-      conditions.push('seq IN (SELECT rowid FROM client_search WHERE client_search MATCH ?)');
-      params.push(match);
+      terms = isPhone(q)
+        ? [
+            phoneNeedles(q)
+              .filter((n) => n.length >= 3)
+              .map(quoted)
+              .join(' OR '),
+          ]
+        : long.map(quoted);
+      for (const term of terms) {
+        conditions.push(`seq IN (${TERM_HITS})`);
+        params.push(term, term);
+      }
     }
     for (const w of words.filter((x) => x.length < 3)) {
       short += 1;
-      conditions.push(`search_text LIKE ? ESCAPE '\\'`);
-      params.push(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      conditions.push(`(search_text LIKE ? ESCAPE '\\' OR tags_fold LIKE ? ESCAPE '\\')`);
+      const pattern = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      params.push(pattern, pattern);
     }
   }
-  return { sql: conditions.join(' AND '), params, match, indexOnly: match !== null && short === 0 };
+  return {
+    sql: conditions.join(' AND '),
+    params,
+    terms,
+    indexOnly: terms.length > 0 && short === 0,
+  };
 }
 
 export interface PlainPage {
@@ -93,16 +109,18 @@ export function plainKeystroke(cache: StatementCache, query: string, yearStart: 
   const total = (
     where.indexOnly
       ? cache
-          .get('SELECT count(*) FROM client_search WHERE client_search MATCH ?')
+          .get(
+            `SELECT count(*) FROM (${where.terms.map(() => `SELECT rowid FROM (${TERM_HITS})`).join(' INTERSECT ')})`,
+          )
           .pluck()
-          .get(where.match)
+          .get(...where.terms.flatMap((t) => [t, t]))
       : cache
           .get(`SELECT count(*) FROM clients WHERE ${where.sql}`)
           .pluck()
           .get(...where.params)
   ) as number;
   // From the matching rows for a word search (the unary plus keeps SQLite off the name index).
-  const hint = where.match !== null ? '+' : '';
+  const hint = where.terms.length > 0 ? '+' : '';
   const rows = cache
     .get(`SELECT * FROM clients WHERE ${hint}${where.sql} ORDER BY ${hint}name_fold, id LIMIT 100`)
     .all(...where.params) as { id: string }[];

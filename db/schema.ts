@@ -60,6 +60,11 @@ export const clients = sqliteTable(
     nameFold: text('name_fold').notNull().default(''),
     /** Derived by the write path: folded name, company, email, position and phone digits. */
     searchText: text('search_text').notNull().default(''),
+    /**
+     * Derived by the write path: the folded tags, space-separated. Indexed apart from the rest
+     * of the text (`client_tag_search`), so a tag edit leaves the comments' index alone.
+     */
+    tagsFold: text('tags_fold').notNull().default(''),
     /** Stable integer key of the client's row in the full-text index (`client_search`). */
     seq: integer('seq'),
     createdAt: createdAt(),

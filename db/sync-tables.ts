@@ -29,7 +29,15 @@ export interface SyncedTable {
   localId: boolean;
 }
 
-const LOCAL = new Set(['updated_at', 'name_fold', 'search_text', 'phone_key', 'phone2_key', 'seq']);
+const LOCAL = new Set([
+  'updated_at',
+  'name_fold',
+  'search_text',
+  'tags_fold',
+  'phone_key',
+  'phone2_key',
+  'seq',
+]);
 
 /** Business rules every device follows; the rest of `settings` (language, user) stays local. */
 export const SYNCED_SETTINGS = ['cadence', 'stageRules', 'analytics', 'currency'] as const;

@@ -205,6 +205,7 @@ function writeClient(w: Writer, ids: IdSource, setup: Setup, place: Place) {
     row.id,
     d.nameFold,
     d.searchText,
+    d.tagsFold,
     d.phoneKey,
     d.phone2Key,
     i + 1,

@@ -10,7 +10,7 @@ export interface Writer {
   lostReason: Statement;
   fieldDef: Statement;
   /**
-   * Standard fields in `CLIENT_FIELDS` order, then id, name_fold, search_text, the phone keys,
+   * Standard fields in `CLIENT_FIELDS` order, then id, name_fold, search_text, tags_fold, the phone keys,
    * seq, times.
    */
   client: Statement;
@@ -59,6 +59,7 @@ export function prepareWriter(wb: Workbook): Writer {
       'id',
       'name_fold',
       'search_text',
+      'tags_fold',
       'phone_key',
       'phone2_key',
       'seq',

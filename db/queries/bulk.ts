@@ -1,7 +1,7 @@
 /**
  * One action on many clients, as one batch in history: set manager or stage, add a tag, set a
  * custom field, move to the trash. Set-based: the clients whose value changes are read in one
- * query, written in one statement per value (a tag's search text per row), their history rows
+ * query, written in one statement per value (a tag's folded text per row), their history rows
  * inserted in one pass, and the search index rewritten once for those whose text changed; all
  * in one transaction. 100,000 clients take seconds, not a minute.
  */
@@ -10,7 +10,7 @@ import { AppError } from '../../electron/api/errors';
 import { sameValue, SEARCHED_TYPES, setDeleted } from './clients';
 import { checkCustomPatch } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
-import { fold, reindexClients } from './search';
+import { fold, reindexClients, reindexTags } from './search';
 import { applySuggestedStages } from './stage-ladder';
 
 export function bulkUpdate(
@@ -110,9 +110,12 @@ function setColumn(
 }
 
 /**
- * Adds a tag to the live clients among `ids` without it; their search text follows. Only the
- * tags are read: the tag's folded text goes at the end of the search text (where `derived`
- * puts tags), so 100,000 clients need no full rows read and no text derived again.
+ * Adds a tag to the live clients among `ids` without it; their folded tags and tag index rows
+ * follow. Only the tags are read, and the clients written in one statement: the tag's JSON goes
+ * at the end of the stored array's text (written by `JSON.stringify`, so the result is what it
+ * would write) and its folded text at the end of `tags_fold` (as `tagsFold` joins them). No
+ * full rows are read, no text derived again, and the index rows of the clients' text and
+ * comments are left as they are.
  */
 function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string): number {
   const at = ctx.now().toISOString();
@@ -123,32 +126,34 @@ function addTag(ctx: WriteContext, batchId: string, ids: string[], tag: string):
     )
     .raw()
     .all(JSON.stringify(ids), tag) as [string, string][];
-  const update = ctx.wb.sqlite.prepare(
-    `UPDATE clients SET tags = ?, updated_at = ?,
-       search_text = CASE search_text WHEN '' THEN ? ELSE search_text || ' ' || ? END
-     WHERE id = ?`,
-  );
-  const folded = fold(tag);
   const changes: ChangeInput[] = [];
+  // The clients that had tags: only they have a tag index row to take out first.
+  const indexed: string[] = [];
   for (const [id, stored] of rows) {
     const old = JSON.parse(stored) as string[];
-    const tags = [...old, tag];
-    update.run(JSON.stringify(tags), at, folded, folded, id);
+    if (old.length > 0) indexed.push(id);
     changes.push({
       entity: 'client',
       entityId: id,
       clientId: id,
       field: 'tags',
       oldValue: old,
-      newValue: tags,
+      newValue: [...old, tag],
     });
   }
+  const changed = changes.map((c) => c.entityId);
+  const quoted = JSON.stringify(tag);
+  const folded = fold(tag);
+  ctx.wb.sqlite
+    .prepare(
+      `UPDATE clients SET updated_at = ?,
+         tags = CASE tags WHEN '[]' THEN '[' || ? || ']' ELSE substr(tags, 1, length(tags) - 1) || ',' || ? || ']' END,
+         tags_fold = CASE tags_fold WHEN '' THEN ? ELSE tags_fold || ' ' || ? END
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .run(at, quoted, quoted, folded, folded, JSON.stringify(changed));
   recordChanges(ctx, batchId, changes);
-  if (changes.length > 0)
-    reindexClients(
-      ctx.wb,
-      changes.map((c) => c.entityId),
-    );
+  if (changes.length > 0) reindexTags(ctx.wb, changed, indexed);
   return changes.length;
 }
 

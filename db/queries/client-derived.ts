@@ -10,7 +10,10 @@ import { digitsOf, fold } from './search';
 
 export interface Derived {
   nameFold: string;
+  /** The folded text fields and phone digits (`search_text`). */
   searchText: string;
+  /** The folded tags (`tags_fold`), indexed apart from the text. */
+  tagsFold: string;
   phoneKey: string | null;
   phone2Key: string | null;
 }
@@ -41,12 +44,17 @@ export function derived(row: Partial<ClientRow> & Pick<ClientRow, 'name'>): Deri
     if (typed) digits.add(digitsOf(typed));
     if (key) digits.add(key);
   }
-  const tags = (row.tags ?? []).map(fold);
   return {
     nameFold: fold(row.name),
-    searchText: [...text, ...digits, ...tags].join(' '),
+    searchText: [...text, ...digits].join(' '),
+    tagsFold: tagsFold(row.tags ?? []),
     ...keys,
   };
+}
+
+/** The folded tags as the search index holds them (`tags_fold`). */
+export function tagsFold(tags: readonly string[]): string {
+  return tags.map(fold).join(' ');
 }
 
 /**
@@ -74,7 +82,7 @@ function rederive(wb: Workbook, ids: readonly string[] | null): void {
       : wb.sqlite.prepare(columns).raw().all()
   ) as (string | null)[][];
   const update = wb.sqlite.prepare(
-    'UPDATE clients SET name_fold = ?, search_text = ?, phone_key = ?, phone2_key = ? WHERE id = ?',
+    'UPDATE clients SET name_fold = ?, search_text = ?, tags_fold = ?, phone_key = ?, phone2_key = ? WHERE id = ?',
   );
   wb.transaction(() => {
     for (const r of rows) {
@@ -93,7 +101,7 @@ function rederive(wb: Workbook, ids: readonly string[] | null): void {
         phone2: r[11] ?? null,
         tags: JSON.parse(r[12] ?? '[]') as string[],
       });
-      update.run(d.nameFold, d.searchText, d.phoneKey, d.phone2Key, id);
+      update.run(d.nameFold, d.searchText, d.tagsFold, d.phoneKey, d.phone2Key, id);
     }
   });
 }

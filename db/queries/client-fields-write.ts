@@ -28,7 +28,7 @@ export function writeFields(
     const sets = [
       ...fields.map((f) => `${columns[f].name} = ?`),
       ...(withDerived
-        ? ['name_fold = ?', 'search_text = ?', 'phone_key = ?', 'phone2_key = ?']
+        ? ['name_fold = ?', 'search_text = ?', 'tags_fold = ?', 'phone_key = ?', 'phone2_key = ?']
         : []),
       'updated_at = ?',
     ];
@@ -39,7 +39,7 @@ export function writeFields(
   const d = withDerived ? derived(row) : null;
   statement.run(
     ...values,
-    ...(d ? [d.nameFold, d.searchText, d.phoneKey, d.phone2Key] : []),
+    ...(d ? [d.nameFold, d.searchText, d.tagsFold, d.phoneKey, d.phone2Key] : []),
     row.updatedAt,
     row.id,
   );

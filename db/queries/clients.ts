@@ -26,7 +26,7 @@ import { checkCustomPatch, readCustomValues, writeCustomValues } from './fields'
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { prepared } from './prepared';
 import { derived } from './client-derived';
-import { fold, nextSeq, reindexClients } from './search';
+import { fold, nextSeq, reindexClients, unindexClients } from './search';
 import { suggestedStages } from './stage-ladder';
 import { localDay, yearStart } from '../../kernel/local-date';
 import { TEXT_FIELDS } from '../../kernel/client-fields';
@@ -131,7 +131,7 @@ export function writeRow(wb: Workbook, row: ClientRow): void {
   if (!statement) {
     const columns = WRITABLE.map((f) => `${getTableColumns(clients)[f].name} = ?`).join(', ');
     statement = wb.sqlite.prepare(
-      `UPDATE clients SET ${columns}, name_fold = ?, search_text = ?, phone_key = ?, phone2_key = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE clients SET ${columns}, name_fold = ?, search_text = ?, tags_fold = ?, phone_key = ?, phone2_key = ?, updated_at = ? WHERE id = ?`,
     );
     rowStatements.set(wb, statement);
   }
@@ -144,6 +144,7 @@ export function writeRow(wb: Workbook, row: ClientRow): void {
     ...values,
     d.nameFold,
     d.searchText,
+    d.tagsFold,
     d.phoneKey,
     d.phone2Key,
     row.updatedAt,
@@ -235,11 +236,10 @@ export function setDeleted(
     .run(deleted ? at : null, at, changed);
   recordChanges(ctx, batch, changes);
   if (deleted) {
-    ctx.wb.sqlite
-      .prepare(
-        'DELETE FROM client_search WHERE rowid IN (SELECT seq FROM clients WHERE id IN (SELECT value FROM json_each(?)))',
-      )
-      .run(changed);
+    unindexClients(
+      ctx.wb,
+      changes.map((c) => c.entityId),
+    );
   } else if (changes.length > 0) {
     reindexClients(
       ctx.wb,

@@ -76,6 +76,7 @@ interface Statements {
   client: Statement;
   value: Statement;
   search: Statement;
+  tagSearch: Statement;
 }
 
 const cache = new WeakMap<Workbook, Statements>();
@@ -87,13 +88,14 @@ function statements(wb: Workbook): Statements {
     const marks = CLIENT_COLUMNS.map(() => '?').join(', ');
     s = {
       client: wb.sqlite.prepare(
-        `INSERT INTO clients (id, ${cols}, name_fold, search_text, phone_key, phone2_key, seq, created_at, updated_at)
-         VALUES (?, ${marks}, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO clients (id, ${cols}, name_fold, search_text, tags_fold, phone_key, phone2_key, seq, created_at, updated_at)
+         VALUES (?, ${marks}, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       value: wb.sqlite.prepare(
         'INSERT INTO field_values (id, client_id, field_id, value, updated_at) VALUES (?, ?, ?, ?, ?)',
       ),
       search: wb.sqlite.prepare('INSERT INTO client_search (rowid, body) VALUES (?, ?)'),
+      tagSearch: wb.sqlite.prepare('INSERT INTO client_tag_search (rowid, tags) VALUES (?, ?)'),
     };
     cache.set(wb, s);
   }
@@ -240,7 +242,18 @@ function insertClient(
     const v = (row as Record<string, unknown>)[key];
     return key === 'tags' ? JSON.stringify(v ?? []) : (v ?? null);
   });
-  s.client.run(id, ...cells, d.nameFold, d.searchText, d.phoneKey, d.phone2Key, seq, at, at);
+  s.client.run(
+    id,
+    ...cells,
+    d.nameFold,
+    d.searchText,
+    d.tagsFold,
+    d.phoneKey,
+    d.phone2Key,
+    seq,
+    at,
+    at,
+  );
   const text = [d.searchText];
   for (const { def, value } of custom) {
     if (value === null) continue;
@@ -250,6 +263,7 @@ function insertClient(
     }
   }
   s.search.run(seq, text.join(' '));
+  if (d.tagsFold) s.tagSearch.run(seq, d.tagsFold);
 }
 
 /**

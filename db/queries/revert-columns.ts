@@ -5,10 +5,10 @@
  * whole client rows and takes several seconds more over 100,000 clients.
  */
 import { AppError } from '../../electron/api/errors';
-import { derived } from './client-derived';
+import { tagsFold } from './client-derived';
 import { sameValue } from './clients';
 import { decode, recordChanges, type ChangeInput, type WriteContext } from './history';
-import { reindexClients } from './search';
+import { reindexTags } from './search';
 
 /** What the undo needs of a change row. */
 interface ColumnChange {
@@ -18,21 +18,6 @@ interface ColumnChange {
   oldValue: string | null;
   newValue: string | null;
 }
-
-/** The columns `derived` reads, in this order. */
-const DERIVED_FROM = [
-  'name',
-  'company',
-  'email',
-  'position',
-  'external_id',
-  'tax_id',
-  'channel',
-  'address',
-  'note',
-  'phone',
-  'phone2',
-] as const;
 
 type Field = 'stage' | 'tags';
 
@@ -65,19 +50,18 @@ export function revertColumnBatch(
   const withText = field === 'tags';
   const rows = ctx.wb.sqlite
     .prepare(
-      `SELECT id, stage, lost_reason, tags${withText ? `, ${DERIVED_FROM.join(', ')}` : ''}
-       FROM clients WHERE id IN (SELECT value FROM json_each(?))`,
+      `SELECT id, stage, lost_reason, tags FROM clients WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(items.map((c) => c.entityId))) as Record<string, string | null>[];
   const byId = new Map(rows.map((r) => [r['id']!, r]));
   const at = ctx.now().toISOString();
-  const update = ctx.wb.sqlite.prepare(
-    withText
-      ? // Tags change only the search text among the derived columns: the name and phone
-        // keys (and the indexes on them) stay as they are.
-        'UPDATE clients SET tags = ?, search_text = ?, updated_at = ? WHERE id = ?'
-      : 'UPDATE clients SET stage = ?, updated_at = ? WHERE id = ?',
+  // Tags change only their folded text among the derived columns: the name, the text and the
+  // phone keys (and the indexes on them) stay as they are.
+  const updateTags = ctx.wb.sqlite.prepare(
+    'UPDATE clients SET tags = ?, tags_fold = ?, updated_at = ? WHERE id = ?',
   );
+  // A stage is put back set-based: the clients going back to each stage, in one statement.
+  const toStage = new Map<string | null, string[]>();
   const outcome = { reverted: 0, skipped: 0 };
   const changes: ChangeInput[] = [];
   // Latest first, as the general walk goes.
@@ -99,24 +83,11 @@ export function revertColumnBatch(
     if (sameValue(current, old)) continue;
     if (withText) {
       const tags = old as string[];
-      const text = (column: (typeof DERIVED_FROM)[number]) => row[column] ?? null;
-      const d = derived({
-        name: text('name') ?? '',
-        company: text('company'),
-        email: text('email'),
-        position: text('position'),
-        externalId: text('external_id'),
-        taxId: text('tax_id'),
-        channel: text('channel'),
-        address: text('address'),
-        note: text('note'),
-        phone: text('phone'),
-        phone2: text('phone2'),
-        tags,
-      });
-      update.run(JSON.stringify(tags), d.searchText, at, row['id']);
+      updateTags.run(JSON.stringify(tags), tagsFold(tags), at, row['id']);
     } else {
-      update.run(old, at, row['id']);
+      const ids = toStage.get(old as string | null);
+      if (ids) ids.push(change.entityId);
+      else toStage.set(old as string | null, [change.entityId]);
     }
     changes.push({
       entity: 'client',
@@ -127,10 +98,14 @@ export function revertColumnBatch(
       newValue: old,
     });
   }
+  const updateStage = ctx.wb.sqlite.prepare(
+    'UPDATE clients SET stage = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  for (const [stage, ids] of toStage) updateStage.run(stage, at, JSON.stringify(ids));
   recordChanges(ctx, batchId, changes);
   outcome.reverted = changes.length;
   if (withText && changes.length > 0)
-    reindexClients(
+    reindexTags(
       ctx.wb,
       changes.map((c) => c.entityId),
     );

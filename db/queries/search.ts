@@ -1,6 +1,9 @@
 /**
- * The full-text index of clients (`client_search`, FTS5 trigram): what text a client is found
- * by, and keeping the index current. Called by the write paths inside their transactions.
+ * The full-text index of clients (FTS5 trigram): what text a client is found by, and keeping
+ * the index current. Called by the write paths inside their transactions. Two tables, both
+ * keyed by the client's `seq`: `client_search` holds a client's text, custom text values and
+ * comment bodies; `client_tag_search` its tags (`tags_fold`), so that a tag edit over many
+ * clients rewrites short rows only. A word is found in either.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { phoneNeedles } from '../../kernel/phones';
@@ -9,9 +12,9 @@ import { clients } from '../schema';
 
 /**
  * Bump when the indexed text changes shape: the derived columns and the index are rebuilt on
- * the next open. 2: phones are indexed in their normalised form too.
+ * the next open. 2: phones are indexed in their normalised form too. 3: tags are indexed apart.
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 export function fold(s: string): string {
   return s.toLowerCase().replace(/ё/g, 'е');
@@ -62,20 +65,57 @@ function insertIndexRows(wb: Workbook, clientIds: string[] | null): void {
     .run(...(clientIds ? [JSON.stringify(clientIds)] : []));
 }
 
-/** Rewrites the index rows of the given clients (all clients when omitted). */
+/** Writes the tag index rows of the live clients with tags (those among `clientIds`, or all). */
+function insertTagRows(wb: Workbook, clientIds: string[] | null): void {
+  wb.sqlite
+    .prepare(
+      `INSERT INTO client_tag_search (rowid, tags)
+       SELECT seq, tags_fold FROM clients
+       WHERE +deleted_at IS NULL AND seq IS NOT NULL AND tags_fold <> ''
+         ${clientIds ? 'AND id IN (SELECT value FROM json_each(?))' : ''}
+       ORDER BY seq`,
+    )
+    .run(...(clientIds ? [JSON.stringify(clientIds)] : []));
+}
+
+/** The index rows of the clients whose ids `idsJson` (a JSON array) lists, from `table`. */
+function deleteRows(wb: Workbook, table: 'client_search' | 'client_tag_search', idsJson: string) {
+  // One statement: deleting 100,000 index rows one by one takes seconds more.
+  wb.sqlite
+    .prepare(
+      `DELETE FROM ${table} WHERE rowid IN (SELECT seq FROM clients WHERE id IN (SELECT value FROM json_each(?)))`,
+    )
+    .run(idsJson);
+}
+
+/** Takes the given clients out of the index (they went to the trash or away). */
+export function unindexClients(wb: Workbook, clientIds: string[]): void {
+  const idsJson = JSON.stringify(clientIds);
+  deleteRows(wb, 'client_search', idsJson);
+  deleteRows(wb, 'client_tag_search', idsJson);
+}
+
+/** Rewrites the index rows, text and tags, of the given clients (all clients when omitted). */
 export function reindexClients(wb: Workbook, clientIds?: string[]): void {
   wb.transaction(() => {
     if (clientIds) {
-      // One statement: deleting 100,000 index rows one by one takes seconds more.
-      wb.sqlite
-        .prepare(
-          'DELETE FROM client_search WHERE rowid IN (SELECT seq FROM clients WHERE id IN (SELECT value FROM json_each(?)))',
-        )
-        .run(JSON.stringify(clientIds));
+      unindexClients(wb, clientIds);
     } else {
-      wb.sqlite.exec('DELETE FROM client_search');
+      wb.sqlite.exec('DELETE FROM client_search; DELETE FROM client_tag_search');
     }
     insertIndexRows(wb, clientIds ?? null);
+    insertTagRows(wb, clientIds ?? null);
+  });
+}
+
+/**
+ * Rewrites the tag index rows of the given clients: only their tags changed. `indexed`: those
+ * of them that may have a row now (had tags); taking out a row that is not there costs as much.
+ */
+export function reindexTags(wb: Workbook, clientIds: string[], indexed = clientIds): void {
+  wb.transaction(() => {
+    if (indexed.length > 0) deleteRows(wb, 'client_tag_search', JSON.stringify(indexed));
+    insertTagRows(wb, clientIds);
   });
 }
 
@@ -98,8 +138,11 @@ export function usesFullText(query: string | undefined): boolean {
 interface SearchWords {
   /** One or two characters typed so far: matched against the start of the name. */
   prefix: string | null;
-  /** The full-text index's MATCH expression for the words of three or more characters. */
-  match: string | null;
+  /**
+   * The index's MATCH expressions, one per word of three or more characters (one for a phone,
+   * its forms ORed): a client is found when each matches its text or its tags.
+   */
+  terms: string[];
   /** Words shorter than three characters beside longer ones, matched as substrings. */
   short: string[];
 }
@@ -107,7 +150,7 @@ interface SearchWords {
 /** How the search box text is matched: a name prefix, or index words and short words. */
 export function searchWords(query: string): SearchWords {
   const q = query.trim();
-  const none: SearchWords = { prefix: null, match: null, short: [] };
+  const none: SearchWords = { prefix: null, terms: [], short: [] };
   if (!q) return none;
   const words = isPhoneQuery(q) ? [digitsOf(q)] : fold(q).split(/\s+/).filter(Boolean);
   // One or two characters typed so far (letters or digits): match the start of the name
@@ -118,37 +161,45 @@ export function searchWords(query: string): SearchWords {
   const long = words.filter((w) => w.length >= 3);
   const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;
   // A phone is also looked for in its normalised form (`8 912 3` as `7912 3…`), as indexed.
-  const match = isPhoneQuery(q)
-    ? phoneNeedles(q)
-        .filter((n) => n.length >= 3)
-        .map(quoted)
-        .join(' OR ')
-    : long.map(quoted).join(' AND ');
+  const terms = isPhoneQuery(q)
+    ? [
+        phoneNeedles(q)
+          .filter((n) => n.length >= 3)
+          .map(quoted)
+          .join(' OR '),
+      ]
+    : long.map(quoted);
   return {
     prefix: null,
-    match: long.length > 0 ? match : null,
+    terms: long.length > 0 ? terms : [],
     short: words.filter((w) => w.length < 3),
   };
 }
 
+/** The `seq` of the clients whose text or tags match one term; takes the term twice. */
+export const TERM_HITS = `SELECT rowid FROM client_search WHERE client_search MATCH ?
+  UNION SELECT rowid FROM client_tag_search WHERE client_tag_search MATCH ?`;
+
 /**
  * Conditions that make a client match the search box. Words of three or more characters go
- * through the trigram index; shorter words fall back to a substring test on the folded text.
+ * through the trigram indexes; shorter words fall back to a substring test on the folded text
+ * and tags.
  */
 export function searchConditions(query: string): SQL[] {
-  const { prefix, match, short } = searchWords(query);
+  const { prefix, terms, short } = searchWords(query);
   if (prefix !== null) {
     return [sql`${clients.nameFold} >= ${prefix} AND ${clients.nameFold} < ${`${prefix}\uffff`}`];
   }
-  const conditions: SQL[] = [];
-  if (match !== null) {
-    conditions.push(
-      sql`${clients.seq} IN (SELECT rowid FROM client_search WHERE client_search MATCH ${match})`,
-    );
-  }
+  const conditions: SQL[] = terms.map(
+    (term) =>
+      sql`${clients.seq} IN (SELECT rowid FROM client_search WHERE client_search MATCH ${term}
+        UNION SELECT rowid FROM client_tag_search WHERE client_tag_search MATCH ${term})`,
+  );
   for (const w of short) {
     const pattern = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(sql`${clients.searchText} LIKE ${pattern} ESCAPE '\\'`);
+    conditions.push(
+      sql`(${clients.searchText} LIKE ${pattern} ESCAPE '\\' OR ${clients.tagsFold} LIKE ${pattern} ESCAPE '\\')`,
+    );
   }
   return conditions;
 }

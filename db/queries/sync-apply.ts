@@ -316,10 +316,11 @@ function parentsPresent(wb: Workbook, table: SyncedTable, row: Row): boolean {
 
 function remove(wb: Workbook, table: SyncedTable, rowId: string, local: Row): void {
   if (table.name === 'clients') {
-    cached(
-      wb,
-      'DELETE FROM client_search WHERE rowid = (SELECT seq FROM clients WHERE id = ?)',
-    ).run(rowId);
+    for (const index of ['client_search', 'client_tag_search']) {
+      cached(wb, `DELETE FROM ${index} WHERE rowid = (SELECT seq FROM clients WHERE id = ?)`).run(
+        rowId,
+      );
+    }
     for (const child of CLIENT_CHILD_TABLES) {
       cached(wb, `DELETE FROM "${child}" WHERE client_id = ?`).run(rowId);
     }

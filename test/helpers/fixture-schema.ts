@@ -25,12 +25,13 @@ export function journalTags(migrationsDir: string): string[] {
   return journal.entries.map((e) => e.tag);
 }
 
-/** Tables a fixture holds rows of: all but SQLite's own, the bookkeeping and the FTS index. */
+/** Tables a fixture holds rows of: all but SQLite's own, the bookkeeping and the FTS indexes. */
 export function dataTables(db: Database.Database): string[] {
   return db
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-         AND name NOT LIKE 'client_search%' AND name <> '${MIGRATIONS_TABLE}' ORDER BY name`,
+         AND name NOT LIKE 'client_search%' AND name NOT LIKE 'client_tag_search%'
+         AND name <> '${MIGRATIONS_TABLE}' ORDER BY name`,
     )
     .pluck()
     .all() as string[];
@@ -62,6 +63,24 @@ function searchTextBefore0006(r: ClientText): string {
   const digits = [r['phone'], r['phone2']].filter((s): s is string => Boolean(s)).map(digitsOf);
   const tags = (JSON.parse(r.tags) as string[]).map(fold);
   return [...text, ...digits, ...tags].join(' ');
+}
+
+/** The one index row per client that versions 1 and 2 kept: all its text, tags included. */
+function indexBefore0010(db: Database.Database): void {
+  db.function('kartoteka_fold', { deterministic: true }, (v: unknown) =>
+    typeof v === 'string' ? fold(v) : v,
+  );
+  db.exec(
+    `DELETE FROM client_search;
+     INSERT INTO client_search (rowid, body)
+       SELECT c.seq, c.search_text
+         || coalesce(' ' || (SELECT group_concat(kartoteka_fold(v.value), ' ') FROM field_values v
+              JOIN field_defs d ON d.id = v.field_id
+              WHERE v.client_id = c.id AND d.type IN ('text', 'choice', 'multichoice')), '')
+         || coalesce(' ' || (SELECT group_concat(kartoteka_fold(m.body), ' ') FROM comments m
+              WHERE m.client_id = c.id AND m.deleted_at IS NULL), '')
+       FROM clients c WHERE c.deleted_at IS NULL AND c.seq IS NOT NULL ORDER BY c.seq;`,
+  );
 }
 
 function asWorkbook(file: string, sqlite: Database.Database): Workbook {
@@ -134,7 +153,21 @@ export function writeAtSchema(
         db.prepare("UPDATE settings SET value = '1' WHERE key = 'searchIndexVersion'").run();
       })();
     }
-    if (tags.indexOf('0002_client_search') <= upTo) reindexClients(asWorkbook(target, db));
+    const tagsApart = columnsOf(db, 'clients').includes('tags_fold');
+    if (!tagsApart && columnsOf(db, 'clients').includes('phone_key')) {
+      // Before 0010 the tags were the end of the search text (index version 2).
+      const update = db.prepare('UPDATE clients SET search_text = ? WHERE id = ?');
+      const rows = db.prepare('SELECT id, search_text, tags FROM clients').all() as ClientText[];
+      db.transaction(() => {
+        for (const r of rows) {
+          const folded = (JSON.parse(r.tags) as string[]).map(fold);
+          update.run([r['search_text'], ...folded].filter(Boolean).join(' '), r.id);
+        }
+        db.prepare("UPDATE settings SET value = '2' WHERE key = 'searchIndexVersion'").run();
+      })();
+    }
+    if (tagsApart) reindexClients(asWorkbook(target, db));
+    else if (tags.indexOf('0002_client_search') <= upTo) indexBefore0010(db);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('VACUUM');
   } finally {

@@ -92,8 +92,12 @@ function dump() {
       ),
     );
   return {
+    // The text and the folded tags joined as the search text held them before migration 0010
+    // (tags last), so the snapshot pins both against the row-by-row implementation.
     clients: rows(
-      `SELECT id, name, manager_id, stage, lost_reason, tags, search_text, updated_at, deleted_at
+      `SELECT id, name, manager_id, stage, lost_reason, tags,
+         CASE WHEN tags_fold = '' THEN search_text WHEN search_text = '' THEN tags_fold
+           ELSE search_text || ' ' || tags_fold END AS search_text, updated_at, deleted_at
        FROM clients WHERE ? IS NOT NULL ORDER BY name`,
     ),
     custom: rows(

@@ -1,0 +1,148 @@
+/**
+ * Tags are indexed apart from the rest of a client's text (`client_tag_search`, migration 0010),
+ * so that a tag edit over many clients leaves the comments' index rows alone. The search box
+ * must find clients by their tags exactly as when the tags were part of the one index row:
+ * each word in the text or the tags, short words too, whichever path set the tags.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { carry, devicesPerTest } from '../helpers/exchange';
+import { makeClient, makeWorld, type World } from '../helpers/world';
+
+const names = async (w: World, query: string) =>
+  (await w.call('clients.list', { query })).rows.map((r) => r.name).sort();
+
+describe('on one workbook', () => {
+  let world: World;
+  beforeEach(() => {
+    world = makeWorld({ locale: 'ru' });
+  });
+  afterEach(() => world.dispose());
+
+  const found = (query: string) => names(world, query);
+
+  it('finds a client by a tag a bulk edit added, and no longer after its undo', async () => {
+    const anna = await world.call('clients.create', makeClient({ name: 'Анна Соколова' }));
+    const boris = await world.call('clients.create', makeClient({ name: 'Борис Соколов' }));
+    await world.call('clients.create', makeClient({ name: 'Вера Орлова' }));
+    await world.call('comments.add', { clientId: anna.id, kind: 'call', body: 'Звонила утром' });
+    const bulk = await world.call('clients.bulk', {
+      ids: [anna.id, boris.id],
+      action: { type: 'addTag', tag: 'Оптовик' },
+    });
+    expect(await found('оптовик')).toEqual(['Анна Соколова', 'Борис Соколов']);
+    expect((await world.call('clients.list', { query: 'оптовик' })).total).toBe(2);
+    // The comment's index row was left alone and still finds her.
+    expect(await found('звонила')).toEqual(['Анна Соколова']);
+    await world.call('history.undoBatch', { batchId: bulk.batchId });
+    expect(await found('оптовик')).toEqual([]);
+    expect((await world.call('clients.list', { query: 'оптовик' })).total).toBe(0);
+    expect(await found('звонила')).toEqual(['Анна Соколова']);
+  });
+
+  it('writes the tags a bulk edit adds as JSON.stringify would, whatever their characters', async () => {
+    const odd = ['Кавычка "да"', 'слэш \\ и\tтаб', 'ёлка'];
+    const a = await world.call('clients.create', makeClient({ name: 'Анна', tags: odd }));
+    const b = await world.call('clients.create', makeClient({ name: 'Борис' }));
+    const tag = 'Новый "год" \\ 2027';
+    const bulk = await world.call('clients.bulk', {
+      ids: [a.id, b.id],
+      action: { type: 'addTag', tag },
+    });
+    const stored = (id: string) =>
+      world.app.wb.sqlite.prepare('SELECT tags, tags_fold FROM clients WHERE id = ?').get(id);
+    expect(stored(a.id)).toEqual({
+      tags: JSON.stringify([...odd, tag]),
+      tags_fold: 'кавычка "да" слэш \\ и\tтаб елка новый "год" \\ 2027',
+    });
+    expect(stored(b.id)).toEqual({ tags: JSON.stringify([tag]), tags_fold: 'новый "год" \\ 2027' });
+    expect(await found('"год"')).toEqual(['Анна', 'Борис']);
+    await world.call('history.undoBatch', { batchId: bulk.batchId });
+    expect(stored(a.id)).toEqual({
+      tags: JSON.stringify(odd),
+      tags_fold: 'кавычка "да" слэш \\ и\tтаб елка',
+    });
+    expect(stored(b.id)).toEqual({ tags: '[]', tags_fold: '' });
+    expect(await found('"год"')).toEqual([]);
+  });
+
+  it('ANDs the words: a name word and a tag word find only the client with both', async () => {
+    const anna = await world.call('clients.create', makeClient({ name: 'Анна Соколова' }));
+    await world.call('clients.create', makeClient({ name: 'Анна Орлова', tags: ['розница'] }));
+    await world.call('clients.create', makeClient({ name: 'Вера Соколова', tags: ['опт'] }));
+    await world.call('clients.bulk', { ids: [anna.id], action: { type: 'addTag', tag: 'опт' } });
+    expect(await found('анна опт')).toEqual(['Анна Соколова']);
+    expect(await found('соколова опт')).toEqual(['Анна Соколова', 'Вера Соколова']);
+    expect(await found('орлова опт')).toEqual([]);
+    // Both words in the tags, both in the text, one of each: the total counts each client once.
+    const both = await world.call('clients.list', { query: 'опт соколова' });
+    expect(both.total).toBe(2);
+    // A short word beside a long one is matched in the tags as a substring too.
+    expect(await found('анна оп')).toEqual(['Анна Соколова']);
+    expect(await found('соколова оп')).toEqual(['Анна Соколова', 'Вера Соколова']);
+  });
+
+  it('follows a tag set or removed in the card, and a client sent to the trash and back', async () => {
+    const client = await world.call('clients.create', makeClient({ name: 'Дмитрий' }));
+    await world.call('clients.update', { id: client.id, patch: { tags: ['Ёлочный базар'] } });
+    expect(await found('елочный')).toEqual(['Дмитрий']);
+    expect(await found('дмитрий базар')).toEqual(['Дмитрий']);
+    await world.call('clients.update', { id: client.id, patch: { tags: ['лето'] } });
+    expect(await found('елочный')).toEqual([]);
+    expect(await found('лето')).toEqual(['Дмитрий']);
+    await world.call('clients.delete', { id: client.id });
+    expect(await found('лето')).toEqual([]);
+    await world.call('clients.restore', { id: client.id });
+    expect(await found('лето')).toEqual(['Дмитрий']);
+    // The same through a bulk edit to the trash, and its undo.
+    const trash = await world.call('clients.bulk', {
+      ids: [client.id],
+      action: { type: 'delete' },
+    });
+    expect(await found('лето')).toEqual([]);
+    await world.call('history.undoBatch', { batchId: trash.batchId });
+    expect(await found('лето')).toEqual(['Дмитрий']);
+  });
+
+  it('finds by a tag an import set', async () => {
+    const file = path.join(world.dir, 'tags.csv');
+    fs.writeFileSync(file, 'Имя;Теги\nООО Ромашка;новый, Северный\nООО Лютик;\n');
+    // As an upload to the browser shell hands it to the import.
+    world.app.ctx.importer.allowFile(file);
+    await world.call('import.preview', { path: file, target: 'clients' });
+    await world.call('import.run', {
+      path: file,
+      target: 'clients',
+      onDuplicate: 'update',
+      onInvalid: 'skip',
+      mapping: { Имя: 'name', Теги: 'tags' },
+    });
+    expect(await found('северный')).toEqual(['ООО Ромашка']);
+    expect(await found('ооо новый')).toEqual(['ООО Ромашка']);
+    expect(await found('ооо')).toEqual(['ООО Лютик', 'ООО Ромашка']);
+  });
+});
+
+describe('across devices', () => {
+  const device = devicesPerTest();
+
+  it('finds by a tag that came from another device, and not after its undo came too', async () => {
+    const a = device();
+    const b = device();
+    const client = await a.call('clients.create', makeClient({ name: 'Галина', tags: ['опт'] }));
+    await carry(a, b);
+    expect(await names(b, 'опт')).toEqual(['Галина']);
+    const bulk = await a.call('clients.bulk', {
+      ids: [client.id],
+      action: { type: 'addTag', tag: 'Сезонный' },
+    });
+    await carry(a, b);
+    expect(await names(b, 'сезонный')).toEqual(['Галина']);
+    expect(await names(b, 'галина сезонный')).toEqual(['Галина']);
+    await a.call('history.undoBatch', { batchId: bulk.batchId });
+    await carry(a, b);
+    expect(await names(b, 'сезонный')).toEqual([]);
+    expect(await names(b, 'опт')).toEqual(['Галина']);
+  });
+});
