@@ -122,7 +122,7 @@ export function readListPage(
   }
   if (words.short.length === 0) {
     const desc = input.sort?.dir === 'desc';
-    return { records: sortedHits(wb, words.match, desc, limit, offset), total: hits };
+    return { records: sortedHits(wb, words.terms, desc, limit, offset), total: hits };
   }
   const where = compiler.where(input);
   return { records: page(where, false), total: total ?? countWhere(wb, where) };
@@ -137,20 +137,22 @@ export function readListPage(
  */
 function sortedHits(
   wb: Workbook,
-  match: string,
+  terms: string[],
   desc: boolean,
   limit: number,
   offset: number,
 ): ClientRecord[] {
   const dir = desc ? 'DESC' : 'ASC';
+  // Each term's clients, text or tags, then those every term finds (as `indexHits` counts).
+  const hits = terms.map(() => `SELECT rowid FROM (${TERM_HITS})`).join(' INTERSECT ');
   const ids = prepared(
     wb,
     `SELECT id FROM clients INDEXED BY clients_seq_live_name_idx
-     WHERE seq IN (SELECT rowid FROM client_search WHERE client_search MATCH ?) AND deleted_at IS NULL
+     WHERE seq IN (${hits}) AND deleted_at IS NULL
      ORDER BY name_fold ${dir}, id ${dir} LIMIT ? OFFSET ?`,
   )
     .pluck()
-    .all(match, limit, offset) as string[];
+    .all(...terms.flatMap((t) => [t, t]), limit, offset) as string[];
   if (ids.length === 0) return [];
   const rows = wb.db.select().from(clients).where(inArray(clients.id, ids)).all();
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -1,0 +1,1 @@
+CREATE INDEX `clients_seq_live_name_idx` ON `clients` (`seq`,`deleted_at`,`name_fold`,`id`);
