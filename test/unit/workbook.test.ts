@@ -83,7 +83,7 @@ describe('opening a workbook', () => {
     const tables = (
       wb.sqlite
         .prepare(
-          "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'client_search%'",
+          "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'client_search%' AND name NOT LIKE 'client_tag_search%'",
         )
         .all() as { name: string }[]
     ).map((t) => t.name);
