@@ -357,11 +357,13 @@ export function undoBatch(
     // the walk did); the rest is walked back.
     const sales = removeCreatedSales(ctx, batchId, undo, options.bulkRows);
     const created = createdClients(ctx.wb, batchId);
-    const items = changesBesideCreated<ChangeRecord>(ctx.wb, batchId);
+    // A bulk edit of one column over many clients is put back set-based, its lines never read
+    // into objects; any other batch is walked back line by line.
     const column =
-      sales.removed + sales.gone + created.length === 0 ? columnBatchField(items) : null;
+      sales.removed + sales.gone + created.length === 0 ? columnBatchField(ctx.wb, batchId) : null;
+    const items = column ? [] : changesBesideCreated<ChangeRecord>(ctx.wb, batchId);
     const outcome = column
-      ? revertColumnBatch(ctx, undo, items, column)
+      ? revertColumnBatch(ctx, batchId, undo, column)
       : reverse(ctx, undo, items, true);
     // Created clients moved to the trash since count as skipped.
     const moved = created.length > 0 ? setDeleted(ctx, created, true, undo) : 0;
