@@ -24,6 +24,9 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // Minified as scripts/build-main.mjs builds the app: a worker thread starts as in the app.
+  minify: true,
+  keepNames: true,
   // DuckDB (a native binding) and Playwright (drives Chromium for the start figure) load from
   // node_modules, not bundled.
   external: ['better-sqlite3', '@duckdb/node-api', '@playwright/test', 'playwright-core'],

@@ -47,6 +47,10 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // Minified: Node compiles every byte of a bundle before its first line runs, and the shell's
+  // start (and each worker thread's) is mostly that. Names are kept for stack traces and logs.
+  minify: true,
+  keepNames: true,
   external: ['electron', 'better-sqlite3'],
   define: { 'process.env.KARTOTEKA_VERSION': JSON.stringify(pkg.version) },
   plugins: [withoutBufferConstructor],
