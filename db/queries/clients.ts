@@ -25,7 +25,7 @@ import { readListPage } from './client-list';
 import { checkCustomPatch, readCustomValues, writeCustomValues } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { prepared } from './prepared';
-import { derived } from './client-derived';
+import { derived, type Derived } from './client-derived';
 import { fold, nextSeq, reindexClients, unindexClients } from './search';
 import { suggestedStages } from './stage-ladder';
 import { localDay, yearStart } from '../../kernel/local-date';
@@ -99,7 +99,7 @@ export function applyPatch(
   }));
   if (changed.length > 0) {
     after.updatedAt = ctx.now().toISOString();
-    writeRow(ctx.wb, after);
+    writeRow(ctx.wb, before, after, changed);
     recordChanges(ctx, batch, changes);
   }
   const customChanges = writeCustomValues(ctx, batch, id, custom);
@@ -122,31 +122,53 @@ export function updateClient(ctx: WriteContext, id: string, patch: ClientPatch):
   });
 }
 
-const WRITABLE = [...CLIENT_FIELDS] as const;
-const rowStatements = new WeakMap<Workbook, Statement>();
+const DERIVED_COLUMNS = {
+  nameFold: 'name_fold',
+  searchText: 'search_text',
+  tagsFold: 'tags_fold',
+  phoneKey: 'phone_key',
+  phone2Key: 'phone2_key',
+} as const satisfies Record<keyof Derived, string>;
+const rowStatements = new WeakMap<Workbook, Map<string, Statement>>();
 
-/** Writes every field of a client row with its derived columns, through one cached statement. */
-export function writeRow(wb: Workbook, row: ClientRow): void {
-  let statement = rowStatements.get(wb);
+/**
+ * Writes the `fields` of a client row that changed from `before`, with the derived columns
+ * their change moves (and `updated_at`), through a statement cached for that set of columns.
+ * A column left out of the SET list leaves its indexes alone: an edited note rewrites no index
+ * entry, where writing every column rewrote every index on the clients on each edit.
+ */
+export function writeRow(
+  wb: Workbook,
+  before: ClientRow,
+  row: ClientRow,
+  fields: readonly (typeof CLIENT_FIELDS)[number][],
+): void {
+  const [was, now] = [derived(before), derived(row)];
+  const moved = (Object.keys(DERIVED_COLUMNS) as (keyof Derived)[]).filter(
+    (k) => was[k] !== now[k],
+  );
+  const key = [...fields, '|', ...moved].join(',');
+  let statements = rowStatements.get(wb);
+  if (!statements) rowStatements.set(wb, (statements = new Map<string, Statement>()));
+  let statement = statements.get(key);
   if (!statement) {
-    const columns = WRITABLE.map((f) => `${getTableColumns(clients)[f].name} = ?`).join(', ');
+    const table = getTableColumns(clients);
+    const columns = [
+      ...fields.map((f) => table[f].name),
+      ...moved.map((k) => DERIVED_COLUMNS[k]),
+      'updated_at',
+    ];
     statement = wb.sqlite.prepare(
-      `UPDATE clients SET ${columns}, name_fold = ?, search_text = ?, tags_fold = ?, phone_key = ?, phone2_key = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE clients SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     );
-    rowStatements.set(wb, statement);
+    statements.set(key, statement);
   }
-  const d = derived(row);
-  const values = WRITABLE.map((f) => {
-    const v = row[f];
-    return f === 'tags' ? JSON.stringify(v ?? []) : (v ?? null);
-  });
   statement.run(
-    ...values,
-    d.nameFold,
-    d.searchText,
-    d.tagsFold,
-    d.phoneKey,
-    d.phone2Key,
+    ...fields.map((f) => {
+      const v = row[f];
+      return f === 'tags' ? JSON.stringify(v ?? []) : (v ?? null);
+    }),
+    ...moved.map((k) => now[k]),
     row.updatedAt,
     row.id,
   );
