@@ -95,8 +95,12 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   );
 }
 
-if (require.main === module) {
-  runWebShell(process.argv.slice(2), __dirname).catch((error: unknown) => {
+/**
+ * Starts the shell (resolves once it listens), or ends the process with the reason when it
+ * cannot start.
+ */
+export function startWebShell(argv: string[], bundleDir: string): Promise<void> {
+  return runWebShell(argv, bundleDir).catch((error: unknown) => {
     consoleLogger.error(
       'kartoteka web shell could not start',
       startFailure(error, toLocale(systemLocaleTag())),
@@ -104,3 +108,5 @@ if (require.main === module) {
     process.exit(1);
   });
 }
+
+if (require.main === module) void startWebShell(process.argv.slice(2), __dirname);
