@@ -6,6 +6,8 @@
  * list to hold its matches.
  * The floor is the same run on a workbook of two clients: the same shell, page and steps
  * without the data (its language chosen too, as the bench's workbook has it).
+ * Each run starts the shell on the same data folder, as a user's every start is: the second and
+ * third take the compiled code the first kept (`electron/code-cache.ts`), the floor's too.
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
