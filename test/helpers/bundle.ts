@@ -1,7 +1,7 @@
 /**
  * Main-process entry points (workers, a test's child process) bundled from the real sources
- * the way `scripts/build-main.mjs` bundles them: CommonJS for Node 20, better-sqlite3 left to
- * node_modules. The folder is inside the project so that the bundle finds the native driver.
+ * the way `scripts/build-main.mjs` bundles them: CommonJS for Node 20, minified, better-sqlite3
+ * left to node_modules. The folder is inside the project so that the bundle finds the native driver.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,6 +32,10 @@ export async function bundleForNode<N extends string>(
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // Minified, names kept, as scripts/build-main.mjs builds the app: a child or worker starts
+    // as fast as the app's (the crash test starts a child a hundred times).
+    minify: true,
+    keepNames: true,
     external: ['better-sqlite3'],
     logLevel: 'warning',
   });
