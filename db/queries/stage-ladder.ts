@@ -88,8 +88,74 @@ interface StageChange {
   newValue: string | null;
 }
 
-/** The ladder, the suggestion and "set by hand" of every live client in the scope. */
-export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): LadderRow[] {
+/**
+ * Each client's latest distinct purchase days, oldest first, at most `keep` of them: all that
+ * `ladderStage` and the suggestion read (the last day, and whether `regularDays` days fall in
+ * the window before it), so a sales import can follow its clients' days as it writes them, in
+ * memory of a few days per client however long the file.
+ */
+export class LatestDays {
+  readonly byClient = new Map<string, string[]>();
+  private readonly keep: number;
+
+  constructor(rules: StageRules) {
+    this.keep = Math.max(2, rules.regularDays);
+  }
+
+  /** A purchase day of a client (a sale with a positive amount). */
+  add(clientId: string, day: string): void {
+    const days = this.byClient.get(clientId);
+    if (!days) {
+      this.byClient.set(clientId, [day]);
+      return;
+    }
+    if (days.length >= this.keep && day <= days[0]!) return;
+    let at = days.length;
+    while (at > 0 && days[at - 1]! > day) at -= 1;
+    if (at > 0 && days[at - 1] === day) return;
+    days.splice(at, 0, day);
+    if (days.length > this.keep) days.shift();
+  }
+
+  /** A client with no purchase day yet, to be read with the others. */
+  touch(clientId: string): void {
+    if (!this.byClient.has(clientId)) this.byClient.set(clientId, []);
+  }
+
+  /**
+   * Adds the purchase days of these clients' live sales up to rowid `upTo` (those that were
+   * there before an import): one pass over those rows for many clients, the client index for
+   * a few.
+   */
+  addWritten(wb: Workbook, upTo: number): void {
+    const ids = [...this.byClient.keys()];
+    if (ids.length === 0) return;
+    const many = ids.length > WHOLE_TABLE;
+    const rows = wb.sqlite
+      .prepare(
+        many
+          ? 'SELECT client_id, date FROM sales NOT INDEXED WHERE rowid <= ? AND deleted_at IS NULL AND amount > 0'
+          : `SELECT client_id, date FROM sales WHERE rowid <= ? AND deleted_at IS NULL AND amount > 0
+             AND client_id IN (SELECT value FROM json_each(?))`,
+      )
+      .raw()
+      .iterate(...(many ? [upTo] : [upTo, JSON.stringify(ids)])) as IterableIterator<
+      [string, string]
+    >;
+    for (const [id, day] of rows) if (this.byClient.has(id)) this.add(id, day);
+  }
+}
+
+/**
+ * The ladder, the suggestion and "set by hand" of every live client in the scope; `bought`,
+ * when given, holds the latest purchase days of each (see `LatestDays`) instead of reading them.
+ */
+export function ladderRows(
+  wb: Workbook,
+  rules: StageRules,
+  scope: Scope,
+  bought?: ReadonlyMap<string, readonly string[]>,
+): LadderRow[] {
   if (scope !== 'all' && scope.length === 0) return [];
   const c = within('id', scope);
   // For a few ids, the unary plus keeps SQLite on the id index: the live-name index would
@@ -104,21 +170,7 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
   // the few clients outside it, which the map below simply never asks for.
   const rest: Scope = scope !== 'all' && scope.length > WHOLE_TABLE ? 'all' : scope;
   const wanted = rest === 'all' && scope !== 'all' ? new Set(scope) : null;
-  const s = within('client_id', rest);
-  // Each client's distinct purchase days in one string, grouped by SQLite's sorter (a pass over
-  // the table, not a walk of the client index that looks every sale up): a third less work
-  // than a million dates handed to JavaScript one by one. Days are ISO dates, never a comma.
-  const bought = new Map<string, string[]>();
-  for (const [id, days] of wb.sqlite
-    .prepare(
-      `SELECT client_id, group_concat(DISTINCT date) FROM sales${rest === 'all' ? ' NOT INDEXED' : ''}
-       WHERE deleted_at IS NULL AND amount > 0 AND ${s.where} GROUP BY client_id`,
-    )
-    .raw()
-    .iterate(...s.params) as IterableIterator<[string, string]>) {
-    if (wanted && !wanted.has(id)) continue;
-    bought.set(id, days.split(',').sort());
-  }
+  const purchases = bought ?? purchaseDays(wb, rest, wanted);
   const h = within('ch.client_id', rest);
   const latest = new Map<string, StageChange>();
   for (const [id, at, changeId, kind, label, newValue] of wb.sqlite
@@ -137,7 +189,7 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
       latest.set(id, { at, id: changeId, kind, label, newValue });
   }
   return people.map(([id, stage, createdAt]) => {
-    const days = bought.get(id) ?? [];
+    const days = purchases.get(id) ?? [];
     const ladder = ladderStage(days, rules);
     const change = latest.get(id);
     const last = days[days.length - 1];
@@ -155,6 +207,31 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
       : stage !== 'prospect';
     return { id, stage, ladder, suggested, handSet };
   });
+}
+
+/**
+ * Each client's distinct purchase days in one string, grouped by SQLite's sorter (a pass over
+ * the table, not a walk of the client index that looks every sale up): a third less work than
+ * a million dates handed to JavaScript one by one. Days are ISO dates, never a comma.
+ */
+function purchaseDays(
+  wb: Workbook,
+  scope: Scope,
+  wanted: ReadonlySet<string> | null,
+): Map<string, string[]> {
+  const s = within('client_id', scope);
+  const bought = new Map<string, string[]>();
+  for (const [id, days] of wb.sqlite
+    .prepare(
+      `SELECT client_id, group_concat(DISTINCT date) FROM sales${scope === 'all' ? ' NOT INDEXED' : ''}
+       WHERE deleted_at IS NULL AND amount > 0 AND ${s.where} GROUP BY client_id`,
+    )
+    .raw()
+    .iterate(...s.params) as IterableIterator<[string, string]>) {
+    if (wanted && !wanted.has(id)) continue;
+    bought.set(id, days.split(',').sort());
+  }
+  return bought;
 }
 
 /** Suggested stages of the given clients (those with one). */
@@ -238,12 +315,19 @@ function writeMoves(ctx: WriteContext, batchId: string, moves: Move[]): number {
 /**
  * After sales of these clients were written: moves the stage of each live client on the
  * ladder whose stage no person set to the ladder's step (up or down), as one `stageLadder`
- * batch. Runs inside the caller's transaction; returns the number of clients moved.
+ * batch. Runs inside the caller's transaction; returns the number of clients moved. A sales
+ * import passes the clients as the `LatestDays` it followed (their days all counted), so the
+ * sales are not read again.
  */
-export function moveStagesFromSales(ctx: WriteContext, clientIds: Iterable<string>): number {
+export function moveStagesFromSales(
+  ctx: WriteContext,
+  clientIds: Iterable<string> | LatestDays,
+): number {
   const rules = readStageRules(ctx.wb);
   if (!rules.auto) return 0;
-  const moves = ladderRows(ctx.wb, rules, [...new Set(clientIds)])
+  const known = clientIds instanceof LatestDays ? clientIds.byClient : undefined;
+  const ids = known ? [...known.keys()] : [...new Set(clientIds as Iterable<string>)];
+  const moves = ladderRows(ctx.wb, rules, ids, known)
     .filter((r) => !r.handSet && LADDER_STAGES.has(r.stage) && r.ladder !== r.stage)
     .map((r) => ({ id: r.id, from: r.stage, to: r.ladder }));
   if (moves.length === 0) return 0;

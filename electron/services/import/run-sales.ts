@@ -217,7 +217,8 @@ function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): 
     );
     recordCreatedSales(ctx, batchId, before);
     (restore as (() => void) | null)?.();
-    moveStagesFromSales(ctx, writer.clients);
+    writer.days.addWritten(ctx.wb, before);
+    moveStagesFromSales(ctx, writer.days);
     const t = planner.tally;
     let id: string | null = batchId;
     if (writer.inserted + writer.updated === 0 && created === 0) {
