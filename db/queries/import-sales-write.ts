@@ -31,6 +31,8 @@ export interface SaleImportOp {
   saleId: string | null;
   values: SaleImportValues;
   managerName: string | null;
+  /** The client's place in the order of client ids, when the planner knows it (for sorting). */
+  clientOrder?: number;
 }
 
 interface Statements {

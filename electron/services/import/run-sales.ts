@@ -244,9 +244,14 @@ function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): 
   });
 }
 
-/** Client, then date; a stable sort keeps the file's order within a day. */
+/**
+ * Client, then date; a stable sort keeps the file's order within a day. The planner gives each
+ * op its client's place in the order of ids: a number compared instead of two ids.
+ */
 function byClientAndDate(a: SaleImportOp, b: SaleImportOp): number {
-  if (a.clientId !== b.clientId) return a.clientId < b.clientId ? -1 : 1;
+  if (a.clientOrder !== undefined && b.clientOrder !== undefined) {
+    if (a.clientOrder !== b.clientOrder) return a.clientOrder - b.clientOrder;
+  } else if (a.clientId !== b.clientId) return a.clientId < b.clientId ? -1 : 1;
   if (a.values.date !== b.values.date) return a.values.date < b.values.date ? -1 : 1;
   return 0;
 }
