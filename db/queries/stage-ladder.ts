@@ -92,10 +92,15 @@ interface StageChange {
  * Each client's latest distinct purchase days, oldest first, at most `keep` of them: all that
  * `ladderStage` and the suggestion read (the last day, and whether `regularDays` days fall in
  * the window before it), so a sales import can follow its clients' days as it writes them, in
- * memory of a few days per client however long the file.
+ * memory of a few numbers per client however long the file: a slot per client in typed arrays,
+ * a day kept as the number YYYYMMDD (which sorts as its text does).
  */
 export class LatestDays {
-  readonly byClient = new Map<string, string[]>();
+  /** False once a day was not `YYYY-MM-DD` (never from the app): the ladder then reads. */
+  exact = true;
+  private readonly slots = new Map<string, number>();
+  private days = new Int32Array(0);
+  private counts = new Uint8Array(0);
   private readonly keep: number;
 
   constructor(rules: StageRules) {
@@ -104,22 +109,51 @@ export class LatestDays {
 
   /** A purchase day of a client (a sale with a positive amount). */
   add(clientId: string, day: string): void {
-    const days = this.byClient.get(clientId);
-    if (!days) {
-      this.byClient.set(clientId, [day]);
+    const slot = this.slot(clientId);
+    const n = dayNumber(day);
+    if (n < 0) {
+      this.exact = false;
       return;
     }
-    if (days.length >= this.keep && day <= days[0]!) return;
-    let at = days.length;
-    while (at > 0 && days[at - 1]! > day) at -= 1;
-    if (at > 0 && days[at - 1] === day) return;
-    days.splice(at, 0, day);
-    if (days.length > this.keep) days.shift();
+    const { days, keep } = this;
+    const base = slot * keep;
+    const count = this.counts[slot]!;
+    if (count === keep && n <= days[base]!) return;
+    let at = count;
+    while (at > 0 && days[base + at - 1]! > n) at -= 1;
+    if (at > 0 && days[base + at - 1] === n) return;
+    if (count === keep) {
+      // Full: the oldest day goes, the days up to the new one move down a place.
+      days.copyWithin(base, base + 1, base + at);
+      days[base + at - 1] = n;
+    } else {
+      days.copyWithin(base + at + 1, base + at, base + count);
+      days[base + at] = n;
+      this.counts[slot] = count + 1;
+    }
   }
 
   /** A client with no purchase day yet, to be read with the others. */
   touch(clientId: string): void {
-    if (!this.byClient.has(clientId)) this.byClient.set(clientId, []);
+    this.slot(clientId);
+  }
+
+  /** Every client added or touched. */
+  clients(): IterableIterator<string> {
+    return this.slots.keys();
+  }
+
+  /** Each client's days as `ladderRows` takes them. */
+  purchaseDays(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [id, slot] of this.slots) {
+      const days: string[] = [];
+      for (let i = 0; i < this.counts[slot]!; i += 1) {
+        days.push(dayText(this.days[slot * this.keep + i]!));
+      }
+      out.set(id, days);
+    }
+    return out;
   }
 
   /**
@@ -128,7 +162,7 @@ export class LatestDays {
    * a few.
    */
   addWritten(wb: Workbook, upTo: number): void {
-    const ids = [...this.byClient.keys()];
+    const ids = [...this.slots.keys()];
     if (ids.length === 0) return;
     const many = ids.length > WHOLE_TABLE;
     const rows = wb.sqlite
@@ -142,8 +176,43 @@ export class LatestDays {
       .iterate(...(many ? [upTo] : [upTo, JSON.stringify(ids)])) as IterableIterator<
       [string, string]
     >;
-    for (const [id, day] of rows) if (this.byClient.has(id)) this.add(id, day);
+    for (const [id, day] of rows) if (this.slots.has(id)) this.add(id, day);
   }
+
+  private slot(clientId: string): number {
+    let slot = this.slots.get(clientId);
+    if (slot !== undefined) return slot;
+    slot = this.slots.size;
+    this.slots.set(clientId, slot);
+    if (slot >= this.counts.length) {
+      const size = Math.max(1024, this.counts.length * 2);
+      const days = new Int32Array(size * this.keep);
+      days.set(this.days);
+      this.days = days;
+      const counts = new Uint8Array(size);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    return slot;
+  }
+}
+
+/** `YYYY-MM-DD` as the number YYYYMMDD, or -1 for any other text. */
+function dayNumber(day: string): number {
+  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return -1;
+  let n = 0;
+  for (let i = 0; i < 10; i += 1) {
+    if (i === 4 || i === 7) continue;
+    const digit = day.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+function dayText(n: number): string {
+  const s = String(n).padStart(8, '0');
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}`;
 }
 
 /**
@@ -325,8 +394,9 @@ export function moveStagesFromSales(
 ): number {
   const rules = readStageRules(ctx.wb);
   if (!rules.auto) return 0;
-  const known = clientIds instanceof LatestDays ? clientIds.byClient : undefined;
-  const ids = known ? [...known.keys()] : [...new Set(clientIds as Iterable<string>)];
+  const followed = clientIds instanceof LatestDays ? clientIds : null;
+  const known = followed?.exact ? followed.purchaseDays() : undefined;
+  const ids = followed ? [...followed.clients()] : [...new Set(clientIds as Iterable<string>)];
   const moves = ladderRows(ctx.wb, rules, ids, known)
     .filter((r) => !r.handSet && LADDER_STAGES.has(r.stage) && r.ladder !== r.stage)
     .map((r) => ({ id: r.id, from: r.stage, to: r.ladder }));

@@ -37,7 +37,7 @@ describe('the latest purchase days of a client', () => {
       const latest = new LatestDays(rules);
       const all = new Map<string, Set<string>>();
       for (let i = 0; i < 20_000; i += 1) {
-        const client = `c${Math.floor(next() * 400)}`;
+        const client = `c${Math.floor(next() * 1_500)}`; // past the first 1,024 slots
         // Clients buy over a span of a few weeks to three years, some a day many times.
         const span = 20 + (Number(client.slice(1)) % 5) * 250;
         const day = dayOf(Math.floor(next() * span));
@@ -45,14 +45,31 @@ describe('the latest purchase days of a client', () => {
         all.set(client, (all.get(client) ?? new Set()).add(day));
       }
       latest.touch('nobody');
-      expect(latest.byClient.get('nobody')).toEqual([]);
+      const followed = latest.purchaseDays();
+      expect(followed.get('nobody')).toEqual([]);
+      expect(latest.exact).toBe(true);
       for (const [client, days] of all) {
         const sorted = [...days].sort();
-        const kept = latest.byClient.get(client)!;
+        const kept = followed.get(client)!;
         expect(kept).toEqual(sorted.slice(-Math.max(2, rules.regularDays)));
         expect(ladderStage(kept, rules)).toBe(ladderStage(sorted, rules));
       }
     }
+  });
+
+  it('owns up to a day it cannot hold as a number, so the ladder reads the sales instead', () => {
+    const latest = new LatestDays(DEFAULT_STAGE_RULES);
+    latest.add('a', '2025-01-05');
+    expect(latest.exact).toBe(true);
+    latest.add('b', '2025-1-5');
+    expect(latest.exact).toBe(false);
+    expect([...latest.clients()]).toEqual(['a', 'b']);
+    expect(latest.purchaseDays()).toEqual(
+      new Map([
+        ['a', ['2025-01-05']],
+        ['b', []],
+      ]),
+    );
   });
 
   it("with the workbook's earlier sales added, gives the rows the ladder reads itself", async () => {
@@ -96,7 +113,7 @@ describe('the latest purchase days of a client', () => {
       }
       latest.addWritten(world.app.wb, before);
       const read = ladderRows(world.app.wb, rules, ids);
-      expect(ladderRows(world.app.wb, rules, ids, latest.byClient)).toEqual(read);
+      expect(ladderRows(world.app.wb, rules, ids, latest.purchaseDays())).toEqual(read);
       expect(read.map((r) => r.ladder)).toEqual([
         'first_purchase',
         'regular',
