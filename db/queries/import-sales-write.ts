@@ -11,6 +11,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Workbook } from '../workbook';
 import { idSequence, recordChanges, type ChangeInput, type WriteContext } from './history';
 import { fold } from './search';
+import { LatestDays, readStageRules } from './stage-ladder';
 
 export interface SaleImportValues {
   date: string;
@@ -30,6 +31,8 @@ export interface SaleImportOp {
   saleId: string | null;
   values: SaleImportValues;
   managerName: string | null;
+  /** The client's place in the order of client ids, when the planner knows it (for sorting). */
+  clientOrder?: number;
 }
 
 interface Statements {
@@ -76,8 +79,11 @@ export class SaleWriter {
   updated = 0;
   /** Updates whose values the workbook already held: nothing written, no history. */
   unchanged = 0;
-  /** Every client a written sale belongs to (for the stage ladder). */
-  readonly clients = new Set<string>();
+  /**
+   * Every client a written sale belongs to, with the latest days of its new sales (for the
+   * stage ladder, which adds the days of the sales that were there before).
+   */
+  readonly days: LatestDays;
   private readonly s: Statements;
   private readonly at: string;
   private changes: ChangeInput[] = [];
@@ -92,6 +98,7 @@ export class SaleWriter {
     this.s = statements(ctx.wb);
     this.newId = idSequence(ctx);
     this.at = ctx.now().toISOString();
+    this.days = new LatestDays(readStageRules(ctx.wb));
   }
 
   /** The managers again, after the file named new ones and they were created. */
@@ -101,10 +108,11 @@ export class SaleWriter {
 
   write(op: SaleImportOp): void {
     const managerId = op.managerName ? (this.managers.get(fold(op.managerName)) ?? null) : null;
-    this.clients.add(op.clientId);
     if (op.action === 'create') {
       const id = this.newId();
       const v = op.values;
+      if (v.amount > 0) this.days.add(op.clientId, v.date);
+      else this.days.touch(op.clientId);
       this.s.insert.run(
         id,
         op.clientId,
@@ -121,6 +129,7 @@ export class SaleWriter {
       );
       this.inserted += 1;
     } else if (op.saleId) {
+      this.days.touch(op.clientId);
       const changed = this.update(op, managerId);
       if (changed.length > 0) {
         this.changes.push(...changed);

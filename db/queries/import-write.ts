@@ -211,7 +211,7 @@ export function writeImport(
       updated: result.updated + sales.updated,
       unchanged: result.unchanged + sales.unchanged,
     });
-    moveStagesFromSales(ctx, sales.clients);
+    moveStagesFromSales(ctx, sales.days.clients());
     hooks.onRow?.(total, total);
     if (result.inserted + result.updated === 0 && hooks.newManagers.length === 0) {
       ctx.wb.sqlite.prepare('DELETE FROM batches WHERE id = ?').run(batchId);

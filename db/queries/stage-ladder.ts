@@ -88,8 +88,143 @@ interface StageChange {
   newValue: string | null;
 }
 
-/** The ladder, the suggestion and "set by hand" of every live client in the scope. */
-export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): LadderRow[] {
+/**
+ * Each client's latest distinct purchase days, oldest first, at most `keep` of them: all that
+ * `ladderStage` and the suggestion read (the last day, and whether `regularDays` days fall in
+ * the window before it), so a sales import can follow its clients' days as it writes them, in
+ * memory of a few numbers per client however long the file: a slot per client in typed arrays,
+ * a day kept as the number YYYYMMDD (which sorts as its text does).
+ */
+export class LatestDays {
+  /** False once a day was not `YYYY-MM-DD` (never from the app): the ladder then reads. */
+  exact = true;
+  private readonly slots = new Map<string, number>();
+  private days = new Int32Array(0);
+  private counts = new Uint8Array(0);
+  private readonly keep: number;
+
+  constructor(rules: StageRules) {
+    this.keep = Math.max(2, rules.regularDays);
+  }
+
+  /** A purchase day of a client (a sale with a positive amount). */
+  add(clientId: string, day: string): void {
+    const slot = this.slot(clientId);
+    const n = dayNumber(day);
+    if (n < 0) {
+      this.exact = false;
+      return;
+    }
+    const { days, keep } = this;
+    const base = slot * keep;
+    const count = this.counts[slot]!;
+    if (count === keep && n <= days[base]!) return;
+    let at = count;
+    while (at > 0 && days[base + at - 1]! > n) at -= 1;
+    if (at > 0 && days[base + at - 1] === n) return;
+    if (count === keep) {
+      // Full: the oldest day goes, the days up to the new one move down a place.
+      days.copyWithin(base, base + 1, base + at);
+      days[base + at - 1] = n;
+    } else {
+      days.copyWithin(base + at + 1, base + at, base + count);
+      days[base + at] = n;
+      this.counts[slot] = count + 1;
+    }
+  }
+
+  /** A client with no purchase day yet, to be read with the others. */
+  touch(clientId: string): void {
+    this.slot(clientId);
+  }
+
+  /** Every client added or touched. */
+  clients(): IterableIterator<string> {
+    return this.slots.keys();
+  }
+
+  /** Each client's days as `ladderRows` takes them. */
+  purchaseDays(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [id, slot] of this.slots) {
+      const days: string[] = [];
+      for (let i = 0; i < this.counts[slot]!; i += 1) {
+        days.push(dayText(this.days[slot * this.keep + i]!));
+      }
+      out.set(id, days);
+    }
+    return out;
+  }
+
+  /**
+   * Adds the purchase days of these clients' live sales up to rowid `upTo` (those that were
+   * there before an import): one pass over those rows for many clients, the client index for
+   * a few.
+   */
+  addWritten(wb: Workbook, upTo: number): void {
+    const ids = [...this.slots.keys()];
+    if (ids.length === 0) return;
+    const many = ids.length > WHOLE_TABLE;
+    const rows = wb.sqlite
+      .prepare(
+        many
+          ? 'SELECT client_id, date FROM sales NOT INDEXED WHERE rowid <= ? AND deleted_at IS NULL AND amount > 0'
+          : `SELECT client_id, date FROM sales WHERE rowid <= ? AND deleted_at IS NULL AND amount > 0
+             AND client_id IN (SELECT value FROM json_each(?))`,
+      )
+      .raw()
+      .iterate(...(many ? [upTo] : [upTo, JSON.stringify(ids)])) as IterableIterator<
+      [string, string]
+    >;
+    for (const [id, day] of rows) if (this.slots.has(id)) this.add(id, day);
+  }
+
+  private slot(clientId: string): number {
+    let slot = this.slots.get(clientId);
+    if (slot !== undefined) return slot;
+    slot = this.slots.size;
+    this.slots.set(clientId, slot);
+    if (slot >= this.counts.length) {
+      const size = Math.max(1024, this.counts.length * 2);
+      const days = new Int32Array(size * this.keep);
+      days.set(this.days);
+      this.days = days;
+      const counts = new Uint8Array(size);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    return slot;
+  }
+}
+
+/** `YYYY-MM-DD` as the number YYYYMMDD, or -1 for any other text. */
+function dayNumber(day: string): number {
+  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return -1;
+  let n = 0;
+  for (let i = 0; i < 10; i += 1) {
+    if (i === 4 || i === 7) continue;
+    const digit = day.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+function dayText(n: number): string {
+  const s = String(n).padStart(8, '0');
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}`;
+}
+
+/**
+ * The ladder, the suggestion and "set by hand" of every live client in the scope; `bought`,
+ * when given, holds the latest purchase days of each (see `LatestDays`) instead of reading them.
+ */
+export function ladderRows(
+  wb: Workbook,
+  rules: StageRules,
+  scope: Scope,
+  bought?: ReadonlyMap<string, readonly string[]>,
+): LadderRow[] {
   if (scope !== 'all' && scope.length === 0) return [];
   const c = within('id', scope);
   // For a few ids, the unary plus keeps SQLite on the id index: the live-name index would
@@ -104,21 +239,7 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
   // the few clients outside it, which the map below simply never asks for.
   const rest: Scope = scope !== 'all' && scope.length > WHOLE_TABLE ? 'all' : scope;
   const wanted = rest === 'all' && scope !== 'all' ? new Set(scope) : null;
-  const s = within('client_id', rest);
-  // Each client's distinct purchase days in one string, grouped by SQLite's sorter (a pass over
-  // the table, not a walk of the client index that looks every sale up): a third less work
-  // than a million dates handed to JavaScript one by one. Days are ISO dates, never a comma.
-  const bought = new Map<string, string[]>();
-  for (const [id, days] of wb.sqlite
-    .prepare(
-      `SELECT client_id, group_concat(DISTINCT date) FROM sales${rest === 'all' ? ' NOT INDEXED' : ''}
-       WHERE deleted_at IS NULL AND amount > 0 AND ${s.where} GROUP BY client_id`,
-    )
-    .raw()
-    .iterate(...s.params) as IterableIterator<[string, string]>) {
-    if (wanted && !wanted.has(id)) continue;
-    bought.set(id, days.split(',').sort());
-  }
+  const purchases = bought ?? purchaseDays(wb, rest, wanted);
   const h = within('ch.client_id', rest);
   const latest = new Map<string, StageChange>();
   for (const [id, at, changeId, kind, label, newValue] of wb.sqlite
@@ -137,7 +258,7 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
       latest.set(id, { at, id: changeId, kind, label, newValue });
   }
   return people.map(([id, stage, createdAt]) => {
-    const days = bought.get(id) ?? [];
+    const days = purchases.get(id) ?? [];
     const ladder = ladderStage(days, rules);
     const change = latest.get(id);
     const last = days[days.length - 1];
@@ -155,6 +276,31 @@ export function ladderRows(wb: Workbook, rules: StageRules, scope: Scope): Ladde
       : stage !== 'prospect';
     return { id, stage, ladder, suggested, handSet };
   });
+}
+
+/**
+ * Each client's distinct purchase days in one string, grouped by SQLite's sorter (a pass over
+ * the table, not a walk of the client index that looks every sale up): a third less work than
+ * a million dates handed to JavaScript one by one. Days are ISO dates, never a comma.
+ */
+function purchaseDays(
+  wb: Workbook,
+  scope: Scope,
+  wanted: ReadonlySet<string> | null,
+): Map<string, string[]> {
+  const s = within('client_id', scope);
+  const bought = new Map<string, string[]>();
+  for (const [id, days] of wb.sqlite
+    .prepare(
+      `SELECT client_id, group_concat(DISTINCT date) FROM sales${scope === 'all' ? ' NOT INDEXED' : ''}
+       WHERE deleted_at IS NULL AND amount > 0 AND ${s.where} GROUP BY client_id`,
+    )
+    .raw()
+    .iterate(...s.params) as IterableIterator<[string, string]>) {
+    if (wanted && !wanted.has(id)) continue;
+    bought.set(id, days.split(',').sort());
+  }
+  return bought;
 }
 
 /** Suggested stages of the given clients (those with one). */
@@ -238,12 +384,20 @@ function writeMoves(ctx: WriteContext, batchId: string, moves: Move[]): number {
 /**
  * After sales of these clients were written: moves the stage of each live client on the
  * ladder whose stage no person set to the ladder's step (up or down), as one `stageLadder`
- * batch. Runs inside the caller's transaction; returns the number of clients moved.
+ * batch. Runs inside the caller's transaction; returns the number of clients moved. A sales
+ * import passes the clients as the `LatestDays` it followed (their days all counted), so the
+ * sales are not read again.
  */
-export function moveStagesFromSales(ctx: WriteContext, clientIds: Iterable<string>): number {
+export function moveStagesFromSales(
+  ctx: WriteContext,
+  clientIds: Iterable<string> | LatestDays,
+): number {
   const rules = readStageRules(ctx.wb);
   if (!rules.auto) return 0;
-  const moves = ladderRows(ctx.wb, rules, [...new Set(clientIds)])
+  const followed = clientIds instanceof LatestDays ? clientIds : null;
+  const known = followed?.exact ? followed.purchaseDays() : undefined;
+  const ids = followed ? [...followed.clients()] : [...new Set(clientIds as Iterable<string>)];
+  const moves = ladderRows(ctx.wb, rules, ids, known)
     .filter((r) => !r.handSet && LADDER_STAGES.has(r.stage) && r.ladder !== r.stage)
     .map((r) => ({ id: r.id, from: r.stage, to: r.ladder }));
   if (moves.length === 0) return 0;

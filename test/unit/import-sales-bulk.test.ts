@@ -10,7 +10,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seenKeysTable } from '../../db/queries/import-seen';
 import { undoBatch } from '../../db/queries/revert';
+import type { SaleImportOp } from '../../db/queries/import-write';
 import { runImport } from '../../electron/services/import/run';
+import { byClientAndDate, inIndexOrder } from '../../electron/services/import/run-sales';
 import { makeWorld, type World } from '../helpers/world';
 
 let world: World;
@@ -92,6 +94,37 @@ describe('a large sales import, set-based', () => {
     );
     expect(table.find(['b|2025-01-01|100|'])).toEqual(new Map([['b|2025-01-01|100|', 3]]));
     table.drop();
+  });
+
+  it("a chunk's packed sort keys give the comparator's order, ties in the file's order", () => {
+    let seed = 3;
+    const next = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    const op = (row: number, clientOrder: number, date: string): SaleImportOp => ({
+      row,
+      action: 'create',
+      clientId: `client-${String(clientOrder).padStart(7, '0')}`,
+      saleId: null,
+      values: { date, amount: 100 },
+      managerName: null,
+      clientOrder,
+    });
+    const days = [
+      '1900-01-01',
+      '1999-12-31',
+      '2024-02-29',
+      '2025-01-01',
+      '2025-10-09',
+      '2199-12-31',
+    ];
+    const ops = Array.from({ length: 5000 }, (_, row) =>
+      op(row, Math.floor(next() * 300) * 3_000, days[Math.floor(next() * days.length)]!),
+    );
+    // The last client the packing holds, and its first beyond (the comparator then).
+    ops.push(op(5000, 2 ** 20 - 1, '2025-01-01'));
+    const expected = [...ops].sort(byClientAndDate).map((o) => o.row);
+    expect(inIndexOrder([...ops]).map((o) => o.row)).toEqual(expected);
+    const beyond = [...ops, op(5001, 2 ** 20, '2025-01-01')];
+    expect(inIndexOrder(beyond).map((o) => o.row)).toEqual([...expected, 5001]);
   });
 
   it("a chunk is written in client order, yet one client's sales of one day keep the file's order", async () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isCalendarDate } from '../../electron/api/contract/validators';
-import { parseDate, parseMoney } from '../../electron/services/import/values';
+import { DateColumnReader, parseDate, parseMoney } from '../../electron/services/import/values';
 import { parseMoney as kernelMoney } from '../../kernel/numbers';
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -28,6 +28,29 @@ describe('reading the cells of a sales file', () => {
     expect(parseDate('01.02.2025', 'mdy')).toBe('2025-01-02');
     expect(parseDate(' 05.01.2026 ', null)).toBe('2026-01-05');
     expect(parseDate('5.1.2026', null)).toBe('2026-01-05');
+  });
+
+  it("tells a date column's order from dotted dates as from any other short date", () => {
+    // `31.12.2025` takes a short way; `31.12.25` the general one, which reads day and month
+    // alike: each column must come out the same either way.
+    const columns = [
+      ['01.02.2025', '31.12.2025', '05.06.2025'],
+      ['02.13.2025', '12.01.2025'],
+      ['31.12.2025', '12.31.2025'],
+      ['01.02.2025', '03.04.2025'],
+      ['1a.02.2025', '2025-01-05'],
+      ['99.99.9999', ' 07.08.2025 '],
+    ];
+    for (const values of columns) {
+      const dotted = new DateColumnReader();
+      const general = new DateColumnReader();
+      for (const v of values) {
+        dotted.add(v);
+        general.add(v.replace(/^(\s*\d{2}\.\d{2}\.)\d{2}(\d{2}\s*)$/, '$1$2'));
+      }
+      expect(dotted.reading()).toBe(general.reading());
+      expect(dotted.example).toBe(values[0]);
+    }
   });
 
   it('reads amounts as the kernel does, in both languages', () => {

@@ -54,6 +54,8 @@ export function guardFormula(text: string): string {
 
 /** A CSV cell as the text it was before `guardFormula` (or an older version's guard). */
 export function unguardFormula(cell: string): string {
+  // Almost every cell: no apostrophe, nothing to take off.
+  if (cell.charCodeAt(0) !== 0x27) return cell;
   const { rest, quoted } = afterApostrophes(cell);
   return quoted && GUARDABLE.test(rest) ? cell.slice(1) : cell;
 }

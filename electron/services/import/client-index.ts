@@ -16,6 +16,8 @@ export interface Existing {
   name: string;
   lostReason: string | null;
   deleted: boolean;
+  /** The client's place in the order of ids (that of the sales' client index); with `ordered`. */
+  order: number;
 }
 
 export class ClientIndex {
@@ -29,7 +31,8 @@ export class ClientIndex {
   readonly byEmail = new Map<string, Existing[]>();
   readonly byPhone = new Map<string, Existing[]>();
 
-  constructor(wb: Workbook, options: { ids: boolean }) {
+  constructor(wb: Workbook, options: { ids: boolean; ordered?: boolean }) {
+    const all: Existing[] = [];
     for (const [id, name, phone, phone2, email, tax, ext, lostReason, deletedAt] of clientKeyRows(
       wb,
     )) {
@@ -38,7 +41,9 @@ export class ClientIndex {
         name,
         lostReason: lostReason ?? null,
         deleted: deletedAt !== null,
+        order: 0,
       };
+      if (options.ordered) all.push(c);
       if (options.ids) this.byId.set(c.id, c);
       if (ext) this.byExternal.set(ext, c);
       if (c.deleted) continue;
@@ -47,6 +52,7 @@ export class ClientIndex {
       add(this.byPhone, phone ?? null, c);
       if (phone2 !== phone) add(this.byPhone, phone2 ?? null, c);
     }
+    all.sort((a, b) => (a.id < b.id ? -1 : 1)).forEach((c, i) => (c.order = i));
   }
 
   /** The live client a row's keys find first, in order of how surely each identifies one. */

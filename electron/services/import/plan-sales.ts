@@ -24,7 +24,7 @@ import {
   type MappedColumn,
   type RowError,
 } from './plan-common';
-import { saleKey, type SeenSales } from './seen-sales';
+import { keyHashes, saleKey, type KeyedSale, type SeenSales } from './seen-sales';
 import { DateColumnReader, taxIdKey } from './values';
 
 const KEY_ORDER = ['id', 'externalId', 'taxId', 'email', 'phone'] as const;
@@ -45,10 +45,8 @@ export interface SalesTally {
   duplicatesTotal: number;
 }
 
-interface Candidate {
-  op: SaleImportOp;
+interface Candidate extends KeyedSale {
   clientName: string;
-  key: string;
 }
 
 export class SalesPlanner {
@@ -71,6 +69,9 @@ export class SalesPlanner {
   private readonly keyColumns: MappedColumn[];
   private readonly valueColumns: MappedColumn[];
   private readonly dates = new Map<MappedColumn, DateColumnReader>();
+  /** The date columns and their readers, side by side (read on every row). */
+  private readonly dateColumns: MappedColumn[] = [];
+  private readonly dateReaders: DateColumnReader[] = [];
   /** Clients with sales before the import: only their rows can repeat a workbook's sale. */
   private readonly withSales: Set<string>;
 
@@ -84,7 +85,10 @@ export class SalesPlanner {
     /** The greatest sale rowid before the import: the sales that were there already. */
     private readonly before: number,
   ) {
-    this.index = new ClientIndex(wb, { ids: columns.some((c) => c.field.key === 'id') });
+    this.index = new ClientIndex(wb, {
+      ids: columns.some((c) => c.field.key === 'id'),
+      ordered: true,
+    });
     this.managers = knownManagers(wb);
     this.keyColumns = KEY_ORDER.map((k) => columns.find((c) => c.field.key === k)).filter(
       (c): c is MappedColumn => c !== undefined,
@@ -93,16 +97,20 @@ export class SalesPlanner {
     for (const c of columns) {
       if (c.field.kind === 'date') this.dates.set(c, new DateColumnReader());
     }
+    for (const [c, reader] of this.dates) {
+      this.dateColumns.push(c);
+      this.dateReaders.push(reader);
+    }
     this.withSales = clientsWithLiveSales(wb);
   }
 
   /** The operations of a chunk of rows; `first` is the index of its first data row. */
   chunk(rows: string[][], first: number): SaleImportOp[] {
     const candidates: Candidate[] = [];
-    rows.forEach((cells, i) => {
-      const candidate = this.row(cells, first + i + 2);
+    for (let i = 0; i < rows.length; i += 1) {
+      const candidate = this.row(rows[i]!, first + i + 2);
       if (candidate) candidates.push(candidate);
-    });
+    }
     this.tally.total += rows.length;
     return this.decide(candidates);
   }
@@ -122,9 +130,17 @@ export class SalesPlanner {
   }
 
   private row(cells: string[], row: number): Candidate | null {
-    for (const [c, reader] of this.dates) reader.add(cells[c.index] ?? '');
-    const errors: RowError[] = [];
-    const client = findClient(this.index, this.keyColumns, cells, row, this.ctx, errors);
+    for (let i = 0; i < this.dateColumns.length; i += 1) {
+      this.dateReaders[i]!.add(cells[this.dateColumns[i]!.index] ?? '');
+    }
+    // Made only for a row with an error: a million good rows make none.
+    let errors: RowError[] | null = null;
+    let bad = false;
+    const client = findClient(this.index, this.keyColumns, cells, row, this.ctx);
+    if ('message' in client) {
+      errors = [client];
+      bad = true;
+    }
     const values: Record<string, unknown> = {};
     let managerName: string | null = null;
     for (const c of this.valueColumns) {
@@ -132,36 +148,48 @@ export class SalesPlanner {
       if (raw.trim() === '') {
         if (c.field.required) {
           const message = translate(this.ctx.locale, 'required');
-          errors.push({ row, column: c.header, value: '', message });
+          (errors ??= []).push({ row, column: c.header, value: '', message });
+          bad = true;
         }
         continue;
       }
       const converted = convertCell(c.field, c.header, raw, this.ctx);
       if (!converted.ok) {
         const error = { row, column: c.header, value: raw, message: converted.message };
-        errors.push(cellPolicy(this.options, c) === 'blank' ? { ...error, blanked: true } : error);
+        if (cellPolicy(this.options, c) === 'blank')
+          (errors ??= []).push({ ...error, blanked: true });
+        else {
+          (errors ??= []).push(error);
+          bad = true;
+        }
       } else if (c.field.kind === 'manager') managerName = converted.value as string;
       else values[c.field.key] = converted.value;
     }
-    if (errors.some((e) => !e.blanked) || !client) {
-      this.errors(errors.map(({ blanked: _, ...e }) => e));
+    if (bad) {
+      this.errors(errors!.map(({ blanked: _, ...e }) => e));
       this.tally.invalid += 1;
       return null;
     }
-    this.errors(errors);
-    if (errors.length > 0) this.tally.blanked += 1;
+    const found = client as Existing;
+    if (errors) {
+      this.errors(errors);
+      this.tally.blanked += 1;
+    }
     if (managerName && !this.managers.has(fold(managerName))) {
       this.newManagers.set(fold(managerName), managerName);
     }
     const op: SaleImportOp = {
       row,
       action: 'create',
-      clientId: client.id,
+      clientId: found.id,
       saleId: null,
       values: values as unknown as SaleImportValues,
       managerName,
+      clientOrder: found.order,
     };
-    return { op, clientName: client.name, key: saleKey(client.id, op.values) };
+    const key = saleKey(found.id, op.values);
+    const [h1, h2] = keyHashes(key);
+    return { op, clientName: found.name, key, h1, h2 };
   }
 
   private errors(errors: RowError[]): void {
@@ -175,7 +203,8 @@ export class SalesPlanner {
     const earlier = this.seen.earlier(candidates);
     const inChunk = new Map<string, number>();
     const ops: SaleImportOp[] = [];
-    for (const { op, clientName, key } of candidates) {
+    for (const candidate of candidates) {
+      const { op, clientName, key } = candidate;
       const saleId = existing.get(key);
       const firstRow = inChunk.get(key) ?? earlier.get(key);
       if (saleId !== undefined || firstRow !== undefined) {
@@ -206,7 +235,7 @@ export class SalesPlanner {
         }
       }
       inChunk.set(key, op.row);
-      this.seen.add(key, op);
+      this.seen.add(candidate);
       ops.push(op);
       this.tally.willCreate += 1;
     }
@@ -229,15 +258,14 @@ export class SalesPlanner {
   }
 }
 
-/** The client a row names, or an error on the column that names it. */
+/** The client a row names, or the error on the column that names it. */
 function findClient(
   index: ClientIndex,
   keyColumns: MappedColumn[],
   cells: string[],
   row: number,
   ctx: ConvertContext,
-  errors: RowError[],
-): { id: string; name: string } | null {
+): Existing | RowError {
   for (const c of keyColumns) {
     const raw = (cells[c.index] ?? '').trim();
     if (!raw) continue;
@@ -262,14 +290,12 @@ function findClient(
       list.length === 0
         ? translate(ctx.locale, 'import_client_not_found', { value: raw })
         : translate(ctx.locale, 'import_client_ambiguous', { value: raw, count: list.length });
-    errors.push({ row, column: c.header, value: raw, message });
-    return null;
+    return { row, column: c.header, value: raw, message };
   }
-  errors.push({
+  return {
     row,
     column: keyColumns[0]?.header ?? null,
     value: '',
     message: translate(ctx.locale, 'import_client_missing'),
-  });
-  return null;
+  };
 }

@@ -210,14 +210,15 @@ function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): 
         }
         // A chunk's new sales in the order of the client index: its pages are then visited
         // once each, one after the next, instead of at random for every row.
-        for (const op of ops.sort(byClientAndDate)) writer.write(op);
+        for (const op of inIndexOrder(ops)) writer.write(op);
         writer.flush();
       },
       'write',
     );
     recordCreatedSales(ctx, batchId, before);
     (restore as (() => void) | null)?.();
-    moveStagesFromSales(ctx, writer.clients);
+    writer.days.addWritten(ctx.wb, before);
+    moveStagesFromSales(ctx, writer.days);
     const t = planner.tally;
     let id: string | null = batchId;
     if (writer.inserted + writer.updated === 0 && created === 0) {
@@ -243,9 +244,49 @@ function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): 
   });
 }
 
-/** Client, then date; a stable sort keeps the file's order within a day. */
-function byClientAndDate(a: SaleImportOp, b: SaleImportOp): number {
-  if (a.clientId !== b.clientId) return a.clientId < b.clientId ? -1 : 1;
+/** Bits of a chunk's sort key: the client's place, the day, the op's place in the chunk. */
+const CLIENT_BITS = 2 ** 20;
+const DAY_BITS = 2 ** 17;
+const PLACE_BITS = 2 ** 15;
+
+/** A day as a number that sorts as the ISO date does, 0 for 1900-01-00 (below 2^17 to 2200). */
+function dayNumber(date: string): number {
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  return (year - 1900) * 372 + (digit(5) * 10 + digit(6)) * 31 + digit(8) * 10 + digit(9);
+}
+
+/**
+ * A chunk's ops by client (in the order of the client index), then date, then their order in
+ * the file: each op's three places packed into one number below 2^53, and the numbers sorted
+ * by the typed array's own sort, without calling a comparator some 300,000 times a chunk.
+ * Beyond the packing's bounds (a million clients, chunks of 32,768 rows, years out of
+ * 1900–2200) the comparator does it.
+ */
+export function inIndexOrder(ops: SaleImportOp[]): SaleImportOp[] {
+  if (ops.length > PLACE_BITS) return ops.sort(byClientAndDate);
+  const keys = new Float64Array(ops.length);
+  for (let i = 0; i < ops.length; i += 1) {
+    const op = ops[i]!;
+    const day = dayNumber(op.values.date);
+    const client = op.clientOrder;
+    if (client === undefined || client >= CLIENT_BITS || !(day >= 0 && day < DAY_BITS)) {
+      return ops.sort(byClientAndDate);
+    }
+    keys[i] = (client * DAY_BITS + day) * PLACE_BITS + i;
+  }
+  keys.sort();
+  return Array.from(keys, (key) => ops[key % PLACE_BITS]!);
+}
+
+/**
+ * Client, then date; a stable sort keeps the file's order within a day. The planner gives each
+ * op its client's place in the order of ids: a number compared instead of two ids.
+ */
+export function byClientAndDate(a: SaleImportOp, b: SaleImportOp): number {
+  if (a.clientOrder !== undefined && b.clientOrder !== undefined) {
+    if (a.clientOrder !== b.clientOrder) return a.clientOrder - b.clientOrder;
+  } else if (a.clientId !== b.clientId) return a.clientId < b.clientId ? -1 : 1;
   if (a.values.date !== b.values.date) return a.values.date < b.values.date ? -1 : 1;
   return 0;
 }

@@ -14,11 +14,19 @@ export function saleKey(clientId: string, v: SaleImportValues): string {
   return `${clientId}|${v.date}|${v.amount}|${v.docNo ?? ''}`;
 }
 
+/** A row's sale with its key and the two hashes of the key (`keyHashes`), made once. */
+export interface KeyedSale {
+  op: SaleImportOp;
+  key: string;
+  h1: number;
+  h2: number;
+}
+
 export interface SeenSales {
   /** Of these rows, those that repeat a row of an earlier chunk: key → that row (0: unknown). */
-  earlier(rows: readonly { op: SaleImportOp; key: string }[]): Map<string, number>;
+  earlier(rows: readonly KeyedSale[]): Map<string, number>;
   /** A row that will be written as a new sale. */
-  add(key: string, op: SaleImportOp): void;
+  add(row: KeyedSale): void;
   close(): void;
 }
 
@@ -28,19 +36,27 @@ const BITS = 1 << 25;
 class Bloom {
   private readonly words = new Uint32Array(BITS / 32);
 
-  add(key: string): void {
-    for (const bit of bits(key)) this.words[bit >>> 5]! |= 1 << (bit & 31);
+  add(h1: number, h2: number): void {
+    for (let i = 0, bit = h1; i < 3; i += 1, bit = (bit + h2) & MASK) {
+      this.words[bit >>> 5]! |= 1 << (bit & 31);
+    }
   }
 
-  maybe(key: string): boolean {
-    for (const bit of bits(key))
+  maybe(h1: number, h2: number): boolean {
+    for (let i = 0, bit = h1; i < 3; i += 1, bit = (bit + h2) & MASK) {
       if ((this.words[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+    }
     return true;
   }
 }
 
-/** Three bit positions from two FNV-1a hashes (double hashing). */
-function bits(key: string): [number, number, number] {
+const MASK = BITS - 1;
+
+/**
+ * Two FNV-1a hashes of a key, for its three bit positions (h1, h1 + h2, h1 + 2·h2: double
+ * hashing); made once per row, then used to ask the filter and to add to it.
+ */
+export function keyHashes(key: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   for (let i = 0; i < key.length; i += 1) {
@@ -48,9 +64,7 @@ function bits(key: string): [number, number, number] {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
   }
-  b |= 1;
-  const mask = BITS - 1;
-  return [a & mask, (a + b) & mask, (a + 2 * b) & mask];
+  return [a & MASK, b | 1];
 }
 
 /** For a run: the rows of earlier chunks are sales in the workbook written after `before`. */
@@ -59,7 +73,7 @@ export function seenInWrittenSales(wb: Workbook, before: number): SeenSales {
   return {
     earlier(rows) {
       const out = new Map<string, number>();
-      const maybe = rows.filter((r) => bloom.maybe(r.key));
+      const maybe = rows.filter((r) => bloom.maybe(r.h1, r.h2));
       if (maybe.length === 0) return out;
       const pairs = new Map(maybe.map((r) => [`${r.op.clientId} ${r.op.values.date}`, r.op]));
       const found = liveSalesOn(
@@ -73,7 +87,7 @@ export function seenInWrittenSales(wb: Workbook, before: number): SeenSales {
       }
       return out;
     },
-    add: (key) => bloom.add(key),
+    add: (row) => bloom.add(row.h1, row.h2),
     close: () => undefined,
   };
 }
@@ -84,12 +98,12 @@ export function seenInTempTable(wb: Workbook): SeenSales {
   const table = seenKeysTable(wb);
   return {
     earlier(rows) {
-      const maybe = rows.filter((r) => bloom.maybe(r.key)).map((r) => r.key);
+      const maybe = rows.filter((r) => bloom.maybe(r.h1, r.h2)).map((r) => r.key);
       return maybe.length === 0 ? new Map() : table.find(maybe);
     },
-    add(key, op) {
-      bloom.add(key);
-      table.add(key, op.row);
+    add(row) {
+      bloom.add(row.h1, row.h2);
+      table.add(row.key, row.op.row);
     },
     close: () => table.drop(),
   };

@@ -94,6 +94,17 @@ export class DateColumnReader {
     const v = raw.trim();
     if (!v) return;
     this.example ??= raw;
+    // `31.12.2025`, a 1C file's every row: read without a regular expression.
+    if (v.length === 10 && v.charCodeAt(2) === 46 && v.charCodeAt(5) === 46) {
+      const a = twoDigits(v, 0);
+      const b = twoDigits(v, 3);
+      if (a >= 0 && b >= 0 && twoDigits(v, 6) >= 0 && twoDigits(v, 8) >= 0) {
+        this.short += 1;
+        if (a > 12 && b <= 31) this.dayFirst = true;
+        if (b > 12 && a <= 31) this.monthFirst = true;
+        return;
+      }
+    }
     if (ISO.exec(v)) {
       this.isoCount += 1;
       return;
@@ -116,6 +127,13 @@ export class DateColumnReader {
     // Nothing above 12: dotted dates are day-first by convention; slashed ones could be either.
     return this.slashed === 0 ? 'dmy' : 'ambiguous';
   }
+}
+
+/** The number of the two digits at `at`, or -1 when they are not two digits. */
+function twoDigits(v: string, at: number): number {
+  const a = v.charCodeAt(at) - 48;
+  const b = v.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /** How `cellText` writes a numeric Excel cell: JavaScript's own shortest form. */
