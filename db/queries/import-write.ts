@@ -41,6 +41,11 @@ export interface ImportWriteHooks {
   newManagers: string[];
   /** Called every few thousand rows; throwing from it (a cancel) rolls everything back. */
   onRow?: (done: number, total: number) => void;
+  /**
+   * Called first inside the transaction, once the write lock is held: throwing from it (the
+   * workbook changed since the ops were planned) writes nothing.
+   */
+  onStart?: () => void;
 }
 
 export interface ImportWriteResult {
@@ -156,6 +161,7 @@ export function writeImport(
   hooks: ImportWriteHooks,
 ): ImportWriteResult {
   return ctx.wb.transaction(() => {
+    hooks.onStart?.();
     const batchId = startBatch(ctx, 'import', hooks.label);
     const managers = resolveManagers(ctx, hooks.newManagers);
     const total = clientOps.length + saleOps.length;
