@@ -87,7 +87,7 @@ it('writes the check’s plan at once when nothing changed, as a fresh plan woul
   });
   expect(clients()).toEqual([]);
 
-  // Given once: a second run without a check plans (and finds the clients in the trash gone).
+  // Given once: a second run without a check of its own plans again.
   const again: ImportPhase[] = [];
   await runImport(ctx(), request, envWith(keeper, again));
   expect(again).toContain('check');
