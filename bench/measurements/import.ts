@@ -1,6 +1,9 @@
 /**
  * Importing 100,000 client rows from a Windows-1251 semicolon CSV with Russian headers (the
  * file a 1C export gives) into a fresh workbook: the check, the run, and the undo of the run.
+ * As in the wizard, the run follows the check on the check's worker thread and, nothing having
+ * changed in between, writes the check's plan (the file is hashed, not read and checked again):
+ * the run's figure is the write, the check's the reading and planning.
  * The floor is the same rows inserted raw into a bare table in one transaction.
  */
 import fs from 'node:fs';

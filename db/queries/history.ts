@@ -52,25 +52,40 @@ const UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)([0-9a-f]{12})$
  */
 export function idSequence(ctx: Pick<WriteContext, 'newId'>): () => string {
   const first = ctx.newId();
-  const parts = UUID.exec(first);
+  const start = sequenceStart(first);
   let next: string | null = first;
-  if (!parts) {
+  if (!start) {
     return () => {
       const id = next ?? ctx.newId();
       next = null;
       return id;
     };
   }
-  const prefix = parts[1]!;
-  let counter = Number.parseInt(parts[2]!, 16);
+  let counter = start.counter;
   return () => {
     if (next !== null) {
       next = null;
       return first;
     }
     counter = (counter + 1) % 2 ** 48;
-    return prefix + counter.toString(16).padStart(12, '0');
+    return start.prefix + counter.toString(16).padStart(12, '0');
   };
+}
+
+/**
+ * The same sequence for SQL to count up itself, from one fresh id: the `n`-th id (0 the first)
+ * is `prefix || printf('%012x', (counter + n) % 281474976710656)`. Null for ids of another
+ * shape (tests), which must each come from `newId`.
+ */
+export function idSequenceStart(
+  ctx: Pick<WriteContext, 'newId'>,
+): { prefix: string; counter: number } | null {
+  return sequenceStart(ctx.newId());
+}
+
+function sequenceStart(first: string): { prefix: string; counter: number } | null {
+  const parts = UUID.exec(first);
+  return parts ? { prefix: parts[1]!, counter: Number.parseInt(parts[2]!, 16) } : null;
 }
 
 export function recordChanges(ctx: WriteContext, batchId: string, items: ChangeInput[]): void {

@@ -8,7 +8,7 @@ import type { Statement } from 'better-sqlite3';
 import type { ClientPatch, ClientRow, CustomValue, FieldDef } from '../../electron/api/contract';
 import type { Workbook } from '../workbook';
 import { applyPatch, derived } from './clients';
-import { idSequence, startBatch, type WriteContext } from './history';
+import { idSequence, idSequenceStart, startBatch, type WriteContext } from './history';
 import { fold, nextSeq, reindexClients } from './search';
 import {
   changeIdFunction,
@@ -41,6 +41,11 @@ export interface ImportWriteHooks {
   newManagers: string[];
   /** Called every few thousand rows; throwing from it (a cancel) rolls everything back. */
   onRow?: (done: number, total: number) => void;
+  /**
+   * Called first inside the transaction, once the write lock is held: throwing from it (the
+   * workbook changed since the ops were planned) writes nothing.
+   */
+  onStart?: () => void;
 }
 
 export interface ImportWriteResult {
@@ -156,6 +161,7 @@ export function writeImport(
   hooks: ImportWriteHooks,
 ): ImportWriteResult {
   return ctx.wb.transaction(() => {
+    hooks.onStart?.();
     const batchId = startBatch(ctx, 'import', hooks.label);
     const managers = resolveManagers(ctx, hooks.newManagers);
     const total = clientOps.length + saleOps.length;
@@ -171,18 +177,21 @@ export function writeImport(
     let seq = firstSeq;
     const reindex: string[] = [];
     const creates = clientOps.filter((op) => op.action === 'create').length;
+    // New clients' ids (and their custom values') counted up from one fresh id, as the sales
+    // import does: a fresh random id each was a tenth of the rows' cost.
+    const newId = creates > 1 ? idSequence(ctx) : ctx.newId;
     const restoreIndexes = suspendIndexes(ctx.wb, creates, BIG_IMPORT, CLIENT_BULK_INDEXES);
     withSearchBuffer(ctx.wb, creates, () => {
       for (const op of clientOps) {
         const managerId = op.managerName ? (managers.get(fold(op.managerName)) ?? null) : undefined;
-        const values = managerId === undefined ? op.values : { ...op.values, managerId };
         if (op.action === 'create') {
-          const id = ctx.newId();
-          insertClient(ctx, s, id, seq, values, op.custom, at);
+          insertClient(s, newId, seq, op, managerId, at);
           seq += 1;
           result.inserted += 1;
         } else if (op.clientId) {
-          const patch = { ...values } as ClientPatch;
+          const patch = (
+            managerId === undefined ? { ...op.values } : { ...op.values, managerId }
+          ) as ClientPatch;
           if (op.custom.length > 0) {
             patch.custom = Object.fromEntries(op.custom.map((c) => [c.def.key, c.value]));
           }
@@ -221,48 +230,47 @@ export function writeImport(
   });
 }
 
+/** The defaults of a new client's columns that the file did not fill. */
+const DEFAULTS: Partial<Record<(typeof CLIENT_COLUMNS)[number][0], string>> = {
+  kind: 'person',
+  stage: 'prospect',
+  name: '',
+  tags: '[]',
+};
+
+function named(values: ImportedClientValues): values is ImportedClientValues & { name: string } {
+  return values.name !== undefined;
+}
+
+/** Inserts a new client, its custom values and its search index rows (one row: no objects). */
 function insertClient(
-  ctx: WriteContext,
   s: Statements,
-  id: string,
+  newId: () => string,
   seq: number,
-  values: ImportedClientValues,
-  custom: { def: FieldDef; value: CustomValue }[],
+  op: ClientImportOp,
+  managerId: string | null | undefined,
   at: string,
 ): void {
-  const row: ImportedClientValues & { name: string } = {
-    kind: 'person',
-    stage: 'prospect',
-    tags: [],
-    name: '',
-    ...values,
-  };
-  const d = derived(row);
-  const cells = CLIENT_COLUMNS.map(([key]) => {
-    const v = (row as Record<string, unknown>)[key];
-    return key === 'tags' ? JSON.stringify(v ?? []) : (v ?? null);
-  });
-  s.client.run(
-    id,
-    ...cells,
-    d.nameFold,
-    d.searchText,
-    d.tagsFold,
-    d.phoneKey,
-    d.phone2Key,
-    seq,
-    at,
-    at,
-  );
-  const text = [d.searchText];
-  for (const { def, value } of custom) {
+  const values = op.values;
+  const id = newId();
+  const d = derived(named(values) ? values : { ...values, name: '' });
+  const params: unknown[] = [id];
+  for (const [key] of CLIENT_COLUMNS) {
+    const v = key === 'managerId' && managerId !== undefined ? managerId : values[key];
+    if (v === undefined || v === null) params.push(DEFAULTS[key] ?? null);
+    else params.push(key === 'tags' ? JSON.stringify(v) : v);
+  }
+  params.push(d.nameFold, d.searchText, d.tagsFold, d.phoneKey, d.phone2Key, seq, at, at);
+  s.client.run(params);
+  let text = d.searchText;
+  for (const { def, value } of op.custom) {
     if (value === null) continue;
-    s.value.run(ctx.newId(), id, def.id, JSON.stringify(value), at);
+    s.value.run(newId(), id, def.id, JSON.stringify(value), at);
     if (INDEXED_CUSTOM.has(def.type)) {
-      text.push(fold(Array.isArray(value) ? JSON.stringify(value) : String(value)));
+      text += ` ${fold(Array.isArray(value) ? JSON.stringify(value) : String(value))}`;
     }
   }
-  s.search.run(seq, text.join(' '));
+  s.search.run(seq, text);
   if (d.tagsFold) s.tagSearch.run(seq, d.tagsFold);
 }
 
@@ -274,6 +282,27 @@ function insertClient(
 function recordCreated(ctx: WriteContext, batchId: string, first: number, count: number): void {
   if (count === 0) return;
   const at = ctx.now().toISOString();
+  const start = count > 1 ? idSequenceStart(ctx) : null;
+  if (start) {
+    // The ids `idSequence` would give, counted up by SQLite: no call into JavaScript per row.
+    ctx.wb.sqlite
+      .prepare(
+        `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
+         SELECT ? || printf('%012x', (? + seq) % 281474976710656), 'client', id, id, 'created', NULL, 'true', ?, ?, ?, ?
+         FROM clients WHERE seq >= ? AND seq < ? ORDER BY seq`,
+      )
+      .run(
+        start.prefix,
+        BigInt(start.counter - first),
+        ctx.actor(),
+        at,
+        batchId,
+        at,
+        first,
+        first + count,
+      );
+    return;
+  }
   const ids = changeIdFunction(ctx);
   ids.next = count > 1 ? idSequence(ctx) : ctx.newId;
   ctx.wb.sqlite

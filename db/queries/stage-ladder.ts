@@ -18,6 +18,7 @@ import type { Stage, StageRules } from '../../electron/api/contract';
 import { addMonths, localDayOf } from '../../kernel/local-date';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
+import { changeMark } from './change-mark';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { readSetting, writeSetting } from './settings';
 
@@ -318,14 +319,7 @@ const wholeWorkbook = new WeakMap<Workbook, { version: string; rows: LadderRow[]
  */
 function allLadderRows(wb: Workbook): LadderRow[] {
   const rules = readStageRules(wb);
-  const { changes } = wb.sqlite.prepare('SELECT total_changes() AS changes').get() as {
-    changes: number;
-  };
-  const version = [
-    changes,
-    wb.sqlite.pragma('data_version', { simple: true }),
-    JSON.stringify(rules),
-  ].join(' ');
+  const version = `${changeMark(wb)} ${JSON.stringify(rules)}`;
   const cached = wholeWorkbook.get(wb);
   if (cached?.version === version) return cached.rows;
   const rows = ladderRows(wb, rules, 'all');

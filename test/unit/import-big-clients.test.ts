@@ -78,6 +78,31 @@ it('imports thousands of clients that search finds, each with its creation line,
     )
     .get(result.batchId) as { n: number; ids: number; clients: number };
   expect(lines).toEqual({ n: ROWS, ids: ROWS, clients: ROWS });
+  // The new clients' ids (counted up from one fresh id) are distinct uuids, in the file's order.
+  const ids = world.app.wb.sqlite.prepare('SELECT id FROM clients ORDER BY seq').pluck().all();
+  expect(new Set(ids).size).toBe(ROWS);
+  expect(
+    ids.every((id) =>
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(String(id)),
+    ),
+  ).toBe(true);
+  expect([...ids].sort()).toEqual(ids);
+  // Their creation lines' ids, counted up by SQLite from one fresh id: in the clients' order,
+  // one apart in their last twelve hex digits, as `idSequence` gives them.
+  const lineIds = world.app.wb.sqlite
+    .prepare(
+      "SELECT ch.id FROM changes ch JOIN clients c ON c.id = ch.client_id WHERE ch.field = 'created' ORDER BY c.seq",
+    )
+    .pluck()
+    .all() as string[];
+  const prefix = lineIds[0]!.slice(0, 24);
+  const counter = Number.parseInt(lineIds[0]!.slice(24), 16);
+  expect(lineIds).toEqual(
+    lineIds.map((_, n) => prefix + ((counter + n) % 2 ** 48).toString(16).padStart(12, '0')),
+  );
+  expect(lineIds[0]).toMatch(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
   // The index's buffer setting is put back as it was, and so is every index the write
   // suspended (built again at its end).
   expect(hashsize() ?? 1_048_576).toBe(before ?? 1_048_576);

@@ -1,7 +1,9 @@
 /**
  * The import's steps share one worker thread: the check's thread is kept and the run that follows
  * goes to it (no second start and open of the workbook), the run ends it, and a workbook that
- * closes or changes ends a kept one. The worker is bundled from the real sources, as the build does.
+ * closes or changes ends a kept one. The thread keeps the check's plan for the run, which is
+ * planned again when the window wrote to the workbook in between. The worker is bundled from the
+ * real sources, as the build does.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -89,5 +91,16 @@ it('runs on the check’s thread, ends it with the run, and ends a kept one when
   expect(importer.keptWorker()).toBeNull();
   expect(await call('import.run', second)).toMatchObject({ inserted: 1 });
   expect(((await call('clients.list', {})) as { total: number }).total).toBe(3);
+  expect(logged).toEqual([]);
+}, 60_000);
+
+it('honours an edit made in the window between the check and the run on the kept thread', async () => {
+  const request = csvOf('edited.csv', ['Глеб Носов;+7 900 222-33-44', 'Дина Лис;+7 900 222-33-55']);
+  expect(await call('import.check', request)).toMatchObject({ willCreate: 2, willUpdate: 0 });
+  // The user adds Gleb by hand meanwhile (the main process's connection, not the worker's).
+  await call('clients.create', { name: 'Глеб', phone: '8 900 222 33 44' });
+  expect(await call('import.run', request)).toMatchObject({ inserted: 1, updated: 1 });
+  const list = (await call('clients.list', { query: 'Глеб' })) as { total: number };
+  expect(list.total).toBe(1);
   expect(logged).toEqual([]);
 }, 60_000);

@@ -17,6 +17,7 @@ import { managerNames } from '../../../db/queries/managers';
 import { fold } from '../../../db/queries/search';
 import type { Workbook } from '../../../db/workbook';
 import type { ClientImportOp, SaleImportOp } from '../../../db/queries/import-write';
+import type { PlanKeeper } from './kept-plan';
 import type { ImportTarget, TargetField } from './targets';
 import type { DateOrder } from './values';
 
@@ -29,6 +30,8 @@ export interface ImportEnv {
   chunkRows?: number | undefined;
   /** From this many rows a sales import rebuilds some indexes at the end (tests lower it). */
   bulkRows?: number | undefined;
+  /** Keeps a clients check's plan for the run that follows (the import worker has one). */
+  keeper?: PlanKeeper | undefined;
 }
 
 export interface SourceRequest {

@@ -8,12 +8,14 @@ import type { ImportCheck, ImportPhase, ImportPreview, ImportResult } from '../.
 import { AppError } from '../../api/errors';
 import { listFields } from '../../../db/queries/fields';
 import type { WriteContext } from '../../../db/queries/history';
+import { changeMark } from '../../../db/queries/change-mark';
 import { clientsChangedBy } from '../../../db/queries/import-reads';
 import { countUnchanged } from '../../../db/queries/import-unchanged';
 import { writeImport } from '../../../db/queries/import-write';
 import { readSetting } from '../../../db/queries/settings';
 import type { Workbook } from '../../../db/workbook';
 import { withExportHeaders } from './export-headers';
+import { planStamp } from './kept-plan';
 import {
   ImportCancelled,
   isKeyColumn,
@@ -42,6 +44,7 @@ export async function previewImport(
   request: SourceRequest,
   env: ImportEnv,
 ): Promise<ImportPreview> {
+  env.keeper?.drop();
   env.onProgress?.('read', 0, 1);
   const { table, totalRows, readers } = await sampleSource(
     request.path,
@@ -109,9 +112,14 @@ export async function checkImport(
   request: SourceRequest & ImportOptions,
   env: ImportEnv,
 ): Promise<ImportCheck> {
+  env.keeper?.drop();
   if (request.target === 'sales') return checkSales(wb, request, { ...env, listLimit: LIST_LIMIT });
+  // Taken before the file and the workbook are read: a change while the check reads them makes
+  // the run's stamp differ, and the run plans again.
+  const stamp = env.keeper ? planStamp(wb, request, env) : null;
   const table = await load(request, env);
   const p = plan(wb, table, request, env);
+  if (stamp) env.keeper?.keep(stamp, p);
   const unchanged = countUnchanged(wb, p.clientOps, p.saleOps, p.clientOpRows);
   return {
     total: p.total,
@@ -140,9 +148,37 @@ export async function runImport(
   request: SourceRequest & ImportOptions,
   env: ImportEnv,
 ): Promise<ImportResult> {
-  if (request.target === 'sales') return runSales(ctx, request, { ...env, listLimit: LIST_LIMIT });
+  if (request.target === 'sales') {
+    env.keeper?.drop();
+    return runSales(ctx, request, { ...env, listLimit: LIST_LIMIT });
+  }
+  const stamp = env.keeper ? planStamp(ctx.wb, request, env) : null;
+  const kept = stamp ? (env.keeper?.take(stamp) ?? null) : null;
+  if (kept && stamp) {
+    try {
+      // The check's plan, written only if the workbook is still as it was when the check began
+      // (seen again inside the transaction, once no other connection can write).
+      return writePlan(ctx, request, env, kept, () => {
+        if (changeMark(ctx.wb) !== stamp.workbook) throw new StalePlan();
+      });
+    } catch (error) {
+      if (!(error instanceof StalePlan)) throw error;
+    }
+  }
   const table = await load(request, env);
-  const p = plan(ctx.wb, table, request, env);
+  return writePlan(ctx, request, env, plan(ctx.wb, table, request, env));
+}
+
+/** A kept plan whose workbook changed before the write began: the run plans again. */
+class StalePlan extends Error {}
+
+function writePlan(
+  ctx: WriteContext,
+  request: SourceRequest & ImportOptions,
+  env: ImportEnv,
+  p: ImportPlan,
+  onStart?: () => void,
+): ImportResult {
   const base = {
     errors: p.errors.slice(0, LIST_LIMIT),
     errorsTotal: p.errors.length,
@@ -167,6 +203,7 @@ export async function runImport(
   const written = writeImport(ctx, p.clientOps, p.saleOps, {
     label: path.basename(request.path).slice(0, 200),
     newManagers: p.newManagers,
+    ...(onStart ? { onStart } : {}),
     onRow: (done, total) => {
       if (env.cancelled?.()) throw new ImportCancelled();
       env.onProgress?.('write', done, total);

@@ -1,8 +1,10 @@
 /**
  * The import worker thread (bundled as `dist/main/import-worker.cjs`): opens its own connection
  * to the workbook, runs the import's steps (preview, check, run: one thread for them all, ended
- * after the run) and reports progress and results back (see `workers/rpc.ts`). A run's write transaction lives here, so the main process keeps answering
- * the window meanwhile.
+ * after the run) and reports progress and results back (see `workers/rpc.ts`). A run's write
+ * transaction lives here, so the main process keeps answering the window meanwhile. A check's
+ * plan is kept here for the run that follows (`kept-plan.ts`): the run writes at once when
+ * nothing changed in between.
  */
 import { workerData } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
@@ -12,6 +14,7 @@ import { checkpointNow, deferCheckpoints } from '../../../db/queries/import-chec
 import { usePageCache } from '../../../db/queries/import-seen';
 import { serveCalls } from '../workers/rpc';
 import { runJob, type ImportCall, type ImportProgress, type WorkerSetup } from './jobs';
+import { PlanKeeper } from './kept-plan';
 
 const setup = workerData as WorkerSetup;
 const wb = openWorkbook(setup.workbookPath, {
@@ -25,6 +28,7 @@ usePageCache(wb, 128);
 deferCheckpoints(wb);
 const ctx = { wb, now: () => new Date(), newId: () => uuidv7(), actor: () => setup.actor };
 wb.capture.actor = ctx.actor;
+const keeper = new PlanKeeper();
 
 serveCalls<ImportCall, ImportProgress>(
   ({ job, flag }, emit) =>
@@ -33,6 +37,7 @@ serveCalls<ImportCall, ImportProgress>(
       today: setup.today,
       onProgress: (phase, done, total) => emit({ phase, done, total }),
       cancelled: () => Atomics.load(flag, 0) === 1,
+      keeper,
     }),
   {
     // A preview or a check keeps the thread for the steps that follow (the main process ends it

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Locale } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { Logger } from '../../api/logger';
+import { changeMark } from '../../../db/queries/change-mark';
 import type { Workbook } from '../../../db/workbook';
 import type { HeldLock, LockAttempt } from './lock';
 import { workbookName } from './names';
@@ -95,7 +96,7 @@ export class PortableLink {
   connect(wb: Workbook, replaced: boolean): void {
     this.generation += 1;
     this.wb = wb;
-    this.savedMark = replaced || this.unsavedBefore ? null : markOf(wb);
+    this.savedMark = replaced || this.unsavedBefore ? null : changeMark(wb);
   }
 
   connected(): boolean {
@@ -113,7 +114,7 @@ export class PortableLink {
   unsaved(): boolean {
     if (this.unsavedBefore || this.savedMark === null) return true;
     const wb = this.wb;
-    return wb !== null && wb.sqlite.open && markOf(wb) !== this.savedMark;
+    return wb !== null && wb.sqlite.open && changeMark(wb) !== this.savedMark;
   }
 
   /** Writes `portable.json`, so the next open knows what this session leaves behind. */
@@ -246,7 +247,7 @@ export class PortableLink {
     if (!wb) return false;
     const generation = this.generation;
     const overtaken = () => this.generation !== generation;
-    const mark = markOf(wb);
+    const mark = changeMark(wb);
     let fingerprint: Fingerprint | null;
     try {
       fingerprint = await saveLive(wb, target, {
@@ -284,13 +285,6 @@ export class PortableLink {
       since: sinceText(holder, this.o.locale()),
     });
   }
-}
-
-/** The working copy's change counters: its own writes, and commits of other connections (the import worker). */
-function markOf(wb: Workbook): string {
-  const changes = wb.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
-  const version = wb.sqlite.pragma('data_version', { simple: true }) as number;
-  return `${changes}:${version}`;
 }
 
 /** The file system's codes of a medium that went away (pulled out, a share gone). */

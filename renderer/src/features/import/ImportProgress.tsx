@@ -8,11 +8,17 @@ import { useImportStatus } from './useImportStatus';
 
 /**
  * The share of the whole job done: a run checks every row and then writes it, so checking is
- * its first half and writing the second; the bar only moves forward.
+ * its first half and writing the second; the bar only moves forward. A run that writes the
+ * check's plan (nothing changed since the check) has no check phase: writing is the whole bar.
  */
-function overall(kind: ImportStatus['kind'], phase: ImportPhase, part: number): number {
+function overall(
+  kind: ImportStatus['kind'],
+  phase: ImportPhase,
+  part: number,
+  checks: boolean,
+): number {
   if (phase === 'read') return 0;
-  if (kind !== 'run') return part;
+  if (kind !== 'run' || !checks) return part;
   return phase === 'check' ? part / 2 : 0.5 + part / 2;
 }
 
@@ -43,10 +49,12 @@ export function ImportProgress({ onCancel, cancelling }: Props) {
   }, []);
   const running = status?.running === true;
   const phase = running && status.phase ? status.phase : 'read';
+  const [checks, setChecks] = useState(false);
+  if (!checks && running && status.kind === 'run' && phase === 'check') setChecks(true);
   const total = running ? status.total : 0;
   const done = running ? Math.min(status.done, total) : 0;
   const known = total > 1;
-  const share = overall(status?.kind ?? null, phase, known ? done / total : 0);
+  const share = overall(status?.kind ?? null, phase, known ? done / total : 0, checks);
   const left = running ? timeLeft(status) : null;
   const eta = left !== null ? durationParts(left) : null;
   if (!shown) return null;
