@@ -87,7 +87,7 @@ export function columnBatchField(wb: Workbook, batchId: string): Field | null {
   return field;
 }
 
-/** A value as `encode` writes it: the stored text when it already is that, else re-encoded. */
+/** A stored value as `encode` would write it (parsed and written again), null for none. */
 function canonical(stored: string | null): string | null {
   if (stored === null) return null;
   const again = JSON.stringify(JSON.parse(stored) ?? null);
