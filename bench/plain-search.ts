@@ -13,6 +13,8 @@ const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;
 /** The clients whose text or tags match one term (bound twice). */
 const TERM_HITS = `SELECT rowid FROM client_search WHERE client_search MATCH ?
   UNION SELECT rowid FROM client_tag_search WHERE client_tag_search MATCH ?`;
+/** The clients whose text matches one term (when no client's tags do). */
+const TEXT_HITS = `SELECT rowid FROM client_search WHERE client_search MATCH ?`;
 
 export interface PlainWhere {
   sql: string;
@@ -106,14 +108,22 @@ export function plainSearch(
  */
 export function plainKeystroke(cache: StatementCache, query: string, yearStart: string): number {
   const where = plainWhere(query);
+  // Words that match no client's tags are counted in the text index alone, as the app does.
+  const tagged = where.terms.some(
+    (t) =>
+      cache
+        .get('SELECT 1 FROM client_tag_search WHERE client_tag_search MATCH ? LIMIT 1')
+        .get(t) !== undefined,
+  );
+  const hits = tagged ? TERM_HITS : TEXT_HITS;
   const total = (
     where.indexOnly
       ? cache
           .get(
-            `SELECT count(*) FROM (${where.terms.map(() => `SELECT rowid FROM (${TERM_HITS})`).join(' INTERSECT ')})`,
+            `SELECT count(*) FROM (${where.terms.map(() => `SELECT rowid FROM (${hits})`).join(' INTERSECT ')})`,
           )
           .pluck()
-          .get(...where.terms.flatMap((t) => [t, t]))
+          .get(...where.terms.flatMap((t) => (tagged ? [t, t] : [t])))
       : cache
           .get(`SELECT count(*) FROM clients WHERE ${where.sql}`)
           .pluck()

@@ -78,8 +78,10 @@ export const clients = sqliteTable(
     index('clients_manager_idx').on(t.managerId),
     index('clients_stage_idx').on(t.stage),
     uniqueIndex('clients_seq_unique').on(t.seq),
-    // The live list in name order, and its count, read this index alone (no table scan, no sort).
-    index('clients_live_name_idx').on(t.deletedAt, t.nameFold, t.id),
+    // The live list in name order, and its count, read this index alone (no table scan, no sort);
+    // with `seq`, a search that walks it keeps the clients the full-text index found without
+    // reading their rows (cold, a walk of 1,650 clients for «его» took 41 ms).
+    index('clients_live_name_idx').on(t.deletedAt, t.nameFold, t.id, t.seq),
     // A search's hits sorted by name from this index alone, without reading their rows.
     index('clients_seq_live_name_idx').on(t.seq, t.deletedAt, t.nameFold, t.id),
     // Partial: clients without a (second) phone need no entry, and `phone_key = ?` still uses it.
@@ -144,7 +146,16 @@ export const comments = sqliteTable(
     updatedAt: updatedAt(),
     deletedAt: text('deleted_at'),
   },
-  (t) => [index('comments_client_idx').on(t.clientId, t.at)],
+  (t) => [
+    index('comments_client_idx').on(t.clientId, t.at),
+    // Each client's live contacts (the list's and Today's "last contact"), with all those reads
+    // need: a client's latest is one look-up, not a read of each comment's row and body.
+    index('comments_contact_idx')
+      .on(t.clientId, t.at, t.kind, t.deletedAt)
+      .where(
+        sql`${t.deletedAt} IS NULL AND ${t.kind} IN ('call', 'meeting', 'email', 'visit', 'offer')`,
+      ),
+  ],
 );
 
 export const reminders = sqliteTable(
@@ -202,6 +213,12 @@ export const changes = sqliteTable(
   (t) => [
     index('changes_client_idx').on(t.clientId, t.at),
     index('changes_batch_idx').on(t.batchId),
+    // Each client's stage changes with all the list's suggested stage reads of them: a page of
+    // the list looks up the latest one of each of its 100 clients without reading their other
+    // changes' rows from all over the file (12 → 2 ms for a page on 100,000 clients, cold).
+    index('changes_client_stage_idx')
+      .on(t.clientId, t.at, t.id, t.batchId, t.newValue)
+      .where(sql`${t.entity} = 'client' AND ${t.field} = 'stage'`),
   ],
 );
 
@@ -226,7 +243,10 @@ export const sales = sqliteTable(
     deletedAt: text('deleted_at'),
   },
   (t) => [
-    index('sales_client_date_idx').on(t.clientId, t.date),
+    // With the amount and the trash mark, a client's purchase days and sums are read from the
+    // index alone: their sales lie together there, not all over the table (a page of the list
+    // reads those of 100 clients per keystroke).
+    index('sales_client_date_idx').on(t.clientId, t.date, t.amount, t.deletedAt),
     index('sales_date_idx').on(t.date),
   ],
 );

@@ -182,8 +182,14 @@ export class FilterCompiler {
   /**
    * `byName`: a search that finds many clients walks the name index and keeps the matching
    * rows (db/queries/client-list.ts picks it); by default it starts from the matching rows.
+   * `withTags: false`: no client's tags match the words (see `tagsMatch`).
    */
-  where(query: ListQuery, pathPrefix = 'filters', byName = false): SQL | undefined {
+  where(
+    query: ListQuery,
+    pathPrefix = 'filters',
+    byName = false,
+    withTags = true,
+  ): SQL | undefined {
     // With a full-text match, start from the few matching rows: the unary + keeps SQLite from
     // walking the whole name index instead (250 ms → 1 ms on 100,000 clients).
     const live =
@@ -192,7 +198,7 @@ export class FilterCompiler {
         : isNull(clients.deletedAt);
     return and(
       query.trash ? isNotNull(clients.deletedAt) : live,
-      ...searchConditions(query.query ?? ''),
+      ...searchConditions(query.query ?? '', withTags),
       ...(query.filters ?? []).map((f, i) => this.condition(f, `${pathPrefix}.${i}`)),
     );
   }

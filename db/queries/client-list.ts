@@ -16,7 +16,7 @@ import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { FilterCompiler } from './client-filters';
 import { prepared as preparedOnce } from './prepared';
-import { fold, isPhoneQuery, searchWords, TERM_HITS } from './search';
+import { fold, isPhoneQuery, searchWords, tagsMatch, TERM_HITS, TEXT_HITS } from './search';
 
 type ClientRecord = typeof clients.$inferSelect;
 
@@ -47,12 +47,20 @@ function prepared(wb: Workbook, text: string): Statement {
  * that changes it, and takes it out when the client goes to the trash (db/queries/search.ts).
  * Counting through the clients' rows instead costs 30 ms for «про» on 100,000 clients.
  */
-function indexHits(wb: Workbook, terms: string[]): number {
-  // Each term's clients, text or tags, then those every term finds.
-  const hits = terms.map(() => `SELECT rowid FROM (${TERM_HITS})`).join(' INTERSECT ');
+function indexHits(wb: Workbook, terms: string[], withTags: boolean): number {
+  const { sql: hits, params } = termHits(terms, withTags);
   return prepared(wb, `SELECT count(*) FROM (${hits})`)
     .pluck()
-    .get(...terms.flatMap((t) => [t, t])) as number;
+    .get(...params) as number;
+}
+
+/** The `seq` of the clients every term finds (in their text, or text or tags), and its params. */
+function termHits(terms: string[], withTags: boolean): { sql: string; params: string[] } {
+  const one = withTags ? TERM_HITS : TEXT_HITS;
+  return {
+    sql: terms.map(() => `SELECT rowid FROM (${one})`).join(' INTERSECT '),
+    params: terms.flatMap((t) => (withTags ? [t, t] : [t])),
+  };
 }
 
 export interface ListPage {
@@ -89,7 +97,8 @@ export function readListPage(
     const where = compiler.where(input);
     return { records: page(where, false), total: countWhere(wb, where) };
   }
-  const hits = indexHits(wb, words.terms);
+  const withTags = tagsMatch(wb, words.terms);
+  const hits = indexHits(wb, words.terms, withTags);
   const total = words.short.length === 0 ? hits : null;
   const clientsCount = prepared(wb, 'SELECT coalesce(max(seq), 0) FROM clients')
     .pluck()
@@ -114,17 +123,20 @@ export function readListPage(
         : desc
           ? sql`${clients.nameFold} >= ${stop}`
           : sql`${clients.nameFold} <= ${stop}`;
-    const where = and(compiler.where(input, 'filters', true), within);
+    const where = and(compiler.where(input, 'filters', true, withTags), within);
     const records = page(where, true);
     if (stop === undefined || records.length === limit) {
-      return { records, total: total ?? countWhere(wb, compiler.where(input)) };
+      return {
+        records,
+        total: total ?? countWhere(wb, compiler.where(input, 'filters', false, withTags)),
+      };
     }
   }
   if (words.short.length === 0) {
     const desc = input.sort?.dir === 'desc';
-    return { records: sortedHits(wb, words.terms, desc, limit, offset), total: hits };
+    return { records: sortedHits(wb, words.terms, withTags, desc, limit, offset), total: hits };
   }
-  const where = compiler.where(input);
+  const where = compiler.where(input, 'filters', false, withTags);
   return { records: page(where, false), total: total ?? countWhere(wb, where) };
 }
 
@@ -138,13 +150,14 @@ export function readListPage(
 function sortedHits(
   wb: Workbook,
   terms: string[],
+  withTags: boolean,
   desc: boolean,
   limit: number,
   offset: number,
 ): ClientRecord[] {
   const dir = desc ? 'DESC' : 'ASC';
-  // Each term's clients, text or tags, then those every term finds (as `indexHits` counts).
-  const hits = terms.map(() => `SELECT rowid FROM (${TERM_HITS})`).join(' INTERSECT ');
+  // Those every term finds, as `indexHits` counts them.
+  const { sql: hits, params } = termHits(terms, withTags);
   const ids = prepared(
     wb,
     `SELECT id FROM clients INDEXED BY clients_seq_live_name_idx
@@ -152,7 +165,7 @@ function sortedHits(
      ORDER BY name_fold ${dir}, id ${dir} LIMIT ? OFFSET ?`,
   )
     .pluck()
-    .all(...terms.flatMap((t) => [t, t]), limit, offset) as string[];
+    .all(...params, limit, offset) as string[];
   if (ids.length === 0) return [];
   const rows = wb.db.select().from(clients).where(inArray(clients.id, ids)).all();
   const byId = new Map(rows.map((r) => [r.id, r]));

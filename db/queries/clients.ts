@@ -27,7 +27,7 @@ import { recordChanges, startBatch, type ChangeInput, type WriteContext } from '
 import { prepared } from './prepared';
 import { derived, type Derived } from './client-derived';
 import { fold, nextSeq, reindexClients, unindexClients } from './search';
-import { suggestedStages } from './stage-ladder';
+import { suggestedStagesOfRows } from './stage-ladder';
 import { localDay, yearStart } from '../../kernel/local-date';
 import { TEXT_FIELDS } from '../../kernel/client-fields';
 
@@ -361,10 +361,7 @@ function withRelated(wb: Workbook, rows: ClientRow[], now: Date): ClientListRow[
       ).all(ids) as { id: string; last: string }[]
     ).map((r) => [r.id, r.last]),
   );
-  const suggested = suggestedStages(
-    wb,
-    rows.map((r) => r.id),
-  );
+  const suggested = suggestedStagesOfRows(wb, rows);
   return rows.map((r) => ({
     ...r,
     custom: custom.get(r.id) ?? {},

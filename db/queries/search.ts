@@ -9,6 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { phoneNeedles } from '../../kernel/phones';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
+import { prepared } from './prepared';
 
 /**
  * Bump when the indexed text changes shape: the derived columns and the index are rebuilt on
@@ -180,21 +181,41 @@ export function searchWords(query: string): SearchWords {
 export const TERM_HITS = `SELECT rowid FROM client_search WHERE client_search MATCH ?
   UNION SELECT rowid FROM client_tag_search WHERE client_tag_search MATCH ?`;
 
+/** The same when no client's tags match the term: no union to deduplicate; takes it once. */
+export const TEXT_HITS = `SELECT rowid FROM client_search WHERE client_search MATCH ?`;
+
+/**
+ * Whether any client's tags match each of these terms. Tags are a few short words, so most
+ * words typed match none, and their hits are then the text index's alone: counting or
+ * listing those skips the union (for «ова», 38,944 hits on 100,000 clients: 3.7 → 1.1 ms).
+ */
+export function tagsMatch(wb: Workbook, terms: readonly string[]): boolean {
+  const any = prepared(
+    wb,
+    'SELECT 1 FROM client_tag_search WHERE client_tag_search MATCH ? LIMIT 1',
+  );
+  return terms.some((term) => any.get(term) !== undefined);
+}
+
+/** A client is found by one index term: in its text, or in its text or tags. */
+export function termCondition(term: string, withTags: boolean): SQL {
+  return withTags
+    ? sql`${clients.seq} IN (SELECT rowid FROM client_search WHERE client_search MATCH ${term}
+        UNION SELECT rowid FROM client_tag_search WHERE client_tag_search MATCH ${term})`
+    : sql`${clients.seq} IN (SELECT rowid FROM client_search WHERE client_search MATCH ${term})`;
+}
+
 /**
  * Conditions that make a client match the search box. Words of three or more characters go
- * through the trigram indexes; shorter words fall back to a substring test on the folded text
- * and tags.
+ * through the trigram indexes (`withTags: false` when `tagsMatch` found no tag for any);
+ * shorter words fall back to a substring test on the folded text and tags.
  */
-export function searchConditions(query: string): SQL[] {
+export function searchConditions(query: string, withTags = true): SQL[] {
   const { prefix, terms, short } = searchWords(query);
   if (prefix !== null) {
     return [sql`${clients.nameFold} >= ${prefix} AND ${clients.nameFold} < ${`${prefix}\uffff`}`];
   }
-  const conditions: SQL[] = terms.map(
-    (term) =>
-      sql`${clients.seq} IN (SELECT rowid FROM client_search WHERE client_search MATCH ${term}
-        UNION SELECT rowid FROM client_tag_search WHERE client_tag_search MATCH ${term})`,
-  );
+  const conditions: SQL[] = terms.map((term) => termCondition(term, withTags));
   for (const w of short) {
     const pattern = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(

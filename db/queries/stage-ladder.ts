@@ -217,24 +217,45 @@ function dayText(n: number): string {
 }
 
 /**
- * The ladder, the suggestion and "set by hand" of every live client in the scope; `bought`,
- * when given, holds the latest purchase days of each (see `LatestDays`) instead of reading them.
+ * The stage changes of the clients `where` picks (on `ch.client_id`), with their batches: read
+ * from `changes_client_stage_idx` alone, which holds all of it for the stage changes only.
  */
+export function stageChangesSql(where: string): string {
+  return `SELECT ch.client_id, ch.at, ch.id, b.kind, b.label, ch.new_value
+    FROM changes ch JOIN batches b ON b.id = ch.batch_id
+    WHERE ch.entity = 'client' AND ch.field = 'stage' AND ${where}`;
+}
+
+/** A live client as the ladder needs it: id, stage and when it was created. */
+export type LadderPerson = readonly [id: string, stage: Stage, createdAt: string];
+
+/** What the caller already holds, so the ladder does not read it again. */
+export interface LadderKnown {
+  /** The latest purchase days of each client (see `LatestDays`). */
+  bought?: ReadonlyMap<string, readonly string[]>;
+  /** The scope's live clients themselves (a page of the list has just read them). */
+  people?: readonly LadderPerson[];
+}
+
+/** The ladder, the suggestion and "set by hand" of every live client in the scope. */
 export function ladderRows(
   wb: Workbook,
   rules: StageRules,
   scope: Scope,
-  bought?: ReadonlyMap<string, readonly string[]>,
+  known: LadderKnown = {},
 ): LadderRow[] {
   if (scope !== 'all' && scope.length === 0) return [];
   const c = within('id', scope);
   // For a few ids, the unary plus keeps SQLite on the id index: the live-name index would
   // walk every live client instead (20 ms for a page of the list on 100,000 clients).
   const live = scope === 'all' ? 'deleted_at IS NULL' : '+deleted_at IS NULL';
-  const people = wb.sqlite
-    .prepare(`SELECT id, stage, created_at FROM clients WHERE ${live} AND ${c.where}`)
-    .raw()
-    .all(...c.params) as [string, Stage, string][];
+  const people =
+    known.people ??
+    (wb.sqlite
+      .prepare(`SELECT id, stage, created_at FROM clients WHERE ${live} AND ${c.where}`)
+      .raw()
+      .all(...c.params) as [string, Stage, string][]);
+  const bought = known.bought;
   // For many clients (after a large import) their sales and stage changes are read whole: a
   // look-up of every row's client in a list of tens of thousands costs more than the rows of
   // the few clients outside it, which the map below simply never asks for.
@@ -244,11 +265,7 @@ export function ladderRows(
   const h = within('ch.client_id', rest);
   const latest = new Map<string, StageChange>();
   for (const [id, at, changeId, kind, label, newValue] of wb.sqlite
-    .prepare(
-      `SELECT ch.client_id, ch.at, ch.id, b.kind, b.label, ch.new_value
-       FROM changes ch JOIN batches b ON b.id = ch.batch_id
-       WHERE ch.entity = 'client' AND ch.field = 'stage' AND ${h.where}`,
-    )
+    .prepare(stageChangesSql(h.where))
     .raw()
     .iterate(...h.params) as IterableIterator<
     [string, string, string, string, string | null, string | null]
@@ -306,7 +323,22 @@ function purchaseDays(
 
 /** Suggested stages of the given clients (those with one). */
 export function suggestedStages(wb: Workbook, ids: readonly string[]): Map<string, Stage> {
-  const rows = ladderRows(wb, readStageRules(wb), ids);
+  return suggestions(ladderRows(wb, readStageRules(wb), ids));
+}
+
+/** Suggested stages of clients whose rows were just read (one in the trash has none). */
+export function suggestedStagesOfRows(
+  wb: Workbook,
+  rows: readonly { id: string; stage: Stage; createdAt: string; deletedAt: string | null }[],
+): Map<string, Stage> {
+  const people = rows.flatMap((r) =>
+    r.deletedAt === null ? [[r.id, r.stage, r.createdAt] as const] : [],
+  );
+  const ids = people.map(([id]) => id);
+  return suggestions(ladderRows(wb, readStageRules(wb), ids, { people }));
+}
+
+function suggestions(rows: readonly LadderRow[]): Map<string, Stage> {
   return new Map(rows.flatMap((r) => (r.suggested ? [[r.id, r.suggested] as const] : [])));
 }
 
@@ -391,7 +423,7 @@ export function moveStagesFromSales(
   const followed = clientIds instanceof LatestDays ? clientIds : null;
   const known = followed?.exact ? followed.purchaseDays() : undefined;
   const ids = followed ? [...followed.clients()] : [...new Set(clientIds as Iterable<string>)];
-  const moves = ladderRows(ctx.wb, rules, ids, known)
+  const moves = ladderRows(ctx.wb, rules, ids, { bought: known })
     .filter((r) => !r.handSet && LADDER_STAGES.has(r.stage) && r.ladder !== r.stage)
     .map((r) => ({ id: r.id, from: r.stage, to: r.ladder }));
   if (moves.length === 0) return 0;

@@ -113,7 +113,7 @@ describe('the latest purchase days of a client', () => {
       }
       latest.addWritten(world.app.wb, before);
       const read = ladderRows(world.app.wb, rules, ids);
-      expect(ladderRows(world.app.wb, rules, ids, latest.purchaseDays())).toEqual(read);
+      expect(ladderRows(world.app.wb, rules, ids, { bought: latest.purchaseDays() })).toEqual(read);
       expect(read.map((r) => r.ladder)).toEqual([
         'first_purchase',
         'regular',

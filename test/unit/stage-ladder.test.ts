@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../../electron/api/contract';
+import { stageChangesSql } from '../../db/queries/stage-ladder';
 import { makeClient, makeWorld, type World } from '../helpers/world';
 
 let world: World;
@@ -50,6 +51,44 @@ async function importFile(name: string, lines: string[], target: 'clients' | 'sa
 }
 
 describe('the stage ladder', () => {
+  it('suggests on a page of the list from the rows it read, and nothing for a client in the trash', async () => {
+    await importFile(
+      'clients.csv',
+      ['Код клиента;ФИО', 'К-1;Вручную', 'К-2;В корзине', 'К-3;Без покупок'],
+      'clients',
+    );
+    const byName = new Map((await world.call('clients.list', {})).rows.map((r) => [r.name, r]));
+    for (const name of ['Вручную', 'В корзине']) {
+      await world.call('clients.update', { id: byName.get(name)!.id, patch: { stage: 'repeat' } });
+    }
+    const regular = ['2026-01-15', '2026-03-10', '2026-06-01', '2026-09-20', '2026-11-01'];
+    await importFile(
+      'sales.csv',
+      ['Код клиента;Дата;Сумма', ...salesOf('К-1', regular), ...salesOf('К-2', regular)],
+      'sales',
+    );
+    expect(await suggestions()).toEqual({
+      Вручную: 'regular',
+      'В корзине': 'regular',
+      'Без покупок': null,
+    });
+    const trashed = byName.get('В корзине')!.id;
+    await world.call('clients.delete', { id: trashed });
+    const trash = await world.call('clients.list', { trash: true });
+    expect(trash.rows.map((r) => [r.name, r.suggestedStage])).toEqual([['В корзине', null]]);
+    expect((await world.call('clients.get', { id: trashed })).suggestedStage).toBeNull();
+    expect(await suggestions()).toEqual({ Вручную: 'regular', 'Без покупок': null });
+    // A page's latest stage changes come from their own index, not from every change's row.
+    const plan = world.app.wb.sqlite
+      .prepare(
+        `EXPLAIN QUERY PLAN ${stageChangesSql('ch.client_id IN (SELECT value FROM json_each(?))')}`,
+      )
+      .all('[]') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toContain(
+      'USING COVERING INDEX changes_client_stage_idx',
+    );
+  });
+
   it('moves stages along the ladder after a three-year sales import, leaving hand-set ones', async () => {
     await importFile(
       'clients.csv',
