@@ -103,8 +103,8 @@ export function plainSearch(
  * in bare SQL through prepared statements: the total (the index's count for a search by
  * words, as the app counts it; else a count of the matching rows), the first page in name
  * order (starting from the matching rows for a word search, else walking the name index),
- * and the figures beside each row: custom values, purchases, last contact, and the sales and
- * stage changes the suggested stage is worked out from.
+ * and the figures beside each row: custom values, purchases with the purchase days the
+ * suggested stage is worked out from, last contact, and the stage changes.
  */
 export function plainKeystroke(cache: StatementCache, query: string, yearStart: string): number {
   const where = plainWhere(query);
@@ -143,7 +143,8 @@ export function plainKeystroke(cache: StatementCache, query: string, yearStart: 
     .all(ids);
   cache
     .get(
-      `SELECT client_id, max(date), sum(CASE WHEN date >= ? THEN amount ELSE 0 END) FROM sales
+      `SELECT client_id, max(date), sum(CASE WHEN date >= ? THEN amount ELSE 0 END),
+         group_concat(DISTINCT CASE WHEN amount > 0 THEN date END) FROM sales
        WHERE deleted_at IS NULL AND ${inPage} GROUP BY client_id`,
     )
     .all(yearStart, ids);
@@ -152,9 +153,6 @@ export function plainKeystroke(cache: StatementCache, query: string, yearStart: 
       `SELECT client_id, klocalday(max(at)) FROM comments WHERE deleted_at IS NULL
        AND kind IN ('call', 'meeting', 'email', 'visit', 'offer') AND ${inPage} GROUP BY client_id`,
     )
-    .all(ids);
-  cache
-    .get(`SELECT client_id, date FROM sales WHERE deleted_at IS NULL AND amount > 0 AND ${inPage}`)
     .all(ids);
   cache
     .get(

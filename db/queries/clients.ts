@@ -346,10 +346,15 @@ function withRelated(wb: Workbook, rows: ClientRow[], now: Date): ClientListRow[
     (
       prepared(
         wb,
-        `SELECT client_id AS id, max(date) AS last, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS year
+        // With the purchase days the suggested stage is worked out from, in the same pass.
+        `SELECT client_id AS id, max(date) AS last, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS year,
+           group_concat(DISTINCT CASE WHEN amount > 0 THEN date END) AS days
          FROM sales WHERE deleted_at IS NULL AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
-      ).all(since, ids) as { id: string; last: string; year: number }[]
+      ).all(since, ids) as { id: string; last: string; year: number; days: string | null }[]
     ).map((r) => [r.id, r]),
+  );
+  const bought = new Map(
+    [...sales.values()].map((r) => [r.id, r.days === null ? [] : r.days.split(',').sort()]),
   );
   const contacts = new Map(
     (
@@ -361,7 +366,7 @@ function withRelated(wb: Workbook, rows: ClientRow[], now: Date): ClientListRow[
       ).all(ids) as { id: string; last: string }[]
     ).map((r) => [r.id, r.last]),
   );
-  const suggested = suggestedStagesOfRows(wb, rows);
+  const suggested = suggestedStagesOfRows(wb, rows, bought);
   return rows.map((r) => ({
     ...r,
     custom: custom.get(r.id) ?? {},

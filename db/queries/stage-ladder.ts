@@ -326,16 +326,20 @@ export function suggestedStages(wb: Workbook, ids: readonly string[]): Map<strin
   return suggestions(ladderRows(wb, readStageRules(wb), ids));
 }
 
-/** Suggested stages of clients whose rows were just read (one in the trash has none). */
+/**
+ * Suggested stages of clients whose rows were just read (one in the trash has none), with the
+ * purchase days of each that has any (sorted, distinct, of live sales with a positive amount).
+ */
 export function suggestedStagesOfRows(
   wb: Workbook,
   rows: readonly { id: string; stage: Stage; createdAt: string; deletedAt: string | null }[],
+  bought: ReadonlyMap<string, readonly string[]>,
 ): Map<string, Stage> {
   const people = rows.flatMap((r) =>
     r.deletedAt === null ? [[r.id, r.stage, r.createdAt] as const] : [],
   );
   const ids = people.map(([id]) => id);
-  return suggestions(ladderRows(wb, readStageRules(wb), ids, { people }));
+  return suggestions(ladderRows(wb, readStageRules(wb), ids, { people, bought }));
 }
 
 function suggestions(rows: readonly LadderRow[]): Map<string, Stage> {
