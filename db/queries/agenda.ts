@@ -18,6 +18,7 @@ import { birthdayIn } from '../../kernel/repeat';
 import { addDays } from '../../kernel/local-date';
 import type { Workbook } from '../workbook';
 import { CONTACT_KINDS } from './client-filters';
+import { prepared } from './prepared';
 import { effectiveDue, openRemindersUntil } from './reminders';
 import { readSetting, writeSetting } from './settings';
 
@@ -151,40 +152,46 @@ function needsTouch(
   cadence: Cadence,
   limit: number,
 ): (Omit<TouchItem, 'client'> & { id: string })[] {
-  const yearAgo = addDays(date, -365);
-  const kinds = JSON.stringify(CONTACT_KINDS);
-  return wb.sqlite
-    .prepare(
-      `WITH lc AS (
-         SELECT client_id, klocalday(max(at)) AS last FROM comments
-         WHERE deleted_at IS NULL AND kind IN (SELECT value FROM json_each(@kinds)) GROUP BY client_id
-       ), sv AS (
-         SELECT client_id, min(date) AS first, sum(CASE WHEN date > @yearAgo THEN amount ELSE 0 END) AS value
-         FROM sales WHERE deleted_at IS NULL GROUP BY client_id
-       ), t AS (
-         SELECT c.id, lc.last AS lastContact, json_extract(@cadence, '$.' || c.stage) AS cadenceDays,
-                coalesce(sv.value, 0) AS value,
-                CASE WHEN lc.last IS NOT NULL THEN 'contact' WHEN sv.first IS NOT NULL THEN 'firstPurchase'
-                     ELSE 'created' END AS countedFrom,
-                coalesce(lc.last, sv.first, klocalday(c.created_at)) AS countedFromDate
-         FROM clients c LEFT JOIN lc ON lc.client_id = c.id LEFT JOIN sv ON sv.client_id = c.id
-         WHERE c.deleted_at IS NULL
-       ), d AS (
-         SELECT *, CAST(julianday(@date) - julianday(countedFromDate) AS INTEGER) AS since FROM t
-       )
-       SELECT id, lastContact, cadenceDays, value, countedFrom, countedFromDate,
-              since - cadenceDays AS overdueDays FROM d
-       WHERE cadenceDays IS NOT NULL AND since > cadenceDays
-       ORDER BY overdueDays DESC, value DESC, id LIMIT @limit`,
-    )
-    .all({
-      kinds,
-      yearAgo,
-      cadence: JSON.stringify(cadence),
-      date,
-      limit,
-    }) as (Omit<TouchItem, 'client'> & { id: string })[];
+  return prepared(wb, NEEDS_TOUCH).all({
+    yearAgo: addDays(date, -365),
+    cadence: JSON.stringify(cadence),
+    date,
+    limit,
+  }) as (Omit<TouchItem, 'client'> & { id: string })[];
 }
+
+/** The contact kinds spelled out in the SQL, as the partial index of contacts is defined. */
+const CONTACT_KIND_LIST = CONTACT_KINDS.map((k) => `'${k}'`).join(', ');
+
+/**
+ * Each live client's last contact, first purchase and value of the last year are looked up in
+ * the covering indexes of contacts and of sales by client (one seek each, the clients read in
+ * their table's order) and kept once per client (MATERIALIZED: each is used several times).
+ * Grouping every contact and sale, then joining the groups, took 2.9 s against 0.85 s on
+ * 100,000 clients and 650,000 sales.
+ */
+export const NEEDS_TOUCH = `WITH t AS MATERIALIZED (
+    SELECT c.id, c.stage, c.created_at AS createdAt,
+      (SELECT max(m.at) FROM comments m WHERE m.client_id = c.id AND m.deleted_at IS NULL
+         AND m.kind IN (${CONTACT_KIND_LIST})) AS lastAt,
+      (SELECT min(s.date) FROM sales s WHERE s.client_id = c.id AND s.deleted_at IS NULL) AS first,
+      (SELECT sum(s.amount) FROM sales s WHERE s.client_id = c.id AND s.date > @yearAgo
+         AND s.deleted_at IS NULL) AS value
+    FROM clients c WHERE +c.deleted_at IS NULL
+  ), u AS (
+    SELECT id, klocalday(lastAt) AS lastContact, json_extract(@cadence, '$.' || stage) AS cadenceDays,
+      coalesce(value, 0) AS value,
+      CASE WHEN lastAt IS NOT NULL THEN 'contact' WHEN first IS NOT NULL THEN 'firstPurchase'
+           ELSE 'created' END AS countedFrom,
+      coalesce(klocalday(lastAt), first, klocalday(createdAt)) AS countedFromDate
+    FROM t
+  ), d AS (
+    SELECT *, CAST(julianday(@date) - julianday(countedFromDate) AS INTEGER) AS since FROM u
+  )
+  SELECT id, lastContact, cadenceDays, value, countedFrom, countedFromDate,
+         since - cadenceDays AS overdueDays FROM d
+  WHERE cadenceDays IS NOT NULL AND since > cadenceDays
+  ORDER BY overdueDays DESC, value DESC, id LIMIT @limit`;
 
 export function agenda(wb: Workbook, date: string, days: number, time: string | undefined): Agenda {
   const cadence = readCadence(wb);
