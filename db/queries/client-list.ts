@@ -10,7 +10,7 @@
  * - the total of a plain search is the index's count of hits, without reading their rows.
  */
 import type { Statement } from 'better-sqlite3';
-import { and, count, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, sql, type SQL } from 'drizzle-orm';
 import type { ClientListInput } from '../../electron/api/contract';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
@@ -167,10 +167,30 @@ function sortedHits(
     .pluck()
     .all(...params, limit, offset) as string[];
   if (ids.length === 0) return [];
-  const rows = wb.db.select().from(clients).where(inArray(clients.id, ids)).all();
+  const rows = rowsById(wb).all({ ids: JSON.stringify(ids) });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!);
 }
+
+/** Whole client rows by id (a JSON array): the query built and prepared once per workbook. */
+function rowsById(wb: Workbook) {
+  let query = byIdQueries.get(wb);
+  if (!query) {
+    query = prepareRowsById(wb);
+    byIdQueries.set(wb, query);
+  }
+  return query;
+}
+
+function prepareRowsById(wb: Workbook) {
+  return wb.db
+    .select()
+    .from(clients)
+    .where(sql`${clients.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+    .prepare();
+}
+
+const byIdQueries = new WeakMap<Workbook, ReturnType<typeof prepareRowsById>>();
 
 /**
  * A surname being typed finds mostly the clients whose name starts with it: its hits crowd at
