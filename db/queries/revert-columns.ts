@@ -65,6 +65,15 @@ function batchLines(wb: Workbook, batchId: string, field: Field): Line[] {
  * Asked of SQL: the lines are not read into JavaScript for it.
  */
 export function columnBatchField(wb: Workbook, batchId: string): Field | null {
+  // Any other line (a sale, a client created, another field) turns the batch down at once,
+  // before the lines are counted: asked first of every batch undone, an import's too.
+  const other = wb.sqlite
+    .prepare(
+      `SELECT 1 FROM changes WHERE batch_id = ?
+         AND (entity <> 'client' OR field NOT IN ('stage', 'tags')) LIMIT 1`,
+    )
+    .get(batchId);
+  if (other) return null;
   const shape = wb.sqlite
     .prepare(
       `SELECT count(*) AS lines, count(DISTINCT entity_id) AS clients,
