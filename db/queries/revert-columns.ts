@@ -128,7 +128,9 @@ export function revertColumnBatch(
     const [clientId, oldStored, newStored, exists, stored, stage, lostReason] = lines[i]!;
     if (!exists) throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
     const current = currentOf(stored);
-    if (current !== canonical(newStored)) {
+    // The same text is the same value: the line's value is parsed only when the texts differ.
+    const same = (withText ? stored : current) === newStored;
+    if (!same && current !== canonical(newStored)) {
       outcome.skipped += 1;
       continue;
     }
@@ -146,8 +148,9 @@ export function revertColumnBatch(
   const list = JSON.stringify(
     withText
       ? reverted.map(([id, , old]) => {
+          // `old` is already the text `JSON.stringify` makes of the tags.
           const tags = (old === null ? [] : JSON.parse(old)) as string[];
-          return [id, JSON.stringify(tags), tagsFold(tags)];
+          return [id, old ?? '[]', tagsFold(tags)];
         })
       : reverted.map(([id, , old]) => [id, old === null ? null : (JSON.parse(old) as string)]),
   );
