@@ -35,14 +35,15 @@ function history(db: Database.Database, field: string, value: string): void {
 }
 
 /**
- * The tag index rows of every live client, rewritten in rowid order from their folded tags
- * (`client_tag_search`, see `reindexTags` in search.ts). Tags are indexed apart from the rest of
+ * The tag index rewritten whole from the live clients' folded tags, in rowid order
+ * (`client_tag_search`, see `reindexTags` in search.ts: a tag edit over most of the base empties
+ * it at once rather than taking out a row per client). Tags are indexed apart from the rest of
  * a client's text since migration 0010: a tag edit leaves the rows holding the clients' text,
  * custom values and comment bodies (`client_search`) alone, and so does this floor.
  */
 function reindexTags(db: Database.Database): void {
   db.exec(
-    `DELETE FROM client_tag_search WHERE rowid IN (SELECT seq FROM clients WHERE +deleted_at IS NULL);
+    `INSERT INTO client_tag_search (client_tag_search) VALUES ('delete-all');
      INSERT INTO client_tag_search (rowid, tags)
        SELECT seq, tags_fold FROM clients WHERE +deleted_at IS NULL AND tags_fold <> '' ORDER BY seq;`,
   );

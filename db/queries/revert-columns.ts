@@ -26,7 +26,11 @@ type Line = [
   stored: string | null,
   stage: string | null,
   lostReason: string | null,
+  /** The client's rowid: the clients are rewritten in the order of the table. */
+  row: number,
 ];
+
+type ClientRow = [string, string | null, string | null, string | null, number];
 
 /**
  * The batch's lines in the order they were written, each with its client's current state. A
@@ -38,8 +42,8 @@ function batchLines(wb: Workbook, batchId: string, field: Field): Line[] {
     .prepare('SELECT entity_id, old_value, new_value FROM changes WHERE batch_id = ? ORDER BY id')
     .raw()
     .all(batchId) as [string, string | null, string | null][];
-  const columns = `id, ${field}, stage, lost_reason`;
-  const clients = new Map<string, [string, string | null, string | null, string | null]>();
+  const columns = `id, ${field}, stage, lost_reason, rowid`;
+  const clients = new Map<string, ClientRow>();
   const rows =
     lines.length >= SCAN_CLIENTS_FROM
       ? wb.sqlite.prepare(`SELECT ${columns} FROM clients`).raw().iterate()
@@ -48,14 +52,14 @@ function batchLines(wb: Workbook, batchId: string, field: Field): Line[] {
           .raw()
           .iterate(JSON.stringify(lines.map(([id]) => id)));
   const wanted = new Set(lines.map(([id]) => id));
-  for (const row of rows as Iterable<[string, string | null, string | null, string | null]>) {
+  for (const row of rows as Iterable<ClientRow>) {
     if (wanted.has(row[0])) clients.set(row[0], row);
   }
   return lines.map(([id, oldStored, newStored]) => {
     const client = clients.get(id);
     return client
-      ? [id, oldStored, newStored, 1, client[1], client[2], client[3]]
-      : [id, oldStored, newStored, 0, null, null, null];
+      ? [id, oldStored, newStored, 1, client[1], client[2], client[3], client[4]]
+      : [id, oldStored, newStored, 0, null, null, null, 0];
   });
 }
 
@@ -65,6 +69,15 @@ function batchLines(wb: Workbook, batchId: string, field: Field): Line[] {
  * Asked of SQL: the lines are not read into JavaScript for it.
  */
 export function columnBatchField(wb: Workbook, batchId: string): Field | null {
+  // Any other line (a sale, a client created, another field) turns the batch down at once,
+  // before the lines are counted: asked first of every batch undone, an import's too.
+  const other = wb.sqlite
+    .prepare(
+      `SELECT 1 FROM changes WHERE batch_id = ?
+         AND (entity <> 'client' OR field NOT IN ('stage', 'tags')) LIMIT 1`,
+    )
+    .get(batchId);
+  if (other) return null;
   const shape = wb.sqlite
     .prepare(
       `SELECT count(*) AS lines, count(DISTINCT entity_id) AS clients,
@@ -112,14 +125,16 @@ export function revertColumnBatch(
   const currentOf = (stored: string | null): string | null =>
     withText ? canonical(stored) : stored === null ? null : JSON.stringify(stored);
   const outcome = { reverted: 0, skipped: 0 };
-  // [client, the value now (encoded), the value put back (encoded)], latest line first, as the
-  // general walk goes.
-  const reverted: [string, string | null, string | null][] = [];
+  // [client, the value now (encoded), the value put back (encoded), rowid], latest line first, as
+  // the general walk goes.
+  const reverted: [string, string | null, string | null, number][] = [];
   for (let i = lines.length - 1; i >= 0; i--) {
-    const [clientId, oldStored, newStored, exists, stored, stage, lostReason] = lines[i]!;
+    const [clientId, oldStored, newStored, exists, stored, stage, lostReason, row] = lines[i]!;
     if (!exists) throw new AppError('invalid_input', 'revert_not_possible', {}, 'changeId');
     const current = currentOf(stored);
-    if (current !== canonical(newStored)) {
+    // The same text is the same value: the line's value is parsed only when the texts differ.
+    const same = (withText ? stored : current) === newStored;
+    if (!same && current !== canonical(newStored)) {
       outcome.skipped += 1;
       continue;
     }
@@ -130,17 +145,21 @@ export function revertColumnBatch(
       continue;
     }
     if (current === old) continue;
-    reverted.push([clientId, current, old]);
+    reverted.push([clientId, current, old, row]);
   }
   if (reverted.length === 0) return outcome;
   const at = ctx.now().toISOString();
+  // By rowid, in the order of the table: no look-up of the id, and each page of the table
+  // visited once.
+  const byRow = [...reverted].sort((a, b) => a[3] - b[3]);
   const list = JSON.stringify(
     withText
-      ? reverted.map(([id, , old]) => {
+      ? byRow.map(([, , old, row]) => {
+          // `old` is already the text `JSON.stringify` makes of the tags.
           const tags = (old === null ? [] : JSON.parse(old)) as string[];
-          return [id, JSON.stringify(tags), tagsFold(tags)];
+          return [row, old ?? '[]', tagsFold(tags)];
         })
-      : reverted.map(([id, , old]) => [id, old === null ? null : (JSON.parse(old) as string)]),
+      : byRow.map(([, , old, row]) => [row, old === null ? null : (JSON.parse(old) as string)]),
   );
   // The clients in one statement. Tags change only their folded text among the derived
   // columns: the name, the text and the phone keys (and the indexes on them) stay as they are.
@@ -148,9 +167,9 @@ export function revertColumnBatch(
     .prepare(
       withText
         ? `UPDATE clients SET tags = json_extract(j.value, '$[1]'), tags_fold = json_extract(j.value, '$[2]'), updated_at = ?
-           FROM json_each(?) j WHERE clients.id = json_extract(j.value, '$[0]')`
+           FROM json_each(?) j WHERE clients.rowid = json_extract(j.value, '$[0]')`
         : `UPDATE clients SET stage = json_extract(j.value, '$[1]'), updated_at = ?
-           FROM json_each(?) j WHERE clients.id = json_extract(j.value, '$[0]')`,
+           FROM json_each(?) j WHERE clients.rowid = json_extract(j.value, '$[0]')`,
     )
     .run(at, list);
   // The undo's history, a line per client as `recordChanges` writes it, in one statement.

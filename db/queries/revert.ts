@@ -40,7 +40,7 @@ import { SALE_COLUMNS } from './sales';
 import { reindexClients } from './search';
 import { moveStagesFromSales } from './stage-ladder';
 import { createdClients } from './undo-created-clients';
-import { changesBesideCreated, removeCreatedSales } from './undo-created-sales';
+import { changesBesideCreated, noSalesTaken, removeCreatedSales } from './undo-created-sales';
 import { trashCreatedFeed } from './list-actions';
 
 type ChangeRecord = typeof changes.$inferSelect;
@@ -353,14 +353,16 @@ export function undoBatch(
     if (!batch) throw new AppError('not_found', 'batch_not_found', {}, 'batchId');
     if (batch.undoneAt) throw new AppError('conflict', 'batch_undone', {}, 'batchId');
     const undo = startBatch(ctx, 'undo', batchId);
-    // The sales and clients an import created go to the trash set-based (the clients last, as
-    // the walk did); the rest is walked back.
-    const sales = removeCreatedSales(ctx, batchId, undo, options.bulkRows);
-    const created = createdClients(ctx.wb, batchId);
     // A bulk edit of one column over many clients is put back set-based, its lines never read
-    // into objects; any other batch is walked back line by line.
-    const column =
-      sales.removed + sales.gone + created.length === 0 ? columnBatchField(ctx.wb, batchId) : null;
+    // into objects. Every line of it sets a client's stage or tags: it created no sale and no
+    // client, and the batch is not read again to look for them.
+    const column = columnBatchField(ctx.wb, batchId);
+    // The sales and clients an import created go to the trash set-based (the clients last, as
+    // the walk did); the rest is walked back line by line.
+    const sales = column
+      ? noSalesTaken()
+      : removeCreatedSales(ctx, batchId, undo, options.bulkRows);
+    const created = column ? [] : createdClients(ctx.wb, batchId);
     const items = column ? [] : changesBesideCreated<ChangeRecord>(ctx.wb, batchId);
     const outcome = column
       ? revertColumnBatch(ctx, batchId, undo, column)

@@ -28,6 +28,11 @@ export interface SalesTaken {
   restore: () => void;
 }
 
+/** Nothing taken: the undo of a batch that created no sale. */
+export function noSalesTaken(): SalesTaken {
+  return { removed: 0, gone: 0, clients: new Set(), restore: () => {} };
+}
+
 /** The history index a large undo rebuilds once rather than updating line by line. */
 const UNDO_INDEXES = BULK_INDEXES.filter(([, table]) => table === 'changes');
 

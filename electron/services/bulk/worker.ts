@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook } from '../../../db/workbook';
 import { keyOf } from '../../../db/workbook-key';
 import { serveCalls } from '../workers/rpc';
-import { widenPageCache } from '../../../db/queries/bulk';
+import { deferCheckpoints, foldWal, widenPageCache } from '../../../db/queries/bulk';
 import { runBulkJob, type BulkCall, type BulkWorkerSetup } from './jobs';
 
 const setup = workerData as BulkWorkerSetup;
@@ -20,6 +20,9 @@ const wb = openWorkbook(setup.workbookPath, {
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
 widenPageCache(wb);
+// The batch's commit does not fold the WAL back into the file: the thread does it once it has
+// answered (see `finish`), so the user does not wait for it.
+deferCheckpoints(wb);
 const actor = () => setup.actor;
 wb.capture.actor = actor;
 
@@ -30,5 +33,15 @@ serveCalls<BulkCall>(
     const now = () => new Date(Date.parse(startedAt) + Date.now() - started);
     return runBulkJob({ wb, now, newId: () => uuidv7(), actor }, job);
   },
-  { once: { finish: () => wb.close() } },
+  {
+    once: {
+      finish: () => {
+        try {
+          foldWal(wb);
+        } finally {
+          wb.close();
+        }
+      },
+    },
+  },
 );

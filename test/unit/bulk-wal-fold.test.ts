@@ -1,0 +1,63 @@
+/**
+ * The bulk worker's commit leaves the WAL unfolded (`deferCheckpoints`) and folds it back once
+ * it has answered (`foldWal`): the user does not wait for the fold, and it still happens. Seen
+ * in the WAL index (the -shm file, laid out as SQLite's walformat.html says): `mxFrame`, the
+ * last frame written, at byte 16; `nBackfill`, the frames folded back into the file, at 96.
+ */
+import fs from 'node:fs';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { deferCheckpoints, foldWal } from '../../db/queries/bulk';
+import { openWorkbook, type Workbook } from '../../db/workbook';
+import { MIGRATIONS_DIR, makeWorld, type World } from '../helpers/world';
+
+let world: World;
+let worker: Workbook;
+beforeEach(() => {
+  world = makeWorld();
+  worker = openWorkbook(world.file, { migrationsDir: MIGRATIONS_DIR, secondary: true });
+});
+afterEach(() => {
+  worker.close();
+  world.dispose();
+});
+
+/** Frames written to the WAL and frames folded back into the file. */
+function walFrames(): { written: number; folded: number } {
+  const shm = fs.readFileSync(`${world.file}-shm`);
+  const read = (at: number) =>
+    shm.readUInt32LE(0) === 3007000 ? shm.readUInt32LE(at) : shm.readUInt32BE(at);
+  return { written: read(16), folded: read(96) };
+}
+
+/** A write of about 2,000 pages (a setting holding 8 MB of text), committed. */
+function bigWrite(wb: Workbook, key: string): void {
+  wb.transaction(() =>
+    wb.sqlite
+      .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+      .run(key, JSON.stringify('x'.repeat(8_000_000)), new Date().toISOString()),
+  );
+}
+
+it('a worker connection commits without folding the WAL back, and folds it when asked', () => {
+  // As SQLite does by default: the commit past 1,000 pages folds the WAL back itself.
+  bigWrite(worker, 'before');
+  const folded = walFrames();
+  expect(folded.written).toBeGreaterThan(1000);
+  expect(folded.folded).toBe(folded.written);
+
+  deferCheckpoints(worker);
+  bigWrite(worker, 'deferred');
+  const deferred = walFrames();
+  expect(deferred.written).toBeGreaterThan(1000);
+  expect(deferred.folded).toBeLessThan(deferred.written);
+
+  foldWal(worker);
+  const after = walFrames();
+  expect(after.folded).toBe(after.written);
+  // Everything written is there for the main connection.
+  const keys = world.app.wb.sqlite
+    .prepare("SELECT key FROM settings WHERE key IN ('before', 'deferred') ORDER BY key")
+    .pluck()
+    .all();
+  expect(keys).toEqual(['before', 'deferred']);
+});
