@@ -175,6 +175,7 @@ export function createApp(options: AppOptions): App {
     ...(options.lockEnv ? { lockEnv: options.lockEnv } : {}),
     workers: {
       busy: () => importer.status().running || bulk.writing(),
+      settled: () => bulk.settled(),
       stop: () => {
         runner.close();
         today.close();

@@ -255,6 +255,8 @@ async function start(): Promise<void> {
     reminders.stop();
     // The changes of this session reach the hub before the program ends, when it can be reached.
     await current.ctx.sync.beforeClose(5000);
+    // A bulk edit's worker folding its WAL back: the close folds the rest into the one file.
+    await current.ctx.bulk.settled();
     return events.close();
   };
   // Linux and macOS: the system is shutting down.

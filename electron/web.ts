@@ -76,11 +76,15 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   });
   // The workbook is checkpointed and closed (one file again, its lock released) before exit.
   const stop = () => {
-    void server.close().then(() => {
-      app.close();
-      fs.rmSync(uploadDir, { recursive: true, force: true });
-      process.exit(0);
-    });
+    void server
+      .close()
+      // A bulk edit's worker folding its WAL back: the close folds the rest into the one file.
+      .then(() => app.ctx.bulk.settled())
+      .then(() => {
+        app.close();
+        fs.rmSync(uploadDir, { recursive: true, force: true });
+        process.exit(0);
+      });
   };
   // Before the address is printed: whoever reads it may stop the shell at once, and a signal
   // with no listener yet would end the process without the clean-up.

@@ -98,6 +98,32 @@ describe('bulk edits in their worker', () => {
     }
   }, 120_000);
 
+  it('switches workbooks right after a bulk edit once its worker has let go: the old file is one file again', async () => {
+    const world = await bigWorld();
+    try {
+      const file = world.app.wb.file;
+      const bulk = await world.call('clients.bulk', {
+        filter: {},
+        action: { type: 'addTag', tag: 'опт' },
+      });
+      expect(bulk.affected).toBe(CLIENTS);
+      // The worker answers before folding its WAL back, and holds the workbook open until it
+      // ends: the switch waits for that instead of refusing, or closing under it.
+      const other = path.join(world.dir, 'other.kartoteka');
+      await world.call('workbook.create', { path: other });
+      expect(world.app.wb.file).toBe(other);
+      expect(fs.existsSync(`${file}-wal`)).toBe(false);
+      // Every client keeps the tag in the old file, opened again.
+      await world.call('workbook.open', { path: file });
+      const tagged = await world.call('clients.list', {
+        filters: [{ field: 'tags', op: 'contains', value: 'опт' }],
+      });
+      expect(tagged.total).toBe(CLIENTS);
+    } finally {
+      world.dispose();
+    }
+  }, 120_000);
+
   it('logs what the worker wrote for sync, and the other device receives it', async () => {
     const a = await bigWorld();
     const b = makeWorld();

@@ -25,11 +25,13 @@ export const workbookHandlers: HandlerSlice<
   | 'workbook.recent'
 > = {
   'workbook.info': (_input, ctx) => ctx.session.info(),
-  // A backup running in the background (the daily one, taken as a workbook opens) is the
-  // program's own work: switching waits for it instead of refusing the user.
+  // A backup running in the background (the daily one, taken as a workbook opens) and a bulk
+  // edit's worker folding its WAL back after answering are the program's own work: switching
+  // waits for them instead of refusing the user.
   'workbook.open': async (input, ctx) => {
     const file = fullPath(input.path);
     await ctx.backups.idle();
+    await ctx.bulk.settled();
     return ctx.session.open(file, {
       readOnly: input.readOnly === true,
       ...(input.portable !== undefined ? { portable: input.portable } : {}),
@@ -39,6 +41,7 @@ export const workbookHandlers: HandlerSlice<
   'workbook.create': async (input, ctx) => {
     const file = withWorkbookExtension(fullPath(input.path));
     await ctx.backups.idle();
+    await ctx.bulk.settled();
     return ctx.session.create(
       file,
       input.password === undefined ? {} : { password: input.password },
@@ -46,6 +49,7 @@ export const workbookHandlers: HandlerSlice<
   },
   'workbook.openDemo': async (_input, ctx) => {
     await ctx.backups.idle();
+    await ctx.bulk.settled();
     return openDemo(ctx);
   },
   'workbook.saveCopy': (input, ctx) =>

@@ -50,12 +50,25 @@ export interface BulkRunnerOptions {
 export class BulkRunner {
   private workerBroken = false;
   private current: BulkJob['kind'] | null = null;
+  /**
+   * The last worker, until its thread ends: after answering it still folds the WAL back into
+   * the file (see the worker), and holds the workbook open meanwhile.
+   */
+  private settling: Promise<void> | null = null;
 
   constructor(private readonly options: BulkRunnerOptions) {}
 
   /** True while a worker writes a batch: other writes would wait on its transaction. */
   writing(): boolean {
     return this.current !== null;
+  }
+
+  /**
+   * Resolves once no worker has the workbook open: a switch, a restore or the program's end
+   * waits for it, so the workbook is closed as one file.
+   */
+  async settled(): Promise<void> {
+    while (this.settling) await this.settling;
   }
 
   async run<K extends BulkJob['kind']>(job: BulkJob & { kind: K }): Promise<BulkJobResult<K>> {
@@ -66,6 +79,8 @@ export class BulkRunner {
       if (this.current) throw new AppError('conflict', 'workbook_busy');
       this.current = job.kind;
       try {
+        // The job before may still be folding the WAL back: this one starts after it.
+        await this.settled();
         return (await this.inWorker(script, job, ctx.now())) as BulkJobResult<K>;
       } catch (error) {
         if (!(error instanceof WorkerStartError)) throw error;
@@ -87,6 +102,10 @@ export class BulkRunner {
       workerData: this.options.setup(),
       youngGenerationMb: 64,
     });
+    const settling = worker.exited.then(() => {
+      if (this.settling === settling) this.settling = null;
+    });
+    this.settling = settling;
     return worker.call({ job, startedAt: now.toISOString() });
   }
 }

@@ -47,6 +47,8 @@ export interface SessionOptions {
   workers?: {
     /** An import step is running (its worker has the file open). */
     busy(): boolean;
+    /** Resolves once the work they still do after answering (a bulk worker's fold) is done. */
+    settled?(): Promise<void>;
     /** Stops them before the workbook closes. */
     stop(): void;
     /** Starts them on the workbook just opened. */
@@ -399,6 +401,7 @@ export class WorkbookSession {
   async replaceFile(
     swap: (file: string) => void | Swapped | Promise<void | Swapped>,
   ): Promise<WorkbookInfo> {
+    await this.options.workers?.settled?.();
     this.refuseWhileBusy();
     const c = this.opened();
     // A damaged workbook is read-only, but holds its lock: a restore may replace it.

@@ -101,10 +101,14 @@ export class WorkerClient<Request, Event = never> {
     });
     this.worker.on('message', (message: FromWorker<Event>) => this.receive(message));
     this.worker.on('error', (error) => this.fail(error));
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('exit', (code) =>
       this.fail(new Error(`${options.name} worker stopped (exit code ${code})`)),
     );
   }
+
+  /** Resolves once the thread has ended (whatever it still did after its last answer). */
+  readonly exited: Promise<void>;
 
   /** The thread's id (for logs and tests). */
   get threadId(): number {
