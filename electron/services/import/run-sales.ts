@@ -251,9 +251,21 @@ const PLACE_BITS = 2 ** 15;
 
 /** A day as a number that sorts as the ISO date does, 0 for 1900-01-00 (below 2^17 to 2200). */
 function dayNumber(date: string): number {
-  const digit = (i: number) => date.charCodeAt(i) - 48;
-  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  return (year - 1900) * 372 + (digit(5) * 10 + digit(6)) * 31 + digit(8) * 10 + digit(9);
+  const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  return (
+    (year - 1900) * 372 +
+    (digit(date, 5) * 10 + digit(date, 6)) * 31 +
+    digit(date, 8) * 10 +
+    digit(date, 9)
+  );
+}
+
+/**
+ * A digit of a date. Not a closure made per call: the bundle keeps function names
+ * (`keepNames`), and naming a closure a million times cost a third of a second.
+ */
+function digit(date: string, i: number): number {
+  return date.charCodeAt(i) - 48;
 }
 
 /**
