@@ -100,6 +100,30 @@ function moveClock(
   });
 }
 
+/**
+ * The port the browser shell takes when none is given: the same at every start, so the browser
+ * finds the page's scripts, and the code it compiled from them, in its cache, as it does for a
+ * site it has been to (a start takes about a second less than with an empty cache).
+ */
+export const DEFAULT_PORT = 47310;
+
+/**
+ * Starts the server on `preferred`, or on any free port when that one is taken (another shell,
+ * another program). `null`: any free port at once.
+ */
+export async function startOnPreferredPort(
+  preferred: number | null,
+  start: (port: number) => Promise<WebServer>,
+): Promise<WebServer> {
+  if (preferred === null || preferred === 0) return start(0);
+  try {
+    return await start(preferred);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return start(0);
+  }
+}
+
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const files = listStaticFiles(options.staticDir);
   const expectedAuth = Buffer.from(`Bearer ${options.token}`);
@@ -130,7 +154,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       const auth = Buffer.from(req.headers.authorization ?? '');
       if (auth.length !== expectedAuth.length || !crypto.timingSafeEqual(auth, expectedAuth)) {
         res.setHeader('WWW-Authenticate', 'Bearer');
-        return refuse(401, 'unavailable', 'Missing or wrong token');
+        return refuse(401, 'unavailable', translate(options.locale(), 'wrong_token'));
       }
       if (req.method !== 'POST') return refuse(405, 'unavailable', 'Use POST');
       const locale = options.locale();

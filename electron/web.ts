@@ -16,14 +16,15 @@ import { APP_VERSION, bundledPaths, defaultWorkbookPath, userDataDir } from './p
 import { startFailure } from './services/workbook/refusals';
 import { testClockFor } from './test-clock';
 import { prepareUploadDir } from './upload-dir';
-import { startWebServer } from './web-server';
+import { DEFAULT_PORT, startOnPreferredPort, startWebServer } from './web-server';
 
 export async function runWebShell(argv: string[], bundleDir: string): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
       workbook: { type: 'string' },
-      port: { type: 'string', default: '0' },
+      // None given: the usual port (DEFAULT_PORT), or any free one when it is taken.
+      port: { type: 'string' },
       token: { type: 'string' },
       'data-dir': { type: 'string' },
       /** A folder whose workbooks open in portable mode, as if on a stick (repeatable). */
@@ -33,8 +34,8 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     },
     strict: true,
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = values.port === undefined ? null : Number(values.port);
+  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
   }
   const token =
@@ -63,17 +64,20 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   });
   // Uploaded import files live for this run only; a killed shell's are removed here.
   const uploadDir = prepareUploadDir();
-  const server = await startWebServer({
-    uploadDir,
-    allowImportFile: (file) => app.ctx.importer.allowFile(file),
-    dispatch: app.dispatch,
-    token,
-    port,
-    staticDir: paths.rendererDir,
-    locale: app.ctx.locale,
-    logger: consoleLogger,
-    testClock,
-  });
+  const listen = (at: number) =>
+    startWebServer({
+      uploadDir,
+      allowImportFile: (file) => app.ctx.importer.allowFile(file),
+      dispatch: app.dispatch,
+      token,
+      port: at,
+      staticDir: paths.rendererDir,
+      locale: app.ctx.locale,
+      logger: consoleLogger,
+      testClock,
+    });
+  // A port asked for is that port or an error; the usual one gives way to any free port.
+  const server = await (port === null ? startOnPreferredPort(DEFAULT_PORT, listen) : listen(port));
   // The workbook is checkpointed and closed (one file again, its lock released) before exit.
   const stop = () => {
     void server

@@ -22,6 +22,8 @@ const en = {
   invalid_json: 'The request body is not valid JSON.',
   body_not_utf8: 'The request body is not UTF-8 text.',
   bad_request: 'The request is malformed: its address or parameters are not valid.',
+  wrong_token:
+    'This page holds the key of an earlier start of Kartoteka. Open the address it printed at this start (the one with #token=…).',
   too_large: 'The request is too large (more than {max:bytes}).',
   internal: 'Something went wrong inside Kartoteka. Nothing was saved. Details: {details}',
   disk_full:
@@ -112,6 +114,8 @@ const ru: Record<MessageKey, string> = {
   invalid_json: 'Тело запроса — не JSON.',
   body_not_utf8: 'Тело запроса — не текст в UTF-8.',
   bad_request: 'Запрос искажён: неверный адрес или параметры.',
+  wrong_token:
+    'У этой страницы ключ от прошлого запуска Картотеки. Откройте адрес, который она показала при этом запуске (тот, что с #token=…).',
   too_large: 'Запрос слишком большой (больше {max:bytes}).',
   internal: 'Внутренняя ошибка Картотеки. Ничего не сохранено. Подробности: {details}',
   disk_full:

@@ -78,7 +78,7 @@ describe('Electron security checklist', () => {
     expect(RENDERER_ORIGIN).toBe('app://kartoteka/');
     expect(APP_SCHEME).toEqual({
       scheme: 'app',
-      privileges: { standard: true, secure: true, supportFetchAPI: true },
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
     });
     expect(isAppUrl(PAGE)).toBe(true);
     for (const other of [

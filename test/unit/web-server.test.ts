@@ -1,10 +1,16 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleIpcInvoke, RENDERER_ORIGIN } from '../../electron/ipc';
 import { testClockFor } from '../../electron/test-clock';
-import { startWebServer, type WebServer } from '../../electron/web-server';
+import {
+  DEFAULT_PORT,
+  startOnPreferredPort,
+  startWebServer,
+  type WebServer,
+} from '../../electron/web-server';
 import { makeWorld, tempDir, type World } from '../helpers/world';
 
 const TOKEN = 'test-token-123';
@@ -59,9 +65,12 @@ describe('the browser shell', () => {
       body: '{"name":"X"}',
     });
     expect(noToken.status).toBe(401);
-    expect(
-      (await post('clients.create', { name: 'X' }, { Authorization: 'Bearer wrong' })).status,
-    ).toBe(401);
+    const wrong = await post('clients.create', { name: 'X' }, { Authorization: 'Bearer wrong' });
+    expect(wrong.status).toBe(401);
+    // A tab left open from an earlier start (the same port, another token) is told what to do.
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toContain(
+      'Open the address it printed at this start',
+    );
     expect(
       (await post('clients.create', { name: 'X' }, { Origin: 'http://evil.example' })).status,
     ).toBe(403);
@@ -238,5 +247,49 @@ describe('the test clock', () => {
     expect((await move({ advanceMs: -1 })).status).toBe(400);
     const noToken = await fetch(`${server.origin}/test/clock`, { method: 'POST', body: '{}' });
     expect(noToken.status).toBe(401);
+  });
+});
+
+describe('the port the shell takes', () => {
+  /** A port that was free a moment ago, from the system. */
+  async function freePort(): Promise<number> {
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as net.AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return port;
+  }
+  const start = (port: number) =>
+    startWebServer({
+      dispatch: world.app.dispatch,
+      allowImportFile: () => undefined,
+      token: TOKEN,
+      port,
+      staticDir,
+      locale: world.app.ctx.locale,
+      logger: { info: () => undefined, error: () => undefined },
+    });
+
+  it('is the usual one at every start, and any free one while another program holds it', async () => {
+    await server.close();
+    const usual = await freePort();
+    server = await startOnPreferredPort(usual, start);
+    expect(server.port).toBe(usual);
+    // A second shell: the usual port is taken, so it listens elsewhere and still serves.
+    const second = await startOnPreferredPort(usual, start);
+    try {
+      expect(second.port).not.toBe(usual);
+      expect((await fetch(`${second.origin}/`)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+    // Asked for no particular port: any free one.
+    const any = await startOnPreferredPort(null, start);
+    try {
+      expect(any.port).toBeGreaterThan(0);
+    } finally {
+      await any.close();
+    }
+    expect(DEFAULT_PORT).toBeGreaterThan(1024);
   });
 });
