@@ -13,6 +13,20 @@
  */
 import { addDays as addDaysTo, differenceInCalendarDays, format } from 'date-fns';
 
+/** A real calendar date `YYYY-MM-DD` (no 31 February). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A birthday from 1900 up to `today` (the local day, from the app's clock). */
+export function birthdayInRange(s: string, today: string): boolean {
+  return s >= '1900-01-01' && s <= today;
+}
+
 /** A clock: the current instant. The main process injects its own so tests can fix it. */
 export type Clock = () => Date;
 

@@ -4,19 +4,16 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
-import {
-  CLIENT_FIELDS,
-  type Client,
-  type ClientCreateInput,
-  type ClientField,
-  type ClientList,
-  type ClientListInput,
-  type ClientListRow,
-  type ClientPatch,
-  type ClientRow,
-  type Stage,
+import type {
+  Client,
+  ClientCreateInput,
+  ClientList,
+  ClientListInput,
+  ClientListRow,
+  ClientPatch,
+  ClientRow,
+  Stage,
 } from '../../electron/api/contract';
-import { birthdayInRange } from '../../electron/api/contract/validators';
 import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
 import { clients, managers } from '../schema';
@@ -28,8 +25,8 @@ import { prepared } from './prepared';
 import { derived, type Derived } from './client-derived';
 import { fold, nextSeq, reindexClients, unindexClients } from './search';
 import { suggestedStagesOfRows } from './stage-ladder';
-import { localDay, yearStart } from '../../kernel/local-date';
-import { TEXT_FIELDS } from '../../kernel/client-fields';
+import { birthdayInRange, localDay, yearStart } from '../../kernel/local-date';
+import { CLIENT_FIELDS, TEXT_FIELDS, type ClientField } from '../../kernel/client-fields';
 
 type ClientRecord = typeof clients.$inferSelect;
 

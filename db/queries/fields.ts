@@ -4,7 +4,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { CustomValue, FieldDef, FieldType } from '../../electron/api/contract';
-import { isCalendarDate } from '../../electron/api/contract/validators';
+import { isCalendarDate } from '../../kernel/local-date';
 import { AppError } from '../../electron/api/errors';
 import type { MessageKey } from '../../electron/api/messages';
 import type { Workbook } from '../workbook';

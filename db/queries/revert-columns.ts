@@ -35,11 +35,15 @@ type ClientRow = [string, string | null, string | null, string | null, number];
 /**
  * The batch's lines in the order they were written, each with its client's current state. A
  * bulk edit over much of the base finds its clients by one pass over the clients table (in the
- * order of the file) instead of a lookup per line all over the file.
+ * order of the file) instead of a lookup per line all over the file. The lines come in rowid
+ * order, as the batch's index holds them: ordered by id, SQLite sorted all 99,000 of them again
+ * (~0.1 s), for a batch whose ids count up as it was written.
  */
 function batchLines(wb: Workbook, batchId: string, field: Field): Line[] {
   const lines = wb.sqlite
-    .prepare('SELECT entity_id, old_value, new_value FROM changes WHERE batch_id = ? ORDER BY id')
+    .prepare(
+      'SELECT entity_id, old_value, new_value FROM changes WHERE batch_id = ? ORDER BY rowid',
+    )
     .raw()
     .all(batchId) as [string, string | null, string | null][];
   const columns = `id, ${field}, stage, lost_reason, rowid`;

@@ -4,6 +4,9 @@ import { customPatch, type CustomValue } from './fields';
 import { listQueryShape } from './list';
 import { BULK_ACTIONS, CLIENT_KINDS, STAGES, type ClientKind, type Stage } from './enums';
 import { birthday, email, id, optionalText, phone, requiredText } from './validators';
+import { CLIENT_FIELDS, type ClientField } from '../../../kernel/client-fields';
+
+export { CLIENT_FIELDS, type ClientField };
 
 /** Standard client fields, as stored and as returned. */
 export interface ClientRow {
@@ -46,7 +49,7 @@ export interface ClientListRow extends ClientRow {
 
 export type Client = ClientListRow;
 
-/** The client fields a user may write, and how each is validated. */
+/** The client fields a user may write (every one of `CLIENT_FIELDS`), and how each is validated. */
 export const clientFieldShape = {
   kind: z.enum(CLIENT_KINDS).optional(),
   name: requiredText(200),
@@ -65,10 +68,7 @@ export const clientFieldShape = {
   note: optionalText(10_000),
   externalId: optionalText(100),
   taxId: optionalText(20),
-} as const;
-
-export type ClientField = keyof typeof clientFieldShape;
-export const CLIENT_FIELDS = Object.keys(clientFieldShape) as ClientField[];
+} as const satisfies Record<ClientField, z.ZodType>;
 
 export const clientCreateInput = z
   .object({ ...clientFieldShape, custom: customPatch.optional() })

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { EMAIL_MAX_LENGTH, isEmail } from '../../../kernel/emails';
 import { phoneProblem } from '../../../kernel/phones';
+import { isCalendarDate } from '../../../kernel/local-date';
+
+export { birthdayInRange, isCalendarDate } from '../../../kernel/local-date';
 
 /** Trims a string and turns the empty string into null ("no value"). */
 export const optionalText = (max: number) =>
@@ -48,15 +51,6 @@ export const email = z
   .nullable()
   .optional();
 
-/** A real calendar date `YYYY-MM-DD` (no 31 February). */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 /** A time zone name this computer knows (`Europe/Moscow`, `UTC`). */
 export function isTimeZone(name: string): boolean {
   try {
@@ -65,11 +59,6 @@ export function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A birthday from 1900 up to `today` (the local day, from the app's clock). */
-export function birthdayInRange(s: string, today: string): boolean {
-  return s >= '1900-01-01' && s <= today;
 }
 
 /**

@@ -51,10 +51,10 @@ export class BulkRunner {
   private workerBroken = false;
   private current: BulkJob['kind'] | null = null;
   /**
-   * The last worker, until its thread ends: after answering it still folds the WAL back into
-   * the file (see the worker), and holds the workbook open meanwhile.
+   * The workers whose threads have not ended: after answering, a worker still folds the WAL
+   * back into the file (see the worker), and holds the workbook open meanwhile.
    */
-  private settling: Promise<void> | null = null;
+  private readonly settling = new Set<Promise<void>>();
 
   constructor(private readonly options: BulkRunnerOptions) {}
 
@@ -68,7 +68,7 @@ export class BulkRunner {
    * waits for it, so the workbook is closed as one file.
    */
   async settled(): Promise<void> {
-    while (this.settling) await this.settling;
+    while (this.settling.size > 0) await Promise.all(this.settling);
   }
 
   async run<K extends BulkJob['kind']>(job: BulkJob & { kind: K }): Promise<BulkJobResult<K>> {
@@ -79,9 +79,7 @@ export class BulkRunner {
       if (this.current) throw new AppError('conflict', 'workbook_busy');
       this.current = job.kind;
       try {
-        // The job before may still be folding the WAL back: this one starts after it.
-        await this.settled();
-        return (await this.inWorker(script, job, ctx.now())) as BulkJobResult<K>;
+        return (await this.inWorker(script, job, ctx.now)) as BulkJobResult<K>;
       } catch (error) {
         if (!(error instanceof WorkerStartError)) throw error;
         // A worker that cannot start (a packaged app whose archive hides its script) must not
@@ -95,7 +93,13 @@ export class BulkRunner {
     return runBulkJob(ctx, job) as BulkJobResult<K>;
   }
 
-  private inWorker(script: string, job: BulkJob, now: Date): Promise<unknown> {
+  private async inWorker(script: string, job: BulkJob, now: () => Date): Promise<unknown> {
+    // The workers before may still be folding the WAL back (an undo asked for right after its
+    // bulk edit). This one starts its thread and opens the workbook meanwhile, but is given its
+    // job once they are done: its batch then starts the WAL afresh. Written beside a fold, it
+    // would go after the frames being folded, and each page it reads would be looked up among
+    // them first (a whole-base undo measured so took longer than waiting).
+    const before = [...this.settling];
     // One worker per job: it opens the workbook, answers this call and ends.
     const worker = new WorkerClient<BulkCall>(script, {
       name: 'bulk',
@@ -103,10 +107,11 @@ export class BulkRunner {
       youngGenerationMb: 64,
     });
     const settling = worker.exited.then(() => {
-      if (this.settling === settling) this.settling = null;
+      this.settling.delete(settling);
     });
-    this.settling = settling;
-    return worker.call({ job, startedAt: now.toISOString() });
+    this.settling.add(settling);
+    await Promise.all(before);
+    return worker.call({ job, startedAt: now().toISOString() });
   }
 }
 

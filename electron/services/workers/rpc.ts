@@ -91,6 +91,8 @@ export class WorkerClient<Request, Event = never> {
   private readonly worker: Worker;
   private heard = false;
   private gone = false;
+  /** Why the worker stopped, once it has. */
+  private failure: unknown = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending<Event>>();
 
@@ -122,7 +124,13 @@ export class WorkerClient<Request, Event = never> {
 
   /** Sends a request; resolves to the worker's answer. `onEvent` hears the call's events. */
   call(request: Request, onEvent?: (event: Event) => void): Promise<unknown> {
-    if (this.gone) return Promise.reject(new Error('the worker has stopped'));
+    if (this.gone) {
+      // A call made after the worker failed to start is told so, as a call made before is.
+      const unstarted = !this.heard && this.failure !== null;
+      return Promise.reject(
+        unstarted ? new WorkerStartError(this.failure) : new Error('the worker has stopped'),
+      );
+    }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onEvent });
@@ -149,6 +157,7 @@ export class WorkerClient<Request, Event = never> {
 
   private fail(error: unknown): void {
     this.gone = true;
+    this.failure ??= error;
     for (const waiting of this.pending.values()) {
       waiting.reject(this.heard ? error : new WorkerStartError(error));
     }
