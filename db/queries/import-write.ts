@@ -16,7 +16,6 @@ import {
   suspendIndexes,
   type SaleImportOp,
 } from './import-sales-write';
-import { withPageCache } from './import-seen';
 import { moveStagesFromSales } from './stage-ladder';
 
 /** Client fields an import may set (ids, stamps and derived columns are the write path's). */
@@ -154,29 +153,8 @@ function withSearchBuffer<T>(wb: Workbook, rows: number, fn: () => T): T {
   return result;
 }
 
-/**
- * The page cache a large client write runs with. 100,000 new clients dirty about 150 MB of pages
- * (rows, search index, history lines, indexes built at the end); with the import worker's 128 MB
- * SQLite spilled them to the WAL mid-transaction, copying each into the statement journal
- * first, read them back for each index built at the end and wrote them again at the commit:
- * some 90,000 system calls, a tenth of the run. Memory is taken only as pages are used.
- */
-const BIG_WRITE_CACHE_MB = 256;
-
 /** Writes a checked import. Runs in one transaction; any throw leaves nothing behind. */
 export function writeImport(
-  ctx: WriteContext,
-  clientOps: ClientImportOp[],
-  saleOps: SaleImportOp[],
-  hooks: ImportWriteHooks,
-): ImportWriteResult {
-  const write = () => writeAll(ctx, clientOps, saleOps, hooks);
-  return clientOps.length >= BIG_IMPORT
-    ? withPageCache(ctx.wb, BIG_WRITE_CACHE_MB, write)
-    : write();
-}
-
-function writeAll(
   ctx: WriteContext,
   clientOps: ClientImportOp[],
   saleOps: SaleImportOp[],
