@@ -110,7 +110,7 @@ function statements(wb: Workbook): Statements {
 const INDEXED_CUSTOM = new Set(['text', 'choice', 'multichoice']);
 
 /**
- * Secondary indexes that a large client import builds once at the end (sorted) rather than
+ * Secondary indexes that a large client import builds once after its rows (sorted) rather than
  * updating them at a random place for each new client: none of them is read while the import
  * writes (the unique ones, which check codes and numbering, and the id index stay).
  */
@@ -204,9 +204,15 @@ export function writeImport(
         }
         step();
       }
+      // Built again now, before the search index writes out its buffer and the creation lines
+      // are added: the new rows' pages are all still in the page cache. Later, the pages a
+      // large import dirties outgrow the cache, and each index's pass over the clients read
+      // them back from the WAL (100,000 clients: ~38,000 reads, and ~40,000 more writes).
+      // The creation lines then go into the clients' index of the history as it stands (their
+      // ids, counted up from a fresh one, sort after every other client's).
+      restoreIndexes();
     });
     recordCreated(ctx, batchId, firstSeq, seq - firstSeq);
-    restoreIndexes();
     if (reindex.length > 0) reindexClients(ctx.wb, reindex);
 
     const sales = new SaleWriter(ctx, batchId, managers);

@@ -107,6 +107,8 @@ it('imports thousands of clients that search finds, each with its creation line,
   // suspended (built again at its end).
   expect(hashsize() ?? 1_048_576).toBe(before ?? 1_048_576);
   expect(indexes()).toEqual(indexesBefore);
+  // Each index rebuilt (or written into after its rebuild) holds every row of its table.
+  expect(world.app.wb.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   const plan = world.app.wb.sqlite
     .prepare("EXPLAIN QUERY PLAN SELECT id FROM clients WHERE phone_key = '79120002499'")
     .all() as { detail: string }[];
