@@ -294,6 +294,19 @@ describe('the analytics snapshot', () => {
     expect(back?.skippedSales).toBe(4);
     expect(back?.clients).toEqual(source.clients);
     expect(back?.clients.channel).toContain('сайт "весна"\n2026');
+    // Read in place when aligned, from a copy when not; the stored bytes are left as they were.
+    const packed = packSnapshot(source.data, source.clients, 4);
+    const stored = Buffer.from(packed.data);
+    const shifted = Buffer.alloc(packed.data.length + 4);
+    packed.data.copy(shifted, 4);
+    const misaligned = shifted.subarray(4);
+    expect(misaligned.byteOffset % 8).not.toBe(0);
+    for (const data of [packed.data, misaligned]) {
+      const again = unpackSnapshot({ ...packed, data });
+      expect(again?.clients).toEqual(source.clients);
+      expect(Array.from(again!.data.revenue)).toEqual(Array.from(source.data.revenue));
+      expect(Buffer.compare(data, stored)).toBe(0);
+    }
     for (const [key, column] of Object.entries(source.data)) {
       const got = back!.data[key as keyof typeof source.data];
       expect(Array.from(got as ArrayLike<unknown>), key).toEqual(
