@@ -37,12 +37,13 @@ export function liveClients(wb: Workbook): ClientTuple[] {
 }
 
 /**
- * The live clients' ids, read from the index of the live list (`clients_live_name_idx`) rather
- * than from the clients' wide rows: a tenth of the pages.
+ * The live clients' ids in ascending byte order, read from the index of the live list
+ * (`clients_live_name_idx`) rather than from the clients' wide rows (a tenth of the pages) and
+ * sorted by SQLite (`+id`: not walked in the order of the primary key, which would read every row).
  */
 export function liveClientIds(wb: Workbook): string[] {
   return wb.sqlite
-    .prepare('SELECT id FROM clients WHERE deleted_at IS NULL')
+    .prepare('SELECT id FROM clients WHERE deleted_at IS NULL ORDER BY +id')
     .pluck()
     .all() as string[];
 }

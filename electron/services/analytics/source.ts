@@ -186,6 +186,36 @@ export function loadWithWatermark(wb: Workbook): LoadedSource {
 }
 
 /**
+ * The ids in one of the two ascending lists and not in the other, by walking both: equal ids (all
+ * of them but a few) are compared for equality only, never hashed. Should the two orders ever
+ * disagree (SQLite sorts bytes, JavaScript UTF-16 units: only for ids beyond the ASCII ones), an id
+ * in both may come out as a difference, which only reads that client afresh; one in one list only
+ * always does.
+ */
+function differences(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      i += 1;
+      j += 1;
+    } else if (x < y) {
+      out.push(x);
+      i += 1;
+    } else {
+      out.push(y);
+      j += 1;
+    }
+  }
+  for (; i < a.length; i++) out.push(a[i]!);
+  for (; j < b.length; j++) out.push(b[j]!);
+  return out;
+}
+
+/**
  * The source from the workbook's stored snapshot, brought up to date: the clients named by the
  * history since the snapshot's watermark, and any client that is live now but not in it or the
  * other way round (a purge deletes history rows), get their sales and attributes read afresh.
@@ -207,19 +237,7 @@ export function loadFromSnapshot(
     const { data, clients, skippedSales } = unpacked;
     const changed = new Set(clientsChangedSince(wb, row.changeRowid));
     const live = liveClientIds(wb);
-    // A set, not a binary search: comparing ids that share their first dozen characters (UUIDv7
-    // ids of one day) is slower than hashing them.
-    const liveSet = new Set(live);
-    let kept = 0;
-    for (const id of data.clientIds) {
-      if (liveSet.has(id)) kept += 1;
-      else changed.add(id);
-    }
-    // Live clients the snapshot does not hold: only looked for when the count says there are.
-    if (kept < live.length) {
-      const known = new Set(data.clientIds);
-      for (const id of live) if (!known.has(id)) changed.add(id);
-    }
+    for (const id of differences(data.clientIds, live)) changed.add(id);
     if (changed.size > limit) return null;
     let source: AnalyticsSource = {
       data,
