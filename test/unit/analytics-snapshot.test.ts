@@ -15,6 +15,7 @@ import { DashboardCache } from '../../electron/services/analytics/dashboard';
 import { readAnalyticsSettings } from '../../electron/services/analytics/settings';
 import { packSnapshot, unpackSnapshot } from '../../electron/services/analytics/snapshot';
 import { loadSalesData } from '../../electron/services/analytics/source';
+import { salesDataFromRows } from '../../electron/analytics/sales-data';
 import { AnalyticsStore } from '../../electron/services/analytics/store';
 import { makeClient, makeWorld, MIGRATIONS_DIR, type World } from '../helpers/world';
 
@@ -312,6 +313,33 @@ describe('the analytics snapshot', () => {
       expect(Array.from(got as ArrayLike<unknown>), key).toEqual(
         Array.from(column as ArrayLike<unknown>),
       );
+    }
+  });
+
+  it('keeps every amount exactly, whole or not, small or beyond 32 bits', () => {
+    const attributes = (n: number) => ({
+      externalId: new Array<string | null>(n).fill(null),
+      managerId: new Array<string | null>(n).fill(null),
+      channel: new Array<string | null>(n).fill(null),
+    });
+    const cases = [
+      [{ clientId: 'a', date: '2026-01-02', amount: 100_00 }], // whole: int32, margins all zero
+      [{ clientId: 'a', date: '2026-01-02', amount: 12.5, margin: 0.25 }],
+      [
+        { clientId: 'a', date: '2026-01-02', amount: 3_000_000_000_00, margin: -1 },
+        { clientId: 'b', date: '2026-01-03', amount: -7_00 }, // a return only: an adjustment day
+        { clientId: 'b', date: '2026-01-04', amount: 0, margin: 0 },
+      ],
+    ];
+    for (const rows of cases) {
+      const data = salesDataFromRows(rows);
+      const back = unpackSnapshot(packSnapshot(data, attributes(data.clientIds.length), 0));
+      for (const [key, column] of Object.entries(data)) {
+        const got = back?.data[key as keyof typeof data];
+        expect(Array.from(got as ArrayLike<unknown>), key).toEqual(
+          Array.from(column as ArrayLike<unknown>),
+        );
+      }
     }
   });
 

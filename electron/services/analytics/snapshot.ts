@@ -1,7 +1,8 @@
 /**
  * The analytics input packed for the workbook's `analytics_snapshot` row: every column of
  * {@link SalesData} laid end to end in one buffer behind a small header (magic, layout version,
- * lengths, a checksum), then the clients' attributes the figures group by (manager and channel
+ * lengths, a checksum; amount columns of whole values stored as int32, all-zero ones not at all),
+ * then the clients' attributes the figures group by (manager and channel
  * as numbers into their lists of values, the external ids as JSON text), the client ids one per
  * line beside it. With the attributes kept, an open reads only the clients changed since, never
  * the whole clients table (a scan of every client's wide row: a quarter of a second on 50,000).
@@ -14,8 +15,30 @@ import type { SalesData } from '../../analytics/sales-data';
 /** Bump when the layout below or the meaning of {@link SalesData}'s columns changes. */
 export const SNAPSHOT_FORMAT = 2;
 const MAGIC = 0x4b534e31; // "KSN1"
-// magic, format, clients, days, adjustment days, skipped sales, checksum, attribute bytes
-const HEADER_WORDS = 8;
+// magic, format, clients, days, adjustment days, skipped sales, checksum, attribute bytes,
+// how each amount column is stored (2 bits each, {@link AmountKind})
+const HEADER_WORDS = 9;
+
+/**
+ * How an amount column is stored: amounts are whole minor units, so most columns fit int32 (half
+ * the bytes to read at an open), and a workbook without margins has its margin columns all zero.
+ */
+const enum AmountKind {
+  Float64 = 0,
+  Int32 = 1,
+  Zero = 2,
+}
+
+/** The smallest kind that holds every value of `column` exactly (−0 and NaN only as float64). */
+function kindOf(column: Float64Array): AmountKind {
+  let zero = true;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    if ((v | 0) !== v || (v === 0 && 1 / v < 0)) return AmountKind.Float64;
+    if (v !== 0) zero = false;
+  }
+  return zero ? AmountKind.Zero : AmountKind.Int32;
+}
 
 /** Client attributes the figures group by, aligned with `SalesData.clientIds`. */
 export interface ClientAttributes {
@@ -55,12 +78,24 @@ const float64Columns = (d: SalesData) => [
 ];
 
 /**
- * Words of the int32 part (the offsets, the days, each client's manager and channel number),
- * padded so the float64 columns start on an 8-byte boundary.
+ * Words of the int32 part (the offsets, the days, each client's manager and channel number, the
+ * amount columns stored as int32: `int32Amounts` values), padded so the float64 columns start on
+ * an 8-byte boundary.
  */
-function int32Words(clients: number, days: number, adjDays: number): number {
-  const words = HEADER_WORDS + 2 * (clients + 1) + days + adjDays + 2 * clients;
+function int32Words(clients: number, days: number, adjDays: number, int32Amounts: number): number {
+  const words = HEADER_WORDS + 2 * (clients + 1) + days + adjDays + 2 * clients + int32Amounts;
   return words + (words % 2);
+}
+
+/** The values the amount columns of each kind hold together. */
+function amountSizes(kinds: readonly AmountKind[], lengths: readonly number[]) {
+  let int32 = 0;
+  let float64 = 0;
+  kinds.forEach((kind, k) => {
+    if (kind === AmountKind.Int32) int32 += lengths[k]!;
+    if (kind === AmountKind.Float64) float64 += lengths[k]!;
+  });
+  return { int32, float64 };
 }
 
 /** Each value's number in the list of distinct values (−1 for none), and that list. */
@@ -146,20 +181,38 @@ export function packSnapshot(
     externalIds: attributes.externalId,
   };
   const textBytes = Buffer.from(JSON.stringify(text), 'utf8');
-  const head = int32Words(clients, days, adjDays);
-  const floatBytes = (3 * days + 3 * adjDays) * 8;
+  const amounts = float64Columns(data);
+  const kinds = amounts.map(kindOf);
+  const sizes = amountSizes(
+    kinds,
+    amounts.map((a) => a.length),
+  );
+  const head = int32Words(clients, days, adjDays, sizes.int32);
+  const floatBytes = sizes.float64 * 8;
   // The text padded to whole words, so the checksum covers it too.
   const buffer = new ArrayBuffer(head * 4 + floatBytes + Math.ceil(textBytes.length / 4) * 4);
   const words = new Int32Array(buffer);
-  words.set([MAGIC, SNAPSHOT_FORMAT, clients, days, adjDays, skippedSales, 0, textBytes.length]);
+  const kindBits = kinds.reduce((bits, kind, k) => bits | (kind << (2 * k)), 0);
+  words.set([
+    MAGIC,
+    SNAPSHOT_FORMAT,
+    clients,
+    days,
+    adjDays,
+    skippedSales,
+    0,
+    textBytes.length,
+    kindBits,
+  ]);
   let at = HEADER_WORDS;
-  for (const column of [...int32Columns(data), managers.keys, channels.keys]) {
+  const asInt32 = amounts.filter((_, k) => kinds[k] === AmountKind.Int32);
+  for (const column of [...int32Columns(data), managers.keys, channels.keys, ...asInt32]) {
     words.set(column, at);
     at += column.length;
   }
   const floats = new Float64Array(buffer, head * 4, floatBytes / 8);
   at = 0;
-  for (const column of float64Columns(data)) {
+  for (const column of amounts.filter((_, k) => kinds[k] === AmountKind.Float64)) {
     floats.set(column, at);
     at += column.length;
   }
@@ -181,12 +234,16 @@ export function unpackSnapshot(packed: PackedSnapshot): UnpackedSnapshot | null 
   const bytes = packed.data.byteOffset % 8 === 0 ? packed.data : new Uint8Array(packed.data);
   const { buffer, byteOffset: base, byteLength } = bytes;
   const words = new Int32Array(buffer, base, byteLength / 4);
-  const [magic, format, clients, days, adjDays, skippedSales, sum, textLength] = words;
+  const [magic, format, clients, days, adjDays, skippedSales, sum, textLength, kindBits] = words;
   if (magic !== MAGIC || format !== SNAPSHOT_FORMAT) return null;
   if (!(clients! >= 0 && days! >= 0 && adjDays! >= 0 && skippedSales! >= 0)) return null;
   if (!(textLength! >= 0)) return null;
-  const head = int32Words(clients!, days!, adjDays!);
-  const floatBytes = (3 * days! + 3 * adjDays!) * 8;
+  const lengths = [days!, days!, days!, adjDays!, adjDays!, adjDays!];
+  const kinds = lengths.map((_, k) => ((kindBits! >>> (2 * k)) & 3) as AmountKind);
+  if (kindBits! >>> 12 !== 0 || kinds.some((kind) => kind > AmountKind.Zero)) return null;
+  const sizes = amountSizes(kinds, lengths);
+  const head = int32Words(clients!, days!, adjDays!, sizes.int32);
+  const floatBytes = sizes.float64 * 8;
   const textAt = head * 4 + floatBytes;
   if (byteLength !== textAt + Math.ceil(textLength! / 4) * 4) return null;
   if (checksum(words) !== sum) return null;
@@ -204,19 +261,27 @@ export function unpackSnapshot(packed: PackedSnapshot): UnpackedSnapshot | null 
   const channelKeys = int32(clients);
   let fat = 0;
   const floats = new Float64Array(buffer, base + head * 4, floatBytes / 8);
-  const float64 = (n: number) => floats.subarray(fat, (fat += n));
+  const [revenue, margin, marginRevenue, adjRevenue, adjMargin, adjMarginRevenue] = kinds.map(
+    (kind, k): Float64Array => {
+      const n = lengths[k]!;
+      if (kind === AmountKind.Float64) return floats.subarray(fat, (fat += n));
+      const column = new Float64Array(n);
+      if (kind === AmountKind.Int32) column.set(int32(n));
+      return column;
+    },
+  );
   const data: SalesData = {
     clientIds,
     start,
     day,
-    revenue: float64(days!),
-    margin: float64(days!),
-    marginRevenue: float64(days!),
+    revenue: revenue!,
+    margin: margin!,
+    marginRevenue: marginRevenue!,
     adjStart,
     adjDay,
-    adjRevenue: float64(adjDays!),
-    adjMargin: float64(adjDays!),
-    adjMarginRevenue: float64(adjDays!),
+    adjRevenue: adjRevenue!,
+    adjMargin: adjMargin!,
+    adjMarginRevenue: adjMarginRevenue!,
   };
   if (!wellFormed(start, day) || !wellFormed(adjStart, adjDay)) return null;
   const text = attributeText(
