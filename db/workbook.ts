@@ -90,14 +90,20 @@ export interface OpenOptions {
 }
 
 export function openWorkbook(file: string, options: OpenOptions): Workbook {
-  const migrations = readMigrationFiles({ migrationsFolder: options.migrationsDir });
   if (!options.secondary && options.create !== false && !fs.existsSync(file)) {
     createWorkbookFile(file, options);
   }
+  // A worker's connection neither inspects nor migrates: it does not read (and hash) the
+  // migration files either, which its start would wait for.
   const inspection = options.secondary
     ? null
     : (options.inspection ??
-      inspectWorkbook(file, migrations, options.nativeBinding, options.key ?? null));
+      inspectWorkbook(
+        file,
+        readMigrationFiles({ migrationsFolder: options.migrationsDir }),
+        options.nativeBinding,
+        options.key ?? null,
+      ));
   // A worker's connection takes the key it is given: the main process inspected the file.
   const key = (inspection ? inspection.encrypted : true) ? (options.key ?? null) : null;
   const readOnly = options.readOnly === true;

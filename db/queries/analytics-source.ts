@@ -6,8 +6,8 @@
  */
 import type { Workbook } from '../workbook';
 
-/** id, external_id, manager_id, channel, created_at. */
-export type ClientTuple = [string, string | null, string | null, string | null, string];
+/** id, external_id, manager_id, channel. */
+export type ClientTuple = [string, string | null, string | null, string | null];
 /** client_id, date, amount, margin. */
 export type SaleTuple = [string, string, number, number | null];
 
@@ -31,11 +31,21 @@ export function readAnalyticsSource<T>(
 /** The live clients (all of them, buyers or not). */
 export function liveClients(wb: Workbook): ClientTuple[] {
   return wb.sqlite
-    .prepare(
-      'SELECT id, external_id, manager_id, channel, created_at FROM clients WHERE deleted_at IS NULL',
-    )
+    .prepare('SELECT id, external_id, manager_id, channel FROM clients WHERE deleted_at IS NULL')
     .raw()
     .all() as ClientTuple[];
+}
+
+/**
+ * The live clients' ids in ascending byte order, read from the index of the live list
+ * (`clients_live_name_idx`) rather than from the clients' wide rows (a tenth of the pages) and
+ * sorted by SQLite (`+id`: not walked in the order of the primary key, which would read every row).
+ */
+export function liveClientIds(wb: Workbook): string[] {
+  return wb.sqlite
+    .prepare('SELECT id FROM clients WHERE deleted_at IS NULL ORDER BY +id')
+    .pluck()
+    .all() as string[];
 }
 
 /** Where the workbook stands: SQLite's commit counters and the change history's last row. */
@@ -63,13 +73,12 @@ export function clientsChangedSince(wb: Workbook, change: number): string[] {
     .all(change) as string[];
 }
 
-/** id, external_id, manager_id, channel, created_at, deleted_at. */
+/** id, external_id, manager_id, channel, deleted_at. */
 export type ChangedClientTuple = [
   string,
   string | null,
   string | null,
   string | null,
-  string,
   string | null,
 ];
 
@@ -77,7 +86,7 @@ export type ChangedClientTuple = [
 export function clientTuplesOf(wb: Workbook, ids: string[]): ChangedClientTuple[] {
   return wb.sqlite
     .prepare(
-      'SELECT id, external_id, manager_id, channel, created_at, deleted_at FROM clients WHERE id IN (SELECT value FROM json_each(?))',
+      'SELECT id, external_id, manager_id, channel, deleted_at FROM clients WHERE id IN (SELECT value FROM json_each(?))',
     )
     .raw()
     .all(JSON.stringify(ids)) as ChangedClientTuple[];

@@ -15,6 +15,7 @@ import { DashboardCache } from '../../electron/services/analytics/dashboard';
 import { readAnalyticsSettings } from '../../electron/services/analytics/settings';
 import { packSnapshot, unpackSnapshot } from '../../electron/services/analytics/snapshot';
 import { loadSalesData } from '../../electron/services/analytics/source';
+import { salesDataFromRows } from '../../electron/analytics/sales-data';
 import { AnalyticsStore } from '../../electron/services/analytics/store';
 import { makeClient, makeWorld, MIGRATIONS_DIR, type World } from '../helpers/world';
 
@@ -89,6 +90,12 @@ describe('the analytics snapshot', () => {
   it('shows exactly the fresh dashboard after random writes, whatever happened since it was stored', async () => {
     const rng = new Rng(20261130);
     const ids = await someClients(24, rng);
+    const managers = [
+      null,
+      ...(await Promise.all(
+        ['Анна', 'Борис'].map(async (name) => (await world.call('managers.add', { name })).id),
+      )),
+    ];
     const wb = world.app.wb;
     const first = atOpen(wb);
     expect(first.load).toEqual({ from: 'sales', patched: 0 });
@@ -103,7 +110,7 @@ describe('the analytics snapshot', () => {
       for (let op = 0; op < 6; op++) {
         const pick = live[rng.int(0, live.length - 1)]!;
         const sales = await world.call('sales.list', { clientId: pick });
-        const which = rng.int(0, 5);
+        const which = Math.min(rng.int(0, 7), 6);
         if (which <= 1 || sales.length === 0) await addRandomSale(pick, rng);
         else if (which === 2) {
           const sale = sales[rng.int(0, sales.length - 1)]!;
@@ -113,6 +120,16 @@ describe('the analytics snapshot', () => {
           });
         } else if (which === 3) {
           await world.call('sales.delete', { id: sales[rng.int(0, sales.length - 1)]!.id });
+        } else if (which === 6) {
+          // What the figures group by: kept in the snapshot, read afresh for changed clients.
+          await world.call('clients.update', {
+            id: pick,
+            patch: {
+              managerId: managers[rng.int(0, 2)]!,
+              channel: rng.chance(0.3) ? null : `канал ${rng.int(1, 3)}`,
+              externalId: rng.chance(0.2) ? null : `N${round}-${op}`,
+            },
+          });
         } else if (which === 4 && live.length > 4) {
           await world.call('clients.delete', { id: pick });
           trashed.add(pick);
@@ -161,6 +178,41 @@ describe('the analytics snapshot', () => {
     } finally {
       app.close();
     }
+  });
+
+  it('keeps what the figures group by and reads it afresh for clients edited since', async () => {
+    const rng = new Rng(17);
+    const ids = await someClients(8, rng);
+    for (const id of ids)
+      await world.call('sales.add', { clientId: id, date: '2026-05-05', amount: 10_00 });
+    const vera = await world.call('managers.add', { name: 'Вера' });
+    await world.call('clients.update', {
+      id: ids[0]!,
+      patch: { managerId: vera.id, channel: 'сайт' },
+    });
+    atOpen(world.app.wb);
+    const edit = (id: string, patch: Record<string, unknown>) =>
+      world.call('clients.update', { id, patch });
+    // The same clients as in the snapshot: their attributes are written in place.
+    await edit(ids[0]!, { managerId: null, channel: 'звонок' });
+    await edit(ids[1]!, { managerId: vera.id, externalId: 'НОВЫЙ-1' });
+    let shown = atOpen(world.app.wb);
+    expect(shown.load).toEqual({ from: 'snapshot', patched: 2 });
+    expect(shown.board).toEqual(fresh(world.app.wb));
+    expect(shown.board.channels.map((c) => c.key)).toContain('звонок');
+    expect(shown.board.ltv.byManager.find((r) => r.key === vera.id)?.clients).toBe(1);
+    // And with clients come and gone: the attributes are laid out again around them.
+    await edit(ids[2]!, { managerId: vera.id, channel: 'выставка' });
+    await world.call('clients.delete', { id: ids[3]! });
+    for (const code of ['Н1', 'Н2']) {
+      const added = await world.call('clients.create', makeClient({ externalId: code }));
+      await edit(added.id, { managerId: vera.id });
+      await addRandomSale(added.id, rng);
+    }
+    shown = atOpen(world.app.wb);
+    expect(shown.load?.from).toBe('snapshot');
+    expect(shown.board).toEqual(fresh(world.app.wb));
+    expect(shown.board.ltv.byManager.find((r) => r.key === vera.id)?.clients).toBe(4);
   });
 
   it('catches a client purged with its history, even when the watermark row stays', async () => {
@@ -230,16 +282,64 @@ describe('the analytics snapshot', () => {
     }
   });
 
-  it('packs and unpacks every column as it was', async () => {
-    await someClients(12, new Rng(3));
+  it('packs and unpacks every column and attribute as it was', async () => {
+    const ids = await someClients(12, new Rng(3));
+    const manager = await world.call('managers.add', { name: 'Вера' });
+    await world.call('clients.update', {
+      id: ids[2]!,
+      patch: { managerId: manager.id, channel: 'сайт "весна"\n2026', externalId: 'К-7\t"x"' },
+    });
+    await world.call('clients.update', { id: ids[5]!, patch: { managerId: manager.id } });
     const source = loadSalesData(world.app.wb);
-    const back = unpackSnapshot(packSnapshot(source.data, 4));
+    const back = unpackSnapshot(packSnapshot(source.data, source.clients, 4));
     expect(back?.skippedSales).toBe(4);
+    expect(back?.clients).toEqual(source.clients);
+    expect(back?.clients.channel).toContain('сайт "весна"\n2026');
+    // Read in place when aligned, from a copy when not; the stored bytes are left as they were.
+    const packed = packSnapshot(source.data, source.clients, 4);
+    const stored = Buffer.from(packed.data);
+    const shifted = Buffer.alloc(packed.data.length + 4);
+    packed.data.copy(shifted, 4);
+    const misaligned = shifted.subarray(4);
+    expect(misaligned.byteOffset % 8).not.toBe(0);
+    for (const data of [packed.data, misaligned]) {
+      const again = unpackSnapshot({ ...packed, data });
+      expect(again?.clients).toEqual(source.clients);
+      expect(Array.from(again!.data.revenue)).toEqual(Array.from(source.data.revenue));
+      expect(Buffer.compare(data, stored)).toBe(0);
+    }
     for (const [key, column] of Object.entries(source.data)) {
       const got = back!.data[key as keyof typeof source.data];
       expect(Array.from(got as ArrayLike<unknown>), key).toEqual(
         Array.from(column as ArrayLike<unknown>),
       );
+    }
+  });
+
+  it('keeps every amount exactly, whole or not, small or beyond 32 bits', () => {
+    const attributes = (n: number) => ({
+      externalId: new Array<string | null>(n).fill(null),
+      managerId: new Array<string | null>(n).fill(null),
+      channel: new Array<string | null>(n).fill(null),
+    });
+    const cases = [
+      [{ clientId: 'a', date: '2026-01-02', amount: 100_00 }], // whole: int32, margins all zero
+      [{ clientId: 'a', date: '2026-01-02', amount: 12.5, margin: 0.25 }],
+      [
+        { clientId: 'a', date: '2026-01-02', amount: 3_000_000_000_00, margin: -1 },
+        { clientId: 'b', date: '2026-01-03', amount: -7_00 }, // a return only: an adjustment day
+        { clientId: 'b', date: '2026-01-04', amount: 0, margin: 0 },
+      ],
+    ];
+    for (const rows of cases) {
+      const data = salesDataFromRows(rows);
+      const back = unpackSnapshot(packSnapshot(data, attributes(data.clientIds.length), 0));
+      for (const [key, column] of Object.entries(data)) {
+        const got = back?.data[key as keyof typeof data];
+        expect(Array.from(got as ArrayLike<unknown>), key).toEqual(
+          Array.from(column as ArrayLike<unknown>),
+        );
+      }
     }
   });
 

@@ -4,34 +4,64 @@
  */
 import { dayFromIso } from '../../analytics/days';
 import { patchSalesData } from '../../analytics/patch';
-import { SalesCollector, salesDataFromRows, type SalesData } from '../../analytics/sales-data';
+import {
+  indexOfId,
+  SalesCollector,
+  salesDataFromRows,
+  type SalesData,
+} from '../../analytics/sales-data';
 import {
   clientsChangedSince,
+  clientTuplesOf,
   historyWatermark,
-  liveClients,
+  liveClientIds,
   liveSalesOf,
   readAnalyticsSource,
   readSnapshotRow,
   watermarkHolds,
+  type ChangedClientTuple,
   type ClientTuple,
   type Watermark,
 } from '../../../db/queries/analytics-source';
 import type { Workbook } from '../../../db/workbook';
-import { unpackSnapshot } from './snapshot';
+import { unpackSnapshot, type ClientAttributes } from './snapshot';
 
 /** Client attributes the analytics group by, aligned with `SalesData.clientIds`. */
-export interface ClientLookup {
-  externalId: (string | null)[];
-  managerId: (string | null)[];
-  channel: (string | null)[];
-  createdAt: string[];
+export type ClientLookup = ClientAttributes;
+
+/**
+ * Where a client id stands in the ascending `SalesData.clientIds`: by binary search for the few
+ * look-ups a figure's rows make, by a map built at the first of many (a map of every id costs
+ * tens of ms on 50,000 clients, too much to build at every load for nothing).
+ */
+export class ClientIndex {
+  private map: Map<string, number> | null = null;
+  private asked = 0;
+
+  constructor(private readonly ids: readonly string[]) {}
+
+  get(id: string): number | undefined {
+    if (!this.map && ++this.asked > FEW_LOOKUPS) {
+      this.map = new Map(this.ids.map((key, i) => [key, i]));
+    }
+    if (this.map) return this.map.get(id);
+    const i = indexOfId(this.ids, id);
+    return i < 0 ? undefined : i;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
 }
+
+/** Look-ups by binary search before {@link ClientIndex} builds its map. */
+const FEW_LOOKUPS = 64;
 
 export interface AnalyticsSource {
   data: SalesData;
   clients: ClientLookup;
   /** Index of a client id in `data.clientIds`. */
-  indexOf: ReadonlyMap<string, number>;
+  indexOf: ClientIndex;
   /** Live sales left out: of a client in the trash, or with a malformed date. */
   skippedSales: number;
 }
@@ -71,21 +101,77 @@ export function loadSalesData(wb: Workbook): AnalyticsSource {
 
 /** The source of `data` with the attributes of its clients (`rows` holds every one of them). */
 function withClients(data: SalesData, rows: ClientTuple[], skippedSales: number): AnalyticsSource {
-  const indexOf = new Map(data.clientIds.map((id, i) => [id, i]));
+  const indexOf = new ClientIndex(data.clientIds);
   const clients: ClientLookup = {
     externalId: new Array<string | null>(rows.length).fill(null),
     managerId: new Array<string | null>(rows.length).fill(null),
     channel: new Array<string | null>(rows.length).fill(null),
-    createdAt: new Array<string>(rows.length).fill(''),
   };
-  for (const [id, externalId, managerId, channel, createdAt] of rows) {
+  for (const [id, externalId, managerId, channel] of rows) {
     const i = indexOf.get(id)!;
     clients.externalId[i] = externalId;
     clients.managerId[i] = managerId;
     clients.channel[i] = channel;
-    clients.createdAt[i] = createdAt;
   }
   return { data, clients, indexOf, skippedSales };
+}
+
+/**
+ * `source` with the clients `ids` read afresh: their sales and attributes when they are live,
+ * dropped when they are in the trash or gone. Unchanged clients keep what they had.
+ */
+export function patchSource(
+  wb: Workbook,
+  source: AnalyticsSource,
+  ids: readonly string[],
+): AnalyticsSource {
+  const liveRows = clientTuplesOf(wb, [...ids]).filter((r) => r[4] === null);
+  const liveIds = liveRows.map((r) => r[0]);
+  const liveSet = new Set(liveIds);
+  const drop = new Set(ids.filter((id) => !liveSet.has(id)));
+  const fresh = salesDataFromRows(liveSalesOf(wb, liveIds), liveIds);
+  const data = patchSalesData(source.data, fresh, drop);
+  return { ...source, data, ...lookups(data, source, liveRows) };
+}
+
+/** Client attributes aligned with the patched data: unchanged ones copied, changed ones fresh. */
+function lookups(
+  data: SalesData,
+  old: AnalyticsSource,
+  changed: readonly ChangedClientTuple[],
+): { clients: ClientLookup; indexOf: ClientIndex } {
+  const n = data.clientIds.length;
+  // The same clients as before (a sale, an edit): only the changed rows are written, in place.
+  if (n === old.data.clientIds.length && changed.every((r) => old.indexOf.has(r[0]))) {
+    for (const row of changed) {
+      const i = old.indexOf.get(row[0])!;
+      old.clients.externalId[i] = row[1];
+      old.clients.managerId[i] = row[2];
+      old.clients.channel[i] = row[3];
+    }
+    return { clients: old.clients, indexOf: old.indexOf };
+  }
+  const fresh = new Map(changed.map((r) => [r[0], r]));
+  const clients: ClientLookup = {
+    externalId: new Array<string | null>(n),
+    managerId: new Array<string | null>(n),
+    channel: new Array<string | null>(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const id = data.clientIds[i]!;
+    const row = fresh.get(id);
+    if (row) {
+      clients.externalId[i] = row[1];
+      clients.managerId[i] = row[2];
+      clients.channel[i] = row[3];
+    } else {
+      const k = old.indexOf.get(id)!;
+      clients.externalId[i] = old.clients.externalId[k] ?? null;
+      clients.managerId[i] = old.clients.managerId[k] ?? null;
+      clients.channel[i] = old.clients.channel[k] ?? null;
+    }
+  }
+  return { clients, indexOf: new ClientIndex(data.clientIds) };
 }
 
 export interface LoadedSource {
@@ -100,11 +186,43 @@ export function loadWithWatermark(wb: Workbook): LoadedSource {
 }
 
 /**
+ * The ids in one of the two ascending lists and not in the other, by walking both: equal ids (all
+ * of them but a few) are compared for equality only, never hashed. Should the two orders ever
+ * disagree (SQLite sorts bytes, JavaScript UTF-16 units: only for ids beyond the ASCII ones), an id
+ * in both may come out as a difference, which only reads that client afresh; one in one list only
+ * always does.
+ */
+function differences(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      i += 1;
+      j += 1;
+    } else if (x < y) {
+      out.push(x);
+      i += 1;
+    } else {
+      out.push(y);
+      j += 1;
+    }
+  }
+  for (; i < a.length; i++) out.push(a[i]!);
+  for (; j < b.length; j++) out.push(b[j]!);
+  return out;
+}
+
+/**
  * The source from the workbook's stored snapshot, brought up to date: the clients named by the
  * history since the snapshot's watermark, and any client that is live now but not in it or the
- * other way round (a purge deletes history rows), get their sales read afresh. Null, for a full
- * load instead, when there is no usable snapshot (none, another layout, damaged, its watermark
- * row gone or replaced) or more than `limit` clients changed. `patched`: how many were read.
+ * other way round (a purge deletes history rows), get their sales and attributes read afresh.
+ * The live clients are only listed (their ids, from an index), never read whole. Null, for a
+ * full load instead, when there is no usable snapshot (none, another layout, damaged, its
+ * watermark row gone or replaced) or more than `limit` clients changed. `patched`: how many were
+ * read.
  */
 export function loadFromSnapshot(
   wb: Workbook,
@@ -116,22 +234,19 @@ export function loadFromSnapshot(
     if (!row || !unpacked) return null;
     if (!watermarkHolds(wb, { rowid: row.changeRowid, id: row.changeId })) return null;
     const watermark = historyWatermark(wb);
-    const rows = liveClients(wb);
-    const { data, skippedSales } = unpacked;
+    const { data, clients, skippedSales } = unpacked;
     const changed = new Set(clientsChangedSince(wb, row.changeRowid));
-    const live = new Set<string>();
-    for (const r of rows) live.add(r[0]);
-    const known = new Set(data.clientIds);
-    for (const id of live) if (!known.has(id)) changed.add(id);
-    for (const id of known) if (!live.has(id)) changed.add(id);
+    const live = liveClientIds(wb);
+    for (const id of differences(data.clientIds, live)) changed.add(id);
     if (changed.size > limit) return null;
-    let current = data;
-    if (changed.size > 0) {
-      const fresh = [...changed].filter((id) => live.has(id));
-      const drop = new Set([...changed].filter((id) => !live.has(id)));
-      current = patchSalesData(data, salesDataFromRows(liveSalesOf(wb, fresh), fresh), drop);
-    }
-    if (current.clientIds.length !== rows.length) return null;
-    return { source: withClients(current, rows, skippedSales), watermark, patched: changed.size };
+    let source: AnalyticsSource = {
+      data,
+      clients,
+      indexOf: new ClientIndex(data.clientIds),
+      skippedSales,
+    };
+    if (changed.size > 0) source = patchSource(wb, source, [...changed]);
+    if (source.data.clientIds.length !== live.length) return null;
+    return { source, watermark, patched: changed.size };
   });
 }

@@ -7,15 +7,10 @@
  * same transaction, and change rows only grow, so their rowid is a reliable watermark where
  * clocks are not (a workbook carried between two computers). A large change simply reloads.
  */
-import { salesDataFromRows, type SalesData } from '../../analytics/sales-data';
-import { patchSalesData } from '../../analytics/patch';
 import {
   changeMarks,
   clientsChangedSince,
-  clientTuplesOf,
-  liveSalesOf,
   writeSnapshotRow,
-  type ChangedClientTuple,
   type ChangeMarks,
   type Watermark,
 } from '../../../db/queries/analytics-source';
@@ -24,8 +19,8 @@ import { packSnapshot } from './snapshot';
 import {
   loadFromSnapshot,
   loadWithWatermark,
+  patchSource,
   type AnalyticsSource,
-  type ClientLookup,
   type LoadedSource,
 } from './source';
 
@@ -171,7 +166,8 @@ export class AnalyticsStore {
     const loaded = this.unsaved;
     if (!loaded) return false;
     const mark: Watermark = loaded.watermark;
-    const packed = packSnapshot(loaded.source.data, loaded.source.skippedSales);
+    const { data, clients, skippedSales } = loaded.source;
+    const packed = packSnapshot(data, clients, skippedSales);
     const before = changeMarks(this.wb).totalChanges;
     let written: boolean;
     try {
@@ -204,61 +200,7 @@ export class AnalyticsStore {
     this.remember([...ids]);
     this.marks = now;
     if (ids.size === 0) return 0;
-    const rows = clientTuplesOf(this.wb, [...ids]);
-    const liveRows = rows.filter((r) => r[5] === null);
-    const liveIds = liveRows.map((r) => r[0]);
-    const liveSet = new Set(liveIds);
-    const drop = new Set([...ids].filter((id) => !liveSet.has(id)));
-    const sales = liveSalesOf(this.wb, liveIds);
-    const fresh = salesDataFromRows(sales, liveIds);
-    const data = patchSalesData(source.data, fresh, drop);
-    this.source = { ...source, data, ...lookups(data, source, liveRows) };
+    this.source = patchSource(this.wb, source, [...ids]);
     return ids.size;
   }
-}
-
-/** Client attributes aligned with the patched data: unchanged ones copied, changed ones fresh. */
-function lookups(
-  data: SalesData,
-  old: AnalyticsSource,
-  changed: ChangedClientTuple[],
-): { clients: ClientLookup; indexOf: ReadonlyMap<string, number> } {
-  const n = data.clientIds.length;
-  // The same clients as before (a sale, an edit): only the changed rows are written, in place.
-  if (n === old.data.clientIds.length && changed.every((r) => old.indexOf.has(r[0]))) {
-    for (const row of changed) {
-      const i = old.indexOf.get(row[0])!;
-      old.clients.externalId[i] = row[1];
-      old.clients.managerId[i] = row[2];
-      old.clients.channel[i] = row[3];
-      old.clients.createdAt[i] = row[4];
-    }
-    return { clients: old.clients, indexOf: old.indexOf };
-  }
-  const fresh = new Map(changed.map((r) => [r[0], r]));
-  const clients: ClientLookup = {
-    externalId: new Array<string | null>(n),
-    managerId: new Array<string | null>(n),
-    channel: new Array<string | null>(n),
-    createdAt: new Array<string>(n),
-  };
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const id = data.clientIds[i]!;
-    indexOf.set(id, i);
-    const row = fresh.get(id);
-    if (row) {
-      clients.externalId[i] = row[1];
-      clients.managerId[i] = row[2];
-      clients.channel[i] = row[3];
-      clients.createdAt[i] = row[4];
-    } else {
-      const k = old.indexOf.get(id)!;
-      clients.externalId[i] = old.clients.externalId[k] ?? null;
-      clients.managerId[i] = old.clients.managerId[k] ?? null;
-      clients.channel[i] = old.clients.channel[k] ?? null;
-      clients.createdAt[i] = old.clients.createdAt[k] ?? '';
-    }
-  }
-  return { clients, indexOf };
 }
