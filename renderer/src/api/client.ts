@@ -52,6 +52,18 @@ export function setAfterCall(listener: AfterCall): void {
 
 const TOKEN_KEY = 'kartoteka.token';
 
+/**
+ * The shell refused this page's key (401): the page is from an earlier start of the shell, which
+ * listens on the same address every time but makes a new key. Nothing on the page can mend that;
+ * the screen says which link to open.
+ */
+export class TokenRefusedError extends Error {
+  constructor() {
+    super('The browser shell refused this page’s token (HTTP 401)');
+    this.name = 'TokenRefusedError';
+  }
+}
+
 /** Takes the token from `#token=…` once, keeps it for reloads, and removes it from the address bar. */
 export function takeToken(): string | null {
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
@@ -76,6 +88,7 @@ async function invoke(channel: string, input: unknown): Promise<Envelope<unknown
     },
     body: input === undefined ? '' : JSON.stringify(input),
   });
+  if (response.status === 401) throw new TokenRefusedError();
   return (await response.json()) as Envelope<unknown>;
 }
 
@@ -100,6 +113,7 @@ export const api = {
       },
       body: file,
     });
+    if (response.status === 401) throw new TokenRefusedError();
     let envelope: Envelope<{ path: string }>;
     try {
       envelope = (await response.json()) as Envelope<{ path: string }>;

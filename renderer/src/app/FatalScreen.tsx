@@ -1,6 +1,7 @@
 /** The calm screen for the unexpected: what happened, details to copy, a way back. */
-import { Component, type ReactNode } from 'react';
+import { Component, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TokenRefusedError } from '../api/client';
 
 interface Props {
   kind: 'fatal' | 'noToken';
@@ -9,11 +10,23 @@ interface Props {
 
 export function FatalScreen({ kind, error }: Props) {
   const { t } = useTranslation();
-  if (kind === 'noToken') {
+  const keyless = kind === 'noToken' || error instanceof TokenRefusedError;
+  useEffect(() => {
+    if (!keyless) return undefined;
+    // The link pasted into this tab differs from its address only after the `#`, which the
+    // browser does not load again by itself: the page starts over with the key.
+    const onHash = () => {
+      if (/(?:^#|&)token=/.test(window.location.hash)) window.location.reload();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [keyless]);
+  // No key, or the key of an earlier start: the page can only say which link to open.
+  if (keyless) {
     return (
       <main className="fatal" role="alert">
         <h1>{t('app.name')}</h1>
-        <p>{t('errors.noToken')}</p>
+        <p>{t(kind === 'noToken' ? 'errors.noToken' : 'errors.staleToken')}</p>
       </main>
     );
   }

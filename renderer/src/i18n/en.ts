@@ -169,6 +169,8 @@ export const en = {
     network: 'Kartoteka could not reach its data: {{message}}',
     noToken:
       'This page needs the link printed by “npm run web” (it carries a one-time key). Open that link instead.',
+    staleToken:
+      'This page is from an earlier start of Kartoteka, and its key no longer opens the workbook. Open the link printed at this start (the one with #token=…).',
     fatalTitle: 'Something went wrong',
     fatalBody:
       'Kartoteka hit an unexpected error. Your saved data is safe. Copy the details below if you report it, then reload.',
