@@ -27,17 +27,4 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
 fi
 
 npm ci --no-audit --no-fund
-
-# The tests' temp files (workbooks, the throwaway PostgreSQL, browser profiles) on tmpfs when
-# the machine has one: every commit of a test's workbook waits for fsync, which on a disk adds
-# minutes to the suite and on tmpfs costs nothing. What the tests check is the same: a killed
-# process (the crash tests) leaves the page cache, tmpfs's included. KARTOTEKA_TEST_TMP=keep
-# leaves TMPDIR as it is.
-if [ "${KARTOTEKA_TEST_TMP:-}" != "keep" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
-  TMPDIR="$(mktemp -d /dev/shm/kartoteka-tests-XXXXXX)"
-  # As /tmp: the sync tests' PostgreSQL runs as the postgres user and makes its folder here.
-  chmod 1777 "$TMPDIR"
-  export TMPDIR
-  trap 'rm -rf "$TMPDIR"' EXIT
-fi
 npm test
