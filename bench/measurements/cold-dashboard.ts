@@ -193,6 +193,11 @@ export const coldDashboard: Measurement = {
       for (const suffix of ['', '-wal', '-shm', '.lock']) {
         fs.rmSync(`${file}${suffix}`, { force: true });
       }
+      // The upgrade above leaves the copy's pre-migration backup beside it (~200 MB each run).
+      const base = path.basename(file);
+      for (const name of fs.readdirSync(path.dirname(file)))
+        if (name.startsWith(`${base}.before-migration-`))
+          fs.rmSync(path.join(path.dirname(file), name), { force: true });
     }
   },
 };

@@ -29,12 +29,29 @@ export function secondOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / 1000) * 1000);
 }
 
+/**
+ * The shell keeps V8's compiled code of its bundle in its data folder (electron/code-cache.ts),
+ * so that a user's second start does not compile it again. Every test has a data folder of its
+ * own, so each would compile the whole bundle, as at a first start; the tests' shells share one
+ * cache folder instead (one file per build, replaced when the build changes).
+ */
+const SHARED_CODE_CACHE = path.join(os.tmpdir(), 'kartoteka-e2e-code-cache');
+
+function shareCodeCache(dataDir: string): void {
+  fs.mkdirSync(SHARED_CODE_CACHE, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const link = path.join(dataDir, 'code-cache');
+  // A second shell on the same folder (a restart) finds the link there already.
+  if (!fs.existsSync(link)) fs.symlinkSync(SHARED_CODE_CACHE, link, 'dir');
+}
+
 export async function startShell(
   dir: string,
   options: { args?: string[] } = {},
 ): Promise<{ shell: Shell; child: ChildProcess }> {
   const workbook = path.join(dir, 'e2e.kartoteka');
   const token = crypto.randomBytes(16).toString('hex');
+  shareCodeCache(path.join(dir, 'data'));
   const child = spawn(
     process.execPath,
     [
