@@ -180,6 +180,22 @@ export class LatestDays {
     for (const [id, day] of rows) if (this.slots.has(id)) this.add(id, day);
   }
 
+  /**
+   * Adds the sales written after rowid `after` (all of an import's, written by one statement),
+   * as a writer adds them one by one: a purchase day for a positive amount, else the client
+   * alone. One pass over those rows in the order they were written.
+   */
+  addImported(wb: Workbook, after: number): void {
+    const rows = wb.sqlite
+      .prepare('SELECT client_id, date, amount > 0 FROM sales WHERE rowid > ?')
+      .raw()
+      .iterate(after) as IterableIterator<[string, string, number]>;
+    for (const [id, day, bought] of rows) {
+      if (bought) this.add(id, day);
+      else this.touch(id);
+    }
+  }
+
   private slot(clientId: string): number {
     let slot = this.slots.get(clientId);
     if (slot !== undefined) return slot;
