@@ -15,22 +15,19 @@ import {
   suspendIndexes,
 } from '../../../db/queries/import-sales-write';
 import { changeMark, sameOtherWrites } from '../../../db/queries/change-mark';
-import {
-  keptSalesTable,
-  writeKeptSales,
-  type KeptSalesTable,
-} from '../../../db/queries/import-kept-sales';
+import { keptSalesTable, type KeptSalesTable } from '../../../db/queries/import-kept-sales';
 import { countUnchanged } from '../../../db/queries/import-unchanged';
 import type { SaleImportOp } from '../../../db/queries/import-write';
 import { resolveManagers } from '../../../db/queries/import-write';
-import { LatestDays, moveStagesFromSales, readStageRules } from '../../../db/queries/stage-ladder';
+import { moveStagesFromSales } from '../../../db/queries/stage-ladder';
 import { withoutForeignKeyChecks } from '../../../db/queries/import-checkpoint';
 import type { Workbook } from '../../../db/workbook';
 import { CHUNK_ROWS, readCsvChunks, type Delimiter } from './csv-chunks';
-import { planStamp, type KeptSales } from './kept-plan';
+import { planStamp } from './kept-plan';
+import { aborted, StalePlan, writeKept } from './write-kept-sales';
 import { checkMapping, convertContext, ImportCancelled } from './plan';
 import type { ImportEnv, ImportOptions, SourceRequest } from './plan-common';
-import { SalesPlanner, type SalesTally } from './plan-sales';
+import { SalesPlanner } from './plan-sales';
 import { seenInTempTable, seenInWrittenSales, type SeenSales } from './seen-sales';
 import { isWorkbook, openCsv, readSource } from './source';
 
@@ -228,84 +225,6 @@ export async function runSales(
   }
   const feed = await openFeed(request, env);
   return withoutForeignKeyChecks(ctx.wb, () => write(ctx, request, env, feed));
-}
-
-/** The result of a run with `onInvalid: 'abort'` over a file with a bad row: nothing written. */
-function aborted(
-  check: Pick<
-    SalesTally,
-    'total' | 'invalid' | 'errors' | 'errorsTotal' | 'duplicatesTotal' | 'blanked'
-  >,
-): ImportResult {
-  return {
-    batchId: null,
-    inserted: 0,
-    updated: 0,
-    skipped: check.total - check.invalid,
-    skippedByChoice: 0,
-    unchanged: 0,
-    merged: 0,
-    aborted: true,
-    errors: check.errors,
-    errorsTotal: check.errorsTotal,
-    duplicates: check.duplicatesTotal,
-    invalid: check.invalid,
-    total: check.total,
-    blanked: check.blanked,
-  };
-}
-
-/** A kept check whose workbook changed before the write began: the run plans again. */
-class StalePlan extends Error {}
-
-/** The run after an unchanged check: its kept sales written by one statement, as `write` would. */
-function writeKept(
-  ctx: WriteContext,
-  request: Request,
-  env: SalesEnv,
-  kept: KeptSales,
-  onStart: () => void,
-): ImportResult {
-  return ctx.wb.transaction(() => {
-    onStart();
-    env.onProgress?.('write', 0, kept.tally.total);
-    const batchId = startBatch(ctx, 'import', path.basename(request.path).slice(0, 200));
-    const before = lastSaleRowid(ctx.wb);
-    const managers = resolveManagers(ctx, kept.newManagers);
-    const restore = suspendIndexes(ctx.wb, kept.rows, env.bulkRows);
-    const inserted = writeKeptSales(ctx, managers);
-    // A cancel while the statement ran still leaves nothing: the transaction rolls back.
-    if (env.cancelled?.()) throw new ImportCancelled();
-    recordCreatedSales(ctx, batchId, before);
-    restore();
-    const days = new LatestDays(readStageRules(ctx.wb));
-    days.addImported(ctx.wb, before);
-    days.addWritten(ctx.wb, before);
-    moveStagesFromSales(ctx, days);
-    env.onProgress?.('write', kept.tally.total, kept.tally.total);
-    let id: string | null = batchId;
-    if (inserted === 0 && kept.newManagers.length === 0) {
-      dropEmptyBatch(ctx.wb, batchId);
-      id = null;
-    }
-    const t = kept.tally;
-    return {
-      batchId: id,
-      inserted,
-      updated: 0,
-      skipped: t.willSkip,
-      skippedByChoice: 0,
-      unchanged: 0,
-      merged: 0,
-      aborted: false,
-      errors: t.errors,
-      errorsTotal: t.errorsTotal,
-      duplicates: t.duplicatesTotal,
-      invalid: t.invalid,
-      total: t.total,
-      blanked: t.blanked,
-    };
-  });
 }
 
 function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): ImportResult {
