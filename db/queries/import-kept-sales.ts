@@ -6,7 +6,7 @@
  */
 import type { Workbook } from '../workbook';
 import type { WriteContext } from './history';
-import { idSequence } from './history';
+import { idSequence, idSequenceStart } from './history';
 import { changeIdFunction } from './import-sales-write';
 import type { SaleImportOp } from './import-write';
 import { fold } from './search';
@@ -57,15 +57,13 @@ export function dropKeptSales(wb: Workbook): void {
 }
 
 /**
- * Writes the kept rows as new sales, by client (in the order of the client index), then date,
- * then their order in the file, as the planning run writes a chunk: the index pages are visited
- * once each. `managers` maps a folded name to the manager's id (the file's new ones created).
- * Returns the number of sales written.
+ * Writes the kept rows as new sales in the order they were kept (the check keeps each chunk's
+ * in the order a planning run writes it: by client in the order of the client index, then date,
+ * then file order), so the sales come out as that run's would. `managers` maps a folded name to
+ * the manager's id (the file's new ones created). Returns the number of sales written.
  */
 export function writeKeptSales(ctx: WriteContext, managers: Map<string, string>): number {
   const wb = ctx.wb;
-  const ids = changeIdFunction(ctx);
-  ids.next = idSequence(ctx);
   const at = ctx.now().toISOString();
   wb.sqlite.exec(
     'CREATE TEMP TABLE IF NOT EXISTS import_kept_managers (name TEXT PRIMARY KEY, id TEXT NOT NULL) WITHOUT ROWID',
@@ -74,15 +72,20 @@ export function writeKeptSales(ctx: WriteContext, managers: Map<string, string>)
     'INSERT INTO temp.import_kept_managers (name, id) VALUES (?, ?)',
   );
   for (const [name, id] of managers) manager.run(name, id);
-  // kartoteka_change_id() hands out the same uuidv7 sequence a sale's id comes from.
-  const written = wb.sqlite
-    .prepare(
-      `INSERT INTO sales (id, client_id, date, amount, margin, category, product, quantity, doc_no, manager_id, created_at, updated_at)
-       SELECT kartoteka_change_id(), k.client_id, k.date, k.amount, k.margin, k.category, k.product,
-              k.quantity, k.doc_no, m.id, ?, ?
+  const columns = `k.client_id, k.date, k.amount, k.margin, k.category, k.product, k.quantity, k.doc_no, m.id, ?, ?
        FROM ${TABLE} k LEFT JOIN temp.import_kept_managers m ON m.name = k.manager
-       ORDER BY k.client_order, k.client_id, k.date, k.rowid`,
-    )
-    .run(at, at).changes;
-  return written;
+       ORDER BY k.rowid`;
+  const insert = `INSERT INTO sales (id, client_id, date, amount, margin, category, product, quantity, doc_no, manager_id, created_at, updated_at)`;
+  const start = idSequenceStart(ctx);
+  if (start) {
+    // The ids `idSequence` would give, counted up by SQLite from the kept rows' rowids (1, 2, …
+    // in a fresh table): no call into JavaScript per row.
+    return wb.sqlite
+      .prepare(`${insert} SELECT ? || printf('%012x', (? + k.rowid) % 281474976710656), ${columns}`)
+      .run(start.prefix, BigInt(start.counter - 1), at, at).changes;
+  }
+  const ids = changeIdFunction(ctx);
+  ids.next = idSequence(ctx);
+  return wb.sqlite.prepare(`${insert} SELECT kartoteka_change_id(), ${columns}`).run(at, at)
+    .changes;
 }

@@ -72,7 +72,10 @@ function cdnowRows(): { clients: string[]; rows: string[] } {
     if (i % 131 === 7) rows.push(`${id};${date};много;1;`);
     if (i % 89 === 13 && i > 800) rows.push(rows[rows.length - 700]!);
   });
-  return { clients: [...ids], rows };
+  // Shuffled (the same way every time): a chunk's rows reach the workbook in the order of the
+  // client index, not the file's.
+  const shuffled = rows.map((_, i) => rows[(i * 7919) % rows.length]!);
+  return { clients: [...ids], rows: shuffled };
 }
 
 function file(world: World, name: string, lines: string[]): string {
@@ -126,7 +129,10 @@ async function prepare(world: World, rows: string[], clients: string[]): Promise
   );
 }
 
-/** All a user could read of the import, by the clients' codes (ids differ between workbooks). */
+/**
+ * All a user could read of the import, by the clients' codes (ids differ between workbooks);
+ * the sales in the order they were written (the order of the client index: pages filled in turn).
+ */
 function state(world: World) {
   const sqlite = world.app.wb.sqlite;
   return {
@@ -134,7 +140,7 @@ function state(world: World) {
       .prepare(
         `SELECT c.external_id, s.date, s.amount, s.quantity, m.name AS manager, s.deleted_at IS NULL AS live
          FROM sales s JOIN clients c ON c.id = s.client_id LEFT JOIN managers m ON m.id = s.manager_id
-         ORDER BY 1, 2, 3, 4, 5, 6`,
+         ORDER BY s.rowid`,
       )
       .all(),
     history: sqlite

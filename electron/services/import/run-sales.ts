@@ -144,7 +144,8 @@ export async function checkSales(wb: Workbook, request: Request, env: SalesEnv) 
               kept.drop();
               kept = null;
             }
-            if (kept) for (const op of ops) kept.add(op);
+            // In the order a planning run writes the chunk (`writeKeptSales` keeps it).
+            if (kept) for (const op of inIndexOrder(ops)) kept.add(op);
             rows += ops.length;
           },
           'check',
