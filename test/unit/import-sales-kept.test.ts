@@ -237,3 +237,26 @@ it('plans again when a row updates a sale, or when the window wrote between chec
   expect(run.invalid).toBeGreaterThan(check.invalid);
   expect(salesOf.get(gone)).toBe(had);
 });
+
+it('answers a run that aborts on bad rows from the kept check, as a fresh run does, writing nothing', async () => {
+  const { clients, rows } = cdnowRows();
+  await prepare(kept, rows, clients);
+  await prepare(fresh, rows, clients);
+  const abort = (at: string) => ({ ...request(at), onInvalid: 'abort' as const });
+  const keeper = new PlanKeeper();
+  const keptFile = file(kept, 'sales.csv', [HEAD, ...rows]);
+  await checkImport(worker, abort(keptFile), envOf(keeper));
+  const before = state(kept);
+  const phases: ImportPhase[] = [];
+  const result = await runImport(ctxOf(worker), abort(keptFile), envOf(keeper, phases));
+  // Neither read again nor written.
+  expect(phases).toEqual([]);
+  const planned = await runImport(
+    fresh.app.ctx,
+    abort(file(fresh, 'sales.csv', [HEAD, ...rows])),
+    envOf(undefined),
+  );
+  expect(result).toEqual(planned);
+  expect(result).toMatchObject({ aborted: true, batchId: null, inserted: 0 });
+  expect(state(kept)).toEqual(before);
+});
