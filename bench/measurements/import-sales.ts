@@ -1,8 +1,9 @@
 /**
  * Importing three years of sales (1,050,000 rows, over the old limit of a million, in ONE file)
  * for 100,000 clients from a Windows-1251 semicolon CSV, the way a shop loads its 1C history
- * after the client list: the check, the run (which also moves the stages along the ladder from
- * the sales) and the undo of the run, each beside a floor of the same work done bare: decoding
+ * after the client list: the check, the run (which writes the new sales the check kept, as the
+ * wizard's run after its check does, and moves the stages along the ladder from the sales) and
+ * the undo of the run, each beside a floor of the same work done bare: decoding
  * and parsing the same file with papaparse, plus inserting its rows with one prepared INSERT in
  * one transaction (the run), or marking them all deleted in one UPDATE (the undo). The import's
  * memory is sampled while it runs: a file a fifth as long needs no less, so it is bounded.

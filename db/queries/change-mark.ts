@@ -11,3 +11,11 @@ export function changeMark(wb: Workbook): string {
   const version = wb.sqlite.pragma('data_version', { simple: true }) as number;
   return `${changes}:${version}`;
 }
+
+/**
+ * Whether no other connection committed between two marks of this connection, whatever it
+ * wrote itself (a check's temporary tables move its own count).
+ */
+export function sameOtherWrites(a: string, b: string): boolean {
+  return a.slice(a.indexOf(':')) === b.slice(b.indexOf(':'));
+}

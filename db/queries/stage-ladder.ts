@@ -110,7 +110,10 @@ export class LatestDays {
 
   /** A purchase day of a client (a sale with a positive amount). */
   add(clientId: string, day: string): void {
-    const slot = this.slot(clientId);
+    this.addAt(this.slot(clientId), day);
+  }
+
+  private addAt(slot: number, day: string): void {
     const n = dayNumber(day);
     if (n < 0) {
       this.exact = false;
@@ -178,6 +181,27 @@ export class LatestDays {
       [string, string]
     >;
     for (const [id, day] of rows) if (this.slots.has(id)) this.add(id, day);
+  }
+
+  /**
+   * Adds the sales written after rowid `after` (all of an import's, written by one statement),
+   * as a writer adds them one by one: a purchase day for a positive amount, else the client
+   * alone. Grouped by client in SQLite's sorter: each client's slot is found once, not once
+   * per sale.
+   */
+  addImported(wb: Workbook, after: number): void {
+    const rows = wb.sqlite
+      .prepare(
+        `SELECT client_id, group_concat(CASE WHEN amount > 0 THEN date END)
+         FROM sales NOT INDEXED WHERE rowid > ? GROUP BY client_id`,
+      )
+      .raw()
+      .iterate(after) as IterableIterator<[string, string | null]>;
+    for (const [id, days] of rows) {
+      const slot = this.slot(id);
+      // Days are ISO dates, never a comma.
+      if (days !== null) for (const day of days.split(',')) this.addAt(slot, day);
+    }
   }
 
   private slot(clientId: string): number {

@@ -9,8 +9,8 @@ import { BULK_INDEXES, changeIdFunction, suspendIndexes } from './import-sales-w
 import { withPageCache } from './import-seen';
 import { CREATED_CLIENT } from './undo-created-clients';
 
-/** Sales per statement: a bounded list of ids, however large the import. */
-const CHUNK = 20_000;
+/** From this many sales an undo works with a larger page cache. */
+const LARGE = 20_000;
 
 /** The change rows that mark a sale created by an import (see `marksCreation`). */
 const CREATED = "entity = 'sale' AND field = 'created' AND old_value IS NULL";
@@ -45,53 +45,71 @@ export function removeCreatedSales(
 ): SalesTaken {
   const wb = ctx.wb;
   const at = ctx.now().toISOString();
-  // An import records its sales as one list per client; older ones (and other batches) a line
-  // per sale. Both are read, so an import made before still undoes.
-  const created = wb.sqlite
-    .prepare(
-      `SELECT entity_id FROM changes WHERE batch_id = ? AND ${CREATED}
-       UNION
-       SELECT l.value FROM changes, json_each(new_value) l
-       WHERE batch_id = ? AND ${CREATED_LIST}`,
-    )
-    .pluck()
-    .all(batchId, batchId) as string[];
-  const remove = wb.sqlite.prepare(
-    `UPDATE sales SET deleted_at = ?, updated_at = ?
-     WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))
-     RETURNING id, client_id`,
+  // The batch's live sales with their rowids, in a temporary table (on disk beyond SQLite's
+  // cache, however large the import): each found by its id once, then recorded and moved to
+  // the trash by rowid, in SQL alone. An import records its sales as one list per client;
+  // older ones (and other batches) a line per sale. Both are read, so an import made before
+  // still undoes.
+  wb.sqlite.exec(
+    `DROP TABLE IF EXISTS temp.undo_sales;
+     CREATE TEMP TABLE undo_sales (sale INTEGER NOT NULL, id TEXT NOT NULL, client_id TEXT)`,
   );
-  // A line per removed sale lands at a random place of the history's client index: for a
-  // million of them it is dropped and built once at the end, as a large import does.
-  const restore = suspendIndexes(wb, created.length, bulkRows, UNDO_INDEXES);
-  const taken: SalesTaken = { removed: 0, gone: 0, clients: new Set(), restore };
-  const ids = changeIdFunction(ctx);
-  const actor = ctx.actor();
-  const record = wb.sqlite.prepare(
-    `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
-     SELECT kartoteka_change_id(), 'sale', json_extract(value, '$[0]'), json_extract(value, '$[1]'),
-            'deletedAt', NULL, ?, ?, ?, ?, ?
-     FROM json_each(?) ORDER BY key`,
-  );
-  // A million removals and as many history rows touch index pages everywhere: a larger cache
-  // for this write keeps them from being spilled and read back again and again.
-  const run = () => {
-    for (let i = 0; i < created.length; i += CHUNK) takeChunk(created.slice(i, i + CHUNK));
-    return taken;
-  };
-  return created.length >= CHUNK ? withPageCache(wb, 128, run) : run();
-
-  function takeChunk(part: string[]): void {
-    const rows = remove.raw().all(at, at, JSON.stringify(part)) as [string, string][];
-    for (const [, clientId] of rows) taken.clients.add(clientId);
-    if (rows.length > 0) {
-      // Each removal recorded as `recordChanges` would, by one statement for the chunk.
-      const stamp = ctx.now().toISOString();
+  try {
+    const listed = wb.sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM changes WHERE batch_id = ? AND ${CREATED})
+              + (SELECT coalesce(sum(json_array_length(new_value)), 0) FROM changes
+                 WHERE batch_id = ? AND ${CREATED_LIST})`,
+      )
+      .pluck()
+      .get(batchId, batchId) as number;
+    const removed = wb.sqlite
+      .prepare(
+        `INSERT INTO temp.undo_sales (sale, id, client_id)
+         SELECT s.rowid, s.id, s.client_id
+         FROM (SELECT entity_id AS id FROM changes WHERE batch_id = ? AND ${CREATED}
+               UNION ALL
+               SELECT l.value FROM changes, json_each(new_value) l
+               WHERE batch_id = ? AND ${CREATED_LIST}) created
+         CROSS JOIN sales s ON s.id = created.id
+         WHERE s.deleted_at IS NULL`,
+      )
+      .run(batchId, batchId).changes;
+    // A line per removed sale lands at a random place of the history's client index: for a
+    // million of them it is dropped and built once at the end, as a large import does.
+    const restore = suspendIndexes(wb, removed, bulkRows, UNDO_INDEXES);
+    const taken: SalesTaken = { removed, gone: listed - removed, clients: new Set(), restore };
+    if (removed === 0) return taken;
+    const move = () => {
+      // Each removal recorded as `recordChanges` would, by one statement.
+      const ids = changeIdFunction(ctx);
       ids.next = idSequence(ctx);
-      record.run(JSON.stringify(at), actor, stamp, undoBatchId, stamp, JSON.stringify(rows));
-    }
-    taken.removed += rows.length;
-    taken.gone += part.length - rows.length;
+      const stamp = ctx.now().toISOString();
+      wb.sqlite
+        .prepare(
+          `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
+           SELECT kartoteka_change_id(), 'sale', id, client_id, 'deletedAt', NULL, ?, ?, ?, ?, ?
+           FROM temp.undo_sales ORDER BY rowid`,
+        )
+        .run(JSON.stringify(at), ctx.actor(), stamp, undoBatchId, stamp);
+      wb.sqlite
+        .prepare(
+          `UPDATE sales SET deleted_at = ?, updated_at = ?
+           WHERE rowid IN (SELECT sale FROM temp.undo_sales)`,
+        )
+        .run(at, at);
+      const clients = wb.sqlite
+        .prepare('SELECT DISTINCT client_id FROM temp.undo_sales')
+        .pluck()
+        .all() as string[];
+      for (const id of clients) taken.clients.add(id);
+      return taken;
+    };
+    // A million removals and as many history rows touch index pages everywhere: a larger cache
+    // for this write keeps them from being spilled and read back again and again.
+    return removed >= LARGE ? withPageCache(wb, 128, move) : move();
+  } finally {
+    wb.sqlite.exec('DROP TABLE IF EXISTS temp.undo_sales');
   }
 }
 

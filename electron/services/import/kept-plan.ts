@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { changeMark } from '../../../db/queries/change-mark';
 import type { Workbook } from '../../../db/workbook';
 import type { ImportEnv, ImportOptions, ImportPlan, SourceRequest } from './plan-common';
+import type { SalesTally } from './plan-sales';
 
 /** What a plan was made from; two equal stamps mean the same plan. */
 export interface PlanStamp {
@@ -84,23 +85,64 @@ function sameStamp(a: PlanStamp, b: PlanStamp): boolean {
   return a.request === b.request && a.file === b.file && a.workbook === b.workbook;
 }
 
+/**
+ * What a sales check keeps: its counts and lists, and the new sales themselves in a temporary
+ * table of the worker's connection (`import-kept-sales.ts`), dropped with it.
+ */
+export interface KeptSales {
+  tally: SalesTally;
+  /** The managers the file names that the workbook lacks (to be created by the run). */
+  newManagers: string[];
+  /** Rows to write. */
+  rows: number;
+  release: () => void;
+}
+
+type Kept = { stamp: PlanStamp; plan: ImportPlan } | { stamp: PlanStamp; sales: KeptSales };
+
 /** Holds at most one plan: the last check's, until the next step takes it or drops it. */
 export class PlanKeeper {
-  private kept: { stamp: PlanStamp; plan: ImportPlan } | null = null;
+  private kept: Kept | null = null;
 
   keep(stamp: PlanStamp, plan: ImportPlan): void {
+    this.drop();
     this.kept = { stamp, plan };
+  }
+
+  keepSales(stamp: PlanStamp, sales: KeptSales): void {
+    this.drop();
+    this.kept = { stamp, sales };
   }
 
   /** The kept plan if it was made from the same things as `stamp`; given once, then dropped. */
   take(stamp: PlanStamp): ImportPlan | null {
     const kept = this.kept;
-    this.kept = null;
-    return kept && sameStamp(kept.stamp, stamp) ? kept.plan : null;
+    if (kept && 'plan' in kept && sameStamp(kept.stamp, stamp)) {
+      this.kept = null;
+      return kept.plan;
+    }
+    this.drop();
+    return null;
   }
 
-  /** Drops the kept plan (another step began: its memory is not held any longer). */
+  /**
+   * The kept sales check if it was made from the same things as `stamp`: given once, its table
+   * then the taker's to release.
+   */
+  takeSales(stamp: PlanStamp): KeptSales | null {
+    const kept = this.kept;
+    if (kept && 'sales' in kept && sameStamp(kept.stamp, stamp)) {
+      this.kept = null;
+      return kept.sales;
+    }
+    this.drop();
+    return null;
+  }
+
+  /** Drops the kept plan (another step began: its memory, or its table, is not held any longer). */
   drop(): void {
+    const kept = this.kept;
     this.kept = null;
+    if (kept && 'sales' in kept) kept.sales.release();
   }
 }

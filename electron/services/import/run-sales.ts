@@ -14,6 +14,8 @@ import {
   SaleWriter,
   suspendIndexes,
 } from '../../../db/queries/import-sales-write';
+import { changeMark, sameOtherWrites } from '../../../db/queries/change-mark';
+import { keptSalesTable, type KeptSalesTable } from '../../../db/queries/import-kept-sales';
 import { countUnchanged } from '../../../db/queries/import-unchanged';
 import type { SaleImportOp } from '../../../db/queries/import-write';
 import { resolveManagers } from '../../../db/queries/import-write';
@@ -21,6 +23,8 @@ import { moveStagesFromSales } from '../../../db/queries/stage-ladder';
 import { withoutForeignKeyChecks } from '../../../db/queries/import-checkpoint';
 import type { Workbook } from '../../../db/workbook';
 import { CHUNK_ROWS, readCsvChunks, type Delimiter } from './csv-chunks';
+import { planStamp } from './kept-plan';
+import { aborted, StalePlan, writeKept } from './write-kept-sales';
 import { checkMapping, convertContext, ImportCancelled } from './plan';
 import type { ImportEnv, ImportOptions, SourceRequest } from './plan-common';
 import { SalesPlanner } from './plan-sales';
@@ -114,25 +118,58 @@ function planAll(
 }
 
 export async function checkSales(wb: Workbook, request: Request, env: SalesEnv) {
+  // Taken before the file and the workbook are read: a change while the check reads them makes
+  // the run's stamp differ, and the run plans again.
+  const stamp = env.keeper ? planStamp(wb, request, env) : null;
   const feed = await openFeed(request, env);
   let unchanged = 0;
-  // One snapshot of the workbook; the temporary table's writes in one transaction, not each
-  // its own.
-  const planner = wb.read(() =>
-    planAll(
-      wb,
-      feed,
-      request,
-      env,
-      () => seenInTempTable(wb),
-      (_, ops) => {
-        const updates = ops.filter((op) => op.action === 'update');
-        if (updates.length > 0) unchanged += countUnchanged(wb, [], updates);
-      },
-      'check',
-    ),
-  );
+  // The new sales kept for the run, unless a row updates a sale (those the run plans again).
+  let kept: KeptSalesTable | null = stamp ? keptSalesTable(wb) : null;
+  let rows = 0;
+  const planner = (() => {
+    try {
+      // One snapshot of the workbook; the temporary tables' writes in one transaction, not
+      // each its own.
+      return wb.read(() =>
+        planAll(
+          wb,
+          feed,
+          request,
+          env,
+          () => seenInTempTable(wb),
+          (_, ops) => {
+            const updates = ops.filter((op) => op.action === 'update');
+            if (updates.length > 0) unchanged += countUnchanged(wb, [], updates);
+            if (kept && updates.length > 0) {
+              kept.drop();
+              kept = null;
+            }
+            // In the order a planning run writes the chunk (`writeKeptSales` keeps it).
+            if (kept) for (const op of inIndexOrder(ops)) kept.add(op);
+            rows += ops.length;
+          },
+          'check',
+        ),
+      );
+    } catch (error) {
+      kept?.drop();
+      throw error;
+    }
+  })();
   const t = planner.tally;
+  const after = changeMark(wb);
+  if (kept && stamp && sameOtherWrites(stamp.workbook, after)) {
+    const table = kept;
+    env.keeper?.keepSales(
+      { ...stamp, workbook: after },
+      {
+        tally: t,
+        newManagers: [...planner.newManagers.values()],
+        rows,
+        release: () => table.drop(),
+      },
+    );
+  } else kept?.drop();
   const check: ImportCheck = {
     total: t.total,
     valid: t.total - t.invalid,
@@ -161,27 +198,31 @@ export async function runSales(
   request: Request,
   env: SalesEnv,
 ): Promise<ImportResult> {
-  if (request.onInvalid === 'abort') {
-    // Nothing is written when any row is bad: the whole file is checked first.
-    const check = await checkSales(ctx.wb, request, env);
-    if (check.invalid > 0) {
-      return {
-        batchId: null,
-        inserted: 0,
-        updated: 0,
-        skipped: check.total - check.invalid,
-        skippedByChoice: 0,
-        unchanged: 0,
-        merged: 0,
-        aborted: true,
-        errors: check.errors,
-        errorsTotal: check.errorsTotal,
-        duplicates: check.duplicatesTotal,
-        invalid: check.invalid,
-        total: check.total,
-        blanked: check.blanked,
-      };
+  const stamp = env.keeper ? planStamp(ctx.wb, request, env) : null;
+  const kept = stamp ? (env.keeper?.takeSales(stamp) ?? null) : null;
+  try {
+    if (request.onInvalid === 'abort') {
+      // Nothing is written when any row is bad: the whole file is checked first (the kept
+      // check has done it).
+      const check =
+        kept?.tally ?? (await checkSales(ctx.wb, request, { ...env, keeper: undefined }));
+      if (check.invalid > 0) return aborted(check);
     }
+    if (kept && stamp) {
+      try {
+        // The check's sales, written only if the workbook is still as it was when the check
+        // ended (seen again inside the transaction, once no other connection can write).
+        return withoutForeignKeyChecks(ctx.wb, () =>
+          writeKept(ctx, request, env, kept, () => {
+            if (changeMark(ctx.wb) !== stamp.workbook) throw new StalePlan();
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof StalePlan)) throw error;
+      }
+    }
+  } finally {
+    kept?.release();
   }
   const feed = await openFeed(request, env);
   return withoutForeignKeyChecks(ctx.wb, () => write(ctx, request, env, feed));

@@ -148,10 +148,7 @@ export async function runImport(
   request: SourceRequest & ImportOptions,
   env: ImportEnv,
 ): Promise<ImportResult> {
-  if (request.target === 'sales') {
-    env.keeper?.drop();
-    return runSales(ctx, request, { ...env, listLimit: LIST_LIMIT });
-  }
+  if (request.target === 'sales') return runSales(ctx, request, { ...env, listLimit: LIST_LIMIT });
   const stamp = env.keeper ? planStamp(ctx.wb, request, env) : null;
   const kept = stamp ? (env.keeper?.take(stamp) ?? null) : null;
   if (kept && stamp) {

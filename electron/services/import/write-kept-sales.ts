@@ -1,0 +1,97 @@
+/**
+ * The run of a sales import after an unchanged check (`kept-plan.ts`): the new sales the check
+ * kept in a temporary table are written by one statement, under the import's one batch, with
+ * the same history, index rebuild and stage moves as a run that plans the file again.
+ */
+import path from 'node:path';
+import type { ImportResult } from '../../api/contract';
+import { dropEmptyBatch, startBatch, type WriteContext } from '../../../db/queries/history';
+import { writeKeptSales } from '../../../db/queries/import-kept-sales';
+import { lastSaleRowid } from '../../../db/queries/import-reads';
+import { recordCreatedSales, suspendIndexes } from '../../../db/queries/import-sales-write';
+import { resolveManagers } from '../../../db/queries/import-write';
+import { LatestDays, moveStagesFromSales, readStageRules } from '../../../db/queries/stage-ladder';
+import type { KeptSales } from './kept-plan';
+import { ImportCancelled } from './plan';
+import type { ImportEnv, ImportOptions, SourceRequest } from './plan-common';
+import type { SalesTally } from './plan-sales';
+
+type Request = SourceRequest & ImportOptions;
+
+/** The result of a run with `onInvalid: 'abort'` over a file with a bad row: nothing written. */
+export function aborted(
+  check: Pick<
+    SalesTally,
+    'total' | 'invalid' | 'errors' | 'errorsTotal' | 'duplicatesTotal' | 'blanked'
+  >,
+): ImportResult {
+  return {
+    batchId: null,
+    inserted: 0,
+    updated: 0,
+    skipped: check.total - check.invalid,
+    skippedByChoice: 0,
+    unchanged: 0,
+    merged: 0,
+    aborted: true,
+    errors: check.errors,
+    errorsTotal: check.errorsTotal,
+    duplicates: check.duplicatesTotal,
+    invalid: check.invalid,
+    total: check.total,
+    blanked: check.blanked,
+  };
+}
+
+/** A kept check whose workbook changed before the write began: the run plans again. */
+export class StalePlan extends Error {}
+
+/** The run after an unchanged check: its kept sales written by one statement, as `write` would. */
+export function writeKept(
+  ctx: WriteContext,
+  request: Request,
+  env: ImportEnv,
+  kept: KeptSales,
+  onStart: () => void,
+): ImportResult {
+  return ctx.wb.transaction(() => {
+    onStart();
+    env.onProgress?.('write', 0, kept.tally.total);
+    const batchId = startBatch(ctx, 'import', path.basename(request.path).slice(0, 200));
+    const before = lastSaleRowid(ctx.wb);
+    const managers = resolveManagers(ctx, kept.newManagers);
+    const restore = suspendIndexes(ctx.wb, kept.rows, env.bulkRows);
+    const inserted = writeKeptSales(ctx, managers);
+    // A cancel while the statement ran still leaves nothing: the transaction rolls back.
+    if (env.cancelled?.()) throw new ImportCancelled();
+    recordCreatedSales(ctx, batchId, before);
+    restore();
+    const days = new LatestDays(readStageRules(ctx.wb));
+    days.addImported(ctx.wb, before);
+    days.addWritten(ctx.wb, before);
+    moveStagesFromSales(ctx, days);
+    env.onProgress?.('write', kept.tally.total, kept.tally.total);
+    let id: string | null = batchId;
+    if (inserted === 0 && kept.newManagers.length === 0) {
+      dropEmptyBatch(ctx.wb, batchId);
+      id = null;
+    }
+    const t = kept.tally;
+    return {
+      batchId: id,
+      inserted,
+      updated: 0,
+      skipped: t.willSkip,
+      skippedByChoice: 0,
+      unchanged: 0,
+      merged: 0,
+      aborted: false,
+      errors: t.errors,
+      errorsTotal: t.errorsTotal,
+      duplicates: t.duplicatesTotal,
+      invalid: t.invalid,
+      total: t.total,
+      blanked: t.blanked,
+    };
+  });
+}
