@@ -45,6 +45,16 @@ export interface WebServerOptions {
   allowImportFile: (file: string) => void;
   /** Test runs only (see `test-clock.ts`): `POST /test/clock` moves it; absent → 404. */
   testClock?: TestClock | null | undefined;
+  /**
+   * Settles once the workbook is open: until then the page is served, and the calls (with the
+   * token's check, the uploads, the test clock) wait for it. None: open already.
+   */
+  ready?: Promise<unknown>;
+  /**
+   * Told when a file of the page has been sent or a call has come before `ready` (the shell then
+   * opens the workbook).
+   */
+  onDemand?: () => void;
 }
 
 export interface WebServer {
@@ -124,10 +134,19 @@ export async function startOnPreferredPort(
   }
 }
 
+/** The paths of calls (the API, uploads, the test clock), as against the page's files. */
+function isCall(pathname: string): boolean {
+  return pathname.startsWith('/api/') || pathname === '/upload' || pathname === '/test/clock';
+}
+
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const files = listStaticFiles(options.staticDir);
   const expectedAuth = Buffer.from(`Bearer ${options.token}`);
   let port = 0;
+  let opened = options.ready === undefined;
+  const ready = (options.ready ?? Promise.resolve()).then(() => {
+    opened = true;
+  });
 
   const handle = (
     req: http.IncomingMessage,
@@ -142,11 +161,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     if (!allowedHosts.includes(req.headers.host ?? '')) {
       return refuse(403, 'unavailable', 'Forbidden host');
     }
-    if (
-      url.pathname.startsWith('/api/') ||
-      url.pathname === '/upload' ||
-      url.pathname === '/test/clock'
-    ) {
+    if (isCall(url.pathname)) {
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
         return refuse(403, 'unavailable', 'Forbidden origin');
@@ -204,6 +219,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     });
     if (req.method === 'HEAD') return void res.end();
     fs.createReadStream(file).pipe(res);
+    if (!opened && options.onDemand) res.once('finish', options.onDemand);
   };
 
   const server = http.createServer((req, res) => {
@@ -234,13 +250,22 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       }
       afterBody(req, MAX_BODY_BYTES, () => sendJson(status, body));
     };
-    try {
-      handle(req, res, securityHeaders, sendJson, refuse, sendText);
-    } catch (error) {
-      // Whatever a request carries, the shell stays up for the next one.
-      options.logger.error(`request ${String(req.url).slice(0, 200)} failed`, error);
-      refuse(400, 'invalid_input', translate(options.locale(), 'bad_request'));
+    const serve = () => {
+      try {
+        handle(req, res, securityHeaders, sendJson, refuse, sendText);
+      } catch (error) {
+        // Whatever a request carries, the shell stays up for the next one.
+        options.logger.error(`request ${String(req.url).slice(0, 200)} failed`, error);
+        refuse(400, 'invalid_input', translate(options.locale(), 'bad_request'));
+      }
+    };
+    // A call before the workbook is open is answered, its checks and all, once it is (a shell
+    // that cannot open it exits).
+    if (!opened && isCall((req.url ?? '/').split('?')[0]!)) {
+      options.onDemand?.();
+      return void ready.then(serve, () => req.socket.destroy());
     }
+    serve();
   });
 
   // Requests Node's parser refuses before they reach the handler (bytes not allowed in the

@@ -10,13 +10,20 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp, systemLocaleTag, toLocale } from './app';
+import { createApp, systemLocaleTag, toLocale, type App } from './app';
 import { consoleLogger } from './api/logger';
 import { APP_VERSION, bundledPaths, defaultWorkbookPath, userDataDir } from './paths';
 import { startFailure } from './services/workbook/refusals';
 import { testClockFor } from './test-clock';
 import { prepareUploadDir } from './upload-dir';
 import { DEFAULT_PORT, startOnPreferredPort, startWebServer } from './web-server';
+
+/**
+ * The workbook opens when the page's first file has been sent (its scripts, from the browser's
+ * cache, then load and run while the workbook opens), at the first call, or this long after the
+ * shell listens when nobody has asked by then.
+ */
+const OPEN_AFTER_MS = 100;
 
 export async function runWebShell(argv: string[], bundleDir: string): Promise<void> {
   const { values } = parseArgs({
@@ -43,49 +50,73 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   const testClock = testClockFor(values['test-clock'], process.env);
   const paths = bundledPaths(bundleDir);
   const dataDir = path.resolve(values['data-dir'] ?? userDataDir());
-  const app = createApp({
-    workbookPath: path.resolve(values.workbook ?? defaultWorkbookPath(dataDir)),
-    dataDir,
-    migrationsDir: paths.migrationsDir,
-    importWorker: paths.importWorker,
-    bulkWorker: paths.bulkWorker,
-    analyticsWorker: paths.analyticsWorker,
-    integrityWorker: paths.integrityWorker,
-    agendaWorker: paths.agendaWorker,
-    // The first screen's calls come first; the check, backup and analytics read after them.
-    quietStartMs: 1500,
-    shell: 'web',
-    version: APP_VERSION,
-    systemLocale: systemLocaleTag(),
-    ...(values['portable-root']
-      ? { portableRoots: values['portable-root'].map((r) => path.resolve(r)) }
-      : {}),
-    ...(testClock ? { now: testClock.now } : {}),
-  });
+  const systemLocale = systemLocaleTag();
+  const openApp = () =>
+    createApp({
+      workbookPath: path.resolve(values.workbook ?? defaultWorkbookPath(dataDir)),
+      dataDir,
+      migrationsDir: paths.migrationsDir,
+      importWorker: paths.importWorker,
+      bulkWorker: paths.bulkWorker,
+      analyticsWorker: paths.analyticsWorker,
+      integrityWorker: paths.integrityWorker,
+      agendaWorker: paths.agendaWorker,
+      // The first screen's calls come first; the check, backup and analytics read after them.
+      quietStartMs: 1500,
+      shell: 'web',
+      version: APP_VERSION,
+      systemLocale,
+      ...(values['portable-root']
+        ? { portableRoots: values['portable-root'].map((r) => path.resolve(r)) }
+        : {}),
+      ...(testClock ? { now: testClock.now } : {}),
+    });
+  // The shell listens before it opens the workbook (see `openWhenAsked`): the browser loads and
+  // runs the page's scripts meanwhile, and the calls wait for the workbook.
+  let app: App | undefined;
+  let opened: (app: App) => void = () => undefined;
+  const ready = new Promise<App>((resolve) => (opened = resolve));
   // Uploaded import files live for this run only; a killed shell's are removed here.
   const uploadDir = prepareUploadDir();
   const listen = (at: number) =>
     startWebServer({
       uploadDir,
-      allowImportFile: (file) => app.ctx.importer.allowFile(file),
-      dispatch: app.dispatch,
+      allowImportFile: (file) => app?.ctx.importer.allowFile(file),
+      dispatch: (channel, input, call) => ready.then((a) => a.dispatch(channel, input, call)),
       token,
       port: at,
       staticDir: paths.rendererDir,
-      locale: app.ctx.locale,
+      locale: () => app?.ctx.locale() ?? toLocale(systemLocale),
       logger: consoleLogger,
       testClock,
+      ready,
+      onDemand: () => open(),
     });
   // A port asked for is that port or an error; the usual one gives way to any free port.
   const server = await (port === null ? startOnPreferredPort(DEFAULT_PORT, listen) : listen(port));
+  const open = () => {
+    if (app) return;
+    try {
+      app = openApp();
+    } catch (error) {
+      failedStart(error);
+    }
+    opened(app);
+    // An encrypted first workbook waits for its password, asked for in the window.
+    const awaiting = app.session.awaitingPassword();
+    const workbook = awaiting ? `${awaiting.path}, encrypted: enter its password` : app.wb.file;
+    consoleLogger.info(
+      `open ${server.origin}/#token=${encodeURIComponent(token)}  (workbook: ${workbook})`,
+    );
+  };
   // The workbook is checkpointed and closed (one file again, its lock released) before exit.
   const stop = () => {
     void server
       .close()
       // A bulk edit's worker folding its WAL back: the close folds the rest into the one file.
-      .then(() => app.ctx.bulk.settled())
+      .then(() => app?.ctx.bulk.settled())
       .then(() => {
-        app.close();
+        app?.close();
         fs.rmSync(uploadDir, { recursive: true, force: true });
         process.exit(0);
       });
@@ -95,12 +126,17 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   consoleLogger.info(`listening on ${server.origin}`);
-  // An encrypted first workbook waits for its password, asked for in the window.
-  const awaiting = app.session.awaitingPassword();
-  const workbook = awaiting ? `${awaiting.path}, encrypted: enter its password` : app.wb.file;
-  consoleLogger.info(
-    `open ${server.origin}/#token=${encodeURIComponent(token)}  (workbook: ${workbook})`,
+  // Nobody asked yet (a user still opening the browser): open it now all the same.
+  setTimeout(open, OPEN_AFTER_MS);
+}
+
+/** Ends the process with the reason the shell cannot start. */
+function failedStart(error: unknown): never {
+  consoleLogger.error(
+    'kartoteka web shell could not start',
+    startFailure(error, toLocale(systemLocaleTag())),
   );
+  process.exit(1);
 }
 
 /**
@@ -108,13 +144,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
  * cannot start.
  */
 export function startWebShell(argv: string[], bundleDir: string): Promise<void> {
-  return runWebShell(argv, bundleDir).catch((error: unknown) => {
-    consoleLogger.error(
-      'kartoteka web shell could not start',
-      startFailure(error, toLocale(systemLocaleTag())),
-    );
-    process.exit(1);
-  });
+  return runWebShell(argv, bundleDir).catch(failedStart);
 }
 
 if (require.main === module) void startWebShell(process.argv.slice(2), __dirname);
