@@ -16,7 +16,8 @@ import { APP_VERSION, bundledPaths, defaultWorkbookPath, userDataDir } from './p
 import { startFailure } from './services/workbook/refusals';
 import { testClockFor } from './test-clock';
 import { prepareUploadDir } from './upload-dir';
-import { DEFAULT_PORT, startOnPreferredPort, startWebServer } from './web-server';
+import { DEFAULT_PORT, portArg, startOnPreferredPort, type PageServer } from './web-listen';
+import { startWebServer } from './web-server';
 
 /**
  * The workbook opens when the page's first file has been sent (its scripts, from the browser's
@@ -25,7 +26,15 @@ import { DEFAULT_PORT, startOnPreferredPort, startWebServer } from './web-server
  */
 const OPEN_AFTER_MS = 100;
 
-export async function runWebShell(argv: string[], bundleDir: string): Promise<void> {
+/**
+ * `page`: the server the loader (`web-start.ts`) started before this bundle was loaded, already
+ * serving the page and its address printed; taken over here.
+ */
+export async function runWebShell(
+  argv: string[],
+  bundleDir: string,
+  page?: PageServer,
+): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -41,10 +50,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
     },
     strict: true,
   });
-  const port = values.port === undefined ? null : Number(values.port);
-  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-    throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
-  }
+  const port = portArg(values.port);
   const token =
     values.token ?? process.env['KARTOTEKA_TOKEN'] ?? crypto.randomBytes(24).toString('base64url');
   const testClock = testClockFor(values['test-clock'], process.env);
@@ -91,9 +97,14 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
       testClock,
       ready,
       onDemand: () => open(),
+      ...(page ? { page } : {}),
     });
   // A port asked for is that port or an error; the usual one gives way to any free port.
-  const server = await (port === null ? startOnPreferredPort(DEFAULT_PORT, listen) : listen(port));
+  const server = await (page
+    ? listen(page.port)
+    : port === null
+      ? startOnPreferredPort(DEFAULT_PORT, listen)
+      : listen(port));
   const open = () => {
     if (app) return;
     try {
@@ -125,7 +136,7 @@ export async function runWebShell(argv: string[], bundleDir: string): Promise<vo
   // with no listener yet would end the process without the clean-up.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  consoleLogger.info(`listening on ${server.origin}`);
+  if (!page) consoleLogger.info(`listening on ${server.origin}`);
   // Nobody asked yet (a user still opening the browser): open it now all the same.
   setTimeout(open, OPEN_AFTER_MS);
 }
@@ -143,8 +154,8 @@ function failedStart(error: unknown): never {
  * Starts the shell (resolves once it listens), or ends the process with the reason when it
  * cannot start.
  */
-export function startWebShell(argv: string[], bundleDir: string): Promise<void> {
-  return runWebShell(argv, bundleDir).catch(failedStart);
+export function startWebShell(argv: string[], bundleDir: string, page?: PageServer): Promise<void> {
+  return runWebShell(argv, bundleDir, page).catch(failedStart);
 }
 
 if (require.main === module) void startWebShell(process.argv.slice(2), __dirname);
