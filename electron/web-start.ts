@@ -7,9 +7,11 @@
  * first one does not compile 3 MB of code again. The arguments are the shell's (see `web.ts`);
  * only `--port` and `--data-dir` are read here.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { requireWithCodeCache } from './code-cache';
 import { bundledPaths, userDataDir } from './paths';
+import { prepareUploadDir } from './upload-dir';
 import { DEFAULT_PORT, listenForPage, portArg, startOnPreferredPort } from './web-listen';
 import type * as WebShell from './web';
 
@@ -32,8 +34,14 @@ async function start(argv: string[]): Promise<void> {
   const page = await startOnPreferredPort(port ?? DEFAULT_PORT, (at) =>
     listenForPage(staticDir, at),
   );
+  // Uploaded import files live for this run only; a killed shell's are removed here, before the
+  // address is printed.
+  const uploadDir = prepareUploadDir();
   // Until the bundle's own handlers: a stop ends the process (nothing is open yet).
-  const quit = () => process.exit(0);
+  const quit = () => {
+    fs.rmSync(uploadDir, { recursive: true, force: true });
+    process.exit(0);
+  };
   process.once('SIGINT', quit);
   process.once('SIGTERM', quit);
   process.stdout.write(`listening on ${page.origin}\n`);
@@ -47,7 +55,7 @@ async function start(argv: string[]): Promise<void> {
   const { startWebShell } = shell.exports as typeof WebShell;
   process.off('SIGINT', quit);
   process.off('SIGTERM', quit);
-  await startWebShell(argv, __dirname, page);
+  await startWebShell(argv, __dirname, { page, uploadDir });
   // Once the shell listens: after the first screen's calls, so the code they compiled is in the
   // cache too, or when the shell stops before that (a save is done once). A shell that could not
   // listen writes nothing.

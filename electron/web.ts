@@ -26,14 +26,18 @@ import { startWebServer } from './web-server';
  */
 const OPEN_AFTER_MS = 100;
 
-/**
- * `page`: the server the loader (`web-start.ts`) started before this bundle was loaded, already
- * serving the page and its address printed; taken over here.
- */
+/** What the loader (`web-start.ts`) has done before this bundle was loaded. */
+export interface EarlyStart {
+  /** The server, already serving the page, its address printed: taken over here. */
+  page: PageServer;
+  /** The upload folder, made (and killed shells' ones removed) before the address was printed. */
+  uploadDir: string;
+}
+
 export async function runWebShell(
   argv: string[],
   bundleDir: string,
-  page?: PageServer,
+  early?: EarlyStart,
 ): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -77,13 +81,22 @@ export async function runWebShell(
         : {}),
       ...(testClock ? { now: testClock.now } : {}),
     });
-  // The shell listens before it opens the workbook (see `openWhenAsked`): the browser loads and
+  // The shell listens before it opens the workbook (see OPEN_AFTER_MS): the browser loads and
   // runs the page's scripts meanwhile, and the calls wait for the workbook.
   let app: App | undefined;
   let opened: (app: App) => void = () => undefined;
   const ready = new Promise<App>((resolve) => (opened = resolve));
+  const open = () => {
+    if (app) return;
+    try {
+      app = openApp();
+    } catch (error) {
+      failedStart(error);
+    }
+    opened(app);
+  };
   // Uploaded import files live for this run only; a killed shell's are removed here.
-  const uploadDir = prepareUploadDir();
+  const uploadDir = early?.uploadDir ?? prepareUploadDir();
   const listen = (at: number) =>
     startWebServer({
       uploadDir,
@@ -97,29 +110,22 @@ export async function runWebShell(
       testClock,
       ready,
       onDemand: () => open(),
-      ...(page ? { page } : {}),
+      ...(early ? { page: early.page } : {}),
     });
   // A port asked for is that port or an error; the usual one gives way to any free port.
-  const server = await (page
-    ? listen(page.port)
+  const server = await (early
+    ? listen(early.page.port)
     : port === null
       ? startOnPreferredPort(DEFAULT_PORT, listen)
       : listen(port));
-  const open = () => {
-    if (app) return;
-    try {
-      app = openApp();
-    } catch (error) {
-      failedStart(error);
-    }
-    opened(app);
+  void ready.then((a) => {
     // An encrypted first workbook waits for its password, asked for in the window.
-    const awaiting = app.session.awaitingPassword();
-    const workbook = awaiting ? `${awaiting.path}, encrypted: enter its password` : app.wb.file;
+    const awaiting = a.session.awaitingPassword();
+    const workbook = awaiting ? `${awaiting.path}, encrypted: enter its password` : a.wb.file;
     consoleLogger.info(
       `open ${server.origin}/#token=${encodeURIComponent(token)}  (workbook: ${workbook})`,
     );
-  };
+  });
   // The workbook is checkpointed and closed (one file again, its lock released) before exit.
   const stop = () => {
     void server
@@ -136,7 +142,7 @@ export async function runWebShell(
   // with no listener yet would end the process without the clean-up.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  if (!page) consoleLogger.info(`listening on ${server.origin}`);
+  if (!early) consoleLogger.info(`listening on ${server.origin}`);
   // Nobody asked yet (a user still opening the browser): open it now all the same.
   setTimeout(open, OPEN_AFTER_MS);
 }
@@ -154,8 +160,12 @@ function failedStart(error: unknown): never {
  * Starts the shell (resolves once it listens), or ends the process with the reason when it
  * cannot start.
  */
-export function startWebShell(argv: string[], bundleDir: string, page?: PageServer): Promise<void> {
-  return runWebShell(argv, bundleDir, page).catch(failedStart);
+export function startWebShell(
+  argv: string[],
+  bundleDir: string,
+  early?: EarlyStart,
+): Promise<void> {
+  return runWebShell(argv, bundleDir, early).catch(failedStart);
 }
 
 if (require.main === module) void startWebShell(process.argv.slice(2), __dirname);
