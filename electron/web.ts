@@ -143,8 +143,9 @@ export async function runWebShell(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   if (!early) consoleLogger.info(`listening on ${server.origin}`);
-  // Nobody asked yet (a user still opening the browser): open it now all the same.
-  setTimeout(open, OPEN_AFTER_MS);
+  // Nobody asked yet (a user still opening the browser): open it now all the same. After the
+  // loader, the page has been asked for (or its wait is over) already: at once.
+  setTimeout(open, early ? 0 : OPEN_AFTER_MS);
 }
 
 /** Ends the process with the reason the shell cannot start. */
