@@ -133,7 +133,9 @@ export function listenForPage(staticDir: string, port: number): Promise<PageServ
     const plain = req.method === 'GET' || req.method === 'HEAD';
     if (file && plain && allowedHosts(bound).includes(req.headers.host ?? '')) {
       sendPageFile(req, res, file);
-      res.once('finish', wake);
+      // A turn of the event loop first: the response's last bytes leave before the bundle's
+      // load takes the thread.
+      res.once('finish', () => setTimeout(wake, 0));
     } else {
       // Calls, and whatever the full server refuses or explains: answered by it.
       kept.push([req, res]);
