@@ -37,11 +37,10 @@ async function start(argv: string[]): Promise<void> {
   // Uploaded import files live for this run only; a killed shell's are removed here, before the
   // address is printed.
   const uploadDir = prepareUploadDir();
+  // Removed however the process ends (a stop, a workbook that cannot be opened).
+  process.once('exit', () => fs.rmSync(uploadDir, { recursive: true, force: true }));
   // Until the bundle's own handlers: a stop ends the process (nothing is open yet).
-  const quit = () => {
-    fs.rmSync(uploadDir, { recursive: true, force: true });
-    process.exit(0);
-  };
+  const quit = () => process.exit(0);
   process.once('SIGINT', quit);
   process.once('SIGTERM', quit);
   process.stdout.write(`listening on ${page.origin}\n`);
