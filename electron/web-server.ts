@@ -4,9 +4,8 @@
  * before anything is read, so a web page elsewhere cannot reach the workbook.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
+import type stream from 'node:stream';
 import type { Envelope, Locale } from './api/contract';
 import type { Dispatch } from './api/dispatch';
 import type { Logger } from './api/logger';
@@ -15,20 +14,17 @@ import { envelopeJson } from './services/workers/json-text';
 import type { TestClock } from './test-clock';
 import { afterBody, channelFromPath, parseBody, readBody } from './web-request';
 import { receiveUpload } from './web-upload';
+import {
+  allowedHosts,
+  listStaticFiles,
+  SECURITY_HEADERS,
+  sendPageFile,
+  type PageServer,
+} from './web-listen';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY, DEFAULT_PORT, startOnPreferredPort } from './web-listen';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -45,6 +41,18 @@ export interface WebServerOptions {
   allowImportFile: (file: string) => void;
   /** Test runs only (see `test-clock.ts`): `POST /test/clock` moves it; absent → 404. */
   testClock?: TestClock | null | undefined;
+  /**
+   * Settles once the workbook is open: until then the page is served, and the calls (with the
+   * token's check, the uploads, the test clock) wait for it. None: open already.
+   */
+  ready?: Promise<unknown>;
+  /**
+   * Told when a file of the page has been sent or a call has come before `ready` (the shell then
+   * opens the workbook).
+   */
+  onDemand?: () => void;
+  /** Already listening and serving the page (`listenForPage`): taken over, its port kept. */
+  page?: PageServer;
 }
 
 export interface WebServer {
@@ -52,34 +60,6 @@ export interface WebServer {
   /** The address to print: `http://127.0.0.1:<port>`. */
   origin: string;
   close(): Promise<void>;
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
-/** Maps URL paths to files; only what is listed here is ever served (no path traversal). */
-function listStaticFiles(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(`/${path.relative(root, full).split(path.sep).join('/')}`, full);
-    }
-  };
-  walk(root);
-  const index = files.get('/index.html');
-  if (index) files.set('/', index);
-  return files;
 }
 
 /** `POST /test/clock {"advanceMs": n}` → `{ ok: true, data: { now } }`; 404 without a test clock. */
@@ -100,34 +80,19 @@ function moveClock(
   });
 }
 
-/**
- * The port the browser shell takes when none is given: the same at every start, so the browser
- * finds the page's scripts, and the code it compiled from them, in its cache, as it does for a
- * site it has been to (a start takes about a second less than with an empty cache).
- */
-export const DEFAULT_PORT = 47310;
-
-/**
- * Starts the server on `preferred`, or on any free port when that one is taken (another shell,
- * another program). `null`: any free port at once.
- */
-export async function startOnPreferredPort(
-  preferred: number | null,
-  start: (port: number) => Promise<WebServer>,
-): Promise<WebServer> {
-  if (preferred === null || preferred === 0) return start(0);
-  try {
-    return await start(preferred);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    return start(0);
-  }
+/** The paths of calls (the API, uploads, the test clock), as against the page's files. */
+function isCall(pathname: string): boolean {
+  return pathname.startsWith('/api/') || pathname === '/upload' || pathname === '/test/clock';
 }
 
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const files = listStaticFiles(options.staticDir);
   const expectedAuth = Buffer.from(`Bearer ${options.token}`);
   let port = 0;
+  let opened = options.ready === undefined;
+  const ready = (options.ready ?? Promise.resolve()).then(() => {
+    opened = true;
+  });
 
   const handle = (
     req: http.IncomingMessage,
@@ -137,18 +102,14 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     refuse: (status: number, code: 'unavailable' | 'invalid_input', message: string) => void,
     sendText: (status: number, json: string) => void,
   ): void => {
-    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    const hosts = allowedHosts(port);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!allowedHosts.includes(req.headers.host ?? '')) {
+    if (!hosts.includes(req.headers.host ?? '')) {
       return refuse(403, 'unavailable', 'Forbidden host');
     }
-    if (
-      url.pathname.startsWith('/api/') ||
-      url.pathname === '/upload' ||
-      url.pathname === '/test/clock'
-    ) {
+    if (isCall(url.pathname)) {
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) {
         return refuse(403, 'unavailable', 'Forbidden origin');
       }
       const auth = Buffer.from(req.headers.authorization ?? '');
@@ -196,24 +157,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('Not found');
     }
-    res.writeHead(200, {
-      ...securityHeaders,
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=31536000, immutable',
-    });
-    if (req.method === 'HEAD') return void res.end();
-    fs.createReadStream(file).pipe(res);
+    sendPageFile(req, res, file);
+    if (!opened && options.onDemand) res.once('finish', options.onDemand);
   };
 
-  const server = http.createServer((req, res) => {
-    const securityHeaders = {
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'X-Frame-Options': 'DENY',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    };
+  const listener: http.RequestListener = (req, res) => {
+    const securityHeaders = SECURITY_HEADERS;
     const sendText = (status: number, json: string) => {
       // The client may have gone, or an answer may be on its way already: say nothing twice.
       if (res.headersSent || res.destroyed) return;
@@ -234,18 +183,27 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       }
       afterBody(req, MAX_BODY_BYTES, () => sendJson(status, body));
     };
-    try {
-      handle(req, res, securityHeaders, sendJson, refuse, sendText);
-    } catch (error) {
-      // Whatever a request carries, the shell stays up for the next one.
-      options.logger.error(`request ${String(req.url).slice(0, 200)} failed`, error);
-      refuse(400, 'invalid_input', translate(options.locale(), 'bad_request'));
+    const serve = () => {
+      try {
+        handle(req, res, securityHeaders, sendJson, refuse, sendText);
+      } catch (error) {
+        // Whatever a request carries, the shell stays up for the next one.
+        options.logger.error(`request ${String(req.url).slice(0, 200)} failed`, error);
+        refuse(400, 'invalid_input', translate(options.locale(), 'bad_request'));
+      }
+    };
+    // A call before the workbook is open is answered, its checks and all, once it is (a shell
+    // that cannot open it exits).
+    if (!opened && isCall((req.url ?? '/').split('?')[0]!)) {
+      options.onDemand?.();
+      return void ready.then(serve, () => req.socket.destroy());
     }
-  });
+    serve();
+  };
 
   // Requests Node's parser refuses before they reach the handler (bytes not allowed in the
   // request line, broken headers): the same envelope, then the connection is closed.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+  const onClientError = (error: NodeJS.ErrnoException, socket: stream.Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const body = JSON.stringify({
@@ -262,22 +220,35 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         body,
       ].join('\r\n'),
     );
-  });
+  };
 
+  const serving = (server: http.Server, bound: number): WebServer => {
+    port = bound;
+    server.on('clientError', onClientError);
+    return {
+      port,
+      origin: `http://127.0.0.1:${port}`,
+      close: () =>
+        new Promise<void>((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+    };
+  };
+  const page = options.page;
+  if (page) {
+    const taken = serving(page.server, page.port);
+    page.handOver(listener);
+    return Promise.resolve(taken);
+  }
+  const server = http.createServer(listener);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
       const address = server.address();
-      port = typeof address === 'object' && address ? address.port : options.port;
-      resolve({
-        port,
-        origin: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
+      resolve(
+        serving(server, typeof address === 'object' && address ? address.port : options.port),
+      );
     });
   });
 }

@@ -78,3 +78,32 @@ test('the start asks for its data before React and the translations have run', (
     modules.filter((m) => m.includes('/renderer/src/i18n/') && !m.endsWith('/detect.ts')),
   ).toEqual([]);
 });
+
+test('the client list loads its date boxes (the calendar, date parsing) only when one is shown', () => {
+  const list = fs.readdirSync(ASSETS).find((f) => /^ClientsPage-[\w-]+\.js$/.test(f));
+  expect(list).toBeDefined();
+  // Every chunk the list's chunk imports statically, and those they import.
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = fs.readFileSync(path.join(ASSETS, file), 'utf8');
+    for (const m of code.matchAll(/from"\.\/([\w-]+\.js)"/g)) visit(m[1]!);
+  };
+  visit(list!);
+  const modules = [...seen].flatMap((file) => {
+    const { sources } = JSON.parse(fs.readFileSync(path.join(ASSETS, `${file}.map`), 'utf8')) as {
+      sources: string[];
+    };
+    return sources.map((s) => path.resolve(ASSETS, s).split(path.sep).join('/'));
+  });
+  expect(modules.some((m) => m.endsWith('/features/clients/ClientsPage.tsx'))).toBe(true);
+  expect(
+    modules.filter(
+      (m) =>
+        m.includes('/node_modules/react-day-picker/') ||
+        m.endsWith('/lib/DateInput.tsx') ||
+        m.endsWith('/lib/typed-dates.ts'),
+    ),
+  ).toEqual([]);
+});

@@ -11,6 +11,7 @@ import {
   startWebServer,
   type WebServer,
 } from '../../electron/web-server';
+import { listenForPage } from '../../electron/web-listen';
 import { makeWorld, tempDir, type World } from '../helpers/world';
 
 const TOKEN = 'test-token-123';
@@ -291,5 +292,110 @@ describe('the port the shell takes', () => {
       await any.close();
     }
     expect(DEFAULT_PORT).toBeGreaterThan(1024);
+  });
+});
+
+describe('a shell that listens before its workbook is open', () => {
+  it('serves the page at once, and answers calls (token checked) only once the workbook is open', async () => {
+    let open: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (open = resolve));
+    const asked: string[] = [];
+    const early = await startWebServer({
+      dispatch: world.app.dispatch,
+      allowImportFile: () => undefined,
+      token: TOKEN,
+      port: 0,
+      staticDir,
+      locale: world.app.ctx.locale,
+      logger: { info: () => undefined, error: () => undefined },
+      ready,
+      onDemand: () => asked.push('asked'),
+    });
+    try {
+      const page = await fetch(`${early.origin}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>K</title>');
+      // The page's file sent: the shell is told to open the workbook.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(asked.length).toBeGreaterThan(0);
+      const before = world.count('clients');
+      let answered = false;
+      const call = fetch(`${early.origin}/api/clients.create`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Анна' }),
+      }).then((r) => {
+        answered = true;
+        return r;
+      });
+      const wrong = fetch(`${early.origin}/api/clients.create`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer wrong', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'X' }),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Not answered, nothing written while the workbook is not open.
+      expect(answered).toBe(false);
+      expect(world.count('clients')).toBe(before);
+      open();
+      const response = await call;
+      expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+      expect((await wrong).status).toBe(401);
+      expect(world.count('clients')).toBe(before + 1);
+    } finally {
+      await early.close();
+    }
+  });
+});
+
+describe("the loader's server, before the bundle is loaded", () => {
+  it('serves the page at once and keeps the calls, answered by the full server once it takes over', async () => {
+    const page = await listenForPage(staticDir, 0);
+    let full: WebServer | null = null;
+    try {
+      const html = await fetch(`${page.origin}/`);
+      expect(html.status).toBe(200);
+      expect(html.headers.get('content-security-policy')).toContain("script-src 'self'");
+      await page.asked;
+      const before = world.count('clients');
+      let answered = false;
+      const call = fetch(`${page.origin}/api/clients.create`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Анна' }),
+      }).then((r) => {
+        answered = true;
+        return r;
+      });
+      // A foreign Host is not served the page: kept for the full server, which refuses it.
+      const foreign = new Promise<number>((resolve) => {
+        http
+          .get(`${page.origin}/`, { headers: { Host: 'evil.example' } }, (r) => {
+            r.resume();
+            resolve(r.statusCode ?? 0);
+          })
+          .on('error', () => resolve(-1));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(answered).toBe(false);
+      expect(world.count('clients')).toBe(before);
+      full = await startWebServer({
+        dispatch: world.app.dispatch,
+        allowImportFile: () => undefined,
+        token: TOKEN,
+        port: 0,
+        staticDir,
+        locale: world.app.ctx.locale,
+        logger: { info: () => undefined, error: () => undefined },
+        page,
+      });
+      expect(full.origin).toBe(page.origin);
+      expect(((await (await call).json()) as { ok: boolean }).ok).toBe(true);
+      expect(await foreign).toBe(403);
+      expect(world.count('clients')).toBe(before + 1);
+    } finally {
+      if (full) await full.close();
+      else page.server.close();
+    }
   });
 });

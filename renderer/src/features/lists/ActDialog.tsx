@@ -15,7 +15,7 @@ import {
   type TouchKind,
 } from '../../../../electron/api/contract/enums';
 import { channelQuery } from '../../api/channel-query';
-import { DateInput } from '../../lib/DateInput';
+import { LazyDateInput } from '../../lib/LazyDateInput';
 import { Modal } from '../../lib/Modal';
 import { useManagers } from '../clients/list/catalog';
 
@@ -168,7 +168,7 @@ export function ActDialog({
             </label>
             <label className="form-field">
               <span>{t('acts.dialog.from')}</span>
-              <DateInput name="from" value={from} onChange={setFrom} />
+              <LazyDateInput name="from" value={from} onChange={setFrom} />
             </label>
             <label className="form-field">
               <span>{t('acts.dialog.days')}</span>

@@ -12,7 +12,7 @@ import { api, ApiError } from '../../../api/client';
 import { channelQuery } from '../../../api/channel-query';
 import { parseMoney, parseNumber } from '../../../lib/money';
 import { useFields, useManagers } from './catalog';
-import { DateInput } from '../../../lib/DateInput';
+import { LazyDateInput } from '../../../lib/LazyDateInput';
 import { ListActions } from '../../lists/ListActions';
 
 interface Props {
@@ -209,7 +209,7 @@ export function BulkBar({ count, target, onDone }: Props) {
                 <option value="false">{t('list.no')}</option>
               </select>
             ) : customField?.type === 'date' ? (
-              <DateInput
+              <LazyDateInput
                 name="bulk-value"
                 aria-label={t('list.value')}
                 value={extra}

@@ -5,7 +5,7 @@ import type { Filter, FilterOp } from '../../../../../electron/api/contract';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { parseMoney, parseNumber } from '../../../lib/money';
 import { opLabel, OPS_BY_KIND, type CatalogField } from './catalog';
-import { DateInput } from '../../../lib/DateInput';
+import { LazyDateInput } from '../../../lib/LazyDateInput';
 
 interface Props {
   catalog: CatalogField[];
@@ -190,7 +190,7 @@ function ValueInput({
       </select>
     );
   }
-  if (field?.kind === 'date') return <DateInput {...common} onChange={onChange} />;
+  if (field?.kind === 'date') return <LazyDateInput {...common} onChange={onChange} />;
   const inputMode = field?.kind === 'number' || field?.kind === 'money' ? 'decimal' : undefined;
   return (
     <input
