@@ -57,9 +57,11 @@ async function start(argv: string[]): Promise<void> {
   await startWebShell(argv, __dirname, { page, uploadDir });
   // Once the shell listens: after the first screen's calls, so the code they compiled is in the
   // cache too, or when the shell stops before that (a save is done once). A shell that could not
-  // listen writes nothing.
+  // start (no port, or a workbook it could not open, which exits with 1) writes nothing.
   setTimeout(() => shell.save(), SAVE_AFTER_MS).unref();
-  process.once('exit', () => shell.save());
+  process.once('exit', (code) => {
+    if (code === 0) shell.save();
+  });
 }
 
 start(process.argv.slice(2)).catch((error: unknown) => {

@@ -142,7 +142,7 @@ function state(world: World) {
          FROM sales s JOIN clients c ON c.id = s.client_id LEFT JOIN managers m ON m.id = s.manager_id
          ORDER BY s.rowid`,
       )
-      .all(),
+      .all() as { live: number }[],
     history: sqlite
       .prepare(
         `SELECT c.external_id, ch.entity, ch.field, b.kind, b.label,
