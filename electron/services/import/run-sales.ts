@@ -24,7 +24,7 @@ import { withoutForeignKeyChecks } from '../../../db/queries/import-checkpoint';
 import type { Workbook } from '../../../db/workbook';
 import { CHUNK_ROWS, readCsvChunks, type Delimiter } from './csv-chunks';
 import { planStamp } from './kept-plan';
-import { aborted, StalePlan, writeKept } from './write-kept-sales';
+import { aborted, salesResult, StalePlan, writeKept } from './write-kept-sales';
 import { checkMapping, convertContext, ImportCancelled } from './plan';
 import type { ImportEnv, ImportOptions, SourceRequest } from './plan-common';
 import { SalesPlanner } from './plan-sales';
@@ -266,22 +266,14 @@ function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): 
       dropEmptyBatch(ctx.wb, batchId);
       id = null;
     }
-    return {
+    return salesResult(t, {
       batchId: id,
       inserted: writer.inserted,
       updated: t.willUpdate - writer.unchanged,
       skipped: t.willSkip + writer.unchanged,
-      skippedByChoice: 0,
       unchanged: writer.unchanged,
-      merged: 0,
       aborted: false,
-      errors: t.errors,
-      errorsTotal: t.errorsTotal,
-      duplicates: t.duplicatesTotal,
-      invalid: t.invalid,
-      total: t.total,
-      blanked: t.blanked,
-    };
+    });
   });
 }
 

@@ -18,22 +18,23 @@ import type { SalesTally } from './plan-sales';
 
 type Request = SourceRequest & ImportOptions;
 
-/** The result of a run with `onInvalid: 'abort'` over a file with a bad row: nothing written. */
-export function aborted(
-  check: Pick<
-    SalesTally,
-    'total' | 'invalid' | 'errors' | 'errorsTotal' | 'duplicatesTotal' | 'blanked'
+type TallyCounts = Pick<
+  SalesTally,
+  'total' | 'invalid' | 'errors' | 'errorsTotal' | 'duplicatesTotal' | 'blanked'
+>;
+
+/** A sales run's result: what was written beside the check's counts of the file. */
+export function salesResult(
+  check: TallyCounts,
+  written: Pick<
+    ImportResult,
+    'batchId' | 'inserted' | 'updated' | 'skipped' | 'unchanged' | 'aborted'
   >,
 ): ImportResult {
   return {
-    batchId: null,
-    inserted: 0,
-    updated: 0,
-    skipped: check.total - check.invalid,
+    ...written,
     skippedByChoice: 0,
-    unchanged: 0,
     merged: 0,
-    aborted: true,
     errors: check.errors,
     errorsTotal: check.errorsTotal,
     duplicates: check.duplicatesTotal,
@@ -41,6 +42,18 @@ export function aborted(
     total: check.total,
     blanked: check.blanked,
   };
+}
+
+/** The result of a run with `onInvalid: 'abort'` over a file with a bad row: nothing written. */
+export function aborted(check: TallyCounts): ImportResult {
+  return salesResult(check, {
+    batchId: null,
+    inserted: 0,
+    updated: 0,
+    skipped: check.total - check.invalid,
+    unchanged: 0,
+    aborted: true,
+  });
 }
 
 /** A kept check whose workbook changed before the write began: the run plans again. */
@@ -76,22 +89,13 @@ export function writeKept(
       dropEmptyBatch(ctx.wb, batchId);
       id = null;
     }
-    const t = kept.tally;
-    return {
+    return salesResult(kept.tally, {
       batchId: id,
       inserted,
       updated: 0,
-      skipped: t.willSkip,
-      skippedByChoice: 0,
+      skipped: kept.tally.willSkip,
       unchanged: 0,
-      merged: 0,
       aborted: false,
-      errors: t.errors,
-      errorsTotal: t.errorsTotal,
-      duplicates: t.duplicatesTotal,
-      invalid: t.invalid,
-      total: t.total,
-      blanked: t.blanked,
-    };
+    });
   });
 }
