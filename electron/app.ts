@@ -7,6 +7,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Workbook } from '../db/workbook';
 import { rederiveClients } from '../db/queries/client-derived';
+import { warmSearch } from '../db/queries/client-list';
 import { managerName } from '../db/queries/managers';
 import { localDay } from '../kernel/local-date';
 import { reindexClients, SEARCH_INDEX_VERSION } from '../db/queries/search';
@@ -133,6 +134,17 @@ function ensureSearchIndex(wb: Workbook, now: Date): void {
   writeSetting(wb, 'searchIndexVersion', SEARCH_INDEX_VERSION, now);
 }
 
+/** Reads what the first search needs into the open workbook's page cache (`warmSearch`). */
+function warmUp(session: WorkbookSession, logger: Logger): void {
+  if (!session.isOpen()) return;
+  try {
+    warmSearch(session.wb);
+  } catch (error) {
+    // A damaged workbook: its banner tells the user; the search reads the pages when asked.
+    logger.info(`the search index could not be read ahead: ${String(error)}`);
+  }
+}
+
 /** What `read` finds, or null when SQLite meets a damaged page (the banner says so). */
 function unlessDamaged<T>(read: () => T | null | undefined): T | null {
   try {
@@ -181,7 +193,11 @@ export function createApp(options: AppOptions): App {
         today.close();
         importer.stopWorker();
       },
-      start: () => gate.later(() => session.isOpen() && runner.start()),
+      start: () => {
+        gate.later(() => session.isOpen() && runner.start());
+        // After the open returns, as a call would: a damaged workbook only logs it.
+        gate.later(() => setImmediate(() => warmUp(session, logger)));
+      },
     },
     prepareWritable: (wb) => ensureSearchIndex(wb, now()),
     portable: {

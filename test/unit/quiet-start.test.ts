@@ -52,6 +52,27 @@ describe('a quiet start', () => {
   });
 });
 
+describe('reading ahead for the first search', () => {
+  it('reads the index a search sorts its hits in once the first screen is up, not before', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = path.join(dir, 'shop.kartoteka');
+    const t = appOn(file, dir, { quietStartMs: 50 });
+    apps.push(t);
+    const cacheSize = () => t.app.wb.sqlite.pragma('cache_size', { simple: true });
+    // The first screen's calls (no client list among them: the list sets the cache itself).
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await t.call('workbook.backups', undefined);
+      expect(cacheSize()).not.toBe(-65536);
+    }
+    // Quiet: the search's page cache is grown and its index read, with no call asking.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cacheSize()).toBe(-65536);
+    expect(t.logged.filter((m) => m.includes('read ahead'))).toEqual([]);
+  });
+});
+
 describe('the quiet gate', () => {
   it('runs the waiting work after ten quiet times even while calls keep coming', async () => {
     const timer = new FakeTimer('2026-11-12T09:00:00Z');
