@@ -19,6 +19,7 @@ import { addMonths, localDayOf } from '../../kernel/local-date';
 import type { Workbook } from '../workbook';
 import { clients } from '../schema';
 import { changeMark } from './change-mark';
+import { prepared } from './prepared';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { readSetting, writeSetting } from './settings';
 
@@ -288,8 +289,7 @@ export function ladderRows(
   const purchases = bought ?? purchaseDays(wb, rest, wanted);
   const h = within('ch.client_id', rest);
   const latest = new Map<string, StageChange>();
-  for (const [id, at, changeId, kind, label, newValue] of wb.sqlite
-    .prepare(stageChangesSql(h.where))
+  for (const [id, at, changeId, kind, label, newValue] of prepared(wb, stageChangesSql(h.where))
     .raw()
     .iterate(...h.params) as IterableIterator<
     [string, string, string, string, string | null, string | null]
