@@ -29,6 +29,26 @@ const legacyBuffer = `function ${LEGACY_BUFFER}(value, encodingOrOffset, length)
   return typeof value === 'number' ? Buffer.alloc(value) : Buffer.from(value, encodingOrOffset, length);
 }`;
 
+/**
+ * `@actual-app/crdt` builds the descriptors of its sync protocol's messages (protobuf) as its
+ * module is loaded, though this program takes only its clock (db/sync-clock.ts): 35–40 ms of
+ * every shell's start, measured. Its calls to `fileDesc`/`messageDesc` are marked pure, so the
+ * bundler leaves out those it finds unused, and protobuf with them; any code that one day uses
+ * the messages keeps them.
+ */
+const crdtDescriptorsPure = {
+  name: 'crdt-descriptors-pure',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@actual-app[\\/]crdt[\\/]dist[\\/]index\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      return {
+        contents: text.replace(/= (fileDesc|messageDesc)\(/g, '= /* @__PURE__ */ $1('),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 await build({
   entryPoints: {
     main: 'electron/main.ts',
@@ -55,7 +75,7 @@ await build({
   keepNames: true,
   external: ['electron', 'better-sqlite3'],
   define: { 'process.env.KARTOTEKA_VERSION': JSON.stringify(pkg.version) },
-  plugins: [withoutBufferConstructor],
+  plugins: [withoutBufferConstructor, crdtDescriptorsPure],
   banner: { js: legacyBuffer },
   logLevel: 'warning',
 });

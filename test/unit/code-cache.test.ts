@@ -84,3 +84,14 @@ it('a damaged cache file or a folder that cannot be written costs only the cache
   expect(() => loaded.save()).not.toThrow();
   expect((requireWithCodeCache(file, blocked).exports as { answer(): number }).answer()).toBe(7);
 });
+
+it('a bundle with words beyond ASCII runs them as written, from the cache too', () => {
+  const file = path.join(dir, 'bundle.cjs');
+  fs.writeFileSync(file, "module.exports = { word: 'Картотека ₽', stage: /ё/.test('ёж') };");
+  const cacheDir = path.join(dir, 'code-cache');
+  const first = requireWithCodeCache(file, cacheDir);
+  expect(first.exports).toEqual({ word: 'Картотека ₽', stage: true });
+  first.save();
+  const second = requireWithCodeCache(file, cacheDir);
+  expect([second.fromCache, second.exports]).toEqual([true, { word: 'Картотека ₽', stage: true }]);
+});

@@ -39,4 +39,23 @@ describe('month labels', () => {
     expect(monthLabel('2026-11')).toBe('Nov 26');
     expect(formatDate('2026-05-14')).toBe('May 14, 2026');
   });
+
+  it('the names follow the language back and forth, and a new init with other words', async () => {
+    await i18next.changeLanguage('ru');
+    expect(formatDate('2026-01-02')).toBe('2 янв 2026');
+    await i18next.changeLanguage('en');
+    expect(formatDate('2026-01-02')).toBe('Jan 2, 2026');
+    expect(monthNames()[0]).toBe('Jan');
+    await i18next.changeLanguage('ru');
+    expect(formatDate('2026-01-02')).toBe('2 янв 2026');
+    expect(monthNames()[0]).toBe('янв');
+    const other = { ...ru, months: ru.months.map((m) => m.toUpperCase()) };
+    await i18next.init({
+      resources: { en: { translation: en }, ru: { translation: other } },
+      lng: 'ru',
+      interpolation: { escapeValue: false },
+      showSupportNotice: false,
+    });
+    expect(formatDate('2026-01-02')).toBe('2 ЯНВ 2026');
+  });
 });

@@ -122,6 +122,8 @@ export function ClientTable(props: Props) {
   const items = virtualizer.getVirtualItems();
   // The one row Tab reaches: the active one while drawn, else the first drawn.
   const tabStop = items.some((i) => i.index === active) ? active : (items[0]?.index ?? 0);
+  // Looked up once, not for each of the rows drawn.
+  const selectRow = t('list.selectRow');
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(pages.total - 1, index));
     setActive(next);
@@ -238,7 +240,7 @@ export function ClientTable(props: Props) {
                       <input
                         type="checkbox"
                         tabIndex={-1}
-                        aria-label={`${t('list.selectRow')}: ${row.name}`}
+                        aria-label={`${selectRow}: ${row.name}`}
                         checked={checked}
                         onChange={() => undefined}
                         onClick={(e) => toggle(item.index, row.id, e.shiftKey)}

@@ -3,6 +3,8 @@
  * figures, each with a kind that decides its filter operators and value editor.
  */
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ClientListRow,
@@ -104,8 +106,17 @@ function customField(def: FieldDef, yes: string, no: string): CatalogField {
 /** Every field of the catalogue, standard first, then related figures, then custom fields. */
 export function useCatalog(): CatalogField[] {
   const { t } = useTranslation();
-  const managers = useManagers().data ?? [];
-  const fields = useFields().data ?? [];
+  const managers = useManagers().data;
+  const fields = useFields().data;
+  // Built again only when the language or an answer changes, not at every render of the list
+  // (a start renders it several times, and each build looks up some forty words).
+  return useMemo(() => catalogOf(t, managers ?? [], fields ?? []), [t, managers, fields]);
+}
+
+function catalogOf(t: TFunction, managers: Manager[], fields: FieldDef[]): CatalogField[] {
+  // A row's stage and kind shown from these, not looked up again for every row.
+  const stageLabel = new Map<string, string>(STAGES.map((s) => [s, t(`stages.${s}`)]));
+  const kindLabel = new Map<string, string>(CLIENT_KINDS.map((k) => [k, t(`kinds.${k}`)]));
   const managerName = new Map(managers.map((m: Manager) => [m.id, m.name]));
   const text = TEXT_FIELDS.map((key) => ({
     key,
@@ -119,15 +130,15 @@ export function useCatalog(): CatalogField[] {
       key: 'stage',
       label: t('fields.stage'),
       kind: 'enum',
-      options: STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })),
-      show: (row) => t(`stages.${row.stage}`),
+      options: STAGES.map((s) => ({ value: s, label: stageLabel.get(s) ?? s })),
+      show: (row) => stageLabel.get(row.stage) ?? row.stage,
     },
     {
       key: 'kind',
       label: t('fields.kind'),
       kind: 'enum',
-      options: CLIENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
-      show: (row) => t(`kinds.${row.kind}`),
+      options: CLIENT_KINDS.map((k) => ({ value: k, label: kindLabel.get(k) ?? k })),
+      show: (row) => kindLabel.get(row.kind) ?? row.kind,
     },
     {
       key: 'managerId',
@@ -183,8 +194,9 @@ export function useCatalog(): CatalogField[] {
       key: 'suggestedStage',
       label: t('list.related.suggestedStage'),
       kind: 'enum',
-      options: STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })),
-      show: (row) => (row.suggestedStage ? t(`stages.${row.suggestedStage}`) : ''),
+      options: STAGES.map((s) => ({ value: s, label: stageLabel.get(s) ?? s })),
+      show: (row) =>
+        row.suggestedStage ? (stageLabel.get(row.suggestedStage) ?? row.suggestedStage) : '',
     },
     ...fields.map((f) => customField(f, t('list.yes'), t('list.no'))),
   ];
