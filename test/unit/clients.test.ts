@@ -8,6 +8,27 @@ beforeEach(() => {
 });
 afterEach(() => world.dispose());
 
+describe("the list's count", () => {
+  it('counts the live clients only, as clients go to the trash and come back', async () => {
+    const ids: string[] = [];
+    for (const name of ['Анна', 'Борис', 'Вера', 'Глеб', 'Дарья']) {
+      ids.push((await world.call('clients.create', { name })).id);
+    }
+    const counts = async () => {
+      const all = await world.call('clients.list', { limit: 2 });
+      const trash = await world.call('clients.list', { trash: true });
+      const sorted = await world.call('clients.list', { sort: { field: 'name', dir: 'desc' } });
+      return [all.total, all.rows.length, trash.total, sorted.total];
+    };
+    expect(await counts()).toEqual([5, 2, 0, 5]);
+    await world.call('clients.delete', { id: ids[0]! });
+    await world.call('clients.delete', { id: ids[3]! });
+    expect(await counts()).toEqual([3, 2, 2, 3]);
+    await world.call('clients.restore', { id: ids[3]! });
+    expect(await counts()).toEqual([4, 2, 1, 4]);
+  });
+});
+
 describe('a client from creation to history', () => {
   it('creates a client, finds it in the list, edits its phone and shows old and new phone in history', async () => {
     const created = await world.call('clients.create', {
