@@ -10,17 +10,24 @@ import { idSequence, idSequenceStart } from './history';
 import { changeIdFunction, type SaleIdsByRowid } from './import-sales-write';
 import type { SaleImportOp } from './import-write';
 import { fold } from './search';
+import { LatestDays, readStageRules } from './stage-ladder';
 
 const TABLE = 'temp.import_kept_sales';
 
 export interface KeptSalesTable {
   /** A row the run will write as a new sale. */
   add(op: SaleImportOp): void;
+  /**
+   * The clients of the rows added and their latest purchase days, followed as the rows come
+   * (as the planning run's writer does): the run then need not read them back.
+   */
+  readonly days: LatestDays;
   drop(): void;
 }
 
 /** Starts the table afresh (a kept table of an earlier check goes). */
 export function keptSalesTable(wb: Workbook): KeptSalesTable {
+  const days = new LatestDays(readStageRules(wb));
   dropKeptSales(wb);
   wb.sqlite.exec(
     // Untyped columns keep each value as it was bound: the sales table's own column types then
@@ -35,6 +42,8 @@ export function keptSalesTable(wb: Workbook): KeptSalesTable {
   return {
     add(op) {
       const v = op.values;
+      if (v.amount > 0) days.add(op.clientId, v.date);
+      else days.touch(op.clientId);
       insert.run(
         op.clientId,
         op.clientOrder ?? null,
@@ -48,6 +57,7 @@ export function keptSalesTable(wb: Workbook): KeptSalesTable {
         op.managerName ? fold(op.managerName) : null,
       );
     },
+    days,
     drop: () => dropKeptSales(wb),
   };
 }

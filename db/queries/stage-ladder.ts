@@ -183,29 +183,6 @@ export class LatestDays {
     for (const [id, day] of rows) if (this.slots.has(id)) this.add(id, day);
   }
 
-  /**
-   * Adds the sales written after rowid `after` (all of an import's, written by one statement),
-   * as a writer adds them one by one: a purchase day for a positive amount, else the client
-   * alone. Grouped by client: each client's slot is found once, not once per sale. Read from
-   * the client index alone when `walk` (the new sales are a large share of the table: it holds
-   * client, date and amount, already in client order), else by rowid through SQLite's sorter.
-   */
-  addImported(wb: Workbook, after: number, walk = false): void {
-    const rows = wb.sqlite
-      .prepare(
-        `SELECT client_id, group_concat(CASE WHEN amount > 0 THEN date END)
-         FROM sales ${walk ? 'INDEXED BY sales_client_date_idx' : 'NOT INDEXED'} WHERE rowid > ?
-         GROUP BY client_id`,
-      )
-      .raw()
-      .iterate(after) as IterableIterator<[string, string | null]>;
-    for (const [id, days] of rows) {
-      const slot = this.slot(id);
-      // Days are ISO dates, never a comma.
-      if (days !== null) for (const day of days.split(',')) this.addAt(slot, day);
-    }
-  }
-
   private slot(clientId: string): number {
     let slot = this.slots.get(clientId);
     if (slot !== undefined) return slot;

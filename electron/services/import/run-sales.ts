@@ -166,6 +166,7 @@ export async function checkSales(wb: Workbook, request: Request, env: SalesEnv) 
         tally: t,
         newManagers: [...planner.newManagers.values()],
         rows,
+        days: table.days,
         release: () => table.drop(),
       },
     );

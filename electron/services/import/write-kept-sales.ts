@@ -14,7 +14,7 @@ import {
   walkClientIndex,
 } from '../../../db/queries/import-sales-write';
 import { resolveManagers } from '../../../db/queries/import-write';
-import { LatestDays, moveStagesFromSales, readStageRules } from '../../../db/queries/stage-ladder';
+import { moveStagesFromSales } from '../../../db/queries/stage-ladder';
 import type { KeptSales } from './kept-plan';
 import { ImportCancelled } from './plan';
 import type { ImportEnv, ImportOptions, SourceRequest } from './plan-common';
@@ -85,8 +85,8 @@ export function writeKept(
     const walk = walkClientIndex(before, inserted, env.bulkRows);
     recordCreatedSales(ctx, batchId, before, ids, walk);
     restore();
-    const days = new LatestDays(readStageRules(ctx.wb));
-    days.addImported(ctx.wb, before, walk);
+    // The new sales' clients and days, followed by the check as it kept them.
+    const days = kept.days;
     days.addWritten(ctx.wb, before);
     moveStagesFromSales(ctx, days);
     env.onProgress?.('write', kept.tally.total, kept.tally.total);
