@@ -193,6 +193,13 @@ it.each([
     );
     // Not read again: the kept check was written.
     expect(phases).toEqual(['write']);
+    // Its table dropped: this connection stays open (the worker's closes after a run).
+    expect(
+      worker.sqlite
+        .prepare("SELECT count(*) FROM sqlite_temp_master WHERE name LIKE 'import_kept%'")
+        .pluck()
+        .get(),
+    ).toBe(0);
 
     const planned = await runImport(
       fresh.app.ctx,

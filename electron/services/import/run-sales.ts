@@ -223,7 +223,7 @@ export async function runSales(
       }
     }
   } finally {
-    kept?.release();
+    if (!env.closedAfterRun) kept?.release();
   }
   const feed = await openFeed(request, env);
   return withoutForeignKeyChecks(ctx.wb, () => write(ctx, request, env, feed));
