@@ -88,10 +88,38 @@ function sequenceStart(first: string): { prefix: string; counter: number } | nul
   return parts ? { prefix: parts[1]!, counter: Number.parseInt(parts[2]!, 16) } : null;
 }
 
+/** From this many change rows on, `recordChanges` writes them with one statement. */
+const MANY_CHANGES = 1_000;
+
 export function recordChanges(ctx: WriteContext, batchId: string, items: ChangeInput[]): void {
   if (items.length === 0) return;
   const at = ctx.now().toISOString();
   const actor = ctx.actor();
+  const start = items.length >= MANY_CHANGES ? idSequenceStart(ctx) : null;
+  if (start) {
+    // The rows as one JSON array, written by one INSERT … SELECT with the ids `idSequence`
+    // would give, counted up by SQLite: a statement call per row cost several times more
+    // (the stage moves of 90,000 clients after a large sales import).
+    const rows = JSON.stringify(
+      items.map((item) => [
+        item.entity,
+        item.entityId,
+        item.clientId,
+        item.field,
+        encode(item.oldValue),
+        encode(item.newValue),
+      ]),
+    );
+    ctx.wb.sqlite
+      .prepare(
+        `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
+         SELECT ? || printf('%012x', (? + j.key) % 281474976710656), j.value ->> 0, j.value ->> 1,
+                j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?, ?, ?, ?
+         FROM json_each(?) j ORDER BY j.key`,
+      )
+      .run(start.prefix, BigInt(start.counter), actor, at, batchId, at, rows);
+    return;
+  }
   let insert = insertStatements.get(ctx.wb);
   if (!insert) {
     insert = ctx.wb.sqlite.prepare(

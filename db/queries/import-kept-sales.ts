@@ -7,20 +7,27 @@
 import type { Workbook } from '../workbook';
 import type { WriteContext } from './history';
 import { idSequence, idSequenceStart } from './history';
-import { changeIdFunction } from './import-sales-write';
+import { changeIdFunction, type SaleIdsByRowid } from './import-sales-write';
 import type { SaleImportOp } from './import-write';
 import { fold } from './search';
+import { LatestDays, readStageRules } from './stage-ladder';
 
 const TABLE = 'temp.import_kept_sales';
 
 export interface KeptSalesTable {
   /** A row the run will write as a new sale. */
   add(op: SaleImportOp): void;
+  /**
+   * The clients of the rows added and their latest purchase days, followed as the rows come
+   * (as the planning run's writer does): the run then need not read them back.
+   */
+  readonly days: LatestDays;
   drop(): void;
 }
 
 /** Starts the table afresh (a kept table of an earlier check goes). */
 export function keptSalesTable(wb: Workbook): KeptSalesTable {
+  const days = new LatestDays(readStageRules(wb));
   dropKeptSales(wb);
   wb.sqlite.exec(
     // Untyped columns keep each value as it was bound: the sales table's own column types then
@@ -35,6 +42,8 @@ export function keptSalesTable(wb: Workbook): KeptSalesTable {
   return {
     add(op) {
       const v = op.values;
+      if (v.amount > 0) days.add(op.clientId, v.date);
+      else days.touch(op.clientId);
       insert.run(
         op.clientId,
         op.clientOrder ?? null,
@@ -48,6 +57,7 @@ export function keptSalesTable(wb: Workbook): KeptSalesTable {
         op.managerName ? fold(op.managerName) : null,
       );
     },
+    days,
     drop: () => dropKeptSales(wb),
   };
 }
@@ -60,9 +70,15 @@ export function dropKeptSales(wb: Workbook): void {
  * Writes the kept rows as new sales in the order they were kept (the check keeps each chunk's
  * in the order a planning run writes it: by client in the order of the client index, then date,
  * then file order), so the sales come out as that run's would. `managers` maps a folded name to
- * the manager's id (the file's new ones created). Returns the number of sales written.
+ * the manager's id (the file's new ones created). Each sale takes the rowid after `before` that
+ * SQLite would give it anyway (the table's greatest plus one), set explicitly so its id can be
+ * told from its rowid (`ids`, null for ids of another shape). Returns the number written.
  */
-export function writeKeptSales(ctx: WriteContext, managers: Map<string, string>): number {
+export function writeKeptSales(
+  ctx: WriteContext,
+  managers: Map<string, string>,
+  before: number,
+): { inserted: number; ids: SaleIdsByRowid | null } {
   const wb = ctx.wb;
   const at = ctx.now().toISOString();
   wb.sqlite.exec(
@@ -75,17 +91,24 @@ export function writeKeptSales(ctx: WriteContext, managers: Map<string, string>)
   const columns = `k.client_id, k.date, k.amount, k.margin, k.category, k.product, k.quantity, k.doc_no, m.id, ?, ?
        FROM ${TABLE} k LEFT JOIN temp.import_kept_managers m ON m.name = k.manager
        ORDER BY k.rowid`;
-  const insert = `INSERT INTO sales (id, client_id, date, amount, margin, category, product, quantity, doc_no, manager_id, created_at, updated_at)`;
+  const insert = `INSERT INTO sales (rowid, id, client_id, date, amount, margin, category, product, quantity, doc_no, manager_id, created_at, updated_at)`;
+  // The kept table is fresh: its rowids count 1, 2, … in the order the rows were kept.
+  const rowid = BigInt(before);
   const start = idSequenceStart(ctx);
   if (start) {
-    // The ids `idSequence` would give, counted up by SQLite from the kept rows' rowids (1, 2, …
-    // in a fresh table): no call into JavaScript per row.
-    return wb.sqlite
-      .prepare(`${insert} SELECT ? || printf('%012x', (? + k.rowid) % 281474976710656), ${columns}`)
-      .run(start.prefix, BigInt(start.counter - 1), at, at).changes;
+    // The ids `idSequence` would give, counted up by SQLite from the kept rows' rowids: no
+    // call into JavaScript per row.
+    const inserted = wb.sqlite
+      .prepare(
+        `${insert} SELECT ? + k.rowid, ? || printf('%012x', (? + k.rowid) % 281474976710656), ${columns}`,
+      )
+      .run(rowid, start.prefix, BigInt(start.counter - 1), at, at).changes;
+    return { inserted, ids: { ...start, before } };
   }
   const ids = changeIdFunction(ctx);
   ids.next = idSequence(ctx);
-  return wb.sqlite.prepare(`${insert} SELECT kartoteka_change_id(), ${columns}`).run(at, at)
-    .changes;
+  const inserted = wb.sqlite
+    .prepare(`${insert} SELECT ? + k.rowid, kartoteka_change_id(), ${columns}`)
+    .run(rowid, at, at).changes;
+  return { inserted, ids: null };
 }

@@ -183,32 +183,68 @@ export function changeIdFunction(ctx: WriteContext): { next: () => string } {
   return slot;
 }
 
+/** How the ids of sales written by one statement follow from their rowids (`idSequenceStart`). */
+export interface SaleIdsByRowid {
+  prefix: string;
+  /** The sale at rowid `before + n` (n = 1, 2, …) has the id `prefix` + hex(counter + n − 1). */
+  counter: number;
+  before: number;
+}
+
 /**
  * The history of the sales an import created (every sale after rowid `before`: the import's
  * transaction wrote them all): one `sales`/`created` line per client whose new value is the
  * list of its new sales' ids, by date. One INSERT … SELECT: the new sales are read in the
  * order they were written and grouped by SQLite's sorter (which spills to disk beyond its
  * cache), so memory never holds the import's million ids and no id crosses into JavaScript.
- * Returns the number of sales recorded.
+ * When the ids follow from the rowids (`ids`, the kept check's run) and the import is a large
+ * share of the table, the client index alone is walked instead: it holds each sale's client,
+ * date and rowid, in the order of the lines, so neither the table is read nor a million rows
+ * sorted (a second less on a million rows).
  */
-export function recordCreatedSales(ctx: WriteContext, batchId: string, before: number): number {
-  const ids = changeIdFunction(ctx);
-  ids.next = idSequence(ctx);
+export function recordCreatedSales(
+  ctx: WriteContext,
+  batchId: string,
+  before: number,
+  ids: SaleIdsByRowid | null = null,
+  walk = false,
+): void {
+  const changeIds = changeIdFunction(ctx);
+  changeIds.next = idSequence(ctx);
   const at = ctx.now().toISOString();
+  const insert = `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)`;
+  if (ids && walk) {
+    ctx.wb.sqlite
+      .prepare(
+        `${insert}
+         SELECT kartoteka_change_id(), 'sales', client_id, client_id, 'created', NULL,
+                json_group_array(? || printf('%012x', (? + rowid) % 281474976710656) ORDER BY date, rowid),
+                ?, ?, ?, ?
+         FROM sales INDEXED BY sales_client_date_idx WHERE rowid > ? GROUP BY client_id ORDER BY client_id`,
+      )
+      .run(ids.prefix, BigInt(ids.counter - 1 - ids.before), ctx.actor(), at, batchId, at, before);
+    return;
+  }
   // NOT INDEXED: a pass over the new rows in rowid order, not a walk of the client index
   // that looks every sale up at a random place of the table.
   ctx.wb.sqlite
     .prepare(
-      `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
+      `${insert}
        SELECT kartoteka_change_id(), 'sales', client_id, client_id, 'created', NULL,
               json_group_array(id ORDER BY date, rowid), ?, ?, ?, ?
        FROM sales NOT INDEXED WHERE rowid > ? GROUP BY client_id ORDER BY client_id`,
     )
     .run(ctx.actor(), at, batchId, at, before);
-  return ctx.wb.sqlite
-    .prepare('SELECT count(*) FROM sales WHERE rowid > ?')
-    .pluck()
-    .get(before) as number;
+}
+
+/**
+ * Whether the sales written after rowid `before` (`inserted` of them) are read faster by a
+ * walk of the whole client index (sales by client, date and rowid: no sort, no table read)
+ * than by their rowids and a sort: for a large import (`bulkRows`, as `suspendIndexes`) that
+ * is a third of the table or more.
+ */
+export function walkClientIndex(before: number, inserted: number, bulkRows = BULK_ROWS): boolean {
+  return inserted >= bulkRows && inserted * 2 >= before;
 }
 
 /** Secondary indexes a large sales import rebuilds once rather than updating row by row. */

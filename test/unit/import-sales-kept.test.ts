@@ -41,13 +41,16 @@ const ctxOf = (wb: Workbook) => ({
   actor: () => 'Тест',
 });
 
-/** Small chunks and a low bulk threshold: the run crosses chunks and rebuilds the indexes. */
-function envOf(keeper: PlanKeeper | undefined, phases: ImportPhase[] = []) {
+/**
+ * Small chunks and a low bulk threshold: the run crosses chunks, rebuilds the indexes and
+ * reads its new sales back from the client index (`bulkRows` higher: row by row, by rowid).
+ */
+function envOf(keeper: PlanKeeper | undefined, phases: ImportPhase[] = [], bulkRows = 500) {
   return {
     locale: 'ru' as const,
     today: '2026-11-30',
     chunkRows: 700,
-    bulkRows: 500,
+    bulkRows,
     keeper,
     onProgress: (phase: ImportPhase) => {
       if (!phases.includes(phase)) phases.push(phase);
@@ -146,11 +149,15 @@ function state(world: World) {
     history: sqlite
       .prepare(
         `SELECT c.external_id, ch.entity, ch.field, b.kind, b.label,
-                CASE WHEN ch.entity = 'sales' THEN json_array_length(ch.new_value) ELSE ch.new_value END AS value
+                CASE WHEN ch.entity = 'sales' THEN json_array_length(ch.new_value) ELSE ch.new_value END AS value,
+                -- The sales a line lists, in its order (ids differ between workbooks; rowids do not).
+                CASE WHEN ch.entity = 'sales' THEN (
+                  SELECT json_group_array(json_array(s.rowid, s.date, s.amount) ORDER BY j.key)
+                  FROM json_each(ch.new_value) j JOIN sales s ON s.id = j.value) END AS listed
          FROM changes ch JOIN batches b ON b.id = ch.batch_id JOIN clients c ON c.id = ch.client_id
-         ORDER BY 1, 2, 3, 4, 5, 6`,
+         ORDER BY 1, 2, 3, 4, 5, 6, 7`,
       )
-      .all(),
+      .all() as { value: unknown; listed: string | null }[],
     stages: sqlite.prepare('SELECT external_id, stage FROM clients ORDER BY external_id').all(),
     managers: sqlite.prepare('SELECT name FROM managers ORDER BY name').pluck().all(),
     indexes: sqlite
@@ -161,43 +168,68 @@ function state(world: World) {
 
 const withoutBatch = ({ batchId: _, ...rest }: ImportResult) => rest;
 
-it('writes the check’s sales at once and leaves the workbook as a fresh run does; the undo takes all back', async () => {
-  const { clients, rows } = cdnowRows();
-  await prepare(kept, rows, clients);
-  await prepare(fresh, rows, clients);
-  const before = state(kept);
+it.each([
+  ['read back from the client index', 500],
+  ['read back by rowid', 1_000_000],
+])(
+  'writes the check’s sales at once and leaves the workbook as a fresh run does (%s); the undo takes all back',
+  async (_, bulkRows) => {
+    const { clients, rows } = cdnowRows();
+    await prepare(kept, rows, clients);
+    await prepare(fresh, rows, clients);
+    const before = state(kept);
 
-  const keeper = new PlanKeeper();
-  const keptFile = file(kept, 'sales.csv', [HEAD, ...rows]);
-  const check = await checkImport(worker, request(keptFile), envOf(keeper));
-  expect(check).toMatchObject({ willUpdate: 0, newManagers: ['Сидорова'] });
-  expect(check.invalid).toBeGreaterThan(50);
-  expect(check.willSkip).toBeGreaterThan(300);
-  const phases: ImportPhase[] = [];
-  const result = await runImport(ctxOf(worker), request(keptFile), envOf(keeper, phases));
-  // Not read again: the kept check was written.
-  expect(phases).toEqual(['write']);
+    const keeper = new PlanKeeper();
+    const keptFile = file(kept, 'sales.csv', [HEAD, ...rows]);
+    const check = await checkImport(worker, request(keptFile), envOf(keeper, [], bulkRows));
+    expect(check).toMatchObject({ willUpdate: 0, newManagers: ['Сидорова'] });
+    expect(check.invalid).toBeGreaterThan(50);
+    expect(check.willSkip).toBeGreaterThan(300);
+    const phases: ImportPhase[] = [];
+    const result = await runImport(
+      ctxOf(worker),
+      request(keptFile),
+      envOf(keeper, phases, bulkRows),
+    );
+    // Not read again: the kept check was written.
+    expect(phases).toEqual(['write']);
+    // Its table dropped: this connection stays open (the worker's closes after a run).
+    expect(
+      worker.sqlite
+        .prepare("SELECT count(*) FROM sqlite_temp_master WHERE name LIKE 'import_kept%'")
+        .pluck()
+        .get(),
+    ).toBe(0);
 
-  const planned = await runImport(
-    fresh.app.ctx,
-    request(file(fresh, 'sales.csv', [HEAD, ...rows])),
-    envOf(undefined),
-  );
-  expect(withoutBatch(result)).toEqual(withoutBatch(planned));
-  expect(result.inserted).toBe(check.willCreate);
-  expect(result.inserted).toBeGreaterThan(6000);
-  const after = state(kept);
-  expect(after).toEqual(state(fresh));
-  expect(after.stages).not.toEqual(before.stages);
+    const planned = await runImport(
+      fresh.app.ctx,
+      request(file(fresh, 'sales.csv', [HEAD, ...rows])),
+      envOf(undefined),
+    );
+    expect(withoutBatch(result)).toEqual(withoutBatch(planned));
+    expect(result.inserted).toBe(check.willCreate);
+    expect(result.inserted).toBeGreaterThan(6000);
+    const after = state(kept);
+    expect(after).toEqual(state(fresh));
+    expect(after.stages).not.toEqual(before.stages);
+    // Every id a history line lists is one of the sales written, each listed once.
+    const listed = after.history.flatMap((h) =>
+      h.listed === null ? [] : (JSON.parse(h.listed) as unknown[]),
+    );
+    expect(listed.length).toBe(
+      after.history.reduce((n, h) => n + (h.listed === null ? 0 : (h.value as number)), 0),
+    );
+    expect(new Set(listed.map((l) => JSON.stringify(l))).size).toBe(after.sales.length);
 
-  await kept.call('history.undoBatch', { batchId: result.batchId! });
-  const undone = state(kept);
-  // Back as before: the import's sales in the trash, the stages back, the indexes as defined.
-  expect(undone.sales.filter((s) => s.live)).toEqual(before.sales);
-  expect(undone.stages).toEqual(before.stages);
-  expect(undone.managers).toEqual(after.managers);
-  expect(undone.indexes).toEqual(before.indexes);
-});
+    await kept.call('history.undoBatch', { batchId: result.batchId! });
+    const undone = state(kept);
+    // Back as before: the import's sales in the trash, the stages back, the indexes as defined.
+    expect(undone.sales.filter((s) => s.live)).toEqual(before.sales);
+    expect(undone.stages).toEqual(before.stages);
+    expect(undone.managers).toEqual(after.managers);
+    expect(undone.indexes).toEqual(before.indexes);
+  },
+);
 
 it('plans again when a row updates a sale, or when the window wrote between check and run', async () => {
   const { clients, rows } = cdnowRows();

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { changeMark } from '../../../db/queries/change-mark';
+import type { LatestDays } from '../../../db/queries/stage-ladder';
 import type { Workbook } from '../../../db/workbook';
 import type { ImportEnv, ImportOptions, ImportPlan, SourceRequest } from './plan-common';
 import type { SalesTally } from './plan-sales';
@@ -95,6 +96,8 @@ export interface KeptSales {
   newManagers: string[];
   /** Rows to write. */
   rows: number;
+  /** The clients of those rows with their latest purchase days (`KeptSalesTable.days`). */
+  days: LatestDays;
   release: () => void;
 }
 

@@ -166,6 +166,7 @@ export async function checkSales(wb: Workbook, request: Request, env: SalesEnv) 
         tally: t,
         newManagers: [...planner.newManagers.values()],
         rows,
+        days: table.days,
         release: () => table.drop(),
       },
     );
@@ -222,7 +223,7 @@ export async function runSales(
       }
     }
   } finally {
-    kept?.release();
+    if (!env.closedAfterRun) kept?.release();
   }
   const feed = await openFeed(request, env);
   return withoutForeignKeyChecks(ctx.wb, () => write(ctx, request, env, feed));

@@ -38,6 +38,8 @@ serveCalls<ImportCall, ImportProgress>(
       onProgress: (phase, done, total) => emit({ phase, done, total }),
       cancelled: () => Atomics.load(flag, 0) === 1,
       keeper,
+      // The run is the thread's last step: `finish` below closes the connection.
+      closedAfterRun: true,
     }),
   {
     // A preview or a check keeps the thread for the steps that follow (the main process ends it

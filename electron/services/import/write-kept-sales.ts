@@ -8,9 +8,13 @@ import type { ImportResult } from '../../api/contract';
 import { dropEmptyBatch, startBatch, type WriteContext } from '../../../db/queries/history';
 import { writeKeptSales } from '../../../db/queries/import-kept-sales';
 import { lastSaleRowid } from '../../../db/queries/import-reads';
-import { recordCreatedSales, suspendIndexes } from '../../../db/queries/import-sales-write';
+import {
+  recordCreatedSales,
+  suspendIndexes,
+  walkClientIndex,
+} from '../../../db/queries/import-sales-write';
 import { resolveManagers } from '../../../db/queries/import-write';
-import { LatestDays, moveStagesFromSales, readStageRules } from '../../../db/queries/stage-ladder';
+import { moveStagesFromSales } from '../../../db/queries/stage-ladder';
 import type { KeptSales } from './kept-plan';
 import { ImportCancelled } from './plan';
 import type { ImportEnv, ImportOptions, SourceRequest } from './plan-common';
@@ -74,13 +78,15 @@ export function writeKept(
     const before = lastSaleRowid(ctx.wb);
     const managers = resolveManagers(ctx, kept.newManagers);
     const restore = suspendIndexes(ctx.wb, kept.rows, env.bulkRows);
-    const inserted = writeKeptSales(ctx, managers);
+    const { inserted, ids } = writeKeptSales(ctx, managers, before);
     // A cancel while the statement ran still leaves nothing: the transaction rolls back.
     if (env.cancelled?.()) throw new ImportCancelled();
-    recordCreatedSales(ctx, batchId, before);
+    // A large import's new sales are read back from the client index alone.
+    const walk = walkClientIndex(before, inserted, env.bulkRows);
+    recordCreatedSales(ctx, batchId, before, ids, walk);
     restore();
-    const days = new LatestDays(readStageRules(ctx.wb));
-    days.addImported(ctx.wb, before);
+    // The new sales' clients and days, followed by the check as it kept them.
+    const days = kept.days;
     days.addWritten(ctx.wb, before);
     moveStagesFromSales(ctx, days);
     env.onProgress?.('write', kept.tally.total, kept.tally.total);
