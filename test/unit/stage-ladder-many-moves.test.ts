@@ -64,7 +64,7 @@ it('records 1,200 stage moves by pairs of stages as the statement per row does',
   expect(bySql.stages).toEqual(byRow.stages);
   const byClient = (rows: Record<string, unknown>[]) =>
     rows
-      .map((r) => ({ ...r, id: undefined }))
+      .map((r): Record<string, unknown> => ({ ...r, id: undefined }))
       .sort((a, b) => String(a.entity_id).localeCompare(String(b.entity_id)));
   expect(byClient(bySql.rows)).toEqual(byClient(byRow.rows));
   expect(new Set(bySql.rows.map((r) => r.new_value)).size).toBe(3);
