@@ -10,7 +10,13 @@ import { idSequence, idSequenceStart } from './history';
 import { changeIdFunction, type SaleIdsByRowid } from './import-sales-write';
 import type { SaleImportOp } from './import-write';
 import { fold } from './search';
-import { LatestDays, readStageRules } from './stage-ladder';
+import {
+  LatestDays,
+  peopleInLadderOrder,
+  readStageRules,
+  type KnownPerson,
+  type LadderPerson,
+} from './stage-ladder';
 
 const TABLE = 'temp.import_kept_sales';
 
@@ -22,6 +28,11 @@ export interface KeptSalesTable {
    * (as the planning run's writer does): the run then need not read them back.
    */
   readonly days: LatestDays;
+  /**
+   * The live clients of the rows added as the check read them, in the order the ladder reads
+   * many (`peopleInLadderOrder`); null when a row came without its client's (`op.known`).
+   */
+  people(): LadderPerson[] | null;
   drop(): void;
 }
 
@@ -39,11 +50,14 @@ export function keptSalesTable(wb: Workbook): KeptSalesTable {
     `INSERT INTO ${TABLE} (client_id, client_order, date, amount, margin, category, product, quantity, doc_no, manager)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  let known: Map<string, KnownPerson | null> | null = new Map();
   return {
     add(op) {
       const v = op.values;
       if (v.amount > 0) days.add(op.clientId, v.date);
       else days.touch(op.clientId);
+      if (known && op.known === undefined) known = null;
+      else if (known && !known.has(op.clientId)) known.set(op.clientId, op.known ?? null);
       insert.run(
         op.clientId,
         op.clientOrder ?? null,
@@ -58,6 +72,7 @@ export function keptSalesTable(wb: Workbook): KeptSalesTable {
       );
     },
     days,
+    people: () => (known ? peopleInLadderOrder(known.values()) : null),
     drop: () => dropKeptSales(wb),
   };
 }

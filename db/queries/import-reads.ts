@@ -5,7 +5,10 @@
  */
 import type { Workbook } from '../workbook';
 
-/** id, name, phone_key, phone2_key, email, tax_id, external_id, lost_reason, deleted_at. */
+/**
+ * id, name, phone_key, phone2_key, email, tax_id, external_id, lost_reason, deleted_at, and what
+ * the stage ladder needs after a sales import: stage, created_at, rowid.
+ */
 export type ClientKeyRow = [
   string,
   string,
@@ -16,13 +19,17 @@ export type ClientKeyRow = [
   string | null,
   string | null,
   string | null,
+  string,
+  string,
+  number,
 ];
 
 /** Every client, the trash included, with the keys an import row may name it by. */
 export function clientKeyRows(wb: Workbook): ClientKeyRow[] {
   return wb.sqlite
     .prepare(
-      'SELECT id, name, phone_key, phone2_key, email, tax_id, external_id, lost_reason, deleted_at FROM clients',
+      `SELECT id, name, phone_key, phone2_key, email, tax_id, external_id, lost_reason, deleted_at,
+         stage, created_at, rowid FROM clients`,
     )
     .raw()
     .all() as ClientKeyRow[];

@@ -11,7 +11,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Workbook } from '../workbook';
 import { idSequence, recordChanges, type ChangeInput, type WriteContext } from './history';
 import { fold } from './search';
-import { LatestDays, readStageRules } from './stage-ladder';
+import { LatestDays, readStageRules, type KnownPerson } from './stage-ladder';
 
 export interface SaleImportValues {
   date: string;
@@ -33,6 +33,8 @@ export interface SaleImportOp {
   managerName: string | null;
   /** The client's place in the order of client ids, when the planner knows it (for sorting). */
   clientOrder?: number;
+  /** The client as the stage ladder reads it, when the planner knows it (null in the trash). */
+  known?: KnownPerson | null;
 }
 
 interface Statements {

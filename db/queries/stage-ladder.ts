@@ -240,6 +240,24 @@ export function stageChangesSql(where: string): string {
 /** A live client as the ladder needs it: id, stage and when it was created. */
 export type LadderPerson = readonly [id: string, stage: Stage, createdAt: string];
 
+/** A live client as an import's check read it, with its rowid (the order the ladder reads in). */
+export interface KnownPerson {
+  person: LadderPerson;
+  rowid: number;
+}
+
+/**
+ * The clients an import's check knew, in the order the ladder reads many clients (a scan of the
+ * table: rowid order), or null when that is not the order it would read them in (a few
+ * clients, looked up by id) or a client was not known.
+ */
+export function peopleInLadderOrder(known: Iterable<KnownPerson | null>): LadderPerson[] {
+  return [...known]
+    .filter((k): k is KnownPerson => k !== null)
+    .sort((a, b) => a.rowid - b.rowid)
+    .map((k) => k.person);
+}
+
 /** What the caller already holds, so the ladder does not read it again. */
 export interface LadderKnown {
   /** The latest purchase days of each client (see `LatestDays`). */
@@ -477,13 +495,21 @@ function recordMoves(ctx: WriteContext, batchId: string, moves: Move[], at: stri
 export function moveStagesFromSales(
   ctx: WriteContext,
   clientIds: Iterable<string> | LatestDays,
+  /**
+   * The live ones among these clients, as the caller read them in this transaction's snapshot
+   * (an import's check, the workbook unchanged since), in rowid order: for many clients the
+   * ladder then does not read the whole table again. Ignored for a few (read by id, in the
+   * order given).
+   */
+  people?: readonly LadderPerson[] | null,
 ): number {
   const rules = readStageRules(ctx.wb);
   if (!rules.auto) return 0;
   const followed = clientIds instanceof LatestDays ? clientIds : null;
   const known = followed?.exact ? followed.purchaseDays() : undefined;
   const ids = followed ? [...followed.clients()] : [...new Set(clientIds as Iterable<string>)];
-  const moves = ladderRows(ctx.wb, rules, ids, { bought: known })
+  const scanned = people && ids.length > WHOLE_TABLE ? { people } : {};
+  const moves = ladderRows(ctx.wb, rules, ids, { bought: known, ...scanned })
     .filter((r) => !r.handSet && LADDER_STAGES.has(r.stage) && r.ladder !== r.stage)
     .map((r) => ({ id: r.id, from: r.stage, to: r.ladder }));
   if (moves.length === 0) return 0;

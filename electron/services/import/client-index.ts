@@ -8,6 +8,8 @@ import { phoneKey } from '../../../kernel/phones';
 import { clientKeyRows } from '../../../db/queries/import-reads';
 import type { ImportedClientValues } from '../../../db/queries/import-write';
 import type { Workbook } from '../../../db/workbook';
+import type { KnownPerson } from '../../../db/queries/stage-ladder';
+import type { Stage } from '../../api/contract';
 import type { MatchedBy } from './plan-common';
 import { taxIdKey } from './values';
 
@@ -18,6 +20,8 @@ export interface Existing {
   deleted: boolean;
   /** The client's place in the order of ids (that of the sales' client index); with `ordered`. */
   order: number;
+  /** The live client as the stage ladder reads it (null in the trash). */
+  known: KnownPerson | null;
 }
 
 export class ClientIndex {
@@ -33,15 +37,27 @@ export class ClientIndex {
 
   constructor(wb: Workbook, options: { ids: boolean; ordered?: boolean }) {
     const all: Existing[] = [];
-    for (const [id, name, phone, phone2, email, tax, ext, lostReason, deletedAt] of clientKeyRows(
-      wb,
-    )) {
+    for (const [
+      id,
+      name,
+      phone,
+      phone2,
+      email,
+      tax,
+      ext,
+      lostReason,
+      deletedAt,
+      stage,
+      createdAt,
+      rowid,
+    ] of clientKeyRows(wb)) {
       const c: Existing = {
         id,
         name,
         lostReason: lostReason ?? null,
         deleted: deletedAt !== null,
         order: 0,
+        known: deletedAt === null ? { person: [id, stage as Stage, createdAt], rowid } : null,
       };
       if (options.ordered) all.push(c);
       if (options.ids) this.byId.set(c.id, c);

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { changeMark } from '../../../db/queries/change-mark';
-import type { LatestDays } from '../../../db/queries/stage-ladder';
+import type { LadderPerson, LatestDays } from '../../../db/queries/stage-ladder';
 import type { Workbook } from '../../../db/workbook';
 import type { ImportEnv, ImportOptions, ImportPlan, SourceRequest } from './plan-common';
 import type { SalesTally } from './plan-sales';
@@ -98,6 +98,8 @@ export interface KeptSales {
   rows: number;
   /** The clients of those rows with their latest purchase days (`KeptSalesTable.days`). */
   days: LatestDays;
+  /** Those clients as the check read them, for the ladder (`KeptSalesTable.people`). */
+  people: LadderPerson[] | null;
   release: () => void;
 }
 

@@ -186,6 +186,7 @@ export class SalesPlanner {
       values: values as unknown as SaleImportValues,
       managerName,
       clientOrder: found.order,
+      known: found.known,
     };
     const key = saleKey(found.id, op.values);
     const [h1, h2] = keyHashes(key);

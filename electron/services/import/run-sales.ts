@@ -167,6 +167,7 @@ export async function checkSales(wb: Workbook, request: Request, env: SalesEnv) 
         newManagers: [...planner.newManagers.values()],
         rows,
         days: table.days,
+        people: table.people(),
         release: () => table.drop(),
       },
     );

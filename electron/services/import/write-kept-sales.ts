@@ -88,7 +88,7 @@ export function writeKept(
     // The new sales' clients and days, followed by the check as it kept them.
     const days = kept.days;
     days.addWritten(ctx.wb, before);
-    moveStagesFromSales(ctx, days);
+    moveStagesFromSales(ctx, days, kept.people);
     env.onProgress?.('write', kept.tally.total, kept.tally.total);
     let id: string | null = batchId;
     if (inserted === 0 && kept.newManagers.length === 0) {
