@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { api, ApiError, hasTransport, setAfterCall } from './api/client';
 import { invalidateAfter } from './api/query-keys';
 import { App } from './app/App';
-import { firstSettings, startFirstScreen } from './app/first-screen';
+import { firstScreenChunk, firstSettings, startFirstScreen } from './app/first-screen';
 import { queryClient } from './app/query-client';
 import { startOver } from './features/workbook/useWorkbook';
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen';
@@ -37,7 +37,7 @@ async function boot(): Promise<void> {
   });
   // Asked for already by `early.ts`, unless this page was loaded without it.
   startFirstScreen();
-  let settings = await firstSettings();
+  let [settings] = await Promise.all([firstSettings(), firstScreenChunk()]);
   if (settings.language === null) {
     // First start: take the OS language and remember it in the workbook (unless it is read-only).
     try {
@@ -48,6 +48,9 @@ async function boot(): Promise<void> {
     }
   }
   await initI18n(settings.language ?? detectLocale());
+  // The start address (`/`, as the shell prints it) is Today's: set before the first render, so
+  // that render shows Today, not a redirect to it.
+  if (/^#?\/?$/.test(window.location.hash)) history.replaceState(null, '', '#/today');
   setCurrency(settings.currency ?? 'RUB');
   root.render(
     <StrictMode>

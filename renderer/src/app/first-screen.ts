@@ -26,9 +26,12 @@ export function screenOf(hash: string): ScreenName | null {
   return null;
 }
 
+/** The first screen's chunk, loading (settled at once when the address shows no known screen). */
+let chunk: Promise<void> = Promise.resolve();
+
 function prefetchFirstScreen(hash: string): void {
   const screen = screenOf(hash);
-  if (screen) preloadScreen(screen);
+  if (screen) chunk = preloadScreen(screen);
   const ask = <C extends ChannelName>(channel: C, input: InputOf<C>) => {
     const query = channelQuery(channel, input);
     markPrefetched(queryClient.getQueryCache().build(queryClient, query).queryHash);
@@ -67,6 +70,14 @@ export function startFirstScreen(): void {
   // Never an unhandled rejection: `firstSettings` hands the same failure to the start.
   settings.catch(() => undefined);
   prefetchFirstScreen(window.location.hash);
+}
+
+/**
+ * The first screen's chunk, loaded (or failed) — asked for with the settings, it is there by the
+ * time they are: the first render then shows the screen at once, not an empty frame first.
+ */
+export function firstScreenChunk(): Promise<void> {
+  return chunk;
 }
 
 /** The settings the start asked for (asked now when nothing has yet). */

@@ -64,7 +64,8 @@ export function ClientsPage() {
   const focusFirstRow = () =>
     document.querySelector<HTMLElement>('.table__body [role="row"][tabindex="0"]')?.focus();
 
-  const debounced = useDebounced(search.trim(), 150);
+  // The first letter after a pause (or a pasted name) is searched at once, the rest as typing settles.
+  const debounced = useDebounced(search.trim(), 150, { leading: true });
   const query: ListQuery = useMemo(
     () => ({
       ...(debounced ? { query: debounced } : {}),

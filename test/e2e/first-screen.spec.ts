@@ -1,0 +1,66 @@
+/**
+ * The start as a user sees it. The first screen comes in one piece: the rail never shows beside
+ * an empty screen (an empty frame first held the list back by up to 300 ms after its answers).
+ * The list's search answers the first letter typed after a pause at once, and waits for the
+ * typing to settle after that.
+ */
+import type { Page } from '@playwright/test';
+import { ru } from '../../renderer/src/i18n/ru';
+import { expect, test, visit } from './fixtures';
+
+/**
+ * Watches each page load: whether the screen's heading was there when the rail first was
+ * (`window.__firstScreen`: 'whole', or 'rail alone').
+ */
+async function watchFirstScreen(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen = window as unknown as { __firstScreen?: string };
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('.rail')) return;
+      seen.__firstScreen = document.querySelector('#main h1') ? 'whole' : 'rail alone';
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
+const firstScreen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __firstScreen?: string }).__firstScreen);
+
+test('the first screen shows with the rail, on Today and on the list', async ({ page, shell }) => {
+  await shell.call('clients.create', { name: 'Петрова Анна' });
+  await watchFirstScreen(page);
+  await page.goto(shell.url);
+  await expect(page.locator('#main h1')).toHaveText(ru.nav.today);
+  expect(await firstScreen(page)).toBe('whole');
+
+  await visit(page, '/clients');
+  await expect(page.locator('#main h1')).toHaveText(ru.clients.title);
+  await expect(page.getByRole('row').filter({ hasText: 'Петрова Анна' })).toBeVisible();
+  expect(await firstScreen(page)).toBe('whole');
+});
+
+test('the first letter typed is searched at once, the rest when typing settles', async ({
+  page,
+  shell,
+  clients,
+}) => {
+  for (const name of ['Петрова Анна', 'Павлов Олег', 'Иванов Пётр']) {
+    await shell.call('clients.create', { name });
+  }
+  await clients.open();
+  await expect(page.getByTestId('clients-count')).toHaveText('3 клиента');
+  const searched: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/api/clients.list')) return;
+    const input = JSON.parse(request.postData() ?? '{}') as { query?: string };
+    if (input.query) searched.push(input.query);
+  });
+
+  await clients.search().pressSequentially('Петрова');
+  await expect(page.getByTestId('clients-count')).toHaveText('1 клиент');
+  await expect(page.getByRole('row').filter({ hasText: 'Петрова Анна' })).toBeVisible();
+  // «П» on its own, at once; then, however the keystrokes came, the whole surname last.
+  expect(searched[0]).toBe('П');
+  expect(searched.at(-1)).toBe('Петрова');
+});
