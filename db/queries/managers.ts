@@ -4,6 +4,7 @@ import type {
   BulkResult,
   LostReason,
   Manager,
+  ManagerName,
   SavedView,
   ViewDefinition,
 } from '../../electron/api/contract';
@@ -12,6 +13,7 @@ import type { Locale } from '../../electron/api/contract';
 import type { Workbook } from '../workbook';
 import { lostReasons, managers, savedViews } from '../schema';
 import { bulkUpdate } from './bulk';
+import { prepared } from './prepared';
 import type { WriteContext } from './history';
 
 export function listManagers(wb: Workbook): Manager[] {
@@ -31,6 +33,17 @@ export function listManagers(wb: Workbook): Manager[] {
          FROM managers m ORDER BY m.active DESC, m.name COLLATE NOCASE, m.id`,
       )
       .all() as (Omit<Manager, 'active'> & { active: number })[]
+  ).map((m) => ({ ...m, active: m.active === 1 }));
+}
+
+/** The managers in the list's order, without their clients counted. */
+export function listManagerNames(wb: Workbook): ManagerName[] {
+  return (
+    prepared(
+      wb,
+      `SELECT id, name, email, active FROM managers
+       ORDER BY active DESC, name COLLATE NOCASE, id`,
+    ).all() as (Omit<ManagerName, 'active'> & { active: number })[]
   ).map((m) => ({ ...m, active: m.active === 1 }));
 }
 

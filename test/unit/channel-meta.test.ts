@@ -70,6 +70,7 @@ const SAMPLES: { [C in ChannelName]?: (seed: Seed) => InputOf<C> } = {
   'comments.list': ({ clientId }) => ({ clientId }),
   'fields.list': () => ({ includeRetired: true }),
   'managers.list': () => ({}),
+  'managers.names': () => ({}),
   'lostReasons.list': () => ({}),
   'views.list': () => ({}),
   'reminders.list': ({ clientId }) => ({ clientId, includeDone: true }),

@@ -39,7 +39,7 @@ const lookups: Lookups = {
       retiredAt: null,
     },
   ],
-  managers: [{ id: 'm1', name: 'Сидорова А.', email: null, active: true, clientCount: 0 }],
+  managers: [{ id: 'm1', name: 'Сидорова А.', email: null, active: true }],
 };
 
 const side = (value: unknown) => ({

@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { email, id, requiredText } from './validators';
 import { listQueryShape, type ListQuery } from './list';
 
-export interface Manager {
+/** A manager as the screens name one (a column, a filter, a choice on the card). */
+export interface ManagerName {
   id: string;
   name: string;
   email: string | null;
   active: boolean;
+}
+
+export interface Manager extends ManagerName {
   /** Clients (not in the trash) this manager is responsible for. */
   clientCount: number;
 }

@@ -17,6 +17,7 @@ import {
   addManager,
   deleteView,
   listLostReasons,
+  listManagerNames,
   listManagers,
   listViews,
   reassignClients,
@@ -38,6 +39,7 @@ export const recordHandlers: HandlerSlice<
   | 'fields.reorder'
   | 'fields.list'
   | 'managers.list'
+  | 'managers.names'
   | 'managers.add'
   | 'managers.update'
   | 'managers.reassign'
@@ -65,6 +67,7 @@ export const recordHandlers: HandlerSlice<
   'fields.reorder': ({ keys }, ctx) => reorderFields(ctx, keys),
   'fields.list': (input, ctx) => listFields(ctx.wb, input?.includeRetired ?? false),
   'managers.list': (_input, ctx) => listManagers(ctx.wb),
+  'managers.names': (_input, ctx) => listManagerNames(ctx.wb),
   'managers.add': (input, ctx) => addManager(ctx, input),
   'managers.update': (input, ctx) => updateManager(ctx, input),
   'managers.reassign': ({ fromId, toId }, ctx) => reassignClients(ctx, fromId, toId),

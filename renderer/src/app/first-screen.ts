@@ -43,12 +43,12 @@ function prefetchFirstScreen(hash: string): void {
   ask('sync.status', {});
   if (screen === 'clients') {
     ask('views.list', {});
-    ask('managers.list', {});
+    ask('managers.names', {});
     ask('fields.list', { includeRetired: false });
     // The list's first page as the screen opens: no search, filter or sort yet.
     ask('clients.list', { limit: PAGE_SIZE, offset: 0 });
   } else if (screen === 'card' || screen === 'brief') {
-    ask('managers.list', {});
+    ask('managers.names', {});
     ask('fields.list', { includeRetired: true });
   } else if (screen === 'today') {
     ask('campaigns.todo', {});

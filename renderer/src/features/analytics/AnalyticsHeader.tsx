@@ -16,7 +16,7 @@ interface Props {
 
 export function AnalyticsHeader({ filters, onChange, window, previous }: Props) {
   const { t } = useTranslation();
-  const managers = useQuery(channelQuery('managers.list', {}));
+  const managers = useQuery(channelQuery('managers.names', {}));
   const visible = (managers.data ?? []).filter((m) => m.active || m.id === filters.managerId);
   return (
     <header className="ana-header">

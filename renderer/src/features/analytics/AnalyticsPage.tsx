@@ -47,7 +47,7 @@ export function AnalyticsPage() {
   const { t } = useTranslation();
   const { filters, setFilters, drill, openDrill } = useAnalyticsParams();
   const dashboard = useDashboard(filters);
-  const managers = useQuery(channelQuery('managers.list', {}));
+  const managers = useQuery(channelQuery('managers.names', {}));
   const names = useMemo(
     () => new Map((managers.data ?? []).map((m) => [m.id, m.name])),
     [managers.data],

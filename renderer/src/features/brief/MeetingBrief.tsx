@@ -9,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Client, FieldDef, Manager } from '../../../../electron/api/contract';
+import type { Client, FieldDef, ManagerName } from '../../../../electron/api/contract';
 import { api, ApiError } from '../../api/client';
 import { channelQuery } from '../../api/channel-query';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -57,7 +57,7 @@ function Brief({
 }: {
   client: Client;
   fields: FieldDef[];
-  managers: Manager[];
+  managers: ManagerName[];
 }) {
   const { t } = useTranslation();
   const info = useQuery(channelQuery('app.info', {}));

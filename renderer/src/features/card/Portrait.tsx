@@ -10,7 +10,7 @@ import type {
   ClientPatch,
   FieldDef,
   LostReason,
-  Manager,
+  ManagerName,
 } from '../../../../electron/api/contract';
 import { CLIENT_KINDS } from '../../../../electron/api/contract/enums';
 import { formatDate } from '../../lib/format';
@@ -52,7 +52,7 @@ const ABOUT: { field: TextField; kind?: EditorKind }[] = [
 interface Props {
   client: Client;
   fields: FieldDef[];
-  managers: Manager[];
+  managers: ManagerName[];
   lostReasons: LostReason[];
   readOnly: boolean;
   /** Saves a patch; rejects with the message for the first of `paths` the API names. */

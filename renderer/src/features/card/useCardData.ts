@@ -28,7 +28,7 @@ export function useFields() {
 }
 
 export function useManagers() {
-  return useQuery(channelQuery('managers.list', {}));
+  return useQuery(channelQuery('managers.names', {}));
 }
 
 export function useLostReasons() {

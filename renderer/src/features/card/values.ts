@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import i18next from 'i18next';
-import type { FieldDef, HistoryEntry, Manager } from '../../../../electron/api/contract';
+import type { FieldDef, HistoryEntry, ManagerName } from '../../../../electron/api/contract';
 import { formatDate } from '../../lib/format';
 import { formatMoney, formatNumber } from '../../lib/money';
 
@@ -29,7 +29,7 @@ export function showCustom(def: FieldDef | undefined, value: unknown, t: TFuncti
 /** Everything needed to put a change into words. */
 export interface Lookups {
   fields: FieldDef[];
-  managers: Manager[];
+  managers: ManagerName[];
 }
 
 /**

@@ -49,7 +49,7 @@ export function GrowthPage() {
   const [chartGroup, setChartGroup] = useState<ChartGroup>('manager');
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
-  const managers = useQuery(channelQuery('managers.list', {}));
+  const managers = useQuery(channelQuery('managers.names', {}));
   const clients = usePlanReport('client', filters);
   const byManager = usePlanReport('manager', filters);
   // Categories come from the report without the category filter, so the select keeps them all.

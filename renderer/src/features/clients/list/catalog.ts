@@ -10,7 +10,7 @@ import type {
   ClientListRow,
   FieldDef,
   FilterOp,
-  Manager,
+  ManagerName,
 } from '../../../../../electron/api/contract';
 import { CLIENT_KINDS, STAGES } from '../../../../../electron/api/contract/enums';
 import { channelQuery } from '../../../api/channel-query';
@@ -65,7 +65,7 @@ export const DEFAULT_COLUMNS = [
 ];
 
 export function useManagers() {
-  return useQuery(channelQuery('managers.list', {}));
+  return useQuery(channelQuery('managers.names', {}));
 }
 
 export function useFields() {
@@ -113,11 +113,11 @@ export function useCatalog(): CatalogField[] {
   return useMemo(() => catalogOf(t, managers ?? [], fields ?? []), [t, managers, fields]);
 }
 
-function catalogOf(t: TFunction, managers: Manager[], fields: FieldDef[]): CatalogField[] {
+function catalogOf(t: TFunction, managers: ManagerName[], fields: FieldDef[]): CatalogField[] {
   // A row's stage and kind shown from these, not looked up again for every row.
   const stageLabel = new Map<string, string>(STAGES.map((s) => [s, t(`stages.${s}`)]));
   const kindLabel = new Map<string, string>(CLIENT_KINDS.map((k) => [k, t(`kinds.${k}`)]));
-  const managerName = new Map(managers.map((m: Manager) => [m.id, m.name]));
+  const managerName = new Map(managers.map((m: ManagerName) => [m.id, m.name]));
   const text = TEXT_FIELDS.map((key) => ({
     key,
     label: t(`fields.${key}`),
