@@ -134,9 +134,6 @@ function ensureSearchIndex(wb: Workbook, now: Date): void {
   writeSetting(wb, 'searchIndexVersion', SEARCH_INDEX_VERSION, now);
 }
 
-/** How long no call must be in flight before the search's read-ahead (see `warmUp`). */
-const READ_AHEAD_QUIET_MS = 100;
-
 /** Reads what the first search needs into the open workbook's page cache (`warmSearch`). */
 function warmUp(session: WorkbookSession, logger: Logger): void {
   if (!session.isOpen()) return;
@@ -171,9 +168,6 @@ export function createApp(options: AppOptions): App {
     ...(options.syncCheckBytes !== undefined ? { syncBytes: options.syncCheckBytes } : {}),
   });
   const gate = new QuietGate(options.quietStartMs ?? 0);
-  // The search's read-ahead is light (13–35 ms on 100,000 clients) and wanted before the first
-  // keystroke, which can come a moment after the first screen: it waits for a shorter quiet.
-  const soon = new QuietGate(Math.min(options.quietStartMs ?? 0, READ_AHEAD_QUIET_MS));
   const backups = new Backups({
     dataDir,
     now,
@@ -202,7 +196,7 @@ export function createApp(options: AppOptions): App {
       start: () => {
         gate.later(() => session.isOpen() && runner.start());
         // After the open returns, as a call would: a damaged workbook only logs it.
-        soon.later(() => setImmediate(() => warmUp(session, logger)));
+        gate.later(() => setImmediate(() => warmUp(session, logger)));
       },
     },
     prepareWritable: (wb) => ensureSearchIndex(wb, now()),
@@ -337,7 +331,7 @@ export function createApp(options: AppOptions): App {
       session.wb.capture.actor = () => name;
       session.wb.capture.catchUp();
     }
-    return gate.during(() => soon.during(() => handle(channel, input, call)));
+    return gate.during(() => handle(channel, input, call));
   };
   return {
     get wb() {

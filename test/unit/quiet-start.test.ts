@@ -73,24 +73,6 @@ describe('reading ahead for the first search', () => {
   });
 });
 
-describe('reading ahead soon after the first screen', () => {
-  it('reads the search index a moment after the first calls, long before the backup', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const file = path.join(dir, 'shop.kartoteka');
-    const t = appOn(file, dir, { quietStartMs: 2000 });
-    apps.push(t);
-    const cacheSize = () => t.app.wb.sqlite.pragma('cache_size', { simple: true });
-    await t.call('workbook.backups', undefined);
-    expect(cacheSize()).not.toBe(-65536);
-    // A user who types right after the list shows finds the index read, while the backup still
-    // waits for the start's longer quiet.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(cacheSize()).toBe(-65536);
-    expect(await t.call('workbook.backups', undefined)).toEqual([]);
-  });
-});
-
 describe('the quiet gate', () => {
   it('runs the waiting work after ten quiet times even while calls keep coming', async () => {
     const timer = new FakeTimer('2026-11-12T09:00:00Z');
