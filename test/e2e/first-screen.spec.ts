@@ -64,3 +64,22 @@ test('the first letter typed is searched at once, the rest when typing settles',
   expect(searched[0]).toBe('П');
   expect(searched.at(-1)).toBe('Петрова');
 });
+
+test('a long list loads its pages as it scrolls, to the last client', async ({
+  page,
+  shell,
+  clients,
+}) => {
+  const names = Array.from({ length: 130 }, (_, i) => `Клиент ${String(i + 1).padStart(3, '0')}`);
+  for (const name of names) await shell.call('clients.create', { name });
+  await clients.open();
+  await expect(page.getByTestId('clients-count')).toHaveText('130 клиентов');
+  await expect(clients.row('Клиент 001')).toBeVisible();
+  const body = page.locator('.table__body');
+  // The middle of the second page, then the end of the third.
+  await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight * (75 / 130) }));
+  await expect(clients.row('Клиент 076')).toBeVisible();
+  await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(clients.row('Клиент 130')).toBeVisible();
+  await expect(clients.row('Клиент 001')).toHaveCount(0);
+});

@@ -6,7 +6,13 @@ import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import type { ClientListRow, ListQuery } from '../../../../electron/api/contract';
 import { channelQuery } from '../../api/channel-query';
 
-export const PAGE_SIZE = 100;
+/**
+ * Rows per page: a full screen of rows and the overscan around it fit in the first page, so a
+ * start reads one page. 100 cost the start a second page's worth of rows read from the disk,
+ * sent and rendered (100,000 clients, spawn to typed results, 5 alternated pairs: 100 ms less
+ * with 50 rows a page and an overscan of 10).
+ */
+export const PAGE_SIZE = 50;
 
 export function useClientPages(query: ListQuery, firstIndex: number, lastIndex: number) {
   const first = Math.floor(firstIndex / PAGE_SIZE);

@@ -95,7 +95,8 @@ export function ClientTable(props: Props) {
     count: pages.total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
+    // Rows drawn beyond the visible ones, each way (see PAGE_SIZE).
+    overscan: 10,
     onChange: (v) => {
       const items = v.getVirtualItems();
       props.onRange({ first: items[0]?.index ?? 0, last: items.at(-1)?.index ?? 0 });
