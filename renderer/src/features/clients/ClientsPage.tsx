@@ -26,7 +26,7 @@ import { ViewsMenu } from './list/ViewsMenu';
 import './list/list.css';
 import { DemoButton } from '../first-run/DemoButton';
 import { NewClientDialog } from './NewClientDialog';
-import { useClientPages } from './useClientPages';
+import { PAGE_SIZE, useClientPages } from './useClientPages';
 import { useColumnLayout } from './list/useColumnLayout';
 
 export function ClientsPage() {
@@ -48,7 +48,8 @@ export function ClientsPage() {
   // `?new=1` (Today's first steps) opens the new-client dialog at once.
   const [params] = useSearchParams();
   const [creating, setCreating] = useState(() => params.get('new') === '1');
-  const [range, setRange] = useState({ first: 0, last: 50 });
+  // Until the table measures itself: the first page only (the start asked for it already).
+  const [range, setRange] = useState({ first: 0, last: PAGE_SIZE - 1 });
   const searchRef = useRef<HTMLInputElement>(null);
   const layout = useColumnLayout(viewId ?? 'list');
   // Ctrl+K (the rail's shortcut) arrives as a visit with `focusSearch`, also when already here.
