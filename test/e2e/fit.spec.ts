@@ -2,11 +2,12 @@
  * Screens that fit: the client list readable at 1366×768 (phones, stages, dates and headers
  * whole) and usable at 1024×768 (sideways scroll, the name frozen), columns resized by drag or
  * keys and remembered after a reload, a tooltip on a cut cell, a compact density; growth
- * points' «Кросс-продажа» in view at 1366.
+ * points' «Кросс-продажа» in view at 1366; a phone's «Копировать» and «Позвонить» inside the
+ * card at 1280.
  */
 import type { Locator, Page } from '@playwright/test';
 import { ru } from '../../renderer/src/i18n/ru';
-import { expect, test, type Shell } from './fixtures';
+import { expect, test, visit, type Shell } from './fixtures';
 import { seedDemo } from './pages/tour';
 
 /** Elements whose text does not fit their box, as "text (need px > have px)". */
@@ -179,4 +180,22 @@ test('growth points show «Кросс-продажа» at 1366 and reach it at 1
       await expect(cross).toBeInViewport({ ratio: 1 });
     }
   }
+});
+
+test("at 1280×800 a phone's actions stay inside the card, in Russian", async ({ page, shell }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const created = (await shell.call('clients.create', {
+    name: 'Иванова Мария',
+    phone: '+7 912 000-00-00',
+  })) as { data: { id: string } };
+  await page.goto(shell.url);
+  await page.locator('.rail').waitFor();
+  await visit(page, `/clients/${created.data.id}`);
+  const portrait = page.locator('.card__portrait');
+  const call = portrait.getByRole('link', { name: ru.card.call });
+  await expect(call).toBeVisible();
+  await expect(portrait.getByRole('button', { name: ru.card.copyPhone })).toBeVisible();
+  const box = (await portrait.boundingBox())!;
+  const link = (await call.boundingBox())!;
+  expect(link.x + link.width).toBeLessThanOrEqual(box.x + box.width);
 });
