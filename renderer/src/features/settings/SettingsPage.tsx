@@ -3,7 +3,7 @@
  * managers, lost reasons), contact cadence, stages from sales and analytics thresholds. Everything is stored in
  * the workbook.
  */
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -41,6 +41,21 @@ export function SettingsPage() {
       if (next.language) await switchLanguage(next.language);
     },
   });
+
+  // The sections show once all their answers are in: drawn one by one as each came, they pushed
+  // the ones below down under the pointer (a click on «Reassign clients…» landed elsewhere).
+  const answers = useQueries({
+    queries: [
+      channelQuery('sync.status', {}),
+      channelQuery('fields.list', { includeRetired: true }),
+      channelQuery('cadence.get', {}),
+      channelQuery('stageRules.get', {}),
+      channelQuery('analytics.settings', {}),
+      channelQuery('managers.list', {}),
+      channelQuery('lostReasons.list', {}),
+    ],
+  });
+  const ready = answers.every((answer) => !answer.isPending);
 
   return (
     <section className="page settings">
@@ -96,15 +111,21 @@ export function SettingsPage() {
           <dd>{info.data?.version}</dd>
         </dl>
       </section>
-      <SyncSection />
-      <FieldsSection />
-      <CadenceSection />
-      <StageRulesSection />
-      <AnalyticsSection />
-      <div className="admin-columns">
-        <ManagersSection />
-        <LostReasonsSection />
-      </div>
+      {ready ? (
+        <>
+          <SyncSection />
+          <FieldsSection />
+          <CadenceSection />
+          <StageRulesSection />
+          <AnalyticsSection />
+          <div className="admin-columns">
+            <ManagersSection />
+            <LostReasonsSection />
+          </div>
+        </>
+      ) : (
+        <p className="muted">{t('app.loading')}</p>
+      )}
     </section>
   );
 }
