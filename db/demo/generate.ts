@@ -6,7 +6,8 @@
  * built once.
  */
 import fs from 'node:fs';
-import { CLIENT_FIELDS, type ClientRow } from '../../electron/api/contract';
+import type { ClientRow } from '../../electron/api/contract';
+import { CLIENT_FIELDS } from '../../kernel/client-fields';
 import { derived } from '../queries/client-derived';
 import { reindexClients, SEARCH_INDEX_VERSION } from '../queries/search';
 import { writeSetting } from '../queries/settings';

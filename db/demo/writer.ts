@@ -1,7 +1,8 @@
 /** The prepared insert statements the bench generator writes every row through, and its ids. */
 import type { Statement } from 'better-sqlite3';
 import { v7 } from 'uuid';
-import { CLIENT_FIELDS, type ClientRow, type CustomValue } from '../../electron/api/contract';
+import type { ClientRow, CustomValue } from '../../electron/api/contract';
+import { CLIENT_FIELDS } from '../../kernel/client-fields';
 import type { Workbook } from '../workbook';
 import type { Rng } from './prng';
 

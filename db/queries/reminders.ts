@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { CompleteResult, Reminder, RepeatRule } from '../../electron/api/contract';
-import { parseDue } from '../../electron/api/contract/reminders';
+import { parseDue } from '../../kernel/due';
 import { AppError } from '../../electron/api/errors';
 import { neverFires, nextAfter, occurrence } from '../../kernel/repeat';
 import type { Workbook } from '../workbook';

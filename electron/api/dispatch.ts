@@ -4,7 +4,15 @@
  * else is logged and returned as `internal`.
  */
 import { type z } from 'zod';
-import { contract, isChannelName, type ApiErrorBody, type Envelope } from './contract';
+import {
+  contract,
+  isChannelName,
+  type ApiErrorBody,
+  type ChannelDef,
+  type ChannelName,
+  type Envelope,
+  type ParsedInputOf,
+} from './contract';
 import { CHANNEL_META } from './contract/channel-meta';
 import type { AppContext } from './context';
 import { AppError } from './errors';
@@ -32,6 +40,7 @@ export interface DispatchOptions {
 
 export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispatch {
   const handlers = options.handlers ?? defaultHandlers;
+  const schemas = schemaQueue();
   return async (channel, input, call) => {
     let locale: ReturnType<AppContext['locale']> = 'en';
     try {
@@ -42,6 +51,8 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
           message: translate(locale, 'unknown_channel', { channel: channel.slice(0, 100) }),
         });
       }
+      // Before the checks: nothing may come between them and the handler.
+      const schema = schemas.now(channel) ?? (await schemas.load(channel));
       const meta = CHANNEL_META[channel];
       if (meta.waitsForImport && (ctx.importer.writing() || ctx.bulk.writing())) {
         // The import or bulk worker holds the write lock; waiting would freeze this thread.
@@ -54,10 +65,11 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
         if (ctx.session.isDamaged()) throw damagedError(ctx);
         throw new AppError('read_only', 'workbook_read_only');
       }
-      const parsed = contract[channel].input.safeParse(input, { reportInput: true });
+      const parsed = schema.safeParse(input, { reportInput: true });
       if (!parsed.success) return fail(invalidInput(parsed.error, locale));
       const handler = handlers[channel] as Handler<typeof channel>;
-      const data: unknown = await handler(parsed.data, ctx);
+      // The channel's own schema parsed it.
+      const data: unknown = await handler(parsed.data as ParsedInputOf<typeof channel>, ctx);
       return { ok: true, data: data instanceof JsonText && !call?.json ? data.parse() : data };
     } catch (error) {
       if (error instanceof AppError) {
@@ -73,6 +85,30 @@ export function createDispatch(ctx: AppContext, options: DispatchOptions): Dispa
       const details = error instanceof Error ? error.message : String(error);
       return fail({ code: 'internal', message: translate(locale, 'internal', { details }) });
     }
+  };
+}
+
+/**
+ * The channels' input schemas, each built on its channel's first call (see the contract). A call
+ * whose schema is being built waits for it, and so does every call after it until it is built:
+ * calls are handled in the order they came, as when every schema was there from the start (a
+ * write sent after an undo must not overtake it, and find the workbook free).
+ */
+function schemaQueue() {
+  let waiting: Promise<unknown> | undefined;
+  const def = (channel: ChannelName): ChannelDef<z.ZodType, unknown> => contract[channel];
+  return {
+    /** The schema when it is built and no call waits for one; else undefined. */
+    now: (channel: ChannelName) => (waiting ? undefined : def(channel).loaded()),
+    load(channel: ChannelName): Promise<z.ZodType> {
+      const mine = (waiting ?? Promise.resolve()).then(() => def(channel).load());
+      const done: Promise<unknown> = mine.catch(() => undefined);
+      waiting = done;
+      void done.then(() => {
+        if (waiting === done) waiting = undefined;
+      });
+      return mine;
+    },
   };
 }
 

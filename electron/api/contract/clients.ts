@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { customPatch, type CustomValue } from './fields';
 import { listQueryShape } from './list';
-import { BULK_ACTIONS, CLIENT_KINDS, STAGES, type ClientKind, type Stage } from './enums';
-import { birthday, email, id, optionalText, phone, requiredText } from './validators';
+import { BULK_ACTIONS, STAGES, type ClientKind, type Stage } from './enums';
+import { id, requiredText } from './validators';
 import { CLIENT_FIELDS, type ClientField } from '../../../kernel/client-fields';
+import { clientFieldShape } from './client-fields';
 
-export { CLIENT_FIELDS, type ClientField };
+export { CLIENT_FIELDS, clientFieldShape, type ClientField };
 
 /** Standard client fields, as stored and as returned. */
 export interface ClientRow {
@@ -48,27 +49,6 @@ export interface ClientListRow extends ClientRow {
 }
 
 export type Client = ClientListRow;
-
-/** The client fields a user may write (every one of `CLIENT_FIELDS`), and how each is validated. */
-export const clientFieldShape = {
-  kind: z.enum(CLIENT_KINDS).optional(),
-  name: requiredText(200),
-  company: optionalText(200),
-  position: optionalText(200),
-  phone,
-  phone2: phone,
-  email,
-  address: optionalText(500),
-  birthday,
-  channel: optionalText(100),
-  managerId: id.nullable().optional(),
-  stage: z.enum(STAGES).optional(),
-  lostReason: optionalText(200),
-  tags: z.array(requiredText(50)).max(50).optional(),
-  note: optionalText(10_000),
-  externalId: optionalText(100),
-  taxId: optionalText(20),
-} as const satisfies Record<ClientField, z.ZodType>;
 
 export const clientCreateInput = z
   .object({ ...clientFieldShape, custom: customPatch.optional() })

@@ -4,6 +4,9 @@ import type { Comment } from './comments';
 import type { CommentKind, Stage, TouchKind } from './enums';
 import { CADENCE_PRESETS, REPEAT_UNITS, STAGES, type RepeatUnit } from './enums';
 import { id, isCalendarDate, requiredText } from './validators';
+import { parseDue } from '../../../kernel/due';
+
+export { parseDue };
 
 export { REPEAT_UNITS, type RepeatUnit } from './enums';
 
@@ -38,18 +41,6 @@ export interface Reminder {
   doneAt: string | null;
   createdAt: string;
   updatedAt: string;
-}
-
-const DUE = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}))?$/;
-
-/** Splits a due value into date and time; null when it is not a real date and time. */
-export function parseDue(value: string): { date: string; time: string | null } | null {
-  const m = DUE.exec(value);
-  if (!m?.[1] || !isCalendarDate(m[1])) return null;
-  if (m[2] === undefined) return { date: m[1], time: null };
-  const [h, min] = [Number(m[2]), Number(m[3])];
-  if (h > 23 || min > 59) return null;
-  return { date: m[1], time: `${m[2]}:${m[3]}` };
 }
 
 export const dueSchema = z

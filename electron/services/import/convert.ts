@@ -3,7 +3,8 @@
  * it cannot be (in the user's language). Standard client fields are checked by the very zod
  * schemas the channels use, so an imported phone obeys the same rules as a typed one.
  */
-import { clientFieldShape, type CustomValue, type Locale, type Stage } from '../../api/contract';
+import type { CustomValue, Locale, Stage } from '../../api/contract';
+import { clientFieldShape } from '../../api/contract/client-fields';
 import { birthdayInRange } from '../../api/contract/validators';
 import { localizeIssues } from '../../api/localize-issues';
 import { translate, type MessageKey } from '../../api/messages';
