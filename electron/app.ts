@@ -342,6 +342,7 @@ export function createApp(options: AppOptions): App {
     dispatch,
     close: () => {
       if (syncTimer) clearInterval(syncTimer);
+      sync.release();
       guard.stop();
       session.close();
     },

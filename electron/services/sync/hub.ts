@@ -21,6 +21,9 @@ const POOL: PoolConfig = {
   query_timeout: 120_000,
   keepAlive: true,
   application_name: 'kartoteka',
+  // A pool kept between syncs (service.ts) never holds the program open: its idle connections
+  // do not keep Node's event loop alive.
+  allowExitOnIdle: true,
 };
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };

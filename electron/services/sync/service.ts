@@ -73,14 +73,25 @@ export interface SyncDeps {
   logger: Logger;
 }
 
+/**
+ * How long the hub's pool is kept after a sync for the next one. Its connections themselves
+ * close after 10 s idle (hub.ts); a sync soon after another (a device settling, a user pressing
+ * Sync twice) takes the open one instead of a new connection: ~50 ms on this machine, with TLS,
+ * and a network's round trips more.
+ */
+const KEEP_HUB_MS = 30_000;
+
 export class SyncService {
   private running: Promise<SyncResult> | null = null;
+  /** The hub of the last sync, kept for the next one (see `KEEP_HUB_MS`). */
+  private kept: { url: string; hub: Hub; timer: NodeJS.Timeout | null } | null = null;
 
   constructor(private readonly deps: SyncDeps) {}
 
   async configure(input: SyncConfigure): Promise<SyncStatus> {
     const url = parseUrl(input.url);
     const wb = this.deps.wb();
+    this.release();
     const hub = await this.deps.connect(url.toString());
     try {
       await hub.ensureSchema();
@@ -184,9 +195,8 @@ export class SyncService {
     }
     const ids = { workbookId: meta.workbook_id, deviceId: meta.device_id };
     const url = withPassword(meta.hub, this.deps.secrets.get(meta.device_id));
-    let hub: Hub | null = null;
     try {
-      hub = await this.deps.connect(url);
+      const hub = await this.hubFor(url);
       if (!(await hub.schemaReady())) await hub.ensureSchema();
       const stillOpen = () => this.deps.wb() === wb;
       await seeded(wb);
@@ -217,16 +227,49 @@ export class SyncService {
         writeMeta(wb, { last_pulled_at: this.deps.now().toISOString() });
         this.deps.afterApply();
       }
+      this.keepForNext();
       return { pushed, pulled: pulled.applied, conflicts: pulled.conflicts };
     } catch (error) {
+      // A hub that failed is not used again: the next sync connects afresh.
+      this.release();
       if (this.deps.wb() === wb && !wb.readOnly) {
         if (isOffline(error)) writeMeta(wb, { offline: '1' });
         else writeMeta(wb, { last_error: JSON.stringify(describe(error)), offline: null });
       }
       throw error;
-    } finally {
-      await hub?.close();
     }
+  }
+
+  /** The kept hub when it is the one at `url`, else a new connection. */
+  private async hubFor(url: string): Promise<Hub> {
+    const kept = this.kept;
+    if (kept?.url === url) {
+      if (kept.timer) clearTimeout(kept.timer);
+      kept.timer = null;
+      return kept.hub;
+    }
+    this.release();
+    const hub = await this.deps.connect(url);
+    this.kept = { url, hub, timer: null };
+    return hub;
+  }
+
+  private keepForNext(): void {
+    const kept = this.kept;
+    if (!kept) return;
+    kept.timer = setTimeout(() => this.release(), KEEP_HUB_MS);
+    kept.timer.unref();
+  }
+
+  /** Closes the hub kept from the last sync, if any (another hub set, the program closing). */
+  release(): void {
+    const kept = this.kept;
+    this.kept = null;
+    if (!kept) return;
+    if (kept.timer) clearTimeout(kept.timer);
+    kept.hub
+      .close()
+      .catch((error: unknown) => this.deps.logger.error('sync: closing the hub', error));
   }
 
   async test(rawUrl: string): Promise<SyncTestResult> {
@@ -266,6 +309,7 @@ export class SyncService {
   }
 
   disconnect(): SyncStatus {
+    this.release();
     const wb = this.deps.wb();
     const meta = readMeta(wb);
     if (meta.device_id) this.deps.secrets.set(meta.device_id, null);
