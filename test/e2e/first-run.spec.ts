@@ -27,6 +27,25 @@ for (const [lang, t] of [
   });
 }
 
+test('the first step by hand opens the new-client dialog also when the list is already there', async ({
+  page,
+  clients,
+}) => {
+  // Today's button clicked as the list was coming to the screen: the list was already mounted
+  // when its address with `?new=1` came, and the dialog never opened.
+  await clients.open();
+  await page.evaluate(() => {
+    window.location.hash = '#/clients?new=1';
+  });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.locator('input[name="name"]')).toBeVisible();
+  // Closed, it stays closed: the same visit does not open it again.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.getByTestId('clients-count').click();
+  await expect(dialog).toHaveCount(0);
+});
+
 test('the demo workbook fills Today, the list and the dashboard', async ({ page, shell }) => {
   await shell.call('settings.set', { language: 'ru' });
   await page.setViewportSize({ width: 1366, height: 768 });

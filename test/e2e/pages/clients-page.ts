@@ -15,7 +15,8 @@ export class ClientsPage {
     await this.page.evaluate(() => {
       window.location.hash = '#/clients';
     });
-    await this.page.locator('.page__header h1').waitFor();
+    // The list's own header: Today's has a heading too.
+    await this.page.getByTestId('clients-count').waitFor();
   }
 
   search(): Locator {

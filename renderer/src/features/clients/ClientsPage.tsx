@@ -45,9 +45,8 @@ export function ClientsPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [toast, setToast] = useState<{ text: string; batchId?: string } | null>(null);
-  // `?new=1` (Today's first steps) opens the new-client dialog at once.
   const [params] = useSearchParams();
-  const [creating, setCreating] = useState(() => params.get('new') === '1');
+  const [creating, setCreating] = useState(false);
   // Until the table measures itself: the first page only (the start asked for it already).
   const [range, setRange] = useState({ first: 0, last: PAGE_SIZE - 1 });
   const searchRef = useRef<HTMLInputElement>(null);
@@ -56,9 +55,11 @@ export function ClientsPage() {
   useEffect(() => {
     if (focusSearch) searchRef.current?.focus();
   }, [focusSearch, location.key]);
-  // The N key (or the command palette) arrives as a visit with `newClient`.
+  // The N key (or the command palette) arrives as a visit with `newClient`, Today's first steps
+  // with `?new=1`: each visit opens the new-client dialog once, also when the list is already
+  // shown (a click on Today's button while the list was on its way to the screen was lost).
   const [newClientVisit, setNewClientVisit] = useState<string | null>(null);
-  if (visit?.newClient && newClientVisit !== location.key) {
+  if ((visit?.newClient || params.get('new') === '1') && newClientVisit !== location.key) {
     setNewClientVisit(location.key);
     setCreating(true);
   }
