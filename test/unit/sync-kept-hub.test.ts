@@ -120,6 +120,22 @@ describe('the hub kept between syncs', () => {
     }
   });
 
+  it('a sync running when its hub is given up ends as it would have, then the hub closes', async () => {
+    const url = await freshHubUrl();
+    const { world } = countingDevice();
+    try {
+      await world.call('sync.configure', { url, deviceName: 'Магазин' });
+      await world.call('clients.create', makeClient({ name: 'В пути' }));
+      // A background sync on the kept hub, and the hub given up meanwhile (set again, forgotten).
+      const running = world.send('sync.now', undefined);
+      world.app.ctx.sync.release();
+      expect(await running).toMatchObject({ ok: true, data: { pushed: 1 } });
+      await until(async () => (await openOnServer(url)) === 0);
+    } finally {
+      world.dispose();
+    }
+  });
+
   it('gives its connections back when the program closes', async () => {
     const url = await freshHubUrl();
     const { world } = countingDevice();

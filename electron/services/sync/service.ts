@@ -267,9 +267,13 @@ export class SyncService {
     this.kept = null;
     if (!kept) return;
     if (kept.timer) clearTimeout(kept.timer);
-    kept.hub
-      .close()
-      .catch((error: unknown) => this.deps.logger.error('sync: closing the hub', error));
+    const close = () =>
+      kept.hub
+        .close()
+        .catch((error: unknown) => this.deps.logger.error('sync: closing the hub', error));
+    // A sync running on it (a background one while the hub is set again) ends first.
+    if (this.running) void this.running.then(close, close);
+    else void close();
   }
 
   async test(rawUrl: string): Promise<SyncTestResult> {
