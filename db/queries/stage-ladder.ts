@@ -230,10 +230,13 @@ function dayText(n: number): string {
 /**
  * The stage changes of the clients `where` picks (on `ch.client_id`), with their batches: read
  * from `changes_client_stage_idx` alone, which holds all of it for the stage changes only.
+ * CROSS JOIN keeps the changes the outer loop: for every client (after a large import) the
+ * planner would otherwise start from the few batches and read each batch's every change from
+ * the table (the history's sales lines too), three times the time for 80,000 stage changes.
  */
 export function stageChangesSql(where: string): string {
   return `SELECT ch.client_id, ch.at, ch.id, b.kind, b.label, ch.new_value
-    FROM changes ch JOIN batches b ON b.id = ch.batch_id
+    FROM changes ch CROSS JOIN batches b ON b.id = ch.batch_id
     WHERE ch.entity = 'client' AND ch.field = 'stage' AND ${where}`;
 }
 
