@@ -27,6 +27,29 @@ for (const [lang, t] of [
   });
 }
 
+test('a workbook with clients in the trash only is not new; one with live clients never asks for the trash', async ({
+  page,
+  shell,
+}) => {
+  await shell.call('settings.set', { language: 'ru' });
+  const gone = (await shell.call('clients.create', { name: 'Удалённый Клиент' })) as { id: string };
+  await shell.call('clients.delete', { id: gone.id });
+  await page.goto(shell.url);
+  await expect(page.getByRole('heading', { name: ru.today.sections.due })).toBeVisible();
+  await expect(page.getByTestId('first-steps')).toHaveCount(0);
+
+  await shell.call('clients.create', { name: 'Петрова Анна' });
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/clients.list')) asked.push(request.postData() ?? '');
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: ru.today.sections.due })).toBeVisible();
+  await expect.poll(() => asked.length).toBeGreaterThan(0);
+  expect(asked.filter((body) => body.includes('"trash":true'))).toEqual([]);
+  await expect(page.getByTestId('first-steps')).toHaveCount(0);
+});
+
 test('the first step by hand opens the new-client dialog also when the list is already there', async ({
   page,
   clients,
