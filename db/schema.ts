@@ -91,6 +91,18 @@ export const clients = sqliteTable(
     index('clients_phone2_key_idx')
       .on(t.phone2Key)
       .where(sql`${t.phone2Key} IS NOT NULL`),
+    // Today's birthdays read this index alone: the live clients with a birthday, without a walk
+    // of the live-name index that looked every one's row up (0.34 s of the agenda on 100,000).
+    // With the trash mark (always null here): SQLite reads the columns the query names from
+    // the index alone only when it holds them all, the partial index's own condition too.
+    index('clients_birthday_idx')
+      .on(t.birthday, t.id, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.birthday} IS NOT NULL`),
+    // The trash in name order: its page read from here, not from a scan and sort of every
+    // client (0.1–0.4 s on 100,000 clients for a trash of a thousand).
+    index('clients_trash_name_idx')
+      .on(t.nameFold, t.id)
+      .where(sql`${t.deletedAt} IS NOT NULL`),
   ],
 );
 

@@ -111,14 +111,20 @@ function describeClients(wb: Workbook, ids: string[]): Map<string, AgendaClient>
   return new Map(rows.map((r) => [r.id, { ...r, lastComment: last.get(r.id) ?? null }]));
 }
 
+/**
+ * The live clients' birthdays, from their partial index alone (migration 0013): the planner,
+ * without statistics of it yet, walked the live-name index and read every client's row instead
+ * (0.34 s of Today's agenda on 100,000 clients).
+ */
+export const LIVE_BIRTHDAYS = `SELECT id, birthday FROM clients INDEXED BY clients_birthday_idx
+  WHERE deleted_at IS NULL AND birthday IS NOT NULL`;
+
 function birthdays(
   wb: Workbook,
   date: string,
   days: number,
 ): (Omit<BirthdayItem, 'client'> & { id: string })[] {
-  const rows = wb.sqlite
-    .prepare('SELECT id, birthday FROM clients WHERE deleted_at IS NULL AND birthday IS NOT NULL')
-    .all() as { id: string; birthday: string }[];
+  const rows = wb.sqlite.prepare(LIVE_BIRTHDAYS).all() as { id: string; birthday: string }[];
   const end = addDays(date, days);
   const year = Number(date.slice(0, 4));
   const out: (Omit<BirthdayItem, 'client'> & { id: string })[] = [];

@@ -8,6 +8,7 @@ import {
   workbookCheckpoint,
   workbookReminderSource,
 } from '../../electron/services/reminder-source';
+import { LIVE_BIRTHDAYS } from '../../db/queries/agenda';
 import { makeClient, makeWorld, type World } from '../helpers/world';
 
 let world: World;
@@ -143,6 +144,30 @@ describe('birthdays in the agenda', () => {
     const february = await world.call('reminders.agenda', { date: '2027-02-25' });
     expect(february.birthdays.map((b) => [b.client.name, b.date, b.age])).toEqual([
       ['Високосный', '2027-02-28', 27],
+    ]);
+  });
+
+  it('follows birthdays edited, removed and trashed, from their own index', async () => {
+    const moved = await client({ name: 'Перенесённый', birthday: '1985-05-05' });
+    const removed = await client({ name: 'Без даты', birthday: '1970-12-30' });
+    const trashed = await client({ name: 'В корзине', birthday: '1975-12-31' });
+    await client({ name: 'Остался', birthday: '1990-12-29' });
+    const names = async () =>
+      (await world.call('reminders.agenda', { date: '2026-12-28' })).birthdays.map(
+        (b) => b.client.name,
+      );
+    expect(await names()).toEqual(['Остался', 'Без даты', 'В корзине']);
+    await world.call('clients.update', { id: moved.id, patch: { birthday: '1985-12-28' } });
+    await world.call('clients.update', { id: removed.id, patch: { birthday: null } });
+    await world.call('clients.delete', { id: trashed.id });
+    expect(await names()).toEqual(['Перенесённый', 'Остался']);
+    await world.call('clients.restore', { id: trashed.id });
+    expect(await names()).toEqual(['Перенесённый', 'Остался', 'В корзине']);
+    const plan = world.app.wb.sqlite.prepare(`EXPLAIN QUERY PLAN ${LIVE_BIRTHDAYS}`).all() as {
+      detail: string;
+    }[];
+    expect(plan.map((p) => p.detail)).toEqual([
+      'SEARCH clients USING COVERING INDEX clients_birthday_idx (birthday>?)',
     ]);
   });
 });

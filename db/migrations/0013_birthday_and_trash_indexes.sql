@@ -1,0 +1,2 @@
+CREATE INDEX `clients_birthday_idx` ON `clients` (`birthday`,`id`,`deleted_at`) WHERE "clients"."deleted_at" IS NULL AND "clients"."birthday" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `clients_trash_name_idx` ON `clients` (`name_fold`,`id`) WHERE "clients"."deleted_at" IS NOT NULL;
