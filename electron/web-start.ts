@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { requireWithCodeCache } from './code-cache';
+import { readBundle, requireWithCodeCache } from './code-cache';
 import { bundledPaths, userDataDir } from './paths';
 import { prepareUploadDir } from './upload-dir';
 import { DEFAULT_PORT, listenForPage, portArg, startOnPreferredPort } from './web-listen';
@@ -30,6 +30,13 @@ function argOf(argv: readonly string[], name: string): string | undefined {
 
 async function start(argv: string[]): Promise<void> {
   const port = portArg(argOf(argv, '--port'));
+  const dataDir = path.resolve(argOf(argv, '--data-dir') ?? userDataDir());
+  const bundle = path.join(__dirname, 'web-app.cjs');
+  const cacheDir = path.join(dataDir, 'code-cache');
+  // Read in the background from now on, while the port is taken and the page sent.
+  const read = readBundle(bundle, cacheDir);
+  // A failed read is reported where it is awaited (below), not as an unhandled rejection first.
+  read.catch(() => undefined);
   const staticDir = bundledPaths(__dirname).rendererDir;
   const page = await startOnPreferredPort(port ?? DEFAULT_PORT, (at) =>
     listenForPage(staticDir, at),
@@ -46,11 +53,7 @@ async function start(argv: string[]): Promise<void> {
   process.stdout.write(`listening on ${page.origin}\n`);
   // The page's first file is sent before the bundle's load takes the thread for a while.
   await Promise.race([page.asked, new Promise((resolve) => setTimeout(resolve, LOAD_AFTER_MS))]);
-  const dataDir = path.resolve(argOf(argv, '--data-dir') ?? userDataDir());
-  const shell = requireWithCodeCache(
-    path.join(__dirname, 'web-app.cjs'),
-    path.join(dataDir, 'code-cache'),
-  );
+  const shell = requireWithCodeCache(bundle, cacheDir, await read);
   const { startWebShell } = shell.exports as typeof WebShell;
   process.off('SIGINT', quit);
   process.off('SIGTERM', quit);

@@ -27,7 +27,6 @@ await build({
   // Minified as scripts/build-main.mjs builds the app: a worker thread starts as in the app.
   // KARTOTEKA_BENCH_PLAIN=1 keeps the names in CPU profiles (node --cpu-prof dist/bench/run.cjs).
   minify: process.env.KARTOTEKA_BENCH_PLAIN !== '1',
-  keepNames: true,
   // DuckDB (a native binding) and Playwright (drives Chromium for the start figure) load from
   // node_modules, not bundled.
   external: ['better-sqlite3', '@duckdb/node-api', '@playwright/test', 'playwright-core'],

@@ -1,8 +1,19 @@
 /**
- * The first script of the page, a few kilobytes: it asks the main process for the settings and
- * the first screen's answers and chunk at once, so they travel while the main bundle (React,
- * the translations) is still downloading and running.
+ * The page's first script: a plain script (not a module), built on its own as a few hundred
+ * bytes with nothing imported at run time, and run as soon as the parser meets it. It sends the
+ * settings' call and the first screen's at once and starts reading the first screen's chunks, so
+ * they travel while the page's modules (React, the query cache, the translations) are still
+ * being read, parsed and run (`early-calls.ts`; the build: `vite.config.ts`).
  */
-import { startFirstScreen } from './app/first-screen';
+import {
+  preloadFirstScreen,
+  sendFirstCalls,
+  type FirstScreen,
+  type ScreenFiles,
+} from './api/early-calls';
 
-startFirstScreen();
+/** The chunks each first screen needs, by screen: written in by the build. */
+declare const FIRST_SCREEN_CHUNKS: Partial<Record<FirstScreen, ScreenFiles>>;
+
+sendFirstCalls();
+preloadFirstScreen(FIRST_SCREEN_CHUNKS);

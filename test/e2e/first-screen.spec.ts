@@ -92,3 +92,46 @@ test('a long list reads its first page only, and the others as it scrolls, to th
   await expect(clients.row('Клиент 130')).toBeVisible();
   await expect(clients.row('Клиент 001')).toHaveCount(0);
 });
+
+test('the start asks for the first screen’s answers while the page is still being read, each once', async ({
+  page,
+  shell,
+}) => {
+  await shell.call('clients.create', { name: 'Петрова Анна' });
+  // Every call the page makes, with how far the page had been read when it was made.
+  await page.addInitScript(() => {
+    const calls: [string, string][] = [];
+    (window as unknown as { __calls: typeof calls }).__calls = calls;
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      // The calls' bodies are JSON text.
+      const body = typeof init?.body === 'string' ? init.body : '';
+      if (url.includes('/api/'))
+        calls.push([`${url.split('/api/')[1]} ${body}`, document.readyState]);
+      return fetch(input, init);
+    };
+  });
+  await page.goto(shell.url);
+  await expect(page.locator('#main h1')).toHaveText(ru.nav.today);
+  // A start on the list (the page loaded again, its key kept).
+  await visit(page, '/clients');
+  await expect(page.getByRole('row').filter({ hasText: 'Петрова Анна' })).toBeVisible();
+  const calls = await page.evaluate(
+    () => (window as unknown as { __calls: [string, string][] }).__calls,
+  );
+  const first = [
+    'settings.get {}',
+    'clients.list {"limit":50,"offset":0}',
+    'fields.list {"includeRetired":false}',
+    'views.list {}',
+    'managers.names {}',
+    'app.info {}',
+    'workbook.info {}',
+    'sync.status {}',
+  ];
+  // Sent before the parser had reached the page's modules: React had not even been read.
+  expect(calls.slice(0, first.length)).toEqual(first.map((call) => [call, 'loading']));
+  // The screens took those answers: none of them was asked for again.
+  for (const call of first) expect(calls.filter(([c]) => c === call)).toHaveLength(1);
+});

@@ -32,10 +32,9 @@ export async function bundleForNode<N extends string>(
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // Minified, names kept, as scripts/build-main.mjs builds the app: a child or worker starts
-    // as fast as the app's (the crash test starts a child a hundred times).
+    // Minified, as scripts/build-main.mjs builds the app: a child or worker starts as fast as the
+    // app's (the crash test starts a child a hundred times).
     minify: true,
-    keepNames: true,
     external: ['better-sqlite3'],
     logLevel: 'warning',
   });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { requireWithCodeCache } from '../../electron/code-cache';
+import { readBundle, requireWithCodeCache } from '../../electron/code-cache';
 
 let dir: string;
 beforeEach(() => {
@@ -94,4 +94,29 @@ it('a bundle with words beyond ASCII runs them as written, from the cache too', 
   first.save();
   const second = requireWithCodeCache(file, cacheDir);
   expect([second.fromCache, second.exports]).toEqual([true, { word: 'Картотека ₽', stage: true }]);
+});
+
+it('a bundle read ahead in the background loads as one read on the spot, its cache checked too', async () => {
+  const file = path.join(dir, 'bundle.cjs');
+  fs.writeFileSync(path.join(dir, 'helper.cjs'), 'exports.twice = (n) => 2 * n;');
+  writeModule(file, 5);
+  const cacheDir = path.join(dir, 'code-cache');
+  const none = await readBundle(file, cacheDir);
+  expect(none.cachedData).toBeUndefined();
+  const first = requireWithCodeCache(file, cacheDir, none);
+  expect([first.fromCache, (first.exports as { answer(): number }).answer()]).toEqual([false, 5]);
+  first.save();
+  // The same cache file as a read on the spot names, and its code taken.
+  const ahead = await readBundle(file, cacheDir);
+  expect(path.basename(ahead.cacheFile)).toBe(fs.readdirSync(cacheDir)[0]);
+  expect(requireWithCodeCache(file, cacheDir, ahead).fromCache).toBe(true);
+  // A damaged cache file is not handed to V8.
+  fs.writeFileSync(ahead.cacheFile, Buffer.concat([Buffer.alloc(32), Buffer.from('junk')]));
+  const damaged = await readBundle(file, cacheDir);
+  expect(damaged.cachedData).toBeUndefined();
+  expect(
+    (requireWithCodeCache(file, cacheDir, damaged).exports as { answer(): number }).answer(),
+  ).toBe(5);
+  // A bundle that is not there: the read fails, where the loader awaits it.
+  await expect(readBundle(path.join(dir, 'missing.cjs'), cacheDir)).rejects.toThrow(/ENOENT/);
 });

@@ -296,8 +296,8 @@ function dayNumber(date: string): number {
 }
 
 /**
- * A digit of a date. Not a closure made per call: the bundle keeps function names
- * (`keepNames`), and naming a closure a million times cost a third of a second.
+ * A digit of a date. Not a closure made per call: a million allocations (a third of a second
+ * when the bundle still named each closure, `keepNames`).
  */
 function digit(date: string, i: number): number {
   return date.charCodeAt(i) - 48;

@@ -10,12 +10,9 @@ import type {
   InputOf,
   OutputOf,
 } from '../../../electron/api/contract';
+import { send, takeFirstAnswer, takeToken, TokenRefusedError } from './early-calls';
 
-declare global {
-  interface Window {
-    kartoteka?: { invoke: (channel: string, input: unknown) => Promise<unknown> };
-  }
-}
+export { hasTransport, takeToken, TokenRefusedError } from './early-calls';
 
 /** An expected failure from the main process, with the field it concerns. */
 export class ApiError extends Error {
@@ -50,46 +47,9 @@ export function setAfterCall(listener: AfterCall): void {
   afterCall = listener;
 }
 
-const TOKEN_KEY = 'kartoteka.token';
-
-/**
- * The shell refused this page's key (401): the page is from an earlier start of the shell, which
- * listens on the same address every time but makes a new key. Nothing on the page can mend that;
- * the screen says which link to open.
- */
-export class TokenRefusedError extends Error {
-  constructor() {
-    super('The browser shell refused this page’s token (HTTP 401)');
-    this.name = 'TokenRefusedError';
-  }
-}
-
-/** Takes the token from `#token=…` once, keeps it for reloads, and removes it from the address bar. */
-export function takeToken(): string | null {
-  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
-export function hasTransport(): boolean {
-  return Boolean(window.kartoteka) || takeToken() !== null;
-}
-
-async function invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
-  if (window.kartoteka) return (await window.kartoteka.invoke(channel, input)) as Envelope<unknown>;
-  const response = await fetch(`/api/${channel}`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${takeToken() ?? ''}`,
-      'Content-Type': 'application/json',
-    },
-    body: input === undefined ? '' : JSON.stringify(input),
-  });
-  if (response.status === 401) throw new TokenRefusedError();
-  return (await response.json()) as Envelope<unknown>;
+/** A call's envelope: the start's answer when `early.ts` asked for this call already. */
+function invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
+  return takeFirstAnswer(channel, input) ?? send(channel, input);
 }
 
 export const api = {

@@ -2,29 +2,18 @@
  * What the first screen needs, asked for at the very start: its chunk and the answers the rail
  * and the screen read when they mount, all at once while the settings are read, instead of one
  * after another as each component mounts and asks (measured: half a second of a start to the
- * client list went to that chain). The answers land in the query cache under the keys the
- * components use, so they find them there.
+ * client list went to that chain). The calls themselves went out earlier still, from the page's
+ * first script (`early.ts`, `early-calls.ts`); here their answers land in the query cache under
+ * the keys the components use, so they find them there.
  */
 import { channelQuery } from '../api/channel-query';
 import { api, ApiError, hasTransport } from '../api/client';
 import { detectLocale } from '../i18n/detect';
-import type { ChannelName, InputOf } from '../../../electron/api/contract';
+import { firstCalls, screenOf } from '../api/early-calls';
+import type { InputOf } from '../../../electron/api/contract';
 import type { Currency } from '../../../electron/api/contract/enums';
-import { PAGE_SIZE } from '../features/clients/useClientPages';
 import { markPrefetched, queryClient } from './query-client';
-import { preloadScreen, type ScreenName } from './screens';
-
-/** The screen a start address shows (`#/clients`, `#/clients/<id>`, `#/` → Today…). */
-export function screenOf(hash: string): ScreenName | null {
-  const parts = hash
-    .replace(/^#?\/?/, '')
-    .split(/[?#]/)[0]!
-    .split('/');
-  const [first = '', second] = parts;
-  if (first === '' || first === 'today') return 'today';
-  if (first === 'clients') return second ? (parts[2] === 'brief' ? 'brief' : 'card') : 'clients';
-  return null;
-}
+import { preloadScreen } from './screens';
 
 /** The first screen's chunk, loading (settled at once when the address shows no known screen). */
 let chunk: Promise<void> = Promise.resolve();
@@ -32,26 +21,11 @@ let chunk: Promise<void> = Promise.resolve();
 function prefetchFirstScreen(hash: string): void {
   const screen = screenOf(hash);
   if (screen) chunk = preloadScreen(screen);
-  const ask = <C extends ChannelName>(channel: C, input: InputOf<C>) => {
-    const query = channelQuery(channel, input);
+  // The same calls `early.ts` sent: each takes its answer (`takeFirstAnswer`) into the cache.
+  for (const [channel, input] of firstCalls(screen)) {
+    const query = channelQuery(channel, input as InputOf<typeof channel>);
     markPrefetched(queryClient.getQueryCache().build(queryClient, query).queryHash);
     void queryClient.prefetchQuery(query);
-  };
-  // The rail and the frame, on every screen.
-  ask('app.info', {});
-  ask('workbook.info', {});
-  ask('sync.status', {});
-  if (screen === 'clients') {
-    ask('views.list', {});
-    ask('managers.names', {});
-    ask('fields.list', { includeRetired: false });
-    // The list's first page as the screen opens: no search, filter or sort yet.
-    ask('clients.list', { limit: PAGE_SIZE, offset: 0 });
-  } else if (screen === 'card' || screen === 'brief') {
-    ask('managers.names', {});
-    ask('fields.list', { includeRetired: true });
-  } else if (screen === 'today') {
-    ask('campaigns.todo', {});
   }
 }
 
@@ -60,9 +34,8 @@ type Settings = { language: 'ru' | 'en' | null; currency?: Currency };
 let settings: Promise<Settings> | null = null;
 
 /**
- * Starts the start's calls once: the settings first (the start waits for them), then the first
- * screen's chunk and answers. Run by `early.ts` as soon as its few kilobytes have loaded, while
- * the main bundle still downloads and runs, and by `main.tsx` (then a no-op).
+ * Starts the start's reads once: the settings first (the start waits for them), then the first
+ * screen's chunk and answers (each call's answer the one `early.ts` asked for, when it did).
  */
 export function startFirstScreen(): void {
   if (settings || !hasTransport()) return;

@@ -5,14 +5,15 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import type { ClientListRow, ListQuery } from '../../../../electron/api/contract';
 import { channelQuery } from '../../api/channel-query';
+import { LIST_PAGE_SIZE } from '../../api/early-calls';
 
 /**
  * Rows per page: a full screen of rows and the overscan around it fit in the first page, so a
  * start reads one page. 100 cost the start a second page's worth of rows read from the disk,
  * sent and rendered (100,000 clients, spawn to typed results, 5 alternated pairs: 100 ms less
- * with 50 rows a page and an overscan of 10).
+ * with 50 rows a page and an overscan of 10). The start's first script asks for the first page.
  */
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = LIST_PAGE_SIZE;
 
 export function useClientPages(query: ListQuery, firstIndex: number, lastIndex: number) {
   const first = Math.floor(firstIndex / PAGE_SIZE);
