@@ -10,7 +10,12 @@ import { workerData } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook } from '../../../db/workbook';
 import { keyOf } from '../../../db/workbook-key';
-import { checkpointNow, deferCheckpoints } from '../../../db/queries/import-checkpoint';
+import {
+  checkpointNow,
+  commitWithoutWaitingForDisk,
+  deferCheckpoints,
+  syncWal,
+} from '../../../db/queries/import-checkpoint';
 import { usePageCache } from '../../../db/queries/import-seen';
 import { serveCalls } from '../workers/rpc';
 import { runJob, type ImportCall, type ImportProgress, type WorkerSetup } from './jobs';
@@ -24,8 +29,10 @@ const wb = openWorkbook(setup.workbookPath, {
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
 usePageCache(wb, 128);
-// The checkpoint after a run's commit waits until its result is sent (see `finish` below).
+// The checkpoint after a run's commit waits until its result is sent (see `finish` below), and so
+// does the disk.
 deferCheckpoints(wb);
+commitWithoutWaitingForDisk(wb);
 const ctx = { wb, now: () => new Date(), newId: () => uuidv7(), actor: () => setup.actor };
 wb.capture.actor = ctx.actor;
 const keeper = new PlanKeeper();
@@ -47,6 +54,7 @@ serveCalls<ImportCall, ImportProgress>(
     once: {
       last: ({ job }) => job.kind === 'run',
       finish: () => {
+        syncWal(wb);
         checkpointNow(wb);
         wb.close();
       },
