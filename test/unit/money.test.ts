@@ -1,6 +1,12 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney, moneyToInput, parseMoney } from '../../renderer/src/lib/money';
+import {
+  formatMoney,
+  formatNumber,
+  moneyToInput,
+  parseMoney,
+  setCurrency,
+} from '../../renderer/src/lib/money';
 
 beforeAll(async () => {
   await i18next.init({ lng: 'ru', resources: {} });
@@ -21,5 +27,20 @@ describe('money as people type and read it', () => {
     await i18next.changeLanguage('en');
     expect(formatMoney(123456789)).toBe('₽1,234,567.89');
     await i18next.changeLanguage('ru');
+  });
+
+  it('follows the language and the workbook’s currency as they change, formatters kept or not', async () => {
+    const spaced = (text: string) => text.replace(/\s/g, ' ');
+    expect(spaced(formatMoney(150))).toBe('1,50 ₽');
+    setCurrency('USD');
+    expect(spaced(formatMoney(150))).toBe('1,50 $');
+    await i18next.changeLanguage('en');
+    expect(formatMoney(150)).toBe('$1.50');
+    expect(formatNumber(1234.5)).toBe('1,234.5');
+    setCurrency('RUB');
+    expect(formatMoney(150)).toBe('₽1.50');
+    await i18next.changeLanguage('ru');
+    expect(spaced(formatNumber(1234.5))).toBe('1 234,5');
+    expect(spaced(formatMoney(150))).toBe('1,50 ₽');
   });
 });
