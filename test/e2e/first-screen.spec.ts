@@ -134,4 +134,12 @@ test('the start asks for the first screen’s answers while the page is still be
   expect(calls.slice(0, first.length)).toEqual(first.map((call) => [call, 'loading']));
   // The screens took those answers: none of them was asked for again.
   for (const call of first) expect(calls.filter(([c]) => c === call)).toHaveLength(1);
+  // The list's styles, read early, apply after the main bundle's, as the cascade was written for.
+  const sheets = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')),
+  );
+  const main = sheets.findIndex((href) => /\/index-[\w-]+\.css$/.test(href ?? ''));
+  const list = sheets.findIndex((href) => /\/list-[\w-]+\.css$/.test(href ?? ''));
+  expect(main).toBeGreaterThanOrEqual(0);
+  expect(list).toBeGreaterThan(main);
 });

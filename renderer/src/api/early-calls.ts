@@ -146,23 +146,25 @@ export interface ScreenFiles {
 }
 
 /**
- * Starts reading the chunks of the first screen (the screen's own and those it imports) and puts
- * in its styles, so they are read and parsed while the main bundle is: without this the screen's
- * chunk is asked for only once the main bundle has run (the screen's loader then finds its styles
- * in the page already). `files` by screen, as the build lists them.
+ * Starts reading the chunks of the first screen (the screen's own and those it imports) and its
+ * styles, so they are read and parsed while the main bundle is: without this the screen's chunk
+ * is asked for only once the main bundle has run. The styles are only fetched here: the screen's
+ * loader puts them in the page after the main bundle's, in the order the cascade expects (put in
+ * from here they would come before it). `files` by screen, as the build lists them.
  */
 export function preloadFirstScreen(files: Partial<Record<FirstScreen, ScreenFiles>>): void {
   const screen = screenOf(window.location.hash);
   const wanted = screen ? files[screen] : undefined;
   if (!wanted) return;
-  const add = (rel: string, href: string) => {
+  const add = (rel: string, href: string, as?: string) => {
     const link = document.createElement('link');
     link.rel = rel;
+    if (as) link.as = as;
     // As the page's own module scripts and styles are asked for (Vite's links say `crossorigin`).
     link.crossOrigin = '';
     link.href = href;
     document.head.appendChild(link);
   };
   for (const href of wanted.scripts) add('modulepreload', href);
-  for (const href of wanted.styles) add('stylesheet', href);
+  for (const href of wanted.styles) add('preload', href, 'style');
 }
