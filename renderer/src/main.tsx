@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError, hasTransport, setAfterCall } from './api/client';
+import { dropFirstAnswers } from './api/early-calls';
 import { invalidateAfter } from './api/query-keys';
 import { App } from './app/App';
 import { firstScreenChunk, firstSettings, startFirstScreen } from './app/first-screen';
@@ -38,6 +39,8 @@ async function boot(): Promise<void> {
   // Asked for already by `early.ts`, unless this page was loaded without it.
   startFirstScreen();
   let [settings] = await Promise.all([firstSettings(), firstScreenChunk()]);
+  // The first screen has taken what the early script asked for; the rest is stale from now on.
+  dropFirstAnswers();
   if (settings.language === null) {
     // First start: take the OS language and remember it in the workbook (unless it is read-only).
     try {

@@ -146,6 +146,14 @@ export interface ScreenFiles {
 }
 
 /**
+ * Forgets the answers nobody took (the address changed before the main bundle ran): a later call
+ * then asks afresh rather than take an answer from the start.
+ */
+export function dropFirstAnswers(): void {
+  window.kartotekaFirstCalls?.clear();
+}
+
+/**
  * Starts reading the chunks of the first screen (the screen's own and those it imports) and its
  * styles, so they are read and parsed while the main bundle is: without this the screen's chunk
  * is asked for only once the main bundle has run. The styles are only fetched here: the screen's
