@@ -1,12 +1,22 @@
 /**
  * The bulk worker's commit leaves the WAL unfolded (`deferCheckpoints`) and folds it back once
- * it has answered (`foldWal`): the user does not wait for the fold, and it still happens. Seen
- * in the WAL index (the -shm file, laid out as SQLite's walformat.html says): `mxFrame`, the
- * last frame written, at byte 16; `nBackfill`, the frames folded back into the file, at 96.
+ * it has answered (`foldWal`): the user does not wait for the fold, and it still happens. The
+ * import worker's run also commits without waiting for the disk (`commitWithoutWaitingForDisk`):
+ * only its own connection does; the app's keeps waiting at every commit; the run's commit is
+ * whole for every reader at once, and `syncWal` then `checkpointNow` put it on the disk and fold
+ * it back. Seen in the WAL index (the -shm file, laid out as SQLite's walformat.html says):
+ * `mxFrame`, the last frame written, at byte 16; `nBackfill`, the frames folded back into the
+ * file, at 96.
  */
 import fs from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deferCheckpoints, foldWal } from '../../db/queries/bulk';
+import {
+  checkpointNow,
+  commitWithoutWaitingForDisk,
+  deferCheckpoints as deferImportCheckpoints,
+  syncWal,
+} from '../../db/queries/import-checkpoint';
 import { openWorkbook, type Workbook } from '../../db/workbook';
 import { MIGRATIONS_DIR, makeWorld, type World } from '../helpers/world';
 
@@ -60,4 +70,49 @@ it('a worker connection commits without folding the WAL back, and folds it when 
     .pluck()
     .all();
   expect(keys).toEqual(['before', 'deferred']);
+});
+
+const synchronous = (wb: Workbook) => wb.sqlite.pragma('synchronous', { simple: true });
+
+const write = (wb: Workbook, key: string) =>
+  wb.transaction(() =>
+    wb.sqlite
+      .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+      .run(key, JSON.stringify('x'.repeat(4_000_000)), new Date().toISOString()),
+  );
+
+it('the worker commits without waiting for the disk, the app still waits, and nothing is lost', () => {
+  deferImportCheckpoints(worker);
+  commitWithoutWaitingForDisk(worker);
+  // NORMAL on the worker's connection alone; FULL on the app's.
+  expect([synchronous(worker), synchronous(world.app.wb)]).toEqual([1, 2]);
+
+  write(worker, 'run');
+  // Whole for the app at once, before anything is on the disk or folded back.
+  const keys = () =>
+    world.app.wb.sqlite
+      .prepare("SELECT key FROM settings WHERE key IN ('run', 'after') ORDER BY key")
+      .pluck()
+      .all();
+  expect(keys()).toEqual(['run']);
+  const unfolded = walFrames();
+  expect(unfolded.folded).toBeLessThan(unfolded.written);
+
+  syncWal(worker);
+  checkpointNow(worker);
+  const folded = walFrames();
+  expect(folded.folded).toBe(folded.written);
+
+  // Both connections write on as before: the WAL's own handle, opened and closed, took nothing.
+  write(worker, 'after');
+  world.app.wb.transaction(() =>
+    world.app.wb.sqlite.prepare("UPDATE settings SET value = '1' WHERE key = 'run'").run(),
+  );
+  expect(keys()).toEqual(['after', 'run']);
+});
+
+it('with no WAL there is nothing to put on the disk', () => {
+  fs.rmSync(`${world.file}-gone`, { force: true });
+  const elsewhere = { ...worker, file: `${world.file}-gone` } as Workbook;
+  expect(() => syncWal(elsewhere)).not.toThrow();
 });

@@ -75,7 +75,7 @@ export function screenOf(hash: string): FirstScreen | null {
   return null;
 }
 
-/** Rows per page of the client list (`useClientPages.ts` says why 50): the first page is asked for here. */
+/** Rows per page of the client list (`useClientPages.ts` says why 50); the start asks for the first. */
 export const LIST_PAGE_SIZE = 50;
 
 /** A call the first screen makes as it mounts, with the input it makes it with. */
