@@ -42,12 +42,6 @@ function cacheFileOf(file: string, hash: Buffer, cacheDir: string): string {
   );
 }
 
-/** The compiled code in a cache file's bytes, if the file is whole (its first 32 bytes: a hash). */
-function payloadOf(bytes: Buffer, hash: (payload: Buffer) => Buffer): Buffer | undefined {
-  const payload = bytes.subarray(32);
-  return bytes.length > 32 && hash(payload).equals(bytes.subarray(0, 32)) ? payload : undefined;
-}
-
 /** A bundle's bytes and the compiled code kept for them, read before it is loaded. */
 export interface BundleRead {
   bytes: Buffer;
@@ -67,7 +61,11 @@ function readBundleNow(file: string, cacheDir: string): BundleRead {
   } catch {
     cached = undefined;
   }
-  return { bytes, cacheFile, cachedData: cached && payloadOf(cached, sha256) };
+  // The compiled code, if the file is whole (its first 32 bytes: a hash of the rest).
+  if (!cached || cached.length <= 32) return { bytes, cacheFile, cachedData: undefined };
+  const payload = cached.subarray(32);
+  const whole = sha256(payload).equals(cached.subarray(0, 32));
+  return { bytes, cacheFile, cachedData: whole ? payload : undefined };
 }
 
 /**

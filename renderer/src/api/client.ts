@@ -49,15 +49,7 @@ export function setAfterCall(listener: AfterCall): void {
 
 /** A call's envelope: the start's answer when `early.ts` asked for this call already. */
 function invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
-  const early = takeFirstAnswer(channel, input);
-  if (!early) return send(channel, input);
-  // The early script has its own copy of the transport, and so of its error's class: a refusal
-  // there is this copy's refusal here (the screens tell it by `instanceof`).
-  return early.catch((error: unknown) => {
-    throw error instanceof Error && error.name === 'TokenRefusedError'
-      ? new TokenRefusedError()
-      : error;
-  });
+  return takeFirstAnswer(channel, input) ?? send(channel, input);
 }
 
 export const api = {

@@ -29,6 +29,14 @@ export class TokenRefusedError extends Error {
     super('The browser shell refused this page’s token (HTTP 401)');
     this.name = 'TokenRefusedError';
   }
+
+  /**
+   * Told by its name, not its class: the early script has its own copy of this module, and a
+   * refusal of the start's first calls is made by that copy's class.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'TokenRefusedError';
+  }
 }
 
 /** Takes the token from `#token=…` once, keeps it for reloads, and removes it from the address bar. */
