@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seenKeysTable } from '../../db/queries/import-seen';
 import { undoBatch } from '../../db/queries/revert';
 import type { SaleImportOp } from '../../db/queries/import-write';
-import { runImport } from '../../electron/services/import/run';
+import { readSetting } from '../../db/queries/settings';
+import { MAPPINGS_SETTING, runImport } from '../../electron/services/import/run';
 import { byClientAndDate, inIndexOrder } from '../../electron/services/import/run-sales';
 import { makeWorld, type World } from '../helpers/world';
 
@@ -173,9 +174,24 @@ describe('a large sales import, set-based', () => {
         .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
         .all();
     const before = { sales: liveSales(), indexes: indexes() };
+    const cacheSize = () => world.app.wb.sqlite.pragma('cache_size', { simple: true });
+    const cache = cacheSize();
 
-    const result = await runImport(world.app.ctx, request(salesFile()), env);
+    const file = salesFile();
+    const result = await runImport(world.app.ctx, request(file), env);
     expect(result.inserted).toBe(1200);
+    // The date index was built again in small sort runs, and the page cache given back after.
+    expect(indexes()).toEqual(before.indexes);
+    expect(cacheSize()).toBe(cache);
+    // The run itself remembered its mapping (on its own connection, the worker's when there is
+    // one): the next file with these headers comes mapped.
+    const saved = readSetting<Record<string, Record<string, string>>>(
+      world.app.wb,
+      MAPPINGS_SETTING,
+    )?.sales;
+    expect(Object.values(saved ?? {}).sort()).toEqual(['amount', 'date', 'externalId']);
+    const again = await world.call('import.preview', { path: file, target: 'sales' });
+    expect(again.suggestedMapping).toEqual(request(file).mapping);
     const old = new Set(before.sales.map(([id]) => id));
     const annasNew = liveSales()
       .filter(([id, c]) => c === annaId && !old.has(id))
@@ -195,6 +211,7 @@ describe('a large sales import, set-based', () => {
     const undo = undoBatch(world.app.ctx, result.batchId!, { bulkRows: 500 });
     expect(undo).toMatchObject({ reverted: 1200, skipped: 0 });
     expect({ sales: liveSales(), indexes: indexes() }).toEqual(before);
+    expect(cacheSize()).toBe(cache);
     // Every removed sale has its line under the undo, on its client's card.
     const annas = (await world.call('history.list', { clientId: annaId })).filter(
       (h) => h.batchId === undo.batchId && h.entity === 'sale' && h.field === 'deletedAt',

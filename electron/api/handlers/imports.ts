@@ -1,6 +1,4 @@
 /** Importing files: preview, check and run through the import worker; progress and cancel. */
-import { writeSetting } from '../../../db/queries/settings';
-import { MAPPINGS_SETTING, rememberedMappings } from '../../services/import/run';
 import { AppError } from '../errors';
 import type { HandlerSlice } from './types';
 
@@ -14,18 +12,8 @@ export const importHandlers: HandlerSlice<
 > = {
   'import.preview': (input, ctx) => ctx.importer.run({ kind: 'preview', request: input }),
   'import.check': (input, ctx) => ctx.importer.run({ kind: 'check', request: input }),
-  'import.run': async (input, ctx) => {
-    const result = await ctx.importer.run({ kind: 'run', request: input });
-    if (result.batchId) {
-      writeSetting(
-        ctx.wb,
-        MAPPINGS_SETTING,
-        rememberedMappings(ctx.wb, input.target, input.mapping),
-        ctx.now(),
-      );
-    }
-    return result;
-  },
+  // The run remembers its mapping itself (`runImport`).
+  'import.run': (input, ctx) => ctx.importer.run({ kind: 'run', request: input }),
   'import.status': (_input, ctx) => ctx.importer.status(),
   'import.cancel': (_input, ctx) => {
     if (!ctx.importer.cancel()) throw new AppError('conflict', 'import_nothing_running');
