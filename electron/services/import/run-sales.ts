@@ -12,7 +12,7 @@ import { lastSaleRowid } from '../../../db/queries/import-reads';
 import {
   recordCreatedSales,
   SaleWriter,
-  suspendIndexes,
+  suspendSalesIndexes,
 } from '../../../db/queries/import-sales-write';
 import { changeMark, sameOtherWrites } from '../../../db/queries/change-mark';
 import { keptSalesTable, type KeptSalesTable } from '../../../db/queries/import-kept-sales';
@@ -245,7 +245,7 @@ function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): 
       env,
       (before) => seenInWrittenSales(ctx.wb, before),
       (p, ops, rows) => {
-        restore ??= suspendIndexes(ctx.wb, rows, env.bulkRows);
+        restore ??= suspendSalesIndexes(ctx.wb, rows, env.bulkRows);
         if (p.newManagers.size > created) {
           managers = resolveManagers(ctx, [...p.newManagers.values()]);
           created = p.newManagers.size;

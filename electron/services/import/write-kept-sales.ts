@@ -10,7 +10,7 @@ import { writeKeptSales } from '../../../db/queries/import-kept-sales';
 import { lastSaleRowid } from '../../../db/queries/import-reads';
 import {
   recordCreatedSales,
-  suspendIndexes,
+  suspendSalesIndexes,
   walkClientIndex,
 } from '../../../db/queries/import-sales-write';
 import { resolveManagers } from '../../../db/queries/import-write';
@@ -77,7 +77,7 @@ export function writeKept(
     const batchId = startBatch(ctx, 'import', path.basename(request.path).slice(0, 200));
     const before = lastSaleRowid(ctx.wb);
     const managers = resolveManagers(ctx, kept.newManagers);
-    const restore = suspendIndexes(ctx.wb, kept.rows, env.bulkRows);
+    const restore = suspendSalesIndexes(ctx.wb, kept.rows, env.bulkRows);
     const { inserted, ids } = writeKeptSales(ctx, managers, before);
     // A cancel while the statement ran still leaves nothing: the transaction rolls back.
     if (env.cancelled?.()) throw new ImportCancelled();
