@@ -120,6 +120,7 @@ const CLIENT_BULK_INDEXES = [
   ['clients_stage_idx', 'clients'],
   ['clients_phone_key_idx', 'clients'],
   ['clients_phone2_key_idx', 'clients'],
+  ['clients_birthday_idx', 'clients'],
   ['changes_client_idx', 'changes'],
 ] as const;
 /**

@@ -20,19 +20,25 @@ const ROWS = 2500;
 
 function csv(name: string, rows: string[]): string {
   const file = path.join(world.dir, name);
-  fs.writeFileSync(file, ['Name;Phone;E-mail;City', ...rows].join('\n'));
+  fs.writeFileSync(file, ['Name;Phone;E-mail;City;Birthday', ...rows].join('\n'));
   world.app.ctx.importer.allowFile(file);
   return file;
 }
 
 const row = (i: number, city: string) =>
-  `Client Number${i};+7 912 ${String(i).padStart(7, '0')};c${i}@example.org;${city}`;
+  `Client Number${i};+7 912 ${String(i).padStart(7, '0')};c${i}@example.org;${city};${String(1 + (i % 28)).padStart(2, '0')}.0${1 + (i % 9)}.1990`;
 
 const importFile = (file: string) =>
   world.call('import.run', {
     path: file,
     target: 'clients',
-    mapping: { Name: 'name', Phone: 'phone', 'E-mail': 'email', City: 'address' },
+    mapping: {
+      Name: 'name',
+      Phone: 'phone',
+      'E-mail': 'email',
+      City: 'address',
+      Birthday: 'birthday',
+    },
     onDuplicate: 'update',
     onInvalid: 'skip',
   });
@@ -113,6 +119,14 @@ it('imports thousands of clients that search finds, each with its creation line,
     .prepare("EXPLAIN QUERY PLAN SELECT id FROM clients WHERE phone_key = '79120002499'")
     .all() as { detail: string }[];
   expect(plan.map((p) => p.detail).join()).toContain('clients_phone_key_idx');
+  // Today's birthdays come from the live clients' birthday index: every new client is in it.
+  const birthdays = world.app.wb.sqlite
+    .prepare(
+      'SELECT count(*) FROM clients INDEXED BY clients_birthday_idx WHERE deleted_at IS NULL AND birthday IS NOT NULL',
+    )
+    .pluck()
+    .get();
+  expect(birthdays).toBe(ROWS);
 
   // A second file updates them: the search follows the new values.
   const update = await importFile(
