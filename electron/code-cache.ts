@@ -70,9 +70,9 @@ function readBundleNow(file: string, cacheDir: string): BundleRead {
 
 /**
  * Reads `file` and its kept compiled code without holding the thread: the reads run in libuv's
- * thread pool (the hashes take a few milliseconds here). The browser shell starts this before it listens, so a bundle that is
- * not in the system's file cache any more (170 ms for its 3 MB, measured) is read while the
- * browser opens the page, not after.
+ * thread pool (the hashes take a few milliseconds here). The browser shell starts this before
+ * it listens, so a bundle that is not in the system's file cache any more (170 ms for its 3 MB,
+ * measured) is read while the browser opens the page, not after.
  */
 export async function readBundle(file: string, cacheDir: string): Promise<BundleRead> {
   const bytes = await fs.promises.readFile(file);
