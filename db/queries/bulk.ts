@@ -71,14 +71,6 @@ export function widenPageCache(wb: WriteContext['wb']): void {
 }
 
 /**
- * A job's commit leaves the WAL as it is instead of folding it back into the file (a second or
- * more after a whole-base edit, while the user waits for the answer): `foldWal` does it after.
- */
-export function deferCheckpoints(wb: WriteContext['wb']): void {
-  wb.sqlite.pragma('wal_autocheckpoint = 0');
-}
-
-/**
  * Folds the WAL back into the file, passively: it waits on no reader or writer. Left undone or
  * cut short it costs nothing but time: the main connection's own checkpoints finish it.
  */

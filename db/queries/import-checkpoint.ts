@@ -1,9 +1,9 @@
 /**
- * The import worker's checkpoints: a run's commit leaves its pages in the WAL, and folding them
- * into the file waits until the result has been sent, so the user does not wait for that copy.
- * Nor for the disk: the commit does not wait for the WAL to reach it (its pages are handed to
- * the system; `syncWal` waits for them once the result is sent). And a run's write without
- * SQLite's foreign-key checks.
+ * The commits of the workers that write for one job (an import's run, a bulk edit or its undo):
+ * the job's commit leaves its pages in the WAL, and folding them into the file waits until the
+ * result has been sent, so the user does not wait for that copy. Nor for the disk: the commit
+ * does not wait for the WAL to reach it (its pages are handed to the system; `syncWal` waits for
+ * them once the result is sent). And a sales run's write without SQLite's foreign-key checks.
  */
 import fs from 'node:fs';
 import type { Workbook } from '../workbook';

@@ -1,20 +1,20 @@
 /**
- * The bulk worker's commit leaves the WAL unfolded (`deferCheckpoints`) and folds it back once
- * it has answered (`foldWal`): the user does not wait for the fold, and it still happens. The
- * import worker's run also commits without waiting for the disk (`commitWithoutWaitingForDisk`):
- * only its own connection does; the app's keeps waiting at every commit; the run's commit is
- * whole for every reader at once, and `syncWal` then `checkpointNow` put it on the disk and fold
- * it back. Seen in the WAL index (the -shm file, laid out as SQLite's walformat.html says):
+ * The bulk and import workers' commits leave the WAL unfolded (`deferCheckpoints`) and fold it
+ * back once they have answered (`foldWal`): the user does not wait for the fold, and it still
+ * happens. Nor for the disk (`commitWithoutWaitingForDisk`): only the worker's own connection
+ * commits so; the app's keeps waiting at every commit; the job's commit is whole for every
+ * reader at once, and `syncWal` then `checkpointNow` put it on the disk and fold it back. Seen
+ * in the WAL index (the -shm file, laid out as SQLite's walformat.html says):
  * `mxFrame`, the last frame written, at byte 16; `nBackfill`, the frames folded back into the
  * file, at 96.
  */
 import fs from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { deferCheckpoints, foldWal } from '../../db/queries/bulk';
+import { foldWal } from '../../db/queries/bulk';
 import {
   checkpointNow,
   commitWithoutWaitingForDisk,
-  deferCheckpoints as deferImportCheckpoints,
+  deferCheckpoints,
   syncWal,
 } from '../../db/queries/import-checkpoint';
 import { openWorkbook, type Workbook } from '../../db/workbook';
@@ -82,7 +82,7 @@ const write = (wb: Workbook, key: string) =>
   );
 
 it('the worker commits without waiting for the disk, the app still waits, and nothing is lost', () => {
-  deferImportCheckpoints(worker);
+  deferCheckpoints(worker);
   commitWithoutWaitingForDisk(worker);
   // NORMAL on the worker's connection alone; FULL on the app's.
   expect([synchronous(worker), synchronous(world.app.wb)]).toEqual([1, 2]);

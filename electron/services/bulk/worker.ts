@@ -9,7 +9,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook } from '../../../db/workbook';
 import { keyOf } from '../../../db/workbook-key';
 import { serveCalls } from '../workers/rpc';
-import { deferCheckpoints, foldWal, widenPageCache } from '../../../db/queries/bulk';
+import { foldWal, widenPageCache } from '../../../db/queries/bulk';
+import {
+  commitWithoutWaitingForDisk,
+  deferCheckpoints,
+  syncWal,
+} from '../../../db/queries/import-checkpoint';
 import { runBulkJob, type BulkCall, type BulkWorkerSetup } from './jobs';
 
 const setup = workerData as BulkWorkerSetup;
@@ -20,9 +25,11 @@ const wb = openWorkbook(setup.workbookPath, {
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
 widenPageCache(wb);
-// The batch's commit does not fold the WAL back into the file: the thread does it once it has
-// answered (see `finish`), so the user does not wait for it.
+// The batch's commit does not fold the WAL back into the file, nor wait for the disk: the thread
+// does both once it has answered (see `finish`), so the user does not wait for them (as the
+// import worker does).
 deferCheckpoints(wb);
+commitWithoutWaitingForDisk(wb);
 const actor = () => setup.actor;
 wb.capture.actor = actor;
 
@@ -37,6 +44,7 @@ serveCalls<BulkCall>(
     once: {
       finish: () => {
         try {
+          syncWal(wb);
           foldWal(wb);
         } finally {
           wb.close();
