@@ -42,6 +42,12 @@ function cacheFileOf(file: string, hash: Buffer, cacheDir: string): string {
   );
 }
 
+/** The compiled code in a cache file's bytes, if the file is whole (its first 32 bytes: a hash). */
+function payloadOf(bytes: Buffer): Buffer | undefined {
+  const payload = bytes.subarray(32);
+  return bytes.length > 32 && sha256(payload).equals(bytes.subarray(0, 32)) ? payload : undefined;
+}
+
 /** A bundle's bytes and the compiled code kept for them, read before it is loaded. */
 export interface BundleRead {
   bytes: Buffer;
@@ -61,11 +67,7 @@ function readBundleNow(file: string, cacheDir: string): BundleRead {
   } catch {
     cached = undefined;
   }
-  // The compiled code, if the file is whole (its first 32 bytes: a hash of the rest).
-  if (!cached || cached.length <= 32) return { bytes, cacheFile, cachedData: undefined };
-  const payload = cached.subarray(32);
-  const whole = sha256(payload).equals(cached.subarray(0, 32));
-  return { bytes, cacheFile, cachedData: whole ? payload : undefined };
+  return { bytes, cacheFile, cachedData: cached && payloadOf(cached) };
 }
 
 /**
@@ -83,9 +85,7 @@ export async function readBundle(file: string, cacheDir: string): Promise<Bundle
   } catch {
     return { bytes, cacheFile, cachedData: undefined };
   }
-  const payload = cached.subarray(32);
-  const whole = cached.length > 32 && sha256(payload).equals(cached.subarray(0, 32));
-  return { bytes, cacheFile, cachedData: whole ? payload : undefined };
+  return { bytes, cacheFile, cachedData: payloadOf(cached) };
 }
 
 /** Writes the cache of one build and removes those of the bundle's other builds. */

@@ -62,26 +62,6 @@ export function bulkUpdate(
   });
 }
 
-/**
- * A whole-base edit reads and rewrites much of the file: a roomier page cache than the default
- * 2 MB keeps SQLite from reading the same pages again. For a connection that lives for one job.
- */
-export function widenPageCache(wb: WriteContext['wb']): void {
-  wb.sqlite.pragma('cache_size = -131072');
-}
-
-/**
- * Folds the WAL back into the file, passively: it waits on no reader or writer. Left undone or
- * cut short it costs nothing but time: the main connection's own checkpoints finish it.
- */
-export function foldWal(wb: WriteContext['wb']): void {
-  try {
-    wb.sqlite.pragma('wal_checkpoint(PASSIVE)');
-  } catch {
-    // Busy (another connection checkpoints): that one does it.
-  }
-}
-
 const COLUMNS = { managerId: 'manager_id', stage: 'stage', lostReason: 'lost_reason' } as const;
 
 /** Sets one plain column (no derived text) on the live clients among `ids` holding another value. */

@@ -3,7 +3,7 @@
  * the job's commit leaves its pages in the WAL, and folding them into the file waits until the
  * result has been sent, so the user does not wait for that copy. Nor for the disk: the commit
  * does not wait for the WAL to reach it (its pages are handed to the system; `syncWal` waits for
- * them once the result is sent). And a sales run's write without SQLite's foreign-key checks.
+ * them once the result is sent, then `foldWal` folds them back). And a sales run's write without SQLite's foreign-key checks.
  */
 import fs from 'node:fs';
 import type { Workbook } from '../workbook';
@@ -44,9 +44,16 @@ export function deferCheckpoints(wb: Workbook): void {
   wb.sqlite.pragma('wal_autocheckpoint = 0');
 }
 
-/** Folds what the WAL holds into the file, as far as readers allow, without waiting for them. */
-export function checkpointNow(wb: Workbook): void {
-  wb.sqlite.pragma('wal_checkpoint(PASSIVE)');
+/**
+ * Folds the WAL back into the file, passively: it waits on no reader or writer. Left undone or
+ * cut short it costs nothing but time: the main connection's own checkpoints finish it.
+ */
+export function foldWal(wb: Workbook): void {
+  try {
+    wb.sqlite.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // Busy (another connection checkpoints): that one does it.
+  }
 }
 
 /**

@@ -3,18 +3,17 @@
  * back once they have answered (`foldWal`): the user does not wait for the fold, and it still
  * happens. Nor for the disk (`commitWithoutWaitingForDisk`): only the worker's own connection
  * commits so; the app's keeps waiting at every commit; the job's commit is whole for every
- * reader at once, and `syncWal` then `checkpointNow` put it on the disk and fold it back. Seen
+ * reader at once, and `syncWal` then `foldWal` put it on the disk and fold it back. Seen
  * in the WAL index (the -shm file, laid out as SQLite's walformat.html says):
  * `mxFrame`, the last frame written, at byte 16; `nBackfill`, the frames folded back into the
  * file, at 96.
  */
 import fs from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { foldWal } from '../../db/queries/bulk';
 import {
-  checkpointNow,
   commitWithoutWaitingForDisk,
   deferCheckpoints,
+  foldWal,
   syncWal,
 } from '../../db/queries/import-checkpoint';
 import { openWorkbook, type Workbook } from '../../db/workbook';
@@ -99,7 +98,7 @@ it('the worker commits without waiting for the disk, the app still waits, and no
   expect(unfolded.folded).toBeLessThan(unfolded.written);
 
   syncWal(worker);
-  checkpointNow(worker);
+  foldWal(worker);
   const folded = walFrames();
   expect(folded.folded).toBe(folded.written);
 

@@ -9,12 +9,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook } from '../../../db/workbook';
 import { keyOf } from '../../../db/workbook-key';
 import { serveCalls } from '../workers/rpc';
-import { foldWal, widenPageCache } from '../../../db/queries/bulk';
 import {
   commitWithoutWaitingForDisk,
   deferCheckpoints,
+  foldWal,
   syncWal,
 } from '../../../db/queries/import-checkpoint';
+import { usePageCache } from '../../../db/queries/import-seen';
 import { runBulkJob, type BulkCall, type BulkWorkerSetup } from './jobs';
 
 const setup = workerData as BulkWorkerSetup;
@@ -24,7 +25,9 @@ const wb = openWorkbook(setup.workbookPath, {
   key: keyOf(setup.password),
   ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
 });
-widenPageCache(wb);
+// A whole-base edit reads and rewrites much of the file: a roomier page cache keeps SQLite from
+// reading the same pages again.
+usePageCache(wb, 128);
 // The batch's commit does not fold the WAL back into the file, nor wait for the disk: the thread
 // does both once it has answered (see `finish`), so the user does not wait for them (as the
 // import worker does).

@@ -11,9 +11,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { openWorkbook } from '../../../db/workbook';
 import { keyOf } from '../../../db/workbook-key';
 import {
-  checkpointNow,
   commitWithoutWaitingForDisk,
   deferCheckpoints,
+  foldWal,
   syncWal,
 } from '../../../db/queries/import-checkpoint';
 import { usePageCache } from '../../../db/queries/import-seen';
@@ -55,7 +55,7 @@ serveCalls<ImportCall, ImportProgress>(
       last: ({ job }) => job.kind === 'run',
       finish: () => {
         syncWal(wb);
-        checkpointNow(wb);
+        foldWal(wb);
         wb.close();
       },
     },
