@@ -10,7 +10,7 @@ import type { Envelope, Locale } from './api/contract';
 import type { Dispatch } from './api/dispatch';
 import type { Logger } from './api/logger';
 import { translate } from './api/messages';
-import { envelopeJson } from './services/workers/json-text';
+import { envelopeBytes } from './services/workers/json-text';
 import type { TestClock } from './test-clock';
 import { afterBody, channelFromPath, parseBody, readBody } from './web-request';
 import { receiveUpload } from './web-upload';
@@ -100,7 +100,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     securityHeaders: Record<string, string>,
     sendJson: (status: number, body: unknown) => void,
     refuse: (status: number, code: 'unavailable' | 'invalid_input', message: string) => void,
-    sendText: (status: number, json: string) => void,
+    sendText: (status: number, json: string | Buffer) => void,
   ): void => {
     const hosts = allowedHosts(port);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -143,7 +143,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
           return refuse(400, 'invalid_input', translate(locale, key));
         }
         options.dispatch(channel, body.input, { json: true }).then(
-          (envelope) => sendText(200, envelopeJson(envelope)),
+          (envelope) => sendText(200, envelopeBytes(envelope)),
           (failure: unknown) => {
             options.logger.error('dispatch rejected', failure);
             sendJson(500, { ok: false, error: { code: 'internal', message: String(failure) } });
@@ -163,7 +163,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   const listener: http.RequestListener = (req, res) => {
     const securityHeaders = SECURITY_HEADERS;
-    const sendText = (status: number, json: string) => {
+    const sendText = (status: number, json: string | Buffer) => {
       // The client may have gone, or an answer may be on its way already: say nothing twice.
       if (res.headersSent || res.destroyed) return;
       res.writeHead(status, {

@@ -24,8 +24,8 @@ import { JsonText } from '../services/workers/json-text';
 import type { Logger } from './logger';
 
 /**
- * `json`: the caller writes the envelope as JSON with `envelopeJson` (the browser shell), so
- * an answer that is JSON text already stays text; without it every answer is a value.
+ * `json`: the caller writes the envelope as JSON with `envelopeBytes` (the browser shell), so
+ * an answer that is JSON already stays as its bytes; without it every answer is a value.
  */
 export type Dispatch = (
   channel: string,

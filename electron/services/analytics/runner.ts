@@ -38,7 +38,7 @@ export class AnalyticsRunner {
 
   constructor(private readonly options: AnalyticsRunnerOptions) {}
 
-  /** The answer as JSON text (see {@link JsonText}): the dispatch parses it for callers that want objects. */
+  /** The answer as JSON bytes (see {@link JsonText}): the dispatch parses it for callers that want objects. */
   async call<C extends AnalyticsRead>(
     channel: C,
     input: ParsedInputOf<C>,

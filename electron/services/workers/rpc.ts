@@ -4,7 +4,8 @@
  * workbook), may send events for a call (progress), and answers each call with its result or
  * its error, which crosses the thread boundary serialized (an AppError stays an AppError, a
  * SQLite or file-system code such as `SQLITE_FULL` stays on the error for the dispatch to map).
- * A result returned as {@link JsonText} crosses as that one string and arrives as a JsonText.
+ * A result returned as {@link JsonText} crosses as its bytes, moved rather than copied, and
+ * arrives as a JsonText.
  * A worker that fails before saying anything never started: its calls fail with
  * `WorkerStartError`, so the caller can fall back to computing in its own thread.
  */
@@ -34,8 +35,8 @@ type FromWorker<Event> =
   | { type: 'ready' }
   | { type: 'event'; id: number; event: Event }
   | { type: 'reply'; id: number; ok: true; data: unknown }
-  /** An answer the worker wrote as JSON text ({@link JsonText}): one string to copy, no clone. */
-  | { type: 'reply'; id: number; ok: true; json: string }
+  /** An answer the worker wrote as JSON ({@link JsonText}): its bytes, moved, not cloned. */
+  | { type: 'reply'; id: number; ok: true; json: Uint8Array }
   | { type: 'reply'; id: number; ok: false; error: SerializedError };
 
 export function serializeError(error: unknown): SerializedError {
@@ -183,17 +184,21 @@ export function serveCalls<Request, Event = never>(
 ): void {
   const port = parentPort;
   if (!port) throw new Error('serveCalls runs in a worker thread');
-  const post = (message: FromWorker<Event>) => port.postMessage(message);
+  const post = (message: FromWorker<Event>, move: ArrayBuffer[] = []) =>
+    port.postMessage(message, move);
   let queue: Promise<void> = Promise.resolve();
   port.on('message', ({ id, request }: ToWorker<Request>) => {
     queue = queue.then(async () => {
       try {
         const data = await handle(request, (event) => post({ type: 'event', id, event }));
-        post(
-          data instanceof JsonText
-            ? { type: 'reply', id, ok: true, json: data.text }
-            : { type: 'reply', id, ok: true, data },
-        );
+        if (data instanceof JsonText) {
+          // Moved when the bytes are their buffer's own (as `JsonText.of` writes them): the
+          // other thread gets the buffer itself, this one no longer has it.
+          const move = data.ownsBuffer() ? [data.bytes.buffer as ArrayBuffer] : [];
+          post({ type: 'reply', id, ok: true, json: data.bytes }, move);
+        } else {
+          post({ type: 'reply', id, ok: true, data });
+        }
       } catch (error) {
         post({ type: 'reply', id, ok: false, error: serializeError(error) });
       }
