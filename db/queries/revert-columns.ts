@@ -8,7 +8,7 @@
 import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
 import { tagsFold } from './client-derived';
-import { idSequence, type WriteContext } from './history';
+import { idSequence, idSequenceStart, type WriteContext } from './history';
 import { changeIdFunction } from './import-sales-write';
 import { reindexTags } from './search';
 
@@ -176,17 +176,27 @@ export function revertColumnBatch(
            FROM json_each(?) j WHERE clients.rowid = json_extract(j.value, '$[0]')`,
     )
     .run(at, list);
-  // The undo's history, a line per client as `recordChanges` writes it, in one statement.
-  const ids = changeIdFunction(ctx);
-  ids.next = idSequence(ctx);
+  // The undo's history, a line per client as `recordChanges` writes it, in one statement. Its
+  // ids are counted up by SQLite from one fresh id, as `recordChanges` counts them: a call into
+  // JavaScript for each of 99,000 ids was a tenth of the statement.
+  const start = idSequenceStart(ctx);
+  if (!start) changeIdFunction(ctx).next = idSequence(ctx);
   wb.sqlite
     .prepare(
       `INSERT INTO changes (id, entity, entity_id, client_id, field, old_value, new_value, actor, at, batch_id, updated_at)
-       SELECT kartoteka_change_id(), 'client', json_extract(value, '$[0]'), json_extract(value, '$[0]'), ?,
-              json_extract(value, '$[1]'), json_extract(value, '$[2]'), ?, ?, ?, ?
+       SELECT ${start ? "? || printf('%012x', (? + key) % 281474976710656)" : 'kartoteka_change_id()'},
+              'client', value ->> 0, value ->> 0, ?, value ->> 1, value ->> 2, ?, ?, ?, ?
        FROM json_each(?) ORDER BY key`,
     )
-    .run(field, ctx.actor(), at, undoBatchId, at, JSON.stringify(reverted));
+    .run(
+      ...(start ? [start.prefix, BigInt(start.counter)] : []),
+      field,
+      ctx.actor(),
+      at,
+      undoBatchId,
+      at,
+      JSON.stringify(reverted),
+    );
   outcome.reverted = reverted.length;
   if (withText)
     reindexTags(

@@ -142,4 +142,25 @@ it('an undone bulk edit over many clients (found by one pass over the table) put
   );
   expect(state()).toEqual(expected);
   expect((await world.call('clients.list', { query: 'сезон' })).total).toBe(1);
+  // The stage undo's history: a line per client put back, its ids unique and counting up in the
+  // order the lines were written, each saying which stage it put back.
+  const lines = world.app.wb.sqlite
+    .prepare(
+      `SELECT c.id, k.name, c.field, c.old_value, c.new_value FROM changes c
+       JOIN clients k ON k.id = c.entity_id WHERE c.batch_id = ? ORDER BY c.rowid`,
+    )
+    .raw()
+    .all(stageUndo.batchId) as string[][];
+  expect(lines).toHaveLength(count - 1);
+  const ids = lines.map(([id]) => id!);
+  expect(new Set(ids).size).toBe(count - 1);
+  expect(ids).toEqual([...ids].sort());
+  const stageOf = new Map(before.map(([name, stage]) => [name, stage]));
+  for (const [, name, field, oldValue, newValue] of lines) {
+    expect([field, oldValue, newValue]).toEqual([
+      'stage',
+      '"first_purchase"',
+      JSON.stringify(stageOf.get(name)),
+    ]);
+  }
 });
