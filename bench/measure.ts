@@ -1,4 +1,5 @@
 /** Timing and reporting helpers of the bench harness. */
+import fs from 'node:fs';
 
 /** One line of the report: a figure, its time and the bare SQLite floor for the same work. */
 export interface Figure {
@@ -61,4 +62,20 @@ export function table(figures: readonly Figure[]): string {
       .join('  ')
       .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/**
+ * The same bytes copied by the file system, made durable: the least a save back can cost, and
+ * how the bench copies a workbook before measuring on it. Left to the system, the copy of the
+ * gigabyte workbook was written out during the first figures (vmstat: 1.1 GB written five
+ * seconds into a run, amid the client import's check), competing with their own writes.
+ */
+export function copyDurably(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  const fd = fs.openSync(to, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -14,7 +14,7 @@ import type { Logger } from '../electron/api/logger';
 import { bundledPaths } from '../electron/paths';
 import { parseArgs, seconds, type BenchArgs } from './args';
 import { generateWorkbook, type GenerateResult } from '../db/demo/generate';
-import { table, timeSync, type Figure } from './measure';
+import { copyDurably, table, timeSync, type Figure } from './measure';
 import { MEASUREMENTS, type BenchContext } from './measurements';
 import { Rng } from '../db/demo/prng';
 
@@ -88,7 +88,7 @@ async function main() {
   const work = path.join(os.tmpdir(), `kartoteka-bench-run-${process.pid}.kartoteka`);
   // The recent list of the bench's apps, apart from the user's.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-bench-data-'));
-  fs.copyFileSync(file, work);
+  copyDurably(file, work);
   let app: App | null = null;
   try {
     const [, openFloor] = timeSync(() => {

@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import type { AbcXyzResult, RetentionResult, RfmResultOut } from '../../electron/api/contract';
 import { createApp } from '../../electron/app';
 import { startWebServer } from '../../electron/web-server';
-import { timeAsync, type Figure } from '../measure';
+import { copyDurably, timeAsync, type Figure } from '../measure';
 import { END, VERSION, makeWorkbook } from './analytics';
 import { DAYS_TABLE, abcxyzSql, retentionSql, rfmSql } from './analytics-duckdb-sql';
 import type { Measurement } from './types';
@@ -95,7 +95,7 @@ export const analyticsVsDuckdb: Measurement = {
     const csv = cached.replace(/\.kartoteka$/, '.sales.csv');
     salesCsv(cached, csv);
     const file = path.join(os.tmpdir(), `kartoteka-bench-duckdb-run-${process.pid}.kartoteka`);
-    fs.copyFileSync(cached, file);
+    copyDurably(cached, file);
     const instance = await DuckDBInstance.create(':memory:');
     const duck = await instance.connect();
     const app = createApp({

@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { createApp } from '../../electron/app';
 import { dayFromIso, isoFromDay } from '../../electron/analytics/days';
 import { openWorkbook } from '../../db/workbook';
-import { percentile, timeAsync, timeSync, type Figure } from '../measure';
+import { copyDurably, percentile, timeAsync, timeSync, type Figure } from '../measure';
 import { startBenchShell } from '../shell';
 import { Rng } from '../../db/demo/prng';
 import type { Measurement } from './types';
@@ -125,7 +125,7 @@ export const analyticsRefresh: Measurement = {
     const cached = path.join(os.tmpdir(), `kartoteka-bench-analytics-v${VERSION}.kartoteka`);
     if (!fs.existsSync(cached)) makeWorkbook(cached, bench.migrationsDir, (m) => bench.log(m));
     const file = path.join(os.tmpdir(), `kartoteka-bench-analytics-run-${process.pid}.kartoteka`);
-    fs.copyFileSync(cached, file);
+    copyDurably(cached, file);
     try {
       const raw = new Database(file, { readonly: true });
       const scan = raw.prepare('SELECT client_id, date, amount FROM sales').raw();

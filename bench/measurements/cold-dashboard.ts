@@ -12,7 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createApp, type App } from '../../electron/app';
 import { openWorkbook } from '../../db/workbook';
-import { timeAsync, timeSync, type Figure } from '../measure';
+import { copyDurably, timeAsync, timeSync, type Figure } from '../measure';
 import { analyticsRefresh } from './analytics';
 import type { BenchContext, Measurement } from './types';
 
@@ -110,7 +110,7 @@ export const coldDashboard: Measurement = {
       await analyticsRefresh.run(bench);
     }
     const file = path.join(os.tmpdir(), `kartoteka-bench-cold-run-${process.pid}.kartoteka`);
-    fs.copyFileSync(CACHED, file);
+    copyDurably(CACHED, file);
     try {
       // Brought to today's schema first (a one-time upgrade, not what is measured), no snapshot.
       openWorkbook(file, { migrationsDir: bench.migrationsDir }).close();

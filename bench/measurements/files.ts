@@ -10,24 +10,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createApp, type App } from '../../electron/app';
 import { checkFile } from '../../electron/services/workbook/integrity';
-import { timeAsync, timeSync, type Figure } from '../measure';
+import { copyDurably, timeAsync, timeSync, type Figure } from '../measure';
 import type { Measurement } from './types';
 
 async function call<T>(app: App, channel: string, input: unknown): Promise<T> {
   const envelope = await app.dispatch(channel, input);
   if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
   return envelope.data as T;
-}
-
-/** The same bytes copied by the file system, made durable: the least a save back can cost. */
-function copyDurably(from: string, to: string): void {
-  fs.copyFileSync(from, to);
-  const fd = fs.openSync(to, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** Every byte of the file read once, in 1 MiB pieces: the least a check of every page costs. */

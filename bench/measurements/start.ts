@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createApp } from '../../electron/app';
+import { copyDurably } from '../measure';
 import type { BenchContext, Measurement } from './types';
 
 const RUNS = 3;
@@ -178,7 +179,7 @@ export const shellStart: Measurement = {
       // A consistent copy of the open workbook: its WAL folded back first.
       bench.app.wb.checkpoint();
       const workbook = path.join(dir, 'start.kartoteka');
-      fs.copyFileSync(bench.file, workbook);
+      copyDurably(bench.file, workbook);
       const surname = (
         bench.app.wb.sqlite
           .prepare(`SELECT name FROM clients WHERE kind = 'person' AND deleted_at IS NULL LIMIT 1`)

@@ -13,7 +13,7 @@ import pg from 'pg';
 import { createApp, type App } from '../../electron/app';
 import type { ChannelName, InputOf, OutputOf } from '../../electron/api/contract';
 import { startPgCluster } from '../../test/helpers/pg-cluster';
-import { percentile, timeAsync, type Figure } from '../measure';
+import { copyDurably, percentile, timeAsync, type Figure } from '../measure';
 import { sample, type BenchContext, type Measurement } from './types';
 
 async function call<C extends ChannelName>(
@@ -122,7 +122,7 @@ export const syncHub: Measurement = {
       const url = await cluster.createDatabase();
       bench.app.wb.checkpoint();
       const shopFile = path.join(dir, 'shop.kartoteka');
-      fs.copyFileSync(bench.file, shopFile);
+      copyDurably(bench.file, shopFile);
       const shop = device(bench, dir, shopFile, 'shop');
       apps.push(shop);
       bench.log('sync: the first sync logs and sends the whole workbook…');
