@@ -2,10 +2,11 @@
  * Importing three years of sales (1,050,000 rows, over the old limit of a million, in ONE file)
  * for 100,000 clients from a Windows-1251 semicolon CSV, the way a shop loads its 1C history
  * after the client list: the check, the run (which writes the new sales the check kept, as the
- * wizard's run after its check does, and moves the stages along the ladder from the sales) and
- * the undo of the run, each beside a floor of the same work done bare: decoding
- * and parsing the same file with papaparse, plus inserting its rows with one prepared INSERT in
- * one transaction (the run), or marking them all deleted in one UPDATE (the undo). The import's
+ * wizard's run after its check does, and moves the stages along the ladder from the sales), the
+ * undo of the run, and a run of the same file with no check before it (reading, planning and
+ * writing it), each beside a floor of the same work done bare: decoding and parsing the same
+ * file with papaparse, plus inserting its rows with one prepared INSERT in one transaction (a
+ * run), or marking them all deleted in one UPDATE (the undo). The import's
  * memory is sampled while it runs: a file a fifth as long needs no less, so it is bounded.
  */
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from '../../electron/app';
 import { timeAsync, timeSync } from '../measure';
 import type { Measurement } from './types';
@@ -106,31 +108,40 @@ export const importSales: Measurement = {
       writeSalesCsv(salesFile, SALES, () => bench.rng.next());
       const smallFile = path.join(dir, 'sales-small.csv');
       writeSalesCsv(smallFile, SMALL, () => bench.rng.next());
-      const app = createApp({
-        workbookPath: path.join(dir, 'sales.kartoteka'),
-        migrationsDir: bench.migrationsDir,
-        dataDir: bench.dataDir,
-        shell: 'web',
-        version: 'bench',
-        systemLocale: 'ru',
-        importWorker: path.join(__dirname, 'import-worker.cjs'),
-        logger: { info: () => undefined, error: (m) => bench.log(m) },
-      });
-      // As the browser shell does with an upload: only files handed over are read.
-      for (const file of [clientsFile, salesFile, smallFile]) app.ctx.importer.allowFile(file);
-      const call = async <T>(channel: string, input: unknown): Promise<T> => {
-        const envelope = await app.dispatch(channel, input);
-        if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-        return envelope.data as T;
-      };
+      const open = (name: string) =>
+        createApp({
+          workbookPath: path.join(dir, name),
+          migrationsDir: bench.migrationsDir,
+          dataDir: bench.dataDir,
+          shell: 'web',
+          version: 'bench',
+          systemLocale: 'ru',
+          importWorker: path.join(__dirname, 'import-worker.cjs'),
+          logger: { info: () => undefined, error: (m) => bench.log(m) },
+        });
+      const caller =
+        (app: ReturnType<typeof open>) =>
+        async <T>(channel: string, input: unknown): Promise<T> => {
+          const envelope = await app.dispatch(channel, input);
+          if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+          return envelope.data as T;
+        };
       const common = { onDuplicate: 'update', onInvalid: 'skip' };
-      bench.log(`  loading ${CLIENTS} clients first…`);
-      await call('import.run', {
-        ...common,
-        path: clientsFile,
-        target: 'clients',
-        mapping: { 'Код клиента': 'externalId', ФИО: 'name' },
-      });
+      /** A workbook with the client list imported (as the browser shell does with uploads). */
+      const withClients = async (name: string) => {
+        const app = open(name);
+        for (const file of [clientsFile, salesFile, smallFile]) app.ctx.importer.allowFile(file);
+        bench.log(`  loading ${CLIENTS} clients first…`);
+        await caller(app)('import.run', {
+          ...common,
+          path: clientsFile,
+          target: 'clients',
+          mapping: { 'Код клиента': 'externalId', ФИО: 'name' },
+        });
+        return app;
+      };
+      const app = await withClients('sales.kartoteka');
+      const call = caller(app);
       const mapping = { 'Код клиента': 'externalId', Дата: 'date', Сумма: 'amount' };
       const input = { ...common, path: salesFile, target: 'sales', mapping };
       const idle = process.memoryUsage().rss;
@@ -179,6 +190,17 @@ export const importSales: Measurement = {
         bare.prepare('UPDATE t SET deleted = ?').run(new Date().toISOString()),
       );
       bare.close();
+
+      // The same file run with no check before it (an outside tool over the shell: the run
+      // reads, plans and writes it), into a workbook of the same clients and no sales.
+      const other = await withClients('direct.kartoteka');
+      const [direct, directMs, directPeak, directCpu] = await peakRss(() =>
+        caller(other)<{ inserted: number }>('import.run', input),
+      );
+      // Its thread folds the WAL back once it has answered: the next figure does not share the
+      // machine with it.
+      while (other.ctx.importer.keptWorker() !== null) await sleep(50);
+      other.close();
       const size = fs.statSync(salesFile).size;
       return [
         {
@@ -198,6 +220,12 @@ export const importSales: Measurement = {
           ms: undoMs,
           floorMs: deleteMs,
           note: `${undo.reverted} reverted; floor: one bare UPDATE of the rows`,
+        },
+        {
+          name: `import run ${SALES} sales rows with no check before it`,
+          ms: directMs,
+          floorMs: loadMs,
+          note: `${direct.inserted} inserted; CPU ${cpuSeconds(directCpu)}; peak RSS ${mb(directPeak)}; floor: parse + bare INSERTs`,
         },
         {
           name: `peak RSS (main + import worker), ${SALES} rows`,

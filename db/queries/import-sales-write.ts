@@ -9,10 +9,22 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Workbook } from '../workbook';
-import { idSequence, recordChanges, type ChangeInput, type WriteContext } from './history';
+import {
+  idSequence,
+  idSequenceStart,
+  recordChanges,
+  type ChangeInput,
+  type WriteContext,
+} from './history';
 import { withPageCache } from './import-seen';
 import { fold } from './search';
-import { LatestDays, readStageRules, type KnownPerson } from './stage-ladder';
+import {
+  LatestDays,
+  peopleInLadderOrder,
+  readStageRules,
+  type KnownPerson,
+  type LadderPerson,
+} from './stage-ladder';
 
 export interface SaleImportValues {
   date: string;
@@ -40,6 +52,8 @@ export interface SaleImportOp {
 
 interface Statements {
   insert: Statement;
+  /** The greatest sale rowid. */
+  last: Statement;
   read: Statement;
   update: Map<string, Statement>;
 }
@@ -54,6 +68,7 @@ function statements(wb: Workbook): Statements {
         `INSERT INTO sales (id, client_id, date, amount, margin, category, product, quantity, doc_no, manager_id, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      last: wb.sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM sales').pluck(),
       read: wb.sqlite.prepare(
         'SELECT margin, category, product, quantity, manager_id FROM sales WHERE id = ?',
       ),
@@ -91,17 +106,55 @@ export class SaleWriter {
   private readonly at: string;
   private changes: ChangeInput[] = [];
   private readonly newId: () => string;
+  /** How the new sales' ids follow from their rowids, when they are written so. */
+  private readonly sequence: SaleIdsByRowid | null = null;
+  /** The clients written to as the planner knew them; null once one came without. */
+  private known: Map<string, KnownPerson | null> | null = new Map();
 
   constructor(
     private readonly ctx: WriteContext,
     private readonly batchId: string,
     /** Managers by folded name (the file's new ones created already). */
     private managers: Map<string, string>,
+    /**
+     * The greatest sale rowid before the import, when no other sale is written in its
+     * transaction: the n-th new sale then takes the n-th id of one sequence and, from SQLite
+     * (the greatest rowid plus one), the rowid `before + n` (`idsByRowid`), as the kept
+     * check's run writes them.
+     */
+    before: number | null = null,
   ) {
     this.s = statements(ctx.wb);
-    this.newId = idSequence(ctx);
+    const start = before === null ? null : idSequenceStart(ctx);
+    if (start) {
+      this.sequence = { ...start, before: before! };
+      let counter = start.counter - 1;
+      this.newId = () => {
+        counter = (counter + 1) % 2 ** 48;
+        return start.prefix + counter.toString(16).padStart(12, '0');
+      };
+    } else this.newId = idSequence(ctx);
     this.at = ctx.now().toISOString();
     this.days = new LatestDays(readStageRules(ctx.wb));
+  }
+
+  /**
+   * How the ids of the sales written follow from their rowids (for `recordCreatedSales`), or
+   * null when they do not: SQLite gave the new sales the rowids after `before` unless the
+   * greatest one was taken (2^63 − 1), which the count of rowids then shows.
+   */
+  idsByRowid(): SaleIdsByRowid | null {
+    const sequence = this.sequence;
+    if (!sequence || this.s.last.get() !== sequence.before + this.inserted) return null;
+    return sequence;
+  }
+
+  /**
+   * The live clients written to, as the planner read them in this transaction, in the order
+   * the stage ladder reads many (`moveStagesFromSales`); null when one came without.
+   */
+  people(): LadderPerson[] | null {
+    return this.known ? peopleInLadderOrder(this.known.values()) : null;
   }
 
   /** The managers again, after the file named new ones and they were created. */
@@ -112,6 +165,7 @@ export class SaleWriter {
   write(op: SaleImportOp): void {
     const managerId = op.managerName ? (this.managers.get(fold(op.managerName)) ?? null) : null;
     if (op.action === 'create') {
+      this.follow(op);
       const id = this.newId();
       const v = op.values;
       if (v.amount > 0) this.days.add(op.clientId, v.date);
@@ -132,6 +186,7 @@ export class SaleWriter {
       );
       this.inserted += 1;
     } else if (op.saleId) {
+      this.follow(op);
       this.days.touch(op.clientId);
       const changed = this.update(op, managerId);
       if (changed.length > 0) {
@@ -141,6 +196,13 @@ export class SaleWriter {
         this.unchanged += 1;
       }
     }
+  }
+
+  /** The client of a sale written, as the planner knew it (see `people`). */
+  private follow(op: SaleImportOp): void {
+    const known = this.known;
+    if (known && op.known === undefined) this.known = null;
+    else if (known && !known.has(op.clientId)) known.set(op.clientId, op.known ?? null);
   }
 
   /** Records the history of the sales updated since the last flush. */

@@ -12,6 +12,7 @@ import { lastSaleRowid } from '../../../db/queries/import-reads';
 import {
   recordCreatedSales,
   SaleWriter,
+  walkClientIndex,
   suspendSalesIndexes,
 } from '../../../db/queries/import-sales-write';
 import { changeMark, sameOtherWrites } from '../../../db/queries/change-mark';
@@ -237,7 +238,9 @@ function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): 
     let managers = resolveManagers(ctx, []);
     let created = 0;
     let restore: (() => void) | null = null;
-    const writer = new SaleWriter(ctx, batchId, managers);
+    // Nothing else writes sales in this transaction: the new ones take the rowids after
+    // `before`, their ids counted along (the history then walks the client index for them).
+    const writer = new SaleWriter(ctx, batchId, managers, before);
     const planner = planAll(
       ctx.wb,
       feed,
@@ -258,10 +261,12 @@ function write(ctx: WriteContext, request: Request, env: SalesEnv, feed: Feed): 
       },
       'write',
     );
-    recordCreatedSales(ctx, batchId, before);
+    const walk = walkClientIndex(before, writer.inserted, env.bulkRows);
+    recordCreatedSales(ctx, batchId, before, writer.idsByRowid(), walk);
     (restore as (() => void) | null)?.();
     writer.days.addWritten(ctx.wb, before);
-    moveStagesFromSales(ctx, writer.days);
+    // The clients as the planner read them in this transaction: the ladder need not again.
+    moveStagesFromSales(ctx, writer.days, writer.people());
     const t = planner.tally;
     let id: string | null = batchId;
     if (writer.inserted + writer.updated === 0 && created === 0) {
