@@ -117,6 +117,8 @@ export const importSales: Measurement = {
           version: 'bench',
           systemLocale: 'ru',
           importWorker: path.join(__dirname, 'import-worker.cjs'),
+          // The undo of a large import runs in the bulk worker, as in the app.
+          bulkWorker: path.join(__dirname, 'bulk-worker.cjs'),
           logger: { info: () => undefined, error: (m) => bench.log(m) },
         });
       const caller =
@@ -151,6 +153,7 @@ export const importSales: Measurement = {
         call<{ batchId: string }>('import.run', small),
       );
       await call('history.undoBatch', { batchId: smallRun.batchId });
+      await app.ctx.bulk.settled();
       const [check, checkMs, checkPeak, checkCpu] = await peakRss(() =>
         call<{ willCreate: number; invalid: number }>('import.check', input),
       );
@@ -165,6 +168,9 @@ export const importSales: Measurement = {
       const [undo, undoMs] = await timeAsync(() =>
         call<{ reverted: number }>('history.undoBatch', { batchId: result.batchId }),
       );
+      // Its thread folds the WAL back once it has answered: the floors do not share the machine
+      // with it.
+      await app.ctx.bulk.settled();
       app.close();
 
       // The floors: the same file parsed bare, its rows inserted bare, then marked deleted.

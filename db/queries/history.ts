@@ -61,14 +61,40 @@ export function idSequence(ctx: Pick<WriteContext, 'newId'>): () => string {
       return id;
     };
   }
-  let counter = start.counter;
+  const after = countingIds(start.prefix, start.counter + 1);
   return () => {
     if (next !== null) {
       next = null;
       return first;
     }
+    return after();
+  };
+}
+
+/** The four hex digits of each number below 65,536, made once. */
+let quads: readonly string[] | null = null;
+
+/**
+ * The ids `prefix` + the twelve hex digits of `from`, `from + 1`, … (modulo 2^48), as SQL's
+ * `printf('%012x')` writes them. The last four digits come from a table and the rest change
+ * once in 65,536 ids: formatting a number per id cost half a second a million sales.
+ */
+export function countingIds(prefix: string, from: number): () => string {
+  const table = (quads ??= Array.from({ length: 65_536 }, (_, i) =>
+    i.toString(16).padStart(4, '0'),
+  ));
+  let counter = (from - 1 + 2 ** 48) % 2 ** 48;
+  let high = -1;
+  let head = '';
+  return () => {
     counter = (counter + 1) % 2 ** 48;
-    return start.prefix + counter.toString(16).padStart(12, '0');
+    const low = counter % 65_536;
+    const h = (counter - low) / 65_536;
+    if (h !== high) {
+      high = h;
+      head = prefix + h.toString(16).padStart(8, '0');
+    }
+    return head + table[low]!;
   };
 }
 

@@ -10,6 +10,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Workbook } from '../workbook';
 import {
+  countingIds,
   idSequence,
   idSequenceStart,
   recordChanges,
@@ -128,11 +129,7 @@ export class SaleWriter {
     const start = before === null ? null : idSequenceStart(ctx);
     if (start) {
       this.sequence = { ...start, before: before! };
-      let counter = start.counter - 1;
-      this.newId = () => {
-        counter = (counter + 1) % 2 ** 48;
-        return start.prefix + counter.toString(16).padStart(12, '0');
-      };
+      this.newId = countingIds(start.prefix, start.counter);
     } else this.newId = idSequence(ctx);
     this.at = ctx.now().toISOString();
     this.days = new LatestDays(readStageRules(ctx.wb));
@@ -325,8 +322,8 @@ export const BULK_INDEXES = [
  */
 export const RUN_INDEXES = BULK_INDEXES.filter(([, table]) => table === 'sales');
 
-/** Below this many rows an import updates every index as it goes. */
-const BULK_ROWS = 100_000;
+/** Below this many rows an import (or its undo) updates every index as it goes. */
+export const BULK_ROWS = 100_000;
 
 /**
  * Before an import writes about `rows` sales (and as many history rows): drops each index above

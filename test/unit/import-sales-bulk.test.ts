@@ -224,6 +224,16 @@ describe('a large sales import, set-based', () => {
       .pluck()
       .all(undo.batchId, annaId) as string[];
     expect(annasLines.sort()).toEqual([...annasNew].sort());
+    // The undo's lines have ids of their own, counted up from one fresh id in the order written.
+    const undoIds = world.app.wb.sqlite
+      .prepare('SELECT id FROM changes WHERE batch_id = ? ORDER BY rowid')
+      .pluck()
+      .all(undo.batchId) as string[];
+    expect(undoIds.length).toBeGreaterThanOrEqual(1200);
+    expect(new Set(undoIds).size).toBe(undoIds.length);
+    expect([...undoIds].sort()).toEqual(undoIds);
+    for (const id of undoIds)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const deletedAt = world.app.wb.sqlite
       .prepare('SELECT DISTINCT deleted_at FROM sales WHERE deleted_at IS NOT NULL')
       .pluck()
