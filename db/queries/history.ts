@@ -77,7 +77,7 @@ let quads: readonly string[] | null = null;
 /**
  * The ids `prefix` + the twelve hex digits of `from`, `from + 1`, … (modulo 2^48), as SQL's
  * `printf('%012x')` writes them. The last four digits come from a table and the rest change
- * once in 65,536 ids: formatting a number per id cost half a second a million sales.
+ * once in 65,536 ids: a quarter of the time of formatting each id's number (0.1 s a million).
  */
 export function countingIds(prefix: string, from: number): () => string {
   const table = (quads ??= Array.from({ length: 65_536 }, (_, i) =>

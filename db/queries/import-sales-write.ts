@@ -322,8 +322,8 @@ export const BULK_INDEXES = [
  */
 export const RUN_INDEXES = BULK_INDEXES.filter(([, table]) => table === 'sales');
 
-/** Below this many rows an import (or its undo) updates every index as it goes. */
-export const BULK_ROWS = 100_000;
+/** Below this many rows an import updates every index as it goes. */
+const BULK_ROWS = 100_000;
 
 /**
  * Before an import writes about `rows` sales (and as many history rows): drops each index above
