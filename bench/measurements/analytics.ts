@@ -15,7 +15,7 @@ import { openWorkbook } from '../../db/workbook';
 import { copyDurably, percentile, timeAsync, timeSync, type Figure } from '../measure';
 import { startBenchShell } from '../shell';
 import { Rng } from '../../db/demo/prng';
-import type { Measurement } from './types';
+import { callApp, type Measurement } from './types';
 
 const CLIENTS = 50_000;
 const SALES = 1_000_000;
@@ -153,11 +153,7 @@ export const analyticsRefresh: Measurement = {
         dailyBackups: false,
         logger: { info: () => undefined, error: (m) => bench.log(m) },
       });
-      const call = async <T>(channel: string, input: unknown): Promise<T> => {
-        const envelope = await app.dispatch(channel, input);
-        if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-        return envelope.data as T;
-      };
+      const call = <T>(channel: string, input: unknown) => callApp<T>(app, channel, input);
       type Board = {
         timings: Record<string, number>;
         matrix: { counts: number[][] };

@@ -14,7 +14,7 @@ import { createApp, type App } from '../../electron/app';
 import { openWorkbook } from '../../db/workbook';
 import { copyDurably, timeAsync, timeSync, type Figure } from '../measure';
 import { analyticsRefresh } from './analytics';
-import type { BenchContext, Measurement } from './types';
+import { callApp, type BenchContext, type Measurement } from './types';
 
 /** The workbook ./analytics.ts caches (its VERSION 2) and the day its figures are asked for. */
 const CACHED = path.join(os.tmpdir(), 'kartoteka-bench-analytics-v2.kartoteka');
@@ -55,12 +55,6 @@ function open(bench: BenchContext, file: string): App {
   });
 }
 
-async function call<T>(app: App, channel: string, input: unknown): Promise<T> {
-  const envelope = await app.dispatch(channel, input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.data as T;
-}
-
 /** Waits (a bench, not a test: polling is fine) until the worker has stored its snapshot. */
 async function snapshotStored(file: string): Promise<void> {
   const db = new Database(file, { readonly: true });
@@ -87,7 +81,7 @@ async function firstDashboard(
 ) {
   const [app, openMs] = timeSync(() => open(bench, file));
   const started = performance.now();
-  const pending = call<Board>(app, 'analytics.dashboard', { asOf: END });
+  const pending = callApp<Board>(app, 'analytics.dashboard', { asOf: END });
   const others = await meanwhile(app);
   const board = await pending;
   const ms = performance.now() - started;
@@ -124,12 +118,14 @@ export const coldDashboard: Measurement = {
         floorMs,
         async (app) => {
           const [list, listMs] = await timeAsync(() =>
-            call<{ rows: { id: string }[] }>(app, 'clients.list', { limit: 100 }),
+            callApp<{ rows: { id: string }[] }>(app, 'clients.list', { limit: 100 }),
           );
           const [, cardMs] = await timeAsync(() =>
-            call(app, 'clients.get', { id: list.rows[0]!.id }),
+            callApp(app, 'clients.get', { id: list.rows[0]!.id }),
           );
-          const [, agendaMs] = await timeAsync(() => call(app, 'reminders.agenda', { date: END }));
+          const [, agendaMs] = await timeAsync(() =>
+            callApp(app, 'reminders.agenda', { date: END }),
+          );
           return [
             { name: '  meanwhile: clients.list', ms: listMs, floorMs: null },
             { name: '  meanwhile: clients.get', ms: cardMs, floorMs: null },
@@ -138,7 +134,9 @@ export const coldDashboard: Measurement = {
         },
       );
       figures.push(...first.figures);
-      const [, idleMs] = await timeAsync(() => call(first.app, 'reminders.agenda', { date: END }));
+      const [, idleMs] = await timeAsync(() =>
+        callApp(first.app, 'reminders.agenda', { date: END }),
+      );
       figures.push({
         name: '  reminders.agenda again, worker idle',
         ms: idleMs,
@@ -162,7 +160,7 @@ export const coldDashboard: Measurement = {
         .pluck()
         .all() as string[];
       for (const clientId of ids)
-        await call(app2, 'sales.add', { clientId, date: END, amount: 500 });
+        await callApp(app2, 'sales.add', { clientId, date: END, amount: 500 });
       app2.close();
 
       floorMs = scanFloor(file);
@@ -179,7 +177,7 @@ export const coldDashboard: Measurement = {
       floorMs = scanFloor(file);
       const [app4, openMs] = timeSync(() => open(bench, file));
       const [, dueMs] = await timeAsync(() =>
-        call(app4, 'analytics.due', { asOf: END, limit: 20 }),
+        callApp(app4, 'analytics.due', { asOf: END, limit: 20 }),
       );
       figures.push({
         name: "first analytics.due after a reopen (Today's due list)",

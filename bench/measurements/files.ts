@@ -8,16 +8,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createApp, type App } from '../../electron/app';
+import { createApp } from '../../electron/app';
 import { checkFile } from '../../electron/services/workbook/integrity';
 import { copyDurably, timeAsync, timeSync, type Figure } from '../measure';
-import type { Measurement } from './types';
-
-async function call<T>(app: App, channel: string, input: unknown): Promise<T> {
-  const envelope = await app.dispatch(channel, input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.data as T;
-}
+import { callApp, type Measurement } from './types';
 
 /** Every byte of the file read once, in 1 MiB pieces: the least a check of every page costs. */
 function readAll(file: string): void {
@@ -62,8 +56,8 @@ export const workbookFiles: Measurement = {
         logger: { info: () => undefined, error: (m) => bench.log(m) },
       });
       try {
-        await call(portable, 'clients.create', { name: 'Bench, saved back' });
-        const [, saveMs] = await timeAsync(() => call(portable, 'workbook.save', {}));
+        await callApp(portable, 'clients.create', { name: 'Bench, saved back' });
+        const [, saveMs] = await timeAsync(() => callApp(portable, 'workbook.save', {}));
         return [
           { name: `backup by hand (${size})`, ms: backupMs, floorMs: copyMs },
           { name: 'integrity check (quick_check)', ms: checkMs, floorMs: readMs },

@@ -18,7 +18,7 @@ import Papa from 'papaparse';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from '../../electron/app';
 import { timeAsync, timeSync } from '../measure';
-import type { Measurement } from './types';
+import { callApp, type Measurement } from './types';
 
 const CLIENTS = 100_000;
 const SALES = 1_050_000;
@@ -123,11 +123,8 @@ export const importSales: Measurement = {
         });
       const caller =
         (app: ReturnType<typeof open>) =>
-        async <T>(channel: string, input: unknown): Promise<T> => {
-          const envelope = await app.dispatch(channel, input);
-          if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-          return envelope.data as T;
-        };
+        <T>(channel: string, input: unknown) =>
+          callApp<T>(app, channel, input);
       const common = { onDuplicate: 'update', onInvalid: 'skip' };
       /** A workbook with the client list imported (as the browser shell does with uploads). */
       const withClients = async (name: string) => {

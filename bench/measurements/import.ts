@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { createApp } from '../../electron/app';
 import { timeAsync, timeSync } from '../measure';
-import type { Measurement } from './types';
+import { callApp, type Measurement } from './types';
 
 const ROWS = 100_000;
 const FIRST = [
@@ -86,11 +86,7 @@ export const importClients: Measurement = {
       });
       // As an upload to the browser shell would: the import reads only files handed to it.
       app.ctx.importer.allowFile(csv);
-      const call = async <T>(channel: string, input: unknown): Promise<T> => {
-        const envelope = await app.dispatch(channel, input);
-        if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-        return envelope.data as T;
-      };
+      const call = <T>(channel: string, input: unknown) => callApp<T>(app, channel, input);
       const mapping = {
         ФИО: 'name',
         Телефон: 'phone',

@@ -9,15 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createApp, type App } from '../../electron/app';
 import { timeAsync, timeSync, type Figure } from '../measure';
-import type { BenchContext, Measurement } from './types';
+import { callApp, type BenchContext, type Measurement } from './types';
 
 const PASSWORD = 'bench «пароль» 42';
-
-async function call<T>(app: App, channel: string, input: unknown): Promise<T> {
-  const envelope = await app.dispatch(channel, input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.data as T;
-}
 
 function appOn(bench: BenchContext, file: string): App {
   return createApp({
@@ -34,9 +28,9 @@ function appOn(bench: BenchContext, file: string): App {
 
 /** A full refresh from a cold start: the worker forgets the sales it read, then the dashboard. */
 async function refresh(app: App): Promise<number> {
-  await call(app, 'analytics.settings', undefined);
+  await callApp(app, 'analytics.settings', undefined);
   app.ctx.analytics.runner.reset();
-  const [, ms] = await timeAsync(() => call(app, 'analytics.dashboard', {}));
+  const [, ms] = await timeAsync(() => callApp(app, 'analytics.dashboard', {}));
   return ms;
 }
 
@@ -59,18 +53,18 @@ export const passwordCost: Measurement = {
       const [first, plainOpenMs] = timeSync(() => appOn(bench, plain));
       const plainRefreshMs = await refresh(first);
       const [, setMs] = await timeAsync(() =>
-        call(first, 'workbook.setPassword', { new: PASSWORD }),
+        callApp(first, 'workbook.setPassword', { new: PASSWORD }),
       );
       first.close();
       bench.log('password set; opening the encrypted workbook');
       const second = appOn(bench, plain);
       try {
         const [, encryptedOpenMs] = await timeAsync(() =>
-          call(second, 'workbook.open', { path: plain, password: PASSWORD }),
+          callApp(second, 'workbook.open', { path: plain, password: PASSWORD }),
         );
         const encryptedRefreshMs = await refresh(second);
         const [, encryptedCopyMs] = await timeAsync(() =>
-          call(second, 'workbook.saveCopy', { path: copy }),
+          callApp(second, 'workbook.saveCopy', { path: copy }),
         );
         const size = `${Math.round(fs.statSync(plain).size / 2 ** 20)} MB`;
         return [

@@ -35,3 +35,13 @@ export function sample<T>(rng: Rng, items: readonly T[], n: number): T[] {
   }
   return copy.slice(0, count);
 }
+
+/**
+ * Calls a channel of an app a measurement opened itself, through its real dispatch; throws on an
+ * error envelope.
+ */
+export async function callApp<T>(app: App, channel: string, input: unknown): Promise<T> {
+  const envelope = await app.dispatch(channel, input);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.data as T;
+}
