@@ -35,9 +35,11 @@ await build({
 
 const [first, ...rest] = process.argv.slice(2);
 const [entry, args] = first === 'generate' ? ['generate', rest] : ['run', process.argv.slice(2)];
-const result = spawnSync(
-  process.execPath,
-  ['--enable-source-maps', `${root}dist/bench/${entry}.cjs`, ...args],
-  { stdio: 'inherit', cwd: root },
-);
+// Without --enable-source-maps, which the bench's worker threads would inherit: the app runs
+// without it (`npm run web`, Electron), and the figures are the app's. A failure's stack then
+// names the minified bundle; KARTOTEKA_BENCH_PLAIN=1 (above) keeps the names.
+const result = spawnSync(process.execPath, [`${root}dist/bench/${entry}.cjs`, ...args], {
+  stdio: 'inherit',
+  cwd: root,
+});
 process.exit(result.status ?? 1);

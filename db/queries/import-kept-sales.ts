@@ -54,10 +54,14 @@ export function keptSalesTable(wb: Workbook): KeptSalesTable {
   return {
     add(op) {
       const v = op.values;
-      if (v.amount > 0) days.add(op.clientId, v.date);
-      else days.touch(op.clientId);
-      if (known && op.known === undefined) known = null;
-      else if (known && !known.has(op.clientId)) known.set(op.clientId, op.known ?? null);
+      const clients = days.size;
+      if (v.amount > 0) days.add(op.clientId, v.date, op.clientOrder);
+      else days.touch(op.clientId, op.clientOrder);
+      // A client's first row only (`days` counts the clients), as `SaleWriter` follows them.
+      if (days.size > clients) {
+        if (known && op.known === undefined) known = null;
+        else known?.set(op.clientId, op.known ?? null);
+      }
       insert.run(
         op.clientId,
         op.clientOrder ?? null,

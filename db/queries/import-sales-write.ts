@@ -162,11 +162,12 @@ export class SaleWriter {
   write(op: SaleImportOp): void {
     const managerId = op.managerName ? (this.managers.get(fold(op.managerName)) ?? null) : null;
     if (op.action === 'create') {
-      this.follow(op);
       const id = this.newId();
       const v = op.values;
-      if (v.amount > 0) this.days.add(op.clientId, v.date);
-      else this.days.touch(op.clientId);
+      const clients = this.days.size;
+      if (v.amount > 0) this.days.add(op.clientId, v.date, op.clientOrder);
+      else this.days.touch(op.clientId, op.clientOrder);
+      if (this.days.size > clients) this.follow(op);
       this.s.insert.run(
         id,
         op.clientId,
@@ -183,8 +184,9 @@ export class SaleWriter {
       );
       this.inserted += 1;
     } else if (op.saleId) {
-      this.follow(op);
-      this.days.touch(op.clientId);
+      const clients = this.days.size;
+      this.days.touch(op.clientId, op.clientOrder);
+      if (this.days.size > clients) this.follow(op);
       const changed = this.update(op, managerId);
       if (changed.length > 0) {
         this.changes.push(...changed);
@@ -195,11 +197,15 @@ export class SaleWriter {
     }
   }
 
-  /** The client of a sale written, as the planner knew it (see `people`). */
+  /**
+   * The client of a sale written, as the planner knew it (see `people`): called for a client's
+   * first sale only (`days` counts the clients), which spares a look-up in a map of 100,000
+   * clients for each of a million sales (half a second).
+   */
   private follow(op: SaleImportOp): void {
     const known = this.known;
     if (known && op.known === undefined) this.known = null;
-    else if (known && !known.has(op.clientId)) known.set(op.clientId, op.known ?? null);
+    else known?.set(op.clientId, op.known ?? null);
   }
 
   /** Records the history of the sales updated since the last flush. */

@@ -57,6 +57,32 @@ describe('the latest purchase days of a client', () => {
     }
   });
 
+  it('keeps the same days when the clients come by their place in the order of ids', () => {
+    const next = rng(11);
+    const byId = new LatestDays(DEFAULT_STAGE_RULES);
+    const byOrder = new LatestDays(DEFAULT_STAGE_RULES);
+    byId.add('c5', '2025-06-01');
+    byOrder.add('c5', '2025-06-01', 5);
+    for (let i = 0; i < 20_000; i += 1) {
+      // 3,000 clients: their places run past the first 1,024 the table starts with.
+      const order = Math.floor(next() * 3_000);
+      const client = `c${order}`;
+      const day = dayOf(Math.floor(next() * 400));
+      if (next() < 0.1) {
+        byId.touch(client);
+        byOrder.touch(client, order);
+      } else {
+        byId.add(client, day);
+        byOrder.add(client, day, order);
+      }
+    }
+    // A client met by its id first, then by its place, keeps one slot.
+    byId.add('c5', '2026-01-01');
+    byOrder.add('c5', '2026-01-01');
+    expect(byOrder.size).toBe(byId.size);
+    expect(byOrder.purchaseDays()).toEqual(byId.purchaseDays());
+  });
+
   it('owns up to a day it cannot hold as a number, so the ladder reads the sales instead', () => {
     const latest = new LatestDays(DEFAULT_STAGE_RULES);
     latest.add('a', '2025-01-05');
