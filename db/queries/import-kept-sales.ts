@@ -7,16 +7,10 @@
 import type { Workbook } from '../workbook';
 import type { WriteContext } from './history';
 import { idSequence, idSequenceStart } from './history';
-import { changeIdFunction, type SaleIdsByRowid } from './import-sales-write';
+import { changeIdFunction, FollowedClients, type SaleIdsByRowid } from './import-sales-write';
 import type { SaleImportOp } from './import-write';
 import { fold } from './search';
-import {
-  LatestDays,
-  peopleInLadderOrder,
-  readStageRules,
-  type KnownPerson,
-  type LadderPerson,
-} from './stage-ladder';
+import { readStageRules, type LadderPerson, type LatestDays } from './stage-ladder';
 
 const TABLE = 'temp.import_kept_sales';
 
@@ -38,7 +32,7 @@ export interface KeptSalesTable {
 
 /** Starts the table afresh (a kept table of an earlier check goes). */
 export function keptSalesTable(wb: Workbook): KeptSalesTable {
-  const days = new LatestDays(readStageRules(wb));
+  const followed = new FollowedClients(readStageRules(wb));
   dropKeptSales(wb);
   wb.sqlite.exec(
     // Untyped columns keep each value as it was bound: the sales table's own column types then
@@ -50,18 +44,11 @@ export function keptSalesTable(wb: Workbook): KeptSalesTable {
     `INSERT INTO ${TABLE} (client_id, client_order, date, amount, margin, category, product, quantity, doc_no, manager)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  let known: Map<string, KnownPerson | null> | null = new Map();
   return {
     add(op) {
       const v = op.values;
-      const clients = days.size;
-      if (v.amount > 0) days.add(op.clientId, v.date, op.clientOrder);
-      else days.touch(op.clientId, op.clientOrder);
-      // A client's first row only (`days` counts the clients), as `SaleWriter` follows them.
-      if (days.size > clients) {
-        if (known && op.known === undefined) known = null;
-        else known?.set(op.clientId, op.known ?? null);
-      }
+      // As the planning run's writer follows them (only new sales are kept).
+      followed.note(op);
       insert.run(
         op.clientId,
         op.clientOrder ?? null,
@@ -75,8 +62,8 @@ export function keptSalesTable(wb: Workbook): KeptSalesTable {
         op.managerName ? fold(op.managerName) : null,
       );
     },
-    days,
-    people: () => (known ? peopleInLadderOrder(known.values()) : null),
+    days: followed.days,
+    people: () => followed.people(),
     drop: () => dropKeptSales(wb),
   };
 }

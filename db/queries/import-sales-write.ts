@@ -26,6 +26,7 @@ import {
   type KnownPerson,
   type LadderPerson,
 } from './stage-ladder';
+import type { StageRules } from '../../electron/api/contract';
 
 export interface SaleImportValues {
   date: string;
@@ -93,24 +94,59 @@ const SALE_FIELDS = [
   ['managerId', 'manager_id'],
 ] as const;
 
+/**
+ * The clients an import's sales go to, for the stage ladder that follows: each with the latest
+ * days of its new sales (`LatestDays`, found by the client's place in the order of ids when the
+ * planner gave it), and each as the planner read it in the import's snapshot.
+ */
+export class FollowedClients {
+  readonly days: LatestDays;
+  /** The clients as the planner knew them; null once one came without. */
+  private known: Map<string, KnownPerson | null> | null = new Map();
+
+  constructor(rules: StageRules) {
+    this.days = new LatestDays(rules);
+  }
+
+  /**
+   * A sale written (created, or an existing one updated) for `op.clientId`. The client is noted
+   * as the planner knew it at its first sale only (`days` counts the clients): a look-up in a
+   * map of 100,000 clients for each of a million sales took half a second.
+   */
+  note(op: SaleImportOp): void {
+    const { days } = this;
+    const clients = days.size;
+    if (op.action === 'create' && op.values.amount > 0) {
+      days.add(op.clientId, op.values.date, op.clientOrder);
+    } else days.touch(op.clientId, op.clientOrder);
+    if (days.size === clients) return;
+    const known = this.known;
+    if (known && op.known === undefined) this.known = null;
+    else known?.set(op.clientId, op.known ?? null);
+  }
+
+  /**
+   * The live clients noted, as the planner read them, in the order the stage ladder reads many
+   * (`moveStagesFromSales`); null when one came without.
+   */
+  people(): LadderPerson[] | null {
+    return this.known ? peopleInLadderOrder(this.known.values()) : null;
+  }
+}
+
 export class SaleWriter {
   inserted = 0;
   updated = 0;
   /** Updates whose values the workbook already held: nothing written, no history. */
   unchanged = 0;
-  /**
-   * Every client a written sale belongs to, with the latest days of its new sales (for the
-   * stage ladder, which adds the days of the sales that were there before).
-   */
-  readonly days: LatestDays;
+  /** The clients written to and the latest days of their new sales (see `FollowedClients`). */
+  private readonly followed: FollowedClients;
   private readonly s: Statements;
   private readonly at: string;
   private changes: ChangeInput[] = [];
   private readonly newId: () => string;
   /** How the new sales' ids follow from their rowids, when they are written so. */
   private readonly sequence: SaleIdsByRowid | null = null;
-  /** The clients written to as the planner knew them; null once one came without. */
-  private known: Map<string, KnownPerson | null> | null = new Map();
 
   constructor(
     private readonly ctx: WriteContext,
@@ -132,7 +168,15 @@ export class SaleWriter {
       this.newId = countingIds(start.prefix, start.counter);
     } else this.newId = idSequence(ctx);
     this.at = ctx.now().toISOString();
-    this.days = new LatestDays(readStageRules(ctx.wb));
+    this.followed = new FollowedClients(readStageRules(ctx.wb));
+  }
+
+  /**
+   * Every client a written sale belongs to, with the latest days of its new sales (for the
+   * stage ladder, which adds the days of the sales that were there before).
+   */
+  get days(): LatestDays {
+    return this.followed.days;
   }
 
   /**
@@ -151,7 +195,7 @@ export class SaleWriter {
    * the stage ladder reads many (`moveStagesFromSales`); null when one came without.
    */
   people(): LadderPerson[] | null {
-    return this.known ? peopleInLadderOrder(this.known.values()) : null;
+    return this.followed.people();
   }
 
   /** The managers again, after the file named new ones and they were created. */
@@ -164,10 +208,7 @@ export class SaleWriter {
     if (op.action === 'create') {
       const id = this.newId();
       const v = op.values;
-      const clients = this.days.size;
-      if (v.amount > 0) this.days.add(op.clientId, v.date, op.clientOrder);
-      else this.days.touch(op.clientId, op.clientOrder);
-      if (this.days.size > clients) this.follow(op);
+      this.followed.note(op);
       this.s.insert.run(
         id,
         op.clientId,
@@ -184,9 +225,7 @@ export class SaleWriter {
       );
       this.inserted += 1;
     } else if (op.saleId) {
-      const clients = this.days.size;
-      this.days.touch(op.clientId, op.clientOrder);
-      if (this.days.size > clients) this.follow(op);
+      this.followed.note(op);
       const changed = this.update(op, managerId);
       if (changed.length > 0) {
         this.changes.push(...changed);
@@ -195,17 +234,6 @@ export class SaleWriter {
         this.unchanged += 1;
       }
     }
-  }
-
-  /**
-   * The client of a sale written, as the planner knew it (see `people`): called for a client's
-   * first sale only (`days` counts the clients), which spares a look-up in a map of 100,000
-   * clients for each of a million sales (half a second).
-   */
-  private follow(op: SaleImportOp): void {
-    const known = this.known;
-    if (known && op.known === undefined) this.known = null;
-    else known?.set(op.clientId, op.known ?? null);
   }
 
   /** Records the history of the sales updated since the last flush. */
