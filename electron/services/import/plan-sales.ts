@@ -206,8 +206,8 @@ export class SalesPlanner {
     const ops: SaleImportOp[] = [];
     for (const candidate of candidates) {
       const { op, clientName, key } = candidate;
-      // Asked only when not empty (most chunks): a lookup hashes the key, a string of 60
-      // characters made for this row (a fifth of a second a million rows).
+      // Asked only when not empty, and in most chunks both are empty: a lookup hashes the key,
+      // a string of 60 characters made for this row (a fifth of a second a million rows).
       const saleId = existing.size > 0 ? existing.get(key) : undefined;
       const firstRow = inChunk.get(candidate) ?? (earlier.size > 0 ? earlier.get(key) : undefined);
       if (saleId !== undefined || firstRow !== undefined) {

@@ -37,18 +37,28 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * below 100 (which Date.UTC reads as 19xx: they go the long way); null for no such day.
  */
 function dottedDate(v: string): string | null | undefined {
-  if (v.charCodeAt(2) !== 46 || v.charCodeAt(5) !== 46) return undefined;
+  if (!isDotted(v)) return undefined;
   const day = twoDigits(v, 0);
   const month = twoDigits(v, 3);
-  const century = twoDigits(v, 6);
-  const years = twoDigits(v, 8);
-  if (day < 0 || month < 0 || century < 0 || years < 0) return undefined;
-  const year = century * 100 + years;
+  const year = twoDigits(v, 6) * 100 + twoDigits(v, 8);
   if (year < 100) return undefined;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
   if (days === undefined || day < 1 || day > days) return null;
   return `${v.slice(6)}-${v.slice(3, 5)}-${v.slice(0, 2)}`;
+}
+
+/** Whether `v` is `dd.dd.dddd`: two digits, a dot, two digits, a dot, four digits. */
+function isDotted(v: string): boolean {
+  return (
+    v.length === 10 &&
+    v.charCodeAt(2) === 46 &&
+    v.charCodeAt(5) === 46 &&
+    twoDigits(v, 0) >= 0 &&
+    twoDigits(v, 3) >= 0 &&
+    twoDigits(v, 6) >= 0 &&
+    twoDigits(v, 8) >= 0
+  );
 }
 
 /** A date cell as `YYYY-MM-DD`, reading day and month in the given order; null if not a date. */
@@ -100,15 +110,13 @@ export class DateColumnReader {
     if (!v) return;
     this.example ??= raw;
     // `31.12.2025`, a 1C file's every row: read without a regular expression.
-    if (v.length === 10 && v.charCodeAt(2) === 46 && v.charCodeAt(5) === 46) {
+    if (isDotted(v)) {
       const a = twoDigits(v, 0);
       const b = twoDigits(v, 3);
-      if (a >= 0 && b >= 0 && twoDigits(v, 6) >= 0 && twoDigits(v, 8) >= 0) {
-        this.short += 1;
-        if (a > 12 && b <= 31) this.dayFirst = true;
-        if (b > 12 && a <= 31) this.monthFirst = true;
-        return;
-      }
+      this.short += 1;
+      if (a > 12 && b <= 31) this.dayFirst = true;
+      if (b > 12 && a <= 31) this.monthFirst = true;
+      return;
     }
     if (ISO.exec(v)) {
       this.isoCount += 1;
