@@ -53,7 +53,6 @@ export interface SaleImportOp {
 }
 
 interface Statements {
-  insert: Statement;
   /** The greatest sale rowid. */
   last: Statement;
   read: Statement;
@@ -66,10 +65,6 @@ function statements(wb: Workbook): Statements {
   let s = cache.get(wb);
   if (!s) {
     s = {
-      insert: wb.sqlite.prepare(
-        `INSERT INTO sales (id, client_id, date, amount, margin, category, product, quantity, doc_no, manager_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       last: wb.sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM sales').pluck(),
       read: wb.sqlite.prepare(
         'SELECT margin, category, product, quantity, manager_id FROM sales WHERE id = ?',
@@ -143,6 +138,10 @@ export class SaleWriter {
   private readonly followed: FollowedClients;
   private readonly s: Statements;
   private readonly at: string;
+  /** A new sale with every field. */
+  private readonly insert: Statement;
+  /** A new sale with its client, date and amount only, as most rows of a 1C file come. */
+  private readonly insertBare: Statement;
   private changes: ChangeInput[] = [];
   private readonly newId: () => string;
   /** How the new sales' ids follow from their rowids, when they are written so. */
@@ -168,6 +167,18 @@ export class SaleWriter {
       this.newId = countingIds(start.prefix, start.counter);
     } else this.newId = idSequence(ctx);
     this.at = ctx.now().toISOString();
+    // The run's one time stands in the statements (an ISO string: digits, '-', ':', '.', 'T'
+    // and 'Z'), and a row without the optional fields binds only what it has: each value bound
+    // is converted and copied per row, and a million rows of 12 took a third of a second more
+    // than of 4.
+    const at = `'${this.at}', '${this.at}'`;
+    this.insert = ctx.wb.sqlite.prepare(
+      `INSERT INTO sales (id, client_id, date, amount, margin, category, product, quantity, doc_no, manager_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${at})`,
+    );
+    this.insertBare = ctx.wb.sqlite.prepare(
+      `INSERT INTO sales (id, client_id, date, amount, created_at, updated_at) VALUES (?, ?, ?, ?, ${at})`,
+    );
     this.followed = new FollowedClients(readStageRules(ctx.wb));
   }
 
@@ -209,20 +220,29 @@ export class SaleWriter {
       const id = this.newId();
       const v = op.values;
       this.followed.note(op);
-      this.s.insert.run(
-        id,
-        op.clientId,
-        v.date,
-        v.amount,
-        v.margin ?? null,
-        v.category ?? null,
-        v.product ?? null,
-        v.quantity ?? null,
-        v.docNo ?? null,
-        managerId,
-        this.at,
-        this.at,
-      );
+      if (
+        managerId === null &&
+        v.margin == null &&
+        v.category == null &&
+        v.product == null &&
+        v.quantity == null &&
+        v.docNo == null
+      ) {
+        this.insertBare.run(id, op.clientId, v.date, v.amount);
+      } else {
+        this.insert.run(
+          id,
+          op.clientId,
+          v.date,
+          v.amount,
+          v.margin ?? null,
+          v.category ?? null,
+          v.product ?? null,
+          v.quantity ?? null,
+          v.docNo ?? null,
+          managerId,
+        );
+      }
       this.inserted += 1;
     } else if (op.saleId) {
       this.followed.note(op);
