@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { FRESH_MODULES } from './test/helpers/fresh-modules';
 
 /**
  * The slowest test files, slowest first (seconds on a quiet 2-core machine in brackets, roughly).
@@ -30,12 +31,6 @@ class SlowestFirst extends BaseSequencer {
     return sorted.sort((a, b) => rank(a) - rank(b));
   }
 }
-
-/**
- * Files that must run in a fresh module graph: they assert the state modules start in (the
- * contract's schemas not built yet, for one).
- */
-const FRESH_MODULES = ['test/unit/dispatch-order.test.ts'];
 
 export default defineConfig({
   test: {
