@@ -198,6 +198,7 @@ export function createApp(options: AppOptions): App {
         // After the open returns, as a call would: a damaged workbook only logs it.
         gate.later(() => setImmediate(() => warmUp(session, logger)));
       },
+      beforeSave: () => runner.storeSnapshot(),
     },
     prepareWritable: (wb) => ensureSearchIndex(wb, now()),
     portable: {
@@ -263,6 +264,7 @@ export function createApp(options: AppOptions): App {
       nativeBinding: options.nativeBinding,
       password: session.wb.key?.reveal(),
       readOnly: session.wb.readOnly,
+      snapshotOnlyWhenAsked: session.isPortable(),
     }),
     inline: () => ({ wb: session.wb, now, ...session.analytics }),
     onWorkerFailure: (error) =>

@@ -42,6 +42,8 @@ export interface ComputerOptions {
   dataDir?: string;
   lockEnv?: LockEnv;
   saveEveryMs?: number;
+  /** The bundled analytics worker (its own connection, storing its snapshot), as the app runs it. */
+  analyticsWorker?: string;
 }
 
 export interface Computer {
@@ -105,6 +107,7 @@ export async function makeStick(): Promise<Stick> {
         portableRoots: [folder],
         ...(options.lockEnv ? { lockEnv: options.lockEnv } : {}),
         ...(options.saveEveryMs ? { portableSaveEveryMs: options.saveEveryMs } : {}),
+        ...(options.analyticsWorker ? { analyticsWorker: options.analyticsWorker } : {}),
       });
       apps.push(app);
       const call = async <T>(channel: string, input?: unknown): Promise<T> => {

@@ -18,12 +18,20 @@ export interface AnalyticsWorkerSetup {
   password?: string | undefined;
   /** The workbook is open read-only: the worker writes nothing (not even its snapshot). */
   readOnly?: boolean | undefined;
+  /**
+   * A portable workbook's working copy: the snapshot is stored only when asked
+   * ({@link AnalyticsRunner.storeSnapshot}, just before a save back), never on its own, so
+   * that a cache never reads as unsaved work, nor lands between a save's look and its copy.
+   */
+  snapshotOnlyWhenAsked?: boolean | undefined;
 }
 
 export type AnalyticsRequest =
   | { channel: AnalyticsRead; input: unknown }
   /** Forget the sales in memory. */
-  | { channel: 'reset'; input: null };
+  | { channel: 'reset'; input: null }
+  /** Store the sales read as the workbook's snapshot now, if a fresh read waits to be stored. */
+  | { channel: 'storeSnapshot'; input: null };
 
 export interface AnalyticsRunnerOptions {
   workerScript?: string | undefined;
@@ -66,6 +74,17 @@ export class AnalyticsRunner {
     this.options.inline().store.reset();
     // A worker that is gone has nothing to forget; the next one reads the sales afresh.
     this.worker?.call({ channel: 'reset', input: null }).catch(() => undefined);
+  }
+
+  /**
+   * Stores the worker's fresh read of the sales as the workbook's snapshot now, if one waits
+   * (see {@link AnalyticsWorkerSetup.snapshotOnlyWhenAsked}). Only time is at stake: a worker
+   * that is not running, or a write that fails, leaves the snapshot to a later turn.
+   */
+  async storeSnapshot(): Promise<void> {
+    const worker = this.worker;
+    if (!worker?.alive) return;
+    await worker.call({ channel: 'storeSnapshot', input: null }).catch(() => undefined);
   }
 
   close(): void {

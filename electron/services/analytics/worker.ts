@@ -31,7 +31,7 @@ let saveTimer: NodeJS.Timeout | null = null;
 function saveSnapshotWhenIdle(): void {
   if (saveTimer) clearTimeout(saveTimer);
   saveTimer = null;
-  if (!store.snapshotDue) return;
+  if (!store.snapshotDue || setup.snapshotOnlyWhenAsked === true) return;
   saveTimer = setTimeout(() => {
     saveTimer = null;
     try {
@@ -43,8 +43,18 @@ function saveSnapshotWhenIdle(): void {
   }, SAVE_WHEN_IDLE_MS);
 }
 
+/** A portable working copy's snapshot, stored when a save back is about to copy it. */
+function storeSnapshotNow(): boolean {
+  try {
+    return store.saveSnapshot();
+  } catch {
+    return false;
+  }
+}
+
 serveCalls<AnalyticsRequest>((request) => {
   if (request.channel === 'reset') return store.reset();
+  if (request.channel === 'storeSnapshot') return storeSnapshotNow();
   try {
     // The channel's input was validated by the dispatch before it was sent here.
     return computeAnalytics(request.channel, request.input as never, ctx);

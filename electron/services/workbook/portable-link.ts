@@ -41,6 +41,8 @@ export interface LinkOptions {
   takeLock: (file: string) => LockAttempt;
   /** Gives up the lock of a file saved to before. */
   letGo: (lock: HeldLock, file: string) => void;
+  /** Before a live save looks at the working copy: what is kept only for speed is written. */
+  beforeSave: () => Promise<void>;
 }
 
 export class PortableLink {
@@ -247,6 +249,9 @@ export class PortableLink {
     if (!wb) return false;
     const generation = this.generation;
     const overtaken = () => this.generation !== generation;
+    // Written now, the analytics snapshot is in this save (never a change the user must save).
+    await this.o.beforeSave();
+    if (overtaken()) return false;
     const mark = changeMark(wb);
     let fingerprint: Fingerprint | null;
     try {

@@ -62,6 +62,8 @@ export interface PortableOptions {
   saveEveryMs: number;
   /** An import is writing: the automatic save waits for its next turn. */
   busy: () => boolean;
+  /** Before a live save back looks at the working copy: caches kept for speed are written. */
+  beforeSave: () => Promise<void>;
   /** The file saved to changed ("save to another place"): the recent list and the title follow. */
   moved: (file: string) => void;
 }

@@ -53,6 +53,11 @@ export interface SessionOptions {
     stop(): void;
     /** Starts them on the workbook just opened. */
     start(): void;
+    /**
+     * Right before a portable workbook is saved back: what they keep only for speed (the
+     * analytics snapshot) is written then, and so goes to the stick with the rest.
+     */
+    beforeSave?(): Promise<void>;
   };
   /** Runs on a workbook just opened for writing (the search index is brought up to date). */
   prepareWritable?: (wb: Workbook) => void;
@@ -116,11 +121,17 @@ export class WorkbookSession {
       medium: options.portable?.medium ?? ((file) => mediumOf(file, mediumEnv)),
       saveEveryMs: options.portable?.saveEveryMs ?? SAVE_EVERY_MS,
       busy: () => options.workers?.busy() ?? false,
+      beforeSave: () => options.workers?.beforeSave?.() ?? Promise.resolve(),
       moved: (file) => {
         this.recentList.add(file, { encrypted: this.current?.wb.key != null });
         this.emit(this.info());
       },
     });
+  }
+
+  /** Whether the open workbook is a portable one, worked on in a local copy of its file. */
+  isPortable(): boolean {
+    return this.portable.source() !== null;
   }
 
   /** The better-sqlite3 binary of the runtime, for connections of the session's helpers. */
