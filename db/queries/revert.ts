@@ -34,7 +34,12 @@ import {
   type WriteContext,
 } from './history';
 import { readCustomValues } from './fields';
-import { columnBatchField, revertColumnBatch } from './revert-columns';
+import {
+  aheadStillHolds,
+  columnBatchField,
+  revertColumnBatch,
+  type ColumnRevertAhead,
+} from './revert-columns';
 import { restoreCustomValues } from './revert-custom';
 import { SALE_COLUMNS } from './sales';
 import { reindexClients } from './search';
@@ -345,10 +350,16 @@ export function revertChange(ctx: WriteContext, changeId: string): Client {
 export function undoBatch(
   ctx: WriteContext,
   batchId: string,
-  /** From this many created sales on, the history's client index is built once at the end. */
-  options: { bulkRows?: number } = {},
+  options: {
+    /** From this many created sales on, the history's client index is built once at the end. */
+    bulkRows?: number;
+    /** A column batch's undo read ahead (`readColumnRevertAhead`): used if nothing was written since. */
+    ahead?: ColumnRevertAhead | undefined;
+  } = {},
 ): UndoResult {
   return ctx.wb.transaction(() => {
+    // Asked before this transaction writes anything: its own writes move the mark.
+    const ahead = aheadStillHolds(ctx.wb, batchId, options.ahead) ? options.ahead : undefined;
     const batch = ctx.wb.db.select().from(batches).where(eq(batches.id, batchId)).get();
     if (!batch) throw new AppError('not_found', 'batch_not_found', {}, 'batchId');
     if (batch.undoneAt) throw new AppError('conflict', 'batch_undone', {}, 'batchId');
@@ -356,7 +367,7 @@ export function undoBatch(
     // A bulk edit of one column over many clients is put back set-based, its lines never read
     // into objects. Every line of it sets a client's stage or tags: it created no sale and no
     // client, and the batch is not read again to look for them.
-    const column = columnBatchField(ctx.wb, batchId);
+    const column = ahead ? ahead.field : columnBatchField(ctx.wb, batchId);
     // The sales and clients an import created go to the trash set-based (the clients last, as
     // the walk did); the rest is walked back line by line.
     const sales = column
@@ -365,7 +376,7 @@ export function undoBatch(
     const created = column ? [] : createdClients(ctx.wb, batchId);
     const items = column ? [] : changesBesideCreated<ChangeRecord>(ctx.wb, batchId);
     const outcome = column
-      ? revertColumnBatch(ctx, batchId, undo, column)
+      ? revertColumnBatch(ctx, batchId, undo, column, ahead)
       : reverse(ctx, undo, items, true);
     // Created clients moved to the trash since count as skipped.
     const moved = created.length > 0 ? setDeleted(ctx, created, true, undo) : 0;

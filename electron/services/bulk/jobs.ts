@@ -11,6 +11,7 @@ import { AppError } from '../../api/errors';
 import { bulkUpdate } from '../../../db/queries/bulk';
 import { countBatchChanges, type WriteContext } from '../../../db/queries/history';
 import { undoBatch } from '../../../db/queries/revert';
+import type { ColumnRevertAhead } from '../../../db/queries/revert-columns';
 import { WorkerClient, WorkerStartError } from '../workers/rpc';
 
 export type BulkJob =
@@ -28,11 +29,11 @@ export interface BulkWorkerSetup {
   actor: string;
 }
 
-/** What the main process sends the worker: the job and the app's clock when it started. */
-export interface BulkCall {
-  job: BulkJob;
-  startedAt: string;
-}
+/**
+ * What the main process sends the worker: the job and the app's clock when it started; before
+ * it, while the worker before this one still folds the WAL back, an undo to read ahead.
+ */
+export type BulkCall = { job: BulkJob; startedAt: string } | { readAhead: BulkJob };
 
 /** Jobs touching this many clients (or history rows, for an undo) go to the worker. */
 export const WORKER_FROM = 2_000;
@@ -110,6 +111,13 @@ export class BulkRunner {
       this.settling.delete(settling);
     });
     this.settling.add(settling);
+    if (before.length > 0 && job.kind === 'undo') {
+      // Meanwhile the undo reads the batch and its clients (a read does not wait on the fold,
+      // and the fold no longer has the cores to itself only while it waits on the disk); its
+      // transaction then only writes, unless something was written in between. The call fails
+      // only as the job's own call will (a worker that did not start): that one says so.
+      worker.call({ readAhead: job }).catch(() => undefined);
+    }
     await Promise.all(before);
     return worker.call({ job, startedAt: now().toISOString() });
   }
@@ -120,7 +128,13 @@ function size(ctx: WriteContext, job: BulkJob): number {
   return job.kind === 'bulk' ? job.ids.length : countBatchChanges(ctx.wb, job.batchId);
 }
 
-/** Runs one job on `ctx`'s connection, here or in the worker. */
-export function runBulkJob(ctx: WriteContext, job: BulkJob): BulkResult | UndoResult {
-  return job.kind === 'bulk' ? bulkUpdate(ctx, job.ids, job.action) : undoBatch(ctx, job.batchId);
+/** Runs one job on `ctx`'s connection, here or in the worker (with its undo read ahead). */
+export function runBulkJob(
+  ctx: WriteContext,
+  job: BulkJob,
+  ahead?: ColumnRevertAhead | null,
+): BulkResult | UndoResult {
+  return job.kind === 'bulk'
+    ? bulkUpdate(ctx, job.ids, job.action)
+    : undoBatch(ctx, job.batchId, { ahead: ahead ?? undefined });
 }

@@ -16,6 +16,7 @@ import {
   syncWal,
 } from '../../../db/queries/import-checkpoint';
 import { usePageCache } from '../../../db/queries/import-seen';
+import { readColumnRevertAhead, type ColumnRevertAhead } from '../../../db/queries/revert-columns';
 import { runBulkJob, type BulkCall, type BulkWorkerSetup } from './jobs';
 
 const setup = workerData as BulkWorkerSetup;
@@ -36,15 +37,25 @@ commitWithoutWaitingForDisk(wb);
 const actor = () => setup.actor;
 wb.capture.actor = actor;
 
+/** The undo read ahead while the worker before this one folded the WAL (see jobs.ts). */
+let ahead: ColumnRevertAhead | null = null;
+
 serveCalls<BulkCall>(
-  ({ job, startedAt }) => {
+  (call) => {
+    if ('readAhead' in call) {
+      const job = call.readAhead;
+      ahead = job.kind === 'undo' ? readColumnRevertAhead(wb, job.batchId) : null;
+      return null;
+    }
+    const { job, startedAt } = call;
     // The app's clock (tests and the browser shell may set it), moving on as this job runs.
     const started = Date.now();
     const now = () => new Date(Date.parse(startedAt) + Date.now() - started);
-    return runBulkJob({ wb, now, newId: () => uuidv7(), actor }, job);
+    return runBulkJob({ wb, now, newId: () => uuidv7(), actor }, job, ahead);
   },
   {
     once: {
+      last: (call) => 'job' in call,
       finish: () => {
         try {
           syncWal(wb);
