@@ -34,20 +34,20 @@ function saveSnapshotWhenIdle(): void {
   if (!store.snapshotDue || setup.snapshotOnlyWhenAsked === true) return;
   saveTimer = setTimeout(() => {
     saveTimer = null;
-    try {
-      // False when the main process was writing: the next call arms the timer again.
-      store.saveSnapshot();
-    } catch {
-      // Only time is lost: the next open reads the sales again.
-    }
+    // False when the main process was writing: the next call arms the timer again.
+    storeSnapshotNow();
   }, SAVE_WHEN_IDLE_MS);
 }
 
-/** A portable working copy's snapshot, stored when a save back is about to copy it. */
+/**
+ * Stores a fresh load as the snapshot now: when idle, or when a portable working copy's save
+ * back is about to copy the file.
+ */
 function storeSnapshotNow(): boolean {
   try {
     return store.saveSnapshot();
   } catch {
+    // Only time is lost: the next open reads the sales again.
     return false;
   }
 }

@@ -112,10 +112,10 @@ export class BulkRunner {
     });
     this.settling.add(settling);
     if (before.length > 0 && job.kind === 'undo') {
-      // Meanwhile the undo reads the batch and its clients (a read does not wait on the fold,
-      // and the fold no longer has the cores to itself only while it waits on the disk); its
-      // transaction then only writes, unless something was written in between. The call fails
-      // only as the job's own call will (a worker that did not start): that one says so.
+      // Meanwhile the undo reads the batch and its clients (a read does not wait on the fold);
+      // its transaction then only writes, unless something was written in between. This call
+      // fails only when the job's own call below does (a worker that did not start), and that
+      // one says so.
       worker.call({ readAhead: job }).catch(() => undefined);
     }
     await Promise.all(before);
@@ -132,9 +132,9 @@ function size(ctx: WriteContext, job: BulkJob): number {
 export function runBulkJob(
   ctx: WriteContext,
   job: BulkJob,
-  ahead?: ColumnRevertAhead | null,
+  ahead?: ColumnRevertAhead,
 ): BulkResult | UndoResult {
   return job.kind === 'bulk'
     ? bulkUpdate(ctx, job.ids, job.action)
-    : undoBatch(ctx, job.batchId, { ahead: ahead ?? undefined });
+    : undoBatch(ctx, job.batchId, { ahead });
 }

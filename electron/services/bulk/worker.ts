@@ -38,13 +38,14 @@ const actor = () => setup.actor;
 wb.capture.actor = actor;
 
 /** The undo read ahead while the worker before this one folded the WAL (see jobs.ts). */
-let ahead: ColumnRevertAhead | null = null;
+let ahead: ColumnRevertAhead | undefined;
 
 serveCalls<BulkCall>(
   (call) => {
     if ('readAhead' in call) {
       const job = call.readAhead;
-      ahead = job.kind === 'undo' ? readColumnRevertAhead(wb, job.batchId) : null;
+      ahead =
+        job.kind === 'undo' ? (readColumnRevertAhead(wb, job.batchId) ?? undefined) : undefined;
       return null;
     }
     const { job, startedAt } = call;
