@@ -430,3 +430,23 @@ export function suspendIndexes(
 export function suspendSalesIndexes(wb: Workbook, rows: number, bulkRows = BULK_ROWS): () => void {
   return suspendIndexes(wb, rows, bulkRows, RUN_INDEXES, 2);
 }
+
+/**
+ * `suspendSalesIndexes` for the run after a kept check, which also rebuilds the sales' client
+ * index: a planning run reads it while it writes (repeats of earlier rows), the kept run never
+ * does. Built once under the import's own cache, its million inserts at scattered places go:
+ * the write and the builds of a million sales took 6.9–7.1 s instead of 7.9–8.3 s in a bare
+ * test of both ways, alternated (2 MB sort runs built the wide client keys slower).
+ */
+export function suspendKeptSalesIndexes(
+  wb: Workbook,
+  rows: number,
+  bulkRows = BULK_ROWS,
+): () => void {
+  const dates = suspendSalesIndexes(wb, rows, bulkRows);
+  const clients = suspendIndexes(wb, rows, bulkRows, [['sales_client_date_idx', 'sales']]);
+  return () => {
+    dates();
+    clients();
+  };
+}

@@ -1,7 +1,8 @@
 /**
  * The run of a sales import after an unchanged check (`kept-plan.ts`): the new sales the check
  * kept in a temporary table are written by one statement, under the import's one batch, with
- * the same history, index rebuild and stage moves as a run that plans the file again.
+ * the same history and stage moves as a run that plans the file again (and for a large one the
+ * sales' client index built again too, `suspendKeptSalesIndexes`).
  */
 import path from 'node:path';
 import type { ImportResult } from '../../api/contract';
@@ -10,7 +11,7 @@ import { writeKeptSales } from '../../../db/queries/import-kept-sales';
 import { lastSaleRowid } from '../../../db/queries/import-reads';
 import {
   recordCreatedSales,
-  suspendSalesIndexes,
+  suspendKeptSalesIndexes,
   walkClientIndex,
 } from '../../../db/queries/import-sales-write';
 import { resolveManagers } from '../../../db/queries/import-write';
@@ -77,14 +78,15 @@ export function writeKept(
     const batchId = startBatch(ctx, 'import', path.basename(request.path).slice(0, 200));
     const before = lastSaleRowid(ctx.wb);
     const managers = resolveManagers(ctx, kept.newManagers);
-    const restore = suspendSalesIndexes(ctx.wb, kept.rows, env.bulkRows);
+    const restore = suspendKeptSalesIndexes(ctx.wb, kept.rows, env.bulkRows);
     const { inserted, ids } = writeKeptSales(ctx, managers, before);
     // A cancel while the statement ran still leaves nothing: the transaction rolls back.
     if (env.cancelled?.()) throw new ImportCancelled();
+    // The indexes built again before the history reads the new sales back from the client index.
+    restore();
     // A large import's new sales are read back from the client index alone.
     const walk = walkClientIndex(before, inserted, env.bulkRows);
     recordCreatedSales(ctx, batchId, before, ids, walk);
-    restore();
     // The new sales' clients and days, followed by the check as it kept them.
     const days = kept.days;
     days.addWritten(ctx.wb, before);
