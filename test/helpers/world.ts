@@ -9,6 +9,7 @@ import { createApp, type App, type AppOptions } from '../../electron/app';
 import type { Platform } from '../../electron/api/context';
 import type { Logger } from '../../electron/api/logger';
 import type { ChannelName, Envelope, InputOf, OutputOf } from '../../electron/api/contract';
+import { openWorkbook, type Workbook } from '../../db/workbook';
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '../../db/migrations');
 
@@ -37,6 +38,11 @@ export interface World {
   call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
   /** Row count of a table, read straight from the file. */
   count(table: string): number;
+  /**
+   * A second connection to the workbook, as the bulk and import workers open theirs: opened at
+   * the first call, the same one after, closed by `dispose`.
+   */
+  worker(): Workbook;
   dispose(): void;
 }
 
@@ -73,6 +79,7 @@ export function makeWorld(
     logger,
     ...options.app,
   });
+  let worker: Workbook | null = null;
   const world: World = {
     dir,
     file,
@@ -86,7 +93,10 @@ export function makeWorld(
     },
     count: (table) =>
       (app.wb.sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n,
+    worker: () =>
+      (worker ??= openWorkbook(file, { migrationsDir: MIGRATIONS_DIR, secondary: true })),
     dispose() {
+      worker?.close();
       app.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

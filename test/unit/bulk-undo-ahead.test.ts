@@ -7,18 +7,17 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { undoBatch } from '../../db/queries/revert';
 import { readColumnRevertAhead } from '../../db/queries/revert-columns';
-import { openWorkbook, type Workbook } from '../../db/workbook';
-import { MIGRATIONS_DIR, makeWorld, type World } from '../helpers/world';
+import type { Workbook } from '../../db/workbook';
+import { makeWorld, type World } from '../helpers/world';
 
 let world: World;
 /** A second connection to the workbook, as the bulk worker has. */
 let worker: Workbook;
 beforeEach(() => {
   world = makeWorld();
-  worker = openWorkbook(world.file, { migrationsDir: MIGRATIONS_DIR, secondary: true });
+  worker = world.worker();
 });
 afterEach(() => {
-  worker.close();
   world.dispose();
 });
 

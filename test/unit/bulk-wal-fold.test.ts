@@ -16,17 +16,16 @@ import {
   foldWal,
   syncWal,
 } from '../../db/queries/import-checkpoint';
-import { openWorkbook, type Workbook } from '../../db/workbook';
-import { MIGRATIONS_DIR, makeWorld, type World } from '../helpers/world';
+import type { Workbook } from '../../db/workbook';
+import { makeWorld, type World } from '../helpers/world';
 
 let world: World;
 let worker: Workbook;
 beforeEach(() => {
   world = makeWorld();
-  worker = openWorkbook(world.file, { migrationsDir: MIGRATIONS_DIR, secondary: true });
+  worker = world.worker();
 });
 afterEach(() => {
-  worker.close();
   world.dispose();
 });
 

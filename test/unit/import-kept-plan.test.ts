@@ -11,20 +11,19 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ImportPhase } from '../../electron/api/contract';
 import { writeImport } from '../../db/queries/import-write';
-import { openWorkbook, type Workbook } from '../../db/workbook';
+import type { Workbook } from '../../db/workbook';
 import { PlanKeeper } from '../../electron/services/import/kept-plan';
 import { checkImport, runImport } from '../../electron/services/import/run';
-import { MIGRATIONS_DIR, makeWorld, type World } from '../helpers/world';
+import { makeWorld, type World } from '../helpers/world';
 
 let world: World;
 /** The worker's own connection to the workbook, as the import worker opens it. */
 let worker: Workbook;
 beforeEach(() => {
   world = makeWorld({ locale: 'ru' });
-  worker = openWorkbook(world.file, { migrationsDir: MIGRATIONS_DIR, secondary: true });
+  worker = world.worker();
 });
 afterEach(() => {
-  worker.close();
   world.dispose();
 });
 

@@ -11,11 +11,11 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ImportPhase, ImportResult } from '../../electron/api/contract';
-import { openWorkbook, type Workbook } from '../../db/workbook';
+import type { Workbook } from '../../db/workbook';
 import { moveStagesFromSales } from '../../db/queries/stage-ladder';
 import { PlanKeeper } from '../../electron/services/import/kept-plan';
 import { checkImport, runImport } from '../../electron/services/import/run';
-import { MIGRATIONS_DIR, makeWorld, type World } from '../helpers/world';
+import { makeWorld, type World } from '../helpers/world';
 
 const CDNOW = path.resolve(__dirname, '../fixtures/CDNOW_sample.txt');
 
@@ -27,10 +27,9 @@ let worker: Workbook;
 beforeEach(() => {
   kept = makeWorld({ locale: 'ru' });
   fresh = makeWorld({ locale: 'ru' });
-  worker = openWorkbook(kept.file, { migrationsDir: MIGRATIONS_DIR, secondary: true });
+  worker = kept.worker();
 });
 afterEach(() => {
-  worker.close();
   kept.dispose();
   fresh.dispose();
 });
