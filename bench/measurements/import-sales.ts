@@ -23,6 +23,8 @@ import { callApp, type Measurement } from './types';
 const CLIENTS = 100_000;
 const SALES = 1_050_000;
 const SMALL = 210_000;
+/** Rows of a second file that repeat sales the large import has just written. */
+const REPEATS = 100_000;
 const DAY = 86_400_000;
 const START = Date.UTC(2023, 0, 1);
 
@@ -108,6 +110,12 @@ export const importSales: Measurement = {
       writeSalesCsv(salesFile, SALES, () => bench.rng.next());
       const smallFile = path.join(dir, 'sales-small.csv');
       writeSalesCsv(smallFile, SMALL, () => bench.rng.next());
+      // The large file's first rows again, as next month's 1C export repeats the months before.
+      const repeatsFile = path.join(dir, 'sales-repeats.csv');
+      const head = fs.readFileSync(salesFile).subarray(0, 8 << 20);
+      let end = 0;
+      for (let lines = 0; lines <= REPEATS; lines += 1) end = head.indexOf(0x0a, end) + 1;
+      fs.writeFileSync(repeatsFile, head.subarray(0, end));
       const open = (name: string) =>
         createApp({
           workbookPath: path.join(dir, name),
@@ -129,7 +137,9 @@ export const importSales: Measurement = {
       /** A workbook with the client list imported (as the browser shell does with uploads). */
       const withClients = async (name: string) => {
         const app = open(name);
-        for (const file of [clientsFile, salesFile, smallFile]) app.ctx.importer.allowFile(file);
+        for (const file of [clientsFile, salesFile, smallFile, repeatsFile]) {
+          app.ctx.importer.allowFile(file);
+        }
         bench.log(`  loading ${CLIENTS} clients first…`);
         await caller(app)('import.run', {
           ...common,
@@ -162,6 +172,15 @@ export const importSales: Measurement = {
           'SELECT stage, count(*) AS n FROM clients WHERE deleted_at IS NULL GROUP BY stage ORDER BY stage',
         )
         .all() as { stage: string; n: number }[];
+      // Right after the large import, which built the sales' indexes again: a check of a file
+      // whose rows all repeat its sales looks each chunk's up through the client index.
+      const [repeats, repeatsMs] = await timeAsync(() =>
+        call<{ unchanged: number; willCreate: number }>('import.check', {
+          ...input,
+          path: repeatsFile,
+        }),
+      );
+      const [, repeatsParseMs] = await timeAsync(() => parseBare(repeatsFile, () => undefined));
       const [undo, undoMs] = await timeAsync(() =>
         call<{ reverted: number }>('history.undoBatch', { batchId: result.batchId }),
       );
@@ -217,6 +236,12 @@ export const importSales: Measurement = {
           ms: runMs,
           floorMs: loadMs,
           note: `${result.inserted} inserted; CPU ${cpuSeconds(runCpu)}; stages ${stages.map((s) => `${s.stage} ${s.n}`).join(', ')}; floor: parse + bare INSERTs (CPU ${cpuSeconds(loadCpu)})`,
+        },
+        {
+          name: `import check ${REPEATS} rows repeating sales of the import just run`,
+          ms: repeatsMs,
+          floorMs: repeatsParseMs,
+          note: `${repeats.unchanged} repeat a sale unchanged, ${repeats.willCreate} new; floor: papaparse parse`,
         },
         {
           name: 'undo of that import',
