@@ -17,6 +17,7 @@ import {
   type ChangeInput,
   type WriteContext,
 } from './history';
+import { SALES_CLIENT_INDEX } from './import-reads';
 import { withPageCache } from './import-seen';
 import { fold } from './search';
 import {
@@ -336,7 +337,7 @@ export function recordCreatedSales(
          SELECT kartoteka_change_id(), 'sales', client_id, client_id, 'created', NULL,
                 json_group_array(? || printf('%012x', (? + rowid) % 281474976710656) ORDER BY date, rowid),
                 ?, ?, ?, ?
-         FROM sales INDEXED BY sales_client_date_idx WHERE rowid > ? GROUP BY client_id ORDER BY client_id`,
+         FROM sales INDEXED BY ${SALES_CLIENT_INDEX} WHERE rowid > ? GROUP BY client_id ORDER BY client_id`,
       )
       .run(ids.prefix, BigInt(ids.counter - 1 - ids.before), ctx.actor(), at, batchId, at, before);
     return;
@@ -439,7 +440,7 @@ export function suspendIndexes(
  * 32,768 rows against 655,558 sales. The next open would take them again (`PRAGMA optimize`);
  * an import in between must not wait for it.
  */
-export function analyzeSampled(wb: Workbook, table: string): void {
+function analyzeSampled(wb: Workbook, table: string): void {
   const before = wb.sqlite.pragma('analysis_limit', { simple: true }) as number;
   wb.sqlite.pragma('analysis_limit = 1000');
   try {
@@ -472,7 +473,7 @@ export function suspendSalesIndexes(wb: Workbook, rows: number, bulkRows = BULK_
  */
 const KEPT_RUN_INDEXES: readonly SuspendedIndex[] = [
   ['sales_date_idx', 'sales', 2],
-  ['sales_client_date_idx', 'sales'],
+  [SALES_CLIENT_INDEX, 'sales'],
 ];
 
 /** `suspendSalesIndexes` for the run after a kept check (`KEPT_RUN_INDEXES`). */

@@ -5,6 +5,7 @@
  */
 import type { Workbook } from '../workbook';
 import { idSequence, idSequenceStart, type WriteContext } from './history';
+import { SALES_CLIENT_INDEX } from './import-reads';
 import { BULK_INDEXES, changeIdFunction, suspendIndexes } from './import-sales-write';
 import { withPageCache } from './import-seen';
 import { CREATED_CLIENT } from './undo-created-clients';
@@ -37,7 +38,7 @@ export function noSalesTaken(): SalesTaken {
 const UNDO_INDEXES = BULK_INDEXES.filter(([, table]) => table === 'changes');
 
 /** The sales index whose entries the undo's UPDATE moves (it holds `deleted_at`). */
-const UPDATED_INDEXES = [['sales_client_date_idx', 'sales']] as const;
+const UPDATED_INDEXES = [[SALES_CLIENT_INDEX, 'sales']] as const;
 
 /** Moves the sales `batchId` created to the trash, under `undoBatchId`. */
 export function removeCreatedSales(
