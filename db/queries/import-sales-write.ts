@@ -392,7 +392,7 @@ export type SuspendedIndex = readonly [name: string, table: string, sortRunsMb?:
  * less than a million inserts at random places. Returns what builds them again, from their own
  * definitions, in the same transaction (a rollback brings them back by itself); each under a
  * page cache of its own sort runs, or else of `sortRunsMb` when given (see
- * `suspendSalesIndexes`), and its table's statistics taken again (`analyzeSampled`). The
+ * `suspendSalesIndexes`), and its statistics taken again (`analyzeSampled`). The
  * indexes the import reads while it writes (sales by client and date, history by batch) are
  * kept.
  */
@@ -403,7 +403,7 @@ export function suspendIndexes(
   indexes: readonly SuspendedIndex[] = RUN_INDEXES,
   sortRunsMb: number | null = null,
 ): () => void {
-  const dropped: { definition: string; table: string; sortRunsMb: number | null }[] = [];
+  const dropped: { definition: string; name: string; sortRunsMb: number | null }[] = [];
   if (rows >= bulkRows) {
     // Each table counted once, however many of its indexes are asked about.
     const counts = new Map<string, number>();
@@ -419,7 +419,7 @@ export function suspendIndexes(
         .get(name) as string | undefined;
       if (count >= rows || !definition) continue;
       wb.sqlite.exec(`DROP INDEX ${name}`);
-      dropped.push({ definition, table, sortRunsMb: own ?? sortRunsMb });
+      dropped.push({ definition, name, sortRunsMb: own ?? sortRunsMb });
     }
   }
   return () => {
@@ -428,23 +428,29 @@ export function suspendIndexes(
       if (mb === null) wb.sqlite.exec(definition);
       else withPageCache(wb, mb, () => wb.sqlite.exec(definition));
     }
-    for (const table of new Set(built.map((d) => d.table))) analyzeSampled(wb, table);
+    analyzeSampled(
+      wb,
+      built.map((d) => d.name),
+    );
   };
 }
 
 /**
- * Takes a table's statistics for the query planner again, from a sample of each index (1,000
- * rows: some 20 ms for the sales of the bench): dropping an index drops its statistics, and
- * without those for both of the sales' indexes SQLite looked for a chunk's repeats of a sale
- * through the date index, reading every sale of each day: 66–69 s instead of 0.3–0.4 s for
- * 32,768 rows against 655,558 sales. The next open would take them again (`PRAGMA optimize`);
- * an import in between must not wait for it.
+ * Takes the statistics of these indexes for the query planner again, from a sample of each
+ * (1,000 rows; 2 ms for either sales index of the bench, whose pages the build has just read):
+ * dropping an index drops its statistics, and without those for both of the sales' indexes
+ * SQLite looked for a chunk's repeats of a sale through the date index, reading every sale of
+ * each day: 66–69 s instead of 0.3–0.4 s for 32,768 rows against 655,558 sales. The next open
+ * would take them again (`PRAGMA optimize`); an import in between must not wait for it. Only
+ * the indexes built again: a whole table's (`ANALYZE changes`) read pages of indexes nobody
+ * touched, 80–650 ms on the bench's history.
  */
-function analyzeSampled(wb: Workbook, table: string): void {
+function analyzeSampled(wb: Workbook, indexes: string[]): void {
+  if (indexes.length === 0) return;
   const before = wb.sqlite.pragma('analysis_limit', { simple: true }) as number;
   wb.sqlite.pragma('analysis_limit = 1000');
   try {
-    wb.sqlite.exec(`ANALYZE ${table}`);
+    for (const index of indexes) wb.sqlite.exec(`ANALYZE ${index}`);
   } finally {
     wb.sqlite.pragma(`analysis_limit = ${before}`);
   }
