@@ -49,6 +49,11 @@ export interface AppOptions {
   logger?: Logger;
   /** The bundled import worker; without it imports run inline (unit tests). */
   importWorker?: string;
+  /**
+   * From this size a sales CSV run without a check is planned on a thread of the import worker
+   * beside its writer (4 MB unless given; tests lower it to plan small files there too).
+   */
+  importPlannerThreadBytes?: number;
   /** The bundled bulk-edit worker; without it bulk edits run inline (unit tests). */
   bulkWorker?: string;
   /** The bundled analytics worker; without it analytics run inline (unit tests). */
@@ -239,6 +244,7 @@ export function createApp(options: AppOptions): App {
       locale: locale(),
       actor: actor(),
       today: localDay(now()),
+      plannerThreadBytes: options.importPlannerThreadBytes,
     }),
     inline: () => ({ wb: session.wb, now, newId, actor }),
     onWorkerFailure: (error) =>

@@ -13,7 +13,14 @@ import { undoBatch } from '../../db/queries/revert';
 import type { SaleImportOp } from '../../db/queries/import-write';
 import { readSetting } from '../../db/queries/settings';
 import { MAPPINGS_SETTING, runImport } from '../../electron/services/import/run';
-import { byClientAndDate, inIndexOrder } from '../../electron/services/import/run-sales';
+import { byClientAndDate, inIndexOrder } from '../../electron/services/import/sales-feed';
+import {
+  keyHashes,
+  KeysInMemory,
+  saleKey,
+  seenInTempTable,
+  type KeyedSale,
+} from '../../electron/services/import/seen-sales';
 import { makeWorld, type World } from '../helpers/world';
 
 let world: World;
@@ -95,6 +102,83 @@ describe('a large sales import, set-based', () => {
     );
     expect(table.find(['b|2025-01-01|100|'])).toEqual(new Map([['b|2025-01-01|100|', 3]]));
     table.drop();
+  });
+
+  it('the keys a check holds in memory find every key added, told apart on a shared hash, up to their bound', () => {
+    const keys = new KeysInMemory(20_000, 1_000_000);
+    const expected = new Map<string, number>();
+    // Past the first sizes of its arrays (32,768 entries, a million characters is the bound),
+    // some added again later (the later row wins), Cyrillic among them.
+    for (let row = 2; row < 40_000; row += 1) {
+      const key = `client-${row % 15_000}|2025-01-01|${row % 15_000}|№ «${(row % 15_000) % 7}»`;
+      expect(keys.add(key, keyHashes(key)[0], row)).toBe(true);
+      expected.set(key, row);
+    }
+    expect(keys.size).toBe(15_000);
+    for (const [key, row] of expected) expect(keys.get(key, keyHashes(key)[0])).toBe(row);
+    expect(keys.get('not-there', keyHashes('not-there')[0])).toBeUndefined();
+    // Every key on one hash.
+    const shared = new KeysInMemory(10, 1000);
+    for (const [key, row] of [
+      ['a|1', 2],
+      ['b|1', 3],
+      ['a|1', 7],
+    ] as const)
+      shared.add(key, 42, row);
+    expect([shared.get('a|1', 42), shared.get('b|1', 42), shared.get('c|1', 42)]).toEqual([
+      7,
+      3,
+      undefined,
+    ]);
+    // Full: a new key is refused (it goes to the table), one it holds is still updated.
+    const full = new KeysInMemory(2, 1000);
+    expect([
+      full.add('x', 1, 2),
+      full.add('y', 2, 3),
+      full.add('z', 3, 4),
+      full.add('x', 1, 5),
+    ]).toEqual([true, true, false, true]);
+    expect(full.get('x', 1)).toBe(5);
+    expect(full.get('z', 3)).toBeUndefined();
+  });
+
+  it('a check past its keys in memory finds the rest in its temporary table', () => {
+    const seen = seenInTempTable(world.app.wb, { rows: 100, chars: 100_000 });
+    const sale = (client: string, row: number): KeyedSale => {
+      const op: SaleImportOp = {
+        row,
+        action: 'create',
+        clientId: client,
+        saleId: null,
+        values: { date: '2025-01-01', amount: 100 },
+        managerName: null,
+      };
+      const key = saleKey(client, op.values);
+      const [h1, h2] = keyHashes(key);
+      return { op, key, h1, h2 };
+    };
+    for (let row = 2; row < 302; row += 1) seen.add(sale(`c-${row % 250}`, row));
+    // The first 100 keys (c-2 to c-101) in memory, those of c-2 to c-51 added again later
+    // there; the next 150 in the table, c-0 and c-1 among them.
+    const found = seen.earlier(
+      ['c-10', 'c-50', 'c-60', 'c-200', 'c-1', 'new'].map((client) => sale(client, 0)),
+    );
+    expect(found).toEqual(
+      new Map([
+        [sale('c-10', 0).key, 260],
+        [sale('c-50', 0).key, 300],
+        [sale('c-60', 0).key, 60],
+        [sale('c-200', 0).key, 200],
+        [sale('c-1', 0).key, 251],
+      ]),
+    );
+    seen.close();
+    expect(
+      world.app.wb.sqlite
+        .prepare("SELECT count(*) FROM temp.sqlite_master WHERE name = 'import_seen_keys'")
+        .pluck()
+        .get(),
+    ).toBe(0);
   });
 
   it("a chunk's packed sort keys give the comparator's order, ties in the file's order", () => {

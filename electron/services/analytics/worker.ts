@@ -4,8 +4,7 @@
  * process commits. Answers the read-only analytics channels one at a time.
  */
 import { workerData } from 'node:worker_threads';
-import { openWorkbook } from '../../../db/workbook';
-import { keyOf } from '../../../db/workbook-key';
+import { openWorkerWorkbook } from '../workers/open-workbook';
 import { serveCalls } from '../workers/rpc';
 import { computeAnalytics } from './compute';
 import { DashboardCache } from './dashboard';
@@ -13,12 +12,7 @@ import type { AnalyticsRequest, AnalyticsWorkerSetup } from './runner';
 import { AnalyticsStore } from './store';
 
 const setup = workerData as AnalyticsWorkerSetup;
-const wb = openWorkbook(setup.workbookPath, {
-  migrationsDir: setup.migrationsDir,
-  secondary: true,
-  key: keyOf(setup.password),
-  ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
-});
+const wb = openWorkerWorkbook(setup);
 // A read-only workbook is not written, not even the snapshot (another program may hold it).
 const store = new AnalyticsStore(wb, { snapshot: true, readOnly: setup.readOnly === true });
 const ctx = { wb, now: () => new Date(), store, dashboards: new DashboardCache(wb, store) };

@@ -6,8 +6,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
-import { openWorkbook } from '../../../db/workbook';
-import { keyOf } from '../../../db/workbook-key';
+import { openWorkerWorkbook } from '../workers/open-workbook';
 import { serveCalls } from '../workers/rpc';
 import {
   commitWithoutWaitingForDisk,
@@ -20,12 +19,7 @@ import { readColumnRevertAhead, type ColumnRevertAhead } from '../../../db/queri
 import { runBulkJob, type BulkCall, type BulkWorkerSetup } from './jobs';
 
 const setup = workerData as BulkWorkerSetup;
-const wb = openWorkbook(setup.workbookPath, {
-  migrationsDir: setup.migrationsDir,
-  secondary: true,
-  key: keyOf(setup.password),
-  ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
-});
+const wb = openWorkerWorkbook(setup);
 // A whole-base edit reads and rewrites much of the file: a roomier page cache keeps SQLite from
 // reading the same pages again.
 usePageCache(wb, 128);

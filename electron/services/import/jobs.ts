@@ -45,6 +45,11 @@ export interface WorkerSetup {
   locale: Locale;
   actor: string;
   today: string;
+  /**
+   * From this size a sales CSV run without a check is planned on a thread beside the writer
+   * (`PLANNER_THREAD_BYTES` unless given; tests lower it).
+   */
+  plannerThreadBytes?: number | undefined;
 }
 
 /** What the main process sends the import worker: the step, and the shared cancel flag. */

@@ -18,6 +18,7 @@ import { fold } from '../../../db/queries/search';
 import type { Workbook } from '../../../db/workbook';
 import type { ClientImportOp, SaleImportOp } from '../../../db/queries/import-write';
 import type { PlanKeeper } from './kept-plan';
+import type { PlannerThreadEnv } from './sales-planner-thread';
 import type { ImportTarget, TargetField } from './targets';
 import type { DateOrder } from './values';
 
@@ -38,6 +39,11 @@ export interface ImportEnv {
    * rows page by page while the user waits (a third of a second).
    */
   closedAfterRun?: boolean | undefined;
+  /**
+   * Where a large sales run without a check before it plans its chunks beside the writer (the
+   * import worker has it; inline runs plan between the writes).
+   */
+  plannerThread?: PlannerThreadEnv | undefined;
 }
 
 export interface SourceRequest {

@@ -4,18 +4,12 @@
  * sees everything the main process committed before it).
  */
 import { workerData } from 'node:worker_threads';
+import { openWorkerWorkbook } from '../workers/open-workbook';
 import { agenda } from '../../../db/queries/agenda';
-import { openWorkbook } from '../../../db/workbook';
-import { keyOf } from '../../../db/workbook-key';
 import { serveCalls } from '../workers/rpc';
 import type { AgendaRequest, AgendaWorkerSetup } from './agenda-runner';
 
 const setup = workerData as AgendaWorkerSetup;
-const wb = openWorkbook(setup.workbookPath, {
-  migrationsDir: setup.migrationsDir,
-  secondary: true,
-  key: keyOf(setup.password),
-  ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
-});
+const wb = openWorkerWorkbook(setup);
 
 serveCalls<AgendaRequest>(({ date, days, time }) => agenda(wb, date, days, time));
