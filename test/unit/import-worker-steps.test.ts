@@ -29,6 +29,8 @@ beforeAll(async () => {
     version: 'test',
     systemLocale: 'ru',
     importWorker: path.join(bundleDir, 'import-worker.cjs'),
+    // Every sales CSV run without a check is planned on the worker's second thread.
+    importPlannerThreadBytes: 0,
     logger: { info: () => undefined, error: (m, e) => logged.push(`${m}: ${String(e)}`) },
   });
 }, 60_000);
@@ -102,5 +104,40 @@ it('honours an edit made in the window between the check and the run on the kept
   expect(await call('import.run', request)).toMatchObject({ inserted: 1, updated: 1 });
   const list = (await call('clients.list', { query: 'Глеб' })) as { total: number };
   expect(list.total).toBe(1);
+  expect(logged).toEqual([]);
+}, 60_000);
+
+it('plans a sales run with no check before it on a second thread of the worker', async () => {
+  await call(
+    'import.run',
+    csvOf('buyers.csv', ['Ирина Котова;+7 900 333-44-55', 'Олег Ким;+7 900 333-44-66']),
+  );
+  const file = path.join(dir, 'sales.csv');
+  const rows = ['8 900 333 44 55;01.03.2026;1200,50', '8 900 333 44 66;02.03.2026;300'];
+  // The same two sales again, and a phone nobody has.
+  fs.writeFileSync(
+    file,
+    ['Телефон;Дата;Сумма', ...rows, ...rows, '8 900 000 00 00;03.03.2026;5'].join('\n'),
+  );
+  app.ctx.importer.allowFile(file);
+  const result = await call('import.run', {
+    path: file,
+    target: 'sales',
+    mapping: { Телефон: 'phone', Дата: 'date', Сумма: 'amount' },
+    onDuplicate: 'skip',
+    onInvalid: 'skip',
+  });
+  expect(result).toMatchObject({ inserted: 2, duplicates: 2, invalid: 1, total: 5 });
+  expect(app.ctx.importer.keptWorker()).toBeNull();
+  const sales = app.wb.sqlite
+    .prepare(
+      'SELECT c.name, s.date, s.amount FROM sales s JOIN clients c ON c.id = s.client_id ORDER BY s.date',
+    )
+    .raw()
+    .all();
+  expect(sales).toEqual([
+    ['Ирина Котова', '2026-03-01', 120050],
+    ['Олег Ким', '2026-03-02', 30000],
+  ]);
   expect(logged).toEqual([]);
 }, 60_000);
