@@ -103,7 +103,14 @@ export function planOnThread(
     port: port2,
     signal,
   };
-  const worker = new Worker(thread.script, { workerData: data, transferList: [port2] });
+  const worker = new Worker(thread.script, {
+    workerData: data,
+    transferList: [port2],
+    // Its chunks' rows, strings and objects live briefly: a roomier young generation (as the
+    // import worker's) collects them cheaply. Alternated bench runs of the 1,050,000-row run:
+    // 13.7 / 11.9 s against 16.1 s (and 64 MB: 14.4 / 13.6 s).
+    resourceLimits: { maxYoungGenerationSizeMb: 128 },
+  });
   worker.unref();
   const decoder = new OpsDecoder();
   const newManagers = new Map<string, string>();
