@@ -1,7 +1,7 @@
 /**
  * The set-based paths of a large sales import, at a size a test can hold: the check's keys of
- * earlier rows kept in its temporary table under an index of their hashes, the per-client lines of the
- * new sales written by one statement, and an undo that builds the history's client index once
+ * earlier rows kept in typed arrays up to a bound and beyond it in its temporary table under an
+ * index of their hashes, the per-client lines of the new sales written by one statement, and an undo that builds the history's client index once
  * at the end. Each must give what the row-by-row way gave: the same repeats found, every
  * client's line listing exactly its new sales, every removal recorded and found on the card.
  */

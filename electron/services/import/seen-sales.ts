@@ -1,9 +1,10 @@
 /**
- * Which rows of a sales file repeat an earlier row, in memory that does not grow with the file:
- * a Bloom filter of fixed size says "surely new" for almost every row, and only the few rows it
- * cannot clear are looked up exactly, once per chunk: in the sales the run has written so far
- * (a run writes each chunk before it reads the next), or for a check, which writes nothing, in
- * a temporary table of the rows' keys (SQLite keeps it on disk beyond its page cache).
+ * Which rows of a sales file repeat an earlier row, in memory bounded whatever the file's
+ * length: a Bloom filter of fixed size says "surely new" for almost every row, and only the few
+ * rows it cannot clear are looked up exactly, once per chunk: in the sales the run has written
+ * so far (a run writes each chunk before it reads the next), or for a check and the planner
+ * thread of a large run, which write nothing, in the rows' keys they keep: in typed arrays up to
+ * a bound, beyond it in a temporary table (SQLite keeps it on disk beyond its page cache).
  */
 import { liveSalesOn } from '../../../db/queries/import-reads';
 import { seenKeysTable, type SeenKeys } from '../../../db/queries/import-seen';
