@@ -182,11 +182,18 @@ export function writeImport(
     // import does: a fresh random id each was a tenth of the rows' cost.
     const newId = creates > 1 ? idSequence(ctx) : ctx.newId;
     const restoreIndexes = suspendIndexes(ctx.wb, creates, BIG_IMPORT, CLIENT_BULK_INDEXES);
+    // Many new clients go into the search index in one statement after their rows (see
+    // `indexNewClients`); a few, row by row.
+    const searchLater = creates >= BIG_IMPORT;
+    /** New clients whose text in the index is more than their `search_text` (custom fields). */
+    const searchedAlready: number[] = [];
     withSearchBuffer(ctx.wb, creates, () => {
       for (const op of clientOps) {
         const managerId = op.managerName ? (managers.get(fold(op.managerName)) ?? null) : undefined;
         if (op.action === 'create') {
-          insertClient(s, newId, seq, op, managerId, at);
+          if (insertClient(s, newId, seq, op, managerId, at, searchLater)) {
+            searchedAlready.push(seq);
+          }
           seq += 1;
           result.inserted += 1;
         } else if (op.clientId) {
@@ -211,6 +218,7 @@ export function writeImport(
       // them back from the WAL (100,000 clients: ~38,000 reads, and ~40,000 more writes).
       // The creation lines then go into the clients' index of the history as it stands (their
       // ids, counted up from a fresh one, sort after every other client's).
+      if (searchLater) indexNewClients(ctx.wb, firstSeq, seq, searchedAlready);
       restoreIndexes();
     });
     recordCreated(ctx, batchId, firstSeq, seq - firstSeq);
@@ -249,7 +257,11 @@ function named(values: ImportedClientValues): values is ImportedClientValues & {
   return values.name !== undefined;
 }
 
-/** Inserts a new client, its custom values and its search index rows (one row: no objects). */
+/**
+ * Inserts a new client, its custom values and its search index rows (one row: no objects). With
+ * `searchLater`, the index rows of a client whose indexed text is its `search_text` alone are
+ * left to `indexNewClients`; returns true when this wrote them.
+ */
 function insertClient(
   s: Statements,
   newId: () => string,
@@ -257,7 +269,8 @@ function insertClient(
   op: ClientImportOp,
   managerId: string | null | undefined,
   at: string,
-): void {
+  searchLater = false,
+): boolean {
   const values = op.values;
   const id = newId();
   const d = derived(named(values) ? values : { ...values, name: '' });
@@ -277,8 +290,33 @@ function insertClient(
       text += ` ${fold(Array.isArray(value) ? JSON.stringify(value) : String(value))}`;
     }
   }
+  if (searchLater && text === d.searchText) return false;
   s.search.run(seq, text);
   if (d.tagsFold) s.tagSearch.run(seq, d.tagsFold);
+  return true;
+}
+
+/**
+ * The search index rows of the clients numbered `first` to `end - 1`, but for those in `done`,
+ * from the `search_text` and `tags_fold` their rows hold: one INSERT … SELECT each, no call into
+ * SQLite per client (100,000 clients: 1.3 s instead of 1.5 s, the trigrams being most of it).
+ */
+function indexNewClients(wb: Workbook, first: number, end: number, done: readonly number[]): void {
+  const skip = done.length > 0 ? 'AND seq NOT IN (SELECT value FROM json_each(?))' : '';
+  const params = done.length > 0 ? [first, end, JSON.stringify(done)] : [first, end];
+  wb.sqlite
+    .prepare(
+      `INSERT INTO client_search (rowid, body)
+       SELECT seq, search_text FROM clients WHERE seq >= ? AND seq < ? ${skip} ORDER BY seq`,
+    )
+    .run(...params);
+  wb.sqlite
+    .prepare(
+      `INSERT INTO client_tag_search (rowid, tags)
+       SELECT seq, tags_fold FROM clients WHERE seq >= ? AND seq < ? AND tags_fold != '' ${skip}
+       ORDER BY seq`,
+    )
+    .run(...params);
 }
 
 /**

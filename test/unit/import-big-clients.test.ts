@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { reindexClients } from '../../db/queries/search';
 import { makeWorld, type World } from '../helpers/world';
 
 let world: World;
@@ -144,4 +145,53 @@ it('imports thousands of clients that search finds, each with its creation line,
   expect((await world.call('clients.list', {})).total).toBe(0);
   expect((await world.call('clients.list', { query: 'number1234' })).total).toBe(0);
   expect((await world.call('clients.get', { id: first.id })).deletedAt).not.toBeNull();
+});
+
+it('indexes thousands of new clients for search as their cards are written: text, tags and custom text', async () => {
+  await world.call('fields.define', { key: 'shop', label: 'Shop', type: 'text' });
+  const file = path.join(world.dir, 'tagged.csv');
+  // Every third client has a shop (custom text), every fifth a tag; the rest neither.
+  const lines = Array.from({ length: ROWS }, (_, i) =>
+    [
+      `Client Number${i}`,
+      `8 (912) ${String(i).padStart(7, '0')}`,
+      i % 3 === 0 ? `Kiosk${i}` : '',
+      i % 5 === 0 ? `wholesale, zone${i}` : '',
+    ].join(';'),
+  );
+  fs.writeFileSync(file, ['Name;Phone;Shop;Tags', ...lines].join('\n'));
+  world.app.ctx.importer.allowFile(file);
+  const result = await world.call('import.run', {
+    path: file,
+    target: 'clients',
+    mapping: { Name: 'name', Phone: 'phone', Shop: 'custom.shop', Tags: 'tags' },
+    onDuplicate: 'update',
+    onInvalid: 'skip',
+  });
+  expect(result).toMatchObject({ inserted: ROWS, invalid: 0 });
+  const names = async (query: string) =>
+    (await world.call('clients.list', { query, limit: 1000 })).rows.map((r) => r.name).sort();
+  const total = async (query: string) => (await world.call('clients.list', { query })).total;
+  expect(await names('kiosk1203')).toEqual(['Client Number1203']);
+  expect(await names('zone1205')).toEqual(['Client Number1205']);
+  expect(await names('number1204')).toEqual(['Client Number1204']);
+  expect(await names('8 912 000 1204')).toEqual(['Client Number1204']);
+  expect(await total('kiosk')).toBe(Math.ceil(ROWS / 3));
+  expect(await total('wholesale')).toBe(ROWS / 5);
+  expect(await total('number')).toBe(ROWS);
+  // One row in each index per client with text there, and the same answers as from the index
+  // written again from scratch, as an upgrade does.
+  const counts = () =>
+    world.app.wb.sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM client_search_docsize), (SELECT count(*) FROM client_tag_search_docsize)`,
+      )
+      .raw()
+      .get();
+  expect(counts()).toEqual([ROWS, ROWS / 5]);
+  const queries = ['kiosk', 'wholesale', 'kiosk12', 'zone2', 'number24', '7912000', '8912000'];
+  const before = await Promise.all(queries.map(names));
+  reindexClients(world.app.wb);
+  expect(counts()).toEqual([ROWS, ROWS / 5]);
+  expect(await Promise.all(queries.map(names))).toEqual(before);
 });
