@@ -35,14 +35,18 @@ export function derived(row: Partial<ClientRow> & Pick<ClientRow, 'name'>): Deri
     .map(fold);
   const keys = { phoneKey: phoneKey(row.phone), phone2Key: phoneKey(row.phone2) };
   // A phone is found by the digits as typed and by its normalised form, so `8 912` finds
-  // `+7 (912) …` and the other way round.
+  // `+7 (912) …` and the other way round. The typed digits are left out when the normalised form
+  // holds every run of them a search looks for (see `typedDigitsNeeded`).
   const digits = new Set<string>();
   for (const [typed, key] of [
     [row.phone, keys.phoneKey],
     [row.phone2, keys.phone2Key],
   ] as const) {
-    if (typed) digits.add(digitsOf(typed));
     if (key) digits.add(key);
+    if (typed) {
+      const own = digitsOf(typed);
+      if (typedDigitsNeeded(own, key)) digits.add(own);
+    }
   }
   return {
     nameFold: fold(row.name),
@@ -50,6 +54,19 @@ export function derived(row: Partial<ClientRow> & Pick<ClientRow, 'name'>): Deri
     tagsFold: tagsFold(row.tags ?? []),
     ...keys,
   };
+}
+
+/**
+ * Whether a phone's typed digits must be indexed beside its normalised form `key`. Not when
+ * they are part of it (`912 345-67-89` in `79123456789`), nor when they are it with the trunk
+ * prefix 8 for 7 (`8 912 …`): a search for digits from the second on finds them in the key,
+ * and one beginning with that 8 is also looked for with 7 (`phoneNeedles`). A Russian 1C file's
+ * phones are mostly typed so: each was indexed twice, a quarter of a client's trigrams.
+ */
+function typedDigitsNeeded(typed: string, key: string | null): boolean {
+  if (!typed || !key) return typed.length > 0;
+  if (key.includes(typed)) return false;
+  return !(typed.length === key.length && typed[0] === '8' && key === `7${typed.slice(1)}`);
 }
 
 /** The folded tags as the search index holds them (`tags_fold`). */

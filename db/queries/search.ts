@@ -14,8 +14,9 @@ import { prepared } from './prepared';
 /**
  * Bump when the indexed text changes shape: the derived columns and the index are rebuilt on
  * the next open. 2: phones are indexed in their normalised form too. 3: tags are indexed apart.
+ * 4: a phone's typed digits only where its normalised form does not hold them.
  */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 export function fold(s: string): string {
   return s.toLowerCase().replace(/ё/g, 'е');

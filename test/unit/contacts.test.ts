@@ -151,6 +151,34 @@ describe('phones in one normalised form', () => {
     expect(await found('+7 900 111')).toEqual([b.id]);
     expect(await found('345-67')).toEqual([a.id]);
   });
+
+  it('indexes a phone once when its typed digits are part of its normal form, and still finds it by any run of them', async () => {
+    const trunk = await world.call('clients.create', { name: 'Вера', phone: '8 (912) 345-67-89' });
+    const bare = await world.call('clients.create', { name: 'Глеб', phone: '916 222-33-44' });
+    const other = await world.call('clients.create', { name: 'Дина', phone: '+44 20 7946 0018' });
+    const text = (id: string) =>
+      world.app.wb.sqlite.prepare('SELECT search_text FROM clients WHERE id = ?').pluck().get(id);
+    expect(text(trunk.id)).toBe('вера 79123456789');
+    expect(text(bare.id)).toBe('глеб 79162223344');
+    expect(text(other.id)).toBe('дина 442079460018');
+    const found = async (query: string) =>
+      (await world.call('clients.list', { query })).rows.map((r) => r.id);
+    for (const query of [
+      '8 912',
+      '8 (912) 345-67-89',
+      '89123456789',
+      '+7 912 345',
+      '912 345',
+      '456-78',
+      '234',
+    ]) {
+      expect(await found(query), query).toEqual([trunk.id]);
+    }
+    for (const query of ['916 222', '8 916 222-33-44', '79162223344', '33-44']) {
+      expect(await found(query), query).toEqual([bare.id]);
+    }
+    expect(await found('+44 20 7946')).toEqual([other.id]);
+  });
 });
 
 describe('a workbook indexed by the previous version', () => {
