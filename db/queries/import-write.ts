@@ -112,14 +112,15 @@ const INDEXED_CUSTOM = new Set(['text', 'choice', 'multichoice']);
 /**
  * Secondary indexes that a large client import builds once after its rows (sorted) rather than
  * updating them at a random place for each new client: none of them is read while the import
- * writes (the unique ones, which check codes and numbering, and the id index stay).
+ * writes (the unique ones, which check codes and numbering, and the id index stay). The
+ * indexes of a few values (the stage, the manager) and of the rare second phone stay too: the
+ * new clients' entries go at the end of each value's run (their rowids are the greatest), one
+ * place of a page the cache holds, where each build read the whole table again (100,000
+ * clients: the builds 0.24–0.26 s instead of 0.38–0.57 s, the rows no slower).
  */
 const CLIENT_BULK_INDEXES = [
   ['clients_live_name_idx', 'clients'],
-  ['clients_manager_idx', 'clients'],
-  ['clients_stage_idx', 'clients'],
   ['clients_phone_key_idx', 'clients'],
-  ['clients_phone2_key_idx', 'clients'],
   ['clients_birthday_idx', 'clients'],
   ['changes_client_idx', 'changes'],
 ] as const;
