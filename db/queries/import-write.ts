@@ -9,7 +9,7 @@ import type { ClientPatch, ClientRow, CustomValue, FieldDef } from '../../electr
 import type { Workbook } from '../workbook';
 import { applyPatch, derived } from './clients';
 import { idSequence, idSequenceStart, startBatch, type WriteContext } from './history';
-import { fold, nextSeq, reindexClients } from './search';
+import { fold, nextSeq, reindexClients, withSearchBuffer } from './search';
 import {
   changeIdFunction,
   SaleWriter,
@@ -129,32 +129,6 @@ const CLIENT_BULK_INDEXES = [
  * indexes above (each only while its table holds fewer rows than the import adds).
  */
 const BIG_IMPORT = 2000;
-/** FTS5's own default for `hashsize`: its pending terms are written out every megabyte. */
-const FTS_HASHSIZE_DEFAULT = 1_048_576;
-
-/**
- * Runs `fn` with a 64 MB buffer of pending terms for the search index. By default FTS5 writes a
- * segment every megabyte and merges them as it goes: for 100,000 new clients that is a third of
- * the index's cost. The setting lives in the index's config table; it is put back (inside the
- * same transaction, so a rollback puts it back too).
- */
-function withSearchBuffer<T>(wb: Workbook, rows: number, fn: () => T): T {
-  if (rows < BIG_IMPORT) return fn();
-  // FTS5 takes the size as an integer only, and a bound JavaScript number arrives as a real.
-  const set = (bytes: number) =>
-    wb.sqlite.exec(
-      `INSERT INTO client_search (client_search, rank) VALUES ('hashsize', ${Math.trunc(bytes)})`,
-    );
-  const before = wb.sqlite
-    .prepare("SELECT v FROM client_search_config WHERE k = 'hashsize'")
-    .pluck()
-    .get() as number | undefined;
-  set(64 * 1_048_576);
-  const result = fn();
-  set(before ?? FTS_HASHSIZE_DEFAULT);
-  return result;
-}
-
 /** Writes a checked import. Runs in one transaction; any throw leaves nothing behind. */
 export function writeImport(
   ctx: WriteContext,
@@ -188,7 +162,7 @@ export function writeImport(
     const searchLater = creates >= BIG_IMPORT;
     /** New clients whose text in the index is more than their `search_text` (custom fields). */
     const searchedAlready: number[] = [];
-    withSearchBuffer(ctx.wb, creates, () => {
+    withSearchBuffer(ctx.wb, creates >= BIG_IMPORT, () => {
       for (const op of clientOps) {
         const managerId = op.managerName ? (managers.get(fold(op.managerName)) ?? null) : undefined;
         if (op.action === 'create') {

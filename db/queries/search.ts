@@ -102,12 +102,47 @@ export function reindexClients(wb: Workbook, clientIds?: string[]): void {
   wb.transaction(() => {
     if (clientIds) {
       unindexClients(wb, clientIds);
-    } else {
-      wb.sqlite.exec('DELETE FROM client_search; DELETE FROM client_tag_search');
+      insertIndexRows(wb, clientIds);
+      insertTagRows(wb, clientIds);
+      return;
     }
-    insertIndexRows(wb, clientIds ?? null);
-    insertTagRows(wb, clientIds ?? null);
+    // The whole index emptied at once, not row by row (a DELETE of every row of a contentless
+    // index leaves a deletion behind for each, which the writes after it merge away), and
+    // written again under a large buffer of pending terms: on the bench's 100,000 clients
+    // (25 MB of text with their comments) 5.3 s instead of 9.9 s plus the DELETE.
+    wb.sqlite.exec(
+      `INSERT INTO client_search (client_search) VALUES ('delete-all');
+       INSERT INTO client_tag_search (client_tag_search) VALUES ('delete-all')`,
+    );
+    withSearchBuffer(wb, true, () => insertIndexRows(wb, null));
+    insertTagRows(wb, null);
   });
+}
+
+/** FTS5's own default for `hashsize`: its pending terms are written out every megabyte. */
+const FTS_HASHSIZE_DEFAULT = 1_048_576;
+
+/**
+ * Runs `fn` with a 64 MB buffer of pending terms for the text index when `large` (many clients
+ * written at once). By default FTS5 writes a segment every megabyte and merges them as it goes:
+ * for 100,000 new clients that is a third of the index's cost. The setting lives in the index's
+ * config table; it is put back (inside the same transaction, so a rollback puts it back too).
+ */
+export function withSearchBuffer<T>(wb: Workbook, large: boolean, fn: () => T): T {
+  if (!large) return fn();
+  // FTS5 takes the size as an integer only, and a bound JavaScript number arrives as a real.
+  const set = (bytes: number) =>
+    wb.sqlite.exec(
+      `INSERT INTO client_search (client_search, rank) VALUES ('hashsize', ${Math.trunc(bytes)})`,
+    );
+  const before = wb.sqlite
+    .prepare("SELECT v FROM client_search_config WHERE k = 'hashsize'")
+    .pluck()
+    .get() as number | undefined;
+  set(64 * 1_048_576);
+  const result = fn();
+  set(before ?? FTS_HASHSIZE_DEFAULT);
+  return result;
 }
 
 /** From this many clients, and at least half of the live ones, `reindexTags` rewrites it all. */

@@ -206,4 +206,50 @@ describe('a workbook indexed by the previous version', () => {
       app.close();
     }
   });
+
+  it('derives every column again on open, those that moved and only those', async () => {
+    const a = await world.call('clients.create', {
+      name: 'Анна Ёлкина',
+      phone: '8 (912) 345-67-89',
+      phone2: '+7 495 123-45-67',
+      tags: ['Опт'],
+    });
+    const b = await world.call('clients.create', { name: 'Борис', company: 'ООО «Ромашка»' });
+    const c = await world.call('clients.create', { name: 'Вера', email: 'vera@example.ru' });
+    const columns = (app: { wb: World['app']['wb'] }, id: string) =>
+      app.wb.sqlite
+        .prepare(
+          `SELECT name_fold AS nameFold, search_text AS searchText, tags_fold AS tagsFold,
+                  phone_key AS phoneKey, phone2_key AS phone2Key, updated_at AS updatedAt
+           FROM clients WHERE id = ?`,
+        )
+        .get(id);
+    const right = [a, b, c].map((x) => columns(world.app, x.id));
+    // Older derivations: a's name and phones, b's search text; c as it should be.
+    const sqlite = world.app.wb.sqlite;
+    sqlite
+      .prepare(
+        "UPDATE clients SET name_fold = 'x', phone_key = NULL, phone2_key = NULL WHERE id = ?",
+      )
+      .run(a.id);
+    sqlite.prepare("UPDATE clients SET search_text = 'борис' WHERE id = ?").run(b.id);
+    sqlite.prepare("UPDATE settings SET value = '3' WHERE key = 'searchIndexVersion'").run();
+    world.app.close();
+    const app = createApp({
+      workbookPath: world.file,
+      migrationsDir: MIGRATIONS_DIR,
+      dataDir: world.dir,
+      shell: 'web',
+      version: 'test',
+    });
+    try {
+      expect([a, b, c].map((x) => columns(app, x.id))).toEqual(right);
+      for (const query of ['анна елкина', 'ромашк', '74951234567', 'vera@']) {
+        const found = await app.dispatch('clients.list', { query });
+        expect(found, query).toMatchObject({ ok: true, data: { total: 1 } });
+      }
+    } finally {
+      app.close();
+    }
+  });
 });
