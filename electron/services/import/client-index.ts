@@ -11,6 +11,7 @@ import type { Workbook } from '../../../db/workbook';
 import type { KnownPerson } from '../../../db/queries/stage-ladder';
 import type { Stage } from '../../api/contract';
 import type { MatchedBy } from './plan-common';
+import { KeyTable } from './key-table';
 import { taxIdKey } from './values';
 
 export interface Existing {
@@ -69,6 +70,23 @@ export class ClientIndex {
       if (phone2 !== phone) add(this.byPhone, phone2 ?? null, c);
     }
     all.sort((a, b) => (a.id < b.id ? -1 : 1)).forEach((c, i) => (c.order = i));
+  }
+
+  private readonly tables = new Map<'id' | 'externalId', KeyTable<Existing>>();
+
+  /**
+   * `byId` or `byExternal` as a `KeyTable`, made at the first call: what a sales file's every
+   * row asks (the client its id or code names).
+   */
+  table(key: 'id' | 'externalId'): KeyTable<Existing> {
+    let table = this.tables.get(key);
+    if (!table) {
+      const map = key === 'id' ? this.byId : this.byExternal;
+      table = new KeyTable<Existing>(map.size);
+      for (const [k, c] of map) table.set(k, c);
+      this.tables.set(key, table);
+    }
+    return table;
   }
 
   /** The live client a row's keys find first, in order of how surely each identifies one. */

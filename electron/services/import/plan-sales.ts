@@ -322,8 +322,8 @@ function findClient(
     const key = c.field.key;
     let list: readonly Existing[];
     if (key === 'id' || key === 'externalId') {
-      // The common case of a million rows: one map read, no array made.
-      const one = (key === 'id' ? index.byId : index.byExternal).get(raw);
+      // The common case of a million rows: one table read, no array made.
+      const one = index.table(key).get(raw);
       if (one && !one.deleted) return one;
       list = [];
     } else {
