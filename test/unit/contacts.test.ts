@@ -182,6 +182,18 @@ describe('phones in one normalised form', () => {
 });
 
 describe('a workbook indexed by the previous version', () => {
+  /** The test's workbook closed and opened again, as the app opens it. */
+  const reopen = () => {
+    world.app.close();
+    return createApp({
+      workbookPath: world.file,
+      migrationsDir: MIGRATIONS_DIR,
+      dataDir: world.dir,
+      shell: 'web',
+      version: 'test',
+    });
+  };
+
   it('is indexed again on open, so old clients are found by the other form of their phone', async () => {
     const a = await world.call('clients.create', { name: 'Анна', phone: '8 (912) 345-67-89' });
     // What the previous version derived: the typed digits only.
@@ -191,14 +203,7 @@ describe('a workbook indexed by the previous version', () => {
     world.app.wb.sqlite
       .prepare("UPDATE settings SET value = '1' WHERE key = 'searchIndexVersion'")
       .run();
-    world.app.close();
-    const app = createApp({
-      workbookPath: world.file,
-      migrationsDir: MIGRATIONS_DIR,
-      dataDir: world.dir,
-      shell: 'web',
-      version: 'test',
-    });
+    const app = reopen();
     try {
       const found = await app.dispatch('clients.list', { query: '+7 912 345' });
       expect(found).toMatchObject({ ok: true, data: { total: 1 } });
@@ -234,14 +239,7 @@ describe('a workbook indexed by the previous version', () => {
       .run(a.id);
     sqlite.prepare("UPDATE clients SET search_text = 'борис' WHERE id = ?").run(b.id);
     sqlite.prepare("UPDATE settings SET value = '3' WHERE key = 'searchIndexVersion'").run();
-    world.app.close();
-    const app = createApp({
-      workbookPath: world.file,
-      migrationsDir: MIGRATIONS_DIR,
-      dataDir: world.dir,
-      shell: 'web',
-      version: 'test',
-    });
+    const app = reopen();
     try {
       expect([a, b, c].map((x) => columns(app, x.id))).toEqual(right);
       for (const query of ['анна елкина', 'ромашк', '74951234567', 'vera@']) {
