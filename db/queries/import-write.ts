@@ -162,7 +162,7 @@ export function writeImport(
     const searchLater = creates >= BIG_IMPORT;
     /** New clients whose text in the index is more than their `search_text` (custom fields). */
     const searchedAlready: number[] = [];
-    withSearchBuffer(ctx.wb, creates >= BIG_IMPORT, () => {
+    withSearchBuffer(ctx.wb, searchLater, () => {
       for (const op of clientOps) {
         const managerId = op.managerName ? (managers.get(fold(op.managerName)) ?? null) : undefined;
         if (op.action === 'create') {
