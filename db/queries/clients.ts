@@ -25,6 +25,7 @@ import { prepared } from './prepared';
 import { derived, type Derived } from './client-derived';
 import { fold, nextSeq, reindexClients, unindexClients } from './search';
 import { suggestedStagesOfRows } from './stage-ladder';
+import { suspendIndexes, type SuspendedIndex } from './import-sales-write';
 import { birthdayInRange, localDay, yearStart } from '../../kernel/local-date';
 import { CLIENT_FIELDS, TEXT_FIELDS, type ClientField } from '../../kernel/client-fields';
 
@@ -215,7 +216,21 @@ export function assertClient(wb: Workbook, id: string): void {
   }
 }
 
-/** Moves a client to the trash or back; recorded as a change of `deletedAt`. */
+/**
+ * Indexes keyed by the trash whose entries a client's move in or out of it moves at random: the
+ * live names, the birthdays of the live, the names in the trash. When most of the clients move
+ * (the undo of a large import, restoring it), they are built again once instead: 100,000
+ * clients to the trash took 0.96–1.05 s so against 1.5–2.1 s, in alternated bench runs.
+ */
+const TRASH_INDEXES: readonly SuspendedIndex[] = [
+  ['clients_live_name_idx', 'clients'],
+  ['clients_birthday_idx', 'clients'],
+  ['clients_trash_name_idx', 'clients'],
+];
+/** Below this many clients moved, the indexes are kept up as the rows change. */
+const BULK_TRASH = 10_000;
+
+/** Moves clients to the trash or back; each recorded as a change of `deletedAt`. */
 export function setDeleted(
   ctx: WriteContext,
   ids: string[],
@@ -248,11 +263,15 @@ export function setDeleted(
     });
   }
   const changed = JSON.stringify(changes.map((c) => c.entityId));
+  // Moving most of the clients in or out of the trash (the undo of a large import) moves each
+  // one's entry in every index keyed by the trash: those are built again once instead.
+  const rebuild = suspendIndexes(ctx.wb, changes.length * 2, BULK_TRASH, TRASH_INDEXES);
   ctx.wb.sqlite
     .prepare(
       'UPDATE clients SET deleted_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
     )
     .run(deleted ? at : null, at, changed);
+  rebuild();
   recordChanges(ctx, batch, changes);
   if (deleted) {
     unindexClients(

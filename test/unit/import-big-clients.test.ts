@@ -195,3 +195,57 @@ it('indexes thousands of new clients for search as their cards are written: text
   expect(counts()).toEqual([ROWS, ROWS / 5]);
   expect(await Promise.all(queries.map(names))).toEqual(before);
 });
+
+it('moves tens of thousands of clients to the trash and back with every index whole', async () => {
+  const count = 12_000;
+  const file = csv(
+    'many.csv',
+    Array.from({ length: count }, (_, i) => row(i, 'Oslo')),
+  );
+  const indexesBefore = indexes();
+  const imported = await importFile(file);
+  expect(imported).toMatchObject({ inserted: count });
+  const live = async () => (await world.call('clients.list', {})).total;
+  const trash = () => world.call('clients.list', { trash: true, limit: 3 });
+  const birthdays = () =>
+    world.app.wb.sqlite
+      .prepare(
+        'SELECT count(*) FROM clients INDEXED BY clients_birthday_idx WHERE deleted_at IS NULL AND birthday IS NOT NULL',
+      )
+      .pluck()
+      .get();
+  const whole = () => {
+    expect(indexes()).toEqual(indexesBefore);
+    expect(world.app.wb.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  };
+
+  const removed = await world.call('clients.bulk', {
+    filter: {},
+    action: { type: 'delete' },
+  });
+  expect(removed.affected).toBe(count);
+  whole();
+  expect(await live()).toBe(0);
+  const inTrash = await trash();
+  expect(inTrash.total).toBe(count);
+  // The trash lists by name through its own index: "Client Number0", "…1", "…10".
+  expect(inTrash.rows.map((r) => r.name)).toEqual([
+    'Client Number0',
+    'Client Number1',
+    'Client Number10',
+  ]);
+  expect(birthdays()).toBe(0);
+
+  await world.call('history.undoBatch', { batchId: removed.batchId });
+  whole();
+  expect(await live()).toBe(count);
+  expect((await trash()).total).toBe(0);
+  expect(birthdays()).toBe(count);
+  const firstLive = await world.call('clients.list', { limit: 2 });
+  expect(firstLive.rows.map((r) => r.name)).toEqual(['Client Number0', 'Client Number1']);
+
+  await world.call('history.undoBatch', { batchId: imported.batchId! });
+  whole();
+  expect(await live()).toBe(0);
+  expect((await trash()).total).toBe(count);
+});
