@@ -15,6 +15,7 @@ import { localDay } from '../kernel/local-date';
 import { phoneKey } from '../kernel/phones';
 import * as schema from './schema';
 import { unlock, type WorkbookKey } from './workbook-key';
+import { floorSearchStatistics } from './search-upkeep';
 import {
   APPLICATION_ID,
   inspectWorkbook,
@@ -138,6 +139,7 @@ export function openWorkbook(file: string, options: OpenOptions): Workbook {
       // Fresh statistics for the query planner where tables changed a lot; bounded to stay fast.
       sqlite.pragma('analysis_limit = 1000');
       sqlite.pragma('optimize = 0x10002');
+      floorSearchStatistics(sqlite);
     }
   } catch (error) {
     sqlite.close();
