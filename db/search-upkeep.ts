@@ -10,10 +10,12 @@ export const SEARCH_INDEXES = ['client_search', 'client_tag_search'] as const;
 /**
  * The least row count the statistics may give an index's data table (`…_data`). FTS5 drops a
  * merged segment's pages with `DELETE … WHERE id >= ? AND id <= ?`; with statistics taken when
- * the index was nearly empty (2 rows: what a new workbook's first open records) SQLite scans the
- * whole table for it instead. After an import of 100,000 clients in the same session, one edit
- * in sixteen then read the index's 78 MB: 0.35–0.9 s instead of under 1 ms. The index's own
- * statements only ever look rows up by key, so a large count can never mislead them.
+ * the index was nearly empty (2 rows: what a new workbook's first open records, kept until an
+ * open sees the table ten times larger) SQLite scans the whole table for it instead. The bench's
+ * workbook (100,000 clients and their comments: a 78 MB index) carrying that count took
+ * 0.35–0.9 s for every sixteenth edit (FTS5's merge of 16 small segments) instead of under a
+ * millisecond. The index's own statements only ever look rows up by key, so a large count can
+ * never mislead them.
  */
 export const DATA_ROWS_FLOOR = 10_000;
 
