@@ -23,7 +23,7 @@ import { checkCustomPatch, readCustomValues, writeCustomValues } from './fields'
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
 import { prepared } from './prepared';
 import { derived, type Derived } from './client-derived';
-import { fold, nextSeq, reindexClients, unindexClients } from './search';
+import { fold, nextSeq, reindexClients, reindexTags, reindexText, unindexClients } from './search';
 import { suggestedStagesOfRows } from './stage-ladder';
 import { suspendIndexes, type SuspendedIndex } from './import-sales-write';
 import { birthdayInRange, localDay, yearStart } from '../../kernel/local-date';
@@ -102,14 +102,18 @@ export function applyPatch(
   }
   const customChanges = writeCustomValues(ctx, batch, id, custom);
   if (customChanges.length > 0 && changed.length === 0) touch(ctx, id);
-  // Only text the index holds sends the client back to it: a stage or a date changes nothing there.
+  // Only text the index holds sends the client back to it: a stage or a date changes nothing
+  // there. Its text row and its tag row are each written again only when what they hold changed.
   const searchable = new Set(
     custom.filter((c) => SEARCHED_TYPES.has(c.field.type)).map((c) => `custom.${c.field.key}`),
   );
-  const reindex =
-    changed.some((f) => INDEXED_FIELDS.has(f)) ||
-    customChanges.some((c) => searchable.has(c.field));
-  if (reindex && !options.deferIndex) reindexClients(ctx.wb, [id]);
+  if (!options.deferIndex) {
+    const text =
+      changed.some((f) => f !== 'tags' && INDEXED_FIELDS.has(f)) ||
+      customChanges.some((c) => searchable.has(c.field));
+    if (text) reindexText(ctx.wb, [id]);
+    if (changed.includes('tags')) reindexTags(ctx.wb, [id]);
+  }
   return [...changes, ...customChanges];
 }
 

@@ -5,7 +5,7 @@ import { AppError } from '../../electron/api/errors';
 import type { Workbook } from '../workbook';
 import { comments } from '../schema';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
-import { reindexClients } from './search';
+import { reindexText } from './search';
 
 type CommentRecord = typeof comments.$inferSelect;
 
@@ -68,7 +68,7 @@ export function addComment(
       { ...base, field: 'body', newValue: input.body },
       ...(input.touch ? [{ ...base, field: 'touch', newValue: input.touch }] : []),
     ]);
-    reindexClients(ctx.wb, [input.clientId]);
+    reindexText(ctx.wb, [input.clientId]);
     return toComment(requireComment(ctx.wb, id));
   });
 }
@@ -107,7 +107,7 @@ export function patchComment(
       .where(eq(comments.id, id))
       .run();
     recordChanges(ctx, batchId ?? startBatch(ctx, 'edit', 'comment'), changes);
-    reindexClients(ctx.wb, [before.clientId]);
+    reindexText(ctx.wb, [before.clientId]);
   }
   return toComment(requireComment(ctx.wb, id, true));
 }

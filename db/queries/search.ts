@@ -119,6 +119,18 @@ export function reindexClients(wb: Workbook, clientIds?: string[]): void {
   });
 }
 
+/**
+ * Rewrites the text index rows of the given clients, not their tag rows: only their text
+ * changed (a phone, a note, a comment, a custom text value). A tag row written again for
+ * nothing is a segment more for FTS5 to merge.
+ */
+export function reindexText(wb: Workbook, clientIds: string[]): void {
+  wb.transaction(() => {
+    deleteRows(wb, 'client_search', JSON.stringify(clientIds));
+    insertIndexRows(wb, clientIds);
+  });
+}
+
 /** FTS5's own default for `hashsize`: its pending terms are written out every megabyte. */
 const FTS_HASHSIZE_DEFAULT = 1_048_576;
 

@@ -41,6 +41,57 @@ describe('on one workbook', () => {
     expect(await found('звонила')).toEqual(['Анна Соколова']);
   });
 
+  it("a card's edit writes again only the index row whose text changed", async () => {
+    const anna = await world.call(
+      'clients.create',
+      makeClient({ name: 'Анна Соколова', phone: '+7 912 345-67-89', tags: ['Оптовик'] }),
+    );
+    await world.call('clients.create', makeClient({ name: 'Борис Орлов', tags: ['Розница'] }));
+    // FTS5 writes each transaction's rows as a new segment: its pages are rows of `…_data`.
+    const pages = (index: string) =>
+      world.app.wb.sqlite.prepare(`SELECT count(*) FROM ${index}_data`).pluck().get() as number;
+    const both = () => [pages('client_search'), pages('client_tag_search')];
+    const update = (patch: Record<string, unknown>) =>
+      world.call('clients.update', { id: anna.id, patch });
+
+    let [text, tags] = both();
+    await update({ phone: '+7 913 000-11-22' });
+    expect(both()).toEqual([expect.any(Number), tags]);
+    expect(pages('client_search')).toBeGreaterThan(text);
+    expect(await found('913 000')).toEqual(['Анна Соколова']);
+    expect(await found('912 345')).toEqual([]);
+    expect(await found('оптовик')).toEqual(['Анна Соколова']);
+
+    [text, tags] = both();
+    await world.call('comments.add', { clientId: anna.id, kind: 'call', body: 'Звонила утром' });
+    expect(pages('client_tag_search')).toBe(tags);
+    expect(await found('звонила')).toEqual(['Анна Соколова']);
+
+    [text, tags] = both();
+    await update({ tags: ['Розница', 'Новый'] });
+    expect(pages('client_search')).toBe(text);
+    expect(pages('client_tag_search')).toBeGreaterThan(tags);
+    expect(await found('оптовик')).toEqual([]);
+    expect(await found('розница')).toEqual(['Анна Соколова', 'Борис Орлов']);
+    expect(await found('новый')).toEqual(['Анна Соколова']);
+    // Her text row was left as it was and still finds her by it.
+    expect(await found('соколова')).toEqual(['Анна Соколова']);
+    expect(await found('звонила')).toEqual(['Анна Соколова']);
+
+    // A stage is in neither index: neither is written.
+    [text, tags] = both();
+    await update({ stage: 'regular' });
+    expect(both()).toEqual([text, tags]);
+    // Each index holds exactly one row per live client: a rewrite left no stale row behind.
+    const rows = (index: string, word: string) =>
+      world.app.wb.sqlite
+        .prepare(`SELECT count(*) FROM ${index} WHERE ${index} MATCH ?`)
+        .pluck()
+        .get(`"${word}"`) as number;
+    expect(rows('client_search', 'соколова')).toBe(1);
+    expect(rows('client_tag_search', 'розница')).toBe(2);
+  });
+
   it('writes the tags a bulk edit adds as JSON.stringify would, whatever their characters', async () => {
     const odd = ['Кавычка "да"', 'слэш \\ и\tтаб', 'ёлка'];
     const a = await world.call('clients.create', makeClient({ name: 'Анна', tags: odd }));
