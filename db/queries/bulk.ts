@@ -10,7 +10,7 @@ import { AppError } from '../../electron/api/errors';
 import { sameValue, SEARCHED_TYPES, setDeleted } from './clients';
 import { checkCustomPatch } from './fields';
 import { recordChanges, startBatch, type ChangeInput, type WriteContext } from './history';
-import { fold, reindexClients, reindexTags } from './search';
+import { fold, reindexTags, reindexText } from './search';
 import { applySuggestedStages } from './stage-ladder';
 
 export function bulkUpdate(
@@ -203,8 +203,9 @@ function setCustomMany(
       newValue: checked.value,
     })),
   );
+  // Custom values are in the text index only.
   if (SEARCHED_TYPES.has(field.type))
-    reindexClients(
+    reindexText(
       ctx.wb,
       current.map(([id]) => id),
     );

@@ -14,7 +14,7 @@ import {
   type ChangeInput,
   type WriteContext,
 } from './history';
-import { reindexClients } from './search';
+import { reindexText } from './search';
 
 export interface RemindPlan {
   title: string;
@@ -126,7 +126,8 @@ export function touchEach(
       );
     }
     recordChanges(ctx, batchId, changes);
-    if (clients.length > 0) reindexClients(ctx.wb, clients);
+    // Comments are in the text index only.
+    if (clients.length > 0) reindexText(ctx.wb, clients);
     return { batchId, affected: clients.length };
   });
 }
@@ -168,7 +169,7 @@ export function trashCreatedFeed(
   }
   recordChanges(ctx, batchId, changes);
   const clients = [...touched];
-  if (clients.length > 0) reindexClients(ctx.wb, clients);
+  if (clients.length > 0) reindexText(ctx.wb, clients);
   const total = created.comments.length + created.reminders.length;
   return { reverted: changes.length, skipped: total - changes.length, clients };
 }

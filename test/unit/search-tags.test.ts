@@ -92,6 +92,22 @@ describe('on one workbook', () => {
     expect(rows('client_tag_search', 'розница')).toBe(2);
   });
 
+  it('a custom text a bulk edit sets is found, and no longer after its undo; the tags stay found', async () => {
+    await world.call('fields.define', { key: 'inn', label: 'ИНН', type: 'text' });
+    const anna = await world.call('clients.create', makeClient({ name: 'Анна', tags: ['Опт'] }));
+    const boris = await world.call('clients.create', makeClient({ name: 'Борис', tags: ['Опт'] }));
+    await world.call('clients.create', makeClient({ name: 'Вера' }));
+    const bulk = await world.call('clients.bulk', {
+      ids: [anna.id, boris.id],
+      action: { type: 'setCustom', key: 'inn', value: '7700123456' },
+    });
+    expect(await found('7700123')).toEqual(['Анна', 'Борис']);
+    expect(await found('опт')).toEqual(['Анна', 'Борис']);
+    await world.call('history.undoBatch', { batchId: bulk.batchId });
+    expect(await found('7700123')).toEqual([]);
+    expect(await found('опт')).toEqual(['Анна', 'Борис']);
+  });
+
   it('writes the tags a bulk edit adds as JSON.stringify would, whatever their characters', async () => {
     const odd = ['Кавычка "да"', 'слэш \\ и\tтаб', 'ёлка'];
     const a = await world.call('clients.create', makeClient({ name: 'Анна', tags: odd }));
