@@ -50,7 +50,7 @@ describe('on one workbook', () => {
     // FTS5 writes each transaction's rows as a new segment: its pages are rows of `…_data`.
     const pages = (index: string) =>
       world.app.wb.sqlite.prepare(`SELECT count(*) FROM ${index}_data`).pluck().get() as number;
-    const both = () => [pages('client_search'), pages('client_tag_search')];
+    const both = (): [number, number] => [pages('client_search'), pages('client_tag_search')];
     const update = (patch: Record<string, unknown>) =>
       world.call('clients.update', { id: anna.id, patch });
 
