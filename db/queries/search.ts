@@ -101,8 +101,8 @@ export function unindexClients(wb: Workbook, clientIds: string[]): void {
 export function reindexClients(wb: Workbook, clientIds?: string[]): void {
   wb.transaction(() => {
     if (clientIds) {
-      unindexClients(wb, clientIds);
-      insertIndexRows(wb, clientIds);
+      reindexText(wb, clientIds);
+      deleteRows(wb, 'client_tag_search', JSON.stringify(clientIds));
       insertTagRows(wb, clientIds);
       return;
     }
